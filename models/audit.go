@@ -1,0 +1,98 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// AuditEntry is one change to data: who, when, what, before and after.
+// Entries are written in the same transaction as the change they describe,
+// so a change without its entry cannot be committed.
+type AuditEntry struct {
+	ID       uint      `gorm:"primaryKey"`
+	At       time.Time `gorm:"not null;index"`
+	UserID   uint      `gorm:"index"` // 0: the system (start-up, CLI)
+	UserName string    `gorm:"size:64;not null"`
+	Action   string    `gorm:"size:32;not null"` // create, update, delete, import, sign-in ...
+	Entity   string    `gorm:"size:64;not null;index:idx_audit_entity"`
+	EntityID string    `gorm:"size:64;index:idx_audit_entity"`
+	Before   string    `gorm:"type:text"`
+	After    string    `gorm:"type:text"`
+}
+
+// Tx is a transaction that knows who is acting, so it can record audit entries.
+type Tx struct {
+	DB     *gorm.DB
+	Viewer Viewer
+}
+
+// Audited runs fn in one transaction on behalf of v.
+func (s *Store) Audited(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
+	return s.DB.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+		return fn(&Tx{DB: db, Viewer: v})
+	})
+}
+
+// Record writes an audit entry; before and after are stored as JSON
+// (nil for a creation's before or a deletion's after).
+func (tx *Tx) Record(action, entity string, id any, before, after any) error {
+	e := AuditEntry{
+		At:       time.Now().UTC(),
+		UserID:   tx.Viewer.UserID,
+		UserName: tx.Viewer.Name,
+		Action:   action,
+		Entity:   entity,
+		EntityID: fmt.Sprint(id),
+		Before:   jsonOrEmpty(before),
+		After:    jsonOrEmpty(after),
+	}
+	if err := tx.DB.Create(&e).Error; err != nil {
+		return fmt.Errorf("write audit entry: %w", err)
+	}
+	return nil
+}
+
+func jsonOrEmpty(v any) string {
+	if v == nil {
+		return ""
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%+v", v)
+	}
+	return string(b)
+}
+
+// AuditFilter narrows the audit log.
+type AuditFilter struct {
+	Entity   string
+	EntityID uint
+	Limit    int
+}
+
+// AuditLog lists entries, newest first. Only the office and auditors read it.
+func (s *Store) AuditLog(ctx context.Context, v Viewer, f AuditFilter) ([]AuditEntry, error) {
+	if v.Role != RoleOffice && v.Role != RoleAuditor {
+		return nil, ErrForbidden
+	}
+	if f.Limit <= 0 || f.Limit > 1000 {
+		f.Limit = 200
+	}
+	q := s.DB.WithContext(ctx).Order("id desc").Limit(f.Limit)
+	if f.Entity != "" {
+		q = q.Where("entity = ?", f.Entity)
+	}
+	if f.EntityID != 0 {
+		q = q.Where("entity_id = ?", strconv.FormatUint(uint64(f.EntityID), 10))
+	}
+	var out []AuditEntry
+	if err := q.Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("read audit log: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,128 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Department kinds (类别).
+const (
+	KindCityDept     = "市局部门"
+	KindCountyBureau = "分县局"
+	KindStation      = "派出所"
+)
+
+// DepartmentKinds lists the accepted kinds, for validation and forms.
+var DepartmentKinds = []string{KindCityDept, KindCountyBureau, KindStation}
+
+// Department is a unit that the catalog obligates: a city-bureau department
+// (支队, 处, 室), a county sub-bureau (分县局) or a police station (派出所).
+// The liaison fields are Annex 3's 联络表.
+type Department struct {
+	ID       uint   `gorm:"primaryKey"`
+	Code     string `gorm:"size:64;not null;uniqueIndex"`
+	Name     string `gorm:"size:128;not null;uniqueIndex"`
+	Kind     string `gorm:"size:16;not null"`
+	ParentID *uint  `gorm:"index"`
+	Parent   *Department
+	Head     string `gorm:"size:64"` // 负责人
+	Leader   string `gorm:"size:64"` // 分管领导
+	Liaison  string `gorm:"size:64"` // 具体责任人员
+	Phone    string `gorm:"size:32"` // 联系电话
+	Mobile   string `gorm:"size:32"` // 手机号码
+	Groups   []Group `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Group is a name in the catalog that stands for a set of departments
+// (各分县局, 市局各部门, 相关警种部门 ...).
+type Group struct {
+	ID      uint         `gorm:"primaryKey"`
+	Name    string       `gorm:"size:128;not null;uniqueIndex"`
+	Note    string       `gorm:"size:512"`
+	Members []Department `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Departments lists the departments the viewer may see, by code.
+func (s *Store) Departments(ctx context.Context, v Viewer) ([]Department, error) {
+	var out []Department
+	q := s.DB.WithContext(ctx).Preload("Groups").Preload("Parent").Order("code")
+	if id, limited := v.OwnDepartment(); limited {
+		q = q.Where("id = ?", id)
+	}
+	if err := q.Find(&out).Error; err != nil {
+		return nil, notFound(err, "list departments")
+	}
+	return out, nil
+}
+
+// Department reads one department if the viewer may see it; otherwise
+// ErrNotFound, so that a department head cannot learn what exists elsewhere.
+func (s *Store) Department(ctx context.Context, v Viewer, id uint) (*Department, error) {
+	if !v.CanSeeDepartment(id) {
+		return nil, ErrNotFound
+	}
+	var d Department
+	err := s.DB.WithContext(ctx).Preload("Groups").Preload("Parent").First(&d, id).Error
+	if err != nil {
+		return nil, notFound(err, "read department")
+	}
+	return &d, nil
+}
+
+// LiaisonUpdate is the part of a department its head or the office may change.
+type LiaisonUpdate struct {
+	Head, Leader, Liaison, Phone, Mobile string
+}
+
+// UpdateLiaison changes a department's Annex 3 details, audit-logged.
+// The office may change any department; a head only their own.
+func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonUpdate) error {
+	if !v.CanEditLiaison(id) {
+		return ErrForbidden
+	}
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		var d Department
+		if err := tx.DB.First(&d, id).Error; err != nil {
+			return notFound(err, "read department")
+		}
+		before := d
+		d.Head, d.Leader, d.Liaison, d.Phone, d.Mobile = u.Head, u.Leader, u.Liaison, u.Phone, u.Mobile
+		if err := tx.DB.Select("head", "leader", "liaison", "phone", "mobile", "updated_at").Save(&d).Error; err != nil {
+			return err
+		}
+		return tx.Record("update", "department", d.ID, liaisonOf(before), liaisonOf(d))
+	})
+}
+
+func liaisonOf(d Department) LiaisonUpdate {
+	return LiaisonUpdate{Head: d.Head, Leader: d.Leader, Liaison: d.Liaison, Phone: d.Phone, Mobile: d.Mobile}
+}
+
+// Groups lists every group with its members. Group membership is not
+// confidential: the catalog names groups to everyone who reads it.
+func (s *Store) Groups(ctx context.Context) ([]Group, error) {
+	var out []Group
+	err := s.DB.WithContext(ctx).Preload("Members", func(db *gorm.DB) *gorm.DB { return db.Order("code") }).Order("name").Find(&out).Error
+	if err != nil {
+		return nil, notFound(err, "list groups")
+	}
+	return out, nil
+}
+
+// Group reads one group with its members.
+func (s *Store) Group(ctx context.Context, id uint) (*Group, error) {
+	var g Group
+	err := s.DB.WithContext(ctx).Preload("Members", func(db *gorm.DB) *gorm.DB { return db.Order("code") }).First(&g, id).Error
+	if err != nil {
+		return nil, notFound(err, "read group")
+	}
+	return &g, nil
+}

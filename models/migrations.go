@@ -1,0 +1,55 @@
+package models
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+)
+
+// migrations is the ordered list of schema steps. A step, once released, is
+// never edited: a change to a model gets a new step at the end. The table
+// "migrations" records which steps ran, so a second start changes nothing.
+var migrations = []*gormigrate.Migration{
+	{
+		ID: "2026112201_initial",
+		Migrate: func(tx *gorm.DB) error {
+			return tx.AutoMigrate(
+				&Department{}, &Group{},
+				&User{}, &Session{}, &LoginFailure{}, &AuditEntry{},
+				&CatalogItem{}, &HolidayYear{},
+				&Publication{}, &Request{}, &Complaint{},
+				&QuarterlyReport{}, &AnnualReport{}, &Incident{}, &AccountabilityDecision{},
+			)
+		},
+	},
+}
+
+// Migrate brings the schema up to date, one step at a time.
+func (s *Store) Migrate(ctx context.Context) error {
+	db := s.DB.WithContext(ctx)
+	if s.Dialect == "mysql" {
+		// Set returns an instance that shares its statement; Session makes
+		// it safe to reuse for every step.
+		db = db.Set("gorm:table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci").Session(&gorm.Session{})
+	}
+	m := gormigrate.New(db, &gormigrate.Options{
+		TableName:                 "migrations",
+		IDColumnName:              "id",
+		IDColumnSize:              191,
+		UseTransaction:            s.Dialect == "sqlite", // MySQL DDL commits implicitly
+		ValidateUnknownMigrations: true,
+	}, migrations)
+	if err := m.Migrate(); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// AppliedMigrations lists the steps recorded as done, in order.
+func (s *Store) AppliedMigrations(ctx context.Context) ([]string, error) {
+	var ids []string
+	err := s.DB.WithContext(ctx).Table("migrations").Order("id").Pluck("id", &ids).Error
+	return ids, err
+}

@@ -1,0 +1,130 @@
+// Package modelstest runs storage tests against every engine: SQLite
+// always, MySQL/MariaDB when GONGKAI_TEST_MYSQL_DSN names a server. Each test
+// gets a fresh, randomly named database, dropped when the test ends.
+package modelstest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+// MySQLDSNVar names the MySQL server for tests, e.g.
+// mysql://root@127.0.0.1:3306/test. Each test creates its own database there.
+const MySQLDSNVar = "GONGKAI_TEST_MYSQL_DSN"
+
+// RequireVar, when set to 1 (as .ci/run does), turns a skipped MySQL half
+// into a failure, so CI cannot pass without it.
+const RequireVar = "GONGKAI_TEST_REQUIRE"
+
+// Engines lists the engines the suite runs on here.
+func Engines() []string {
+	if os.Getenv(MySQLDSNVar) != "" {
+		return []string{"sqlite", "mysql"}
+	}
+	return []string{"sqlite"}
+}
+
+// Each runs fn as a subtest on a fresh, migrated store per engine. Without a
+// MySQL server it says so (and fails if GONGKAI_TEST_REQUIRE=1).
+func Each(t *testing.T, fn func(t *testing.T, s *models.Store)) {
+	t.Helper()
+	for _, engine := range []string{"sqlite", "mysql"} {
+		t.Run(engine, func(t *testing.T) {
+			fn(t, Open(t, engine))
+		})
+	}
+}
+
+// Open returns a fresh, migrated store on engine ("sqlite" or "mysql").
+func Open(t testing.TB, engine string) *models.Store {
+	t.Helper()
+	s := OpenEmpty(t, engine)
+	if err := s.Migrate(context.Background()); err != nil {
+		t.Fatalf("migrate %s: %v", engine, err)
+	}
+	return s
+}
+
+// OpenEmpty returns a fresh store on engine without migrating it.
+func OpenEmpty(t testing.TB, engine string) *models.Store {
+	t.Helper()
+	var dsn string
+	switch engine {
+	case "sqlite":
+		dsn = "sqlite:" + filepath.Join(t.TempDir(), "test.db")
+	case "mysql":
+		dsn = freshMySQL(t)
+	default:
+		t.Fatalf("unknown engine %q", engine)
+	}
+	s, err := models.Open(dsn, nil)
+	if err != nil {
+		t.Fatalf("open %s: %v", engine, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// SkipUnlessRequired skips a test that needs something this machine lacks,
+// or fails it when GONGKAI_TEST_REQUIRE=1.
+func SkipUnlessRequired(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv(RequireVar) == "1" {
+		t.Fatalf("%s (required because %s=1)", why, RequireVar)
+	}
+	t.Skip(why)
+}
+
+// freshMySQL creates a database named gk_<random> on the test server and
+// returns its DSN; the database is dropped when the test ends.
+func freshMySQL(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv(MySQLDSNVar)
+	if base == "" {
+		SkipUnlessRequired(t, "MySQL half skipped: set "+MySQLDSNVar+"=mysql://root@127.0.0.1:3306/test to run it")
+	}
+	admin, err := models.Open(base, nil)
+	if err != nil {
+		t.Fatalf("open MySQL test server: %v", err)
+	}
+	defer admin.Close()
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	name := "gk_" + hex.EncodeToString(b[:])
+	if err := admin.DB.Exec("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").Error; err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() {
+		a, err := models.Open(base, nil)
+		if err != nil {
+			t.Errorf("reopen MySQL to drop %s: %v", name, err)
+			return
+		}
+		defer a.Close()
+		if err := a.DB.Exec("DROP DATABASE " + name).Error; err != nil {
+			t.Errorf("drop test database %s: %v", name, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("parse %s: %v", MySQLDSNVar, err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// Must fails the test on err; for setup steps.
+func Must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(fmt.Errorf("setup: %w", err))
+	}
+}

@@ -1,0 +1,102 @@
+package models
+
+import "time"
+
+// The records the departments produce. Each kind has a natural key
+// (FORMATS.md) as a unique index, so loading the same rows twice updates in
+// place. Dates are civil dates stored at midnight UTC; optional ones are nil.
+
+// Publication is one published piece of information (公开记录).
+type Publication struct {
+	ID           uint       `gorm:"primaryKey"`
+	DepartmentID uint       `gorm:"not null;uniqueIndex:uk_publication,priority:1"`
+	IndexNo      string     `gorm:"size:64;not null;uniqueIndex:uk_publication,priority:2"` // 索引号
+	Seq          int        `gorm:"not null;index"`                                         // catalog 序号
+	Title        string     `gorm:"size:512;not null"`
+	Channel      string     `gorm:"size:32;not null"`
+	Formed       *time.Time `gorm:"type:date"` // 生成日期: formed or changed
+	Published    time.Time  `gorm:"type:date;not null;index"`
+	DocNo        string     `gorm:"size:128"` // 文号
+	Attribute    string     `gorm:"size:128"` // 公开属性: 主动公开 / 依申请公开 / 不予公开 + reason
+	Review       string     `gorm:"size:16"`  // 保密审查意见: 公开 / 免于公开 / 需报审
+	ReviewDate   *time.Time `gorm:"type:date"`
+	URL          string     `gorm:"size:1024"`
+	UpdatedAt    time.Time
+}
+
+// Request is an information request (依申请公开).
+type Request struct {
+	ID              uint       `gorm:"primaryKey"`
+	DepartmentID    uint       `gorm:"not null;uniqueIndex:uk_request,priority:1"`
+	RequestNo       string     `gorm:"size:64;not null;uniqueIndex:uk_request,priority:2"`
+	Received        time.Time  `gorm:"type:date;not null;index"`
+	Channel         string     `gorm:"size:16;not null"` // 当面, 传真, 网络, 信函
+	Extended        bool       `gorm:"not null"`         // extension approved
+	PauseStart      *time.Time `gorm:"type:date"`        // third-party consultation
+	PauseEnd        *time.Time `gorm:"type:date"`
+	CorrectionStart *time.Time `gorm:"type:date"` // 补正
+	CorrectionEnd   *time.Time `gorm:"type:date"`
+	Answered        *time.Time `gorm:"type:date"`
+	Answer          string     `gorm:"size:32"` // Annex 2 §4 answer type
+	Fee             float64    `gorm:"type:decimal(12,2);not null;default:0"`
+	Outcome         string     `gorm:"size:16"` // 复议诉讼结果: 维持 / 被依法纠错 / 其他
+	OutcomeDate     *time.Time `gorm:"type:date"`
+	UpdatedAt       time.Time
+}
+
+// Complaint is a complaint or inquiry (群众投诉, 咨询).
+type Complaint struct {
+	ID           uint       `gorm:"primaryKey"`
+	DepartmentID uint       `gorm:"not null;uniqueIndex:uk_complaint,priority:1"`
+	ComplaintNo  string     `gorm:"size:64;not null;uniqueIndex:uk_complaint,priority:2"`
+	Line         string     `gorm:"size:32"` // 渠道
+	Received     time.Time  `gorm:"type:date;not null;index"`
+	Replied      *time.Time `gorm:"type:date"`
+	Closed       *time.Time `gorm:"type:date"`
+	UpdatedAt    time.Time
+}
+
+// QuarterlyReport is Annex 2's 季度报表 as filed; Figures holds its numbers
+// by their Annex 2 names, as JSON.
+type QuarterlyReport struct {
+	ID           uint       `gorm:"primaryKey"`
+	DepartmentID uint       `gorm:"not null;uniqueIndex:uk_quarterly,priority:1"`
+	Year         int        `gorm:"not null;uniqueIndex:uk_quarterly,priority:2"`
+	Quarter      int        `gorm:"not null;uniqueIndex:uk_quarterly,priority:3"`
+	Submitted    *time.Time `gorm:"type:date"`
+	Figures      string     `gorm:"type:text"`
+	UpdatedAt    time.Time
+}
+
+// AnnualReport is a unit's 年度报告 filing.
+type AnnualReport struct {
+	ID           uint       `gorm:"primaryKey"`
+	DepartmentID uint       `gorm:"not null;uniqueIndex:uk_annual,priority:1"`
+	Year         int        `gorm:"not null;uniqueIndex:uk_annual,priority:2"`
+	Submitted    *time.Time `gorm:"type:date"`
+	UpdatedAt    time.Time
+}
+
+// Incident is a leak, a publication of what must not be published, or a
+// falsification: any of them vetoes the year's grade.
+type Incident struct {
+	ID           uint      `gorm:"primaryKey"`
+	DepartmentID uint      `gorm:"not null;uniqueIndex:uk_incident,priority:1"`
+	Date         time.Time `gorm:"type:date;not null;uniqueIndex:uk_incident,priority:2"`
+	Kind         string    `gorm:"size:32;not null;uniqueIndex:uk_incident,priority:3"` // 泄密 / 不应公开而公开 / 弄虚作假
+	Description  string    `gorm:"type:text"`
+	UpdatedAt    time.Time
+}
+
+// AccountabilityDecision is a decision of 责任追究 against a department.
+type AccountabilityDecision struct {
+	ID           uint      `gorm:"primaryKey"`
+	CaseNo       string    `gorm:"size:64;not null;uniqueIndex"` // 案号
+	DepartmentID uint      `gorm:"not null;index"`
+	Decided      time.Time `gorm:"type:date;not null"`
+	Sanctions    string    `gorm:"size:256;not null"` // 、-separated
+	Persons      string    `gorm:"size:256"`
+	Trigger      string    `gorm:"size:256"`
+	Summary      string    `gorm:"type:text"`
+	UpdatedAt    time.Time
+}

@@ -1,0 +1,146 @@
+// Package models owns persistence: the GORM models, the Store that opens
+// SQLite or MySQL by DSN, the versioned migrations, and the queries that
+// check who may read what.
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/mysql"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Sentinel errors that handlers turn into pages; never shown as Go strings.
+var (
+	// ErrNotFound: the record does not exist, or the viewer may not know it does.
+	ErrNotFound = errors.New("not found")
+	// ErrForbidden: the viewer's role does not allow the action.
+	ErrForbidden = errors.New("forbidden")
+)
+
+// DefaultSQLitePath is where the embedded database lives when GONGKAI_DB is empty.
+const DefaultSQLitePath = "data/gongkai.db"
+
+// Store is the application's handle on its database.
+type Store struct {
+	DB *gorm.DB
+	// Dialect is "sqlite" or "mysql"; bulk paths differ between them.
+	Dialect string
+}
+
+// Open connects to the database named by dsn: empty or "sqlite:PATH" for the
+// embedded SQLite file, "mysql://USER:PASS@HOST:PORT/DB" for MySQL or MariaDB.
+// It does not migrate; call Migrate.
+func Open(dsn string, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	cfg := &gorm.Config{
+		Logger:         logger.NewSlogLogger(log, logger.Config{SlowThreshold: time.Second, LogLevel: logger.Warn, IgnoreRecordNotFoundError: true}),
+		TranslateError: true,
+		NowFunc:        func() time.Time { return time.Now().UTC() },
+	}
+	switch {
+	case dsn == "" || strings.HasPrefix(dsn, "sqlite:"):
+		path := strings.TrimPrefix(dsn, "sqlite:")
+		if path == "" {
+			path = DefaultSQLitePath
+		}
+		if path != ":memory:" {
+			if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+				return nil, fmt.Errorf("create database folder: %w", err)
+			}
+		}
+		// Foreign keys are off in SQLite unless asked for; WAL and a busy
+		// timeout keep concurrent readers and one writer from SQLITE_BUSY.
+		db, err := gorm.Open(sqlite.Open(path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		return &Store{DB: db, Dialect: "sqlite"}, nil
+	case strings.HasPrefix(dsn, "mysql://"):
+		native, err := MySQLNativeDSN(dsn)
+		if err != nil {
+			return nil, err
+		}
+		db, err := gorm.Open(mysql.Open(native), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open mysql: %w", err)
+		}
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
+		sqlDB.SetMaxOpenConns(32)
+		sqlDB.SetMaxIdleConns(16)
+		sqlDB.SetConnMaxLifetime(30 * time.Minute)
+		return &Store{DB: db, Dialect: "mysql"}, nil
+	default:
+		return nil, fmt.Errorf("GONGKAI_DB must be empty, sqlite:PATH or mysql://USER:PASS@HOST:PORT/DB, got %q", redact(dsn))
+	}
+}
+
+// MySQLNativeDSN turns mysql://USER:PASS@HOST:PORT/DB?opts into the driver's
+// own form, always with utf8mb4, parseTime and UTC dates.
+func MySQLNativeDSN(dsn string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Host == "" || strings.Trim(u.Path, "/") == "" {
+		return "", fmt.Errorf("bad MySQL address %q: want mysql://USER:PASS@HOST:PORT/DB", redact(dsn))
+	}
+	pass, _ := u.User.Password()
+	q := u.Query()
+	q.Set("charset", "utf8mb4")
+	q.Set("parseTime", "True")
+	q.Set("loc", "UTC")
+	if q.Get("allowAllFiles") == "" {
+		q.Set("allowAllFiles", "false")
+	}
+	return fmt.Sprintf("%s:%s@tcp(%s)/%s?%s", u.User.Username(), pass, u.Host, strings.Trim(u.Path, "/"), q.Encode()), nil
+}
+
+// redact hides a password in a DSN before it reaches a log or an error.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "***")
+			return u.String()
+		}
+	}
+	return dsn
+}
+
+// Close releases the connection pool.
+func (s *Store) Close() error {
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// notFound maps GORM's not-found to ErrNotFound and wraps everything else.
+func notFound(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return ErrNotFound
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}

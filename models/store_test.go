@@ -1,0 +1,112 @@
+package models_test
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+// schema lists every table with its columns, to compare before and after.
+func schema(t *testing.T, s *models.Store) map[string][]string {
+	t.Helper()
+	tables, err := s.DB.Migrator().GetTables()
+	modelstest.Must(t, err)
+	out := map[string][]string{}
+	for _, tbl := range tables {
+		cols, err := s.DB.Migrator().ColumnTypes(tbl)
+		modelstest.Must(t, err)
+		for _, c := range cols {
+			typ, _ := c.ColumnType()
+			out[tbl] = append(out[tbl], c.Name()+" "+typ)
+		}
+		slices.Sort(out[tbl])
+	}
+	return out
+}
+
+func TestMigrateTwiceChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	for _, engine := range []string{"sqlite", "mysql"} {
+		t.Run(engine, func(t *testing.T) {
+			s := modelstest.OpenEmpty(t, engine)
+			modelstest.Must(t, s.Migrate(ctx))
+			first := schema(t, s)
+			applied, err := s.AppliedMigrations(ctx)
+			modelstest.Must(t, err)
+			if len(applied) == 0 {
+				t.Fatal("no migration recorded after the first start")
+			}
+			if _, ok := first["departments"]; !ok {
+				t.Fatalf("departments table missing after migrate: %v", first)
+			}
+
+			modelstest.Must(t, s.Migrate(ctx))
+			if second := schema(t, s); !reflect.DeepEqual(first, second) {
+				t.Errorf("second start changed the schema:\nfirst  %v\nsecond %v", first, second)
+			}
+			again, err := s.AppliedMigrations(ctx)
+			modelstest.Must(t, err)
+			if !slices.Equal(applied, again) {
+				t.Errorf("second start recorded migrations again: %v then %v", applied, again)
+			}
+		})
+	}
+}
+
+func TestLiaisonChangeIsAuditLogged(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		d := models.Department{Code: "ZA", Name: "治安支队", Kind: models.KindCityDept, Liaison: "王五"}
+		modelstest.Must(t, s.DB.Create(&d).Error)
+		office := models.Viewer{UserID: 7, Name: "办公室甲", Role: models.RoleOffice}
+
+		modelstest.Must(t, s.UpdateLiaison(ctx, office, d.ID, models.LiaisonUpdate{Liaison: "赵六", Phone: "0527-1234"}))
+
+		log, err := s.AuditLog(ctx, office, models.AuditFilter{Entity: "department", EntityID: d.ID})
+		modelstest.Must(t, err)
+		if len(log) != 1 {
+			t.Fatalf("audit entries for the department = %d, want 1", len(log))
+		}
+		e := log[0]
+		if e.UserID != 7 || e.UserName != "办公室甲" || e.Action != "update" {
+			t.Errorf("entry says who/what = %d %q %q", e.UserID, e.UserName, e.Action)
+		}
+		if !strings.Contains(e.Before, "王五") || !strings.Contains(e.After, "赵六") || !strings.Contains(e.After, "0527-1234") {
+			t.Errorf("entry before/after = %s / %s", e.Before, e.After)
+		}
+	})
+}
+
+func TestHeadCannotReadOrEditAnotherDepartment(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		own := models.Department{Code: "A", Name: "甲", Kind: models.KindCityDept}
+		other := models.Department{Code: "B", Name: "乙", Kind: models.KindCityDept, Liaison: "秘密联系人"}
+		modelstest.Must(t, s.DB.Create(&own).Error)
+		modelstest.Must(t, s.DB.Create(&other).Error)
+		head := models.Viewer{UserID: 3, Name: "甲负责人", Role: models.RoleHead, DepartmentID: own.ID}
+
+		if _, err := s.Department(ctx, head, other.ID); err != models.ErrNotFound {
+			t.Errorf("head reading another department: err = %v, want ErrNotFound", err)
+		}
+		list, err := s.Departments(ctx, head)
+		modelstest.Must(t, err)
+		if len(list) != 1 || list[0].ID != own.ID {
+			t.Errorf("head's department list = %v, want only their own", list)
+		}
+		if err := s.UpdateLiaison(ctx, head, other.ID, models.LiaisonUpdate{Liaison: "x"}); err != models.ErrForbidden {
+			t.Errorf("head editing another department: err = %v, want ErrForbidden", err)
+		}
+		if _, err := s.Department(ctx, head, own.ID); err != nil {
+			t.Errorf("head reading own department: %v", err)
+		}
+	})
+}
+
+
+

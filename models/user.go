@@ -1,0 +1,166 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+)
+
+// User is a person who signs in.
+type User struct {
+	ID           uint   `gorm:"primaryKey"`
+	Username     string `gorm:"size:64;not null;uniqueIndex"`
+	Name         string `gorm:"size:64;not null"`
+	Role         Role   `gorm:"size:16;not null"`
+	DepartmentID *uint  `gorm:"index"` // RoleHead only
+	Department   *Department
+	PasswordHash string `gorm:"size:100;not null" json:"-"`
+	Disabled     bool   `gorm:"not null;default:false"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// Viewer returns who the user is for authorization.
+func (u User) Viewer() Viewer {
+	v := Viewer{UserID: u.ID, Name: u.Name, Role: u.Role}
+	if u.DepartmentID != nil {
+		v.DepartmentID = *u.DepartmentID
+	}
+	return v
+}
+
+// NewUser is what the office (or the CLI) gives to create an account.
+type NewUser struct {
+	Username     string
+	Name         string
+	Role         Role
+	DepartmentID uint
+	Password     string
+}
+
+// ValidationError says which field a user got wrong, in Chinese.
+type ValidationError struct {
+	Field   string
+	Message string
+}
+
+func (e *ValidationError) Error() string { return e.Field + ": " + e.Message }
+
+// MinPasswordLen is the shortest password accepted.
+const MinPasswordLen = 10
+
+// Validate checks a new account before anything is written.
+func (n NewUser) Validate() error {
+	switch {
+	case strings.TrimSpace(n.Username) == "" || utf8.RuneCountInString(n.Username) > 64:
+		return &ValidationError{"username", "用户名不能为空,且不超过 64 个字符"}
+	case strings.ContainsAny(n.Username, " \t\r\n"):
+		return &ValidationError{"username", "用户名不能包含空格"}
+	case strings.TrimSpace(n.Name) == "":
+		return &ValidationError{"name", "姓名不能为空"}
+	case !n.Role.Valid():
+		return &ValidationError{"role", "角色无效,应为 office、leader、head、discipline 或 auditor"}
+	case n.Role == RoleHead && n.DepartmentID == 0:
+		return &ValidationError{"department", "部门负责人必须指定所属部门"}
+	case utf8.RuneCountInString(n.Password) < MinPasswordLen:
+		return &ValidationError{"password", fmt.Sprintf("密码至少 %d 个字符", MinPasswordLen)}
+	}
+	return nil
+}
+
+// ErrUsernameTaken: another account has that username.
+var ErrUsernameTaken = &ValidationError{"username", "该用户名已被使用"}
+
+// CreateUser hashes the password and stores the account, audit-logged.
+func (s *Store) CreateUser(ctx context.Context, v Viewer, n NewUser) (*User, error) {
+	if !v.IsOffice() {
+		return nil, ErrForbidden
+	}
+	if err := n.Validate(); err != nil {
+		return nil, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(n.Password), bcrypt.DefaultCost)
+	if err != nil {
+		return nil, fmt.Errorf("hash password: %w", err)
+	}
+	u := User{Username: strings.TrimSpace(n.Username), Name: strings.TrimSpace(n.Name), Role: n.Role, PasswordHash: string(hash)}
+	if n.Role == RoleHead {
+		u.DepartmentID = &n.DepartmentID
+	}
+	err = s.Audited(ctx, v, func(tx *Tx) error {
+		if u.DepartmentID != nil {
+			if err := tx.DB.First(&Department{}, *u.DepartmentID).Error; err != nil {
+				return &ValidationError{"department", "所属部门不存在"}
+			}
+		}
+		if err := tx.DB.Create(&u).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
+				return ErrUsernameTaken
+			}
+			return fmt.Errorf("create user: %w", err)
+		}
+		return tx.Record("create", "user", u.ID, nil, u)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// ErrBadCredentials: unknown user, wrong password or disabled account. One
+// error for all three, so a sign-in page does not reveal which usernames exist.
+var ErrBadCredentials = errors.New("bad credentials")
+
+// Authenticate checks a username and password.
+func (s *Store) Authenticate(ctx context.Context, username, password string) (*User, error) {
+	var u User
+	err := s.DB.WithContext(ctx).Where("username = ?", strings.TrimSpace(username)).First(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		// Spend the same time as a real check so timing does not tell.
+		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		return nil, ErrBadCredentials
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read user: %w", err)
+	}
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil || u.Disabled {
+		return nil, ErrBadCredentials
+	}
+	return &u, nil
+}
+
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("gongkai-timing-equaliser"), bcrypt.DefaultCost)
+
+// UserByID reads an account for the session middleware.
+func (s *Store) UserByID(ctx context.Context, id uint) (*User, error) {
+	var u User
+	if err := s.DB.WithContext(ctx).First(&u, id).Error; err != nil {
+		return nil, notFound(err, "read user")
+	}
+	return &u, nil
+}
+
+// Users lists accounts for the office.
+func (s *Store) Users(ctx context.Context, v Viewer) ([]User, error) {
+	if !v.IsOffice() {
+		return nil, ErrForbidden
+	}
+	var out []User
+	if err := s.DB.WithContext(ctx).Preload("Department").Order("role, username").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	return out, nil
+}
+
+// CountUsers tells whether any account exists yet.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.DB.WithContext(ctx).Model(&User{}).Count(&n).Error
+	return n, err
+}
