@@ -1,0 +1,126 @@
+package handlers
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/views"
+)
+
+func (s *Server) departments(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	depts, err := s.store.Departments(c.UserContext(), v)
+	if err != nil {
+		return err
+	}
+	return s.page(c, "departments", "dept.title", fiber.Map{"Departments": depts})
+}
+
+func (s *Server) department(c *fiber.Ctx) error {
+	return s.departmentPage(c, "")
+}
+
+func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	d, err := s.store.Department(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	leads, co, err := s.store.ItemsOf(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	return s.page(c, "department", "dept.title", fiber.Map{
+		"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr,
+	})
+}
+
+// liaisonForm is the Annex 3 form.
+type liaisonForm struct {
+	Head, Leader, Liaison, Phone, Mobile string
+}
+
+// validate checks lengths and phone characters; the message is for the user.
+func (f liaisonForm) validate(l views.Lang) string {
+	for _, name := range []string{f.Head, f.Leader, f.Liaison} {
+		if utf8.RuneCountInString(name) > 64 {
+			return pick(l, "姓名不超过 64 个字符", "Names are at most 64 characters")
+		}
+	}
+	for _, phone := range []string{f.Phone, f.Mobile} {
+		if utf8.RuneCountInString(phone) > 32 || strings.Trim(phone, "0123456789-+() ") != "" {
+			return pick(l, "电话号码只能包含数字、空格和 + - ( )", "Phone numbers may contain digits, spaces and + - ( ) only")
+		}
+	}
+	return ""
+}
+
+func (s *Server) updateLiaison(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	f := liaisonForm{
+		Head: strings.TrimSpace(c.FormValue("head")), Leader: strings.TrimSpace(c.FormValue("leader")),
+		Liaison: strings.TrimSpace(c.FormValue("liaison")), Phone: strings.TrimSpace(c.FormValue("phone")),
+		Mobile: strings.TrimSpace(c.FormValue("mobile")),
+	}
+	if msg := f.validate(lang(c)); msg != "" {
+		c.Status(fiber.StatusUnprocessableEntity)
+		return s.departmentPage(c, msg)
+	}
+	err = s.store.UpdateLiaison(c.UserContext(), v, id, models.LiaisonUpdate(f))
+	if err != nil {
+		return err
+	}
+	if err := s.flash(c, views.T(lang(c), "dept.saved")); err != nil {
+		return err
+	}
+	return c.Redirect("/departments/"+c.Params("id"), fiber.StatusSeeOther)
+}
+
+func (s *Server) groups(c *fiber.Ctx) error {
+	gs, err := s.store.Groups(c.UserContext())
+	if err != nil {
+		return err
+	}
+	return s.page(c, "groups", "group.title", fiber.Map{"Groups": gs})
+}
+
+func (s *Server) group(c *fiber.Ctx) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	g, err := s.store.Group(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	return s.page(c, "group", "group.title", fiber.Map{"Group": g})
+}
+
+// pathID reads :id; anything but a positive number is a 404.
+func pathID(c *fiber.Ctx) (uint, error) {
+	id, err := c.ParamsInt("id")
+	if err != nil || id <= 0 {
+		return 0, models.ErrNotFound
+	}
+	return uint(id), nil
+}
+
+// pick chooses the message for the interface language.
+func pick(l views.Lang, zh, en string) string {
+	if l == views.English {
+		return en
+	}
+	return zh
+}

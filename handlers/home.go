@@ -1,0 +1,47 @@
+package handlers
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+// home fits the role: a department head sees their own department; the
+// office, the leading group and auditors see the bureau; the discipline
+// office sees its accountability decisions too.
+func (s *Server) home(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	if id, limited := v.OwnDepartment(); limited {
+		d, err := s.store.Department(ctx, v, id)
+		if err != nil {
+			return err
+		}
+		leads, _, err := s.store.ItemsOf(ctx, v, id)
+		if err != nil {
+			return err
+		}
+		return s.page(c, "home", "home.title", fiber.Map{"Own": d, "Leads": leads})
+	}
+	depts, err := s.store.Departments(ctx, v)
+	if err != nil {
+		return err
+	}
+	counts, err := s.store.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	data := fiber.Map{"Departments": depts, "Counts": counts}
+	if v.Role == models.RoleDiscipline {
+		decisions, err := s.store.Decisions(ctx, v)
+		if err != nil {
+			return err
+		}
+		names := make(map[uint]string, len(depts))
+		for _, d := range depts {
+			names[d.ID] = d.Name
+		}
+		data["Decisions"], data["DeptNames"] = decisions, names
+	}
+	return s.page(c, "home", "home.title", data)
+}

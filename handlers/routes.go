@@ -1,0 +1,78 @@
+package handlers
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+	"github.com/gofiber/fiber/v2/middleware/helmet"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/views"
+)
+
+// routes lists every URL in one place.
+func (s *Server) routes(app *fiber.App) {
+	app.Use(helmet.New(helmet.Config{
+		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+		CrossOriginEmbedderPolicy: "unsafe-none",
+	}))
+	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(views.Static()), MaxAge: int((24 * time.Hour).Seconds())}))
+	app.Get("/healthz", s.health)
+
+	app.Use(s.loadViewer, s.checkCSRF)
+	app.Get("/lang", s.setLang)
+	app.Get("/login", s.loginForm)
+	app.Post("/login", s.login)
+
+	app.Use(s.requireSignIn)
+	app.Post("/logout", s.logout)
+	app.Get("/", s.home)
+	app.Get("/departments", s.departments)
+	app.Get("/departments/:id", s.department)
+	app.Post("/departments/:id/liaison", s.updateLiaison)
+	app.Get("/groups", s.groups)
+	app.Get("/groups/:id", s.group)
+	app.Get("/catalog", s.catalog)
+
+	office := requireRole(models.RoleOffice)
+	app.Get("/users", office, s.users)
+	app.Post("/users", office, s.createUser)
+	app.Get("/audit", requireRole(models.RoleOffice, models.RoleAuditor), s.audit)
+
+	api := app.Group("/api/v1")
+	api.Get("/departments", s.apiDepartments)
+	api.Get("/departments/:id", s.apiDepartment)
+}
+
+func (s *Server) health(c *fiber.Ctx) error {
+	if err := s.store.Ping(c.UserContext()); err != nil {
+		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable")
+	}
+	return c.SendString("ok")
+}
+
+// setLang switches the interface language and goes back where the user was.
+func (s *Server) setLang(c *fiber.Ctx) error {
+	c.Cookie(&fiber.Cookie{Name: "lang", Value: string(views.ParseLang(c.Query("to"))), Path: "/", MaxAge: 365 * 24 * 3600, HTTPOnly: true, SameSite: "Lax"})
+	return c.Redirect(backPath(c), fiber.StatusSeeOther)
+}
+
+// backPath is ?back= or the Referer's path, but only a path on this site, so
+// that /lang is no open redirect.
+func backPath(c *fiber.Ctx) string {
+	if b := c.Query("back"); isLocalPath(b) {
+		return b
+	}
+	if u, err := url.Parse(c.Get(fiber.HeaderReferer)); err == nil && isLocalPath(u.RequestURI()) {
+		return u.RequestURI()
+	}
+	return "/"
+}
+
+func isLocalPath(p string) bool {
+	return strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") && !strings.HasPrefix(p, "/\\")
+}

@@ -1,0 +1,105 @@
+// Package handlers is the web layer: routes, middleware (session, CSRF,
+// roles), one file per area, and the forms with their validation. Handlers
+// are thin: the Store checks who may read what.
+package handlers
+
+import (
+	"errors"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/session"
+	"github.com/gofiber/template/html/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/views"
+)
+
+// Options configure the web application.
+type Options struct {
+	// SecureCookie sends the session cookie as __Host-…, Secure: use it behind HTTPS.
+	SecureCookie bool
+	// DemoUsers are shown on the sign-in page in demo mode only.
+	DemoUsers []DemoUser
+	// Now is the clock; tests move it to check the sign-in slow-down.
+	Now func() time.Time
+	Log *slog.Logger
+}
+
+// DemoUser is a demo sign-in printed on the sign-in page.
+type DemoUser struct {
+	Role     models.Role
+	Username string
+	Password string
+}
+
+// Server holds what the handlers share.
+type Server struct {
+	store    *models.Store
+	sessions *session.Store
+	opt      Options
+}
+
+// BodyLimit caps request bodies; uploads have their own, lower, limits per kind.
+const BodyLimit = 256 << 20
+
+// New builds the Fiber application with every route.
+func New(store *models.Store, opt Options) *fiber.App {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Log == nil {
+		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie)}
+	app := fiber.New(fiber.Config{
+		AppName:               "gongkai",
+		Views:                 newEngine(),
+		ViewsLayout:           "layouts/main",
+		ErrorHandler:          s.errorHandler,
+		BodyLimit:             BodyLimit,
+		DisableStartupMessage: true,
+		ReadTimeout:           5 * time.Minute,
+	})
+	s.routes(app)
+	return app
+}
+
+// newEngine loads the embedded templates with the helpers they use.
+func newEngine() *html.Engine {
+	engine := html.NewFileSystem(http.FS(views.Templates()), ".html")
+	engine.AddFuncMap(template.FuncMap{
+		"t": func(lang any, key string, args ...any) string {
+			l, _ := lang.(views.Lang)
+			return views.T(l, key, args...)
+		},
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, errors.New("dict wants key, value pairs")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, _ := kv[i].(string)
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"date": func(t any) string {
+			switch v := t.(type) {
+			case time.Time:
+				return v.Format(time.DateOnly)
+			case *time.Time:
+				if v != nil {
+					return v.Format(time.DateOnly)
+				}
+			}
+			return ""
+		},
+		"datetime": func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") },
+		"deptName": func(names map[uint]string, id uint) string { return names[id] },
+	})
+	return engine
+}

@@ -1,0 +1,177 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/session"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/views"
+)
+
+// Session keys.
+const (
+	keyUserID = "uid"
+	keyCSRF   = "csrf"
+	keyFlash  = "flash"
+)
+
+// Locals keys.
+const (
+	localViewer = "viewer"
+	localLang   = "lang"
+)
+
+// newSessions keeps sessions in the database: they survive a restart and
+// several instances share them. The cookie is HttpOnly and SameSite=Lax.
+func newSessions(store *models.Store, secure bool) *session.Store {
+	name := "gongkai_session"
+	if secure {
+		name = "__Host-gongkai_session"
+	}
+	return session.New(session.Config{
+		Storage:        store.Sessions(),
+		Expiration:     12 * time.Hour,
+		KeyLookup:      "cookie:" + name,
+		CookiePath:     "/",
+		CookieSecure:   secure,
+		CookieHTTPOnly: true,
+		CookieSameSite: "Lax",
+	})
+}
+
+// loadViewer reads the signed-in user, if any, and the interface language.
+func (s *Server) loadViewer(c *fiber.Ctx) error {
+	c.Locals(localLang, views.ParseLang(c.Cookies("lang")))
+	sess, err := s.sessions.Get(c)
+	if err != nil {
+		return err
+	}
+	id, ok := sess.Get(keyUserID).(uint)
+	if !ok || id == 0 {
+		return c.Next()
+	}
+	u, err := s.store.UserByID(c.UserContext(), id)
+	if errors.Is(err, models.ErrNotFound) || (err == nil && u.Disabled) {
+		// The account is gone or disabled: end the session.
+		_ = sess.Destroy()
+		return c.Next()
+	}
+	if err != nil {
+		return err
+	}
+	c.Locals(localViewer, u.Viewer())
+	return c.Next()
+}
+
+// viewer returns the signed-in viewer; requireSignIn guarantees one.
+func viewer(c *fiber.Ctx) (models.Viewer, bool) {
+	v, ok := c.Locals(localViewer).(models.Viewer)
+	return v, ok
+}
+
+func lang(c *fiber.Ctx) views.Lang {
+	l, _ := c.Locals(localLang).(views.Lang)
+	return l
+}
+
+// requireSignIn sends anonymous visitors to the sign-in page (pages) or
+// answers 401 (API).
+func (s *Server) requireSignIn(c *fiber.Ctx) error {
+	if _, ok := viewer(c); ok {
+		return c.Next()
+	}
+	if strings.HasPrefix(c.Path(), "/api/") {
+		return c.Status(fiber.StatusUnauthorized).JSON(fiber.Map{"error": "请先登录"})
+	}
+	return c.Redirect("/login", fiber.StatusSeeOther)
+}
+
+// requireRole lets only the given roles through.
+func requireRole(roles ...models.Role) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		v, _ := viewer(c)
+		for _, r := range roles {
+			if v.Role == r {
+				return c.Next()
+			}
+		}
+		return models.ErrForbidden
+	}
+}
+
+// csrfToken returns the session's token, creating both if needed.
+func (s *Server) csrfToken(c *fiber.Ctx) (string, error) {
+	sess, err := s.sessions.Get(c)
+	if err != nil {
+		return "", err
+	}
+	if tok, ok := sess.Get(keyCSRF).(string); ok && tok != "" {
+		return tok, nil
+	}
+	tok := randomToken()
+	sess.Set(keyCSRF, tok)
+	return tok, sess.Save()
+}
+
+// errCSRF: an unsafe request without the session's token.
+var errCSRF = errors.New("csrf token missing or wrong")
+
+// checkCSRF refuses every unsafe request whose form field _csrf (or header
+// X-CSRF-Token) does not match the session's token, compared in constant time.
+func (s *Server) checkCSRF(c *fiber.Ctx) error {
+	switch c.Method() {
+	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
+		return c.Next()
+	}
+	sent := c.FormValue("_csrf")
+	if sent == "" {
+		sent = c.Get("X-CSRF-Token")
+	}
+	sess, err := s.sessions.Get(c)
+	if err != nil {
+		return err
+	}
+	want, _ := sess.Get(keyCSRF).(string)
+	if want == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(want)) != 1 {
+		return errCSRF
+	}
+	return c.Next()
+}
+
+// flash stores a one-time message for the next page.
+func (s *Server) flash(c *fiber.Ctx, msg string) error {
+	sess, err := s.sessions.Get(c)
+	if err != nil {
+		return err
+	}
+	sess.Set(keyFlash, msg)
+	return sess.Save()
+}
+
+func (s *Server) takeFlash(c *fiber.Ctx) string {
+	sess, err := s.sessions.Get(c)
+	if err != nil {
+		return ""
+	}
+	msg, _ := sess.Get(keyFlash).(string)
+	if msg != "" {
+		sess.Delete(keyFlash)
+		_ = sess.Save()
+	}
+	return msg
+}
+
+func randomToken() string {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}

@@ -1,0 +1,130 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Import run statuses.
+const (
+	RunRunning  = "running"  // still reading or writing
+	RunDone     = "done"     // every row loaded
+	RunPartial  = "partial"  // good rows loaded, bad ones returned (--partial)
+	RunRejected = "rejected" // bad rows, nothing loaded
+	RunFailed   = "failed"   // the file could not be read, or the database failed
+)
+
+// ImportRun is one import, whatever its road (file upload, CLI, API, pull,
+// seed): who, when, what, and what came of it. It is written when the import
+// starts and finished when it ends, so the history shows running and failed
+// imports too.
+type ImportRun struct {
+	ID           uint      `gorm:"primaryKey"`
+	StartedAt    time.Time `gorm:"not null;index"`
+	FinishedAt   *time.Time
+	UserID       uint   `gorm:"index"` // 0: the system or an API token
+	UserName     string `gorm:"size:64;not null"`
+	Source       string `gorm:"size:16;not null"` // file, api, pull, seed, cli
+	SourceID     *uint  `gorm:"index"`            // the registered source of a pull or an API token
+	DepartmentID *uint  `gorm:"index"`            // set when the import was scoped to one department
+	Kind         string `gorm:"size:32;not null"`
+	FileName     string `gorm:"size:255"`
+	Format       string `gorm:"size:8"` // csv, xlsx, json
+	SHA256       string `gorm:"size:64"`
+	Read         int    `gorm:"not null;default:0"`
+	Inserted     int    `gorm:"not null;default:0"`
+	Updated      int    `gorm:"not null;default:0"`
+	Unchanged    int    `gorm:"not null;default:0"`
+	Rejected     int    `gorm:"not null;default:0"`
+	DurationMS   int64  `gorm:"not null;default:0"`
+	Status       string `gorm:"size:16;not null;index"`
+	Message      string `gorm:"type:text"` // a Chinese sentence: the outcome, or why it failed
+}
+
+// Duration is how long the run took.
+func (r ImportRun) Duration() time.Duration { return time.Duration(r.DurationMS) * time.Millisecond }
+
+// StartImportRun records that an import has begun; r.ID is set.
+func (s *Store) StartImportRun(ctx context.Context, r *ImportRun) error {
+	r.Status = RunRunning
+	if r.StartedAt.IsZero() {
+		r.StartedAt = time.Now().UTC()
+	}
+	if err := s.DB.WithContext(ctx).Create(r).Error; err != nil {
+		return fmt.Errorf("record import run: %w", err)
+	}
+	return nil
+}
+
+// FinishImportRun stores the outcome of a run started with StartImportRun.
+// It uses its own context-free write on purpose: a run cancelled half-way
+// must still be marked as failed rather than left "running".
+func (s *Store) FinishImportRun(r *ImportRun) error {
+	now := time.Now().UTC()
+	r.FinishedAt = &now
+	if r.DurationMS == 0 {
+		r.DurationMS = now.Sub(r.StartedAt).Milliseconds()
+	}
+	if err := s.DB.Save(r).Error; err != nil {
+		return fmt.Errorf("finish import run %d: %w", r.ID, err)
+	}
+	return nil
+}
+
+// ImportRunFilter narrows the import history.
+type ImportRunFilter struct {
+	Kind     string
+	Source   string
+	SourceID uint
+	Limit    int // default 100, at most 1000
+}
+
+// ImportRuns lists imports, newest first. The office, the leading group and
+// auditors see every run; a department head sees the runs scoped to their
+// department; the discipline office none.
+func (s *Store) ImportRuns(ctx context.Context, v Viewer, f ImportRunFilter) ([]ImportRun, error) {
+	q := s.DB.WithContext(ctx).Order("id desc")
+	switch v.Role {
+	case RoleOffice, RoleLeader, RoleAuditor:
+	case RoleHead:
+		q = q.Where("department_id = ?", v.DepartmentID)
+	default:
+		return nil, ErrForbidden
+	}
+	if f.Limit <= 0 || f.Limit > 1000 {
+		f.Limit = 100
+	}
+	q = q.Limit(f.Limit)
+	if f.Kind != "" {
+		q = q.Where("kind = ?", f.Kind)
+	}
+	if f.Source != "" {
+		q = q.Where("source = ?", f.Source)
+	}
+	if f.SourceID != 0 {
+		q = q.Where("source_id = ?", f.SourceID)
+	}
+	var out []ImportRun
+	if err := q.Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list import runs: %w", err)
+	}
+	return out, nil
+}
+
+// ImportRun reads one run if the viewer may see it.
+func (s *Store) ImportRun(ctx context.Context, v Viewer, id uint) (*ImportRun, error) {
+	var r ImportRun
+	if err := s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
+		return nil, notFound(err, "read import run")
+	}
+	switch v.Role {
+	case RoleOffice, RoleLeader, RoleAuditor:
+		return &r, nil
+	case RoleHead:
+		if r.DepartmentID != nil && *r.DepartmentID == v.DepartmentID {
+			return &r, nil
+		}
+	}
+	return nil, ErrNotFound
+}

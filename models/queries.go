@@ -1,0 +1,75 @@
+package models
+
+import (
+	"context"
+	"fmt"
+)
+
+// ItemsOf returns the catalog items a department leads and those it shares
+// as co-responsible, by its name, code or any group it belongs to.
+func (s *Store) ItemsOf(ctx context.Context, v Viewer, deptID uint) (leads, co []CatalogItem, err error) {
+	d, err := s.Department(ctx, v, deptID)
+	if err != nil {
+		return nil, nil, err
+	}
+	names := map[string]bool{d.Name: true, d.Code: true}
+	for _, g := range d.Groups {
+		names[g.Name] = true
+	}
+	items, err := s.Catalog(ctx, CatalogFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, it := range items {
+		switch {
+		case anyIn(it.LeadList(), names):
+			leads = append(leads, it)
+		case anyIn(it.CoList(), names):
+			co = append(co, it)
+		}
+	}
+	return leads, co, nil
+}
+
+func anyIn(list []string, set map[string]bool) bool {
+	for _, s := range list {
+		if set[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// Counts are the figures on the office's home page.
+type Counts struct {
+	Departments, Groups, Items, Users int64
+}
+
+// Counts reads the home page figures.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	db := s.DB.WithContext(ctx)
+	for _, q := range []struct {
+		model any
+		dst   *int64
+	}{{&Department{}, &c.Departments}, {&Group{}, &c.Groups}, {&CatalogItem{}, &c.Items}, {&User{}, &c.Users}} {
+		if err := db.Model(q.model).Count(q.dst).Error; err != nil {
+			return c, fmt.Errorf("count: %w", err)
+		}
+	}
+	return c, nil
+}
+
+// Decisions lists accountability decisions, newest first: all of them for the
+// office, the leading group, the discipline office and auditors; a head's own.
+func (s *Store) Decisions(ctx context.Context, v Viewer) ([]AccountabilityDecision, error) {
+	q := s.DB.WithContext(ctx).Order("decided desc, case_no")
+	if id, limited := v.OwnDepartment(); limited {
+		q = q.Where("department_id = ?", id)
+	}
+	var out []AccountabilityDecision
+	if err := q.Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list decisions: %w", err)
+	}
+	return out, nil
+}
