@@ -17,7 +17,7 @@ import (
 // routes lists every URL in one place.
 func (s *Server) routes(app *fiber.App) {
 	app.Use(helmet.New(helmet.Config{
-		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+		ContentSecurityPolicy:     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
 		CrossOriginEmbedderPolicy: "unsafe-none",
 	}))
 	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(views.Static()), MaxAge: int((24 * time.Hour).Seconds())}))

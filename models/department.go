@@ -27,11 +27,11 @@ type Department struct {
 	Kind     string `gorm:"size:16;not null"`
 	ParentID *uint  `gorm:"index"`
 	Parent   *Department
-	Head     string `gorm:"size:64"` // 负责人
-	Leader   string `gorm:"size:64"` // 分管领导
-	Liaison  string `gorm:"size:64"` // 具体责任人员
-	Phone    string `gorm:"size:32"` // 联系电话
-	Mobile   string `gorm:"size:32"` // 手机号码
+	Head     string  `gorm:"size:64"` // 负责人
+	Leader   string  `gorm:"size:64"` // 分管领导
+	Liaison  string  `gorm:"size:64"` // 具体责任人员
+	Phone    string  `gorm:"size:32"` // 联系电话
+	Mobile   string  `gorm:"size:32"` // 手机号码
 	Groups   []Group `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
 
 	CreatedAt time.Time

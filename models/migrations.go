@@ -11,7 +11,7 @@ import (
 // migrations is the ordered list of schema steps. A step, once released, is
 // never edited: a change to a model gets a new step at the end. The table
 // "migrations" records which steps ran, so a second start changes nothing.
-var migrations = []*gormigrate.Migration{
+var migrations = append([]*gormigrate.Migration{
 	{
 		ID: "2026112201_initial",
 		Migrate: func(tx *gorm.DB) error {
@@ -24,7 +24,7 @@ var migrations = []*gormigrate.Migration{
 			)
 		},
 	},
-}
+}, ingestionSteps...)
 
 // Migrate brings the schema up to date, one step at a time.
 func (s *Store) Migrate(ctx context.Context) error {

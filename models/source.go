@@ -30,10 +30,10 @@ type Source struct {
 	Name         string `gorm:"size:128;not null"`
 	DepartmentID uint   `gorm:"not null;index"`
 	Department   *Department
-	Kind         string `gorm:"size:32;not null"`
-	URL          string `gorm:"size:1024"`                // empty: the source only pushes through the API
-	PullToken    string `gorm:"size:512" json:"-"`        // bearer token sent when pulling; kept because it must be sent
-	EveryMinutes int    `gorm:"not null;default:0"`       // 0: pulled on demand only
+	Kind         string     `gorm:"size:32;not null"`
+	URL          string     `gorm:"size:1024"`          // empty: the source only pushes through the API
+	PullToken    string     `gorm:"size:512" json:"-"`  // bearer token sent when pulling; kept because it must be sent
+	EveryMinutes int        `gorm:"not null;default:0"` // 0: pulled on demand only
 	NextPullAt   *time.Time `gorm:"index"`
 	LastPullAt   *time.Time
 	LastStatus   string `gorm:"size:16"` // an ImportRun status
@@ -47,8 +47,8 @@ type Source struct {
 // APIToken lets a source push records through POST /api/v1/import/{kind}.
 // Only a hash is stored: the token is shown once, when it is issued.
 type APIToken struct {
-	ID         uint   `gorm:"primaryKey"`
-	SourceID   uint   `gorm:"not null;index"`
+	ID         uint `gorm:"primaryKey"`
+	SourceID   uint `gorm:"not null;index"`
 	Source     *Source
 	Hash       string `gorm:"size:64;not null;uniqueIndex" json:"-"` // SHA-256 of the token, hex
 	Hint       string `gorm:"size:16;not null"`                      // the token's first characters, to tell tokens apart

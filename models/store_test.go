@@ -107,6 +107,3 @@ func TestHeadCannotReadOrEditAnotherDepartment(t *testing.T) {
 		}
 	})
 }
-
-
-

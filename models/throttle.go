@@ -13,9 +13,9 @@ import (
 // LoginFailure counts consecutive failed sign-ins for one key (a username, or
 // an address). It lives in the database so that several instances share it.
 type LoginFailure struct {
-	Key      string    `gorm:"primaryKey;size:191"`
-	Count    int       `gorm:"not null"`
-	LastAt   time.Time `gorm:"not null"`
+	Key    string    `gorm:"primaryKey;size:191"`
+	Count  int       `gorm:"not null"`
+	LastAt time.Time `gorm:"not null"`
 }
 
 // FreeAttempts is how many failures in a row cost nothing.
