@@ -52,12 +52,12 @@ type liaisonForm struct {
 func (f liaisonForm) validate(l views.Lang) string {
 	for _, name := range []string{f.Head, f.Leader, f.Liaison} {
 		if utf8.RuneCountInString(name) > 64 {
-			return pick(l, "姓名不超过 64 个字符", "Names are at most 64 characters")
+			return views.T(l, "form.name_too_long")
 		}
 	}
 	for _, phone := range []string{f.Phone, f.Mobile} {
 		if utf8.RuneCountInString(phone) > 32 || strings.Trim(phone, "0123456789-+() ") != "" {
-			return pick(l, "电话号码只能包含数字、空格和 + - ( )", "Phone numbers may contain digits, spaces and + - ( ) only")
+			return views.T(l, "form.bad_phone")
 		}
 	}
 	return ""
@@ -115,12 +115,4 @@ func pathID(c *fiber.Ctx) (uint, error) {
 		return 0, models.ErrNotFound
 	}
 	return uint(id), nil
-}
-
-// pick chooses the message for the interface language.
-func pick(l views.Lang, zh, en string) string {
-	if l == views.English {
-		return en
-	}
-	return zh
 }

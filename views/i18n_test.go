@@ -1,0 +1,47 @@
+package views
+
+import (
+	"io/fs"
+	"regexp"
+	"testing"
+)
+
+// Every message key a template uses exists in both languages, so no page
+// shows a raw key to a user in either.
+func TestTemplatesUseDefinedMessages(t *testing.T) {
+	key := regexp.MustCompile(`\bt (?:\$?\.Lang) "([a-z0-9_.]+)"`)
+	err := fs.WalkDir(Templates(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(Templates(), path)
+		if err != nil {
+			return err
+		}
+		for _, m := range key.FindAllStringSubmatch(string(b), -1) {
+			for _, l := range []Lang{Chinese, English} {
+				if !HasMessage(l, m[1]) {
+					t.Errorf("%s uses %q, missing in %s", path, m[1], l)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Both languages define the same keys.
+func TestLanguagesDefineTheSameKeys(t *testing.T) {
+	for k := range messages[Chinese] {
+		if !HasMessage(English, k) {
+			t.Errorf("%q has no English", k)
+		}
+	}
+	for k := range messages[English] {
+		if !HasMessage(Chinese, k) {
+			t.Errorf("%q has no Chinese", k)
+		}
+	}
+}
