@@ -38,8 +38,16 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 	if err != nil {
 		return err
 	}
+	year, err := s.yearOf(c)
+	if err != nil {
+		return err
+	}
+	score, err := s.latestScore(c, v, id, year)
+	if err != nil {
+		return err
+	}
 	return s.page(c, "department", "dept.title", fiber.Map{
-		"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr,
+		"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr, "Score": score, "Year": year,
 	})
 }
 

@@ -37,15 +37,19 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/groups", s.groups)
 	app.Get("/groups/:id", s.group)
 	app.Get("/catalog", s.catalog)
+	app.Get("/scores", s.scores)
+	app.Get("/records/:kind/:id", s.record)
 
 	office := requireRole(models.RoleOffice)
 	app.Get("/users", office, s.users)
 	app.Post("/users", office, s.createUser)
+	app.Post("/scores/compute", office, s.computeScores)
 	app.Get("/audit", requireRole(models.RoleOffice, models.RoleAuditor), s.audit)
 
 	api := app.Group("/api/v1")
 	api.Get("/departments", s.apiDepartments)
 	api.Get("/departments/:id", s.apiDepartment)
+	api.Get("/scores", office, s.apiScores)
 }
 
 func (s *Server) health(c *fiber.Ctx) error {

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"html/template"
 	"log/slog"
+	"math/big"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -15,6 +17,7 @@ import (
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -98,8 +101,37 @@ func newEngine() *html.Engine {
 			}
 			return ""
 		},
-		"datetime": func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") },
-		"deptName": func(names map[uint]string, id uint) string { return names[id] },
+		"datetime":   func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") },
+		"deptName":   func(names map[uint]string, id uint) string { return names[id] },
+		"round2":     func(r *big.Rat) string { return scoring.Round2(r) },
+		"explain":    func(d scoring.Deduction, l views.Lang) string { return d.Message(string(l)) },
+		"period":     func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
+		"recordURL":  recordURL,
+		"gradeClass": gradeClass,
 	})
 	return engine
+}
+
+// recordURL links a deduction to the record behind it; "" when there is none.
+func recordURL(r scoring.RecordRef) string {
+	switch {
+	case r.Kind == scoring.RecordItem && r.Seq > 0:
+		return "/catalog#item-" + strconv.Itoa(r.Seq)
+	case r.Kind != "" && r.ID > 0:
+		return "/records/" + string(r.Kind) + "/" + strconv.FormatUint(uint64(r.ID), 10)
+	}
+	return ""
+}
+
+// gradeClass is the CSS class that colours a grade.
+func gradeClass(g string) string {
+	switch scoring.Grade(g) {
+	case scoring.GradeExcellent:
+		return "g-excellent"
+	case scoring.GradePass:
+		return "g-pass"
+	case scoring.GradeBasicPass:
+		return "g-basic"
+	}
+	return "g-fail"
 }

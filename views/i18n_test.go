@@ -2,6 +2,8 @@ package views
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"testing"
 )
@@ -42,6 +44,28 @@ func TestLanguagesDefineTheSameKeys(t *testing.T) {
 	for k := range messages[English] {
 		if !HasMessage(Chinese, k) {
 			t.Errorf("%q has no Chinese", k)
+		}
+	}
+}
+
+// Handlers name message keys in Go too; each must exist in both languages.
+func TestHandlersUseDefinedMessages(t *testing.T) {
+	key := regexp.MustCompile(`views\.T\([^,]+, "([a-z0-9_.]+)"`)
+	files, err := filepath.Glob("../handlers/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no handler sources found: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range key.FindAllStringSubmatch(string(b), -1) {
+			for _, l := range []Lang{Chinese, English} {
+				if !HasMessage(l, m[1]) {
+					t.Errorf("%s uses %q, missing in %s", f, m[1], l)
+				}
+			}
 		}
 	}
 }

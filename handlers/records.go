@@ -1,0 +1,24 @@
+package handlers
+
+import (
+	"github.com/gofiber/fiber/v2"
+)
+
+// record shows one record behind a deduction; the Store refuses records of
+// departments the viewer may not see.
+func (s *Server) record(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	rv, err := s.store.Record(c.UserContext(), v, c.Params("kind"), id)
+	if err != nil {
+		return err
+	}
+	d, err := s.store.Department(c.UserContext(), v, rv.DepartmentID)
+	if err != nil {
+		return err
+	}
+	return s.page(c, "record", "record.title", fiber.Map{"Record": rv, "Dept": d})
+}

@@ -1,0 +1,168 @@
+package handlers
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
+)
+
+// scoreLine is a row of the ranking.
+type scoreLine struct {
+	Rank  int
+	Dept  models.Department
+	Score models.DepartmentScore
+}
+
+// yearOf reads ?year=, defaulting to the newest year with stored scores.
+func (s *Server) yearOf(c *fiber.Ctx) (int, error) {
+	if y := c.QueryInt("year"); y > 0 {
+		return y, nil
+	}
+	years, err := s.store.Years(c.UserContext())
+	if err != nil || len(years) == 0 {
+		return s.opt.Now().Year() - 1, err
+	}
+	return years[0], nil
+}
+
+// scores ranks the departments of a year from the newest stored run. A
+// department head sees only their own line.
+func (s *Server) scores(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	year, err := s.yearOf(c)
+	if err != nil {
+		return err
+	}
+	data := fiber.Map{"Year": year, "AsOf": scoring.NewDate(year+1, time.February, 2).String()}
+	run, err := s.store.LatestRun(ctx, year)
+	if errors.Is(err, models.ErrNotFound) {
+		return s.page(c, "scores", "score.title", data)
+	}
+	if err != nil {
+		return err
+	}
+	rows, err := s.store.RunScores(ctx, v, run.ID)
+	if err != nil {
+		return err
+	}
+	depts, err := s.store.Departments(ctx, v)
+	if err != nil {
+		return err
+	}
+	byID := make(map[uint]models.Department, len(depts))
+	for _, d := range depts {
+		byID[d.ID] = d
+	}
+	lines := make([]scoreLine, 0, len(rows))
+	for i, r := range rows {
+		rank := i + 1
+		if i > 0 && r.Total == rows[i-1].Total {
+			rank = lines[i-1].Rank
+		}
+		lines = append(lines, scoreLine{Rank: rank, Dept: byID[r.DepartmentID], Score: r})
+	}
+	report := models.NewScoreReport(run, nil)
+	data["Run"], data["Lines"], data["Gaps"] = run, lines, report.CalendarGaps
+	data["AsOf"] = report.AsOf
+	return s.page(c, "scores", "score.title", data)
+}
+
+// computeScores is the office's explicit recomputation, audit-logged.
+func (s *Server) computeScores(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	year, err := strconv.Atoi(c.FormValue("year"))
+	if err != nil || year < 2000 || year > 2100 {
+		return s.flashBack(c, views.T(lang(c), "score.badyear"), "/scores")
+	}
+	asOf, err := scoring.ParseDate(c.FormValue("as_of"))
+	if err != nil {
+		return s.flashBack(c, views.T(lang(c), "score.badasof"), "/scores?year="+strconv.Itoa(year))
+	}
+	_, _, err = s.store.ComputeScores(c.UserContext(), v, models.ScoreRequest{Year: year, AsOf: asOf, SchemeVersion: c.FormValue("scheme")}, s.opt.Now())
+	var verr *models.ValidationError
+	if errors.As(err, &verr) {
+		return s.flashBack(c, verr.Message, "/scores?year="+strconv.Itoa(year))
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "score.computed"), "/scores?year="+strconv.Itoa(year))
+}
+
+// flashBack shows msg on the page at path.
+func (s *Server) flashBack(c *fiber.Ctx, msg, path string) error {
+	if err := s.flash(c, msg); err != nil {
+		return err
+	}
+	return c.Redirect(path, fiber.StatusSeeOther)
+}
+
+// departmentScore is the score section of a department page.
+type departmentScore struct {
+	Run    *models.ScoreRun
+	Result *scoring.DepartmentResult
+	Lang   views.Lang
+}
+
+// latestScore reads a department's score in the newest run of the year, or nil.
+func (s *Server) latestScore(c *fiber.Ctx, v models.Viewer, deptID uint, year int) (*departmentScore, error) {
+	ctx := c.UserContext()
+	run, err := s.store.LatestRun(ctx, year)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	row, err := s.store.DepartmentScoreIn(ctx, v, run.ID, deptID)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	res, err := row.Result()
+	if err != nil {
+		return nil, err
+	}
+	return &departmentScore{Run: run, Result: res, Lang: lang(c)}, nil
+}
+
+// apiScores answers GET /api/v1/scores?year=2024&as_of=2025-02-01 for the
+// office: the stored run for that year and as-of date under the newest
+// approved scheme, computed and stored first if there is none.
+func (s *Server) apiScores(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	year := c.QueryInt("year")
+	if year < 2000 || year > 2100 {
+		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badyear")})
+	}
+	asOf, err := scoring.ParseDate(c.Query("as_of"))
+	if err != nil {
+		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badasof")})
+	}
+	run, err := s.store.FindRun(ctx, year, asOf, c.Query("scheme"))
+	if errors.Is(err, models.ErrNotFound) {
+		run, _, err = s.store.ComputeScores(ctx, v, models.ScoreRequest{Year: year, AsOf: asOf, SchemeVersion: c.Query("scheme")}, s.opt.Now())
+	}
+	var verr *models.ValidationError
+	if errors.As(err, &verr) {
+		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": verr.Message})
+	}
+	if err != nil {
+		return err
+	}
+	report, err := s.store.StoredReport(ctx, v, run)
+	if err != nil {
+		return err
+	}
+	return c.JSON(report)
+}

@@ -1,0 +1,119 @@
+package handlers_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+// withYear gives the bureau the default scheme, the 2024 calendar and a few
+// records: the own department misses one slot and publishes once, late.
+func withYear(t *testing.T, b *bureau) (pubOther uint) {
+	t.Helper()
+	ctx := context.Background()
+	scheme, err := os.ReadFile("../seed/scheme_default.json")
+	modelstest.Must(t, err)
+	modelstest.Must(t, b.store.EnsureDefaultScheme(ctx, scheme, b.clock.Now()))
+	days, err := os.ReadFile("../seed/holidays/2024.json")
+	modelstest.Must(t, err)
+	var notice struct {
+		Days json.RawMessage `json:"days"`
+	}
+	modelstest.Must(t, json.Unmarshal(days, &notice))
+	_, err = b.store.SaveHolidayYear(ctx, models.System, models.HolidayYear{Year: 2024, Days: string(notice.Days)})
+	modelstest.Must(t, err)
+	formed, published := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	modelstest.Must(t, b.store.DB.Create(&models.Publication{DepartmentID: b.own.ID, IndexNo: "own-1", Seq: 23, Title: "典型案例通报", Channel: "网站", Formed: &formed, Published: published}).Error)
+	other := models.Publication{DepartmentID: b.other.ID, IndexNo: "other-1", Seq: 23, Title: "刑警内部稿", Channel: "网站", Published: published}
+	modelstest.Must(t, b.store.DB.Create(&other).Error)
+	return other.ID
+}
+
+func TestOfficeRecomputesAndEveryoneReadsStoredScores(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		otherPub := withYear(t, b)
+		office := b.client(t)
+		office.signIn("office", testPassword)
+
+		if _, body := office.get("/scores?year=2024"); !strings.Contains(body, "2024 年度尚未计算得分") {
+			t.Fatal("before computing, the page should say there are no scores")
+		}
+		resp, _ := office.post("/scores/compute", url.Values{"_csrf": {office.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}})
+		if resp.StatusCode != 303 {
+			t.Fatalf("compute: %d", resp.StatusCode)
+		}
+		_, ranking := office.get("/scores?year=2024")
+		if !strings.Contains(ranking, "治安支队") || !strings.Contains(ranking, "刑警支队") || !strings.Contains(ranking, "得分已重新计算") {
+			t.Fatal("ranking after computing lacks the departments or the confirmation")
+		}
+		if _, log := office.get("/audit?entity=scores"); !strings.Contains(log, "2024/2025-02-01") {
+			t.Error("the recomputation is not in the audit log")
+		}
+
+		head := b.client(t)
+		head.signIn("head", testPassword)
+		_, own := head.get("/scores?year=2024")
+		if strings.Contains(own, "刑警支队") {
+			t.Error("a head's ranking shows another department")
+		}
+		_, page := head.get("/departments/" + itoa(b.own.ID) + "?year=2024")
+		for _, want := range []string{"扣分明细", "A2", "典型案例通报", "/records/publication/"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("department page lacks %q", want)
+			}
+		}
+		if resp, body := head.get("/records/publication/" + itoa(otherPub)); resp.StatusCode != 404 || strings.Contains(body, "刑警内部稿") {
+			t.Errorf("head reading another department's record: %d", resp.StatusCode)
+		}
+		if resp, _ := head.get("/api/v1/scores?year=2024&as_of=2025-02-01"); resp.StatusCode != 403 {
+			t.Errorf("head calling the scores API: %d, want 403", resp.StatusCode)
+		}
+		bad, _ := head.post("/scores/compute", url.Values{"_csrf": {head.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}})
+		if bad.StatusCode != 403 {
+			t.Errorf("head recomputing: %d, want 403", bad.StatusCode)
+		}
+	})
+}
+
+func TestScoresAPIStoresOnceAndAnswersTheSameShape(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		withYear(t, b)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+		var first, second struct {
+			Scheme      string `json:"scheme"`
+			RunID       uint   `json:"run_id"`
+			Departments []struct {
+				Code       string             `json:"code"`
+				Indicators map[string]float64 `json:"indicators"`
+				Total      float64            `json:"total"`
+				Grade      string             `json:"grade"`
+			} `json:"departments"`
+		}
+		resp, body := c.get("/api/v1/scores?year=2024&as_of=2025-02-01")
+		if resp.StatusCode != 200 {
+			t.Fatalf("scores API: %d %s", resp.StatusCode, body)
+		}
+		modelstest.Must(t, json.Unmarshal([]byte(body), &first))
+		if len(first.Departments) != 2 || len(first.Departments[0].Indicators) != 11 || first.Scheme == "" {
+			t.Fatalf("report shape: %s", body)
+		}
+		_, body = c.get("/api/v1/scores?year=2024&as_of=2025-02-01")
+		modelstest.Must(t, json.Unmarshal([]byte(body), &second))
+		if second.RunID != first.RunID {
+			t.Errorf("second call computed again (run %d then %d) instead of reading the stored run", first.RunID, second.RunID)
+		}
+		if resp, body := c.get("/api/v1/scores?year=2024&as_of=2025-13-01"); resp.StatusCode != 400 || !strings.Contains(body, "不是有效日期") {
+			t.Errorf("bad as_of: %d %s", resp.StatusCode, body)
+		}
+	})
+}

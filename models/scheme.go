@@ -1,0 +1,178 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Scheme states: the office edits a draft; the leading group approves it,
+// which freezes it.
+const (
+	SchemeDraft    = "draft"
+	SchemeApproved = "approved"
+)
+
+// SchemeVersion is a stored scoring scheme (考核方案). Body is the scheme's
+// JSON; Version repeats its version for lookups.
+type SchemeVersion struct {
+	ID         uint   `gorm:"primaryKey"`
+	Version    string `gorm:"size:64;not null;uniqueIndex"`
+	Name       string `gorm:"size:128;not null"`
+	Body       string `gorm:"type:text;not null"`
+	Status     string `gorm:"size:16;not null"`
+	BasedOn    string `gorm:"size:64"`
+	ApprovedBy string `gorm:"size:64"`
+	ApprovedAt *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// Scheme parses the stored body.
+func (sv SchemeVersion) Scheme() (*scoring.Scheme, error) {
+	return scoring.ParseScheme([]byte(sv.Body))
+}
+
+// ErrSchemeFrozen: an approved scheme cannot change; copy it to a new version.
+var ErrSchemeFrozen = &ValidationError{"scheme", "已批准的方案不能修改,请复制为新版本后再编辑"}
+
+// Schemes lists every version, newest first.
+func (s *Store) Schemes(ctx context.Context) ([]SchemeVersion, error) {
+	var out []SchemeVersion
+	if err := s.DB.WithContext(ctx).Order("id desc").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list schemes: %w", err)
+	}
+	return out, nil
+}
+
+// SchemeByVersion reads one version; an empty version means the newest
+// approved one.
+func (s *Store) SchemeByVersion(ctx context.Context, version string) (*SchemeVersion, error) {
+	q := s.DB.WithContext(ctx)
+	if version == "" {
+		q = q.Where("status = ?", SchemeApproved).Order("approved_at desc, id desc")
+	} else {
+		q = q.Where("version = ?", version)
+	}
+	var sv SchemeVersion
+	if err := q.First(&sv).Error; err != nil {
+		return nil, notFound(err, "read scheme")
+	}
+	return &sv, nil
+}
+
+// SaveSchemeDraft stores a new or changed draft after validating it. Only
+// the office edits schemes, and never an approved one.
+func (s *Store) SaveSchemeDraft(ctx context.Context, v Viewer, body []byte, basedOn string) (*SchemeVersion, error) {
+	if !v.IsOffice() {
+		return nil, ErrForbidden
+	}
+	sc, err := scoring.ParseScheme(body)
+	if err == nil {
+		err = sc.Validate()
+	}
+	if err != nil {
+		return nil, &ValidationError{"scheme", err.Error()}
+	}
+	canonical, err := json.MarshalIndent(sc, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encode scheme: %w", err)
+	}
+	var out SchemeVersion
+	err = s.Audited(ctx, v, func(tx *Tx) error {
+		var old SchemeVersion
+		found := tx.DB.Where("version = ?", sc.Version).Limit(1).Find(&old).RowsAffected > 0
+		if found && old.Status == SchemeApproved {
+			return ErrSchemeFrozen
+		}
+		out = SchemeVersion{ID: old.ID, Version: sc.Version, Name: sc.Name, Body: string(canonical), Status: SchemeDraft, BasedOn: basedOn, CreatedAt: old.CreatedAt}
+		if found {
+			out.BasedOn = old.BasedOn
+		}
+		if err := tx.DB.Save(&out).Error; err != nil {
+			return fmt.Errorf("save scheme: %w", err)
+		}
+		var before any
+		if found {
+			before = old.Body
+		}
+		return tx.Record(map[bool]string{true: "update", false: "create"}[found], "scheme", out.Version, before, out.Body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CopyScheme makes a draft copy of a version under a new version name.
+func (s *Store) CopyScheme(ctx context.Context, v Viewer, from, to string) (*SchemeVersion, error) {
+	src, err := s.SchemeByVersion(ctx, from)
+	if err != nil {
+		return nil, err
+	}
+	sc, err := src.Scheme()
+	if err != nil {
+		return nil, err
+	}
+	c := sc.Clone()
+	c.Version = to
+	body, err := json.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("encode scheme: %w", err)
+	}
+	if _, err := s.SchemeByVersion(ctx, to); err == nil {
+		return nil, &ValidationError{"version", "版本号“" + to + "”已存在"}
+	}
+	return s.SaveSchemeDraft(ctx, v, body, from)
+}
+
+// ApproveScheme freezes a draft. Only the leading group approves.
+func (s *Store) ApproveScheme(ctx context.Context, v Viewer, version string, now time.Time) error {
+	if v.Role != RoleLeader && v != System {
+		return ErrForbidden
+	}
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		var sv SchemeVersion
+		if err := tx.DB.Where("version = ?", version).First(&sv).Error; err != nil {
+			return notFound(err, "read scheme")
+		}
+		if sv.Status == SchemeApproved {
+			return ErrSchemeFrozen
+		}
+		before := sv.Status
+		at := now.UTC()
+		sv.Status, sv.ApprovedBy, sv.ApprovedAt = SchemeApproved, v.Name, &at
+		if err := tx.DB.Save(&sv).Error; err != nil {
+			return fmt.Errorf("approve scheme: %w", err)
+		}
+		return tx.Record("approve", "scheme", sv.Version, before, sv.Status)
+	})
+}
+
+// EnsureDefaultScheme stores the shipped default scheme, approved, unless a
+// scheme exists already.
+func (s *Store) EnsureDefaultScheme(ctx context.Context, body []byte, now time.Time) error {
+	var n int64
+	if err := s.DB.WithContext(ctx).Model(&SchemeVersion{}).Count(&n).Error; err != nil {
+		return fmt.Errorf("count schemes: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	office := System
+	sv, err := s.SaveSchemeDraft(ctx, office, body, "")
+	if err != nil {
+		var verr *ValidationError
+		if errors.As(err, &verr) {
+			return fmt.Errorf("shipped default scheme is invalid: %s", verr.Message)
+		}
+		return err
+	}
+	return s.ApproveScheme(ctx, System, sv.Version, now)
+}
+

@@ -1,0 +1,200 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// ScoreRun is one explicit computation of a year's scores: which scheme
+// version, which as-of date, who asked and when. Pages read stored runs;
+// nothing is recomputed behind the user's back.
+type ScoreRun struct {
+	ID            uint      `gorm:"primaryKey"`
+	Year          int       `gorm:"not null;index:idx_run_year,priority:1"`
+	AsOf          time.Time `gorm:"type:date;not null"`
+	SchemeVersion string    `gorm:"size:64;not null"`
+	ComputedAt    time.Time `gorm:"not null;index:idx_run_year,priority:2"`
+	ComputedBy    string    `gorm:"size:64;not null"`
+	CalendarGaps  string    `gorm:"size:256"` // JSON list of years scored weekends-only
+	Unresolved    string    `gorm:"type:text"` // JSON list of catalog names that bound nobody
+}
+
+// DepartmentScore is one department's result in a run. Detail is the whole
+// scoring.DepartmentResult as JSON (exact fractions as text), so pages can
+// show every deduction in either language.
+type DepartmentScore struct {
+	ID           uint    `gorm:"primaryKey"`
+	RunID        uint    `gorm:"not null;uniqueIndex:uk_run_dept,priority:1"`
+	DepartmentID uint    `gorm:"not null;uniqueIndex:uk_run_dept,priority:2;index"`
+	Total        float64 `gorm:"type:decimal(7,2);not null"` // rounded half up, for sorting and charts
+	Grade        string  `gorm:"size:16;not null"`
+	Veto         bool    `gorm:"not null"`
+	Capped       bool    `gorm:"not null"`
+	Detail       string  `gorm:"type:longtext;not null"`
+}
+
+// Result re-reads the stored detail.
+func (d DepartmentScore) Result() (*scoring.DepartmentResult, error) {
+	var r scoring.DepartmentResult
+	if err := json.Unmarshal([]byte(d.Detail), &r); err != nil {
+		return nil, fmt.Errorf("read stored score of department %d: %w", d.DepartmentID, err)
+	}
+	return &r, nil
+}
+
+// ScoreRequest says what to compute.
+type ScoreRequest struct {
+	Year          int
+	AsOf          scoring.Date
+	SchemeVersion string // empty: the newest approved scheme
+}
+
+// ComputeScores scores every department and stores the run, audit-logged
+// with each department's grade and total before (the previous run of the
+// year) and after. Only the office recomputes.
+func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, now time.Time) (*ScoreRun, *scoring.Result, error) {
+	if !v.IsOffice() {
+		return nil, nil, ErrForbidden
+	}
+	sv, err := s.SchemeByVersion(ctx, req.SchemeVersion)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil, &ValidationError{"scheme", "找不到评分方案“" + req.SchemeVersion + "”"}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	scheme, err := sv.Scheme()
+	if err != nil {
+		return nil, nil, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	in, err := s.ScoringInput(ctx, req.Year)
+	if err != nil {
+		return nil, nil, err
+	}
+	in.AsOf, in.Scheme, in.Calendar = req.AsOf, scheme, cal
+	res, err := scoring.Score(*in)
+	if err != nil {
+		return nil, nil, fmt.Errorf("score %d: %w", req.Year, err)
+	}
+	run := ScoreRun{Year: req.Year, AsOf: req.AsOf.Time(), SchemeVersion: res.SchemeVersion, ComputedAt: now.UTC(), ComputedBy: v.Name,
+		CalendarGaps: jsonOrEmpty(res.CalendarGaps), Unresolved: jsonOrEmpty(res.Unresolved)}
+	err = s.Audited(ctx, v, func(tx *Tx) error {
+		before, err := gradesOf(tx.DB, req.Year)
+		if err != nil {
+			return err
+		}
+		if err := tx.DB.Create(&run).Error; err != nil {
+			return fmt.Errorf("store score run: %w", err)
+		}
+		rows := make([]DepartmentScore, len(res.Departments))
+		after := make(map[string]string, len(res.Departments))
+		for i, d := range res.Departments {
+			detail, err := json.Marshal(d)
+			if err != nil {
+				return fmt.Errorf("encode score of %s: %w", d.Code, err)
+			}
+			rows[i] = DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Total: scoring.Float2(d.Total), Grade: string(d.Grade), Veto: d.Veto, Capped: d.Capped, Detail: string(detail)}
+			after[d.Code] = string(d.Grade) + " " + scoring.Round2(d.Total)
+		}
+		if err := tx.DB.CreateInBatches(rows, 200).Error; err != nil {
+			return fmt.Errorf("store department scores: %w", err)
+		}
+		return tx.Record("compute", "scores", fmt.Sprintf("%d/%s/%s", req.Year, req.AsOf, res.SchemeVersion), before, after)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return &run, res, nil
+}
+
+// gradesOf returns each department's grade and total in the latest run of y.
+func gradesOf(db *gorm.DB, y int) (map[string]string, error) {
+	var run ScoreRun
+	if db.Where("year = ?", y).Order("computed_at desc, id desc").Limit(1).Find(&run).RowsAffected == 0 {
+		return nil, nil
+	}
+	var rows []struct {
+		Code  string
+		Grade string
+		Total float64
+	}
+	err := db.Table("department_scores").Select("departments.code, department_scores.grade, department_scores.total").
+		Joins("JOIN departments ON departments.id = department_scores.department_id").
+		Where("department_scores.run_id = ?", run.ID).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("read previous grades: %w", err)
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.Code] = fmt.Sprintf("%s %.2f", r.Grade, r.Total)
+	}
+	return out, nil
+}
+
+// LatestRun returns the newest stored run of a year, or ErrNotFound.
+func (s *Store) LatestRun(ctx context.Context, y int) (*ScoreRun, error) {
+	var run ScoreRun
+	if err := s.DB.WithContext(ctx).Where("year = ?", y).Order("computed_at desc, id desc").First(&run).Error; err != nil {
+		return nil, notFound(err, "read score run")
+	}
+	return &run, nil
+}
+
+// RunScores lists a run's department scores that the viewer may see, best first.
+func (s *Store) RunScores(ctx context.Context, v Viewer, runID uint) ([]DepartmentScore, error) {
+	q := s.DB.WithContext(ctx).Where("run_id = ?", runID).Order("total desc, department_id")
+	if id, limited := v.OwnDepartment(); limited {
+		q = q.Where("department_id = ?", id)
+	}
+	var out []DepartmentScore
+	if err := q.Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("read scores: %w", err)
+	}
+	return out, nil
+}
+
+// DepartmentScoreIn reads one department's score in a run, if the viewer may see it.
+func (s *Store) DepartmentScoreIn(ctx context.Context, v Viewer, runID, deptID uint) (*DepartmentScore, error) {
+	if !v.CanSeeDepartment(deptID) {
+		return nil, ErrNotFound
+	}
+	var d DepartmentScore
+	if err := s.DB.WithContext(ctx).Where("run_id = ? AND department_id = ?", runID, deptID).First(&d).Error; err != nil {
+		return nil, notFound(err, "read department score")
+	}
+	return &d, nil
+}
+
+// Years lists the years that have stored runs, newest first.
+func (s *Store) Years(ctx context.Context) ([]int, error) {
+	var ys []int
+	err := s.DB.WithContext(ctx).Model(&ScoreRun{}).Distinct("year").Order("year desc").Pluck("year", &ys).Error
+	return ys, err
+}
+
+// FindRun returns the newest stored run for a year and as-of date under a
+// scheme version (empty: the newest approved scheme), or ErrNotFound.
+func (s *Store) FindRun(ctx context.Context, y int, asOf scoring.Date, version string) (*ScoreRun, error) {
+	sv, err := s.SchemeByVersion(ctx, version)
+	if err != nil {
+		return nil, err
+	}
+	var run ScoreRun
+	err = s.DB.WithContext(ctx).Where("year = ? AND as_of = ? AND scheme_version = ?", y, asOf.Time(), sv.Version).
+		Order("computed_at desc, id desc").First(&run).Error
+	if err != nil {
+		return nil, notFound(err, "find score run")
+	}
+	return &run, nil
+}

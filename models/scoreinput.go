@@ -1,0 +1,166 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Calendar builds the working-day calendar from the stored notices.
+func (s *Store) Calendar(ctx context.Context) (*scoring.Calendar, error) {
+	rows, err := s.HolidayYears(ctx)
+	if err != nil {
+		return nil, err
+	}
+	years := make([]scoring.HolidayYear, 0, len(rows))
+	for _, r := range rows {
+		y := scoring.HolidayYear{Year: r.Year}
+		if err := json.Unmarshal([]byte(r.Days), &y.Days); err != nil {
+			return nil, fmt.Errorf("holiday notice %d: %w", r.Year, err)
+		}
+		if r.Papers != "" {
+			if err := json.Unmarshal([]byte(r.Papers), &y.Papers); err != nil {
+				return nil, fmt.Errorf("holiday notice %d papers: %w", r.Year, err)
+			}
+		}
+		years = append(years, y)
+	}
+	return scoring.NewCalendar(years...)
+}
+
+// ScoringInput reads what scoring needs for year y: departments, groups, the
+// catalog, and the year's records (publications up to the end of y, since
+// earlier years fill standing slots). The caller sets Scheme, Calendar and AsOf.
+// Rows are streamed into compact values: a province-scale year fits in memory.
+func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
+	in := &scoring.Input{Year: y, Groups: map[string][]uint{}}
+	db := s.DB.WithContext(ctx)
+	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+
+	var depts []Department
+	if err := db.Preload("Groups").Order("code").Find(&depts).Error; err != nil {
+		return nil, fmt.Errorf("read departments: %w", err)
+	}
+	for _, d := range depts {
+		in.Departments = append(in.Departments, scoring.Department{ID: d.ID, Code: d.Code, Name: d.Name})
+		for _, g := range d.Groups {
+			in.Groups[g.Name] = append(in.Groups[g.Name], d.ID)
+		}
+	}
+	items, err := s.Catalog(ctx, CatalogFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range items {
+		in.Items = append(in.Items, scoring.Item{Seq: it.Seq, Title: it.Title, Channels: it.ChannelList(), Cadence: it.Cadence, Leads: it.LeadList(), Co: it.CoList()})
+	}
+
+	err = scan(db.Model(&Publication{}).Where("published <= ?", end).
+		Select("id", "department_id", "seq", "title", "channel", "formed", "published", "review", "review_date"),
+		func(r *sql.Rows) error {
+			var p scoring.Publication
+			var formed, published, reviewed sql.NullTime
+			if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, &formed, &published, &p.Review, &reviewed); err != nil {
+				return err
+			}
+			p.Formed, p.Published, p.ReviewDate = day(formed), day(published), day(reviewed)
+			in.Publications = append(in.Publications, p)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read publications: %w", err)
+	}
+	err = scan(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (outcome_date BETWEEN ? AND ?)", start, end, start, end).
+		Select("id", "department_id", "request_no", "received", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered", "outcome", "outcome_date"),
+		func(r *sql.Rows) error {
+			var q scoring.Request
+			var rec, ps, pe, cs, ce, ans, od sql.NullTime
+			if err := r.Scan(&q.ID, &q.Dept, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce, &ans, &q.Outcome, &od); err != nil {
+				return err
+			}
+			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd, q.Answered, q.OutcomeDate = day(rec), day(ps), day(pe), day(cs), day(ce), day(ans), day(od)
+			in.Requests = append(in.Requests, q)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read requests: %w", err)
+	}
+	err = scan(db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
+		Select("id", "department_id", "complaint_no", "received", "replied", "closed"),
+		func(r *sql.Rows) error {
+			var c scoring.Complaint
+			var rec, rep, clo sql.NullTime
+			if err := r.Scan(&c.ID, &c.Dept, &c.No, &rec, &rep, &clo); err != nil {
+				return err
+			}
+			c.Received, c.Replied, c.Closed = day(rec), day(rep), day(clo)
+			in.Complaints = append(in.Complaints, c)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read complaints: %w", err)
+	}
+
+	var quarterly []QuarterlyReport
+	if err := db.Where("year = ?", y).Find(&quarterly).Error; err != nil {
+		return nil, fmt.Errorf("read quarterly reports: %w", err)
+	}
+	for _, q := range quarterly {
+		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: dayPtr(q.Submitted)})
+	}
+	var annual []AnnualReport
+	if err := db.Where("year = ?", y).Find(&annual).Error; err != nil {
+		return nil, fmt.Errorf("read annual reports: %w", err)
+	}
+	for _, a := range annual {
+		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: dayPtr(a.Submitted)})
+	}
+	var incidents []Incident
+	if err := db.Where("date BETWEEN ? AND ?", start, end).Find(&incidents).Error; err != nil {
+		return nil, fmt.Errorf("read incidents: %w", err)
+	}
+	for _, i := range incidents {
+		in.Incidents = append(in.Incidents, scoring.Incident{ID: i.ID, Dept: i.DepartmentID, Date: scoring.DateOf(i.Date), Kind: i.Kind})
+	}
+	var decisions []AccountabilityDecision
+	if err := db.Where("decided BETWEEN ? AND ?", start, end).Find(&decisions).Error; err != nil {
+		return nil, fmt.Errorf("read accountability decisions: %w", err)
+	}
+	for _, d := range decisions {
+		in.Decisions = append(in.Decisions, scoring.Decision{ID: d.ID, Dept: d.DepartmentID, CaseNo: d.CaseNo, Decided: scoring.DateOf(d.Decided), Sanctions: SplitNames(d.Sanctions)})
+	}
+	return in, nil
+}
+
+// scan streams a query's rows through fn.
+func scan(q interface{ Rows() (*sql.Rows, error) }, fn func(*sql.Rows) error) error {
+	rows, err := q.Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func day(t sql.NullTime) scoring.Date {
+	if !t.Valid {
+		return 0
+	}
+	return scoring.DateOf(t.Time)
+}
+
+func dayPtr(t *time.Time) scoring.Date {
+	if t == nil {
+		return 0
+	}
+	return scoring.DateOf(*t)
+}

@@ -1,0 +1,75 @@
+package models_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func ptr(s string) *time.Time { t := date(s); return &t }
+
+// The converter must give scoring the same civil dates the office entered,
+// on both engines, with missing dates as zero.
+func TestScoringInputKeepsDatesAndYearBounds(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		d := models.Department{Code: "SJ09", Name: "治安支队", Kind: models.KindCityDept,
+			Groups: []models.Group{{Name: "相关警种部门"}}}
+		modelstest.Must(t, s.DB.Create(&d).Error)
+		modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 23, Level1: "对外公开", Level2: "行政执法", Title: "治安案件", Channels: "公开栏、网站", Cadence: "及时公开", Lead: "治安支队"}).Error)
+		modelstest.Must(t, s.DB.Create(&[]models.Publication{
+			{DepartmentID: d.ID, IndexNo: "a", Seq: 23, Title: "早年", Channel: "网站", Published: date("2023-06-01")},
+			{DepartmentID: d.ID, IndexNo: "b", Seq: 23, Title: "当年", Channel: "网站", Formed: ptr("2024-02-04"), Published: date("2024-03-05"), Review: "公开", ReviewDate: ptr("2024-03-01")},
+			{DepartmentID: d.ID, IndexNo: "c", Seq: 23, Title: "次年", Channel: "网站", Published: date("2025-01-02")},
+		}).Error)
+		modelstest.Must(t, s.DB.Create(&[]models.Request{
+			{DepartmentID: d.ID, RequestNo: "r1", Received: date("2024-09-30"), Channel: "网络", Extended: true, PauseStart: ptr("2024-10-08"), PauseEnd: ptr("2024-10-10")},
+			{DepartmentID: d.ID, RequestNo: "r0", Received: date("2023-12-01"), Channel: "信函", Outcome: "被依法纠错", OutcomeDate: ptr("2024-05-06")},
+			{DepartmentID: d.ID, RequestNo: "rx", Received: date("2023-12-01"), Channel: "信函"},
+		}).Error)
+
+		in, err := s.ScoringInput(ctx, 2024)
+		modelstest.Must(t, err)
+		if len(in.Departments) != 1 || in.Groups["相关警种部门"][0] != d.ID {
+			t.Fatalf("departments %v groups %v", in.Departments, in.Groups)
+		}
+		if len(in.Publications) != 2 {
+			t.Fatalf("publications up to the end of 2024 = %d, want 2 (earlier years count, later do not)", len(in.Publications))
+		}
+		for _, p := range in.Publications {
+			if p.Title == "当年" && (p.Formed.String() != "2024-02-04" || p.Published.String() != "2024-03-05" || p.ReviewDate.String() != "2024-03-01") {
+				t.Errorf("dates changed on the way: formed %s published %s reviewed %s", p.Formed, p.Published, p.ReviewDate)
+			}
+			if p.Title == "早年" && !p.Formed.IsZero() {
+				t.Errorf("missing formed date read as %s", p.Formed)
+			}
+		}
+		if len(in.Requests) != 2 {
+			t.Fatalf("requests = %d, want the one received in 2024 and the one overturned in 2024", len(in.Requests))
+		}
+		for _, r := range in.Requests {
+			if r.No == "r1" && (!r.Extended || r.PauseStart != mustDate(t, "2024-10-08") || !r.Answered.IsZero()) {
+				t.Errorf("request r1 read as %+v", r)
+			}
+		}
+	})
+}
+
+func mustDate(t *testing.T, s string) scoring.Date {
+	t.Helper()
+	d, err := scoring.ParseDate(s)
+	modelstest.Must(t, err)
+	return d
+}

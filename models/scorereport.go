@@ -1,0 +1,110 @@
+package models
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// ScoreReport is the published shape of a year's scores, the same from
+// `gongkai score` and GET /api/v1/scores. Figures are rounded half up to two
+// decimals; the grade was decided on the exact total.
+type ScoreReport struct {
+	Scheme       string            `json:"scheme"`
+	Year         int               `json:"year"`
+	AsOf         string            `json:"as_of"`
+	RunID        uint              `json:"run_id"`
+	CalendarGaps []int             `json:"calendar_gaps"`
+	Departments  []ScoreReportLine `json:"departments"`
+}
+
+// ScoreReportLine is one department's figures.
+type ScoreReportLine struct {
+	Code       string                 `json:"code"`
+	Name       string                 `json:"name"`
+	Indicators map[string]json.Number `json:"indicators"`
+	Total      json.Number            `json:"total"`
+	Grade      string                 `json:"grade"`
+	Veto       bool                   `json:"veto"`
+	Capped     bool                   `json:"capped"`
+	// order keeps the scheme's indicator order for CSV columns.
+	order []string
+}
+
+// NewScoreReport builds the report from a run's department results.
+func NewScoreReport(run *ScoreRun, depts []scoring.DepartmentResult) *ScoreReport {
+	r := &ScoreReport{Scheme: run.SchemeVersion, Year: run.Year, AsOf: scoring.DateOf(run.AsOf).String(), RunID: run.ID, CalendarGaps: []int{}, Departments: []ScoreReportLine{}}
+	if run.CalendarGaps != "" {
+		_ = json.Unmarshal([]byte(run.CalendarGaps), &r.CalendarGaps) // written by ComputeScores from a []int
+	}
+	for _, d := range depts {
+		line := ScoreReportLine{Code: d.Code, Name: d.Name, Indicators: map[string]json.Number{}, Total: json.Number(scoring.Round2(d.Total)),
+			Grade: string(d.Grade), Veto: d.Veto, Capped: d.Capped}
+		for _, ind := range d.Indicators {
+			line.Indicators[ind.Code] = json.Number(scoring.Round2(ind.Score))
+			line.order = append(line.order, ind.Code)
+		}
+		r.Departments = append(r.Departments, line)
+	}
+	return r
+}
+
+// StoredReport reads a stored run as a report, limited to what the viewer may see.
+func (s *Store) StoredReport(ctx context.Context, v Viewer, run *ScoreRun) (*ScoreReport, error) {
+	rows, err := s.RunScores(ctx, v, run.ID)
+	if err != nil {
+		return nil, err
+	}
+	depts := make([]scoring.DepartmentResult, len(rows))
+	for i, row := range rows {
+		d, err := row.Result()
+		if err != nil {
+			return nil, err
+		}
+		depts[i] = *d
+	}
+	return NewScoreReport(run, depts), nil
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *ScoreReport) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// WriteCSV writes one line per department: code, name, the indicators in
+// scheme order, total, grade, veto, capped. UTF-8 with a BOM, so that Excel
+// opens the Chinese correctly.
+func (r *ScoreReport) WriteCSV(w io.Writer) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	var order []string
+	if len(r.Departments) > 0 {
+		order = r.Departments[0].order
+	}
+	header := append([]string{"code", "name"}, order...)
+	if err := cw.Write(append(header, "total", "grade", "veto", "capped")); err != nil {
+		return err
+	}
+	for _, d := range r.Departments {
+		rec := []string{d.Code, d.Name}
+		for _, code := range order {
+			rec = append(rec, d.Indicators[code].String())
+		}
+		rec = append(rec, d.Total.String(), d.Grade, strconv.FormatBool(d.Veto), strconv.FormatBool(d.Capped))
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,87 @@
+package scoring
+
+import (
+	"fmt"
+	"time"
+)
+
+// PeriodKind names the span of a slot or of a deduction.
+type PeriodKind string
+
+// The kinds of period.
+const (
+	PeriodStanding PeriodKind = "standing" // 长期: anything up to the end of the year
+	PeriodYear     PeriodKind = "year"
+	PeriodQuarter  PeriodKind = "quarter"
+	PeriodMonth    PeriodKind = "month"
+	PeriodWeek     PeriodKind = "week" // Monday to Sunday
+)
+
+// Period is a span of days, both ends included. A standing period has no
+// start: publications of earlier years count.
+type Period struct {
+	Kind       PeriodKind
+	Start, End Date
+}
+
+func standingPeriod(year int) Period {
+	return Period{PeriodStanding, 0, NewDate(year, time.December, 31)}
+}
+
+func yearPeriod(year int) Period {
+	return Period{PeriodYear, NewDate(year, time.January, 1), NewDate(year, time.December, 31)}
+}
+
+func quarterPeriod(year, q int) Period {
+	first := time.Month(3*q - 2)
+	return Period{PeriodQuarter, NewDate(year, first, 1), NewDate(year, first+3, 1) - 1}
+}
+
+func monthPeriod(year int, m time.Month) Period {
+	return Period{PeriodMonth, NewDate(year, m, 1), NewDate(year, m+1, 1) - 1}
+}
+
+func weekPeriod(monday Date) Period {
+	return Period{PeriodWeek, monday, monday + 6}
+}
+
+// Contains reports whether d falls in p.
+func (p Period) Contains(d Date) bool {
+	return !d.IsZero() && d >= p.Start && d <= p.End
+}
+
+// Label names the period for people: "2024年第2季度", "2024年3月", "长期",
+// "2024年度", "2024-01-29至2024-02-04"; in English (lang "en") "2024 Q2",
+// "2024-03", "standing", "2024", "week of 2024-01-29".
+func (p Period) Label(lang string) string {
+	en := lang == "en"
+	y := p.End.Year()
+	switch p.Kind {
+	case PeriodStanding:
+		if en {
+			return "standing"
+		}
+		return "长期"
+	case PeriodYear:
+		if en {
+			return fmt.Sprint(y)
+		}
+		return fmt.Sprintf("%d年度", y)
+	case PeriodQuarter:
+		if en {
+			return fmt.Sprintf("%d Q%d", y, p.Start.Quarter())
+		}
+		return fmt.Sprintf("%d年第%d季度", y, p.Start.Quarter())
+	case PeriodMonth:
+		if en {
+			return fmt.Sprintf("%d-%02d", y, p.Start.Month())
+		}
+		return fmt.Sprintf("%d年%d月", y, p.Start.Month())
+	case PeriodWeek:
+		if en {
+			return "week of " + p.Start.String()
+		}
+		return p.Start.String() + "至" + p.End.String()
+	}
+	return ""
+}

@@ -1,0 +1,90 @@
+package scoring
+
+import (
+	"cmp"
+	"math/big"
+	"slices"
+)
+
+// overturnedOutcome is the reconsideration or litigation outcome that
+// corrects the bureau's act (被依法纠错).
+const overturnedOutcome = "被依法纠错"
+
+// requestsOnTime scores B1: points × on time / counted, over the requests
+// received in the year. A request is due on due(received, limit +
+// extension if approved + working days of the consultation and correction
+// pauses). Unanswered and past due at the as-of date counts as late;
+// unanswered and not yet due is not counted.
+func requestsOnTime(d *deptRun, points *big.Rat) []Deduction {
+	limits := d.in.Scheme.TimeLimits
+	var t tally
+	for _, k := range d.idx.reqs.of(d.i) {
+		q := &d.in.Requests[k]
+		if !d.inYear(q.Received) {
+			continue
+		}
+		days := limits.Request
+		if q.Extended {
+			days += limits.Extension
+		}
+		days += d.pause(q.PauseStart, q.PauseEnd) + d.pause(q.CorrectionStart, q.CorrectionEnd)
+		due := d.clock.due(q.Received, days)
+		line := Deduction{Record: RecordRef{Kind: RecordRequest, ID: q.ID}, Title: q.No, On: q.Received, Due: due}
+		switch {
+		case d.happened(q.Answered) && q.Answered <= due:
+			t.pass()
+		case d.happened(q.Answered):
+			line.Kind, line.Done, line.LateDays = DeductRequestLate, q.Answered, d.clock.late(due, q.Answered)
+			t.fail(line)
+		case d.in.AsOf > due:
+			line.Kind, line.LateDays = DeductRequestOverdueOpen, d.clock.late(due, d.in.AsOf)
+			t.fail(line)
+		}
+	}
+	return t.deductions(points)
+}
+
+// pause counts the working days of a pause, both ends included. A pause
+// not yet started at the as-of date counts nothing; one without an end
+// (or ending later) runs through the as-of date, so a request waiting on a
+// third party is never overdue while it waits.
+func (d *deptRun) pause(start, end Date) int {
+	if !d.happened(start) {
+		return 0
+	}
+	if !d.happened(end) {
+		end = d.in.AsOf
+	}
+	return d.clock.workingDays(start, end)
+}
+
+// overturned scores B2: each request whose act was overturned (被依法纠错)
+// in the year loses the scheme's points per case, until nothing is left;
+// the earliest outcomes are charged first.
+func overturned(d *deptRun, points *big.Rat) []Deduction {
+	var cases []*Request
+	for _, k := range d.idx.reqs.of(d.i) {
+		q := &d.in.Requests[k]
+		if q.Outcome == overturnedOutcome && d.inYear(q.OutcomeDate) {
+			cases = append(cases, q)
+		}
+	}
+	slices.SortFunc(cases, func(a, b *Request) int {
+		return cmp.Or(cmp.Compare(a.OutcomeDate, b.OutcomeDate), cmp.Compare(a.ID, b.ID))
+	})
+	perCase := d.in.Scheme.Params.Overturned.PerCase.Rat()
+	left := new(big.Rat).Set(points)
+	lost := make([]Deduction, 0, len(cases))
+	for _, q := range cases {
+		loss := perCase
+		if loss.Cmp(left) > 0 {
+			loss = left
+		}
+		lost = append(lost, Deduction{
+			Kind: DeductOverturned, Points: new(big.Rat).Set(loss),
+			Record: RecordRef{Kind: RecordRequest, ID: q.ID}, Title: q.No, On: q.OutcomeDate,
+		})
+		left = new(big.Rat).Sub(left, loss)
+	}
+	return lost
+}

@@ -1,0 +1,61 @@
+package scoring
+
+import (
+	"math/big"
+	"slices"
+)
+
+// rule scores one indicator for one department: it returns the lines of
+// points lost, out of the indicator's points.
+type rule func(d *deptRun, points *big.Rat) []Deduction
+
+// rules maps each indicator code of SCHEME.md to its rule.
+var rules = map[string]rule{
+	"A1": coverage,
+	"A2": timeliness,
+	"A3": channels,
+	"A4": websiteCadence,
+	"B1": requestsOnTime,
+	"B2": overturned,
+	"C1": complaintsReplied,
+	"C2": complaintsClosed,
+	"D1": quarterlyReports,
+	"D2": secrecyReview,
+	"D3": annualReport,
+}
+
+// ruleCodes returns the known indicator codes, A1 to D3.
+func ruleCodes() []string {
+	codes := make([]string, 0, len(rules))
+	for code := range rules {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	return codes
+}
+
+// tally scores the indicators of the form points × good / counted: each
+// line that is not good loses an equal share, points / counted, so the
+// shares add up exactly to what was lost. Nothing counted loses nothing.
+type tally struct {
+	counted int
+	lost    []Deduction
+}
+
+func (t *tally) pass() { t.counted++ }
+
+func (t *tally) fail(d Deduction) {
+	t.counted++
+	t.lost = append(t.lost, d)
+}
+
+func (t *tally) deductions(points *big.Rat) []Deduction {
+	if len(t.lost) == 0 {
+		return nil
+	}
+	share := new(big.Rat).Quo(points, big.NewRat(int64(t.counted), 1))
+	for k := range t.lost {
+		t.lost[k].Points = new(big.Rat).Set(share)
+	}
+	return t.lost
+}

@@ -1,0 +1,178 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Scheme is a scoring scheme (考核方案): the weights and rules of one
+// assessment, as data. The default ships as seed/scheme_default.json and
+// reproduces shared/spec/SCHEME.md; the office copies a version (Clone),
+// edits it, and the leading group approves it, after which it is frozen.
+type Scheme struct {
+	// Version identifies the scheme; a changed scheme is a new version.
+	Version string `json:"version"`
+	// Name is the scheme's title shown to users.
+	Name string `json:"name"`
+	// Indicators lists A1..D3 in display order with their points.
+	Indicators []Indicator `json:"indicators"`
+	// Grades holds the lower bounds of the grades.
+	Grades Thresholds `json:"grades"`
+	// TimeLimits holds the working-day limits of the regime.
+	TimeLimits TimeLimits `json:"time_limits"`
+	// Cadences lists the 公开时限 keywords whose items have slots: any of
+	// 长期, 每季度, 每月, 及时. An item whose kind is not listed has none.
+	Cadences []string `json:"cadences"`
+	// CoResponsibleObligated makes co-responsible units (相关责任主体)
+	// obligated for an item's slots and channels, like its leads.
+	CoResponsibleObligated bool `json:"co_responsible_obligated"`
+	// ExcellentQuota, when set, is the largest share (0, 1] of departments
+	// that may be graded 优秀. Unset: no quota.
+	ExcellentQuota *Decimal `json:"excellent_quota,omitempty"`
+	// CappingSanctions are the sanctions (处理方式) of an accountability
+	// decision that make a department ineligible for 优秀.
+	CappingSanctions []string `json:"capping_sanctions"`
+	// VetoIncidents are the incident kinds that fail a department outright
+	// (一票否决).
+	VetoIncidents []string `json:"veto_incidents"`
+	// Params holds the settings of individual indicators.
+	Params Params `json:"params"`
+}
+
+// Indicator is one scored indicator of a scheme.
+type Indicator struct {
+	// Code is one of A1..D3; it selects the rule that scores it.
+	Code string `json:"code"`
+	// Name is the Chinese name, NameEN the English one.
+	Name   string `json:"name"`
+	NameEN string `json:"name_en"`
+	// Points is the most the indicator gives; all points sum to 100.
+	Points Decimal `json:"points"`
+}
+
+// Thresholds are the lowest totals of 优秀, 合格 and 基本合格; below
+// BasicPass is 不合格.
+type Thresholds struct {
+	Excellent Decimal `json:"excellent"`
+	Pass      Decimal `json:"pass"`
+	BasicPass Decimal `json:"basic_pass"`
+}
+
+// TimeLimits are limits in working days.
+type TimeLimits struct {
+	// Publication: to publish after an item is formed or changed (A2).
+	Publication int `json:"publication"`
+	// Request: to answer an information request (依申请公开, B1).
+	Request int `json:"request"`
+	// Extension: the approved extension of a request (B1).
+	Extension int `json:"extension"`
+	// SecrecyReview (保密审查) and Coordination (协调, silence is consent)
+	// are limits of the regime that no default indicator scores; they live
+	// here so that the whole regime is in one approved document.
+	SecrecyReview int `json:"secrecy_review"`
+	Coordination  int `json:"coordination"`
+}
+
+// Params are the settings of the indicators that need more than points.
+type Params struct {
+	Website      WebsiteParams      `json:"A4"`
+	Overturned   OverturnedParams   `json:"B2"`
+	Quarterly    QuarterlyParams    `json:"D1"`
+	AnnualReport AnnualReportParams `json:"D3"`
+}
+
+// WebsiteParams set A4: the channel watched and the publications a week
+// needs to be a good week.
+type WebsiteParams struct {
+	Channel    string `json:"channel"`
+	MinPerWeek int    `json:"min_per_week"`
+}
+
+// OverturnedParams set B2: points lost per act overturned on
+// reconsideration or in court (被依法纠错).
+type OverturnedParams struct {
+	PerCase Decimal `json:"per_case"`
+}
+
+// QuarterlyParams set D1: points per quarterly report by punctuality, and
+// the four due dates as MM-DD of the assessment year.
+type QuarterlyParams struct {
+	OnTime  Decimal  `json:"on_time"`
+	Late    Decimal  `json:"late"`
+	Missing Decimal  `json:"missing"`
+	Due     []string `json:"due"`
+}
+
+// AnnualReportParams set D3: points by punctuality, and the due date as MM-DD
+// of the year after the assessment year.
+type AnnualReportParams struct {
+	OnTime  Decimal `json:"on_time"`
+	Late    Decimal `json:"late"`
+	Missing Decimal `json:"missing"`
+	Due     string  `json:"due"`
+}
+
+// ParseScheme reads a scheme from JSON strictly: unknown fields, trailing
+// data and numbers in quotes are refused. It checks the shape only; call
+// Validate for the rules. Errors are ValidationErrors in Chinese.
+func ParseScheme(data []byte) (*Scheme, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var s Scheme
+	if err := dec.Decode(&s); err != nil {
+		return nil, ValidationErrors{decodeError(err)}
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, ValidationErrors{{Message: "方案 JSON 在结尾之后还有多余内容", Err: err}}
+	}
+	return &s, nil
+}
+
+// decodeError turns a JSON decoding error into a sentence for the office.
+func decodeError(err error) ValidationError {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return ValidationError{Message: fmt.Sprintf("方案 JSON 第 %d 字节附近格式错误", syntax.Offset), Err: err}
+	case errors.As(err, &typ):
+		return ValidationError{Field: typ.Field, Message: fmt.Sprintf("方案字段“%s”的值类型不对", typ.Field), Err: err}
+	}
+	// encoding/json has no typed error for unknown fields; its message is
+	// `json: unknown field "name"`.
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		name = strings.Trim(name, `"`)
+		return ValidationError{Field: name, Message: fmt.Sprintf("方案含有无法识别的字段“%s”", name), Err: err}
+	}
+	return ValidationError{Message: "方案 JSON 无法读取：" + err.Error(), Err: err}
+}
+
+// Clone returns a deep copy for the office to edit.
+func (s *Scheme) Clone() *Scheme {
+	c := *s
+	c.Indicators = slices.Clone(s.Indicators)
+	c.Cadences = slices.Clone(s.Cadences)
+	c.CappingSanctions = slices.Clone(s.CappingSanctions)
+	c.VetoIncidents = slices.Clone(s.VetoIncidents)
+	c.Params.Quarterly.Due = slices.Clone(s.Params.Quarterly.Due)
+	if s.ExcellentQuota != nil {
+		q := *s.ExcellentQuota
+		c.ExcellentQuota = &q
+	}
+	return &c
+}
+
+// Indicator returns the indicator with the given code, and whether there is
+// one.
+func (s *Scheme) Indicator(code string) (Indicator, bool) {
+	i := slices.IndexFunc(s.Indicators, func(ind Indicator) bool { return ind.Code == code })
+	if i < 0 {
+		return Indicator{}, false
+	}
+	return s.Indicators[i], true
+}

@@ -1,0 +1,200 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Score computes the assessment of in.Year as of in.AsOf for every
+// department. It refuses an input that is inconsistent (an invalid scheme,
+// a record of an unknown department, a duplicate ID) with a Chinese
+// sentence, and otherwise never fails. Departments are scored in parallel.
+func Score(in Input) (*Result, error) {
+	r, err := newRun(&in)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{
+		SchemeVersion: in.Scheme.Version,
+		Year:          in.Year,
+		AsOf:          in.AsOf,
+		Departments:   make([]DepartmentResult, len(in.Departments)),
+		Unresolved:    r.idx.unresolved,
+	}
+
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(in.Departments)))
+	clocks := make([]*clock, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range clocks {
+		c := newClock(in.Calendar)
+		clocks[w] = c
+		wg.Go(func() {
+			scratch := r.newScratch()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(in.Departments) {
+					return
+				}
+				res.Departments[i] = r.department(i, c, scratch)
+			}
+		})
+	}
+	wg.Wait()
+
+	r.applyQuota(res.Departments)
+	res.CalendarGaps = mergeGaps(clocks)
+	return res, nil
+}
+
+// run holds what every department's scoring shares, read-only.
+type run struct {
+	in   *Input
+	idx  *index
+	year Period // 1 January to 31 December of the assessment year
+
+	points     map[string]*big.Rat // indicator code → points
+	thresholds [3]*big.Rat         // 优秀, 合格, 基本合格
+	quarterDue [4]Date             // D1 due dates
+	annualDue  Date                // D3 due date, in the next year
+}
+
+// newRun checks the input and prepares the shared state.
+func newRun(in *Input) (*run, error) {
+	switch {
+	case in.Scheme == nil:
+		return nil, errors.New("缺少评分方案")
+	case in.Calendar == nil:
+		return nil, errors.New("缺少工作日历")
+	case in.Year < 2 || in.Year > 9998:
+		return nil, fmt.Errorf("考核年度 %d 无效", in.Year)
+	case in.AsOf.IsZero():
+		return nil, errors.New("缺少计算日期")
+	case in.AsOf < NewDate(in.Year, time.January, 1):
+		return nil, fmt.Errorf("计算日期“%s”须不早于考核年度 %d 年的 1 月 1 日", in.AsOf, in.Year)
+	}
+	if err := in.Scheme.Validate(); err != nil {
+		return nil, fmt.Errorf("评分方案“%s”有误：%w", in.Scheme.Version, err)
+	}
+	idx, err := newIndex(in)
+	if err != nil {
+		return nil, err
+	}
+	g := in.Scheme.Grades
+	r := &run{
+		in: in, idx: idx, year: yearPeriod(in.Year),
+		points:     make(map[string]*big.Rat),
+		thresholds: [3]*big.Rat{g.Excellent.Rat(), g.Pass.Rat(), g.BasicPass.Rat()},
+	}
+	for _, ind := range in.Scheme.Indicators {
+		r.points[ind.Code] = ind.Points.Rat()
+	}
+	// Validate has checked the month-days.
+	for q, md := range in.Scheme.Params.Quarterly.Due {
+		m, d, _ := parseMonthDay(md)
+		r.quarterDue[q] = NewDate(in.Year, m, d)
+	}
+	m, d, _ := parseMonthDay(in.Scheme.Params.AnnualReport.Due)
+	r.annualDue = NewDate(in.Year+1, m, d)
+	return r, nil
+}
+
+// happened reports whether an event dated d has taken place by the as-of
+// date; a zero date never happened.
+func (r *run) happened(d Date) bool { return !d.IsZero() && d <= r.in.AsOf }
+
+// inYear reports whether d falls in the assessment year and has happened.
+func (r *run) inYear(d Date) bool { return r.year.Contains(d) && d <= r.in.AsOf }
+
+// scratch is per-worker memory reused from one department to the next.
+type scratch struct {
+	slotBase []int32 // item → index of its first slot in the department, or -1
+}
+
+func (r *run) newScratch() *scratch {
+	s := &scratch{slotBase: make([]int32, len(r.in.Items))}
+	for j := range s.slotBase {
+		s.slotBase[j] = -1
+	}
+	return s
+}
+
+// deptRun is the scoring of one department.
+type deptRun struct {
+	*run
+	i       int
+	clock   *clock
+	scratch *scratch
+
+	void      [4]bool             // the department's quarters of the year that are void
+	quarterly [4]*QuarterlyReport // the earliest report filed for each quarter
+	required  []requiredChannel   // channels its items are to be published through
+	slots     []SlotResult
+}
+
+// department scores department i.
+func (r *run) department(i int, c *clock, s *scratch) DepartmentResult {
+	dept := r.in.Departments[i]
+	d := &deptRun{run: r, i: i, clock: c, scratch: s}
+	d.readQuarterlyReports()
+	d.fillSlots()
+	d.readRequiredChannels()
+
+	res := DepartmentResult{
+		Dept: dept.ID, Code: dept.Code, Name: dept.Name,
+		Indicators: make([]IndicatorResult, 0, len(r.in.Scheme.Indicators)),
+		Total:      new(big.Rat),
+		Leads:      r.idx.leads[i],
+		Slots:      d.slots,
+	}
+	for _, ind := range r.in.Scheme.Indicators {
+		ir := d.indicator(ind)
+		res.Total.Add(res.Total, ir.Score)
+		res.Indicators = append(res.Indicators, ir)
+	}
+	d.grade(&res)
+	return res
+}
+
+// indicator scores one indicator. Its score is its points less the points
+// of its deductions, so the explanation and the score cannot disagree.
+// Lines that cost nothing (an act overturned after B2 reached 0, a late
+// report when late scores as on time) are dropped.
+func (d *deptRun) indicator(ind Indicator) IndicatorResult {
+	points := d.points[ind.Code]
+	score := new(big.Rat).Set(points)
+	lost := rules[ind.Code](d, points)
+	kept := lost[:0]
+	for _, ded := range lost {
+		if ded.Points.Sign() == 0 {
+			continue
+		}
+		ded.Indicator = ind.Code
+		score.Sub(score, ded.Points)
+		kept = append(kept, ded)
+	}
+	return IndicatorResult{
+		Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN,
+		Max: new(big.Rat).Set(points), Score: score, Deductions: kept,
+	}
+}
+
+// mergeGaps collects the fallback years every worker met, ascending.
+func mergeGaps(clocks []*clock) []int {
+	var years []int
+	for _, c := range clocks {
+		for y := range c.gaps {
+			if !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
+	}
+	slices.Sort(years)
+	return years
+}
