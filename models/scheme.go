@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -175,4 +174,3 @@ func (s *Store) EnsureDefaultScheme(ctx context.Context, body []byte, now time.T
 	}
 	return s.ApproveScheme(ctx, System, sv.Version, now)
 }
-

@@ -22,7 +22,7 @@ type ScoreRun struct {
 	SchemeVersion string    `gorm:"size:64;not null"`
 	ComputedAt    time.Time `gorm:"not null;index:idx_run_year,priority:2"`
 	ComputedBy    string    `gorm:"size:64;not null"`
-	CalendarGaps  string    `gorm:"size:256"` // JSON list of years scored weekends-only
+	CalendarGaps  string    `gorm:"size:256"`  // JSON list of years scored weekends-only
 	Unresolved    string    `gorm:"type:text"` // JSON list of catalog names that bound nobody
 }
 
