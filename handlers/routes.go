@@ -39,11 +39,16 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/catalog", s.catalog)
 	app.Get("/scores", s.scores)
 	app.Get("/records/:kind/:id", s.record)
+	app.Get("/schemes", s.schemes)
+	app.Get("/schemes/:version", s.scheme)
 
 	office := requireRole(models.RoleOffice)
 	app.Get("/users", office, s.users)
 	app.Post("/users", office, s.createUser)
 	app.Post("/scores/compute", office, s.computeScores)
+	app.Post("/schemes/:version", office, s.saveScheme)
+	app.Post("/schemes/:version/copy", office, s.copyScheme)
+	app.Post("/schemes/:version/approve", requireRole(models.RoleLeader), s.approveScheme)
 	app.Get("/audit", requireRole(models.RoleOffice, models.RoleAuditor), s.audit)
 
 	api := app.Group("/api/v1")

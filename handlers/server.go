@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math/big"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -66,6 +67,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 		BodyLimit:             BodyLimit,
 		DisableStartupMessage: true,
 		ReadTimeout:           5 * time.Minute,
+		UnescapePath:          true, // scheme versions may be Chinese
 	})
 	s.routes(app)
 	return app
@@ -108,6 +110,7 @@ func newEngine() *html.Engine {
 		"period":     func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
 		"recordURL":  recordURL,
 		"gradeClass": gradeClass,
+		"urlPath":    url.PathEscape,
 	})
 	return engine
 }
