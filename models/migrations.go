@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
@@ -11,7 +12,7 @@ import (
 // migrations is the ordered list of schema steps. A step, once released, is
 // never edited: a change to a model gets a new step at the end. The table
 // "migrations" records which steps ran, so a second start changes nothing.
-var migrations = append([]*gormigrate.Migration{
+var migrations = slices.Concat([]*gormigrate.Migration{
 	{
 		ID: "2026112201_initial",
 		Migrate: func(tx *gorm.DB) error {
@@ -24,7 +25,7 @@ var migrations = append([]*gormigrate.Migration{
 			)
 		},
 	},
-}, ingestionSteps...)
+}, ingestionSteps, scoringSteps)
 
 // Migrate brings the schema up to date, one step at a time.
 func (s *Store) Migrate(ctx context.Context) error {

@@ -192,15 +192,27 @@ func (s *Store) DueSources(ctx context.Context, now time.Time) ([]Source, error)
 	return out, nil
 }
 
-// RecordPull stores the outcome of a pull on its source and schedules the
-// next one. A pull is not audit-logged here: its ImportRun is the record.
-func (s *Store) RecordPull(ctx context.Context, id uint, at time.Time, run *ImportRun) error {
-	var src Source
-	if err := s.DB.WithContext(ctx).First(&src, id).Error; err != nil {
-		return notFound(err, "read source")
+// ClaimPull moves a due source's next pull to its next period, and reports
+// whether this caller did it: with several instances each running the
+// scheduler, only the one that claims a source pulls it.
+func (s *Store) ClaimPull(ctx context.Context, src Source, now time.Time) (bool, error) {
+	if src.NextPullAt == nil {
+		return false, nil
 	}
-	at = at.UTC()
-	updates := map[string]any{"last_pull_at": at, "next_pull_at": src.nextPull(at)}
+	res := s.DB.WithContext(ctx).Model(&Source{}).
+		Where("id = ? AND next_pull_at = ?", src.ID, *src.NextPullAt).
+		Update("next_pull_at", src.nextPull(now.UTC()))
+	if res.Error != nil {
+		return false, fmt.Errorf("claim source %d: %w", src.ID, res.Error)
+	}
+	return res.RowsAffected == 1, nil
+}
+
+// RecordPull stores the outcome of a pull on its source (the schedule was
+// moved on by ClaimPull). A pull is not audit-logged here: its ImportRun is
+// the record.
+func (s *Store) RecordPull(ctx context.Context, id uint, at time.Time, run *ImportRun) error {
+	updates := map[string]any{"last_pull_at": at.UTC()}
 	if run != nil {
 		updates["last_status"], updates["last_message"], updates["last_run_id"] = run.Status, run.Message, run.ID
 	}

@@ -1,0 +1,319 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+// Options say how to import and on whose behalf.
+type Options struct {
+	// Partial loads the good rows and returns the bad ones as an error file;
+	// without it a file with any bad row loads nothing.
+	Partial bool
+	// Source is the road: file, api, pull, seed or cli (default file).
+	Source string
+	// SourceID is the registered source of a pull or an API token.
+	SourceID uint
+	// FileName names the input in the history (Records) or overrides the
+	// name given to File.
+	FileName string
+	// Viewer is who imports, for the audit log; default models.System.
+	Viewer models.Viewer
+	// OnlyDepartment, when set, scopes the import to one department (an API
+	// token's or a pulled source's): a row of any other department is bad.
+	OnlyDepartment uint
+	// Progress, when set, is called every few thousand rows with the rows
+	// read and checked (their new rows are being written meanwhile) and the
+	// rows expected in all: estimated until the end, from the line count of
+	// a CSV, the declared size of a sheet, the share of a JSON body read.
+	// The last call, once everything is written, has done == total.
+	Progress func(done, total int)
+}
+
+func (o Options) withDefaults(source string) Options {
+	if o.Source == "" {
+		o.Source = source
+	}
+	if o.Viewer.Name == "" {
+		o.Viewer = models.System
+	}
+	return o
+}
+
+// progressEvery is how many rows pass between two Progress calls.
+const progressEvery = 5000
+
+// Importer loads files, API bodies and pulled sources into the store. It is
+// safe for concurrent use. On SQLite an import holds the database's write
+// lock while it writes (readers go on); on MySQL only the rows it writes.
+type Importer struct {
+	store *models.Store
+	// Limits bound the input; DefaultLimits unless changed before use.
+	Limits Limits
+	// noLoadData makes MySQL use multi-row INSERT, as it does when the server
+	// refuses LOAD DATA LOCAL; tests set it to exercise that path.
+	noLoadData bool
+}
+
+// New returns an importer for the store with DefaultLimits.
+func New(store *models.Store) *Importer {
+	return &Importer{store: store, Limits: DefaultLimits}
+}
+
+// File imports a CSV, XLSX or JSON file (the format is told by its content;
+// name is for the history and the error file). On success the Report says
+// what was done. With bad rows it returns the Report and ErrRejected, unless
+// Options.Partial loaded the good ones. A file that cannot be read gives an
+// *InputError (ErrTooLarge, ErrMalformed, or ErrPull for a pulled source);
+// a scoped import that oversteps gives ErrScope; any other error is an
+// infrastructure failure. Whatever the outcome the Report is returned and
+// the run recorded, and nothing is half-written: the rows are written in one
+// transaction. UserMessage words any of these errors for people.
+func (im *Importer) File(ctx context.Context, kind Kind, name string, r io.Reader, opt Options) (*Report, error) {
+	if opt.FileName == "" {
+		opt.FileName = name
+	}
+	opt = opt.withDefaults("file")
+	rep, run, err := im.begin(ctx, kind, opt)
+	if err != nil {
+		return nil, err
+	}
+	err = im.file(ctx, kind, r, opt, rep)
+	return rep, im.end(run, rep, err)
+}
+
+func (im *Importer) file(ctx context.Context, kind Kind, r io.Reader, opt Options, rep *Report) error {
+	in, err := readInput(r, max(im.Limits.MaxBytes, im.Limits.MaxXLSXBytes))
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	rep.SHA256 = in.sum
+	src, err := im.open(kind, in)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	return im.load(ctx, kind, src, opt, rep)
+}
+
+// open picks the reader for the input's format.
+func (im *Importer) open(kind Kind, in *input) (source, error) {
+	sp := specs[kind]
+	format := detectFormat(in.head)
+	switch {
+	case format == "xls":
+		return nil, malformed(nil, "不支持旧版 Excel(.xls)或加密的工作簿,请在 Excel 中另存为 .xlsx 或 CSV")
+	case kind == Holidays && format != "json":
+		return nil, malformed(nil, "节假日安排只接受 holiday-cn 格式的 JSON 文件")
+	case format == "xlsx":
+		return openXLSX(in, kind, sp.columns, sp.figures, im.Limits)
+	case in.size > im.Limits.MaxBytes:
+		return nil, tooLarge("超过 %d MB 的上限", mb(im.Limits.MaxBytes))
+	case format == "json":
+		if !in.utf8 {
+			return nil, malformed(nil, "JSON 文件必须使用 UTF-8 编码")
+		}
+		return openJSON(in, in.size, kind, sp)
+	}
+	return openCSV(in, sp.columns, sp.figures)
+}
+
+// Records imports a JSON array of objects keyed by the English column keys
+// (or the Chinese names): the body of POST /api/v1/import/{kind}. Errors are
+// File's.
+func (im *Importer) Records(ctx context.Context, kind Kind, body []byte, opt Options) (*Report, error) {
+	opt = opt.withDefaults("api")
+	rep, run, err := im.begin(ctx, kind, opt)
+	if err != nil {
+		return nil, err
+	}
+	err = im.records(ctx, kind, body, opt, rep)
+	return rep, im.end(run, rep, err)
+}
+
+func (im *Importer) records(ctx context.Context, kind Kind, body []byte, opt Options, rep *Report) error {
+	if int64(len(body)) > im.Limits.MaxBytes {
+		return tooLarge("超过 %d MB 的上限", mb(im.Limits.MaxBytes))
+	}
+	sum := sha256.Sum256(body)
+	rep.SHA256 = hex.EncodeToString(sum[:])
+	src, err := openJSON(bytes.NewReader(body), int64(len(body)), kind, specs[kind])
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	return im.load(ctx, kind, src, opt, rep)
+}
+
+// load checks every row and writes the good ones, in one transaction: new
+// rows go to the database as they are checked, the rest once every row is
+// read. A bad row without Partial stops the writing and rolls it all back.
+func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options, rep *Report) error {
+	if opt.OnlyDepartment != 0 && !kind.departmental() {
+		return errOfficeKinds
+	}
+	sp := specs[kind]
+	lk, err := loadLookups(ctx, im.store)
+	if err != nil {
+		return err
+	}
+	lay := src.layout()
+	rep.Format, rep.Encoding = src.format(), lay.encoding
+	return im.store.Audited(ctx, opt.Viewer, func(tx *models.Tx) error {
+		w := &writer{tx: tx, dialect: im.store.Dialect, now: time.Now().UTC(), noLoadData: im.noLoadData}
+		b, err := sp.newBatch(ctx, im.store, w, opt.OnlyDepartment, src.total(0))
+		if err != nil {
+			return err
+		}
+		defer b.Close()
+		c := &checker{cols: sp.columns, lay: lay, lk: lk, only: opt.OnlyDepartment}
+		bad, err := im.check(ctx, src, b, c, opt, rep)
+		if err != nil {
+			return err
+		}
+		rep.Warnings = append(src.warnings(), c.warnings()...)
+		if rep.Read == 0 {
+			rep.Warnings = append(rep.Warnings, "文件中没有数据行")
+		}
+		rep.Rejected = len(bad)
+		rep.listErrors(bad)
+		if len(bad) > 0 {
+			if !opt.Partial {
+				return ErrRejected
+			}
+			if rep.ErrorFile, err = src.errorFile(bad); err != nil {
+				return err
+			}
+			rep.ErrorFileName = errorFileName(opt.FileName, kind, rep.Format)
+			if len(bad) == rep.Read {
+				return ErrRejected
+			}
+		}
+		n, err := b.write(ctx)
+		if err != nil {
+			return err
+		}
+		rep.Inserted, rep.Updated, rep.Unchanged = n.inserted, n.updated, n.unchanged
+		if opt.Progress != nil {
+			opt.Progress(rep.Read, rep.Read)
+		}
+		return tx.Record("import", "import_run", rep.RunID, nil, rep.auditSummary(opt.Source))
+	})
+}
+
+// check reads every row through the batch and returns the bad ones, in
+// line order.
+func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, opt Options, rep *Report) ([]*badRow, error) {
+	var bad []*badRow
+	for {
+		r, err := src.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		rep.Read++
+		c.start(r)
+		if c.ok() {
+			b.add(c)
+		}
+		if !c.ok() {
+			if len(bad) == 0 && !opt.Partial {
+				b.abort() // nothing will be kept: stop writing now
+			}
+			bad = append(bad, &badRow{row: keep(r), errs: c.errs})
+			if len(bad) > im.Limits.MaxBadRows {
+				return nil, malformed(nil, "错误的行超过 %d 行,已停止检查;请先核对文件是否为%s的表格", im.Limits.MaxBadRows, rep.Kind.Title("zh"))
+			}
+		}
+		if rep.Read%progressEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if opt.Progress != nil {
+				opt.Progress(rep.Read, src.total(rep.Read))
+			}
+		}
+	}
+	late := b.finish(c)
+	if len(late) > 0 && !opt.Partial {
+		b.abort()
+	}
+	bad = append(bad, late...)
+	slices.SortStableFunc(bad, func(x, y *badRow) int { return x.row.line - y.row.line })
+	return bad, nil
+}
+
+// begin records the start of an import run.
+func (im *Importer) begin(ctx context.Context, kind Kind, opt Options) (*Report, *models.ImportRun, error) {
+	if _, ok := specs[kind]; !ok {
+		_, err := ParseKind(string(kind))
+		return nil, nil, err
+	}
+	run := &models.ImportRun{UserID: opt.Viewer.UserID, UserName: opt.Viewer.Name, Source: opt.Source,
+		Kind: string(kind), FileName: truncate(opt.FileName, 255)}
+	if opt.SourceID != 0 {
+		run.SourceID = &opt.SourceID
+	}
+	if opt.OnlyDepartment != 0 {
+		run.DepartmentID = &opt.OnlyDepartment
+	}
+	if err := im.store.StartImportRun(ctx, run); err != nil {
+		return nil, nil, err
+	}
+	return &Report{Kind: kind, FileName: opt.FileName, RunID: run.ID}, run, nil
+}
+
+// end records the outcome of a run and returns the import's error, or the
+// failure to record it.
+func (im *Importer) end(run *models.ImportRun, rep *Report, err error) error {
+	rep.Duration = time.Since(run.StartedAt)
+	var in *InputError
+	var he *headerError
+	switch {
+	case errors.As(err, &he):
+		rep.Errors = append(rep.Errors, RowError{Line: he.line, Message: he.Error()})
+		err = ErrRejected
+	case errors.As(err, &in):
+		rep.Errors = append(rep.Errors, RowError{Message: in.Message})
+	}
+	run.Format, run.SHA256 = rep.Format, rep.SHA256
+	run.Read, run.Inserted, run.Updated, run.Unchanged, run.Rejected = rep.Read, rep.Inserted, rep.Updated, rep.Unchanged, rep.Rejected
+	run.DurationMS = max(rep.Duration.Milliseconds(), 1)
+	switch {
+	case err == nil && rep.Rejected > 0:
+		run.Status, run.Message = models.RunPartial, rep.Summary()
+	case err == nil:
+		run.Status, run.Message = models.RunDone, rep.Summary()
+	case errors.Is(err, ErrRejected) && len(rep.Errors) > 0:
+		run.Status, run.Message = models.RunRejected, UserMessage(err)+":"+rep.Errors[0].Message
+	case errors.Is(err, ErrPull):
+		run.Status, run.Message = models.RunFailed, UserMessage(err)
+	case errors.Is(err, ErrRejected), errors.As(err, &in), errors.Is(err, ErrScope):
+		run.Status, run.Message = models.RunRejected, UserMessage(err)
+	default:
+		run.Status, run.Message = models.RunFailed, UserMessage(err)
+	}
+	if ferr := im.store.FinishImportRun(run); ferr != nil && err == nil {
+		return ferr
+	}
+	return err
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
+}

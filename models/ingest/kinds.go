@@ -1,0 +1,78 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+// Kind names what a file holds: one of the tables of FORMATS.md.
+type Kind string
+
+// The kinds, by their English keys.
+const (
+	Departments      Kind = "departments"
+	Catalog          Kind = "catalog"
+	Publications     Kind = "publications"
+	Requests         Kind = "requests"
+	Complaints       Kind = "complaints"
+	QuarterlyReports Kind = "quarterly_reports"
+	AnnualReports    Kind = "annual_reports"
+	Incidents        Kind = "incidents"
+	Accountability   Kind = "accountability"
+	Holidays         Kind = "holidays"
+)
+
+// Kinds lists every kind in load order: departments before the catalog that
+// names them, the catalog before the records that cite its items.
+var Kinds = []Kind{Departments, Catalog, Publications, Requests, Complaints, QuarterlyReports, AnnualReports, Incidents, Accountability, Holidays}
+
+var titles = map[Kind][2]string{
+	Departments:      {"部门", "Departments"},
+	Catalog:          {"责任分解表", "Catalog"},
+	Publications:     {"公开记录", "Publications"},
+	Requests:         {"依申请公开", "Information requests"},
+	Complaints:       {"投诉咨询", "Complaints and inquiries"},
+	QuarterlyReports: {"季度报表", "Quarterly reports"},
+	AnnualReports:    {"年度报告", "Annual reports"},
+	Incidents:        {"事件", "Incidents"},
+	Accountability:   {"责任追究", "Accountability decisions"},
+	Holidays:         {"节假日安排", "Holiday calendar"},
+}
+
+// Title is the kind's name for people: Chinese unless lang is "en".
+func (k Kind) Title(lang string) string {
+	t, ok := titles[k]
+	if !ok {
+		return string(k)
+	}
+	if strings.HasPrefix(lang, "en") {
+		return t[1]
+	}
+	return t[0]
+}
+
+// ParseKind accepts a kind by its English key or its Chinese title.
+func ParseKind(s string) (Kind, error) {
+	s = strings.TrimSpace(s)
+	for _, k := range Kinds {
+		if strings.EqualFold(s, string(k)) || s == k.Title("zh") {
+			return k, nil
+		}
+	}
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k) + "(" + k.Title("zh") + ")"
+	}
+	return "", &models.ValidationError{Field: "kind", Message: "未知的数据类别“" + s + "”,应为 " + strings.Join(names, "、")}
+}
+
+// departmental reports whether each row of the kind belongs to one
+// department, so that a token scoped to a department may send it.
+func (k Kind) departmental() bool {
+	switch k {
+	case Departments, Catalog, Holidays:
+		return false
+	}
+	return true
+}

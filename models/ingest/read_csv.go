@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"slices"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+var (
+	utf8BOM    = []byte{0xEF, 0xBB, 0xBF}
+	utf16LEBOM = []byte{0xFF, 0xFE}
+	utf16BEBOM = []byte{0xFE, 0xFF}
+)
+
+// csvSource reads a CSV in UTF-8 (with or without BOM), GBK/GB18030 (when
+// the bytes are not valid UTF-8, as Excel saves "CSV" on a Chinese Windows),
+// or UTF-16 with BOM (Excel's "Unicode text", tab-separated).
+type csvSource struct {
+	r        *csv.Reader
+	cols     []column
+	h        *header
+	extra    bool
+	lines    int
+	headLine int
+	encoding string
+}
+
+func openCSV(in *input, cols []column, withExtra bool) (*csvSource, error) {
+	var r io.Reader = bufio.NewReaderSize(in, 1<<16)
+	s := &csvSource{cols: cols, extra: withExtra, lines: in.lines}
+	delim := delimiter(in.head)
+	switch {
+	case bytes.HasPrefix(in.head, utf16LEBOM) || bytes.HasPrefix(in.head, utf16BEBOM):
+		r = transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+		s.encoding, delim = "UTF-16", '\t'
+	case bytes.IndexByte(in.head, 0) >= 0:
+		return nil, malformed(nil, "不是 CSV、XLSX 或 JSON 文件(内容是二进制数据)")
+	case bytes.HasPrefix(in.head, utf8BOM):
+		if _, err := io.CopyN(io.Discard, r, int64(len(utf8BOM))); err != nil {
+			return nil, malformed(err, "无法读取文件开头")
+		}
+		s.encoding = "UTF-8 BOM"
+	case in.utf8:
+		s.encoding = "UTF-8"
+	default:
+		r = transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder())
+		s.encoding = "GB18030"
+	}
+	s.r = csv.NewReader(r)
+	s.r.Comma = delim
+	s.r.FieldsPerRecord = -1 // office files end rows early or carry trailing commas
+	s.r.ReuseRecord = true
+	return s, s.findHeader()
+}
+
+// delimiter guesses comma or tab from the first line.
+func delimiter(head []byte) rune {
+	first, _, _ := bytes.Cut(head, []byte{'\n'})
+	if bytes.Count(first, []byte{'\t'}) > bytes.Count(first, []byte{','}) {
+		return '\t'
+	}
+	return ','
+}
+
+// findHeader skips blank rows and title rows to the first row naming a column.
+func (s *csvSource) findHeader() error {
+	for tries := 0; tries < maxHeaderSearch; {
+		rec, err := s.r.Read()
+		if err == io.EOF {
+			return malformed(nil, "文件中没有数据")
+		}
+		if err != nil {
+			return s.readError(err)
+		}
+		if isBlank(rec) {
+			continue
+		}
+		tries++
+		if known(s.cols, rec) == 0 {
+			continue
+		}
+		s.headLine, _ = s.r.FieldPos(0)
+		h, problems := matchHeader(s.cols, slices.Clone(rec))
+		if problems != nil {
+			return &headerError{line: s.headLine, unit: "行", problems: problems}
+		}
+		s.h = h
+		return nil
+	}
+	return malformed(nil, "前 %d 行中找不到表头(表头应使用模板中的列名,如“%s”)", maxHeaderSearch, s.cols[0].name)
+}
+
+func (s *csvSource) readError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return malformed(err, "第 %d 行的 CSV 格式有误(引号不成对;单元格中的引号应写作两个引号 \"\",整个单元格再用引号括起)", pe.StartLine)
+	}
+	return malformed(err, "读取 CSV 时出错")
+}
+
+func (s *csvSource) format() string { return "csv" }
+
+func (s *csvSource) layout() layout {
+	return layout{names: s.h.names, unit: "行", encoding: s.encoding}
+}
+
+func (s *csvSource) next() (*row, error) {
+	for {
+		rec, err := s.r.Read()
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		if err != nil {
+			return nil, s.readError(err)
+		}
+		if isBlank(rec) {
+			continue
+		}
+		line, _ := s.r.FieldPos(0)
+		cells, extra := s.h.align(rec, s.extra)
+		return &row{line: line, cells: cells, extra: extra, raw: rec}, nil
+	}
+}
+
+func (s *csvSource) total(done int) int { return max(done, s.lines-s.headLine) }
+
+func (s *csvSource) warnings() []string {
+	if s.extra {
+		return nil // quarterly reports: the other columns are figures
+	}
+	return unknownColumns("列", s.h.unknown)
+}
+
+func (s *csvSource) errorFile(bad []*badRow) ([]byte, error) {
+	return csvErrorFile(s.h.cells, bad), nil
+}
+
+func (s *csvSource) Close() error { return nil }

@@ -1,0 +1,36 @@
+package ingest
+
+import (
+	"context"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+// spec is what an import needs to know about a kind.
+type spec struct {
+	columns []column
+	figures bool        // columns the kind does not name are figures (quarterly reports), not unknown
+	record  *recordKind // nil for departments, which have their own batch
+}
+
+var specs = map[Kind]spec{
+	Departments:      {columns: departmentColumns},
+	Catalog:          {columns: catalogColumns, record: &catalog},
+	Publications:     {columns: publicationColumns, record: &publications},
+	Requests:         {columns: requestColumns, record: &requests},
+	Complaints:       {columns: complaintColumns, record: &complaints},
+	QuarterlyReports: {columns: quarterlyColumns, record: &quarterlyReports, figures: true},
+	AnnualReports:    {columns: annualColumns, record: &annualReports},
+	Incidents:        {columns: incidentColumns, record: &incidents},
+	Accountability:   {columns: accountabilityColumns, record: &accountability},
+	Holidays:         {columns: holidayColumns, record: &holidays},
+}
+
+// newBatch starts a batch; rows is how many rows the input is expected to
+// hold, to size the table of keys once instead of growing it.
+func (s spec) newBatch(ctx context.Context, store *models.Store, w *writer, only uint, rows int) (batch, error) {
+	if s.record == nil {
+		return newDeptBatch(ctx, store, w)
+	}
+	return newTableBatch(ctx, store, w, *s.record, only, rows)
+}
