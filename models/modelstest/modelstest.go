@@ -24,23 +24,20 @@ const MySQLDSNVar = "GONGKAI_TEST_MYSQL_DSN"
 // into a failure, so CI cannot pass without it.
 const RequireVar = "GONGKAI_TEST_REQUIRE"
 
-// Engines lists the engines the suite runs on here.
-func Engines() []string {
-	if os.Getenv(MySQLDSNVar) != "" {
-		return []string{"sqlite", "mysql"}
+// EachEngine runs fn as a subtest per engine, for tests that need only the
+// engine's name (FreshDSN); MySQL skips without a server, as in Each.
+func EachEngine(t *testing.T, fn func(t *testing.T, engine string)) {
+	t.Helper()
+	for _, engine := range []string{"sqlite", "mysql"} {
+		t.Run(engine, func(t *testing.T) { fn(t, engine) })
 	}
-	return []string{"sqlite"}
 }
 
 // Each runs fn as a subtest on a fresh, migrated store per engine. Without a
 // MySQL server it says so (and fails if GONGKAI_TEST_REQUIRE=1).
 func Each(t *testing.T, fn func(t *testing.T, s *models.Store)) {
 	t.Helper()
-	for _, engine := range []string{"sqlite", "mysql"} {
-		t.Run(engine, func(t *testing.T) {
-			fn(t, Open(t, engine))
-		})
-	}
+	EachEngine(t, func(t *testing.T, engine string) { fn(t, Open(t, engine)) })
 }
 
 // Open returns a fresh, migrated store on engine ("sqlite" or "mysql").
@@ -53,19 +50,24 @@ func Open(t testing.TB, engine string) *models.Store {
 	return s
 }
 
+// FreshDSN returns the address of a new, empty database on engine, for
+// tests that run the command line (GONGKAI_DB); it is removed afterwards.
+func FreshDSN(t testing.TB, engine string) string {
+	t.Helper()
+	switch engine {
+	case "sqlite":
+		return "sqlite:" + filepath.Join(t.TempDir(), "test.db")
+	case "mysql":
+		return freshMySQL(t)
+	}
+	t.Fatalf("unknown engine %q", engine)
+	return ""
+}
+
 // OpenEmpty returns a fresh store on engine without migrating it.
 func OpenEmpty(t testing.TB, engine string) *models.Store {
 	t.Helper()
-	var dsn string
-	switch engine {
-	case "sqlite":
-		dsn = "sqlite:" + filepath.Join(t.TempDir(), "test.db")
-	case "mysql":
-		dsn = freshMySQL(t)
-	default:
-		t.Fatalf("unknown engine %q", engine)
-	}
-	s, err := models.Open(dsn, nil)
+	s, err := models.Open(FreshDSN(t, engine), nil)
 	if err != nil {
 		t.Fatalf("open %s: %v", engine, err)
 	}

@@ -1,0 +1,85 @@
+// Command gongkai runs the disclosure-compliance web application and its
+// office tools: serve (default), import, score, user.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+const usage = `gongkai: 警务公开考核系统 / police disclosure compliance
+
+usage:
+  gongkai [serve]                         start the web application
+  gongkai import --kind KIND [--partial] FILE
+                                          load a CSV, XLSX or JSON file
+  gongkai score --year Y [--as-of DATE] [--format json|csv]
+                                          score every department
+  gongkai user add --role ROLE --username U --name NAME [--department CODE]
+                                          create an account (password from stdin or generated)
+
+environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECURE_COOKIE)
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "gongkai:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches a subcommand; serve is the default.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, stdout)
+	case "import":
+		return importCommand(ctx, args, stdout)
+	case "score":
+		return scoreCommand(ctx, args, stdout)
+	case "user":
+		return userCommand(ctx, args, stdin, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n\n%s", cmd, usage)
+}
+
+// openStore opens the configured database and brings its schema up to date.
+func openStore(ctx context.Context) (*models.Store, error) {
+	cfg, err := loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	return openConfigured(ctx, cfg)
+}
+
+func openConfigured(ctx context.Context, cfg config) (*models.Store, error) {
+	store, err := models.Open(cfg.DB, cfg.Log)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.Migrate(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return store, nil
+}
+
+// errUsage marks a mistake in a command line, printed with the usage.
+var errUsage = errors.New("usage")

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/seed"
+)
+
+// serve runs the web application until ctx ends. On an empty database in
+// demo mode it first loads the demo bureau and prints its sign-ins.
+func serve(ctx context.Context, stdout io.Writer) error {
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	store, err := openConfigured(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	opt := handlers.Options{SecureCookie: cfg.SecureCookie, Log: cfg.Log}
+	if cfg.Demo {
+		loaded, err := seed.Demo(ctx, store)
+		if err != nil {
+			return fmt.Errorf("load demo data: %w", err)
+		}
+		if loaded {
+			fmt.Fprintln(stdout, "演示数据已载入 / demo bureau loaded")
+		}
+		fmt.Fprintln(stdout, "演示账号 / demo sign-ins (GONGKAI_DEMO=0 to turn off):")
+		for _, u := range seed.DemoUsers {
+			fmt.Fprintf(stdout, "  %-11s %-12s %s\n", u.Role, u.Username, u.Password)
+			opt.DemoUsers = append(opt.DemoUsers, handlers.DemoUser{Role: u.Role, Username: u.Username, Password: u.Password})
+		}
+	}
+
+	app := handlers.New(store, opt)
+	go func() {
+		<-ctx.Done()
+		_ = app.ShutdownWithTimeout(10 * time.Second)
+	}()
+	fmt.Fprintf(stdout, "gongkai: http://%s\n", cfg.Addr)
+	return app.Listen(cfg.Addr)
+}

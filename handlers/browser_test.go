@@ -1,0 +1,171 @@
+package handlers_test
+
+import (
+	"context"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/seed"
+)
+
+// chromiumPath finds Debian's chromium, or skips (fails under GONGKAI_TEST_REQUIRE=1).
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("GONGKAI_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if p != "" {
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+		}
+	}
+	modelstest.SkipUnlessRequired(t, "browser tests skipped: no chromium (apt-get install chromium, or set GONGKAI_CHROMIUM)")
+	return ""
+}
+
+// demoServer serves the demo bureau on a loopback port.
+func demoServer(t *testing.T) string {
+	t.Helper()
+	store := modelstest.Open(t, "sqlite")
+	if _, err := seed.Demo(context.Background(), store); err != nil {
+		t.Fatalf("load demo: %v", err)
+	}
+	app := handlers.New(store, handlers.Options{})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go app.Listener(ln)
+	t.Cleanup(func() { _ = app.Shutdown() })
+	return "http://" + ln.Addr().String()
+}
+
+// browser starts headless chromium that records failed requests and any
+// request that leaves this machine.
+type browser struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	failed   []string
+	external []string
+}
+
+func newBrowser(t *testing.T, exec string) *browser {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exec), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	b := &browser{ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if u, err := url.Parse(e.Request.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "127.0.0.1" {
+				b.external = append(b.external, e.Request.URL)
+			}
+		case *network.EventLoadingFailed:
+			b.failed = append(b.failed, e.ErrorText)
+		case *network.EventResponseReceived:
+			if e.Response.Status >= 400 {
+				b.failed = append(b.failed, e.Response.URL)
+			}
+		}
+	})
+	if err := chromedp.Run(ctx, network.Enable()); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return b
+}
+
+func (b *browser) check(t *testing.T) {
+	t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.failed) > 0 {
+		t.Errorf("failed requests: %v", b.failed)
+	}
+	if len(b.external) > 0 {
+		t.Errorf("requests left this machine: %v", b.external)
+	}
+}
+
+// screenshot saves a full-page PNG into GONGKAI_SCREENSHOTS (the README's
+// docs/ folder when refreshed by hand) or the test's temporary folder.
+func (b *browser) screenshot(t *testing.T, name string) {
+	t.Helper()
+	dir := os.Getenv("GONGKAI_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	var png []byte
+	if err := chromedp.Run(b.ctx, chromedp.FullScreenshot(&png, 100)); err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (b *browser) signIn(t *testing.T, base, user string) {
+	t.Helper()
+	err := chromedp.Run(b.ctx,
+		chromedp.Navigate(base+"/login"),
+		chromedp.SendKeys(`input[name=username]`, user),
+		chromedp.SendKeys(`input[name=password]`, seed.DemoPassword),
+		chromedp.Submit(`input[name=password]`),
+		chromedp.WaitVisible(`header.top`),
+	)
+	if err != nil {
+		t.Fatalf("sign in as %s: %v", user, err)
+	}
+}
+
+func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
+	exec := chromiumPath(t)
+	base := demoServer(t)
+
+	b := newBrowser(t, exec)
+	b.signIn(t, base, "office")
+	var home string
+	if err := chromedp.Run(b.ctx, chromedp.Text(`main`, &home)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(home, "治安支队") || !strings.Contains(home, "部门数") {
+		t.Errorf("office home shows: %.200s", home)
+	}
+	b.screenshot(t, "home.png")
+	var ranking string
+	err := chromedp.Run(b.ctx, chromedp.Navigate(base+"/scores"), chromedp.Text(`table.ranking`, &ranking))
+	if err != nil || !strings.Contains(ranking, "优秀") && !strings.Contains(ranking, "合格") {
+		t.Errorf("ranking: %v %.200s", err, ranking)
+	}
+	b.screenshot(t, "scores.png")
+	b.check(t)
+
+	h := newBrowser(t, exec)
+	h.signIn(t, base, "head")
+	var dept string
+	err = chromedp.Run(h.ctx, chromedp.Click(`main h2 a`), chromedp.WaitVisible(`#score`), chromedp.Text(`#score`, &dept))
+	if err != nil || !strings.Contains(dept, "扣分明细") {
+		t.Fatalf("head's department page: %v %.200s", err, dept)
+	}
+	h.screenshot(t, "department.png")
+	h.check(t)
+}

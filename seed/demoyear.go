@@ -1,0 +1,248 @@
+package seed
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/ingest"
+)
+
+// DemoYearNumber is the assessment year of the demo bureau: the last closed year.
+const DemoYearNumber = 2025
+
+// File is one generated import file.
+type File struct {
+	Kind ingest.Kind
+	Name string
+	Data []byte
+}
+
+// Records is a generated year of records, as CSV tables in FORMATS.md's
+// English columns.
+type Records struct {
+	tables []table
+}
+
+type table struct {
+	kind   ingest.Kind
+	header []string
+	rows   [][]string
+}
+
+// Files returns one CSV file per kind, in load order.
+func (r Records) Files() []File {
+	out := make([]File, 0, len(r.tables))
+	for _, t := range r.tables {
+		var buf bytes.Buffer
+		w := csv.NewWriter(&buf)
+		_ = w.Write(t.header)
+		_ = w.WriteAll(t.rows) // writes to memory cannot fail
+		out = append(out, File{Kind: t.kind, Name: string(t.kind) + ".csv", Data: buf.Bytes()})
+	}
+	return out
+}
+
+// demoDept is what the generator knows of a department.
+type demoDept struct {
+	code, name string
+	groups     []string
+	quality    float64 // share of duties it meets: 0.55 to 1
+}
+
+// demoItem is a catalog row the generator needs.
+type demoItem struct {
+	seq             int
+	title, cadence  string
+	channels, leads []string
+}
+
+// DemoYear generates the demo bureau's records for DemoYearNumber: every
+// lead department publishes most of what its items ask, some late, some
+// without a secrecy review; requests, complaints, quarterly and annual
+// reports with realistic gaps; one incident (a veto) and two accountability
+// decisions (one that caps 优秀, one that does not). The generator is seeded,
+// so the demo is the same on every machine.
+func DemoYear() Records {
+	rng := rand.New(rand.NewPCG(2025, 1101))
+	depts := readDemoDepts(rng)
+	items := readDemoItems()
+	y := DemoYearNumber
+
+	pubs := table{kind: "publications", header: []string{"department", "seq", "title", "channel", "formed", "published", "index_no", "doc_no", "attribute", "review", "review_date", "url"}}
+	reqs := table{kind: "requests", header: []string{"department", "request_no", "received", "channel", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered", "answer", "fee", "outcome", "outcome_date"}}
+	comps := table{kind: "complaints", header: []string{"department", "complaint_no", "line", "received", "replied", "closed"}}
+	quarters := table{kind: "quarterly_reports", header: []string{"department", "year", "quarter", "submitted"}}
+	annuals := table{kind: "annual_reports", header: []string{"department", "year", "submitted"}}
+
+	for _, d := range depts {
+		n := 0
+		publish := func(it demoItem, channel string, day time.Time) {
+			n++
+			formed := day.AddDate(0, 0, -rng.IntN(int(20+40*(1-d.quality))+8))
+			review, reviewDate := "公开", day.AddDate(0, 0, -rng.IntN(3))
+			if rng.Float64() > d.quality+0.1 {
+				review, reviewDate = "", time.Time{}
+			}
+			pubs.rows = append(pubs.rows, []string{
+				d.code, fmt.Sprint(it.seq), fmt.Sprintf("%s(%s)", it.title, day.Format("2006年1月")), channel,
+				ymd(formed), ymd(day), fmt.Sprintf("014319768/%d-%s%04d", y, d.code, n), "", "主动公开", review, ymd(reviewDate),
+				fmt.Sprintf("http://gaj.suqian.gov.cn/%s/%d.html", strings.ToLower(d.code), n),
+			})
+		}
+		led := ledItems(d, items)
+		website := false
+		for _, it := range led {
+			website = website || slices.Contains(it.channels, "网站")
+			switch {
+			case strings.Contains(it.cadence, "每季度") || strings.Contains(it.cadence, "每月"):
+				for m := 1; m <= 12; m++ {
+					if rng.Float64() < d.quality {
+						publish(it, pick(rng, it.channels), workday(rng, y, m))
+					}
+				}
+			case strings.Contains(it.cadence, "长期") || strings.Contains(it.cadence, "及时"):
+				if rng.Float64() < d.quality+0.05 {
+					publish(it, pick(rng, it.channels), workday(rng, y, 1+rng.IntN(12)))
+				}
+			}
+		}
+		// Weekly website updates (seed 000 §4(五): at least two a week).
+		if website && len(led) > 0 {
+			for day := time.Date(y, 1, 6, 0, 0, 0, 0, time.UTC); day.Year() == y; day = day.AddDate(0, 0, 7) {
+				for k := 0; k < 2; k++ {
+					if rng.Float64() < d.quality {
+						publish(led[rng.IntN(len(led))], "网站", day.AddDate(0, 0, rng.IntN(5)))
+					}
+				}
+			}
+		}
+		for q := 1; q <= 4 && len(led) > 0; q++ {
+			if rng.Float64() < d.quality+0.1 {
+				due := time.Date(y, time.Month(3*q), 20, 0, 0, 0, 0, time.UTC)
+				quarters.rows = append(quarters.rows, []string{d.code, fmt.Sprint(y), fmt.Sprint(q), ymd(due.AddDate(0, 0, rng.IntN(8)-5))})
+			}
+		}
+		if rng.Float64() < d.quality+0.2 {
+			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(time.Date(y+1, 1, 2+rng.IntN(14), 0, 0, 0, 0, time.UTC))})
+		}
+		for i := 1; i <= 3+rng.IntN(8); i++ {
+			received := workday(rng, y, 1+rng.IntN(12))
+			row := []string{d.code, fmt.Sprintf("YSQ%d-%s-%03d", y, d.code, i), ymd(received), pick(rng, []string{"当面", "传真", "网络", "信函"}), "否", "", "", "", "", "", "", "0", "", ""}
+			days := 5 + rng.IntN(int(15+25*(1-d.quality)))
+			if rng.Float64() < 0.15 {
+				row[4] = "是"
+				days += 12
+			}
+			if rng.Float64() < 0.1 {
+				row[5], row[6] = ymd(received.AddDate(0, 0, 3)), ymd(received.AddDate(0, 0, 12))
+				days += 9
+			}
+			if answered := received.AddDate(0, 0, days); answered.Before(time.Date(y+1, 1, 20, 0, 0, 0, 0, time.UTC)) {
+				row[9], row[10] = ymd(answered), pick(rng, []string{"已主动公开", "同意公开", "部分公开", "不同意公开", "信息不存在", "告知其他途径"})
+			}
+			reqs.rows = append(reqs.rows, row)
+		}
+		for i := 1; i <= 8+rng.IntN(25); i++ {
+			received := workday(rng, y, 1+rng.IntN(12))
+			row := []string{d.code, fmt.Sprintf("TS%d-%s-%03d", y, d.code, i), pick(rng, []string{"12389", "网上问政", "政风行风热线", "市长热线"}), ymd(received), "", ""}
+			if rng.Float64() < d.quality+0.1 {
+				row[4] = ymd(received.AddDate(0, 0, 1+rng.IntN(5)))
+				if rng.Float64() < d.quality+0.05 {
+					row[5] = ymd(received.AddDate(0, 0, 6+rng.IntN(20)))
+				}
+			}
+			comps.rows = append(comps.rows, row)
+		}
+	}
+	// One act corrected on reconsideration (B2), for the traffic police.
+	for _, r := range reqs.rows {
+		if r[0] == "SJ11" && r[9] != "" {
+			r[12], r[13] = "被依法纠错", ymd(time.Date(y, 11, 18, 0, 0, 0, 0, time.UTC))
+			break
+		}
+	}
+	incidents := table{kind: "incidents", header: []string{"department", "date", "kind", "description"}, rows: [][]string{
+		{"SJ14", fmt.Sprintf("%d-08-14", y), "不应公开而公开", "网站误发含个人信息的处罚决定书,已撤回"},
+	}}
+	decisions := table{kind: "accountability", header: []string{"case_no", "department", "decided", "sanction", "persons", "trigger", "summary"}, rows: [][]string{
+		{fmt.Sprintf("ZJ%d-001", y), "SJ10", fmt.Sprintf("%d-09-03", y), "通报批评、书面检查", "林涛", "不依法履行公开义务", "第二季度办事指南未按时更新"},
+		{fmt.Sprintf("ZJ%d-002", y), "FJ02", fmt.Sprintf("%d-06-21", y), "告诫", "魏强", "群众投诉未及时处理", "一起投诉逾期回复"},
+	}}
+	return Records{tables: []table{pubs, reqs, comps, quarters, annuals, incidents, decisions}}
+}
+
+// readDemoDepts reads the demo departments and gives each a quality.
+func readDemoDepts(rng *rand.Rand) []demoDept {
+	rows := readCSV("demo/departments.csv")
+	out := make([]demoDept, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, demoDept{code: r["code"], name: r["name"], groups: models.SplitNames(r["groups"]), quality: 0.55 + 0.45*rng.Float64()})
+	}
+	return out
+}
+
+func readDemoItems() []demoItem {
+	var out []demoItem
+	for _, r := range readCSV("catalog.csv") {
+		var seq int
+		fmt.Sscan(r["序号"], &seq)
+		out = append(out, demoItem{seq: seq, title: r["三级目录"], cadence: r["公开时限"], channels: models.SplitNames(r["公开形式"]), leads: models.SplitNames(r["牵头责任部门"])})
+	}
+	return out
+}
+
+// ledItems lists the items whose lead names the department or a group of it.
+func ledItems(d demoDept, items []demoItem) []demoItem {
+	var out []demoItem
+	for _, it := range items {
+		for _, l := range it.leads {
+			if l == d.name || l == d.code || slices.Contains(d.groups, l) {
+				out = append(out, it)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// readCSV reads an embedded CSV into maps keyed by header.
+func readCSV(name string) []map[string]string {
+	recs, err := csv.NewReader(bytes.NewReader(mustRead(name))).ReadAll()
+	if err != nil || len(recs) == 0 {
+		panic(fmt.Sprintf("embedded %s: %v", name, err)) // a build bug
+	}
+	out := make([]map[string]string, 0, len(recs)-1)
+	for _, rec := range recs[1:] {
+		m := make(map[string]string, len(rec))
+		for i, h := range recs[0] {
+			m[h] = rec[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// workday returns a Monday-to-Friday date in month m of year y.
+func workday(rng *rand.Rand, y, m int) time.Time {
+	for {
+		d := time.Date(y, time.Month(m), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			return d
+		}
+	}
+}
+
+func pick(rng *rand.Rand, list []string) string { return list[rng.IntN(len(list))] }
+
+func ymd(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}

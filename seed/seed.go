@@ -1,0 +1,142 @@
+// Package seed holds the facts the product ships with (the Suqian
+// responsibility table, the State Council holiday calendar 2007-2026, the
+// default scoring scheme) and the demo bureau. Everything is loaded through
+// the same import path as an office's own files.
+package seed
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+//go:embed catalog.csv holidays/*.json demo/*.csv scheme_default.json
+var files embed.FS
+
+// SchemeDefault is the default scoring scheme (SCHEME.md) as JSON.
+func SchemeDefault() []byte { return mustRead("scheme_default.json") }
+
+// Catalog is the Suqian responsibility table (seed 000, Annex 1) as CSV.
+func Catalog() []byte { return mustRead("catalog.csv") }
+
+// HolidayFile is one year's notice in the holiday-cn JSON format.
+type HolidayFile struct {
+	Name string // 2024.json
+	Data []byte
+}
+
+// HolidayFiles returns the shipped notices, by year.
+func HolidayFiles() []HolidayFile {
+	names, _ := fs.Glob(files, "holidays/*.json") // sorted; the pattern is valid
+	out := make([]HolidayFile, len(names))
+	for i, n := range names {
+		out[i] = HolidayFile{path.Base(n), mustRead(n)}
+	}
+	return out
+}
+
+func mustRead(name string) []byte {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded at build time: absence is a build bug
+	}
+	return b
+}
+
+// DemoPassword is the password of every demo account. It exists only in
+// demo mode (GONGKAI_DEMO, on by default for a newcomer's first start).
+const DemoPassword = "gongkai-demo"
+
+// DemoUser is one demo account.
+type DemoUser struct {
+	Role       models.Role
+	Username   string
+	Name       string
+	Department string // code, for heads
+	Password   string
+}
+
+// DemoUsers is one account per role, and a second head to show that heads
+// cannot see each other's departments.
+var DemoUsers = []DemoUser{
+	{models.RoleOffice, "office", "吴良亮", "", DemoPassword},
+	{models.RoleLeader, "leader", "江海", "", DemoPassword},
+	{models.RoleHead, "head", "张卫", "SJ09", DemoPassword},
+	{models.RoleHead, "head2", "范东", "FJ01", DemoPassword},
+	{models.RoleDiscipline, "discipline", "钱正", "", DemoPassword},
+	{models.RoleAuditor, "auditor", "审计员", "", DemoPassword},
+}
+
+// Demo loads the demo bureau into an empty database: holidays, departments
+// and groups, the catalog, a demo year of records and the demo accounts.
+// A database that has any department or user already is left alone.
+func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
+	counts, err := store.Counts(ctx)
+	if err != nil {
+		return false, err
+	}
+	if counts.Departments > 0 || counts.Users > 0 {
+		return false, nil
+	}
+	if err := Facts(ctx, store); err != nil {
+		return false, err
+	}
+	im := ingest.New(store)
+	opt := ingest.Options{Source: "seed", Viewer: models.System}
+	load := func(kind ingest.Kind, name string, data []byte) error {
+		opt.FileName = name
+		if _, err := im.File(ctx, kind, name, bytes.NewReader(data), opt); err != nil {
+			return fmt.Errorf("demo %s: %w", name, err)
+		}
+		return nil
+	}
+	if err := load(ingest.Kind("departments"), "departments.csv", mustRead("demo/departments.csv")); err != nil {
+		return false, err
+	}
+	if err := load(ingest.Kind("catalog"), "catalog.csv", Catalog()); err != nil {
+		return false, err
+	}
+	for _, f := range DemoYear().Files() {
+		if err := load(f.Kind, f.Name, f.Data); err != nil {
+			return false, err
+		}
+	}
+	names, err := store.LoadNames(ctx)
+	if err != nil {
+		return false, err
+	}
+	// The demo year's scores, as the office would compute them after the
+	// annual reports are in, so the pages have something to show.
+	req := models.ScoreRequest{Year: DemoYearNumber, AsOf: scoring.NewDate(DemoYearNumber+1, time.February, 2)}
+	if _, _, err := store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+		return false, fmt.Errorf("demo scores: %w", err)
+	}
+	for _, u := range DemoUsers {
+		n := models.NewUser{Username: u.Username, Name: u.Name, Role: u.Role, Password: u.Password, DepartmentID: names.Departments[u.Department]}
+		if _, err := store.CreateUser(ctx, models.System, n); err != nil {
+			return false, fmt.Errorf("demo user %s: %w", u.Username, err)
+		}
+	}
+	return true, nil
+}
+
+// Facts loads what every install needs whatever its data: the holiday
+// calendar and the default scoring scheme. Loading them again changes nothing.
+func Facts(ctx context.Context, store *models.Store) error {
+	im := ingest.New(store)
+	for _, f := range HolidayFiles() {
+		opt := ingest.Options{Source: "seed", FileName: f.Name, Viewer: models.System}
+		if _, err := im.File(ctx, ingest.Kind("holidays"), f.Name, bytes.NewReader(f.Data), opt); err != nil {
+			return fmt.Errorf("holidays %s: %w", f.Name, err)
+		}
+	}
+	return store.EnsureDefaultScheme(ctx, SchemeDefault(), time.Now())
+}
