@@ -68,9 +68,7 @@ func (s *Server) scores(c *fiber.Ctx) error {
 		}
 		lines = append(lines, scoreLine{Rank: rank, Dept: byID[r.DepartmentID], Score: r})
 	}
-	report := models.NewScoreReport(run, nil)
-	data["Run"], data["Lines"], data["Gaps"] = run, lines, report.CalendarGaps
-	data["AsOf"] = report.AsOf
+	data["Run"], data["Lines"], data["Gaps"], data["AsOf"] = run, lines, run.Gaps(), scoring.DateOf(run.AsOf).String()
 	return s.page(c, "scores", "score.title", data)
 }
 

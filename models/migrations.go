@@ -28,8 +28,10 @@ var migrations = slices.Concat([]*gormigrate.Migration{
 }, ingestionSteps, scoringSteps)
 
 // Migrate brings the schema up to date, one step at a time.
+// A migration once started runs to the end even if ctx is cancelled: MySQL
+// cannot roll DDL back, and a half-made schema is worse than a late exit.
 func (s *Store) Migrate(ctx context.Context) error {
-	db := s.DB.WithContext(ctx)
+	db := s.DB.WithContext(context.WithoutCancel(ctx))
 	if s.Dialect == "mysql" {
 		// Set returns an instance that shares its statement; Session makes
 		// it safe to reuse for every step.

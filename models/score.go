@@ -198,3 +198,12 @@ func (s *Store) FindRun(ctx context.Context, y int, asOf scoring.Date, version s
 	}
 	return &run, nil
 }
+
+// Gaps lists the years this run counted weekends-only, for lack of a notice.
+func (r ScoreRun) Gaps() []int {
+	var ys []int
+	if r.CalendarGaps != "" {
+		_ = json.Unmarshal([]byte(r.CalendarGaps), &ys) // written by ComputeScores from a []int
+	}
+	return ys
+}

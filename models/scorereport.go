@@ -38,9 +38,9 @@ type ScoreReportLine struct {
 
 // NewScoreReport builds the report from a run's department results.
 func NewScoreReport(run *ScoreRun, depts []scoring.DepartmentResult) *ScoreReport {
-	r := &ScoreReport{Scheme: run.SchemeVersion, Year: run.Year, AsOf: scoring.DateOf(run.AsOf).String(), RunID: run.ID, CalendarGaps: []int{}, Departments: []ScoreReportLine{}}
-	if run.CalendarGaps != "" {
-		_ = json.Unmarshal([]byte(run.CalendarGaps), &r.CalendarGaps) // written by ComputeScores from a []int
+	r := &ScoreReport{Scheme: run.SchemeVersion, Year: run.Year, AsOf: scoring.DateOf(run.AsOf).String(), RunID: run.ID, CalendarGaps: run.Gaps(), Departments: []ScoreReportLine{}}
+	if r.CalendarGaps == nil {
+		r.CalendarGaps = []int{}
 	}
 	for _, d := range depts {
 		line := ScoreReportLine{Code: d.Code, Name: d.Name, Indicators: map[string]json.Number{}, Total: json.Number(scoring.Round2(d.Total)),

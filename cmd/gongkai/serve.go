@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"time"
 
 	"github.com/gongkai/gongkai/handlers"
@@ -40,10 +41,18 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	}
 
 	app := handlers.New(store, opt)
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
 	go func() {
 		<-ctx.Done()
 		_ = app.ShutdownWithTimeout(10 * time.Second)
+		_ = ln.Close() // in case the server had not started serving yet
 	}()
-	fmt.Fprintf(stdout, "gongkai: http://%s\n", cfg.Addr)
-	return app.Listen(cfg.Addr)
+	fmt.Fprintf(stdout, "gongkai: http://%s\n", ln.Addr())
+	if err := app.Listener(ln); err != nil && ctx.Err() == nil {
+		return err
+	}
+	return nil
 }

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+func TestUserAddCreatesAnAccountThatSignsIn(t *testing.T) {
+	modelstest.EachEngine(t, func(t *testing.T, engine string) {
+		t.Setenv("GONGKAI_DB", modelstest.FreshDSN(t, engine))
+		ctx := context.Background()
+		var out bytes.Buffer
+		err := run(ctx, []string{"user", "add", "--role", "office", "--username", "wu", "--name", "吴良亮", "--password-stdin"},
+			strings.NewReader("a-long-password\n"), &out)
+		if err != nil {
+			t.Fatalf("user add: %v", err)
+		}
+		if !strings.Contains(out.String(), "已创建用户 wu") || strings.Contains(out.String(), "初始密码") {
+			t.Errorf("output: %q", out.String())
+		}
+		// A generated password is printed once and works.
+		out.Reset()
+		modelstest.Must(t, run(ctx, []string{"user", "add", "--role", "auditor", "--username", "shen", "--name", "审计"}, nil, &out))
+		_, pw, ok := strings.Cut(strings.TrimSpace(out.String()), "初始密码(只显示这一次): ")
+		if !ok || len(pw) < models.MinPasswordLen {
+			t.Fatalf("no generated password in %q", out.String())
+		}
+
+		store, err := openStore(ctx)
+		modelstest.Must(t, err)
+		defer store.Close()
+		for user, pass := range map[string]string{"wu": "a-long-password", "shen": pw} {
+			if _, err := store.Authenticate(ctx, user, pass); err != nil {
+				t.Errorf("%s cannot sign in: %v", user, err)
+			}
+		}
+		err = run(ctx, []string{"user", "add", "--role", "head", "--username", "x", "--name", "某", "--department", "不存在", "--password-stdin"}, strings.NewReader("a-long-password\n"), &out)
+		if err == nil || !strings.Contains(err.Error(), "部门“不存在”不存在") {
+			t.Errorf("unknown department: %v", err)
+		}
+	})
+}
+
+func TestDemoOffLeavesTheDatabaseEmpty(t *testing.T) {
+	t.Setenv("GONGKAI_DB", modelstest.FreshDSN(t, "sqlite"))
+	t.Setenv("GONGKAI_DEMO", "0")
+	t.Setenv("GONGKAI_ADDR", "127.0.0.1:0")
+	ctx, cancel := context.WithCancel(context.Background())
+	var out bytes.Buffer
+	done := make(chan error)
+	go func() { done <- serve(ctx, &out) }()
+	cancel()
+	<-done
+	if strings.Contains(out.String(), "gongkai-demo") {
+		t.Error("demo sign-ins printed with GONGKAI_DEMO=0")
+	}
+	store, err := openStore(context.Background())
+	modelstest.Must(t, err)
+	defer store.Close()
+	counts, err := store.Counts(context.Background())
+	modelstest.Must(t, err)
+	if counts.Departments != 0 || counts.Users != 0 {
+		t.Errorf("GONGKAI_DEMO=0 loaded %+v", counts)
+	}
+}
