@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -126,4 +127,53 @@ func TestImportHistory(t *testing.T) {
 			t.Errorf("a head sees the office's runs: %v %v", mine, err)
 		}
 	})
+}
+
+func TestKinds(t *testing.T) {
+	for _, k := range Kinds {
+		for _, s := range []string{string(k), strings.ToUpper(string(k)), k.Title("zh")} {
+			if got, err := ParseKind(s); err != nil || got != k {
+				t.Errorf("ParseKind(%q) = %q, %v", s, got, err)
+			}
+		}
+		if k.Title("en") == string(k) || specs[k].columns == nil {
+			t.Errorf("%s has no English title or no columns", k)
+		}
+	}
+	var ve *models.ValidationError
+	if _, err := ParseKind("报纸"); !errors.As(err, &ve) || !strings.HasPrefix(ve.Message, "未知的数据类别“报纸”,应为 departments(部门)、") {
+		t.Errorf("ParseKind of an unknown kind: %v", err)
+	}
+	// A department's source may feed exactly the kinds a department owns.
+	for _, s := range models.SourceKinds {
+		if k, err := ParseKind(s); err != nil || !k.departmental() {
+			t.Errorf("source kind %q: %v", s, err)
+		}
+	}
+}
+
+// The writer's column lists match the tables the migrations create: a
+// field renamed in a model must be renamed here too.
+func TestTablesMatchTheSchema(t *testing.T) {
+	s := modelstest.Open(t, "sqlite")
+	for _, k := range Kinds {
+		rk := specs[k].record
+		if rk == nil {
+			continue
+		}
+		cols, err := s.DB.Migrator().ColumnTypes(rk.table.name)
+		modelstest.Must(t, err)
+		have := map[string]bool{}
+		for _, c := range cols {
+			have[c.Name()] = true
+		}
+		for _, c := range rk.table.columnList(true) {
+			if name := strings.Trim(c, "`"); !have[name] {
+				t.Errorf("%s: table %s has no column %s", k, rk.table.name, name)
+			}
+		}
+		if !have[rk.table.id] {
+			t.Errorf("%s: table %s has no column %s", k, rk.table.name, rk.table.id)
+		}
+	}
 }
