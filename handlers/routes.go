@@ -23,6 +23,9 @@ func (s *Server) routes(app *fiber.App) {
 	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(views.Static()), MaxAge: int((24 * time.Hour).Seconds())}))
 	app.Get("/healthz", s.health)
 
+	// Records pushed by a source's API token: no session, so no CSRF.
+	app.Post("/api/v1/import/:kind", s.apiImport)
+
 	app.Use(s.loadViewer, s.checkCSRF)
 	app.Get("/lang", s.setLang)
 	app.Get("/login", s.loginForm)
@@ -52,6 +55,16 @@ func (s *Server) routes(app *fiber.App) {
 	app.Post("/schemes/:version/copy", office, s.copyScheme)
 	app.Post("/schemes/:version/approve", requireRole(models.RoleLeader), s.approveScheme)
 	app.Get("/audit", requireRole(models.RoleOffice, models.RoleAuditor), s.audit)
+	app.Get("/imports", requireRole(models.RoleOffice, models.RoleLeader, models.RoleAuditor, models.RoleHead), s.imports)
+	app.Post("/imports", office, s.startImport)
+	app.Get("/imports/jobs/:id", office, s.importJobPage)
+	app.Get("/imports/jobs/:id/errors", office, s.importErrors)
+	app.Get("/imports/templates/:kind", s.importTemplate)
+	app.Get("/sources", office, s.sources)
+	app.Post("/sources", office, s.createSource)
+	app.Post("/sources/:id/pull", office, s.pullSource)
+	app.Post("/sources/:id/tokens", office, s.issueToken)
+	app.Post("/tokens/:id/revoke", office, s.revokeToken)
 
 	api := app.Group("/api/v1")
 	api.Get("/departments", s.apiDepartments)

@@ -18,6 +18,7 @@ import (
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -44,8 +45,14 @@ type DemoUser struct {
 type Server struct {
 	store    *models.Store
 	sessions *session.Store
+	importer *ingest.Importer
+	puller   *ingest.Puller
+	jobs     jobs
 	opt      Options
 }
+
+// PullTimeout bounds one pull of a registered source.
+const PullTimeout = 2 * time.Minute
 
 // BodyLimit caps request bodies; uploads have their own, lower, limits per kind.
 const BodyLimit = 256 << 20
@@ -58,7 +65,8 @@ func New(store *models.Store, opt Options) *fiber.App {
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie)}
+	im := ingest.New(store)
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log)}
 	app := fiber.New(fiber.Config{
 		AppName:               "gongkai",
 		Views:                 newEngine(),

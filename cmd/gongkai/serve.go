@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -41,6 +42,9 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	}
 
 	app := handlers.New(store, opt)
+	// Scheduled pulls: every instance runs the loop; a source is claimed in
+	// the database, so it is pulled once however many instances run.
+	go ingest.NewPuller(ingest.New(store), handlers.PullTimeout, cfg.Log).RunScheduler(ctx, time.Minute)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

@@ -1,0 +1,177 @@
+package handlers_test
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+// uploadImport posts a file to /imports and follows the job until it ends.
+func (c *client) uploadImport(kind, name, data string, partial bool) (jobPath, page string) {
+	c.t.Helper()
+	var body bytes.Buffer
+	w := multipartWriter(&body, map[string]string{"_csrf": c.token("/imports"), "kind": kind, "partial": map[bool]string{true: "1"}[partial]}, name, data)
+	req := httptest.NewRequest(http.MethodPost, "/imports", &body)
+	req.Header.Set("Content-Type", w)
+	resp, _ := c.do(req)
+	jobPath = resp.Header.Get("Location")
+	if resp.StatusCode != 303 || !strings.HasPrefix(jobPath, "/imports/jobs/") {
+		c.t.Fatalf("upload: %d → %q", resp.StatusCode, jobPath)
+	}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if _, page = c.get(jobPath); !strings.Contains(page, `http-equiv="refresh"`) {
+			return jobPath, page
+		}
+	}
+	c.t.Fatal("import did not finish")
+	return "", ""
+}
+
+func TestOfficeUploadsWithProgressHistoryAndErrorFile(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+
+		good := "部门,目录序号,标题,公开形式,公开日期,索引号\nSJ09,23,案例一,网站,2024-03-05,A-1\nSJ09,23,案例二,网站,2024/3/6,A-2\n"
+		_, page := c.uploadImport("publications", "公开记录.csv", good, false)
+		if !strings.Contains(page, "新增 2 行") {
+			t.Fatalf("job page after a good file: %.400s", page)
+		}
+		bad := good + "不存在的部门,23,案例三,网站,2024-03-07,A-3\n"
+		job, page := c.uploadImport("publications", "公开记录.csv", bad, true)
+		if !strings.Contains(page, "第 4 行") || !strings.Contains(page, "/errors") {
+			t.Fatalf("partial job page lacks the line-numbered error or the error file: %.600s", page)
+		}
+		resp, errFile := c.get(job + "/errors")
+		if resp.StatusCode != 200 || !strings.Contains(errFile, "不存在的部门") || !strings.Contains(errFile, "错误原因") {
+			t.Errorf("error file: %d %q", resp.StatusCode, errFile)
+		}
+		_, history := c.get("/imports")
+		if strings.Count(history, "公开记录.csv") < 2 || !strings.Contains(history, "部分导入") {
+			t.Error("history does not list both uploads with their outcome")
+		}
+
+		other := b.client(t)
+		other.signIn("auditor", testPassword)
+		if resp, _ := other.get(job); resp.StatusCode != 403 {
+			t.Errorf("someone else's job page: %d, want 403", resp.StatusCode)
+		}
+	})
+}
+
+func TestTemplatesDownloadAsXLSX(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		c := newBureau(t, s).client(t)
+		c.signIn("head", testPassword)
+		resp, body := c.get("/imports/templates/publications")
+		if resp.StatusCode != 200 || !strings.HasPrefix(body, "PK") || !strings.Contains(resp.Header.Get("Content-Disposition"), "xlsx") {
+			t.Errorf("template: %d %q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
+		}
+		if resp, _ := c.get("/imports/templates/nonsense"); resp.StatusCode != 404 {
+			t.Errorf("unknown kind: %d", resp.StatusCode)
+		}
+	})
+}
+
+func TestAPIImportWithScopedToken(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		ctx := context.Background()
+		src, err := s.CreateSource(ctx, models.System, models.SourceInput{Name: "治安网站", DepartmentID: b.own.ID, Kind: "publications"})
+		modelstest.Must(t, err)
+		token, tok, err := s.IssueAPIToken(ctx, models.System, src.ID)
+		modelstest.Must(t, err)
+
+		push := func(bearer, body string) (*http.Response, string) {
+			req := httptest.NewRequest(http.MethodPost, "/api/v1/import/publications", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			if bearer != "" {
+				req.Header.Set("Authorization", "Bearer "+bearer)
+			}
+			return b.client(t).do(req)
+		}
+		own := `[{"department":"SJ09","seq":23,"title":"接口推送","channel":"网站","published":"2024-04-01","index_no":"API-1"}]`
+		if resp, body := push(token, own); resp.StatusCode != 200 || !strings.Contains(body, `"inserted":1`) {
+			t.Fatalf("push: %d %s", resp.StatusCode, body)
+		}
+		if resp, body := push(token, own); resp.StatusCode != 200 || !strings.Contains(body, `"unchanged":1`) {
+			t.Errorf("push again: %d %s", resp.StatusCode, body)
+		}
+		foreign := strings.ReplaceAll(strings.ReplaceAll(own, "SJ09", "SJ16"), "API-1", "API-2")
+		if resp, _ := push(token, foreign); resp.StatusCode != 403 && resp.StatusCode != 422 {
+			t.Errorf("another department's row: %d, want refused", resp.StatusCode)
+		}
+		var n int64
+		s.DB.Model(&models.Publication{}).Where("department_id = ?", b.other.ID).Count(&n)
+		if n != 0 {
+			t.Error("a token wrote another department's row")
+		}
+		if resp, _ := push("gk_forged", own); resp.StatusCode != 401 {
+			t.Errorf("forged token: %d", resp.StatusCode)
+		}
+		if resp, _ := push("", own); resp.StatusCode != 401 {
+			t.Errorf("no token: %d", resp.StatusCode)
+		}
+		modelstest.Must(t, s.RevokeAPIToken(ctx, models.System, tok.ID))
+		if resp, _ := push(token, own); resp.StatusCode != 401 {
+			t.Errorf("revoked token: %d", resp.StatusCode)
+		}
+	})
+}
+
+func TestSourcesPullFromLoopback(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/csv")
+			_, _ = w.Write([]byte("department,seq,title,channel,published,index_no\nSJ09,23,拉取,网站,2024-05-06,P-1\n"))
+		}))
+		defer feed.Close()
+		c := b.client(t)
+		c.signIn("office", testPassword)
+		form := url.Values{"_csrf": {c.token("/sources")}, "name": {"治安支队网站"}, "department": {itoa(b.own.ID)}, "kind": {"publications"}, "url": {"ftp://x"}, "every": {"0"}}
+		if resp, body := c.post("/sources", form); resp.StatusCode != 422 || !strings.Contains(body, "http://") {
+			t.Errorf("bad URL: %d", resp.StatusCode)
+		}
+		form.Set("url", feed.URL)
+		if resp, _ := c.post("/sources", form); resp.StatusCode != 303 {
+			t.Fatalf("register: %d", resp.StatusCode)
+		}
+		_, page := c.get("/sources")
+		id := regexp.MustCompile(`/sources/(\d+)/pull`).FindStringSubmatch(page)
+		if id == nil {
+			t.Fatal("no pull button")
+		}
+		c.post("/sources/"+id[1]+"/pull", url.Values{"_csrf": {c.token("/sources")}})
+		if _, page = c.get("/sources"); !strings.Contains(page, "新增 1 行") {
+			t.Errorf("pull outcome not shown: %.300s", page)
+		}
+		c.post("/sources/"+id[1]+"/tokens", url.Values{"_csrf": {c.token("/sources")}})
+		if _, page = c.get("/sources"); !strings.Contains(page, "只显示这一次") {
+			t.Error("new token not shown once")
+		}
+	})
+}
+
+// multipartWriter writes fields and one file; it returns the content type.
+func multipartWriter(body *bytes.Buffer, fields map[string]string, name, data string) string {
+	w := multipart.NewWriter(body)
+	for k, v := range fields {
+		_ = w.WriteField(k, v)
+	}
+	f, _ := w.CreateFormFile("file", name)
+	_, _ = f.Write([]byte(data))
+	_ = w.Close()
+	return w.FormDataContentType()
+}
