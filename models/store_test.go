@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
@@ -104,6 +105,21 @@ func TestHeadCannotReadOrEditAnotherDepartment(t *testing.T) {
 		}
 		if _, err := s.Department(ctx, head, own.ID); err != nil {
 			t.Errorf("head reading own department: %v", err)
+		}
+	})
+}
+
+func TestExpiredSessionsArePurged(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ss := s.Sessions()
+		modelstest.Must(t, ss.Set("live", []byte("a"), time.Hour))
+		modelstest.Must(t, ss.Set("dead", []byte("b"), time.Millisecond))
+		modelstest.Must(t, ss.Set("forever", []byte("c"), 0))
+		modelstest.Must(t, ss.PurgeExpired(time.Now().Add(time.Minute)))
+		var keys []string
+		modelstest.Must(t, s.DB.Model(&models.Session{}).Order("`key`").Pluck("key", &keys).Error)
+		if !slices.Equal(keys, []string{"forever", "live"}) {
+			t.Errorf("sessions after purge = %v, want forever and live", keys)
 		}
 	})
 }

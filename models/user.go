@@ -157,10 +157,3 @@ func (s *Store) Users(ctx context.Context, v Viewer) ([]User, error) {
 	}
 	return out, nil
 }
-
-// CountUsers tells whether any account exists yet.
-func (s *Store) CountUsers(ctx context.Context) (int64, error) {
-	var n int64
-	err := s.DB.WithContext(ctx).Model(&User{}).Count(&n).Error
-	return n, err
-}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"time"
 
 	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -45,6 +47,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	// Scheduled pulls: every instance runs the loop; a source is claimed in
 	// the database, so it is pulled once however many instances run.
 	go ingest.NewPuller(ingest.New(store), handlers.PullTimeout, cfg.Log).RunScheduler(ctx, time.Minute)
+	go purgeSessions(ctx, store, cfg.Log)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
@@ -59,4 +62,21 @@ func serve(ctx context.Context, stdout io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// purgeSessions deletes expired sessions every hour, so the table holds only
+// live ones.
+func purgeSessions(ctx context.Context, store *models.Store, log *slog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-tick.C:
+			if err := store.Sessions().PurgeExpired(now); err != nil {
+				log.Warn("purge expired sessions", "err", err)
+			}
+		}
+	}
 }
