@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
