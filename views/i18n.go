@@ -19,6 +19,25 @@ func ParseLang(s string) Lang {
 	return Chinese
 }
 
+// messages joins the message catalogs of every area; a key defined twice is
+// a bug that TestCatalogsDoNotOverlap catches.
+var messages = joinCatalogs(allCatalogs...)
+
+// allCatalogs lists the catalogs, one per area.
+var allCatalogs = []map[Lang]map[string]string{coreMessages}
+
+func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
+	out := map[Lang]map[string]string{Chinese: {}, English: {}}
+	for _, c := range catalogs {
+		for l, m := range c {
+			for k, v := range m {
+				out[l][k] = v
+			}
+		}
+	}
+	return out
+}
+
 // T returns the message for key in lang, formatted with args. A key missing
 // from English falls back to Chinese; a key missing everywhere shows itself,
 // which a test catches.
@@ -42,7 +61,8 @@ func HasMessage(lang Lang, key string) bool {
 	return ok
 }
 
-var messages = map[Lang]map[string]string{
+// coreMessages are the messages of the pages every role uses.
+var coreMessages = map[Lang]map[string]string{
 	Chinese: {
 		"app.name":             "警务公开考核系统",
 		"app.short":            "公开",

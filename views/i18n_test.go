@@ -69,3 +69,16 @@ func TestHandlersUseDefinedMessages(t *testing.T) {
 		}
 	}
 }
+
+// No two catalogs define the same key (the later would silently win).
+func TestCatalogsDoNotOverlap(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range allCatalogs {
+		for k := range c[Chinese] {
+			if seen[k] {
+				t.Errorf("%q is defined in two catalogs", k)
+			}
+			seen[k] = true
+		}
+	}
+}
