@@ -157,6 +157,8 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 		t.Errorf("ranking: %v %.200s", err, ranking)
 	}
 	b.screenshot(t, "scores.png")
+	b.chartsRender(t, base+"/overview")
+	b.screenshot(t, "overview.png")
 	b.check(t)
 
 	h := newBrowser(t, exec)
@@ -168,4 +170,23 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 	}
 	h.screenshot(t, "department.png")
 	h.check(t)
+}
+
+// chartsRender opens a page and waits until every chart has drawn its canvas.
+func (b *browser) chartsRender(t *testing.T, url string) {
+	t.Helper()
+	var total, drawn, canvases int
+	err := chromedp.Run(b.ctx,
+		chromedp.Navigate(url),
+		chromedp.Poll(`document.querySelectorAll('.chart').length > 0 && document.querySelectorAll('.chart:not([data-ready])').length === 0`, nil, chromedp.WithPollingTimeout(30*time.Second)),
+		chromedp.Evaluate(`document.querySelectorAll('.chart').length`, &total),
+		chromedp.Evaluate(`document.querySelectorAll('.chart[data-ready="1"]').length`, &drawn),
+		chromedp.Evaluate(`document.querySelectorAll('.chart canvas').length`, &canvases),
+	)
+	if err != nil {
+		t.Fatalf("charts on %s: %v", url, err)
+	}
+	if total == 0 || drawn != total || canvases < total {
+		t.Errorf("%s: %d charts, %d drawn, %d canvases", url, total, drawn, canvases)
+	}
 }

@@ -41,6 +41,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/groups/:id", s.group)
 	app.Get("/catalog", s.catalog)
 	app.Get("/scores", s.scores)
+	app.Get("/overview", s.overview)
+	app.Get("/overview/chart/:id.json", s.overviewChart)
 	app.Get("/records/:kind/:id", s.record)
 	app.Get("/schemes", s.schemes)
 	app.Get("/calendar", s.calendar)

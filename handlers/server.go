@@ -43,12 +43,13 @@ type DemoUser struct {
 
 // Server holds what the handlers share.
 type Server struct {
-	store    *models.Store
-	sessions *session.Store
-	importer *ingest.Importer
-	puller   *ingest.Puller
-	jobs     jobs
-	opt      Options
+	store     *models.Store
+	sessions  *session.Store
+	importer  *ingest.Importer
+	puller    *ingest.Puller
+	jobs      jobs
+	overviews overviewCache
+	opt       Options
 }
 
 // PullTimeout bounds one pull of a registered source.
@@ -118,6 +119,7 @@ func newEngine() *html.Engine {
 		"period":     func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
 		"recordURL":  recordURL,
 		"gradeClass": gradeClass,
+		"percent":    func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 		"urlPath":    url.PathEscape,
 	})
 	return engine

@@ -73,3 +73,25 @@ func (s *Store) Decisions(ctx context.Context, v Viewer) ([]AccountabilityDecisi
 	}
 	return out, nil
 }
+
+// DepartmentNames maps every department's id to its name, for charts and
+// lists built from stored results (which name departments by id).
+func (s *Store) DepartmentNames(ctx context.Context) (map[uint]string, error) {
+	var ds []Department
+	if err := s.DB.WithContext(ctx).Select("id", "name").Find(&ds).Error; err != nil {
+		return nil, fmt.Errorf("read department names: %w", err)
+	}
+	out := make(map[uint]string, len(ds))
+	for _, d := range ds {
+		out[d.ID] = d.Name
+	}
+	return out, nil
+}
+
+// LastImportID is the newest import run's id (0 for none): caches of
+// figures drawn from records key on it.
+func (s *Store) LastImportID(ctx context.Context) (uint, error) {
+	var id uint
+	err := s.DB.WithContext(ctx).Model(&ImportRun{}).Select("COALESCE(MAX(id), 0)").Scan(&id).Error
+	return id, err
+}

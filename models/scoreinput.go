@@ -37,27 +37,12 @@ func (s *Store) Calendar(ctx context.Context) (*scoring.Calendar, error) {
 // earlier years fill standing slots). The caller sets Scheme, Calendar and AsOf.
 // Rows are streamed into compact values: a province-scale year fits in memory.
 func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
-	in := &scoring.Input{Year: y, Groups: map[string][]uint{}}
-	db := s.DB.WithContext(ctx)
-	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
-
-	var depts []Department
-	if err := db.Preload("Groups").Order("code").Find(&depts).Error; err != nil {
-		return nil, fmt.Errorf("read departments: %w", err)
-	}
-	for _, d := range depts {
-		in.Departments = append(in.Departments, scoring.Department{ID: d.ID, Code: d.Code, Name: d.Name})
-		for _, g := range d.Groups {
-			in.Groups[g.Name] = append(in.Groups[g.Name], d.ID)
-		}
-	}
-	items, err := s.Catalog(ctx, CatalogFilter{})
+	in, err := s.scoringFrame(ctx, y)
 	if err != nil {
 		return nil, err
 	}
-	for _, it := range items {
-		in.Items = append(in.Items, scoring.Item{Seq: it.Seq, Title: it.Title, Channels: it.ChannelList(), Cadence: it.Cadence, Leads: it.LeadList(), Co: it.CoList()})
-	}
+	db := s.DB.WithContext(ctx)
+	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 
 	err = scan(db.Model(&Publication{}).Where("published <= ?", end).
 		Select("id", "department_id", "seq", "title", "channel", "formed", "published", "review", "review_date"),
@@ -105,20 +90,6 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 		return nil, fmt.Errorf("read complaints: %w", err)
 	}
 
-	var quarterly []QuarterlyReport
-	if err := db.Where("year = ?", y).Find(&quarterly).Error; err != nil {
-		return nil, fmt.Errorf("read quarterly reports: %w", err)
-	}
-	for _, q := range quarterly {
-		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: dayPtr(q.Submitted)})
-	}
-	var annual []AnnualReport
-	if err := db.Where("year = ?", y).Find(&annual).Error; err != nil {
-		return nil, fmt.Errorf("read annual reports: %w", err)
-	}
-	for _, a := range annual {
-		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: dayPtr(a.Submitted)})
-	}
 	var incidents []Incident
 	if err := db.Where("date BETWEEN ? AND ?", start, end).Find(&incidents).Error; err != nil {
 		return nil, fmt.Errorf("read incidents: %w", err)
@@ -163,4 +134,44 @@ func dayPtr(t *time.Time) scoring.Date {
 		return 0
 	}
 	return scoring.DateOf(*t)
+}
+
+// scoringFrame reads the departments, groups, catalog and the year's
+// quarterly and annual reports: the frame of an assessment without the bulk
+// of its records.
+func (s *Store) scoringFrame(ctx context.Context, y int) (*scoring.Input, error) {
+	in := &scoring.Input{Year: y, Groups: map[string][]uint{}}
+	db := s.DB.WithContext(ctx)
+	var depts []Department
+	if err := db.Preload("Groups").Order("code").Find(&depts).Error; err != nil {
+		return nil, fmt.Errorf("read departments: %w", err)
+	}
+	for _, d := range depts {
+		in.Departments = append(in.Departments, scoring.Department{ID: d.ID, Code: d.Code, Name: d.Name})
+		for _, g := range d.Groups {
+			in.Groups[g.Name] = append(in.Groups[g.Name], d.ID)
+		}
+	}
+	items, err := s.Catalog(ctx, CatalogFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range items {
+		in.Items = append(in.Items, scoring.Item{Seq: it.Seq, Title: it.Title, Channels: it.ChannelList(), Cadence: it.Cadence, Leads: it.LeadList(), Co: it.CoList()})
+	}
+	var quarterly []QuarterlyReport
+	if err := db.Where("year = ?", y).Find(&quarterly).Error; err != nil {
+		return nil, fmt.Errorf("read quarterly reports: %w", err)
+	}
+	for _, q := range quarterly {
+		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: dayPtr(q.Submitted)})
+	}
+	var annual []AnnualReport
+	if err := db.Where("year = ?", y).Find(&annual).Error; err != nil {
+		return nil, fmt.Errorf("read annual reports: %w", err)
+	}
+	for _, a := range annual {
+		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: dayPtr(a.Submitted)})
+	}
+	return in, nil
 }

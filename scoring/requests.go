@@ -23,12 +23,7 @@ func requestsOnTime(d *deptRun, points *big.Rat) []Deduction {
 		if !d.inYear(q.Received) {
 			continue
 		}
-		days := limits.Request
-		if q.Extended {
-			days += limits.Extension
-		}
-		days += d.pause(q.PauseStart, q.PauseEnd) + d.pause(q.CorrectionStart, q.CorrectionEnd)
-		due := d.clock.due(q.Received, days)
+		due := requestDue(d.clock, limits, q, d.in.AsOf)
 		line := Deduction{Record: RecordRef{Kind: RecordRequest, ID: q.ID}, Title: q.No, On: q.Received, Due: due}
 		switch {
 		case d.happened(q.Answered) && q.Answered <= due:
@@ -44,19 +39,51 @@ func requestsOnTime(d *deptRun, points *big.Rat) []Deduction {
 	return t.deductions(points)
 }
 
+// dayCounter is what the request clock needs of a calendar: the scoring
+// run's clock (which notes calendar gaps) or a plain Calendar.
+type dayCounter interface {
+	due(d Date, n int) Date
+	workingDays(from, to Date) int
+}
+
+// requestDue is when a request must be answered: due(received, limit +
+// extension if approved + working days of the consultation and correction
+// pauses).
+func requestDue(c dayCounter, limits TimeLimits, q *Request, asOf Date) Date {
+	days := limits.Request
+	if q.Extended {
+		days += limits.Extension
+	}
+	days += pause(c, q.PauseStart, q.PauseEnd, asOf) + pause(c, q.CorrectionStart, q.CorrectionEnd, asOf)
+	return c.due(q.Received, days)
+}
+
 // pause counts the working days of a pause, both ends included. A pause
 // not yet started at the as-of date counts nothing; one without an end
 // (or ending later) runs through the as-of date, so a request waiting on a
 // third party is never overdue while it waits.
-func (d *deptRun) pause(start, end Date) int {
-	if !d.happened(start) {
+func pause(c dayCounter, start, end, asOf Date) int {
+	if start.IsZero() || start > asOf {
 		return 0
 	}
-	if !d.happened(end) {
-		end = d.in.AsOf
+	if end.IsZero() || end > asOf {
+		end = asOf
 	}
-	return d.clock.workingDays(start, end)
+	return c.workingDays(start, end)
 }
+
+// RequestDue is when a request must be answered under the scheme's limits,
+// as B1 counts it, with pauses measured up to asOf. The dashboards use it for
+// deadlines and timeliness, so that they agree with the scores.
+func RequestDue(cal *Calendar, limits TimeLimits, q Request, asOf Date) Date {
+	return requestDue(calendarDays{cal}, limits, &q, asOf)
+}
+
+// calendarDays adapts a Calendar to dayCounter.
+type calendarDays struct{ *Calendar }
+
+func (c calendarDays) due(d Date, n int) Date        { return c.Due(d, n) }
+func (c calendarDays) workingDays(from, to Date) int { return c.WorkingDays(from, to) }
 
 // overturned scores B2: each request whose act was overturned (被依法纠错)
 // in the year loses the scheme's points per case, until nothing is left;

@@ -1,0 +1,385 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
+)
+
+// overviewKey identifies what an overview shows: a stored score run, the
+// records as of the newest import, the day (deadlines move daily) and the
+// language. A new run or import makes a new key, so the cache never serves
+// figures older than the data.
+type overviewKey struct {
+	Run, LastImport uint
+	Today           scoring.Date
+	Lang            views.Lang
+}
+
+// overviewView is a built overview: charts and tables ready to render,
+// and the large chart options served separately.
+type overviewView struct {
+	Year    int
+	Run     *models.ScoreRun
+	Charts  []chartView
+	Request models.RequestStats
+	// Large options by chart id, for /overview/chart/{id}.json.
+	large    map[string][]byte
+	Oldest   []openRequestRow
+	Overdue  []deadlineRow
+	Upcoming []deadlineRow
+}
+
+type openRequestRow struct {
+	models.OpenRequest
+	Dept string
+}
+
+// deadlineRow is one department's deadlines in a list.
+type deadlineRow struct {
+	Dept   string
+	DeptID uint
+	Count  int
+	Items  []models.Deadline // the first 20
+}
+
+// overviewCache keeps built overviews; a handful of keys live at a time.
+type overviewCache struct {
+	mu sync.Mutex
+	m  map[overviewKey]*overviewView
+}
+
+func (oc *overviewCache) get(k overviewKey) *overviewView {
+	oc.mu.Lock()
+	defer oc.mu.Unlock()
+	return oc.m[k]
+}
+
+func (oc *overviewCache) put(k overviewKey, v *overviewView) {
+	oc.mu.Lock()
+	defer oc.mu.Unlock()
+	if oc.m == nil || len(oc.m) > 16 {
+		oc.m = map[overviewKey]*overviewView{}
+	}
+	oc.m[k] = v
+}
+
+// overview is the office's view of a year at a glance. Heads go to their
+// own department instead: the overview is the whole bureau's.
+func (s *Server) overview(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	if id, limited := v.OwnDepartment(); limited {
+		return c.Redirect("/departments/"+strconv.FormatUint(uint64(id), 10), fiber.StatusSeeOther)
+	}
+	ov, err := s.overviewFor(c)
+	if errors.Is(err, models.ErrNotFound) {
+		year, _ := s.yearOf(c)
+		return s.page(c, "overview", "overview.title", fiber.Map{"Year": year})
+	}
+	if err != nil {
+		return err
+	}
+	return s.page(c, "overview", "overview.title", fiber.Map{"Year": ov.Year, "O": ov, "Charts": true})
+}
+
+// overviewChart serves a large chart's option as JSON, from the cache.
+func (s *Server) overviewChart(c *fiber.Ctx) error {
+	ov, err := s.overviewFor(c)
+	if err != nil {
+		return err
+	}
+	b, ok := ov.large[c.Params("id")]
+	if !ok {
+		return models.ErrNotFound
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
+	c.Set(fiber.HeaderCacheControl, "private, max-age=60")
+	return c.Send(b)
+}
+
+// overviewFor finds or builds the overview of the requested year.
+func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
+	ctx := c.UserContext()
+	year, err := s.yearOf(c)
+	if err != nil {
+		return nil, err
+	}
+	run, err := s.store.LatestRun(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	last, err := s.store.LastImportID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := overviewKey{Run: run.ID, LastImport: last, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c)}
+	if ov := s.overviews.get(key); ov != nil {
+		return ov, nil
+	}
+	ov, err := s.buildOverview(c, run, key)
+	if err != nil {
+		return nil, err
+	}
+	s.overviews.put(key, ov)
+	return ov, nil
+}
+
+// buildOverview reads the stored run and the records' figures and makes
+// the charts. It runs once per key.
+func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewKey) (*overviewView, error) {
+	ctx := c.UserContext()
+	l := key.Lang
+	rows, err := s.store.RunScores(ctx, models.System, run.ID)
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.store.DepartmentNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sv, err := s.store.SchemeByVersion(ctx, run.SchemeVersion)
+	if err != nil {
+		return nil, err
+	}
+	scheme, err := sv.Scheme()
+	if err != nil {
+		return nil, err
+	}
+	o, err := s.store.Overview(ctx, run.Year, key.Today, scheme)
+	if err != nil {
+		return nil, err
+	}
+	ov := &overviewView{Year: run.Year, Run: run, Request: o.Requests, large: map[string][]byte{}}
+	heatmap, err := heatmapChart(ov, l, rows, names, scheme, run.Year)
+	if err != nil {
+		return nil, err
+	}
+	ov.Charts = append(ov.Charts,
+		gradeChart(l, rows),
+		rankingChart(ov, l, rows, names, run.Year),
+		heatmap,
+		monthlyChart(l, o),
+		timelinessChart(l, o.Requests),
+		complaintChart(l, o.Complaints),
+	)
+	for _, r := range o.Requests.OldestOpen {
+		ov.Oldest = append(ov.Oldest, openRequestRow{r, names[r.DepartmentID]})
+	}
+	ov.Overdue, ov.Upcoming = byDepartment(o.Overdue, names), byDepartment(o.Upcoming, names)
+	ov.Charts = append(ov.Charts, overdueChart(l, ov.Overdue))
+	return ov, nil
+}
+
+func gradeChart(l views.Lang, rows []models.DepartmentScore) chartView {
+	grades := []scoring.Grade{scoring.GradeExcellent, scoring.GradePass, scoring.GradeBasicPass, scoring.GradeFail}
+	count := map[string]int{}
+	for _, r := range rows {
+		count[r.Grade]++
+	}
+	pie := charts.NewPie()
+	pie.SetGlobalOptions(chartInit(views.T(l, "overview.grades"))...)
+	pie.SetGlobalOptions(charts.WithColorsOpts(opts.Colors{"#1b6e2f", "#0b5cad", "#c77700", "#b3261e"}))
+	data := make([]opts.PieData, 0, len(grades))
+	table := &dataTable{Head: []string{views.T(l, "score.grade"), views.T(l, "overview.departments")}}
+	for _, g := range grades {
+		name := gradeName(l, g)
+		data = append(data, opts.PieData{Name: name, Value: count[string(g)]})
+		table.Rows = append(table.Rows, []string{name, strconv.Itoa(count[string(g)])})
+	}
+	pie.AddSeries(views.T(l, "score.grade"), data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"40%", "70%"}}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {c}"}))
+	return chartView{ID: "grades", Title: views.T(l, "overview.grades"), Option: optionJSON(pie), Height: 300, Table: table}
+}
+
+func gradeName(l views.Lang, g scoring.Grade) string {
+	if l == views.English {
+		return g.English()
+	}
+	return string(g)
+}
+
+// rankingChart is every department's total, best first; with thousands of
+// departments it scrolls, and its option is fetched rather than inlined.
+func rankingChart(ov *overviewView, l views.Lang, rows []models.DepartmentScore, names map[uint]string, year int) chartView {
+	sorted := slices.Clone(rows)
+	slices.SortStableFunc(sorted, func(a, b models.DepartmentScore) int {
+		switch {
+		case a.Total > b.Total:
+			return -1
+		case a.Total < b.Total:
+			return 1
+		}
+		return 0
+	})
+	labels := make([]string, len(sorted))
+	data := make([]opts.BarData, len(sorted))
+	for i, r := range sorted {
+		// Reversed so the best is on top of the horizontal bars.
+		j := len(sorted) - 1 - i
+		labels[j] = names[r.DepartmentID]
+		data[j] = opts.BarData{Value: r.Total}
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(chartInit(views.T(l, "overview.ranking"))...)
+	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "120", Right: "20", Top: "10", Bottom: "30"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100}))
+	if len(sorted) > 25 {
+		bar.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{Type: "slider", YAxisIndex: 0, Orient: "vertical", Start: 100 - 2500/float32(len(sorted)), End: 100}))
+	}
+	bar.SetXAxis(labels).AddSeries(views.T(l, "score.total"), data)
+	bar.XYReversal()
+	ov.large["ranking"] = []byte(optionJSON(bar))
+	return chartView{ID: "ranking", Title: views.T(l, "overview.ranking"), Src: "/overview/chart/ranking.json?year=" + strconv.Itoa(year), Height: 520,
+		More: "/scores?year=" + strconv.Itoa(year)}
+}
+
+// heatmapChart shows each department's share of each indicator's points,
+// so weak spots stand out across the bureau.
+func heatmapChart(ov *overviewView, l views.Lang, rows []models.DepartmentScore, names map[uint]string, scheme *scoring.Scheme, year int) (chartView, error) {
+	codes := make([]string, len(scheme.Indicators))
+	for i, ind := range scheme.Indicators {
+		codes[i] = ind.Code
+	}
+	var depts []string
+	var data []opts.HeatMapData
+	for y, r := range rows {
+		res, err := r.Result()
+		if err != nil {
+			return chartView{}, err
+		}
+		depts = append(depts, names[r.DepartmentID])
+		for x, ind := range res.Indicators {
+			share := 100.0
+			if ind.Max.Sign() > 0 {
+				f, _ := ind.Score.Float64()
+				m, _ := ind.Max.Float64()
+				share = float64(int(1000*f/m+0.5)) / 10
+			}
+			data = append(data, opts.HeatMapData{Value: [3]any{x, y, share}})
+		}
+	}
+	hm := charts.NewHeatMap()
+	hm.SetGlobalOptions(chartInit(views.T(l, "overview.heatmap"))...)
+	hm.SetGlobalOptions(
+		charts.WithGridOpts(opts.Grid{Left: "120", Right: "20", Top: "10", Bottom: "60"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: codes}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: depts}),
+		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: 100, Orient: "horizontal", Left: "center", Bottom: "0",
+			InRange: &opts.VisualMapInRange{Color: []string{"#b3261e", "#f2c94c", "#1b6e2f"}}}),
+	)
+	if len(depts) > 25 {
+		hm.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{Type: "slider", YAxisIndex: 0, Orient: "vertical", Start: 0, End: 2500 / float32(len(depts))}))
+	}
+	hm.AddSeries(views.T(l, "overview.share"), data)
+	ov.large["heatmap"] = []byte(optionJSON(hm))
+	return chartView{ID: "heatmap", Title: views.T(l, "overview.heatmap"), Src: "/overview/chart/heatmap.json?year=" + strconv.Itoa(year), Height: 560,
+		More: "/scores?year=" + strconv.Itoa(year)}, nil
+}
+
+func monthlyChart(l views.Lang, o *models.Overview) chartView {
+	months := make([]string, 12)
+	for i := range months {
+		months[i] = strconv.Itoa(i + 1)
+	}
+	channels := make([]string, 0, len(o.Monthly))
+	for ch := range o.Monthly {
+		channels = append(channels, ch)
+	}
+	slices.Sort(channels)
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(chartInit(views.T(l, "overview.monthly"))...)
+	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}))
+	bar.SetXAxis(months)
+	table := &dataTable{Head: append([]string{views.T(l, "catalog.channels")}, months...)}
+	for _, ch := range channels {
+		data := make([]opts.BarData, 12)
+		row := []string{ch}
+		for m, n := range o.Monthly[ch] {
+			data[m] = opts.BarData{Value: n}
+			row = append(row, strconv.Itoa(n))
+		}
+		bar.AddSeries(ch, data, charts.WithBarChartOpts(opts.BarChart{Stack: "all"}))
+		table.Rows = append(table.Rows, row)
+	}
+	return chartView{ID: "monthly", Title: views.T(l, "overview.monthly"), Option: optionJSON(bar), Height: 340, Table: table}
+}
+
+func timelinessChart(l views.Lang, r models.RequestStats) chartView {
+	labels := make([]string, len(models.TimelinessBuckets))
+	data := make([]opts.BarData, len(labels))
+	table := &dataTable{Head: []string{views.T(l, "overview.days"), views.T(l, "overview.requests")}}
+	for i, b := range models.TimelinessBuckets {
+		labels[i] = b.Label
+		data[i] = opts.BarData{Value: r.Buckets[i]}
+		table.Rows = append(table.Rows, []string{b.Label, strconv.Itoa(r.Buckets[i])})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(chartInit(views.T(l, "overview.timeliness"))...)
+	bar.SetXAxis(labels).AddSeries(views.T(l, "overview.requests"), data)
+	return chartView{ID: "timeliness", Title: views.T(l, "overview.timeliness"), Option: optionJSON(bar), Height: 280, Table: table}
+}
+
+func complaintChart(l views.Lang, cs models.ComplaintStats) chartView {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(chartInit(views.T(l, "overview.complaints"))...)
+	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Max: 100}))
+	reply, closed := models.Rate(cs.Replied, cs.Received), models.Rate(cs.Closed, cs.Received)
+	bar.SetXAxis([]string{views.T(l, "overview.replyrate"), views.T(l, "overview.closerate")}).
+		AddSeries("%", []opts.BarData{{Value: round1(reply)}, {Value: round1(closed)}})
+	table := &dataTable{
+		Head: []string{views.T(l, "overview.received"), views.T(l, "overview.replied"), views.T(l, "overview.closed"), views.T(l, "overview.replyrate"), views.T(l, "overview.closerate")},
+		Rows: [][]string{{strconv.Itoa(cs.Received), strconv.Itoa(cs.Replied), strconv.Itoa(cs.Closed), fmt.Sprintf("%.1f%%", reply), fmt.Sprintf("%.1f%%", closed)}},
+	}
+	return chartView{ID: "complaints", Title: views.T(l, "overview.complaints"), Option: optionJSON(bar), Height: 260, Table: table}
+}
+
+// overdueChart shows the departments with the most overdue work.
+func overdueChart(l views.Lang, rows []deadlineRow) chartView {
+	top := rows[:min(20, len(rows))]
+	labels := make([]string, len(top))
+	data := make([]opts.BarData, len(top))
+	table := &dataTable{Head: []string{views.T(l, "dept.name"), views.T(l, "overview.overdue")}}
+	for i, r := range top {
+		j := len(top) - 1 - i
+		labels[j], data[j] = r.Dept, opts.BarData{Value: r.Count}
+		table.Rows = append(table.Rows, []string{r.Dept, strconv.Itoa(r.Count)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(chartInit(views.T(l, "overview.overdue"))...)
+	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "120", Right: "20", Top: "10", Bottom: "30"}))
+	bar.SetXAxis(labels).AddSeries(views.T(l, "overview.overdue"), data)
+	bar.XYReversal()
+	return chartView{ID: "overdue", Title: views.T(l, "overview.overduechart"), Option: optionJSON(bar), Height: 40 + 22*max(len(top), 3), Table: table}
+}
+
+// byDepartment groups deadlines per department, most first.
+func byDepartment(ds []models.Deadline, names map[uint]string) []deadlineRow {
+	idx := map[uint]int{}
+	var out []deadlineRow
+	for _, d := range ds {
+		i, ok := idx[d.DepartmentID]
+		if !ok {
+			i = len(out)
+			idx[d.DepartmentID] = i
+			out = append(out, deadlineRow{Dept: names[d.DepartmentID], DeptID: d.DepartmentID})
+		}
+		out[i].Count++
+		if len(out[i].Items) < 20 {
+			out[i].Items = append(out[i].Items, d)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b deadlineRow) int { return b.Count - a.Count })
+	return out
+}
+
+func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }

@@ -1,0 +1,282 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Overview is the state of the bureau's records in a year, for the office's
+// dashboard: what was published when and where, how requests and complaints
+// were handled, and what falls due. It is computed in one pass and cached
+// by the caller; the scores themselves come from the stored run.
+type Overview struct {
+	Year  int
+	Today scoring.Date
+	// Monthly counts publications published in the year by month, per channel.
+	Monthly    map[string]*[12]int
+	Requests   RequestStats
+	Complaints ComplaintStats
+	// Upcoming falls due within the next five working days; Overdue is past
+	// due and not done. Both are sorted by due date.
+	Upcoming []Deadline
+	Overdue  []Deadline
+}
+
+// TimelinessBuckets are the histogram's ranges of working days to answer.
+var TimelinessBuckets = []struct {
+	Label    string
+	From, To int // both included; To 0: no upper bound
+}{{"1-5", 1, 5}, {"6-10", 6, 10}, {"11-15", 11, 15}, {"16-20", 16, 20}, {"21-30", 21, 30}, {"30+", 31, 0}}
+
+// RequestStats describe how requests received in the year were answered.
+type RequestStats struct {
+	Received, Answered, OnTime int
+	// MedianDays and MeanDays are working days from receipt to answer.
+	MedianDays, MeanDays float64
+	Buckets              []int // per TimelinessBuckets
+	// OldestOpen are the ten unanswered requests received longest ago.
+	OldestOpen []OpenRequest
+}
+
+// OnTimeShare is the share of answered requests answered on time, 0..1.
+func (r RequestStats) OnTimeShare() float64 {
+	if r.Answered == 0 {
+		return 0
+	}
+	return float64(r.OnTime) / float64(r.Answered)
+}
+
+// OpenRequest is an unanswered request.
+type OpenRequest struct {
+	ID, DepartmentID uint
+	No               string
+	Received, Due    scoring.Date
+}
+
+// ComplaintStats count complaints received in the year and how many were
+// replied to and closed.
+type ComplaintStats struct {
+	Received, Replied, Closed int
+}
+
+// Rate is part/whole as a percentage, 0 when whole is 0.
+func Rate(part, whole int) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return 100 * float64(part) / float64(whole)
+}
+
+// Deadline is something a department must do by a date.
+type Deadline struct {
+	DepartmentID uint
+	Kind         string // request, quarterly_report, annual_report
+	Title        string // request number, or the report's period
+	RecordID     uint   // the request; 0 for a report not yet filed
+	Due          scoring.Date
+}
+
+// Overview computes the dashboard figures of year y as of today, with the
+// time limits and report due dates of the given scheme.
+func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme *scoring.Scheme) (*Overview, error) {
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o := &Overview{Year: y, Today: today, Monthly: map[string]*[12]int{}}
+	db := s.DB.WithContext(ctx)
+	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+
+	// Publications by month and channel: grouped in the database, by date,
+	// which both engines do the same way.
+	err = scan(db.Model(&Publication{}).Select("channel, published, count(*)").Where("published BETWEEN ? AND ?", start, end).Group("channel, published"),
+		func(r *sql.Rows) error {
+			var channel string
+			var day sql.NullTime
+			var n int
+			if err := r.Scan(&channel, &day, &n); err != nil {
+				return err
+			}
+			if o.Monthly[channel] == nil {
+				o.Monthly[channel] = &[12]int{}
+			}
+			o.Monthly[channel][day.Time.Month()-1] += n
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("count publications: %w", err)
+	}
+	if err := s.requestOverview(ctx, o, cal, scheme.TimeLimits); err != nil {
+		return nil, err
+	}
+	var cs ComplaintStats
+	err = db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
+		Select("count(*) AS received, count(replied) AS replied, count(closed) AS closed").Scan(&cs).Error
+	if err != nil {
+		return nil, fmt.Errorf("count complaints: %w", err)
+	}
+	o.Complaints = cs
+	if err := s.reportDeadlines(ctx, o, cal, scheme.Params); err != nil {
+		return nil, err
+	}
+	byDue := func(a, b Deadline) int { return int(a.Due - b.Due) }
+	slices.SortStableFunc(o.Upcoming, byDue)
+	slices.SortStableFunc(o.Overdue, byDue)
+	return o, nil
+}
+
+// requestOverview fills the request figures and request deadlines. Requests
+// of earlier years still open are deadlines too.
+func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
+	horizon := cal.Due(o.Today, 5)
+	var days []int
+	var open []OpenRequest
+	err := scan(s.DB.WithContext(ctx).Model(&Request{}).
+		Select("id, department_id, request_no, received, extended, pause_start, pause_end, correction_start, correction_end, answered").
+		Where("received <= ? AND (answered IS NULL OR received >= ?)", o.Today.Time(), time.Date(o.Year, 1, 1, 0, 0, 0, 0, time.UTC)),
+		func(r *sql.Rows) error {
+			var q scoring.Request
+			var dept uint
+			var rec, ps, pe, cs, ce, ans sql.NullTime
+			if err := r.Scan(&q.ID, &dept, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce, &ans); err != nil {
+				return err
+			}
+			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd, q.Answered = day(rec), day(ps), day(pe), day(cs), day(ce), day(ans)
+			due := scoring.RequestDue(cal, limits, q, o.Today)
+			if q.Answered.IsZero() || q.Answered > o.Today {
+				open = append(open, OpenRequest{ID: q.ID, DepartmentID: dept, No: q.No, Received: q.Received, Due: due})
+				d := Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: due}
+				switch {
+				case due < o.Today:
+					o.Overdue = append(o.Overdue, d)
+				case due <= horizon:
+					o.Upcoming = append(o.Upcoming, d)
+				}
+			}
+			if q.Received.Year() != o.Year {
+				return nil
+			}
+			o.Requests.Received++
+			if q.Answered.IsZero() || q.Answered > o.Today {
+				return nil
+			}
+			o.Requests.Answered++
+			if q.Answered <= due {
+				o.Requests.OnTime++
+			}
+			days = append(days, cal.WorkingDaysLate(q.Received, q.Answered))
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("read requests: %w", err)
+	}
+	st := &o.Requests
+	st.Buckets = make([]int, len(TimelinessBuckets))
+	for _, d := range days {
+		for i, b := range TimelinessBuckets {
+			if d >= b.From && (b.To == 0 || d <= b.To) || (i == 0 && d < b.From) {
+				st.Buckets[i]++
+				break
+			}
+		}
+	}
+	if len(days) > 0 {
+		slices.Sort(days)
+		sum := 0
+		for _, d := range days {
+			sum += d
+		}
+		st.MeanDays = float64(sum) / float64(len(days))
+		if mid := len(days) / 2; len(days)%2 == 1 {
+			st.MedianDays = float64(days[mid])
+		} else {
+			st.MedianDays = float64(days[mid-1]+days[mid]) / 2
+		}
+	}
+	slices.SortFunc(open, func(a, b OpenRequest) int { return int(a.Received - b.Received) })
+	st.OldestOpen = open[:min(10, len(open))]
+	return nil
+}
+
+// reportDeadlines lists the quarterly reports of the year's quarters and the
+// annual report not yet filed by the departments that lead an item (the
+// annual report: every department), due soon or overdue.
+func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.Calendar, p scoring.Params) error {
+	in, err := s.scoringFrame(ctx, o.Year)
+	if err != nil {
+		return err
+	}
+	quarterDue := make([]scoring.Date, len(p.Quarterly.Due))
+	for i, md := range p.Quarterly.Due {
+		quarterDue[i] = monthDay(o.Year, md)
+	}
+	annualDue := monthDay(o.Year+1, p.AnnualReport.Due)
+	horizon := cal.Due(o.Today, 5)
+	leads := leadDepartments(in)
+	filedQ := map[[2]uint]bool{}
+	for _, q := range in.QuarterlyReports {
+		if !q.Submitted.IsZero() && q.Submitted <= o.Today {
+			filedQ[[2]uint{q.Dept, uint(q.Quarter)}] = true
+		}
+	}
+	filedA := map[uint]bool{}
+	for _, a := range in.AnnualReports {
+		if !a.Submitted.IsZero() && a.Submitted <= o.Today {
+			filedA[a.Dept] = true
+		}
+	}
+	add := func(d Deadline) {
+		switch {
+		case d.Due < o.Today:
+			o.Overdue = append(o.Overdue, d)
+		case d.Due <= horizon:
+			o.Upcoming = append(o.Upcoming, d)
+		}
+	}
+	for _, d := range in.Departments {
+		if leads[d.ID] {
+			for i, due := range quarterDue {
+				if q := i + 1; !filedQ[[2]uint{d.ID, uint(q)}] {
+					add(Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d-Q%d", o.Year, q), Due: due})
+				}
+			}
+		}
+		if !filedA[d.ID] {
+			add(Deadline{DepartmentID: d.ID, Kind: "annual_report", Title: fmt.Sprint(o.Year), Due: annualDue})
+		}
+	}
+	return nil
+}
+
+// leadDepartments are the departments a catalog lead name stands for,
+// directly or through a group.
+func leadDepartments(in *scoring.Input) map[uint]bool {
+	byName := map[string]uint{}
+	for _, d := range in.Departments {
+		byName[d.Name], byName[d.Code] = d.ID, d.ID
+	}
+	out := map[uint]bool{}
+	for _, it := range in.Items {
+		for _, l := range it.Leads {
+			if id, ok := byName[l]; ok {
+				out[id] = true
+			}
+			for _, id := range in.Groups[l] {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}
+
+// monthDay is the date MM-DD of year y; the scheme's Validate has checked
+// the form.
+func monthDay(y int, md string) scoring.Date {
+	d, _ := scoring.ParseDate(fmt.Sprintf("%04d-%s", y, md))
+	return d
+}
