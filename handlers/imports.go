@@ -211,6 +211,8 @@ func contentType(name string) string {
 	switch {
 	case len(name) > 5 && name[len(name)-5:] == ".xlsx":
 		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case len(name) > 5 && name[len(name)-5:] == ".docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case len(name) > 5 && name[len(name)-5:] == ".json":
 		return fiber.MIMEApplicationJSONCharsetUTF8
 	}

@@ -1,0 +1,143 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
+)
+
+// exportDeductions is GET /export/deductions.xlsx?year=&department=: every
+// point a department lost in the newest stored run of a year, with its
+// reason in Chinese. A head gets their own department, and a 404 for any
+// other, as on the department page.
+func (s *Server) exportDeductions(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	year, err := s.scoreYearOf(c)
+	if err != nil {
+		return s.userMistake(c, err)
+	}
+	id, err := departmentParam(c, v)
+	if err != nil {
+		return err
+	}
+	d, err := s.store.Department(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	run, err := s.store.LatestRun(ctx, year)
+	if errors.Is(err, models.ErrNotFound) {
+		return s.notice(c, fiber.StatusNotFound, views.T(lang(c), "score.none", year))
+	}
+	if err != nil {
+		return err
+	}
+	row, err := s.store.DepartmentScoreIn(ctx, v, run.ID, d.ID)
+	if err != nil {
+		return err
+	}
+	res, err := row.Result()
+	if err != nil {
+		return err
+	}
+	t, err := newXLSXTable("扣分明细", []xlsxColumn{{"指标", 6}, {"指标名称", 18}, {"扣分", 8}, {"说明", 70}, {"期间", 22},
+		{"记录日期", 12}, {"应完成日期", 12}, {"完成日期", 12}, {"逾期工作日", 10}})
+	if err != nil {
+		return err
+	}
+	defer t.close()
+	for _, ind := range res.Indicators {
+		for _, x := range ind.Deductions {
+			var late any
+			if x.LateDays > 0 {
+				late = x.LateDays
+			}
+			if err := t.add(ind.Code, ind.Name, scoring.Float2(x.Points), x.Message("zh"), x.Period.Label("zh"),
+				x.On.String(), x.Due.String(), x.Done.String(), late); err != nil {
+				return err
+			}
+		}
+	}
+	return t.send(c, fmt.Sprintf("扣分明细-%s-%d年.xlsx", d.Name, year))
+}
+
+// exportScores is GET /export/scores.xlsx?year=: the ranking of the newest
+// stored run of a year, one line per department the viewer may see, with
+// every indicator's score in scheme order.
+func (s *Server) exportScores(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	year, err := s.scoreYearOf(c)
+	if err != nil {
+		return s.userMistake(c, err)
+	}
+	run, err := s.store.LatestRun(ctx, year)
+	if errors.Is(err, models.ErrNotFound) {
+		return s.notice(c, fiber.StatusNotFound, views.T(lang(c), "score.none", year))
+	}
+	if err != nil {
+		return err
+	}
+	rows, err := s.store.RunScores(ctx, v, run.ID)
+	if err != nil {
+		return err
+	}
+	results := make([]*scoring.DepartmentResult, len(rows))
+	for i, r := range rows {
+		if results[i], err = r.Result(); err != nil {
+			return err
+		}
+	}
+	cols := []xlsxColumn{{"名次", 6}, {"编码", 10}, {"部门", 20}}
+	if len(results) > 0 {
+		for _, ind := range results[0].Indicators {
+			cols = append(cols, xlsxColumn{ind.Code + " " + ind.Name, 14})
+		}
+	}
+	cols = append(cols, xlsxColumn{"总分", 8}, xlsxColumn{"等次", 8}, xlsxColumn{"一票否决", 8}, xlsxColumn{"限为合格", 8})
+	t, err := newXLSXTable("考核得分", cols)
+	if err != nil {
+		return err
+	}
+	defer t.close()
+	rank := 0
+	for i, r := range rows {
+		if i == 0 || r.Total != rows[i-1].Total {
+			rank = i + 1 // ties share the rank, as on the scores page
+		}
+		res := results[i]
+		line := []any{rank, res.Code, res.Name}
+		for _, ind := range res.Indicators {
+			line = append(line, scoring.Float2(ind.Score))
+		}
+		line = append(line, r.Total, r.Grade, yesNo(r.Veto), yesNo(r.Capped))
+		if err := t.add(line...); err != nil {
+			return err
+		}
+	}
+	return t.send(c, fmt.Sprintf("考核得分-%d年.xlsx", year))
+}
+
+// scoreYearOf reads ?year= of a score export, defaulting to the newest year
+// with stored scores, as the scores page does.
+func (s *Server) scoreYearOf(c *fiber.Ctx) (int, error) {
+	year := queryInt(c, "year", 0)
+	if c.Query("year") == "" {
+		years, err := s.store.Years(c.UserContext())
+		if err != nil {
+			return 0, err
+		}
+		if len(years) > 0 {
+			year = years[0]
+		}
+	}
+	if year < 2000 || year > 2100 {
+		return 0, &models.ValidationError{Field: "year", Message: views.T(lang(c), "score.badyear")}
+	}
+	return year, nil
+}

@@ -1,0 +1,88 @@
+package handlers
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
+)
+
+// The choices of a report page are read from the query. Missing ones
+// default to the current quarter (its report is due within it, seed 000
+// §7(4)), to the year before for an annual report (due in January, seed 004
+// art. 29), and to the viewer's own department (a head) or the whole
+// bureau (department=0). A year or quarter that is not a number reads as 0,
+// which the reports refuse with a Chinese sentence.
+
+// quarterlyQuery reads ?year=, ?quarter= and ?department=.
+func (s *Server) quarterlyQuery(c *fiber.Ctx, v models.Viewer) (reports.QuarterlyQuery, error) {
+	now := s.opt.Now()
+	dept, err := departmentParam(c, v)
+	return reports.QuarterlyQuery{Year: queryInt(c, "year", now.Year()), Quarter: queryInt(c, "quarter", (int(now.Month())-1)/3+1), DepartmentID: dept}, err
+}
+
+// annualQuery reads ?year= and ?department=.
+func (s *Server) annualQuery(c *fiber.Ctx, v models.Viewer) (reports.AnnualQuery, error) {
+	dept, err := departmentParam(c, v)
+	return reports.AnnualQuery{Year: queryInt(c, "year", s.opt.Now().Year()-1), DepartmentID: dept}, err
+}
+
+// departmentParam reads ?department=, by default the viewer's own (a head)
+// or the whole bureau, 0. One that is not a number is a 404, like one the
+// viewer may not see.
+func departmentParam(c *fiber.Ctx, v models.Viewer) (uint, error) {
+	own, _ := v.OwnDepartment()
+	raw := c.Query("department")
+	if raw == "" {
+		return own, nil
+	}
+	id, err := strconv.ParseUint(raw, 10, 32)
+	if err != nil {
+		return 0, models.ErrNotFound
+	}
+	return uint(id), nil
+}
+
+// queryInt reads an integer query parameter: def when absent, 0 when not a
+// number.
+func queryInt(c *fiber.Ctx, key string, def int) int {
+	raw := c.Query(key)
+	if raw == "" {
+		return def
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// reportChoices is what a report page's form offers: the departments the
+// viewer may choose, and whether the whole bureau is one of the choices.
+func (s *Server) reportChoices(c *fiber.Ctx, v models.Viewer) (fiber.Map, error) {
+	depts, err := s.store.Departments(c.UserContext(), v)
+	if err != nil {
+		return nil, err
+	}
+	return fiber.Map{"Departments": depts, "CanBureau": v.CanReadReport(0) == nil}, nil
+}
+
+// userMistake shows a validation error (a year or quarter out of range) as
+// a 400 page with its Chinese sentence; any other error goes on to the
+// error handler.
+func (s *Server) userMistake(c *fiber.Ctx, err error) error {
+	var verr *models.ValidationError
+	if !errors.As(err, &verr) {
+		return err
+	}
+	return s.notice(c, fiber.StatusBadRequest, verr.Message)
+}
+
+// notice answers with status and a page that says msg.
+func (s *Server) notice(c *fiber.Ctx, status int, msg string) error {
+	c.Status(status)
+	return s.page(c, "error", "error.title", fiber.Map{"Message": msg})
+}

@@ -1,0 +1,64 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// period is a span of days, both ends included.
+type period struct {
+	From, To scoring.Date
+}
+
+// contains reports whether d falls in p; the zero Date never does.
+func (p period) contains(d scoring.Date) bool {
+	return !d.IsZero() && d >= p.From && d <= p.To
+}
+
+// records are the rows a report reads for a unit and a period.
+type records struct {
+	publications []models.Publication // published in the period
+	requests     []models.Request     // received, answered or decided in the period
+	complaints   []models.Complaint   // received in the period
+	areas        map[int]string       // catalog 序号 → 二级目录
+}
+
+// load reads a unit's records for a period. The caller has checked that the
+// viewer may read the unit.
+func load(ctx context.Context, s *models.Store, u Unit, p period) (*records, error) {
+	db := s.DB.WithContext(ctx)
+	of := func(q *gorm.DB) *gorm.DB {
+		if id := u.ID(); id != 0 {
+			return q.Where("department_id = ?", id)
+		}
+		return q
+	}
+	from, to := p.From.Time(), p.To.Time()
+	r := &records{areas: map[int]string{}}
+	err := of(db.Select("id", "department_id", "seq", "title", "channel", "doc_no", "attribute", "published")).
+		Where("published BETWEEN ? AND ?", from, to).Order("id").Find(&r.publications).Error
+	if err != nil {
+		return nil, fmt.Errorf("read publications: %w", err)
+	}
+	err = of(db).Where("((received BETWEEN ? AND ?) OR (answered BETWEEN ? AND ?) OR (outcome_date BETWEEN ? AND ?))", from, to, from, to, from, to).
+		Order("id").Find(&r.requests).Error
+	if err != nil {
+		return nil, fmt.Errorf("read requests: %w", err)
+	}
+	if err := of(db).Where("received BETWEEN ? AND ?", from, to).Order("id").Find(&r.complaints).Error; err != nil {
+		return nil, fmt.Errorf("read complaints: %w", err)
+	}
+	items, err := s.Catalog(ctx, models.CatalogFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range items {
+		r.areas[it.Seq] = it.Level2
+	}
+	return r, nil
+}
