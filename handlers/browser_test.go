@@ -163,10 +163,15 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 
 	h := newBrowser(t, exec)
 	h.signIn(t, base, "head")
-	var dept string
-	err = chromedp.Run(h.ctx, chromedp.Click(`main h2 a`), chromedp.WaitVisible(`#score`), chromedp.Text(`#score`, &dept))
+	var dept, where string
+	err = chromedp.Run(h.ctx, chromedp.Click(`main h2 a`), chromedp.WaitVisible(`#score`), chromedp.Text(`#score`, &dept), chromedp.Location(&where))
 	if err != nil || !strings.Contains(dept, "扣分明细") {
 		t.Fatalf("head's department page: %v %.200s", err, dept)
+	}
+	h.chartsRender(t, where)
+	var cells int
+	if err := chromedp.Run(h.ctx, chromedp.Evaluate(`document.querySelectorAll('#coverage .cov').length`, &cells)); err != nil || cells < 10 {
+		t.Errorf("coverage grid has %d cells (%v)", cells, err)
 	}
 	h.screenshot(t, "department.png")
 	h.check(t)

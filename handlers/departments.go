@@ -46,9 +46,13 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, "department", "dept.title", fiber.Map{
-		"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr, "Score": score, "Year": year,
-	})
+	data := fiber.Map{"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr, "Score": score, "Year": year}
+	if score != nil {
+		if err := s.departmentCharts(c, v, score, append(leads, co...), data); err != nil {
+			return err
+		}
+	}
+	return s.page(c, "department", "dept.title", data)
 }
 
 // liaisonForm is the Annex 3 form.
@@ -123,4 +127,31 @@ func pathID(c *fiber.Ctx) (uint, error) {
 		return 0, models.ErrNotFound
 	}
 	return uint(id), nil
+}
+
+// departmentCharts adds the radar against the bureau average, the trends and
+// the coverage grid of a department's stored score to the page data.
+func (s *Server) departmentCharts(c *fiber.Ctx, v models.Viewer, score *departmentScore, items []models.CatalogItem, data fiber.Map) error {
+	ctx := c.UserContext()
+	l := lang(c)
+	avg, err := s.averages(ctx, score.Run)
+	if err != nil {
+		return err
+	}
+	trend, err := s.store.Trend(ctx, v, score.Result.Dept)
+	if err != nil {
+		return err
+	}
+	titles := make(map[int]string, len(items))
+	for _, it := range items {
+		titles[it.Seq] = it.Title
+	}
+	deptCharts := []chartView{radarChart(l, score.Result, avg), trendChart(l, trend)}
+	if q, ok := quarterChart(l, score.Result.Slots); ok {
+		deptCharts = append(deptCharts, q)
+	}
+	data["DeptCharts"] = deptCharts
+	data["Coverage"] = newCoverageGrid(l, score.Result, titles)
+	data["Charts"] = true
+	return nil
 }

@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"slices"
 	"strconv"
 	"sync"
@@ -29,6 +31,9 @@ type overviewKey struct {
 // overviewView is a built overview: charts and tables ready to render,
 // and the large chart options served separately.
 type overviewView struct {
+	// Body is the rendered page body: it depends only on the cache key, so
+	// it is rendered once, and a request renders only the layout around it.
+	Body    template.HTML
 	Year    int
 	Run     *models.ScoreRun
 	Charts  []chartView
@@ -89,7 +94,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, "overview", "overview.title", fiber.Map{"Year": ov.Year, "O": ov, "Charts": true})
+	return s.page(c, "overview", "overview.title", fiber.Map{"Year": ov.Year, "Body": ov.Body, "Charts": true})
 }
 
 // overviewChart serves a large chart's option as JSON, from the cache.
@@ -177,6 +182,12 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 	}
 	ov.Overdue, ov.Upcoming = byDepartment(o.Overdue, names), byDepartment(o.Upcoming, names)
 	ov.Charts = append(ov.Charts, overdueChart(l, ov.Overdue))
+	var body bytes.Buffer
+	err = s.views.Render(&body, "overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows})
+	if err != nil {
+		return nil, fmt.Errorf("render overview: %w", err)
+	}
+	ov.Body = template.HTML(body.String()) // rendered by html/template above
 	return ov, nil
 }
 
@@ -361,6 +372,10 @@ func overdueChart(l views.Lang, rows []deadlineRow) chartView {
 	bar.XYReversal()
 	return chartView{ID: "overdue", Title: views.T(l, "overview.overduechart"), Option: optionJSON(bar), Height: 40 + 22*max(len(top), 3), Table: table}
 }
+
+// deadlineRows is how many departments a deadline list shows; the rest are
+// counted. Nobody reads three thousand rows; the export has them all.
+const deadlineRows = 100
 
 // byDepartment groups deadlines per department, most first.
 func byDepartment(ds []models.Deadline, names map[uint]string) []deadlineRow {

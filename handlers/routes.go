@@ -32,6 +32,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Post("/login", s.login)
 
 	app.Use(s.requireSignIn)
+	// bureauWide pages show every department's figures: not for a head.
+	bureauWide := requireRole(models.RoleOffice, models.RoleLeader, models.RoleAuditor, models.RoleDiscipline)
 	app.Post("/logout", s.logout)
 	app.Get("/", s.home)
 	app.Get("/departments", s.departments)
@@ -42,7 +44,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/catalog", s.catalog)
 	app.Get("/scores", s.scores)
 	app.Get("/overview", s.overview)
-	app.Get("/overview/chart/:id.json", s.overviewChart)
+	app.Get("/overview/chart/:id.json", bureauWide, s.overviewChart)
 	app.Get("/records/:kind/:id", s.record)
 	app.Get("/schemes", s.schemes)
 	app.Get("/calendar", s.calendar)
@@ -62,6 +64,20 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/imports/jobs/:id", office, s.importJobPage)
 	app.Get("/imports/jobs/:id/errors", office, s.importErrors)
 	app.Get("/imports/templates/:kind", s.importTemplate)
+	// Reports (issue 5) and the lists' XLSX exports: every role may ask; the
+	// Store and models/reports refuse what the viewer may not read.
+	app.Get("/reports/quarterly", s.quarterlyReport)
+	app.Get("/reports/quarterly.xlsx", s.quarterlyXLSX)
+	app.Get("/reports/annual", s.annualReport)
+	app.Post("/reports/annual", office, s.saveAnnualReport)
+	app.Get("/reports/annual.docx", s.annualDOCX)
+	app.Get("/export/departments.xlsx", s.exportDepartments)
+	app.Get("/export/catalog.xlsx", s.exportCatalog)
+	app.Get("/export/users.xlsx", office, s.exportUsers)
+	app.Get("/export/audit.xlsx", requireRole(models.RoleOffice, models.RoleAuditor), s.exportAudit)
+	app.Get("/export/imports.xlsx", requireRole(models.RoleOffice, models.RoleLeader, models.RoleAuditor, models.RoleHead), s.exportImports)
+	app.Get("/export/deductions.xlsx", s.exportDeductions)
+	app.Get("/export/scores.xlsx", s.exportScores)
 	app.Get("/sources", office, s.sources)
 	app.Post("/sources", office, s.createSource)
 	app.Post("/sources/:id/pull", office, s.pullSource)

@@ -48,7 +48,9 @@ type Server struct {
 	importer  *ingest.Importer
 	puller    *ingest.Puller
 	jobs      jobs
+	views     *html.Engine
 	overviews overviewCache
+	avg       averageCache
 	opt       Options
 }
 
@@ -67,10 +69,10 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log)}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine()}
 	app := fiber.New(fiber.Config{
 		AppName:               "gongkai",
-		Views:                 newEngine(),
+		Views:                 s.views,
 		ViewsLayout:           "layouts/main",
 		ErrorHandler:          s.errorHandler,
 		BodyLimit:             BodyLimit,

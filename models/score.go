@@ -207,3 +207,35 @@ func (r ScoreRun) Gaps() []int {
 	}
 	return ys
 }
+
+// YearScore is a department's total and grade in the newest run of a year.
+type YearScore struct {
+	Year  int
+	Total float64
+	Grade string
+}
+
+// Trend lists a department's result in the newest run of every year, oldest
+// first, if the viewer may see the department.
+func (s *Store) Trend(ctx context.Context, v Viewer, deptID uint) ([]YearScore, error) {
+	if !v.CanSeeDepartment(deptID) {
+		return nil, ErrNotFound
+	}
+	years, err := s.Years(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]YearScore, 0, len(years))
+	for i := len(years) - 1; i >= 0; i-- {
+		run, err := s.LatestRun(ctx, years[i])
+		if err != nil {
+			return nil, err
+		}
+		var row DepartmentScore
+		found := s.DB.WithContext(ctx).Select("total", "grade").Where("run_id = ? AND department_id = ?", run.ID, deptID).Limit(1).Find(&row).RowsAffected > 0
+		if found {
+			out = append(out, YearScore{Year: years[i], Total: row.Total, Grade: row.Grade})
+		}
+	}
+	return out, nil
+}

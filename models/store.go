@@ -67,6 +67,14 @@ func Open(dsn string, log *slog.Logger) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
+		// database/sql keeps two idle connections by default; under many
+		// concurrent requests SQLite connections would be opened and closed
+		// all the time (a new connection costs more than the query).
+		sqlDB.SetMaxIdleConns(16)
 		return &Store{DB: db, Dialect: "sqlite"}, nil
 	case strings.HasPrefix(dsn, "mysql://"):
 		native, err := MySQLNativeDSN(dsn)

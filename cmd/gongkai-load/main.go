@@ -1,0 +1,230 @@
+// Command gongkai-load measures the office overview under load: it builds
+// the demo bureau scaled to a province (3,000 departments by default) in a
+// fresh database, computes the demo year's scores, serves the app on a
+// loopback port, signs in as the office and sends requests from many
+// clients at once, then prints latency percentiles.
+//
+//	go run ./cmd/gongkai-load                       # SQLite in a temporary folder
+//	go run ./cmd/gongkai-load -db mysql://root@127.0.0.1:3306/gk_load -clients 50 -requests 5000
+//
+// Traffic goes to 127.0.0.1 only, is bounded by -requests and -timeout, and
+// the command stops by itself.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/pprof"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/seed"
+)
+
+func main() {
+	departments := flag.Int("departments", 3000, "departments in the scaled demo")
+	clients := flag.Int("clients", 50, "concurrent clients")
+	requests := flag.Int("requests", 5000, "requests in all")
+	path := flag.String("path", "/overview?year=2025", "page to load")
+	dsn := flag.String("db", "", "database (default: SQLite in a temporary folder); a MySQL database is created if missing")
+	timeout := flag.Duration("timeout", 5*time.Minute, "stop after this long whatever happens")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to this file")
+	flag.Parse()
+	profile = *cpuprofile
+	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+	defer cancel()
+	if err := run(ctx, *dsn, *departments, *clients, *requests, *path); err != nil {
+		fmt.Fprintln(os.Stderr, "gongkai-load:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, dsn string, departments, clients, requests int, path string) error {
+	if dsn == "" {
+		dir, err := os.MkdirTemp("", "gongkai-load-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		dsn = "sqlite:" + filepath.Join(dir, "load.db")
+	}
+	store, err := models.Open(dsn, nil)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Migrate(ctx); err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := load(ctx, store, departments); err != nil {
+		return err
+	}
+	fmt.Printf("built: %d departments, demo year %d scored, in %s\n", departments, seed.DemoYearNumber, time.Since(start).Round(time.Millisecond))
+
+	app := handlers.New(store, handlers.Options{})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	go func() { _ = app.Listener(ln) }()
+	defer app.Shutdown()
+	base := "http://" + ln.Addr().String()
+
+	client, err := signIn(base, "office", seed.DemoPassword)
+	if err != nil {
+		return err
+	}
+	// The first request builds the overview; it is the cost of a new run or
+	// import, not of a page view, so it is reported apart.
+	first := time.Now()
+	if err := get(client, base+path); err != nil {
+		return err
+	}
+	fmt.Printf("first request (builds the cached overview): %s\n", time.Since(first).Round(time.Millisecond))
+	if size, err := pageSize(client, base+path); err == nil {
+		fmt.Printf("page size: %d bytes\n", size)
+	}
+
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	lat, failed, elapsed := hammer(ctx, client, base+path, clients, requests)
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
+	fmt.Printf("%d requests, %d clients, %d failed, %.0f req/s\n", len(lat), clients, failed, float64(len(lat))/elapsed.Seconds())
+	fmt.Printf("p50 %s  p90 %s  p99 %s  max %s\n", pct(0.50).Round(time.Microsecond), pct(0.90).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond))
+	if failed > 0 {
+		return fmt.Errorf("%d requests failed", failed)
+	}
+	return nil
+}
+
+// load imports the scaled demo through the import path and scores it.
+func load(ctx context.Context, store *models.Store, n int) error {
+	if err := seed.Facts(ctx, store); err != nil {
+		return err
+	}
+	im := ingest.New(store)
+	deps, recs := seed.ScaledDemo(n)
+	files := append([]seed.File{deps, {Kind: "catalog", Name: "catalog.csv", Data: seed.Catalog()}}, recs.Files()...)
+	for _, f := range files {
+		if _, err := im.File(ctx, f.Kind, f.Name, bytes.NewReader(f.Data), ingest.Options{Source: "seed", FileName: f.Name, Viewer: models.System}); err != nil {
+			return fmt.Errorf("load %s: %s", f.Name, ingest.UserMessage(err))
+		}
+	}
+	_, err := store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
+	if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
+		return err
+	}
+	req := models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(seed.DemoYearNumber+1, time.February, 2)}
+	_, _, err = store.ComputeScores(ctx, models.System, req, time.Now())
+	return err
+}
+
+// profile is where -cpuprofile writes.
+var profile string
+
+var csrfField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+// signIn returns a client holding the office's session.
+func signIn(base, user, password string) (*http.Client, error) {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
+	resp, err := c.Get(base + "/login")
+	if err != nil {
+		return nil, err
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfField.FindSubmatch(body)
+	if m == nil {
+		return nil, errors.New("no CSRF token on the sign-in page")
+	}
+	resp, err = c.PostForm(base+"/login", url.Values{"_csrf": {string(m[1])}, "username": {user}, "password": {password}})
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path != "/" {
+		return nil, fmt.Errorf("sign-in failed: ended at %s", resp.Request.URL)
+	}
+	return c, nil
+}
+
+func get(c *http.Client, u string) error {
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	return nil
+}
+
+// hammer sends n requests from k clients at once and returns each latency.
+func hammer(ctx context.Context, c *http.Client, u string, k, n int) (lat []time.Duration, failed int64, elapsed time.Duration) {
+	var next atomic.Int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range k {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			for next.Add(1) <= int64(n) && ctx.Err() == nil {
+				t := time.Now()
+				if err := get(c, u); err != nil {
+					atomic.AddInt64(&failed, 1)
+					continue
+				}
+				mine = append(mine, time.Since(t))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return lat, failed, time.Since(start)
+}
+
+func pageSize(c *http.Client, u string) (int64, error) {
+	resp, err := c.Get(u)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	return io.Copy(io.Discard, resp.Body)
+}

@@ -1,0 +1,194 @@
+package handlers
+
+import (
+	"context"
+	"math/big"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
+)
+
+// averageCache keeps each run's bureau average per indicator: reading every
+// department's stored result is done once per run, not per page.
+type averageCache struct {
+	mu sync.Mutex
+	m  map[uint][]float64
+}
+
+// averages returns the bureau's mean share (0-100) of each indicator's
+// points in a run, in scheme order.
+func (s *Server) averages(ctx context.Context, run *models.ScoreRun) ([]float64, error) {
+	s.avg.mu.Lock()
+	defer s.avg.mu.Unlock()
+	if a, ok := s.avg.m[run.ID]; ok {
+		return a, nil
+	}
+	rows, err := s.store.RunScores(ctx, models.System, run.ID)
+	if err != nil {
+		return nil, err
+	}
+	var sum []float64
+	for _, r := range rows {
+		res, err := r.Result()
+		if err != nil {
+			return nil, err
+		}
+		if sum == nil {
+			sum = make([]float64, len(res.Indicators))
+		}
+		for i, ind := range res.Indicators {
+			sum[i] += share(ind)
+		}
+	}
+	for i := range sum {
+		sum[i] /= float64(len(rows))
+	}
+	if s.avg.m == nil || len(s.avg.m) > 32 {
+		s.avg.m = map[uint][]float64{}
+	}
+	s.avg.m[run.ID] = sum
+	return sum, nil
+}
+
+// share is an indicator's score as a percentage of its maximum.
+func share(ind scoring.IndicatorResult) float64 {
+	if ind.Max.Sign() == 0 {
+		return 100
+	}
+	f, _ := new(big.Rat).Quo(ind.Score, ind.Max).Float64()
+	return round1(100 * f)
+}
+
+// radarChart compares a department's indicators with the bureau average.
+func radarChart(l views.Lang, res *scoring.DepartmentResult, avg []float64) chartView {
+	indicators := make([]*opts.Indicator, len(res.Indicators))
+	own := make([]float64, len(res.Indicators))
+	table := &dataTable{Head: []string{views.T(l, "score.indicator"), res.Name, views.T(l, "dept.average")}}
+	for i, ind := range res.Indicators {
+		indicators[i] = &opts.Indicator{Name: ind.Code, Max: 100}
+		own[i] = share(ind)
+		a := 0.0
+		if i < len(avg) {
+			a = round1(avg[i])
+		}
+		table.Rows = append(table.Rows, []string{ind.Code + " " + indName(l, ind), strconv.FormatFloat(own[i], 'f', 1, 64) + "%", strconv.FormatFloat(a, 'f', 1, 64) + "%"})
+	}
+	radar := charts.NewRadar()
+	radar.SetGlobalOptions(chartInit(views.T(l, "dept.radar"))...)
+	radar.SetGlobalOptions(charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: indicators}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}))
+	radar.AddSeries(res.Name, []opts.RadarData{{Name: res.Name, Value: own}}).
+		AddSeries(views.T(l, "dept.average"), []opts.RadarData{{Name: views.T(l, "dept.average"), Value: avg}})
+	return chartView{ID: "radar", Title: views.T(l, "dept.radar"), Option: optionJSON(radar), Height: 360, Table: table}
+}
+
+func indName(l views.Lang, ind scoring.IndicatorResult) string {
+	if l == views.English {
+		return ind.NameEN
+	}
+	return ind.Name
+}
+
+// trendChart is the department's total over the years with stored scores.
+func trendChart(l views.Lang, points []models.YearScore) chartView {
+	years := make([]string, len(points))
+	data := make([]opts.LineData, len(points))
+	table := &dataTable{Head: []string{views.T(l, "score.year"), views.T(l, "score.total"), views.T(l, "score.grade")}}
+	for i, p := range points {
+		years[i] = strconv.Itoa(p.Year)
+		data[i] = opts.LineData{Value: p.Total}
+		table.Rows = append(table.Rows, []string{years[i], strconv.FormatFloat(p.Total, 'f', 2, 64), p.Grade})
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(chartInit(views.T(l, "dept.trend"))...)
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100}))
+	line.SetXAxis(years).AddSeries(views.T(l, "score.total"), data)
+	return chartView{ID: "trend", Title: views.T(l, "dept.trend"), Option: optionJSON(line), Height: 260, Table: table}
+}
+
+// quarterChart is the share of the department's quarterly and monthly
+// slots filled in each quarter of the year; ok is false for a department
+// with no such slots, which a flat 0% line would misrepresent.
+func quarterChart(l views.Lang, slots []scoring.SlotResult) (_ chartView, ok bool) {
+	var filled, counted [4]int
+	for _, sl := range slots {
+		if sl.Period.Kind != scoring.PeriodQuarter && sl.Period.Kind != scoring.PeriodMonth || sl.State == scoring.SlotPending {
+			continue
+		}
+		q := sl.Period.Start.Quarter() - 1
+		counted[q]++
+		if sl.State == scoring.SlotFilled {
+			filled[q]++
+		}
+	}
+	if counted == [4]int{} {
+		return chartView{}, false
+	}
+	labels := []string{"Q1", "Q2", "Q3", "Q4"}
+	data := make([]opts.LineData, 4)
+	table := &dataTable{Head: []string{views.T(l, "dept.quarter"), views.T(l, "dept.filled"), views.T(l, "dept.slots")}}
+	for q := range 4 {
+		data[q] = opts.LineData{Value: round1(models.Rate(filled[q], counted[q]))}
+		table.Rows = append(table.Rows, []string{labels[q], strconv.Itoa(filled[q]), strconv.Itoa(counted[q])})
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(chartInit(views.T(l, "dept.quarters"))...)
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100}))
+	line.SetXAxis(labels).AddSeries("%", data)
+	return chartView{ID: "quarters", Title: views.T(l, "dept.quarters"), Option: optionJSON(line), Height: 260, Table: table}, true
+}
+
+// coverageGrid is the department's catalog items × slots, each cell
+// filled, filled late, empty, void or pending.
+type coverageGrid struct {
+	Rows []coverageRow
+}
+
+type coverageRow struct {
+	Seq   int
+	Title string
+	Cells []coverageCell
+}
+
+type coverageCell struct {
+	Label       string
+	State       string // filled, late, empty, void, pending
+	Publication uint
+}
+
+// newCoverageGrid lays out the slots by item; a slot whose filling
+// publication was late (an A2 deduction) shows as filled late.
+func newCoverageGrid(l views.Lang, res *scoring.DepartmentResult, titles map[int]string) coverageGrid {
+	late := map[uint]bool{}
+	for _, ind := range res.Indicators {
+		for _, d := range ind.Deductions {
+			if d.Kind == scoring.DeductPublicationLate {
+				late[d.Record.ID] = true
+			}
+		}
+	}
+	var g coverageGrid
+	idx := map[int]int{}
+	for _, sl := range res.Slots {
+		i, ok := idx[sl.Item]
+		if !ok {
+			i = len(g.Rows)
+			idx[sl.Item] = i
+			g.Rows = append(g.Rows, coverageRow{Seq: sl.Item, Title: titles[sl.Item]})
+		}
+		state := string(sl.State)
+		if sl.State == scoring.SlotFilled && late[sl.Publication] {
+			state = "late"
+		}
+		g.Rows[i].Cells = append(g.Rows[i].Cells, coverageCell{Label: sl.Label(string(l)), State: state, Publication: sl.Publication})
+	}
+	slices.SortFunc(g.Rows, func(a, b coverageRow) int { return a.Seq - b.Seq })
+	return g
+}
