@@ -174,6 +174,8 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 		t.Errorf("coverage grid has %d cells (%v)", cells, err)
 	}
 	h.screenshot(t, "department.png")
+	b.fitsPhone(t, base+"/overview")
+	h.fitsPhone(t, where)
 	h.check(t)
 }
 
@@ -194,4 +196,24 @@ func (b *browser) chartsRender(t *testing.T, url string) {
 	if total == 0 || drawn != total || canvases < total {
 		t.Errorf("%s: %d charts, %d drawn, %d canvases", url, total, drawn, canvases)
 	}
+}
+
+// fitsPhone loads a page at a phone's width and checks that the page itself
+// does not scroll sideways (wide tables scroll inside their own box).
+func (b *browser) fitsPhone(t *testing.T, url string) {
+	t.Helper()
+	var overflow int
+	err := chromedp.Run(b.ctx,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(`main`),
+		chromedp.Evaluate(`document.documentElement.scrollWidth - window.innerWidth`, &overflow),
+	)
+	if err != nil {
+		t.Fatalf("phone view of %s: %v", url, err)
+	}
+	if overflow > 0 {
+		t.Errorf("%s is %d px wider than a phone screen", url, overflow)
+	}
+	_ = chromedp.Run(b.ctx, chromedp.EmulateViewport(1280, 900))
 }

@@ -26,6 +26,10 @@ const (
 const (
 	localViewer = "viewer"
 	localLang   = "lang"
+	// The session is read once per request, in loadViewer; its CSRF token
+	// and flash message are kept here so that a page does not read it again.
+	localCSRF  = "csrf"
+	localFlash = "flash"
 )
 
 // newSessions keeps sessions in the database: they survive a restart and
@@ -53,6 +57,10 @@ func (s *Server) loadViewer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	tok, _ := sess.Get(keyCSRF).(string)
+	flash, _ := sess.Get(keyFlash).(string)
+	c.Locals(localCSRF, tok)
+	c.Locals(localFlash, flash)
 	id, ok := sess.Get(keyUserID).(uint)
 	if !ok || id == 0 {
 		return c.Next()
@@ -108,6 +116,9 @@ func requireRole(roles ...models.Role) fiber.Handler {
 
 // csrfToken returns the session's token, creating both if needed.
 func (s *Server) csrfToken(c *fiber.Ctx) (string, error) {
+	if tok, _ := c.Locals(localCSRF).(string); tok != "" {
+		return tok, nil
+	}
 	sess, err := s.sessions.Get(c)
 	if err != nil {
 		return "", err
@@ -117,6 +128,7 @@ func (s *Server) csrfToken(c *fiber.Ctx) (string, error) {
 	}
 	tok := randomToken()
 	sess.Set(keyCSRF, tok)
+	c.Locals(localCSRF, tok)
 	return tok, sess.Save()
 }
 
@@ -134,11 +146,7 @@ func (s *Server) checkCSRF(c *fiber.Ctx) error {
 	if sent == "" {
 		sent = c.Get("X-CSRF-Token")
 	}
-	sess, err := s.sessions.Get(c)
-	if err != nil {
-		return err
-	}
-	want, _ := sess.Get(keyCSRF).(string)
+	want, _ := c.Locals(localCSRF).(string) // read from the session by loadViewer
 	if want == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(want)) != 1 {
 		return errCSRF
 	}
@@ -156,6 +164,10 @@ func (s *Server) flash(c *fiber.Ctx, msg string) error {
 }
 
 func (s *Server) takeFlash(c *fiber.Ctx) string {
+	if msg, _ := c.Locals(localFlash).(string); msg == "" {
+		return ""
+	}
+	c.Locals(localFlash, "")
 	sess, err := s.sessions.Get(c)
 	if err != nil {
 		return ""

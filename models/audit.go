@@ -21,8 +21,8 @@ type AuditEntry struct {
 	Action   string    `gorm:"size:32;not null"` // create, update, delete, import, sign-in ...
 	Entity   string    `gorm:"size:64;not null;index:idx_audit_entity"`
 	EntityID string    `gorm:"size:64;index:idx_audit_entity"`
-	Before   string    `gorm:"type:text"`
-	After    string    `gorm:"type:text"`
+	Before   string    `gorm:"type:longtext"` // a score run records every department: more than TEXT's 64 KB on MySQL
+	After    string    `gorm:"type:longtext"`
 }
 
 // Tx is a transaction that knows who is acting, so it can record audit entries.

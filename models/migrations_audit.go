@@ -1,0 +1,26 @@
+package models
+
+import (
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+)
+
+// auditSteps widen the audit log's before and after to LONGTEXT: the entry
+// of a province's score run lists every department's grade, more than
+// MySQL's TEXT holds. SQLite's TEXT has no such limit.
+var auditSteps = []*gormigrate.Migration{
+	{
+		ID: "2026112205_audit_longtext",
+		Migrate: func(tx *gorm.DB) error {
+			if tx.Dialector.Name() != "mysql" {
+				return nil
+			}
+			for _, col := range []string{"Before", "After"} {
+				if err := tx.Migrator().AlterColumn(&AuditEntry{}, col); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	},
+}
