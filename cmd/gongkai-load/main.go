@@ -43,7 +43,7 @@ func main() {
 	clients := flag.Int("clients", 50, "concurrent clients")
 	requests := flag.Int("requests", 5000, "requests in all")
 	path := flag.String("path", "/overview?year=2025", "page to load")
-	dsn := flag.String("db", "", "database (default: SQLite in a temporary folder); a MySQL database is created if missing")
+	dsn := flag.String("db", "", "database (default: SQLite in a temporary folder); a MySQL database must exist and be empty")
 	timeout := flag.Duration("timeout", 5*time.Minute, "stop after this long whatever happens")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to this file")
 	flag.Parse()
