@@ -160,15 +160,20 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 	if err != nil {
 		return nil, err
 	}
-	o, err := s.store.Overview(ctx, run.Year, key.Today, scheme)
+	results := make([]*scoring.DepartmentResult, len(rows))
+	leads := map[uint]bool{}
+	for i, r := range rows {
+		if results[i], err = r.Result(); err != nil {
+			return nil, err
+		}
+		leads[r.DepartmentID] = results[i].Leads
+	}
+	o, err := s.store.Overview(ctx, run.Year, key.Today, scheme, leads)
 	if err != nil {
 		return nil, err
 	}
 	ov := &overviewView{Year: run.Year, Run: run, Request: o.Requests, large: map[string][]byte{}}
-	heatmap, err := heatmapChart(ov, l, rows, names, scheme, run.Year)
-	if err != nil {
-		return nil, err
-	}
+	heatmap := heatmapChart(ov, l, results, names, scheme, run.Year)
 	ov.Charts = append(ov.Charts,
 		gradeChart(l, rows),
 		rankingChart(ov, l, rows, names, run.Year),
@@ -256,19 +261,15 @@ func rankingChart(ov *overviewView, l views.Lang, rows []models.DepartmentScore,
 
 // heatmapChart shows each department's share of each indicator's points,
 // so weak spots stand out across the bureau.
-func heatmapChart(ov *overviewView, l views.Lang, rows []models.DepartmentScore, names map[uint]string, scheme *scoring.Scheme, year int) (chartView, error) {
+func heatmapChart(ov *overviewView, l views.Lang, results []*scoring.DepartmentResult, names map[uint]string, scheme *scoring.Scheme, year int) chartView {
 	codes := make([]string, len(scheme.Indicators))
 	for i, ind := range scheme.Indicators {
 		codes[i] = ind.Code
 	}
 	var depts []string
 	var data []opts.HeatMapData
-	for y, r := range rows {
-		res, err := r.Result()
-		if err != nil {
-			return chartView{}, err
-		}
-		depts = append(depts, names[r.DepartmentID])
+	for y, res := range results {
+		depts = append(depts, names[res.Dept])
 		for x, ind := range res.Indicators {
 			share := 100.0
 			if ind.Max.Sign() > 0 {
@@ -294,7 +295,7 @@ func heatmapChart(ov *overviewView, l views.Lang, rows []models.DepartmentScore,
 	hm.AddSeries(views.T(l, "overview.share"), data)
 	ov.large["heatmap"] = []byte(optionJSON(hm))
 	return chartView{ID: "heatmap", Title: views.T(l, "overview.heatmap"), Src: "/overview/chart/heatmap.json?year=" + strconv.Itoa(year), Height: 560,
-		More: "/scores?year=" + strconv.Itoa(year)}, nil
+		More: "/scores?year=" + strconv.Itoa(year)}
 }
 
 func monthlyChart(l views.Lang, o *models.Overview) chartView {

@@ -82,8 +82,10 @@ type Deadline struct {
 }
 
 // Overview computes the dashboard figures of year y as of today, with the
-// time limits and report due dates of the given scheme.
-func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme *scoring.Scheme) (*Overview, error) {
+// time limits and report due dates of the given scheme. leads are the
+// departments that lead a catalog item (they file quarterly reports), as the
+// scored run found them.
+func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme *scoring.Scheme, leads map[uint]bool) (*Overview, error) {
 	cal, err := s.Calendar(ctx)
 	if err != nil {
 		return nil, err
@@ -121,7 +123,7 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 		return nil, fmt.Errorf("count complaints: %w", err)
 	}
 	o.Complaints = cs
-	if err := s.reportDeadlines(ctx, o, cal, scheme.Params); err != nil {
+	if err := s.reportDeadlines(ctx, o, cal, scheme.Params, leads); err != nil {
 		return nil, err
 	}
 	byDue := func(a, b Deadline) int { return int(a.Due - b.Due) }
@@ -206,7 +208,7 @@ func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.C
 // reportDeadlines lists the quarterly reports of the year's quarters and the
 // annual report not yet filed by the departments that lead an item (the
 // annual report: every department), due soon or overdue.
-func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.Calendar, p scoring.Params) error {
+func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.Calendar, p scoring.Params, leads map[uint]bool) error {
 	in, err := s.scoringFrame(ctx, o.Year)
 	if err != nil {
 		return err
@@ -217,7 +219,6 @@ func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.C
 	}
 	annualDue := monthDay(o.Year+1, p.AnnualReport.Due)
 	horizon := cal.Due(o.Today, 5)
-	leads := leadDepartments(in)
 	filedQ := map[[2]uint]bool{}
 	for _, q := range in.QuarterlyReports {
 		if !q.Submitted.IsZero() && q.Submitted <= o.Today {
@@ -251,27 +252,6 @@ func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.C
 		}
 	}
 	return nil
-}
-
-// leadDepartments are the departments a catalog lead name stands for,
-// directly or through a group.
-func leadDepartments(in *scoring.Input) map[uint]bool {
-	byName := map[string]uint{}
-	for _, d := range in.Departments {
-		byName[d.Name], byName[d.Code] = d.ID, d.ID
-	}
-	out := map[uint]bool{}
-	for _, it := range in.Items {
-		for _, l := range it.Leads {
-			if id, ok := byName[l]; ok {
-				out[id] = true
-			}
-			for _, id := range in.Groups[l] {
-				out[id] = true
-			}
-		}
-	}
-	return out
 }
 
 // monthDay is the date MM-DD of year y; the scheme's Validate has checked
