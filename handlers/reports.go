@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -85,4 +87,30 @@ func (s *Server) userMistake(c *fiber.Ctx, err error) error {
 func (s *Server) notice(c *fiber.Ctx, status int, msg string) error {
 	c.Status(status)
 	return s.page(c, "error", "error.title", fiber.Map{"Message": msg})
+}
+
+// withReport puts a computed report into the page data, or the user's
+// mistake (a year or quarter out of range, a department they may not see)
+// with status 400; other errors are the server's.
+func withReport(c *fiber.Ctx, data fiber.Map, report any, err error) error {
+	var verr *models.ValidationError
+	switch {
+	case errors.As(err, &verr):
+		c.Status(fiber.StatusBadRequest)
+		data["Error"] = verr.Message
+	case err != nil:
+		return err
+	default:
+		data["Report"] = report
+	}
+	return nil
+}
+
+// sendDocument downloads a report as written by write.
+func sendDocument(c *fiber.Ctx, name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return sendFile(c, name, buf.Bytes())
 }

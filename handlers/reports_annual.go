@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -28,15 +27,8 @@ func (s *Server) annualReport(c *fiber.Ctx) error {
 	}
 	data["Params"], data["CanEdit"], data["MaxText"] = p, v.IsOffice(), reports.MaxSectionText
 	r, err := reports.Annual(c.UserContext(), s.store, v, p)
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		c.Status(fiber.StatusBadRequest)
-		data["Error"] = verr.Message
-	case err != nil:
+	if err := withReport(c, data, r, err); err != nil {
 		return err
-	default:
-		data["Report"] = r
 	}
 	return s.page(c, "reports_annual", "report.annual.title", data)
 }
@@ -78,9 +70,5 @@ func (s *Server) annualDOCX(c *fiber.Ctx) error {
 	if err != nil {
 		return s.userMistake(c, err)
 	}
-	var buf bytes.Buffer
-	if err := r.WriteDOCX(&buf); err != nil {
-		return err
-	}
-	return sendFile(c, r.FileName(), buf.Bytes())
+	return sendDocument(c, r.FileName(), r.WriteDOCX)
 }

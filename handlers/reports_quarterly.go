@@ -1,12 +1,8 @@
 package handlers
 
 import (
-	"bytes"
-	"errors"
-
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/reports"
 )
 
@@ -25,15 +21,8 @@ func (s *Server) quarterlyReport(c *fiber.Ctx) error {
 	}
 	data["Params"], data["Quarters"] = p, []int{1, 2, 3, 4}
 	r, err := reports.Quarterly(c.UserContext(), s.store, v, p)
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		c.Status(fiber.StatusBadRequest)
-		data["Error"] = verr.Message
-	case err != nil:
+	if err := withReport(c, data, r, err); err != nil {
 		return err
-	default:
-		data["Report"] = r
 	}
 	return s.page(c, "reports_quarterly", "report.quarterly.title", data)
 }
@@ -50,9 +39,5 @@ func (s *Server) quarterlyXLSX(c *fiber.Ctx) error {
 	if err != nil {
 		return s.userMistake(c, err)
 	}
-	var buf bytes.Buffer
-	if err := r.WriteXLSX(&buf); err != nil {
-		return err
-	}
-	return sendFile(c, r.FileName(), buf.Bytes())
+	return sendDocument(c, r.FileName(), r.WriteXLSX)
 }
