@@ -128,11 +128,24 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 	return true, nil
 }
 
-// Facts loads what every install needs whatever its data: the holiday
-// calendar and the default scoring scheme. Loading them again changes nothing.
+// Facts loads what every install needs whatever its data, demo or not: the
+// holiday calendar and the default scoring scheme. A year already stored is
+// left alone (the office may have imported a corrected notice), so a start
+// after the first writes nothing.
 func Facts(ctx context.Context, store *models.Store) error {
+	stored, err := store.HolidayYears(ctx)
+	if err != nil {
+		return err
+	}
+	have := make(map[string]bool, len(stored))
+	for _, y := range stored {
+		have[fmt.Sprintf("%d.json", y.Year)] = true
+	}
 	im := ingest.New(store)
 	for _, f := range HolidayFiles() {
+		if have[f.Name] {
+			continue
+		}
 		opt := ingest.Options{Source: "seed", FileName: f.Name, Viewer: models.System}
 		if _, err := im.File(ctx, ingest.Kind("holidays"), f.Name, bytes.NewReader(f.Data), opt); err != nil {
 			return fmt.Errorf("holidays %s: %w", f.Name, err)

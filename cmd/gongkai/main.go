@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/seed"
 )
 
 const usage = `gongkai: 警务公开考核系统 / police disclosure compliance
@@ -60,7 +61,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	return fmt.Errorf("unknown command %q\n\n%s", cmd, usage)
 }
 
-// openStore opens the configured database and brings its schema up to date.
+// openStore opens the configured database, brings its schema up to date and
+// makes sure the facts every install needs (holiday calendar, default
+// scheme) are there.
 func openStore(ctx context.Context) (*models.Store, error) {
 	cfg, err := loadConfig()
 	if err != nil {
@@ -77,6 +80,10 @@ func openConfigured(ctx context.Context, cfg config) (*models.Store, error) {
 	if err := store.Migrate(ctx); err != nil {
 		store.Close()
 		return nil, err
+	}
+	if err := seed.Facts(ctx, store); err != nil {
+		store.Close()
+		return nil, fmt.Errorf("load the holiday calendar and default scheme: %w", err)
 	}
 	return store, nil
 }

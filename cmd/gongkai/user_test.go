@@ -67,4 +67,13 @@ func TestDemoOffLeavesTheDatabaseEmpty(t *testing.T) {
 	if counts.Departments != 0 || counts.Users != 0 {
 		t.Errorf("GONGKAI_DEMO=0 loaded %+v", counts)
 	}
+	// A real install can score from the first day: calendar and scheme are there.
+	cal, err := store.Calendar(context.Background())
+	modelstest.Must(t, err)
+	if !cal.HasYear(2026) {
+		t.Error("no holiday calendar without the demo")
+	}
+	if _, err := store.SchemeByVersion(context.Background(), ""); err != nil {
+		t.Errorf("no approved scheme without the demo: %v", err)
+	}
 }
