@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/seed"
 )
 
 // withYear gives the bureau the default scheme, the 2024 calendar and a few
@@ -18,9 +19,7 @@ import (
 func withYear(t *testing.T, b *bureau) (pubOther uint) {
 	t.Helper()
 	ctx := context.Background()
-	scheme, err := os.ReadFile("../seed/scheme_default.json")
-	modelstest.Must(t, err)
-	modelstest.Must(t, b.store.EnsureDefaultScheme(ctx, scheme, b.clock.Now()))
+	modelstest.Must(t, b.store.EnsureShippedSchemes(ctx, seed.Schemes(), b.clock.Now()))
 	days, err := os.ReadFile("../seed/holidays/2024.json")
 	modelstest.Must(t, err)
 	var notice struct {

@@ -25,7 +25,7 @@ func TestOverviewFiguresAndDeadlines(t *testing.T) {
 		modelstest.Must(t, json.Unmarshal(raw, &notice))
 		_, err = s.SaveHolidayYear(ctx, models.System, models.HolidayYear{Year: 2024, Days: string(notice.Days)})
 		modelstest.Must(t, err)
-		body, err := os.ReadFile("../seed/scheme_default.json")
+		body, err := os.ReadFile("../seed/schemes/default-1.json")
 		modelstest.Must(t, err)
 		scheme, err := scoring.ParseScheme(body)
 		modelstest.Must(t, err)

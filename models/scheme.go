@@ -153,24 +153,32 @@ func (s *Store) ApproveScheme(ctx context.Context, v Viewer, version string, now
 	})
 }
 
-// EnsureDefaultScheme stores the shipped default scheme, approved, unless a
-// scheme exists already.
-func (s *Store) EnsureDefaultScheme(ctx context.Context, body []byte, now time.Time) error {
-	var n int64
-	if err := s.DB.WithContext(ctx).Model(&SchemeVersion{}).Count(&n).Error; err != nil {
-		return fmt.Errorf("count schemes: %w", err)
-	}
-	if n > 0 {
-		return nil
-	}
-	office := System
-	sv, err := s.SaveSchemeDraft(ctx, office, body, "")
-	if err != nil {
-		var verr *ValidationError
-		if errors.As(err, &verr) {
-			return fmt.Errorf("shipped default scheme is invalid: %s", verr.Message)
+// EnsureShippedSchemes stores each shipped scheme that is not stored yet,
+// approved, oldest first, so that the last one becomes the newest approved
+// version: the default. A version already stored is left as it is, so an
+// install upgraded to a new default keeps its earlier runs' schemes.
+func (s *Store) EnsureShippedSchemes(ctx context.Context, bodies [][]byte, now time.Time) error {
+	for _, body := range bodies {
+		sc, err := scoring.ParseScheme(body)
+		if err != nil {
+			return fmt.Errorf("shipped scheme is unreadable: %w", err)
 		}
-		return err
+		if _, err := s.SchemeByVersion(ctx, sc.Version); err == nil {
+			continue
+		} else if !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		sv, err := s.SaveSchemeDraft(ctx, System, body, "")
+		if err != nil {
+			var verr *ValidationError
+			if errors.As(err, &verr) {
+				return fmt.Errorf("shipped scheme %s is invalid: %s", sc.Version, verr.Message)
+			}
+			return err
+		}
+		if err := s.ApproveScheme(ctx, System, sv.Version, now); err != nil {
+			return err
+		}
 	}
-	return s.ApproveScheme(ctx, System, sv.Version, now)
+	return nil
 }

@@ -22,6 +22,10 @@ const (
 	DeductReviewMissing      DeductionKind = "review_missing"       // D2
 	DeductAnnualLate         DeductionKind = "annual_late"          // D3
 	DeductAnnualMissing      DeductionKind = "annual_missing"       // D3
+	// DeductNothingPublished: the department has slots and published
+	// nothing in the year, and the scheme zeroes the indicator for that
+	// (default-2: A2, D2).
+	DeductNothingPublished DeductionKind = "nothing_published"
 )
 
 // RecordKind names the kind of record a deduction points at.
@@ -64,5 +68,8 @@ type Deduction struct {
 	On        Date   // the record's own date: publication, receipt, outcome
 	Due       Date   // when it was due
 	Done      Date   // when it was done; zero if not yet
-	LateDays  int    // working days after Due, up to Done or the as-of date
+	// LateDays: how late, up to Done or the as-of date: working days for
+	// the clocks counted in working days (publications, requests), calendar
+	// days for reports, whose due dates are calendar dates.
+	LateDays int
 }

@@ -12,6 +12,14 @@ import (
 func (d DepartmentResult) Explain(lang string) string {
 	en := lang == "en"
 	var b strings.Builder
+	if d.Unrated {
+		if en {
+			fmt.Fprintf(&b, "%s (%s): not rated, no duties in the catalog this year\n", d.Name, d.Code)
+		} else {
+			fmt.Fprintf(&b, "%s（%s）：不参评，本年度无考核事项\n", d.Name, d.Code)
+		}
+		return b.String()
+	}
 	if en {
 		fmt.Fprintf(&b, "%s (%s): total %s, %s", d.Name, d.Code, Round2(d.Total), d.Grade.English())
 	} else {

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"maps"
-	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -74,10 +73,10 @@ func TestGrades(t *testing.T) {
 }
 
 func TestGradeThresholds(t *testing.T) {
-	r := &run{thresholds: [3]*big.Rat{rat("90"), rat("75"), rat("60")}}
+	g := Thresholds{Excellent: Decimal{rat("90")}, Pass: Decimal{rat("75")}, BasicPass: Decimal{rat("60")}}
 	for total, want := range map[string]Grade{"100": GradeExcellent, "90": GradeExcellent, "89.999": GradePass,
 		"75": GradePass, "74.99": GradeBasicPass, "60": GradeBasicPass, "59.995": GradeFail, "0": GradeFail} {
-		if got := r.gradeOf(rat(total)); got != want {
+		if got := g.of(rat(total)); got != want {
 			t.Errorf("%s → %s, want %s", total, got, want)
 		}
 	}
@@ -139,8 +138,12 @@ func TestRanks(t *testing.T) {
 	lose(&in, za, 20, 1, 0)
 	lose(&in, qb, 20, 1, 0)
 	// Totals in input order: 99.5, 100, 100, 99.5.
-	if got := mustScore(t, in).Ranks(); !slices.Equal(got, []int{3, 1, 1, 3}) {
-		t.Errorf("Ranks = %v", got)
+	var got []int
+	for _, d := range mustScore(t, in).Departments {
+		got = append(got, d.Rank)
+	}
+	if !slices.Equal(got, []int{3, 1, 1, 3}) {
+		t.Errorf("ranks = %v", got)
 	}
 }
 

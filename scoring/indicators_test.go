@@ -392,7 +392,7 @@ func TestQuarterlyD1(t *testing.T) {
 				dropQuarterly(in, qb, 3)
 			},
 			kinds: []DeductionKind{DeductQuarterlyLate, DeductQuarterlyMissing},
-			msg:   "2024年第2季度报表迟报 1 个工作日（应于 2024-06-20 前报送）",
+			msg:   "2024年第2季度报表迟报 1 天（应于 2024-06-20 前报送）",
 		},
 		{
 			name: "a report of another year does not count", dept: qb, code: "D1", score: "6",
@@ -446,10 +446,21 @@ func TestAnnualD3(t *testing.T) {
 	runIndicatorCases(t, []indicatorCase{
 		{name: "on the due date", dept: sy, code: "D3", score: "3", mutate: submit(day("2025-01-10"))},
 		{
-			name: "late: Friday 10 → Monday 13 January is 1 working day", dept: sy, code: "D3", score: "1.5",
+			name: "late: Friday 10 → Monday 13 January is 3 days", dept: sy, code: "D3", score: "1.5",
 			mutate: submit(day("2025-01-13")),
 			kinds:  []DeductionKind{DeductAnnualLate},
-			msg:    "2024年度报告迟报 1 个工作日（应于 2025-01-10 前报送）",
+			msg:    "2024年度报告迟报 3 天（应于 2025-01-10 前报送）",
+		},
+		{
+			// 10 January 2026 is a Saturday: a report filed on Sunday the
+			// 11th is a day late, though no working day has passed.
+			name: "late: due on a Saturday, filed the Sunday after is 1 day", dept: sy, code: "D3", score: "1.5",
+			mutate: func(in *Input) {
+				in.Year, in.AsOf = 2025, day("2026-02-02")
+				in.AnnualReports = []AnnualReport{{ID: 50, Dept: sy, Year: 2025, Submitted: day("2026-01-11")}}
+			},
+			kinds: []DeductionKind{DeductAnnualLate},
+			msg:   "2025年度报告迟报 1 天（应于 2026-01-10 前报送）",
 		},
 		{
 			name: "never", dept: sy, code: "D3", score: "0", mutate: submit(0),

@@ -37,13 +37,15 @@ func (d Deduction) chinese() string {
 	case DeductComplaintUnclosed:
 		return fmt.Sprintf("投诉咨询 %s（%s 受理）未办结", d.Title, d.On)
 	case DeductQuarterlyLate:
-		return fmt.Sprintf("%s报表迟报 %d 个工作日（应于 %s 前报送）", d.Period.Label("zh"), d.LateDays, d.Due)
+		return fmt.Sprintf("%s报表迟报 %d 天（应于 %s 前报送）", d.Period.Label("zh"), d.LateDays, d.Due)
 	case DeductQuarterlyMissing:
 		return fmt.Sprintf("%s报表未报送（应于 %s 前报送）", d.Period.Label("zh"), d.Due)
 	case DeductReviewMissing:
 		return fmt.Sprintf("《%s》（%s 公开）公开前未经保密审查同意公开", d.Title, d.On)
 	case DeductAnnualLate:
-		return fmt.Sprintf("%s报告迟报 %d 个工作日（应于 %s 前报送）", d.Period.Label("zh"), d.LateDays, d.Due)
+		return fmt.Sprintf("%s报告迟报 %d 天（应于 %s 前报送）", d.Period.Label("zh"), d.LateDays, d.Due)
+	case DeductNothingPublished:
+		return fmt.Sprintf("%s有应公开事项，但全年无任何公开记录，本项不得分", d.Period.Label("zh"))
 	case DeductAnnualMissing:
 		return fmt.Sprintf("%s报告未报送（应于 %s 前报送）", d.Period.Label("zh"), d.Due)
 	}
@@ -76,13 +78,15 @@ func (d Deduction) english() string {
 	case DeductComplaintUnclosed:
 		return fmt.Sprintf("Complaint %s (received %s) not closed", d.Title, d.On)
 	case DeductQuarterlyLate:
-		return fmt.Sprintf("Quarterly report for %s filed %d working days late (due by %s)", d.Period.Label("en"), d.LateDays, d.Due)
+		return fmt.Sprintf("Quarterly report for %s filed %d days late (due by %s)", d.Period.Label("en"), d.LateDays, d.Due)
 	case DeductQuarterlyMissing:
 		return fmt.Sprintf("Quarterly report for %s not filed (due by %s)", d.Period.Label("en"), d.Due)
 	case DeductReviewMissing:
 		return fmt.Sprintf("“%s” (published %s) had no secrecy review approving it before publication", d.Title, d.On)
 	case DeductAnnualLate:
-		return fmt.Sprintf("Annual report for %s filed %d working days late (due by %s)", d.Period.Label("en"), d.LateDays, d.Due)
+		return fmt.Sprintf("Annual report for %s filed %d days late (due by %s)", d.Period.Label("en"), d.LateDays, d.Due)
+	case DeductNothingPublished:
+		return fmt.Sprintf("%s: items to publish, but nothing published all year; no points", d.Period.Label("en"))
 	case DeductAnnualMissing:
 		return fmt.Sprintf("Annual report for %s not filed (due by %s)", d.Period.Label("en"), d.Due)
 	}

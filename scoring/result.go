@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"math/big"
-	"slices"
-)
+import "math/big"
 
 // Result is the outcome of one assessment run.
 type Result struct {
@@ -25,11 +22,21 @@ type DepartmentResult struct {
 	Dept uint
 	Code string
 	Name string
+	// Unrated: the department is not rated (不参评) this year, because the
+	// catalog gives it nothing to do (no slot, no item led) and the scheme
+	// rates only departments with duties. It then has no Indicators, no
+	// Total (nil), no Grade and Rank 0.
+	Unrated bool
 	// Indicators are A1..D3 in scheme order.
 	Indicators []IndicatorResult
 	// Total is the exact sum of the indicator scores.
 	Total *big.Rat
 	Grade Grade
+	// Rank is the department's place among the rated departments of the
+	// run by total, highest first, equal totals sharing a rank; 0 when not
+	// rated. It is decided once, with the run, so that everyone who sees
+	// the department sees the same rank.
+	Rank int
 	// Veto: an incident of a veto kind in the year failed the department;
 	// VetoIncidents are their IDs.
 	Veto          bool
@@ -91,25 +98,4 @@ func (g Grade) English() string {
 		return "fail"
 	}
 	return string(g)
-}
-
-// Ranks returns the rank of each department, in the order of Departments:
-// 1 for the highest total, equal totals sharing a rank (1, 2, 2, 4).
-func (r *Result) Ranks() []int {
-	order := make([]int, len(r.Departments))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return r.Departments[b].Total.Cmp(r.Departments[a].Total)
-	})
-	ranks := make([]int, len(order))
-	for pos, i := range order {
-		if pos > 0 && r.Departments[i].Total.Cmp(r.Departments[order[pos-1]].Total) == 0 {
-			ranks[i] = ranks[order[pos-1]]
-		} else {
-			ranks[i] = pos + 1
-		}
-	}
-	return ranks
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // Scheme is a scoring scheme (考核方案): the weights and rules of one
-// assessment, as data. The default ships as seed/scheme_default.json and
+// assessment, as data. The default ships as seed/schemes/ (docs/SCHEMES.md) and
 // reproduces shared/spec/SCHEME.md; the office copies a version (Clone),
 // edits it, and the leading group approves it, after which it is frozen.
 type Scheme struct {
@@ -31,6 +31,13 @@ type Scheme struct {
 	// CoResponsibleObligated makes co-responsible units (相关责任主体)
 	// obligated for an item's slots and channels, like its leads.
 	CoResponsibleObligated bool `json:"co_responsible_obligated"`
+	// IdleZero lists the indicators (of A2, D2) that score 0 for a
+	// department that has a slot and published nothing in the year: nothing
+	// published earns no timeliness or review credit. Empty in default-1.
+	IdleZero []string `json:"idle_zero"`
+	// UnratedWithoutDuty: a department with no slot that leads no item is not
+	// rated (不参评): no total, no grade, no rank, outside every share.
+	UnratedWithoutDuty bool `json:"unrated_without_duty"`
 	// ExcellentQuota, when set, is the largest share (0, 1] of departments
 	// that may be graded 优秀. Unset: no quota.
 	ExcellentQuota *Decimal `json:"excellent_quota,omitempty"`
@@ -157,6 +164,7 @@ func (s *Scheme) Clone() *Scheme {
 	c := *s
 	c.Indicators = slices.Clone(s.Indicators)
 	c.Cadences = slices.Clone(s.Cadences)
+	c.IdleZero = slices.Clone(s.IdleZero)
 	c.CappingSanctions = slices.Clone(s.CappingSanctions)
 	c.VetoIncidents = slices.Clone(s.VetoIncidents)
 	c.Params.Quarterly.Due = slices.Clone(s.Params.Quarterly.Due)

@@ -87,7 +87,7 @@ func TestSchemeCloneIsIndependent(t *testing.T) {
 
 // Each broken scheme is refused with a Chinese sentence naming the problem.
 func TestInvalidSchemes(t *testing.T) {
-	base, err := os.ReadFile("../seed/scheme_default.json")
+	base, err := os.ReadFile("../seed/schemes/default-1.json")
 	if err != nil {
 		t.Fatal(err)
 	}

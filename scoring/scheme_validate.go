@@ -50,6 +50,9 @@ var (
 	cadenceKeywords = []string{"长期", "每季度", "每月", "及时"}
 	sanctions       = []string{"告诫", "批评教育", "通报批评", "书面检查", "取消评先选优资格", "限期整改", "政纪处分", "移送司法机关"}
 	incidentKinds   = []string{"泄密", "不应公开而公开", "弄虚作假"}
+	// idleZeroable are the indicators whose "nothing counted" case would
+	// give full points to a department that published nothing.
+	idleZeroable = []string{"A2", "D2"}
 )
 
 // Validate checks the rules of a scheme and returns ValidationErrors listing
@@ -68,6 +71,7 @@ func (s *Scheme) Validate() error {
 	v.vocabulary("cadences", "公开时限", s.Cadences, cadenceKeywords)
 	v.vocabulary("capping_sanctions", "处理方式", s.CappingSanctions, sanctions)
 	v.vocabulary("veto_incidents", "事件类别", s.VetoIncidents, incidentKinds)
+	v.vocabulary("idle_zero", "无公开记录即不得分的指标", s.IdleZero, idleZeroable)
 	if q := s.ExcellentQuota; q != nil && (q.Rat().Sign() <= 0 || q.Rat().Cmp(big.NewRat(1, 1)) > 0) {
 		v.add("excellent_quota", fmt.Sprintf("优秀比例须大于 0 且不超过 1，现为 %s", q))
 	}

@@ -48,7 +48,7 @@ func Score(in Input) (*Result, error) {
 	}
 	wg.Wait()
 
-	r.applyQuota(res.Departments)
+	Rate(in.Scheme, res.Departments)
 	res.CalendarGaps = mergeGaps(clocks)
 	return res, nil
 }
@@ -60,7 +60,6 @@ type run struct {
 	year Period // 1 January to 31 December of the assessment year
 
 	points     map[string]*big.Rat // indicator code → points
-	thresholds [3]*big.Rat         // 优秀, 合格, 基本合格
 	quarterDue [4]Date             // D1 due dates
 	annualDue  Date                // D3 due date, in the next year
 }
@@ -86,12 +85,7 @@ func newRun(in *Input) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := in.Scheme.Grades
-	r := &run{
-		in: in, idx: idx, year: yearPeriod(in.Year),
-		points:     make(map[string]*big.Rat),
-		thresholds: [3]*big.Rat{g.Excellent.Rat(), g.Pass.Rat(), g.BasicPass.Rat()},
-	}
+	r := &run{in: in, idx: idx, year: yearPeriod(in.Year), points: make(map[string]*big.Rat)}
 	for _, ind := range in.Scheme.Indicators {
 		r.points[ind.Code] = ind.Points.Rat()
 	}
@@ -136,9 +130,14 @@ type deptRun struct {
 	quarterly [4]*QuarterlyReport // the earliest report filed for each quarter
 	required  []requiredChannel   // channels its items are to be published through
 	slots     []SlotResult
+	// idle: the department has a slot and published nothing in the year,
+	// so the scheme's IdleZero indicators score 0.
+	idle bool
 }
 
-// department scores department i.
+// department scores department i. A department the catalog gives nothing
+// to do (no slot, no item led) is not rated when the scheme says so: it is
+// scored on nothing, so it has no indicators, total or grade.
 func (r *run) department(i int, c *clock, s *scratch) DepartmentResult {
 	dept := r.in.Departments[i]
 	d := &deptRun{run: r, i: i, clock: c, scratch: s}
@@ -146,30 +145,48 @@ func (r *run) department(i int, c *clock, s *scratch) DepartmentResult {
 	d.fillSlots()
 	d.readRequiredChannels()
 
-	res := DepartmentResult{
-		Dept: dept.ID, Code: dept.Code, Name: dept.Name,
-		Indicators: make([]IndicatorResult, 0, len(r.in.Scheme.Indicators)),
-		Total:      new(big.Rat),
-		Leads:      r.idx.leads[i],
-		Slots:      d.slots,
+	res := DepartmentResult{Dept: dept.ID, Code: dept.Code, Name: dept.Name, Leads: r.idx.leads[i], Slots: d.slots}
+	d.readSanctions(&res)
+	if r.in.Scheme.UnratedWithoutDuty && len(d.slots) == 0 && !res.Leads {
+		res.Unrated = true
+		return res
 	}
+	d.idle = len(d.slots) > 0 && !d.publishedInYear()
+	res.Indicators = make([]IndicatorResult, 0, len(r.in.Scheme.Indicators))
+	res.Total = new(big.Rat)
 	for _, ind := range r.in.Scheme.Indicators {
 		ir := d.indicator(ind)
 		res.Total.Add(res.Total, ir.Score)
 		res.Indicators = append(res.Indicators, ir)
 	}
-	d.grade(&res)
 	return res
+}
+
+// publishedInYear reports whether the department published anything in the
+// year by the as-of date, in the catalog or outside it.
+func (d *deptRun) publishedInYear() bool {
+	for _, k := range d.idx.pubs.of(d.i) {
+		if d.inYear(d.in.Publications[k].Published) {
+			return true
+		}
+	}
+	return false
 }
 
 // indicator scores one indicator. Its score is its points less the points
 // of its deductions, so the explanation and the score cannot disagree.
 // Lines that cost nothing (an act overturned after B2 reached 0, a late
-// report when late scores as on time) are dropped.
+// report when late scores as on time) are dropped. An indicator the scheme
+// zeroes for an idle department loses all its points in one line.
 func (d *deptRun) indicator(ind Indicator) IndicatorResult {
 	points := d.points[ind.Code]
 	score := new(big.Rat).Set(points)
-	lost := rules[ind.Code](d, points)
+	var lost []Deduction
+	if d.idle && slices.Contains(d.in.Scheme.IdleZero, ind.Code) {
+		lost = []Deduction{{Kind: DeductNothingPublished, Period: d.year, Points: new(big.Rat).Set(points)}}
+	} else {
+		lost = rules[ind.Code](d, points)
+	}
 	kept := lost[:0]
 	for _, ded := range lost {
 		if ded.Points.Sign() == 0 {

@@ -18,11 +18,21 @@ import (
 	"github.com/gongkai/gongkai/scoring"
 )
 
-//go:embed catalog.csv holidays/*.json demo/*.csv scheme_default.json
+//go:embed catalog.csv holidays/*.json demo/*.csv schemes/*.json
 var files embed.FS
 
-// SchemeDefault is the default scoring scheme (SCHEME.md) as JSON.
-func SchemeDefault() []byte { return mustRead("scheme_default.json") }
+// shippedSchemes are the default scoring schemes (docs/SCHEMES.md), oldest
+// first: the last is the default, the newest approved version.
+var shippedSchemes = []string{"schemes/default-1.json", "schemes/default-2.json"}
+
+// Schemes returns the shipped scoring schemes as JSON, oldest first.
+func Schemes() [][]byte {
+	out := make([][]byte, len(shippedSchemes))
+	for i, name := range shippedSchemes {
+		out[i] = mustRead(name)
+	}
+	return out
+}
 
 // Catalog is the Suqian responsibility table (seed 000, Annex 1) as CSV.
 func Catalog() []byte { return mustRead("catalog.csv") }
@@ -151,5 +161,5 @@ func Facts(ctx context.Context, store *models.Store) error {
 			return fmt.Errorf("holidays %s: %w", f.Name, err)
 		}
 	}
-	return store.EnsureDefaultScheme(ctx, SchemeDefault(), time.Now())
+	return store.EnsureShippedSchemes(ctx, Schemes(), time.Now())
 }
