@@ -23,7 +23,8 @@ type averageCache struct {
 }
 
 // averages returns the bureau's mean share (0-100) of each indicator's
-// points in a run, in scheme order.
+// points in a run, in scheme order, over the rated departments: the same
+// figure whoever looks.
 func (s *Server) averages(ctx context.Context, run *models.ScoreRun) ([]float64, error) {
 	s.avg.mu.Lock()
 	defer s.avg.mu.Unlock()
@@ -35,7 +36,12 @@ func (s *Server) averages(ctx context.Context, run *models.ScoreRun) ([]float64,
 		return nil, err
 	}
 	var sum []float64
+	rated := 0
 	for _, r := range rows {
+		if !r.Rated() {
+			continue
+		}
+		rated++
 		res, err := r.Result()
 		if err != nil {
 			return nil, err
@@ -48,7 +54,7 @@ func (s *Server) averages(ctx context.Context, run *models.ScoreRun) ([]float64,
 		}
 	}
 	for i := range sum {
-		sum[i] /= float64(len(rows))
+		sum[i] /= float64(rated)
 	}
 	if s.avg.m == nil || len(s.avg.m) > 32 {
 		s.avg.m = map[uint][]float64{}
@@ -103,6 +109,11 @@ func trendChart(l views.Lang, points []models.YearScore) chartView {
 	table := &dataTable{Head: []string{views.T(l, "score.year"), views.T(l, "score.total"), views.T(l, "score.grade")}}
 	for i, p := range points {
 		years[i] = strconv.Itoa(p.Year)
+		if p.Rank == 0 { // not rated that year: a gap in the line
+			data[i] = opts.LineData{Value: "-"}
+			table.Rows = append(table.Rows, []string{years[i], "", views.T(l, "score.unrated")})
+			continue
+		}
 		data[i] = opts.LineData{Value: p.Total}
 		table.Rows = append(table.Rows, []string{years[i], strconv.FormatFloat(p.Total, 'f', 2, 64), p.Grade})
 	}

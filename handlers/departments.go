@@ -47,7 +47,7 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 		return err
 	}
 	data := fiber.Map{"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr, "Score": score, "Year": year}
-	if score != nil {
+	if score != nil && !score.Result.Unrated {
 		if err := s.departmentCharts(c, v, score, append(leads, co...), data); err != nil {
 			return err
 		}

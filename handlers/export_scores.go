@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -94,8 +95,8 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 		}
 	}
 	cols := []xlsxColumn{{"名次", 6}, {"编码", 10}, {"部门", 20}}
-	if len(results) > 0 {
-		for _, ind := range results[0].Indicators {
+	if i := slices.IndexFunc(results, func(r *scoring.DepartmentResult) bool { return !r.Unrated }); i >= 0 {
+		for _, ind := range results[i].Indicators {
 			cols = append(cols, xlsxColumn{ind.Code + " " + ind.Name, 14})
 		}
 	}
@@ -105,13 +106,20 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 		return err
 	}
 	defer t.close()
-	rank := 0
 	for i, r := range rows {
-		if i == 0 || r.Total != rows[i-1].Total {
-			rank = i + 1 // ties share the rank, as on the scores page
-		}
 		res := results[i]
-		line := []any{rank, res.Code, res.Name}
+		if !r.Rated() {
+			// 不参评: no figures; the grade column says why.
+			line := []any{"", res.Code, res.Name}
+			for range len(cols) - 7 {
+				line = append(line, "")
+			}
+			if err := t.add(append(line, "", "不参评", "", "")...); err != nil {
+				return err
+			}
+			continue
+		}
+		line := []any{r.Rank, res.Code, res.Name}
 		for _, ind := range res.Indicators {
 			line = append(line, scoring.Float2(ind.Score))
 		}

@@ -119,6 +119,62 @@ func TestScoreExportsFollowTheStoredRun(t *testing.T) {
 	})
 }
 
+// A head sees their department at the rank the office sees it at, on the
+// scores page, on the department page and in the export: ranks are decided
+// with the run, not counted over what the viewer may see.
+func TestHeadSeesTheRankTheOfficeSees(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		// 经侦支队 leads an item published on request: no slot to miss, so
+		// it outscores 治安支队, which published its one item late.
+		better := models.Department{Code: "SJ11", Name: "经侦支队", Kind: models.KindCityDept}
+		modelstest.Must(t, s.DB.Create(&better).Error)
+		modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 24, Level1: "对外公开", Level2: "行政执法", Title: "办理结果",
+			Channels: "网站", Cadence: "依申请向相对人公开", Lead: "经侦支队"}).Error)
+		withYear(t, b)
+		office := b.client(t)
+		office.signIn("office", testPassword)
+		if resp, _ := office.post("/scores/compute", url.Values{"_csrf": {office.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}}); resp.StatusCode != 303 {
+			t.Fatalf("compute: %d", resp.StatusCode)
+		}
+		head := b.client(t)
+		head.signIn("head", testPassword)
+
+		rankOnPage := func(c *client) string {
+			_, page := c.get("/scores?year=2024")
+			i := strings.Index(page, ">治安支队<")
+			if i < 0 {
+				t.Fatalf("治安支队 missing from the ranking")
+			}
+			row := page[strings.LastIndex(page[:i], "<tr>"):i]
+			return row[len("<tr><td>"):strings.Index(row, "</td>")]
+		}
+		if o, h := rankOnPage(office), rankOnPage(head); o != "2" || h != "2" {
+			t.Errorf("ranking page: office sees 治安支队 %s, head sees %s; want 2 for both", o, h)
+		}
+		if _, page := head.get("/departments/" + itoa(b.own.ID) + "?year=2024"); !strings.Contains(page, "第 2 名（共 2 个参评单位）") {
+			t.Error("the head's department page does not say 第 2 名（共 2 个参评单位）")
+		}
+		rankInExport := func(c *client) string {
+			_, body := c.get("/export/scores.xlsx?year=2024")
+			rows, _ := openXLSX(t, body).GetRows("考核得分")
+			for _, r := range rows {
+				if len(r) > 2 && r[2] == "治安支队" {
+					return r[0]
+				}
+			}
+			return "missing"
+		}
+		if o, h := rankInExport(office), rankInExport(head); o != "2" || h != "2" {
+			t.Errorf("export: office sees 治安支队 %s, head sees %s; want 2 for both", o, h)
+		}
+		// 刑警支队 has no duty in this catalog: listed apart, not ranked.
+		if _, page := office.get("/scores?year=2024"); !strings.Contains(page, "不参评单位（1 个）") || !strings.Contains(page, "刑警支队") {
+			t.Error("the ranking does not list 刑警支队 apart as not rated")
+		}
+	})
+}
+
 func flatten(rows [][]string) []string {
 	var out []string
 	for _, r := range rows {

@@ -196,11 +196,18 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 	return ov, nil
 }
 
+// gradeChart is the distribution of grades among the rated departments;
+// those not rated are counted apart in its table, never in a share.
 func gradeChart(l views.Lang, rows []models.DepartmentScore) chartView {
 	grades := []scoring.Grade{scoring.GradeExcellent, scoring.GradePass, scoring.GradeBasicPass, scoring.GradeFail}
 	count := map[string]int{}
+	unrated := 0
 	for _, r := range rows {
-		count[r.Grade]++
+		if r.Rated() {
+			count[r.Grade]++
+		} else {
+			unrated++
+		}
 	}
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(chartInit(views.T(l, "overview.grades"))...)
@@ -211,6 +218,9 @@ func gradeChart(l views.Lang, rows []models.DepartmentScore) chartView {
 		name := gradeName(l, g)
 		data = append(data, opts.PieData{Name: name, Value: count[string(g)]})
 		table.Rows = append(table.Rows, []string{name, strconv.Itoa(count[string(g)])})
+	}
+	if unrated > 0 {
+		table.Rows = append(table.Rows, []string{views.T(l, "score.unrated"), strconv.Itoa(unrated)})
 	}
 	pie.AddSeries(views.T(l, "score.grade"), data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"40%", "70%"}}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {c}"}))
@@ -224,19 +234,11 @@ func gradeName(l views.Lang, g scoring.Grade) string {
 	return string(g)
 }
 
-// rankingChart is every department's total, best first; with thousands of
-// departments it scrolls, and its option is fetched rather than inlined.
+// rankingChart is every rated department's total by its stored rank, best
+// first; with thousands of departments it scrolls, and its option is
+// fetched rather than inlined.
 func rankingChart(ov *overviewView, l views.Lang, rows []models.DepartmentScore, names map[uint]string, year int) chartView {
-	sorted := slices.Clone(rows)
-	slices.SortStableFunc(sorted, func(a, b models.DepartmentScore) int {
-		switch {
-		case a.Total > b.Total:
-			return -1
-		case a.Total < b.Total:
-			return 1
-		}
-		return 0
-	})
+	sorted := slices.DeleteFunc(slices.Clone(rows), func(r models.DepartmentScore) bool { return !r.Rated() })
 	labels := make([]string, len(sorted))
 	data := make([]opts.BarData, len(sorted))
 	for i, r := range sorted {
@@ -268,7 +270,11 @@ func heatmapChart(ov *overviewView, l views.Lang, results []*scoring.DepartmentR
 	}
 	var depts []string
 	var data []opts.HeatMapData
-	for y, res := range results {
+	for _, res := range results {
+		if res.Unrated {
+			continue
+		}
+		y := len(depts)
 		depts = append(depts, names[res.Dept])
 		for x, ind := range res.Indicators {
 			share := 100.0

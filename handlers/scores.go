@@ -14,7 +14,6 @@ import (
 
 // scoreLine is a row of the ranking.
 type scoreLine struct {
-	Rank  int
 	Dept  models.Department
 	Score models.DepartmentScore
 }
@@ -31,8 +30,9 @@ func (s *Server) yearOf(c *fiber.Ctx) (int, error) {
 	return years[0], nil
 }
 
-// scores ranks the departments of a year from the newest stored run. A
-// department head sees only their own line.
+// scores ranks the departments of a year from the newest stored run, by
+// the ranks stored with it, and lists apart those not rated (不参评). A
+// department head sees only their own line, with the rank the office sees.
 func (s *Server) scores(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
@@ -60,15 +60,16 @@ func (s *Server) scores(c *fiber.Ctx) error {
 	for _, d := range depts {
 		byID[d.ID] = d
 	}
-	lines := make([]scoreLine, 0, len(rows))
-	for i, r := range rows {
-		rank := i + 1
-		if i > 0 && r.Total == rows[i-1].Total {
-			rank = lines[i-1].Rank
+	var rated, unrated []scoreLine
+	for _, r := range rows {
+		line := scoreLine{Dept: byID[r.DepartmentID], Score: r}
+		if r.Rated() {
+			rated = append(rated, line)
+		} else {
+			unrated = append(unrated, line)
 		}
-		lines = append(lines, scoreLine{Rank: rank, Dept: byID[r.DepartmentID], Score: r})
 	}
-	data["Run"], data["Lines"], data["Gaps"], data["AsOf"] = run, lines, run.Gaps(), scoring.DateOf(run.AsOf).String()
+	data["Run"], data["Lines"], data["Unrated"], data["Gaps"], data["AsOf"] = run, rated, unrated, run.Gaps(), scoring.DateOf(run.AsOf).String()
 	return s.page(c, "scores", "score.title", data)
 }
 
@@ -106,6 +107,7 @@ func (s *Server) flashBack(c *fiber.Ctx, msg, path string) error {
 type departmentScore struct {
 	Run    *models.ScoreRun
 	Result *scoring.DepartmentResult
+	Rated  int // departments rated in the run: what the rank is out of
 	Lang   views.Lang
 }
 
@@ -130,7 +132,11 @@ func (s *Server) latestScore(c *fiber.Ctx, v models.Viewer, deptID uint, year in
 	if err != nil {
 		return nil, err
 	}
-	return &departmentScore{Run: run, Result: res, Lang: lang(c)}, nil
+	rated, err := s.store.RatedCount(ctx, run.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &departmentScore{Run: run, Result: res, Rated: rated, Lang: lang(c)}, nil
 }
 
 // apiScores answers GET /api/v1/scores?year=2024&as_of=2025-02-01 for the

@@ -33,12 +33,19 @@ type DepartmentScore struct {
 	ID           uint    `gorm:"primaryKey"`
 	RunID        uint    `gorm:"not null;uniqueIndex:uk_run_dept,priority:1"`
 	DepartmentID uint    `gorm:"not null;uniqueIndex:uk_run_dept,priority:2;index"`
-	Total        float64 `gorm:"type:decimal(7,2);not null"` // rounded half up, for sorting and charts
-	Grade        string  `gorm:"size:16;not null"`
-	Veto         bool    `gorm:"not null"`
-	Capped       bool    `gorm:"not null"`
-	Detail       string  `gorm:"type:longtext;not null"`
+	Total        float64 `gorm:"type:decimal(7,2);not null"` // rounded half up, for sorting and charts; 0 when not rated
+	Grade        string  `gorm:"size:16;not null"`           // empty when not rated
+	// Rank is the department's place among the run's rated departments,
+	// decided once with the run (scoring.Rate); 0: not rated (不参评).
+	Rank   int    `gorm:"column:rank_no;not null;default:0"`
+	Veto   bool   `gorm:"not null"`
+	Capped bool   `gorm:"not null"`
+	Detail string `gorm:"type:longtext;not null"`
 }
+
+// Rated reports whether the department was rated in the run; a department
+// not rated (不参评) has no total, grade or rank.
+func (d DepartmentScore) Rated() bool { return d.Rank > 0 }
 
 // Result re-reads the stored detail.
 func (d DepartmentScore) Result() (*scoring.DepartmentResult, error) {
@@ -104,8 +111,12 @@ func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, n
 			if err != nil {
 				return fmt.Errorf("encode score of %s: %w", d.Code, err)
 			}
-			rows[i] = DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Total: scoring.Float2(d.Total), Grade: string(d.Grade), Veto: d.Veto, Capped: d.Capped, Detail: string(detail)}
-			after[d.Code] = string(d.Grade) + " " + scoring.Round2(d.Total)
+			rows[i] = DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: string(detail)}
+			after[d.Code] = unratedLabel
+			if !d.Unrated {
+				rows[i].Total = scoring.Float2(d.Total)
+				after[d.Code] = fmt.Sprintf("%s %s 第%d名", d.Grade, scoring.Round2(d.Total), d.Rank)
+			}
 		}
 		if err := tx.DB.CreateInBatches(rows, 200).Error; err != nil {
 			return fmt.Errorf("store department scores: %w", err)
@@ -118,6 +129,9 @@ func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, n
 	return &run, res, nil
 }
 
+// unratedLabel stands for a department not rated in the audit log.
+const unratedLabel = "不参评"
+
 // gradesOf returns each department's grade and total in the latest run of y.
 func gradesOf(db *gorm.DB, y int) (map[string]string, error) {
 	var run ScoreRun
@@ -125,11 +139,12 @@ func gradesOf(db *gorm.DB, y int) (map[string]string, error) {
 		return nil, nil
 	}
 	var rows []struct {
-		Code  string
-		Grade string
-		Total float64
+		Code   string
+		Grade  string
+		Total  float64
+		RankNo int
 	}
-	err := db.Table("department_scores").Select("departments.code, department_scores.grade, department_scores.total").
+	err := db.Table("department_scores").Select("departments.code, department_scores.grade, department_scores.total, department_scores.rank_no").
 		Joins("JOIN departments ON departments.id = department_scores.department_id").
 		Where("department_scores.run_id = ?", run.ID).Scan(&rows).Error
 	if err != nil {
@@ -137,7 +152,10 @@ func gradesOf(db *gorm.DB, y int) (map[string]string, error) {
 	}
 	out := make(map[string]string, len(rows))
 	for _, r := range rows {
-		out[r.Code] = fmt.Sprintf("%s %.2f", r.Grade, r.Total)
+		out[r.Code] = unratedLabel
+		if r.RankNo > 0 {
+			out[r.Code] = fmt.Sprintf("%s %.2f 第%d名", r.Grade, r.Total, r.RankNo)
+		}
 	}
 	return out, nil
 }
@@ -151,9 +169,10 @@ func (s *Store) LatestRun(ctx context.Context, y int) (*ScoreRun, error) {
 	return &run, nil
 }
 
-// RunScores lists a run's department scores that the viewer may see, best first.
+// RunScores lists a run's department scores that the viewer may see: the
+// rated ones by their stored rank, then those not rated.
 func (s *Store) RunScores(ctx context.Context, v Viewer, runID uint) ([]DepartmentScore, error) {
-	q := s.DB.WithContext(ctx).Where("run_id = ?", runID).Order("total desc, department_id")
+	q := s.DB.WithContext(ctx).Where("run_id = ?", runID).Order("CASE WHEN rank_no = 0 THEN 1 ELSE 0 END, rank_no, department_id")
 	if id, limited := v.OwnDepartment(); limited {
 		q = q.Where("department_id = ?", id)
 	}
@@ -162,6 +181,16 @@ func (s *Store) RunScores(ctx context.Context, v Viewer, runID uint) ([]Departme
 		return nil, fmt.Errorf("read scores: %w", err)
 	}
 	return out, nil
+}
+
+// RatedCount counts the departments rated in a run: the field every rank
+// of the run is out of, the same whoever asks.
+func (s *Store) RatedCount(ctx context.Context, runID uint) (int, error) {
+	var n int64
+	if err := s.DB.WithContext(ctx).Model(&DepartmentScore{}).Where("run_id = ? AND rank_no > 0", runID).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count rated departments: %w", err)
+	}
+	return int(n), nil
 }
 
 // DepartmentScoreIn reads one department's score in a run, if the viewer may see it.
@@ -213,6 +242,7 @@ type YearScore struct {
 	Year  int
 	Total float64
 	Grade string
+	Rank  int // 0: not rated that year
 }
 
 // Trend lists a department's result in the newest run of every year, oldest
@@ -232,9 +262,9 @@ func (s *Store) Trend(ctx context.Context, v Viewer, deptID uint) ([]YearScore, 
 			return nil, err
 		}
 		var row DepartmentScore
-		found := s.DB.WithContext(ctx).Select("total", "grade").Where("run_id = ? AND department_id = ?", run.ID, deptID).Limit(1).Find(&row).RowsAffected > 0
+		found := s.DB.WithContext(ctx).Select("total", "grade", "rank_no").Where("run_id = ? AND department_id = ?", run.ID, deptID).Limit(1).Find(&row).RowsAffected > 0
 		if found {
-			out = append(out, YearScore{Year: years[i], Total: row.Total, Grade: row.Grade})
+			out = append(out, YearScore{Year: years[i], Total: row.Total, Grade: row.Grade, Rank: row.Rank})
 		}
 	}
 	return out, nil

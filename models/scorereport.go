@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/gongkai/gongkai/scoring"
@@ -21,19 +22,23 @@ type ScoreReport struct {
 	RunID        uint              `json:"run_id"`
 	CalendarGaps []int             `json:"calendar_gaps"`
 	Departments  []ScoreReportLine `json:"departments"`
+	// order keeps the scheme's indicator order for CSV columns.
+	order []string
 }
 
-// ScoreReportLine is one department's figures.
+// ScoreReportLine is one department's figures. A department not rated
+// (不参评) has rated false, no indicators, a null total, an empty grade and
+// rank 0.
 type ScoreReportLine struct {
 	Code       string                 `json:"code"`
 	Name       string                 `json:"name"`
+	Rated      bool                   `json:"rated"`
 	Indicators map[string]json.Number `json:"indicators"`
-	Total      json.Number            `json:"total"`
+	Total      *json.Number           `json:"total"`
 	Grade      string                 `json:"grade"`
+	Rank       int                    `json:"rank"`
 	Veto       bool                   `json:"veto"`
 	Capped     bool                   `json:"capped"`
-	// order keeps the scheme's indicator order for CSV columns.
-	order []string
 }
 
 // NewScoreReport builds the report from a run's department results.
@@ -43,11 +48,17 @@ func NewScoreReport(run *ScoreRun, depts []scoring.DepartmentResult) *ScoreRepor
 		r.CalendarGaps = []int{}
 	}
 	for _, d := range depts {
-		line := ScoreReportLine{Code: d.Code, Name: d.Name, Indicators: map[string]json.Number{}, Total: json.Number(scoring.Round2(d.Total)),
-			Grade: string(d.Grade), Veto: d.Veto, Capped: d.Capped}
+		line := ScoreReportLine{Code: d.Code, Name: d.Name, Rated: !d.Unrated, Indicators: map[string]json.Number{},
+			Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped}
+		if !d.Unrated {
+			total := json.Number(scoring.Round2(d.Total))
+			line.Total = &total
+		}
 		for _, ind := range d.Indicators {
 			line.Indicators[ind.Code] = json.Number(scoring.Round2(ind.Score))
-			line.order = append(line.order, ind.Code)
+			if !slices.Contains(r.order, ind.Code) {
+				r.order = append(r.order, ind.Code)
+			}
 		}
 		r.Departments = append(r.Departments, line)
 	}
@@ -79,28 +90,29 @@ func (r *ScoreReport) WriteJSON(w io.Writer) error {
 	return enc.Encode(r)
 }
 
-// WriteCSV writes one line per department: code, name, the indicators in
-// scheme order, total, grade, veto, capped. UTF-8 with a BOM, so that Excel
-// opens the Chinese correctly.
+// WriteCSV writes one line per department: code, name, rated, the
+// indicators in scheme order, total, grade, rank, veto, capped; the figures
+// of a department not rated are empty. UTF-8 with a BOM, so that Excel opens
+// the Chinese correctly.
 func (r *ScoreReport) WriteCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	var order []string
-	if len(r.Departments) > 0 {
-		order = r.Departments[0].order
-	}
-	header := append([]string{"code", "name"}, order...)
-	if err := cw.Write(append(header, "total", "grade", "veto", "capped")); err != nil {
+	header := append([]string{"code", "name", "rated"}, r.order...)
+	if err := cw.Write(append(header, "total", "grade", "rank", "veto", "capped")); err != nil {
 		return err
 	}
 	for _, d := range r.Departments {
-		rec := []string{d.Code, d.Name}
-		for _, code := range order {
+		rec := []string{d.Code, d.Name, strconv.FormatBool(d.Rated)}
+		for _, code := range r.order {
 			rec = append(rec, d.Indicators[code].String())
 		}
-		rec = append(rec, d.Total.String(), d.Grade, strconv.FormatBool(d.Veto), strconv.FormatBool(d.Capped))
+		total, rank := "", ""
+		if d.Rated {
+			total, rank = d.Total.String(), strconv.Itoa(d.Rank)
+		}
+		rec = append(rec, total, d.Grade, rank, strconv.FormatBool(d.Veto), strconv.FormatBool(d.Capped))
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}

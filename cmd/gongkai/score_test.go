@@ -122,55 +122,88 @@ func TestScoreCommandMatchesHandWorkedFigures(t *testing.T) {
 		}
 		load("publications", websitePublications())
 
-		var out bytes.Buffer
-		modelstest.Must(t, run(ctx, []string{"score", "--year", "2024", "--as-of", "2025-02-01", "--format", "json"}, nil, &out))
-		var got struct {
-			Scheme      string `json:"scheme"`
-			Departments []struct {
-				Code       string             `json:"code"`
-				Indicators map[string]float64 `json:"indicators"`
-				Total      float64            `json:"total"`
-				Grade      string             `json:"grade"`
-				Veto       bool               `json:"veto"`
-				Capped     bool               `json:"capped"`
-			} `json:"departments"`
-		}
-		modelstest.Must(t, json.Unmarshal(out.Bytes(), &got))
-
-		want := map[string]struct {
+		type line struct {
 			ind         map[string]float64
 			total       float64
 			grade       string
+			rank        int
 			veto, cappd bool
+		}
+		// 治安支队: A1 20×1/2 (item 3's slot void); A2 10×1/2; A3 all of 公开栏 网站 微博; A4 5×1/53;
+		// B1 20×2/3; B2 5−2.5; C1 10×2/3; C2 10×1/3; D1 2+1+2+0; D2 4×2/4; D3 late 1.5.
+		// Total 31 + 70/3 + 5/53 = 54.4277 → 54.43, below 60.
+		sj09 := line{map[string]float64{"A1": 10, "A2": 5, "A3": 5, "A4": 0.09, "B1": 13.33, "B2": 2.5, "C1": 6.67, "C2": 3.33, "D1": 5, "D2": 2, "D3": 1.5}, 54.43, "不合格", 3, false, false}
+		// 宿城分局: everything in order, 100, but 通报批评 in 2024 holds it at 合格.
+		fj01 := line{map[string]float64{"A1": 20, "A2": 10, "A3": 5, "A4": 5, "B1": 20, "B2": 5, "C1": 10, "C2": 10, "D1": 8, "D2": 4, "D3": 3}, 100, "合格", 1, false, true}
+		// 幸福派出所: obligated for nothing; no annual report (D3 0): 97, but a leak vetoes it.
+		ps01 := line{map[string]float64{"A1": 20, "A2": 10, "A3": 5, "A4": 5, "B1": 20, "B2": 5, "C1": 10, "C2": 10, "D1": 8, "D2": 4, "D3": 0}, 97, "不合格", 2, true, false}
+
+		for _, tc := range []struct {
+			name string
+			args []string
+			want map[string]*line // nil: not rated
+			csv  string           // 治安支队's CSV line
 		}{
-			// 治安支队: A1 20×1/2 (item 3's slot void); A2 10×1/2; A3 all of 公开栏 网站 微博; A4 5×1/53;
-			// B1 20×2/3; B2 5−2.5; C1 10×2/3; C2 10×1/3; D1 2+1+2+0; D2 4×2/4; D3 late 1.5.
-			// Total 31 + 70/3 + 5/53 = 54.4277 → 54.43, below 60.
-			"SJ09": {map[string]float64{"A1": 10, "A2": 5, "A3": 5, "A4": 0.09, "B1": 13.33, "B2": 2.5, "C1": 6.67, "C2": 3.33, "D1": 5, "D2": 2, "D3": 1.5}, 54.43, "不合格", false, false},
-			// 宿城分局: everything in order, 100, but 通报批评 in 2024 holds it at 合格.
-			"FJ01": {map[string]float64{"A1": 20, "A2": 10, "A3": 5, "A4": 5, "B1": 20, "B2": 5, "C1": 10, "C2": 10, "D1": 8, "D2": 4, "D3": 3}, 100, "合格", false, true},
-			// 幸福派出所: obligated for nothing; no annual report (D3 0): 97, but a leak vetoes it.
-			"PS01": {map[string]float64{"A1": 20, "A2": 10, "A3": 5, "A4": 5, "B1": 20, "B2": 5, "C1": 10, "C2": 10, "D1": 8, "D2": 4, "D3": 0}, 97, "不合格", true, false},
-		}
-		if len(got.Departments) != len(want) {
-			t.Fatalf("departments scored = %d, want %d:\n%s", len(got.Departments), len(want), out.String())
-		}
-		for _, d := range got.Departments {
-			w := want[d.Code]
-			for code, v := range w.ind {
-				if d.Indicators[code] != v {
-					t.Errorf("%s %s = %v, want %v", d.Code, code, d.Indicators[code], v)
+			{
+				// default-1 is frozen: the figures worked out for it never change.
+				name: "default-1", args: []string{"--scheme", "default-1"},
+				want: map[string]*line{"SJ09": &sj09, "FJ01": &fj01, "PS01": &ps01},
+				csv:  "SJ09,治安支队,true,10.00,5.00,5.00,0.09,13.33,2.50,6.67,3.33,5.00,2.00,1.50,54.43,不合格,3,false,false",
+			},
+			{
+				// default-2, the default: the station leads nothing and has no
+				// slot, so it is not rated, and 治安支队 moves up to second.
+				// The catalog names no co-responsible unit and both rated
+				// units published, so their figures stay.
+				name: "default-2 (the default)",
+				want: map[string]*line{"SJ09": {sj09.ind, sj09.total, sj09.grade, 2, false, false}, "FJ01": &fj01, "PS01": nil},
+				csv:  "SJ09,治安支队,true,10.00,5.00,5.00,0.09,13.33,2.50,6.67,3.33,5.00,2.00,1.50,54.43,不合格,2,false,false",
+			},
+		} {
+			var out bytes.Buffer
+			args := append([]string{"score", "--year", "2024", "--as-of", "2025-02-01", "--format", "json"}, tc.args...)
+			modelstest.Must(t, run(ctx, args, nil, &out))
+			var got struct {
+				Scheme      string `json:"scheme"`
+				Departments []struct {
+					Code       string             `json:"code"`
+					Rated      bool               `json:"rated"`
+					Indicators map[string]float64 `json:"indicators"`
+					Total      *float64           `json:"total"`
+					Grade      string             `json:"grade"`
+					Rank       int                `json:"rank"`
+					Veto       bool               `json:"veto"`
+					Capped     bool               `json:"capped"`
+				} `json:"departments"`
+			}
+			modelstest.Must(t, json.Unmarshal(out.Bytes(), &got))
+			if len(got.Departments) != len(tc.want) {
+				t.Fatalf("%s: departments scored = %d, want %d:\n%s", tc.name, len(got.Departments), len(tc.want), out.String())
+			}
+			for _, d := range got.Departments {
+				w := tc.want[d.Code]
+				if w == nil {
+					if d.Rated || d.Total != nil || d.Grade != "" || d.Rank != 0 || len(d.Indicators) != 0 {
+						t.Errorf("%s: %s should not be rated: %+v", tc.name, d.Code, d)
+					}
+					continue
+				}
+				for code, v := range w.ind {
+					if d.Indicators[code] != v {
+						t.Errorf("%s: %s %s = %v, want %v", tc.name, d.Code, code, d.Indicators[code], v)
+					}
+				}
+				if !d.Rated || d.Total == nil || *d.Total != w.total || d.Grade != w.grade || d.Rank != w.rank || d.Veto != w.veto || d.Capped != w.cappd {
+					t.Errorf("%s: %s got %+v, want %+v", tc.name, d.Code, d, *w)
 				}
 			}
-			if d.Total != w.total || d.Grade != w.grade || d.Veto != w.veto || d.Capped != w.cappd {
-				t.Errorf("%s total %v %s veto=%v capped=%v, want %v %s veto=%v capped=%v", d.Code, d.Total, d.Grade, d.Veto, d.Capped, w.total, w.grade, w.veto, w.cappd)
-			}
-		}
 
-		out.Reset()
-		modelstest.Must(t, run(ctx, []string{"score", "--year", "2024", "--as-of", "2025-02-01", "--format", "csv"}, nil, &out))
-		if !strings.Contains(out.String(), "SJ09,治安支队,10.00,5.00,5.00,0.09,13.33,2.50,6.67,3.33,5.00,2.00,1.50,54.43,不合格,false,false") {
-			t.Errorf("CSV line for 治安支队 missing or different:\n%s", out.String())
+			out.Reset()
+			args[len(args)-len(tc.args)-1] = "csv"
+			modelstest.Must(t, run(ctx, args, nil, &out))
+			if !strings.Contains(out.String(), tc.csv) {
+				t.Errorf("%s: CSV line for 治安支队 missing or different:\n%s", tc.name, out.String())
+			}
 		}
 	})
 }
