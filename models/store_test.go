@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -120,6 +121,41 @@ func TestExpiredSessionsArePurged(t *testing.T) {
 		modelstest.Must(t, s.DB.Model(&models.Session{}).Order("`key`").Pluck("key", &keys).Error)
 		if !slices.Equal(keys, []string{"forever", "live"}) {
 			t.Errorf("sessions after purge = %v, want forever and live", keys)
+		}
+	})
+}
+
+// An install upgraded past the step that stores ranks finds the ranks of its
+// earlier runs filled in from their exact totals, ties sharing a rank.
+func TestUpgradeRanksEarlierRuns(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		run := models.ScoreRun{Year: 2024, AsOf: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), SchemeVersion: "default-1", ComputedAt: time.Now().UTC(), ComputedBy: "system"}
+		modelstest.Must(t, s.DB.Create(&run).Error)
+		var depts []models.Department
+		// Exact totals: 199/2 is best; 1/3 ties with 1/3 and beats
+		// 333/1000, though all three are stored rounded as 0.33.
+		for i, total := range []string{"1/3", "199/2", "1/3", "333/1000"} {
+			d := models.Department{Code: "D" + strconv.Itoa(i), Name: "部门" + strconv.Itoa(i), Kind: models.KindCityDept}
+			modelstest.Must(t, s.DB.Create(&d).Error)
+			depts = append(depts, d)
+			modelstest.Must(t, s.DB.Create(&models.DepartmentScore{RunID: run.ID, DepartmentID: d.ID, Grade: "不合格",
+				Detail: `{"Dept":` + strconv.Itoa(int(d.ID)) + `,"Total":"` + total + `"}`}).Error)
+		}
+		// As before the step: no ranks, and the step not yet recorded.
+		modelstest.Must(t, s.DB.Exec("UPDATE department_scores SET rank_no = 0").Error)
+		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120101_score_ranks").Error)
+		modelstest.Must(t, s.Migrate(ctx))
+
+		rows, err := s.RunScores(ctx, models.System, run.ID)
+		modelstest.Must(t, err)
+		got := map[uint]int{}
+		for _, r := range rows {
+			got[r.DepartmentID] = r.Rank
+		}
+		want := map[uint]int{depts[1].ID: 1, depts[0].ID: 2, depts[2].ID: 2, depts[3].ID: 4}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("ranks after the upgrade = %v, want %v", got, want)
 		}
 	})
 }

@@ -57,17 +57,28 @@ type demoDept struct {
 
 // demoItem is a catalog row the generator needs.
 type demoItem struct {
-	seq             int
-	title, cadence  string
-	channels, leads []string
+	seq                 int
+	title, cadence      string
+	channels, leads, co []string
 }
 
+// idleUnits are obligated units that publish nothing all year, so the demo
+// shows default-2 scoring them 0 for timeliness (A2) and review (D2).
+var idleUnits = []string{"PS03"}
+
+// showcaseQuality fixes the quality of units whose demo role needs it:
+// 交巡警支队 does well enough for 优秀, so that its 通报批评 visibly holds it
+// at 合格.
+var showcaseQuality = map[string]float64{"SJ10": 0.98}
+
 // DemoYear generates the demo bureau's records for DemoYearNumber: every
-// lead department publishes most of what its items ask, some late, some
-// without a secrecy review; requests, complaints, quarterly and annual
+// department publishes most of what the items it leads or shares (相关责任主体)
+// ask, some late, some without a secrecy review, except one idle station;
+// requests, complaints, quarterly reports of the lead departments and annual
 // reports with realistic gaps; one incident (a veto) and two accountability
-// decisions (one that caps 优秀, one that does not). The generator is seeded,
-// so the demo is the same on every machine.
+// decisions (one that caps 优秀, one that does not). A station that the
+// catalog names nowhere is not rated, though it has requests and complaints.
+// The generator is seeded, so the demo is the same on every machine.
 func DemoYear() Records {
 	rng := rand.New(rand.NewPCG(2025, 1101))
 	return demoYear(rng, readDemoDepts(rng))
@@ -119,9 +130,12 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 				fmt.Sprintf("http://gaj.suqian.gov.cn/%s/%d.html", strings.ToLower(d.code), n),
 			})
 		}
-		led := ledItems(d, items)
+		led, duties := dutiesOf(d, items)
+		if slices.Contains(idleUnits, d.code) {
+			duties = nil
+		}
 		website := false
-		for _, it := range led {
+		for _, it := range duties {
 			website = website || slices.Contains(it.channels, "网站")
 			switch {
 			case strings.Contains(it.cadence, "每季度") || strings.Contains(it.cadence, "每月"):
@@ -137,11 +151,11 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 			}
 		}
 		// Weekly website updates (seed 000 §4(五): at least two a week).
-		if website && len(led) > 0 {
+		if website {
 			for day := time.Date(y, 1, 6, 0, 0, 0, 0, time.UTC); day.Year() == y; day = day.AddDate(0, 0, 7) {
 				for k := 0; k < 2; k++ {
 					if rng.Float64() < d.quality {
-						publish(led[rng.IntN(len(led))], "网站", day.AddDate(0, 0, rng.IntN(5)))
+						publish(duties[rng.IntN(len(duties))], "网站", day.AddDate(0, 0, rng.IntN(5)))
 					}
 				}
 			}
@@ -206,7 +220,11 @@ func readDemoDepts(rng *rand.Rand) []demoDept {
 	rows := readCSV("demo/departments.csv")
 	out := make([]demoDept, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, demoDept{code: r["code"], name: r["name"], groups: models.SplitNames(r["groups"]), quality: 0.55 + 0.45*rng.Float64()})
+		d := demoDept{code: r["code"], name: r["name"], groups: models.SplitNames(r["groups"]), quality: 0.55 + 0.45*rng.Float64()}
+		if q, ok := showcaseQuality[d.code]; ok {
+			d.quality = q
+		}
+		out = append(out, d)
 	}
 	return out
 }
@@ -216,23 +234,29 @@ func readDemoItems() []demoItem {
 	for _, r := range readCSV("catalog.csv") {
 		var seq int
 		fmt.Sscan(r["序号"], &seq)
-		out = append(out, demoItem{seq: seq, title: r["三级目录"], cadence: r["公开时限"], channels: models.SplitNames(r["公开形式"]), leads: models.SplitNames(r["牵头责任部门"])})
+		out = append(out, demoItem{seq: seq, title: r["三级目录"], cadence: r["公开时限"], channels: models.SplitNames(r["公开形式"]),
+			leads: models.SplitNames(r["牵头责任部门"]), co: models.SplitNames(r["相关责任主体"])})
 	}
 	return out
 }
 
-// ledItems lists the items whose lead names the department or a group of it.
-func ledItems(d demoDept, items []demoItem) []demoItem {
-	var out []demoItem
+// dutiesOf lists the items whose lead names the department or a group of
+// it (led), and those plus the items it shares as a co-responsible unit
+// (duties), as default-2 obligates it.
+func dutiesOf(d demoDept, items []demoItem) (led, duties []demoItem) {
+	names := func(list []string) bool {
+		return slices.ContainsFunc(list, func(n string) bool { return n == d.name || n == d.code || slices.Contains(d.groups, n) })
+	}
 	for _, it := range items {
-		for _, l := range it.leads {
-			if l == d.name || l == d.code || slices.Contains(d.groups, l) {
-				out = append(out, it)
-				break
-			}
+		switch {
+		case names(it.leads):
+			led = append(led, it)
+			duties = append(duties, it)
+		case names(it.co):
+			duties = append(duties, it)
 		}
 	}
-	return out
+	return led, duties
 }
 
 // readCSV reads an embedded CSV into maps keyed by header.

@@ -18,7 +18,7 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 		}
 		counts, err := s.Counts(ctx)
 		modelstest.Must(t, err)
-		if counts.Departments != 27 || counts.Items != 46 || counts.Users != int64(len(seed.DemoUsers)) {
+		if counts.Departments != 28 || counts.Items != 46 || counts.Users != int64(len(seed.DemoUsers)) {
 			t.Errorf("demo counts = %+v", counts)
 		}
 		var runs []models.ImportRun
@@ -36,11 +36,19 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 		rows, err := s.RunScores(ctx, models.System, run.ID)
 		modelstest.Must(t, err)
 		grades := map[string]int{}
+		unrated, vetoed, capped := 0, 0, 0
 		for _, r := range rows {
+			if !r.Rated() {
+				unrated++
+				continue
+			}
 			grades[r.Grade]++
+			vetoed += btoi(r.Veto)
+			capped += btoi(r.Capped)
 		}
-		if len(rows) != 27 || grades["不合格"] == 0 || len(grades) < 3 {
-			t.Errorf("demo grades %v over %d departments: the demo should show a spread, including the veto", grades, len(rows))
+		if len(rows) != 28 || len(grades) != 4 || unrated == 0 || vetoed == 0 || capped == 0 {
+			t.Errorf("demo grades %v over %d departments, %d not rated, %d vetoed, %d capped: the demo should show every grade, a unit not rated, a veto and a cap",
+				grades, len(rows), unrated, vetoed, capped)
 		}
 
 		again, err := seed.Demo(ctx, s)
@@ -48,4 +56,11 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 			t.Errorf("second start: loaded=%v err=%v, want left alone", again, err)
 		}
 	})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
