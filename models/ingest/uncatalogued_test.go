@@ -159,10 +159,10 @@ func TestUncataloguedPublicationsCount(t *testing.T) {
 	})
 }
 
-// testScheme is the shipped default scheme.
+// testScheme is the default scheme, default-2.
 func testScheme(t *testing.T) *scoring.Scheme {
 	t.Helper()
-	body, err := os.ReadFile("../../seed/scheme_default.json")
+	body, err := os.ReadFile("../../seed/schemes/default-2.json")
 	modelstest.Must(t, err)
 	sc, err := scoring.ParseScheme(body)
 	modelstest.Must(t, err)
