@@ -9,7 +9,7 @@ import (
 
 // RecordField is one labelled value of a record page.
 type RecordField struct {
-	Label string // Chinese column name as in FORMATS.md
+	Label string // Chinese column name as in docs/FORMATS.md
 	Value string
 	Msg   string // a message key shown, in the page's language, instead of Value
 }

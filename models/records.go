@@ -3,7 +3,7 @@ package models
 import "time"
 
 // The records the departments produce. Each kind has a natural key
-// (FORMATS.md) as a unique index, so loading the same rows twice updates in
+// (docs/FORMATS.md) as a unique index, so loading the same rows twice updates in
 // place. Dates are civil dates stored at midnight UTC; optional ones are nil.
 
 // Uncatalogued is the Seq of a publication outside the catalog (目录外),

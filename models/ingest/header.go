@@ -6,7 +6,7 @@ import (
 	"unicode"
 )
 
-// column is one column of an import table (FORMATS.md): named in a file by
+// column is one column of an import table (docs/FORMATS.md): named in a file by
 // its English key or its Chinese name.
 type column struct {
 	key      string // English key, also the JSON key
