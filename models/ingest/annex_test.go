@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"testing"
@@ -135,4 +136,25 @@ func TestAnnexOneLayout(t *testing.T) {
 
 func itemText(it models.CatalogItem) string {
 	return fmt.Sprintf("%d|%s|%s|%s|%s|%s|%s|%s|%s|%s", it.Seq, it.Level1, it.Level2, it.Title, it.Channels, it.Scope, it.Cadence, it.Lead, it.Co, it.Note)
+}
+
+// Under a two-row header a bad row is reported by its own line, and the
+// first data row after a one-row header is not taken for a second header row.
+func TestTwoRowHeaderLines(t *testing.T) {
+	const title = "宿迁市公安局警务公开工作责任分解表\n"
+	const upper = "公开内容,,,,公开形式,公开范围,公开时限,牵头责任部门,相关责任主体,备注\n"
+	const lower = "一级目录,二级目录,序号,三级目录,,,,,,\n"
+	const bad = "对外公开,机构职能,1,机构设置及职能,公开栏、网站,面向社会,不定期,治安支队,,\n"
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		im := bureau(t, s, Catalog)
+		rep, err := im.File(context.Background(), Catalog, "附件1.csv", stringsReader(title+upper+lower+bad), Options{Viewer: office})
+		if !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Line != 4 || rep.Errors[0].Column != "公开时限" {
+			t.Errorf("err = %v, errors = %+v, want one on line 4, column 公开时限", err, rep.Errors)
+		}
+		oneRow := "一级目录,二级目录,序号,三级目录,公开形式,公开范围,公开时限,牵头责任部门,相关责任主体,备注\n" +
+			"对外公开,机构职能,1,机构设置及职能,公开栏、网站,面向社会,长期公开,治安支队,,\n"
+		if rep := mustImport(t, im, Catalog, "one-row.csv", []byte(oneRow), Options{}); rep.Inserted != 1 {
+			t.Errorf("one-row header: %s", rep.Summary())
+		}
+	})
 }
