@@ -9,8 +9,27 @@ import (
 
 // RecordField is one labelled value of a record page.
 type RecordField struct {
-	Label string // Chinese column name as in FORMATS.md
+	Label string // Chinese column name as in docs/FORMATS.md
 	Value string
+	Msg   string // a message key shown, in the page's language, instead of Value
+}
+
+// fields pairs labels with values: label, value, label, value …
+func fields(pairs ...string) []RecordField {
+	out := make([]RecordField, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, RecordField{Label: pairs[i], Value: pairs[i+1]})
+	}
+	return out
+}
+
+// seqField shows a publication's catalog 序号, or 目录外 (outside the
+// catalog) for one that belongs to no item.
+func seqField(seq int) RecordField {
+	if seq == Uncatalogued {
+		return RecordField{Label: "目录序号", Msg: "record.uncatalogued"}
+	}
+	return RecordField{Label: "目录序号", Value: strconv.Itoa(seq)}
 }
 
 // RecordView is a record as shown to a person: its department and fields.
@@ -34,47 +53,47 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint) (*Re
 		if err := db.First(&p, id).Error; err != nil {
 			return nil, notFound(err, "read publication")
 		}
-		rv = &RecordView{DepartmentID: p.DepartmentID, Title: p.Title, Fields: []RecordField{
-			{"目录序号", strconv.Itoa(p.Seq)}, {"标题", p.Title}, {"公开形式", p.Channel}, {"生成日期", ymdPtr(p.Formed)},
-			{"公开日期", ymd(p.Published)}, {"索引号", p.IndexNo}, {"文号", p.DocNo}, {"公开属性", p.Attribute},
-			{"保密审查意见", p.Review}, {"审查日期", ymdPtr(p.ReviewDate)}, {"链接", p.URL},
-		}}
+		rv = &RecordView{DepartmentID: p.DepartmentID, Title: p.Title, Fields: append([]RecordField{seqField(p.Seq)}, fields(
+			"标题", p.Title, "公开形式", p.Channel, "生成日期", ymdPtr(p.Formed),
+			"公开日期", ymd(p.Published), "索引号", p.IndexNo, "文号", p.DocNo, "公开属性", p.Attribute,
+			"保密审查意见", p.Review, "审查日期", ymdPtr(p.ReviewDate), "链接", p.URL,
+		)...)}
 	case "request":
 		var r Request
 		if err := db.First(&r, id).Error; err != nil {
 			return nil, notFound(err, "read request")
 		}
-		rv = &RecordView{DepartmentID: r.DepartmentID, Title: r.RequestNo, Fields: []RecordField{
-			{"申请编号", r.RequestNo}, {"收到日期", ymd(r.Received)}, {"申请方式", r.Channel}, {"是否延期", yesNo(r.Extended)},
-			{"征求第三方意见开始", ymdPtr(r.PauseStart)}, {"征求第三方意见结束", ymdPtr(r.PauseEnd)},
-			{"补正开始", ymdPtr(r.CorrectionStart)}, {"补正结束", ymdPtr(r.CorrectionEnd)},
-			{"答复日期", ymdPtr(r.Answered)}, {"答复类型", r.Answer}, {"收费", fmt.Sprintf("%.2f", r.Fee)},
-			{"复议诉讼结果", r.Outcome}, {"结果日期", ymdPtr(r.OutcomeDate)},
-		}}
+		rv = &RecordView{DepartmentID: r.DepartmentID, Title: r.RequestNo, Fields: fields(
+			"申请编号", r.RequestNo, "收到日期", ymd(r.Received), "申请方式", r.Channel, "是否延期", yesNo(r.Extended),
+			"征求第三方意见开始", ymdPtr(r.PauseStart), "征求第三方意见结束", ymdPtr(r.PauseEnd),
+			"补正开始", ymdPtr(r.CorrectionStart), "补正结束", ymdPtr(r.CorrectionEnd),
+			"答复日期", ymdPtr(r.Answered), "答复类型", r.Answer, "收费", fmt.Sprintf("%.2f", r.Fee),
+			"复议诉讼结果", r.Outcome, "结果日期", ymdPtr(r.OutcomeDate),
+		)}
 	case "complaint":
 		var c Complaint
 		if err := db.First(&c, id).Error; err != nil {
 			return nil, notFound(err, "read complaint")
 		}
-		rv = &RecordView{DepartmentID: c.DepartmentID, Title: c.ComplaintNo, Fields: []RecordField{
-			{"编号", c.ComplaintNo}, {"渠道", c.Line}, {"受理日期", ymd(c.Received)}, {"回复日期", ymdPtr(c.Replied)}, {"办结日期", ymdPtr(c.Closed)},
-		}}
+		rv = &RecordView{DepartmentID: c.DepartmentID, Title: c.ComplaintNo, Fields: fields(
+			"编号", c.ComplaintNo, "渠道", c.Line, "受理日期", ymd(c.Received), "回复日期", ymdPtr(c.Replied), "办结日期", ymdPtr(c.Closed),
+		)}
 	case "quarterly_report":
 		var q QuarterlyReport
 		if err := db.First(&q, id).Error; err != nil {
 			return nil, notFound(err, "read quarterly report")
 		}
-		rv = &RecordView{DepartmentID: q.DepartmentID, Title: fmt.Sprintf("%d年第%d季度报表", q.Year, q.Quarter), Fields: []RecordField{
-			{"年度", strconv.Itoa(q.Year)}, {"季度", strconv.Itoa(q.Quarter)}, {"报送日期", ymdPtr(q.Submitted)},
-		}}
+		rv = &RecordView{DepartmentID: q.DepartmentID, Title: fmt.Sprintf("%d年第%d季度报表", q.Year, q.Quarter), Fields: fields(
+			"年度", strconv.Itoa(q.Year), "季度", strconv.Itoa(q.Quarter), "报送日期", ymdPtr(q.Submitted),
+		)}
 	case "annual_report":
 		var a AnnualReport
 		if err := db.First(&a, id).Error; err != nil {
 			return nil, notFound(err, "read annual report")
 		}
-		rv = &RecordView{DepartmentID: a.DepartmentID, Title: fmt.Sprintf("%d年度报告", a.Year), Fields: []RecordField{
-			{"年度", strconv.Itoa(a.Year)}, {"报送日期", ymdPtr(a.Submitted)},
-		}}
+		rv = &RecordView{DepartmentID: a.DepartmentID, Title: fmt.Sprintf("%d年度报告", a.Year), Fields: fields(
+			"年度", strconv.Itoa(a.Year), "报送日期", ymdPtr(a.Submitted),
+		)}
 	default:
 		return nil, ErrNotFound
 	}

@@ -3,15 +3,21 @@ package models
 import "time"
 
 // The records the departments produce. Each kind has a natural key
-// (FORMATS.md) as a unique index, so loading the same rows twice updates in
+// (docs/FORMATS.md) as a unique index, so loading the same rows twice updates in
 // place. Dates are civil dates stored at midnight UTC; optional ones are nil.
+
+// Uncatalogued is the Seq of a publication outside the catalog (目录外),
+// such as a 工作动态 news post: it fills no slot but counts for timeliness,
+// channels, website cadence and secrecy review. No catalog item has it,
+// since catalog 序号 start at 1.
+const Uncatalogued = 0
 
 // Publication is one published piece of information (公开记录).
 type Publication struct {
 	ID           uint       `gorm:"primaryKey"`
 	DepartmentID uint       `gorm:"not null;uniqueIndex:uk_publication,priority:1"`
 	IndexNo      string     `gorm:"size:64;not null;uniqueIndex:uk_publication,priority:2"` // 索引号
-	Seq          int        `gorm:"not null;index"`                                         // catalog 序号
+	Seq          int        `gorm:"not null;index"`                                         // catalog 序号, or Uncatalogued
 	Title        string     `gorm:"size:512;not null"`
 	Channel      string     `gorm:"size:32;not null"`
 	Formed       *time.Time `gorm:"type:date"` // 生成日期: formed or changed

@@ -23,7 +23,7 @@ type File struct {
 	Data []byte
 }
 
-// Records is a generated year of records, as CSV tables in FORMATS.md's
+// Records is a generated year of records, as CSV tables in docs/FORMATS.md's
 // English columns.
 type Records struct {
 	tables []table

@@ -266,6 +266,7 @@ var coreMessages = map[Lang]map[string]string{
 		"score.badyear":        "考核年度应为 2000 到 2100 之间的年份",
 		"score.badasof":        "截至日期不是有效日期,应为 2025-02-01 的格式",
 		"record.title":         "记录",
+		"record.uncatalogued":  "目录外",
 		"nav.scores":           "考核得分",
 	},
 	English: {
@@ -471,6 +472,7 @@ var coreMessages = map[Lang]map[string]string{
 		"score.badyear":        "The year must be between 2000 and 2100",
 		"score.badasof":        "The as-of date is not a date; use the form 2025-02-01",
 		"record.title":         "Record",
+		"record.uncatalogued":  "outside the catalog",
 		"nav.scores":           "Scores",
 	},
 }

@@ -2,7 +2,7 @@
 // uploaded in the office UI or given to `gongkai import`, JSON arrays posted
 // to the API, and files pulled from registered sources. Every road goes
 // through one reader per format, one validation per kind and one upsert per
-// table, keyed by the natural keys of FORMATS.md, so that loading the same
+// table, keyed by the natural keys of docs/FORMATS.md, so that loading the same
 // rows twice changes nothing.
 //
 // An import reads and checks every row first, against lookups preloaded in

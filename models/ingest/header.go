@@ -6,7 +6,7 @@ import (
 	"unicode"
 )
 
-// column is one column of an import table (FORMATS.md): named in a file by
+// column is one column of an import table (docs/FORMATS.md): named in a file by
 // its English key or its Chinese name.
 type column struct {
 	key      string // English key, also the JSON key
@@ -115,4 +115,24 @@ func (h *header) align(cells []string, withExtra bool) ([]string, map[string]str
 		}
 	}
 	return out, extra
+}
+
+// stackHeader reads a header printed on two rows, as Annex 1 of seed 000
+// is: a parent heading (公开内容) over its children (一级目录 · 二级目录 ·
+// 序号 · 三级目录), and the other headings merged down over both rows.
+// Each column takes the lower row's heading where it has one and the upper
+// row's otherwise, so it reads the same whether the merged cells were
+// filled (XLSX) or left empty (CSV). ok is false when the lower row names
+// no column that the upper row does not: it is then the first data row.
+func stackHeader(cols []column, upper, lower []string) (cells []string, ok bool) {
+	cells = make([]string, max(len(upper), len(lower)))
+	for j := range cells {
+		switch {
+		case j < len(lower) && strings.TrimSpace(lower[j]) != "":
+			cells[j] = lower[j]
+		case j < len(upper):
+			cells[j] = upper[j]
+		}
+	}
+	return cells, known(cols, cells) > known(cols, upper)
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 )
 
-// Kind names what a file holds: one of the tables of FORMATS.md.
+// Kind names what a file holds: one of the tables of docs/FORMATS.md.
 type Kind string
 
 // The kinds, by their English keys.

@@ -30,6 +30,7 @@ type csvSource struct {
 	lines    int
 	headLine int
 	encoding string
+	pending  *row // the row read after the header while looking for its second row
 }
 
 func openCSV(in *input, cols []column, withExtra bool) (*csvSource, error) {
@@ -69,7 +70,8 @@ func delimiter(head []byte) rune {
 	return ','
 }
 
-// findHeader skips blank rows and title rows to the first row naming a column.
+// findHeader skips blank rows and title rows to the first row naming a
+// column, and takes the row under it too when the header has two rows.
 func (s *csvSource) findHeader() error {
 	for tries := 0; tries < maxHeaderSearch; {
 		rec, err := s.r.Read()
@@ -87,7 +89,11 @@ func (s *csvSource) findHeader() error {
 			continue
 		}
 		s.headLine, _ = s.r.FieldPos(0)
-		h, problems := matchHeader(s.cols, slices.Clone(rec))
+		cells := slices.Clone(rec)
+		if err := s.secondHeaderRow(&cells); err != nil {
+			return err
+		}
+		h, problems := matchHeader(s.cols, cells)
 		if problems != nil {
 			return &headerError{line: s.headLine, unit: "行", problems: problems}
 		}
@@ -95,6 +101,27 @@ func (s *csvSource) findHeader() error {
 		return nil
 	}
 	return malformed(nil, "前 %d 行中找不到表头(表头应使用模板中的列名,如“%s”)", maxHeaderSearch, s.cols[0].name)
+}
+
+// secondHeaderRow reads the row under the header: a second header row is
+// stacked onto cells, a data row is kept for next.
+func (s *csvSource) secondHeaderRow(cells *[]string) error {
+	rec, err := s.r.Read()
+	if err == io.EOF {
+		return nil
+	}
+	if err != nil {
+		return s.readError(err)
+	}
+	line, _ := s.r.FieldPos(0)
+	if both, ok := stackHeader(s.cols, *cells, rec); ok {
+		*cells, s.headLine = both, line
+		return nil
+	}
+	if !isBlank(rec) {
+		s.pending = &row{line: line, raw: slices.Clone(rec)}
+	}
+	return nil
 }
 
 func (s *csvSource) readError(err error) error {
@@ -112,6 +139,11 @@ func (s *csvSource) layout() layout {
 }
 
 func (s *csvSource) next() (*row, error) {
+	if r := s.pending; r != nil {
+		s.pending = nil
+		r.cells, r.extra = s.h.align(r.raw, s.extra)
+		return r, nil
+	}
 	for {
 		rec, err := s.r.Read()
 		if err == io.EOF {

@@ -26,7 +26,8 @@ type xlsxSource struct {
 	fill     map[int]string // value of each merge, by index, once its top-left cell is read
 	n        int            // current sheet row
 	headLine int
-	lastRow  int // the sheet's declared last row
+	lastRow  int  // the sheet's declared last row
+	pending  *row // the row read after the header while looking for its second row
 }
 
 // merge is a merged range, in 1-based sheet coordinates.
@@ -124,14 +125,39 @@ func (s *xlsxSource) open(kind Kind) error {
 			continue
 		}
 		s.headLine = s.n
-		h, problems := matchHeader(s.cols, slices.Clone(rec))
+		cells := slices.Clone(rec)
+		if err := s.secondHeaderRow(&cells); err != nil {
+			return err
+		}
+		h, problems := matchHeader(s.cols, cells)
 		if problems != nil {
-			return &headerError{line: s.n, unit: "行", problems: problems}
+			return &headerError{line: s.headLine, unit: "行", problems: problems}
 		}
 		s.h = h
 		return nil
 	}
 	return malformed(nil, "工作表“%s”的前 %d 行中找不到表头(表头应使用模板中的列名,如“%s”)", s.sheet, maxHeaderSearch, s.cols[0].name)
+}
+
+// secondHeaderRow reads the row under the header: a second header row
+// (Annex 1's children of 公开内容, with the headings merged down over both
+// rows) is stacked onto cells, a data row is kept for next.
+func (s *xlsxSource) secondHeaderRow(cells *[]string) error {
+	rec, err := s.read()
+	if err == io.EOF {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if both, ok := stackHeader(s.cols, *cells, rec); ok {
+		*cells, s.headLine = both, s.n
+		return nil
+	}
+	if !isBlank(rec) {
+		s.pending = &row{line: s.n, raw: rec}
+	}
+	return nil
 }
 
 // read returns the next sheet row (empty rows included) with merged ranges filled.
@@ -171,9 +197,15 @@ func (s *xlsxSource) layout() layout { return layout{names: s.h.names, unit: "�
 
 func (s *xlsxSource) next() (*row, error) {
 	for {
-		rec, err := s.read()
-		if err != nil {
-			return nil, err
+		rec, line := []string(nil), 0
+		if r := s.pending; r != nil {
+			s.pending, rec, line = nil, r.raw, r.line
+		} else {
+			var err error
+			if rec, err = s.read(); err != nil {
+				return nil, err
+			}
+			line = s.n
 		}
 		if isBlank(rec) {
 			continue
@@ -184,7 +216,7 @@ func (s *xlsxSource) next() (*row, error) {
 			}
 		}
 		cells, extra := s.h.align(rec, s.extra)
-		return &row{line: s.n, cells: cells, extra: extra, raw: rec}, nil
+		return &row{line: line, cells: cells, extra: extra, raw: rec}, nil
 	}
 }
 

@@ -29,7 +29,7 @@ type field struct {
 }
 
 // table describes a record table to the generic writer: its natural key
-// (FORMATS.md), which is its unique index, and the columns an import writes.
+// (docs/FORMATS.md), which is its unique index, and the columns an import writes.
 // A row travels as []string aligned to fields, in canonical text, from the
 // check to the database and back, so that comparing a file's row with the
 // stored one is comparing strings.

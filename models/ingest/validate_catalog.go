@@ -47,7 +47,7 @@ var catalog = recordKind{
 	},
 }
 
-// cadence returns a 公开时限 that says which slots the item has (SCHEME.md).
+// cadence returns a 公开时限 that says which slots the item has (docs/SCHEMES.md).
 func (c *checker) cadence(col int) string {
 	v := c.text(col)
 	for _, w := range cadenceWords {

@@ -1,6 +1,10 @@
 package ingest
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/gongkai/gongkai/models"
+)
 
 // Columns of publications (公开记录).
 const (
@@ -20,7 +24,7 @@ const (
 
 var publicationColumns = []column{
 	pubDepartment: {key: "department", name: "部门", required: true, note: "部门编码或全称"},
-	pubSeq:        {key: "seq", name: "目录序号", required: true, note: "责任分解表中的序号"},
+	pubSeq:        {key: "seq", name: "目录序号", note: "责任分解表中的序号;目录外的信息(如工作动态)留空"},
 	pubTitle:      {key: "title", name: "标题", required: true, max: 512},
 	pubChannel:    {key: "channel", name: "公开形式", required: true, max: 32, note: "网站、公开栏、微博、微信等,或责任分解表中列出的形式"},
 	pubFormed:     {key: "formed", name: "生成日期", date: true, note: "信息形成或变更的日期"},
@@ -49,14 +53,19 @@ var publications = recordKind{
 	},
 }
 
-// catalogSeq returns a 序号 that the catalog has.
+// catalogSeq returns a 序号 that the catalog has, or models.Uncatalogued
+// ("0", as stored) for an empty cell: a publication outside the catalog,
+// such as a 工作动态 news post, fills no slot but counts everywhere else.
 func (c *checker) catalogSeq(col int) string {
+	if c.row.cells[col] == "" {
+		return strconv.Itoa(models.Uncatalogued)
+	}
 	v := c.integer(col, 1, 1000000, "目录序号")
 	if v == "" {
 		return ""
 	}
 	if n, _ := strconv.Atoi(v); !c.lk.seqs[n] {
-		c.fail(col, "目录序号 %s 不在责任分解表中", v)
+		c.fail(col, "目录序号 %s 不在责任分解表中(目录外的信息请留空)", v)
 	}
 	return v
 }

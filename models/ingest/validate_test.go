@@ -38,7 +38,7 @@ func TestValidationRules(t *testing.T) {
 		{"unknown channel", Publications, pubFileHead + "ZA,1,机构设置,抖音,,2025-01-06,ZA-1,,\n",
 			2, "公开形式", "第 2 行,列“公开形式”:“抖音”不是已知的公开形式(应为 网站、公开栏、微博、微信、报刊等,或责任分解表中列出的形式)"},
 		{"catalog number not in the catalog", Publications, pubFileHead + "ZA,99,机构设置,网站,,2025-01-06,ZA-1,,\n",
-			2, "目录序号", "第 2 行,列“目录序号”:目录序号 99 不在责任分解表中"},
+			2, "目录序号", "第 2 行,列“目录序号”:目录序号 99 不在责任分解表中(目录外的信息请留空)"},
 		{"secrecy review outside its vocabulary", Publications, pubFileHead + "ZA,1,机构设置,网站,,2025-01-06,ZA-1,,同意\n",
 			2, "保密审查意见", "第 2 行,列“保密审查意见”:“同意”不是有效的保密审查意见(应为 公开、免于公开、需报审)"},
 		{"duplicate natural key in the file", Publications, pubFileHead + pubGood + "治安支队,2,案件信息,网站,,2025-02-06,ZA-1,,\n",

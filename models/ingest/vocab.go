@@ -2,7 +2,7 @@ package ingest
 
 import "github.com/gongkai/gongkai/models"
 
-// The vocabularies of FORMATS.md and DOMAIN.md. A cell outside its
+// The vocabularies of docs/FORMATS.md and DOMAIN.md. A cell outside its
 // vocabulary is a validation error: scoring matches these words exactly.
 var (
 	// baseChannels are the 公开形式 every publication may use; the channels
@@ -10,7 +10,7 @@ var (
 	baseChannels = []string{"网站", "公开栏", "微博", "微信", "报刊", "电台", "电视台", "新闻发布", "短信", "政府公报",
 		"当场告知", "书面通知", "书面送达", "书面呈", "文件", "会议", "内部公开栏", "内部网站"}
 
-	// cadenceWords: a 公开时限 must contain one of them (SCHEME.md's slots).
+	// cadenceWords: a 公开时限 must contain one of them (the slots of docs/SCHEMES.md).
 	cadenceWords = []string{"长期", "每季度", "每月", "及时", "依申请"}
 
 	departmentKinds = models.DepartmentKinds
