@@ -8,6 +8,6 @@
 // half up to two decimals for display only, and grades use the unrounded
 // total.
 //
-// Rules are named as in shared/spec/SCHEME.md, which is the authority on what
+// Rules are named as in docs/SCHEMES.md, which is the authority on what
 // the default scheme means.
 package scoring

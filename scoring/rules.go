@@ -9,7 +9,7 @@ import (
 // points lost, out of the indicator's points.
 type rule func(d *deptRun, points *big.Rat) []Deduction
 
-// rules maps each indicator code of SCHEME.md to its rule.
+// rules maps each indicator code of docs/SCHEMES.md to its rule.
 var rules = map[string]rule{
 	"A1": coverage,
 	"A2": timeliness,

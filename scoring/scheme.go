@@ -11,9 +11,9 @@ import (
 )
 
 // Scheme is a scoring scheme (考核方案): the weights and rules of one
-// assessment, as data. The default ships as seed/schemes/ (docs/SCHEMES.md) and
-// reproduces shared/spec/SCHEME.md; the office copies a version (Clone),
-// edits it, and the leading group approves it, after which it is frozen.
+// assessment, as data. The defaults ship in seed/schemes/ and reproduce
+// docs/SCHEMES.md; the office copies a version (Clone), edits it, and the
+// leading group approves it, after which it is frozen.
 type Scheme struct {
 	// Version identifies the scheme; a changed scheme is a new version.
 	Version string `json:"version"`

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// The default scheme must say what shared/spec/SCHEME.md says, number by
+// The default scheme must say what docs/SCHEMES.md says, number by
 // number.
 func TestDefaultSchemeIsSchemeMD(t *testing.T) {
 	s := defaultScheme(t)

@@ -45,7 +45,7 @@ func (es ValidationErrors) Unwrap() []error {
 	return errs
 }
 
-// Vocabularies of shared/spec/FORMATS.md that a scheme may refer to.
+// Vocabularies of docs/FORMATS.md that a scheme may refer to.
 var (
 	cadenceKeywords = []string{"长期", "每季度", "每月", "及时"}
 	sanctions       = []string{"告诫", "批评教育", "通报批评", "书面检查", "取消评先选优资格", "限期整改", "政纪处分", "移送司法机关"}

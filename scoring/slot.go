@@ -46,7 +46,7 @@ const (
 )
 
 // classifyCadence reads a 公开时限 text by the first keyword it contains, in
-// the order of SCHEME.md (长期公开、及时公开 is standing), and returns the
+// the order of docs/SCHEMES.md (长期公开、及时公开 is standing), and returns the
 // keyword that a scheme lists to count it.
 func classifyCadence(text string) (cadence, string) {
 	for _, k := range []struct {

@@ -117,15 +117,21 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 
 	for _, d := range depts {
 		n := 0
-		publish := func(it demoItem, channel string, day time.Time) {
+		// publish records a publication of item it, or outside the catalog
+		// (目录外, 工作动态 news) when it is nil.
+		publish := func(it *demoItem, channel string, day time.Time) {
 			n++
 			formed := day.AddDate(0, 0, -rng.IntN(int(20+40*(1-d.quality))+8))
 			review, reviewDate := "公开", day.AddDate(0, 0, -rng.IntN(3))
 			if rng.Float64() > d.quality+0.1 {
 				review, reviewDate = "", time.Time{}
 			}
+			seq, title := "", fmt.Sprintf("%s工作动态(%s)", d.name, day.Format("1月2日"))
+			if it != nil {
+				seq, title = fmt.Sprint(it.seq), fmt.Sprintf("%s(%s)", it.title, day.Format("2006年1月"))
+			}
 			pubs.rows = append(pubs.rows, []string{
-				d.code, fmt.Sprint(it.seq), fmt.Sprintf("%s(%s)", it.title, day.Format("2006年1月")), channel,
+				d.code, seq, title, channel,
 				ymd(formed), ymd(day), fmt.Sprintf("014319768/%d-%s%04d", y, d.code, n), "", "主动公开", review, ymd(reviewDate),
 				fmt.Sprintf("http://gaj.suqian.gov.cn/%s/%d.html", strings.ToLower(d.code), n),
 			})
@@ -136,6 +142,7 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 		}
 		website := false
 		for _, it := range duties {
+			it := &it
 			website = website || slices.Contains(it.channels, "网站")
 			switch {
 			case strings.Contains(it.cadence, "每季度") || strings.Contains(it.cadence, "每月"):
@@ -150,13 +157,15 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 				}
 			}
 		}
-		// Weekly website updates (seed 000 §4(五): at least two a week).
+		// Weekly website updates (seed 000 §4(五): at least two a week): an
+		// item of the catalog, and a news post outside it.
 		if website {
 			for day := time.Date(y, 1, 6, 0, 0, 0, 0, time.UTC); day.Year() == y; day = day.AddDate(0, 0, 7) {
-				for k := 0; k < 2; k++ {
-					if rng.Float64() < d.quality {
-						publish(duties[rng.IntN(len(duties))], "网站", day.AddDate(0, 0, rng.IntN(5)))
-					}
+				if rng.Float64() < d.quality {
+					publish(&duties[rng.IntN(len(duties))], "网站", day.AddDate(0, 0, rng.IntN(5)))
+				}
+				if rng.Float64() < d.quality {
+					publish(nil, "网站", day.AddDate(0, 0, rng.IntN(5)))
 				}
 			}
 		}
