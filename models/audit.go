@@ -3,10 +3,12 @@ package models
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
+	"github.com/go-sql-driver/mysql"
 	"gorm.io/gorm"
 )
 
@@ -31,11 +33,37 @@ type Tx struct {
 	Viewer Viewer
 }
 
-// Audited runs fn in one transaction on behalf of v.
+// Audited runs fn in one transaction on behalf of v. A transaction that
+// MySQL aborts as a deadlock, or that a Galera cluster refuses to certify
+// because another node changed the same rows first (both error 1213), is
+// run again from the start, up to three times in all: fn must do nothing
+// that it cannot do twice, except through tx.
 func (s *Store) Audited(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := s.AuditedOnce(ctx, v, fn)
+		if attempt == 3 || !isDeadlock(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(attempt*attempt) * 50 * time.Millisecond):
+		}
+	}
+}
+
+// AuditedOnce runs fn in one transaction on behalf of v, once: for work
+// that cannot be repeated, such as an import reading its file as it writes.
+func (s *Store) AuditedOnce(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
 	return s.DB.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		return fn(&Tx{DB: db, Viewer: v})
 	})
+}
+
+// isDeadlock reports a MySQL deadlock or Galera certification failure.
+func isDeadlock(err error) bool {
+	var me *mysql.MySQLError
+	return errors.As(err, &me) && me.Number == 1213
 }
 
 // Record writes an audit entry; before and after are stored as JSON

@@ -157,6 +157,7 @@ func (im *Importer) records(ctx context.Context, kind Kind, body []byte, opt Opt
 // load checks every row and writes the good ones, in one transaction: new
 // rows go to the database as they are checked, the rest once every row is
 // read. A bad row without Partial stops the writing and rolls it all back.
+// The file is read as the rows are written, so the transaction runs once.
 func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options, rep *Report) error {
 	if opt.OnlyDepartment != 0 && !kind.departmental() {
 		return errOfficeKinds
@@ -168,7 +169,7 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 	}
 	lay := src.layout()
 	rep.Format, rep.Encoding = src.format(), lay.encoding
-	return im.store.Audited(ctx, opt.Viewer, func(tx *models.Tx) error {
+	return im.store.AuditedOnce(ctx, opt.Viewer, func(tx *models.Tx) error {
 		w := &writer{tx: tx, dialect: im.store.Dialect, now: time.Now().UTC(), noLoadData: im.noLoadData}
 		b, err := sp.newBatch(ctx, im.store, w, opt.OnlyDepartment, src.total(0))
 		if err != nil {
