@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"gorm.io/gorm"
 )
 
 // schema lists every table with its columns, to compare before and after.
@@ -156,6 +157,25 @@ func TestUpgradeRanksEarlierRuns(t *testing.T) {
 		want := map[uint]int{depts[1].ID: 1, depts[0].ID: 2, depts[2].ID: 2, depts[3].ID: 4}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("ranks after the upgrade = %v, want %v", got, want)
+		}
+	})
+}
+
+// Every table has a primary key: Galera replicates rows by key, and refuses
+// to apply changes to a table without one safely.
+func TestEveryTableHasAPrimaryKey(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		tables, err := s.DB.Migrator().GetTables()
+		modelstest.Must(t, err)
+		for _, tbl := range tables {
+			if strings.HasPrefix(tbl, "sqlite_") { // SQLite's own bookkeeping
+				continue
+			}
+			cols, err := s.DB.Migrator().ColumnTypes(tbl)
+			modelstest.Must(t, err)
+			if !slices.ContainsFunc(cols, func(c gorm.ColumnType) bool { pk, _ := c.PrimaryKey(); return pk }) {
+				t.Errorf("table %s has no primary key", tbl)
+			}
 		}
 	})
 }
