@@ -31,7 +31,7 @@ func (s *Server) averages(ctx context.Context, run *models.ScoreRun) ([]float64,
 	if a, ok := s.avg.m[run.ID]; ok {
 		return a, nil
 	}
-	rows, err := s.store.RunScores(ctx, models.System, run.ID)
+	rows, err := s.store.RunResults(ctx, models.System, run.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -84,7 +84,7 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rows, err := s.store.RunScores(ctx, v, run.ID)
+	rows, err := s.store.RunResults(ctx, v, run.ID)
 	if err != nil {
 		return err
 	}

@@ -144,7 +144,7 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewKey) (*overviewView, error) {
 	ctx := c.UserContext()
 	l := key.Lang
-	rows, err := s.store.RunScores(ctx, models.System, run.ID)
+	rows, err := s.store.RunResults(ctx, models.System, run.ID)
 	if err != nil {
 		return nil, err
 	}

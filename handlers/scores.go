@@ -14,7 +14,7 @@ import (
 
 // scoreLine is a row of the ranking.
 type scoreLine struct {
-	Dept  models.Department
+	Name  string
 	Score models.DepartmentScore
 }
 
@@ -52,17 +52,13 @@ func (s *Server) scores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	depts, err := s.store.Departments(ctx, v)
+	names, err := s.store.DepartmentNames(ctx)
 	if err != nil {
 		return err
 	}
-	byID := make(map[uint]models.Department, len(depts))
-	for _, d := range depts {
-		byID[d.ID] = d
-	}
 	var rated, unrated []scoreLine
 	for _, r := range rows {
-		line := scoreLine{Dept: byID[r.DepartmentID], Score: r}
+		line := scoreLine{Name: names[r.DepartmentID], Score: r}
 		if r.Rated() {
 			rated = append(rated, line)
 		} else {

@@ -170,9 +170,24 @@ func (s *Store) LatestRun(ctx context.Context, y int) (*ScoreRun, error) {
 }
 
 // RunScores lists a run's department scores that the viewer may see: the
-// rated ones by their stored rank, then those not rated.
+// rated ones by their stored rank, then those not rated. It leaves out each
+// score's detail (Detail is empty), which a ranking never shows and which
+// is most of a run's size; RunResults reads it.
 func (s *Store) RunScores(ctx context.Context, v Viewer, runID uint) ([]DepartmentScore, error) {
+	return s.runScores(ctx, v, runID, false)
+}
+
+// RunResults lists a run's department scores that the viewer may see, in
+// the order of RunScores, with their detail.
+func (s *Store) RunResults(ctx context.Context, v Viewer, runID uint) ([]DepartmentScore, error) {
+	return s.runScores(ctx, v, runID, true)
+}
+
+func (s *Store) runScores(ctx context.Context, v Viewer, runID uint, detail bool) ([]DepartmentScore, error) {
 	q := s.DB.WithContext(ctx).Where("run_id = ?", runID).Order("CASE WHEN rank_no = 0 THEN 1 ELSE 0 END, rank_no, department_id")
+	if !detail {
+		q = q.Omit("detail")
+	}
 	if id, limited := v.OwnDepartment(); limited {
 		q = q.Where("department_id = ?", id)
 	}

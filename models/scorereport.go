@@ -67,7 +67,7 @@ func NewScoreReport(run *ScoreRun, depts []scoring.DepartmentResult) *ScoreRepor
 
 // StoredReport reads a stored run as a report, limited to what the viewer may see.
 func (s *Store) StoredReport(ctx context.Context, v Viewer, run *ScoreRun) (*ScoreReport, error) {
-	rows, err := s.RunScores(ctx, v, run.ID)
+	rows, err := s.RunResults(ctx, v, run.ID)
 	if err != nil {
 		return nil, err
 	}

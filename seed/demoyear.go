@@ -84,26 +84,6 @@ func DemoYear() Records {
 	return demoYear(rng, readDemoDepts(rng))
 }
 
-// ScaledDemo is the demo bureau grown to n departments by adding police
-// stations under the county bureaus, with the records the demo year gives
-// such a station: for load tests at province scale. It returns the
-// departments file to import first, then the records.
-func ScaledDemo(n int) (departments File, records Records) {
-	rng := rand.New(rand.NewPCG(2025, 1101))
-	depts := readDemoDepts(rng)
-	var buf bytes.Buffer
-	buf.Write(mustRead("demo/departments.csv"))
-	w := csv.NewWriter(&buf)
-	for i := len(depts); i < n; i++ {
-		code := fmt.Sprintf("PX%04d", i)
-		parent := fmt.Sprintf("FJ%02d", 1+i%5)
-		_ = w.Write([]string{code, fmt.Sprintf("基层派出所%04d", i), "派出所", parent, "", "", "", "", "", "各分县局及基层派出所"})
-		depts = append(depts, demoDept{code: code, name: fmt.Sprintf("基层派出所%04d", i), groups: []string{"各分县局及基层派出所"}, quality: 0.55 + 0.45*rng.Float64()})
-	}
-	w.Flush()
-	return File{Kind: "departments", Name: "departments.csv", Data: buf.Bytes()}, demoYear(rng, depts)
-}
-
 // demoYear generates the records of the demo year for the given departments.
 func demoYear(rng *rand.Rand, depts []demoDept) Records {
 	items := readDemoItems()

@@ -1,18 +1,19 @@
-// Command gongkai-load measures the office overview under load: it builds
-// the demo bureau scaled to a province (3,000 departments by default) in a
-// fresh database, computes the demo year's scores, serves the app on a
-// loopback port, signs in as the office and sends requests from many
-// clients at once, then prints latency percentiles.
+// Command gongkai-load measures a page under load: it generates a province
+// year (seed.WriteProvince: 3,000 units and 1,000,000 publications by
+// default), loads it into a fresh database through the import path,
+// computes the year's scores, serves the app on a loopback port, signs in as
+// the office and sends requests from many clients at once, then prints
+// latency percentiles.
 //
 //	go run ./cmd/gongkai-load                       # SQLite in a temporary folder
 //	go run ./cmd/gongkai-load -db mysql://root@127.0.0.1:3306/gk_load -clients 50 -requests 5000
+//	go run ./cmd/gongkai-load -units 300 -publications 100000 -path /scores
 //
 // Traffic goes to 127.0.0.1 only, is bounded by -requests and -timeout, and
 // the command stops by itself.
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -39,30 +40,34 @@ import (
 )
 
 func main() {
-	departments := flag.Int("departments", 3000, "departments in the scaled demo")
+	province := seed.DefaultProvince
+	flag.IntVar(&province.Units, "units", province.Units, "assessed units of the generated province")
+	flag.IntVar(&province.Publications, "publications", province.Publications, "publications of its year")
+	flag.IntVar(&province.Requests, "requests-in-year", province.Requests, "information requests of its year")
+	flag.IntVar(&province.Complaints, "complaints", province.Complaints, "complaints of its year")
 	clients := flag.Int("clients", 50, "concurrent clients")
 	requests := flag.Int("requests", 5000, "requests in all")
 	path := flag.String("path", "/overview?year=2025", "page to load")
 	dsn := flag.String("db", "", "database (default: SQLite in a temporary folder); a MySQL database must exist and be empty")
-	timeout := flag.Duration("timeout", 5*time.Minute, "stop after this long whatever happens")
+	timeout := flag.Duration("timeout", 15*time.Minute, "stop after this long whatever happens")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to this file")
 	flag.Parse()
 	profile = *cpuprofile
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	if err := run(ctx, *dsn, *departments, *clients, *requests, *path); err != nil {
+	if err := run(ctx, *dsn, province, *clients, *requests, *path); err != nil {
 		fmt.Fprintln(os.Stderr, "gongkai-load:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dsn string, departments, clients, requests int, path string) error {
+func run(ctx context.Context, dsn string, province seed.ProvinceOptions, clients, requests int, path string) error {
+	dir, err := os.MkdirTemp("", "gongkai-load-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
 	if dsn == "" {
-		dir, err := os.MkdirTemp("", "gongkai-load-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
 		dsn = "sqlite:" + filepath.Join(dir, "load.db")
 	}
 	store, err := models.Open(dsn, nil)
@@ -74,10 +79,10 @@ func run(ctx context.Context, dsn string, departments, clients, requests int, pa
 		return err
 	}
 	start := time.Now()
-	if err := load(ctx, store, departments); err != nil {
+	if err := load(ctx, store, dir, province); err != nil {
 		return err
 	}
-	fmt.Printf("built: %d departments, demo year %d scored, in %s\n", departments, seed.DemoYearNumber, time.Since(start).Round(time.Millisecond))
+	fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, seed.DemoYearNumber, time.Since(start).Round(time.Millisecond))
 
 	app := handlers.New(store, handlers.Options{})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -125,26 +130,43 @@ func run(ctx context.Context, dsn string, departments, clients, requests int, pa
 	return nil
 }
 
-// load imports the scaled demo through the import path and scores it.
-func load(ctx context.Context, store *models.Store, n int) error {
+// load generates the province in dir, imports it through the import path
+// and scores it.
+func load(ctx context.Context, store *models.Store, dir string, province seed.ProvinceOptions) error {
 	if err := seed.Facts(ctx, store); err != nil {
 		return err
 	}
+	files, err := seed.WriteProvince(dir, province)
+	if err != nil {
+		return err
+	}
 	im := ingest.New(store)
-	deps, recs := seed.ScaledDemo(n)
-	files := append([]seed.File{deps, {Kind: "catalog", Name: "catalog.csv", Data: seed.Catalog()}}, recs.Files()...)
 	for _, f := range files {
-		if _, err := im.File(ctx, f.Kind, f.Name, bytes.NewReader(f.Data), ingest.Options{Source: "seed", FileName: f.Name, Viewer: models.System}); err != nil {
-			return fmt.Errorf("load %s: %s", f.Name, ingest.UserMessage(err))
+		if err := importFile(ctx, im, f); err != nil {
+			return err
 		}
 	}
-	_, err := store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
+	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
 	if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
 		return err
 	}
 	req := models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(seed.DemoYearNumber+1, time.February, 2)}
 	_, _, err = store.ComputeScores(ctx, models.System, req, time.Now())
 	return err
+}
+
+// importFile loads one generated file, as `gongkai import` would.
+func importFile(ctx context.Context, im *ingest.Importer, f seed.Written) error {
+	r, err := os.Open(f.Path)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	name := filepath.Base(f.Path)
+	if _, err := im.File(ctx, f.Kind, name, r, ingest.Options{Source: "cli", FileName: name, Viewer: models.System}); err != nil {
+		return fmt.Errorf("load %s: %s", name, ingest.UserMessage(err))
+	}
+	return nil
 }
 
 // profile is where -cpuprofile writes.

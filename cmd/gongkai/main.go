@@ -26,6 +26,8 @@ usage:
                                           score every department
   gongkai user add --role ROLE --username U --name NAME [--department CODE]
                                           create an account (password from stdin or generated)
+  gongkai gen --out DIR [--units 3000] [--publications 1000000] [--seed S]
+                                          write a generated province year as import files
 
 environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECURE_COOKIE)
 `
@@ -54,6 +56,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return scoreCommand(ctx, args, stdout)
 	case "user":
 		return userCommand(ctx, args, stdin, stdout)
+	case "gen":
+		return genCommand(ctx, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
