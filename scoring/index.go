@@ -20,6 +20,9 @@ type index struct {
 	leads     []bool    // per department: it leads an item
 
 	pubs, reqs, comps, quarterly, annual, incidents, decisions byDept
+	reviews, press                                             byDept
+	coordinations                                              byDept // by the department asked
+	pressDepts                                                 []bool // per department: A5 watches it
 
 	unresolved []string
 }
@@ -144,6 +147,14 @@ func (x *index) obligate(in *Input) {
 			bind(j, it.Co, false)
 		}
 	}
+	x.pressDepts = make([]bool, len(in.Departments))
+	if p := in.Scheme.Params.Press; p != nil {
+		for _, name := range p.Departments {
+			for _, i := range resolve(name) {
+				x.pressDepts[i] = true
+			}
+		}
+	}
 }
 
 // group sorts every record kind by department.
@@ -162,5 +173,11 @@ func (x *index) group(in *Input) error {
 	x.annual = try(groupByDept(in.AnnualReports, func(a *AnnualReport) (uint, uint) { return a.Dept, a.ID }, x.deptOf, "年度报告"))
 	x.incidents = try(groupByDept(in.Incidents, func(e *Incident) (uint, uint) { return e.Dept, e.ID }, x.deptOf, "事件记录"))
 	x.decisions = try(groupByDept(in.Decisions, func(d *Decision) (uint, uint) { return d.Dept, d.ID }, x.deptOf, "追责决定"))
+	x.reviews = try(groupByDept(in.SecrecyReviews, func(r *SecrecyReview) (uint, uint) { return r.Dept, r.ID }, x.deptOf, "保密审查记录"))
+	x.coordinations = try(groupByDept(in.Coordinations, func(c *Coordination) (uint, uint) { return c.Asked, c.ID }, x.deptOf, "发布协调记录"))
+	x.press = try(groupByDept(in.PressConferences, func(p *PressConference) (uint, uint) { return p.Dept, p.ID }, x.deptOf, "新闻发布会记录"))
+	if err == nil {
+		x.pubs = x.pubs.without(func(k int32) bool { return in.Publications[k].Withheld })
+	}
 	return err
 }

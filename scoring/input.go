@@ -37,6 +37,9 @@ type Publication struct {
 	// 需报审) and ReviewDate its date.
 	Review     string
 	ReviewDate Date
+	// Withheld: the record's 公开属性 is 不予公开. It fills no slot and no
+	// indicator counts it as a publication.
+	Withheld bool
 }
 
 // Request is an information request (依申请公开).
@@ -53,6 +56,11 @@ type Request struct {
 	PauseStart, PauseEnd           Date
 	CorrectionStart, CorrectionEnd Date
 	Answered                       Date
+	// Online: received through the bureau's website (申请方式 网络), to be
+	// forwarded to the department within days (seed 004 art. 24);
+	// Forwarded is when it was.
+	Online    bool
+	Forwarded Date
 	// Outcome of reconsideration (复议) or litigation (诉讼): 维持,
 	// 被依法纠错 or 其他; OutcomeDate is when it was decided.
 	Outcome     string
@@ -126,4 +134,9 @@ type Input struct {
 	AnnualReports    []AnnualReport
 	Incidents        []Incident
 	Decisions        []Decision
+
+	// The records of the optional indicators (clocks.go).
+	SecrecyReviews   []SecrecyReview
+	Coordinations    []Coordination
+	PressConferences []PressConference
 }

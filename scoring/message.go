@@ -49,7 +49,7 @@ func (d Deduction) chinese() string {
 	case DeductAnnualMissing:
 		return fmt.Sprintf("%s报告未报送（应于 %s 前报送）", d.Period.Label("zh"), d.Due)
 	}
-	return string(d.Kind)
+	return d.clockMessage(false)
 }
 
 func (d Deduction) english() string {
@@ -90,7 +90,7 @@ func (d Deduction) english() string {
 	case DeductAnnualMissing:
 		return fmt.Sprintf("Annual report for %s not filed (due by %s)", d.Period.Label("en"), d.Due)
 	}
-	return string(d.Kind)
+	return d.clockMessage(true)
 }
 
 // slotZH names a slot inside a Chinese sentence: the period for quarterly

@@ -13,7 +13,8 @@ type Result struct {
 	// Departments are in the order of Input.Departments.
 	Departments []DepartmentResult
 	// Unresolved lists catalog names that should make departments obligated
-	// but name no department or group; their items bind nobody.
+	// (or names of the scheme's press-conference departments) but name no
+	// department or group; they bind nobody.
 	Unresolved []string
 }
 

@@ -22,9 +22,18 @@ var rules = map[string]rule{
 	"D1": quarterlyReports,
 	"D2": secrecyReview,
 	"D3": annualReport,
+	// Optional: a scheme copy may add them (clock_rules.go); the default
+	// schemes do not.
+	"A5": pressMonths,
+	"B3": forwardingOnTime,
+	"D4": reviewsOnTime,
+	"D5": coordinationAnswered,
 }
 
-// ruleCodes returns the known indicator codes, A1 to D3.
+// optional are the indicators a scheme may leave out.
+var optional = map[string]bool{"A5": true, "B3": true, "D4": true, "D5": true}
+
+// ruleCodes returns the known indicator codes, sorted.
 func ruleCodes() []string {
 	codes := make([]string, 0, len(rules))
 	for code := range rules {

@@ -83,6 +83,9 @@ type TimeLimits struct {
 	// here so that the whole regime is in one approved document.
 	SecrecyReview int `json:"secrecy_review"`
 	Coordination  int `json:"coordination"`
+	// Forwarding is the limit to forward an online request, in calendar
+	// days (seed 004 art. 24); 0 means seed 004's 3, see ForwardingDays.
+	Forwarding int `json:"forwarding,omitempty"`
 }
 
 // Params are the settings of the indicators that need more than points.
@@ -91,6 +94,8 @@ type Params struct {
 	Overturned   OverturnedParams   `json:"B2"`
 	Quarterly    QuarterlyParams    `json:"D1"`
 	AnnualReport AnnualReportParams `json:"D3"`
+	// Press sets A5, an indicator a scheme copy may add; nil otherwise.
+	Press *PressParams `json:"A5,omitempty"`
 }
 
 // WebsiteParams set A4: the channel watched and the publications a week
@@ -168,6 +173,11 @@ func (s *Scheme) Clone() *Scheme {
 	c.CappingSanctions = slices.Clone(s.CappingSanctions)
 	c.VetoIncidents = slices.Clone(s.VetoIncidents)
 	c.Params.Quarterly.Due = slices.Clone(s.Params.Quarterly.Due)
+	if s.Params.Press != nil {
+		p := *s.Params.Press
+		p.Departments = slices.Clone(p.Departments)
+		c.Params.Press = &p
+	}
 	if s.ExcellentQuota != nil {
 		q := *s.ExcellentQuota
 		c.ExcellentQuota = &q

@@ -89,7 +89,8 @@ func (v *validator) add(field, msg string) {
 	v.errs = append(v.errs, ValidationError{Field: field, Message: msg})
 }
 
-// indicators checks that A1..D3 each appear once with points summing to 100.
+// indicators checks that A1..D3 each appear once, and the optional ones
+// (A5, B3, D4, D5) at most once, with points summing to 100.
 func (v *validator) indicators(s *Scheme) {
 	seen := make(map[string]bool)
 	sum := new(big.Rat)
@@ -111,7 +112,7 @@ func (v *validator) indicators(s *Scheme) {
 		sum.Add(sum, ind.Points.Rat())
 	}
 	for _, code := range ruleCodes() {
-		if !seen[code] {
+		if !seen[code] && !optional[code] {
 			v.add("indicators", fmt.Sprintf("缺少指标 %s（不计分的指标可设分值为 0）", code))
 		}
 	}
@@ -191,6 +192,8 @@ func (v *validator) params(s *Scheme) {
 			v.add(fmt.Sprintf("params.D1.due[%d]", i), "季度报表截止日"+err.Error())
 		}
 	}
+
+	v.clockParams(s)
 
 	a := p.AnnualReport
 	if d3, ok := s.Indicator("D3"); ok && a.OnTime.Rat().Cmp(d3.Points.Rat()) != 0 {
