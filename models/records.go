@@ -23,11 +23,13 @@ type Publication struct {
 	Formed       *time.Time `gorm:"type:date"` // 生成日期: formed or changed
 	Published    time.Time  `gorm:"type:date;not null;index"`
 	DocNo        string     `gorm:"size:128"` // 文号
-	Attribute    string     `gorm:"size:128"` // 公开属性: 主动公开 / 依申请公开 / 不予公开 + reason
-	Review       string     `gorm:"size:16"`  // 保密审查意见: 公开 / 免于公开 / 需报审
-	ReviewDate   *time.Time `gorm:"type:date"`
-	URL          string     `gorm:"size:1024"`
-	UpdatedAt    time.Time
+	Attribute    string     `gorm:"size:128"` // 公开属性: 主动公开 / 依申请公开 / 不予公开
+	// AttributeReason is why a record is 不予公开 (seed 003 审核制度 art. 5).
+	AttributeReason string     `gorm:"size:512"`
+	Review          string     `gorm:"size:16"` // 保密审查意见: 公开 / 免于公开 / 需报审
+	ReviewDate      *time.Time `gorm:"type:date"`
+	URL             string     `gorm:"size:1024"`
+	UpdatedAt       time.Time
 }
 
 // Request is an information request (依申请公开).
@@ -45,7 +47,10 @@ type Request struct {
 	Answered        *time.Time `gorm:"type:date"`
 	Answer          string     `gorm:"size:32"` // Annex 2 §4 answer type
 	Fee             float64    `gorm:"type:decimal(12,2);not null;default:0"`
-	Outcome         string     `gorm:"size:16"` // 复议诉讼结果: 维持 / 被依法纠错 / 其他
+	FeeBasis        string     `gorm:"size:256"`               // 收费依据 (seed 004 art. 27)
+	FeeWaived       bool       `gorm:"not null;default:false"` // 减免
+	Forwarded       *time.Time `gorm:"type:date"`              // online requests: forwarded to the department
+	Outcome         string     `gorm:"size:16"`                // 复议诉讼结果: 维持 / 被依法纠错 / 其他
 	OutcomeDate     *time.Time `gorm:"type:date"`
 	UpdatedAt       time.Time
 }

@@ -19,7 +19,8 @@ import (
 // SourceKinds are the kinds a department's source may deliver: the records a
 // department produces. Departments, the catalog and the holiday calendar
 // belong to the office and are never fed by a department's source.
-var SourceKinds = []string{"publications", "requests", "complaints", "quarterly_reports", "annual_reports", "incidents", "accountability"}
+var SourceKinds = []string{"publications", "requests", "complaints", "quarterly_reports", "annual_reports", "incidents", "accountability",
+	"secrecy_reviews", "coordinations", "press_conferences"}
 
 // Source is where one department's records of one kind come from: a URL the
 // app pulls (CSV, XLSX or JSON) on demand and every EveryMinutes, and the

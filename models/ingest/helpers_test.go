@@ -63,6 +63,18 @@ XJ,2025-09-01,泄密,
 ZJ2025-001,ZA,2025-09-03,通报批评、书面检查,林涛,不依法履行公开义务,第二季度办事指南未按时更新
 ZJ2025-002,XJ,2025-06-21,告诫,魏强,,
 `,
+	SecrecyReviews: `department,review_no,index_no,title,requested,unit_by,unit_date,head_by,head_date,leader_by,leader_date,secrecy_by,secrecy_date,approver_by,approver_date,opinion,basis,decided
+ZA,BM2025-001,ZA-2025-001,治安支队机构设置,2025-01-02,何军,2025-01-02,张卫,2025-01-03,徐平,2025-01-03,保密办甲,2025-01-04,保密办乙,2025-01-05,公开,不涉及国家秘密和警务工作秘密,2025-01-05
+XJ,BM2025-002,,命案侦破情况通报(草稿),2025-03-10,曾强,2025-03-10,彭军,2025-03-11,,,,,,,需报审,涉及正在侦查的案件,2025-03-12
+`,
+	Coordinations: `department,coordination_no,index_no,subject,asked,sent,replied,opinion,note
+ZA,XT2025-001,ZA-2025-001,联合整治通告,刑警支队,2025-01-02,2025-01-06,同意,
+XJ,XT2025-002,,警情通报口径,宿城分局,2025-03-20,,,
+`,
+	PressConferences: `department,date,topic,principal_attended
+ZA,2025-01-15,春节期间治安防控工作,是
+XJ,2025-02-20,2024年度刑事案件情况,否
+`,
 }
 
 // tables maps a kind to its table, for counting.
@@ -70,6 +82,7 @@ var tables = map[Kind]string{
 	Departments: "departments", Catalog: "catalog_items", Publications: "publications", Requests: "requests",
 	Complaints: "complaints", QuarterlyReports: "quarterly_reports", AnnualReports: "annual_reports",
 	Incidents: "incidents", Accountability: "accountability_decisions", Holidays: "holiday_years",
+	SecrecyReviews: "secrecy_reviews", Coordinations: "coordinations", PressConferences: "press_conferences",
 }
 
 var office = models.Viewer{UserID: 7, Name: "办公室甲", Role: models.RoleOffice}

@@ -21,11 +21,15 @@ const (
 	Incidents        Kind = "incidents"
 	Accountability   Kind = "accountability"
 	Holidays         Kind = "holidays"
+	SecrecyReviews   Kind = "secrecy_reviews"
+	Coordinations    Kind = "coordinations"
+	PressConferences Kind = "press_conferences"
 )
 
 // Kinds lists every kind in load order: departments before the catalog that
 // names them, the catalog before the records that cite its items.
-var Kinds = []Kind{Departments, Catalog, Publications, Requests, Complaints, QuarterlyReports, AnnualReports, Incidents, Accountability, Holidays}
+var Kinds = []Kind{Departments, Catalog, Publications, Requests, Complaints, QuarterlyReports, AnnualReports, Incidents, Accountability, Holidays,
+	SecrecyReviews, Coordinations, PressConferences}
 
 var titles = map[Kind][2]string{
 	Departments:      {"部门", "Departments"},
@@ -38,6 +42,9 @@ var titles = map[Kind][2]string{
 	Incidents:        {"事件", "Incidents"},
 	Accountability:   {"责任追究", "Accountability decisions"},
 	Holidays:         {"节假日安排", "Holiday calendar"},
+	SecrecyReviews:   {"保密审查", "Secrecy reviews"},
+	Coordinations:    {"发布协调", "Coordinations"},
+	PressConferences: {"新闻发布会", "Press conferences"},
 }
 
 // Title is the kind's name for people: Chinese unless lang is "en".

@@ -24,6 +24,9 @@ var specs = map[Kind]spec{
 	Incidents:        {columns: incidentColumns, record: &incidents},
 	Accountability:   {columns: accountabilityColumns, record: &accountability},
 	Holidays:         {columns: holidayColumns, record: &holidays},
+	SecrecyReviews:   {columns: reviewColumns, record: &secrecyReviews},
+	Coordinations:    {columns: coordinationColumns, record: &coordinations},
+	PressConferences: {columns: pressColumns, record: &pressConferences},
 }
 
 // newBatch starts a batch; rows is how many rows the input is expected to

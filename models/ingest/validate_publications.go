@@ -20,35 +20,39 @@ const (
 	pubReview
 	pubReviewDate
 	pubURL
+	pubAttributeReason
 )
 
 var publicationColumns = []column{
-	pubDepartment: {key: "department", name: "部门", required: true, note: "部门编码或全称"},
-	pubSeq:        {key: "seq", name: "目录序号", note: "责任分解表中的序号;目录外的信息(如工作动态)留空"},
-	pubTitle:      {key: "title", name: "标题", required: true, max: 512},
-	pubChannel:    {key: "channel", name: "公开形式", required: true, max: 32, note: "网站、公开栏、微博、微信等,或责任分解表中列出的形式"},
-	pubFormed:     {key: "formed", name: "生成日期", date: true, note: "信息形成或变更的日期"},
-	pubPublished:  {key: "published", name: "公开日期", required: true, date: true},
-	pubIndexNo:    {key: "index_no", name: "索引号", required: true, max: 64, note: "同一部门内不重复"},
-	pubDocNo:      {key: "doc_no", name: "文号", max: 128},
-	pubAttribute:  {key: "attribute", name: "公开属性", max: 128, note: "主动公开 / 依申请公开 / 不予公开(注明理由)"},
-	pubReview:     {key: "review", name: "保密审查意见", note: "公开 / 免于公开 / 需报审"},
-	pubReviewDate: {key: "review_date", name: "审查日期", date: true},
-	pubURL:        {key: "url", name: "链接", max: 1024},
+	pubDepartment:      {key: "department", name: "部门", required: true, note: "部门编码或全称"},
+	pubSeq:             {key: "seq", name: "目录序号", note: "责任分解表中的序号;目录外的信息(如工作动态)留空"},
+	pubTitle:           {key: "title", name: "标题", required: true, max: 512},
+	pubChannel:         {key: "channel", name: "公开形式", required: true, max: 32, note: "网站、公开栏、微博、微信等,或责任分解表中列出的形式"},
+	pubFormed:          {key: "formed", name: "生成日期", date: true, note: "信息形成或变更的日期"},
+	pubPublished:       {key: "published", name: "公开日期", required: true, date: true},
+	pubIndexNo:         {key: "index_no", name: "索引号", required: true, max: 64, note: "同一部门内不重复"},
+	pubDocNo:           {key: "doc_no", name: "文号", max: 128},
+	pubAttribute:       {key: "attribute", name: "公开属性", max: 128, note: "主动公开 / 依申请公开 / 不予公开"},
+	pubReview:          {key: "review", name: "保密审查意见", note: "公开 / 免于公开 / 需报审"},
+	pubReviewDate:      {key: "review_date", name: "审查日期", date: true},
+	pubURL:             {key: "url", name: "链接", max: 1024},
+	pubAttributeReason: {key: "attribute_reason", name: "不予公开理由", max: 512, note: "公开属性为不予公开时必填"},
 }
 
 var publications = recordKind{
 	table: &table{
 		name: "publications", entity: "publication", id: "id", nKey: 2, keyName: "部门和索引号", deptField: 0,
 		fields: []field{{"department_id", fInt}, {"index_no", fText}, {"seq", fInt}, {"title", fText}, {"channel", fText},
-			{"formed", fDate}, {"published", fDate}, {"doc_no", fText}, {"attribute", fText}, {"review", fText}, {"review_date", fDate}, {"url", fText}},
+			{"formed", fDate}, {"published", fDate}, {"doc_no", fText}, {"attribute", fText}, {"review", fText}, {"review_date", fDate}, {"url", fText},
+			{"attribute_reason", fText}},
 	},
 	keyCol: pubIndexNo,
 	build: func(c *checker) []string {
 		return []string{
 			c.department(pubDepartment), c.text(pubIndexNo), c.catalogSeq(pubSeq), c.text(pubTitle), c.channel(pubChannel),
-			c.date(pubFormed), c.date(pubPublished), c.text(pubDocNo), c.text(pubAttribute),
+			c.date(pubFormed), c.date(pubPublished), c.text(pubDocNo), c.attribute(),
 			c.oneOf(pubReview, reviewDecisions, "保密审查意见"), c.date(pubReviewDate), c.text(pubURL),
+			c.text(pubAttributeReason),
 		}
 	},
 }

@@ -16,6 +16,9 @@ const (
 	reqFee
 	reqOutcome
 	reqOutcomeDate
+	reqForwarded
+	reqFeeBasis
+	reqFeeWaived
 )
 
 var requestColumns = []column{
@@ -33,6 +36,9 @@ var requestColumns = []column{
 	reqFee:             {key: "fee", name: "收费", note: "元,最多两位小数"},
 	reqOutcome:         {key: "outcome", name: "复议诉讼结果", note: "维持 / 被依法纠错 / 其他"},
 	reqOutcomeDate:     {key: "outcome_date", name: "结果日期", date: true},
+	reqForwarded:       {key: "forwarded", name: "转交日期", date: true, note: "网上申请转交承办部门的日期(收到后 3 日内)"},
+	reqFeeBasis:        {key: "fee_basis", name: "收费依据", max: 256, note: "复制、邮寄等成本费用的依据"},
+	reqFeeWaived:       {key: "fee_waived", name: "是否减免", note: "是 / 否"},
 }
 
 var requests = recordKind{
@@ -40,7 +46,8 @@ var requests = recordKind{
 		name: "requests", entity: "request", id: "id", nKey: 2, keyName: "部门和申请编号", deptField: 0,
 		fields: []field{{"department_id", fInt}, {"request_no", fText}, {"received", fDate}, {"channel", fText}, {"extended", fFlag},
 			{"pause_start", fDate}, {"pause_end", fDate}, {"correction_start", fDate}, {"correction_end", fDate},
-			{"answered", fDate}, {"answer", fText}, {"fee", fMoney}, {"outcome", fText}, {"outcome_date", fDate}},
+			{"answered", fDate}, {"answer", fText}, {"fee", fMoney}, {"outcome", fText}, {"outcome_date", fDate},
+			{"forwarded", fDate}, {"fee_basis", fText}, {"fee_waived", fFlag}},
 	},
 	keyCol: reqNo,
 	build: func(c *checker) []string {
@@ -52,7 +59,11 @@ var requests = recordKind{
 		c.span(reqPauseStart, pauseStart, reqPauseEnd, pauseEnd)
 		c.span(reqCorrectionStart, corrStart, reqCorrectionEnd, corrEnd)
 		c.notBefore(reqAnswered, answered, reqReceived, received)
+		answer, fee := c.text(reqAnswer), c.money(reqFee)
+		forwarded, basis, waived := c.forwarding(channel, received), c.text(reqFeeBasis), c.flag(reqFeeWaived)
+		c.checkFee(answer, fee, basis)
 		return []string{dept, no, received, channel, extended, pauseStart, pauseEnd, corrStart, corrEnd,
-			answered, c.text(reqAnswer), c.money(reqFee), c.oneOf(reqOutcome, outcomes, "复议诉讼结果"), c.date(reqOutcomeDate)}
+			answered, answer, fee, c.oneOf(reqOutcome, outcomes, "复议诉讼结果"), c.date(reqOutcomeDate),
+			forwarded, basis, waived}
 	},
 }

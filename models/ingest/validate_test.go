@@ -16,6 +16,8 @@ const (
 	reqFileHead  = "部门,申请编号,收到日期,是否延期,征求第三方意见开始,征求第三方意见结束,补正开始,补正结束,答复日期,收费,复议诉讼结果\n"
 	catFileHead  = "序号,一级目录,二级目录,三级目录,公开形式,公开时限,牵头责任部门,相关责任主体\n"
 	deptFileHead = "编码,名称,类别,上级\n"
+	revFileHead  = "部门,审查编号,索引号,信息名称,送审日期,初步意见人,初步意见日期,部门负责人,部门负责人审查日期,审查意见,依据和理由,决定日期\n"
+	coFileHead   = "部门,协调编号,协调事项,被征求意见部门,发函日期,复函日期,复函意见\n"
 )
 
 // Every validation rule, with a bad row: the file is rejected, nothing is
@@ -83,6 +85,34 @@ func TestValidationRules(t *testing.T) {
 			2, "上级", "第 2 行,列“上级”:上级关系形成循环(D1 最终又以自己为上级)"},
 		{"department code twice", Departments, deptFileHead + "D1,一大队,市局部门,\nD1,二大队,市局部门,\n",
 			3, "编码", "第 3 行,列“编码”:与第 2 行的编码相同,同一部门出现了两次"},
+		{"attribute outside its vocabulary", Publications, pubFileHead + "ZA,1,机构设置,网站,,2025-01-06,ZA-1,内部公开,\n",
+			2, "公开属性", "第 2 行,列“公开属性”:“内部公开”不是有效的公开属性(应为 主动公开、依申请公开、不予公开)"},
+		{"不予公开 without a reason", Publications, pubFileHead + "ZA,1,机构设置,网站,,2025-01-06,ZA-1,不予公开,\n",
+			2, "不予公开理由", "第 2 行,列“不予公开理由”:公开属性为不予公开,须注明不予公开的理由"},
+		{"forwarded before received", Requests, reqFileHead[:len(reqFileHead)-1] + ",申请方式,转交日期\n" + "ZA,YSQ-1,2025-03-10,否,,,,,,0,,网络,2025-03-09\n",
+			2, "转交日期", "第 2 行,列“转交日期”:转交日期 2025-03-09 早于收到日期 2025-03-10"},
+		{"review step dated without its signer", SecrecyReviews, revFileHead + "ZA,BM-1,,机构设置,2025-01-02,,2025-01-03,,,公开,不涉密,2025-01-05\n",
+			2, "初步意见人", "第 2 行,列“初步意见人”:填写了初步意见日期,但缺少审签人"},
+		{"review step before the request", SecrecyReviews, revFileHead + "ZA,BM-1,,机构设置,2025-01-02,何军,2025-01-01,,,公开,不涉密,2025-01-05\n",
+			2, "初步意见日期", "第 2 行,列“初步意见日期”:初步意见日期 2025-01-01 早于送审日期 2025-01-02"},
+		{"review opinion without its basis", SecrecyReviews, revFileHead + "ZA,BM-1,,机构设置,2025-01-02,,,,,免于公开,,2025-01-05\n",
+			2, "依据和理由", "第 2 行,列“依据和理由”:审查意见须注明依据和理由"},
+		{"review opinion outside its vocabulary", SecrecyReviews, revFileHead + "ZA,BM-1,,机构设置,2025-01-02,,,,,同意,不涉密,2025-01-05\n",
+			2, "审查意见", "第 2 行,列“审查意见”:“同意”不是有效的审查意见(应为 公开、免于公开、需报审)"},
+		{"review decided without an opinion", SecrecyReviews, revFileHead + "ZA,BM-1,,机构设置,2025-01-02,,,,,,,2025-01-05\n",
+			2, "审查意见", "第 2 行,列“审查意见”:填写了决定日期,但缺少审查意见"},
+		{"coordination asking itself", Coordinations, coFileHead + "ZA,XT-1,联合通告,治安支队,2025-01-02,,\n",
+			2, "被征求意见部门", "第 2 行,列“被征求意见部门”:被征求意见部门不能是拟公开信息的部门自己"},
+		{"coordination asking an unknown department", Coordinations, coFileHead + "ZA,XT-1,联合通告,特警支队,2025-01-02,,\n",
+			2, "被征求意见部门", "第 2 行,列“被征求意见部门”:“特警支队”不是已知的部门(请填写部门编码或全称)"},
+		{"coordination replied without an opinion", Coordinations, coFileHead + "ZA,XT-1,联合通告,XJ,2025-01-02,2025-01-03,\n",
+			2, "复函意见", "第 2 行,列“复函意见”:填写了复函日期,但缺少复函意见"},
+		{"coordination replied before sent", Coordinations, coFileHead + "ZA,XT-1,联合通告,XJ,2025-01-02,2025-01-01,同意\n",
+			2, "复函日期", "第 2 行,列“复函日期”:复函日期 2025-01-01 早于发函日期 2025-01-02"},
+		{"press conference without a topic", PressConferences, "部门,日期,主题,主要负责同志参加\nZA,2025-01-15,,是\n",
+			2, "主题", "第 2 行,列“主题”:不能为空"},
+		{"press conference twice", PressConferences, "部门,日期,主题\nZA,2025-01-15,通报\n治安支队,2025/1/15,通报\n",
+			3, "主题", "第 3 行,列“主题”:与第 2 行的部门、日期和主题相同,同一条记录出现了两次"},
 		{"required column missing", Publications, "部门,目录序号,标题,公开形式,索引号\nZA,1,机构设置,网站,ZA-1\n",
 			1, "", "第 1 行:缺少必填列“公开日期”(published)"},
 	}

@@ -1,0 +1,56 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+// Warnings of the new columns load the rows and say what looks wrong, with
+// the lines: a fee on an answer that provides nothing, a fee without its
+// basis, a forwarded date on a request that was not made online, a review
+// cleared for publishing without its five signatures.
+func TestClockWarnings(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		im := bureau(t, s, Publications)
+		reqs := "部门,申请编号,收到日期,申请方式,转交日期,答复日期,答复类型,收费,收费依据,是否减免\n" +
+			"ZA,YSQ-1,2025-03-03,网络,2025-03-05,2025-03-20,同意公开,5,复制费,否\n" +
+			"ZA,YSQ-2,2025-03-03,信函,2025-03-04,2025-03-20,信息不存在,10,复制费,否\n" +
+			"ZA,YSQ-3,2025-03-03,当面,,2025-03-20,部分公开,3.5,,是\n"
+		rep := mustImport(t, im, Requests, "requests.csv", []byte(reqs), Options{})
+		want := []string{
+			"填写了转交日期,但申请方式不是网络(只有网上申请需要转交)(第 3 行)",
+			"答复类型为“信息不存在”,不提供信息,不应收费(第 3 行)",
+			"收取了费用,但未填写收费依据(第 4 行)",
+		}
+		if strings.Join(rep.Warnings, "|") != strings.Join(want, "|") {
+			t.Errorf("warnings = %q\nwant %q", rep.Warnings, want)
+		}
+		var q models.Request
+		modelstest.Must(t, s.DB.Where("request_no = ?", "YSQ-1").First(&q).Error)
+		if q.Forwarded == nil || q.Forwarded.Format("2006-01-02") != "2025-03-05" || q.FeeBasis != "复制费" || q.FeeWaived {
+			t.Errorf("stored request: %+v", q)
+		}
+		var q3 models.Request
+		modelstest.Must(t, s.DB.Where("request_no = ?", "YSQ-3").First(&q3).Error)
+		if !q3.FeeWaived {
+			t.Error("fee waived not stored")
+		}
+
+		pubs := pubFileHead[:len(pubFileHead)-1] + ",不予公开理由\n" + "ZA,1,内部通知,网站,,2025-01-06,ZA-9,不予公开,,属于内部管理信息\n"
+		mustImport(t, im, Publications, "pubs.csv", []byte(pubs), Options{})
+		var p models.Publication
+		modelstest.Must(t, s.DB.Where("index_no = ?", "ZA-9").First(&p).Error)
+		if p.Attribute != "不予公开" || p.AttributeReason != "属于内部管理信息" {
+			t.Errorf("stored publication: %q %q", p.Attribute, p.AttributeReason)
+		}
+
+		revs := revFileHead + "ZA,BM-1,ZA-9,内部通知,2025-01-02,何军,2025-01-02,张卫,2025-01-03,公开,不涉密,2025-01-05\n"
+		rep = mustImport(t, im, SecrecyReviews, "reviews.csv", []byte(revs), Options{})
+		if strings.Join(rep.Warnings, "|") != "审查意见为“公开”,但五个审签步骤未全部填写(第 2 行)" {
+			t.Errorf("warnings = %q", rep.Warnings)
+		}
+	})
+}
