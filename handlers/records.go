@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // record shows one record behind a deduction; the Store refuses records of
@@ -12,7 +14,7 @@ func (s *Server) record(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rv, err := s.store.Record(c.UserContext(), v, c.Params("kind"), id)
+	rv, err := s.store.Record(c.UserContext(), v, c.Params("kind"), id, scoring.DateOf(s.opt.Now()))
 	if err != nil {
 		return err
 	}

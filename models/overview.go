@@ -75,9 +75,9 @@ func Rate(part, whole int) float64 {
 // Deadline is something a department must do by a date.
 type Deadline struct {
 	DepartmentID uint
-	Kind         string // request, quarterly_report, annual_report
-	Title        string // request number, or the report's period
-	RecordID     uint   // the request; 0 for a report not yet filed
+	Kind         string // request, quarterly_report, annual_report, or a clock's (clocks_store.go)
+	Title        string // request number, the report's period, a review's or coordination's title
+	RecordID     uint   // the record behind it (its kind is Kind's); 0 for a report not yet filed
 	Due          scoring.Date
 }
 
@@ -124,6 +124,9 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 	}
 	o.Complaints = cs
 	if err := s.reportDeadlines(ctx, o, cal, scheme.Params, leads); err != nil {
+		return nil, err
+	}
+	if err := s.overviewClocks(ctx, o, cal, scheme.TimeLimits); err != nil {
 		return nil, err
 	}
 	byDue := func(a, b Deadline) int { return int(a.Due - b.Due) }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // RecordField is one labelled value of a record page.
@@ -39,12 +41,19 @@ type RecordView struct {
 	DepartmentID uint
 	Title        string
 	Fields       []RecordField
+	// A publication's secrecy reviews and coordinations, and its flag if
+	// it went out against its review.
+	Reviews       []SecrecyReview
+	Coordinations []CoordinationView
+	Flags         []Flag
 }
 
 // Record reads one record of a kind (publication, request, complaint,
-// quarterly_report, annual_report) if the viewer may see its department;
+// quarterly_report, annual_report, secrecy_review, coordination,
+// press_conference) if the viewer may see its department, with its clocks as
+// of today;
 // otherwise ErrNotFound.
-func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint) (*RecordView, error) {
+func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, today scoring.Date) (*RecordView, error) {
 	db := s.DB.WithContext(ctx)
 	var rv *RecordView
 	switch kind {
@@ -56,8 +65,13 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint) (*Re
 		rv = &RecordView{DepartmentID: p.DepartmentID, Title: p.Title, Fields: append([]RecordField{seqField(p.Seq)}, fields(
 			"标题", p.Title, "公开形式", p.Channel, "生成日期", ymdPtr(p.Formed),
 			"公开日期", ymd(p.Published), "索引号", p.IndexNo, "文号", p.DocNo, "公开属性", p.Attribute,
-			"保密审查意见", p.Review, "审查日期", ymdPtr(p.ReviewDate), "链接", p.URL,
+			"不予公开理由", p.AttributeReason, "保密审查意见", p.Review, "审查日期", ymdPtr(p.ReviewDate), "链接", p.URL,
 		)...)}
+		if v.CanSeeDepartment(p.DepartmentID) {
+			if err := s.publicationClocks(ctx, v, p, rv, today); err != nil {
+				return nil, err
+			}
+		}
 	case "request":
 		var r Request
 		if err := db.First(&r, id).Error; err != nil {
@@ -68,8 +82,12 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint) (*Re
 			"征求第三方意见开始", ymdPtr(r.PauseStart), "征求第三方意见结束", ymdPtr(r.PauseEnd),
 			"补正开始", ymdPtr(r.CorrectionStart), "补正结束", ymdPtr(r.CorrectionEnd),
 			"答复日期", ymdPtr(r.Answered), "答复类型", r.Answer, "收费", fmt.Sprintf("%.2f", r.Fee),
+			"收费依据", r.FeeBasis, "是否减免", yesNo(r.FeeWaived), "转交日期", ymdPtr(r.Forwarded),
 			"复议诉讼结果", r.Outcome, "结果日期", ymdPtr(r.OutcomeDate),
 		)}
+		if err := s.requestForwarding(ctx, r, rv, today); err != nil {
+			return nil, err
+		}
 	case "complaint":
 		var c Complaint
 		if err := db.First(&c, id).Error; err != nil {
@@ -95,7 +113,10 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint) (*Re
 			"年度", strconv.Itoa(a.Year), "报送日期", ymdPtr(a.Submitted),
 		)}
 	default:
-		return nil, ErrNotFound
+		var err error
+		if rv, err = s.clockRecord(ctx, kind, id, today); err != nil {
+			return nil, err
+		}
 	}
 	if !v.CanSeeDepartment(rv.DepartmentID) {
 		return nil, ErrNotFound

@@ -45,14 +45,16 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 
 	err = scan(db.Model(&Publication{}).Where("published <= ?", end).
-		Select("id", "department_id", "seq", "title", "channel", "formed", "published", "review", "review_date"),
+		Select("id", "department_id", "seq", "title", "channel", "formed", "published", "review", "review_date", "attribute"),
 		func(r *sql.Rows) error {
 			var p scoring.Publication
 			var formed, published, reviewed sql.NullTime
-			if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, &formed, &published, &p.Review, &reviewed); err != nil {
+			var attribute string
+			if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, &formed, &published, &p.Review, &reviewed, &attribute); err != nil {
 				return err
 			}
 			p.Formed, p.Published, p.ReviewDate = day(formed), day(published), day(reviewed)
+			p.Withheld = attribute == scoring.AttrWithheld
 			in.Publications = append(in.Publications, p)
 			return nil
 		})
@@ -60,14 +62,16 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 		return nil, fmt.Errorf("read publications: %w", err)
 	}
 	err = scan(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (outcome_date BETWEEN ? AND ?)", start, end, start, end).
-		Select("id", "department_id", "request_no", "received", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered", "outcome", "outcome_date"),
+		Select("id", "department_id", "request_no", "received", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered", "outcome", "outcome_date", "channel", "forwarded"),
 		func(r *sql.Rows) error {
 			var q scoring.Request
-			var rec, ps, pe, cs, ce, ans, od sql.NullTime
-			if err := r.Scan(&q.ID, &q.Dept, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce, &ans, &q.Outcome, &od); err != nil {
+			var rec, ps, pe, cs, ce, ans, od, fw sql.NullTime
+			var channel string
+			if err := r.Scan(&q.ID, &q.Dept, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce, &ans, &q.Outcome, &od, &channel, &fw); err != nil {
 				return err
 			}
 			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd, q.Answered, q.OutcomeDate = day(rec), day(ps), day(pe), day(cs), day(ce), day(ans), day(od)
+			q.Online, q.Forwarded = channel == scoring.ChannelOnline, day(fw)
 			in.Requests = append(in.Requests, q)
 			return nil
 		})
@@ -103,6 +107,9 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	}
 	for _, d := range decisions {
 		in.Decisions = append(in.Decisions, scoring.Decision{ID: d.ID, Dept: d.DepartmentID, CaseNo: d.CaseNo, Decided: scoring.DateOf(d.Decided), Sanctions: SplitNames(d.Sanctions)})
+	}
+	if err := s.clockInput(ctx, in, start, end); err != nil {
+		return nil, err
 	}
 	return in, nil
 }

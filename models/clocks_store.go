@@ -1,0 +1,552 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// clockInput adds the year's secrecy reviews, coordinations and press
+// conferences to a scoring input.
+func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end time.Time) error {
+	db := s.DB.WithContext(ctx)
+	err := scan(db.Model(&SecrecyReview{}).Where("requested BETWEEN ? AND ?", start, end).
+		Select("id", "department_id", "review_no", "title", "requested", "decided", "opinion"),
+		func(r *sql.Rows) error {
+			var x scoring.SecrecyReview
+			var req, dec sql.NullTime
+			if err := r.Scan(&x.ID, &x.Dept, &x.No, &x.Title, &req, &dec, &x.Opinion); err != nil {
+				return err
+			}
+			x.Requested, x.Decided = day(req), day(dec)
+			in.SecrecyReviews = append(in.SecrecyReviews, x)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("read secrecy reviews: %w", err)
+	}
+	err = scan(db.Model(&Coordination{}).Where("sent BETWEEN ? AND ?", start, end).
+		Select("id", "department_id", "asked_id", "coordination_no", "subject", "sent", "replied", "opinion"),
+		func(r *sql.Rows) error {
+			var x scoring.Coordination
+			var sent, rep sql.NullTime
+			if err := r.Scan(&x.ID, &x.Dept, &x.Asked, &x.No, &x.Subject, &sent, &rep, &x.Opinion); err != nil {
+				return err
+			}
+			x.Sent, x.Replied = day(sent), day(rep)
+			in.Coordinations = append(in.Coordinations, x)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("read coordinations: %w", err)
+	}
+	err = scan(db.Model(&PressConference{}).Where("held BETWEEN ? AND ?", start, end).Select("id", "department_id", "held"),
+		func(r *sql.Rows) error {
+			var x scoring.PressConference
+			var held sql.NullTime
+			if err := r.Scan(&x.ID, &x.Dept, &held); err != nil {
+				return err
+			}
+			x.Date = day(held)
+			in.PressConferences = append(in.PressConferences, x)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("read press conferences: %w", err)
+	}
+	return nil
+}
+
+// The kinds of clock deadline, as Deadline.Kind.
+const (
+	DeadlineReview           = "secrecy_review"    // a review to decide
+	DeadlineCoordination     = "coordination"      // a reply the department owes
+	DeadlineCoordinationSent = "coordination_sent" // a reply the department awaits
+	DeadlineForwarding       = "forwarding"        // an online request to forward
+)
+
+// clockDeadlines lists what the clocks of issue 14 still wait for on today:
+// undecided secrecy reviews, unanswered coordinations still within their
+// limit (after it, silence is consent and nothing is pending), and online
+// requests not yet forwarded. dept 0 lists every department's, each under
+// the department that must act; otherwise those of dept, including the
+// coordinations it sent and still awaits.
+func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint) ([]Deadline, error) {
+	db := s.DB.WithContext(ctx)
+	t := today.Time()
+	var out []Deadline
+
+	q := db.Model(&SecrecyReview{}).Select("id", "department_id", "title", "requested").
+		Where("requested <= ? AND (decided IS NULL OR decided > ?)", t, t)
+	if dept != 0 {
+		q = q.Where("department_id = ?", dept)
+	}
+	err := scan(q, func(r *sql.Rows) error {
+		var d Deadline
+		var req sql.NullTime
+		if err := r.Scan(&d.RecordID, &d.DepartmentID, &d.Title, &req); err != nil {
+			return err
+		}
+		d.Kind, d.Due = DeadlineReview, scoring.ReviewDue(cal, limits, day(req))
+		out = append(out, d)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read pending reviews: %w", err)
+	}
+
+	q = db.Model(&Coordination{}).Select("id", "department_id", "asked_id", "subject", "sent").
+		Where("sent <= ? AND (replied IS NULL OR replied > ?)", t, t)
+	if dept != 0 {
+		q = q.Where("department_id = ? OR asked_id = ?", dept, dept)
+	}
+	err = scan(q, func(r *sql.Rows) error {
+		var c scoring.Coordination
+		var sent sql.NullTime
+		if err := r.Scan(&c.ID, &c.Dept, &c.Asked, &c.Subject, &sent); err != nil {
+			return err
+		}
+		c.Sent = day(sent)
+		due := scoring.CoordinationDue(cal, limits, c.Sent)
+		if state, _ := scoring.CoordinationState(c, due, today); state != scoring.ReplyPending {
+			return nil
+		}
+		d := Deadline{DepartmentID: c.Asked, Kind: DeadlineCoordination, Title: c.Subject, RecordID: c.ID, Due: due}
+		if dept != 0 && c.Asked != dept {
+			d.DepartmentID, d.Kind = c.Dept, DeadlineCoordinationSent
+		}
+		out = append(out, d)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read pending coordinations: %w", err)
+	}
+
+	q = db.Model(&Request{}).Select("id", "department_id", "request_no", "received").
+		Where("channel = ? AND forwarded IS NULL AND answered IS NULL AND received <= ?", scoring.ChannelOnline, t)
+	if dept != 0 {
+		q = q.Where("department_id = ?", dept)
+	}
+	err = scan(q, func(r *sql.Rows) error {
+		var d Deadline
+		var rec sql.NullTime
+		if err := r.Scan(&d.RecordID, &d.DepartmentID, &d.Title, &rec); err != nil {
+			return err
+		}
+		d.Kind, d.Due = DeadlineForwarding, scoring.ForwardDue(limits, day(rec))
+		out = append(out, d)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read requests to forward: %w", err)
+	}
+	return out, nil
+}
+
+// PendingClocks lists a department's pending reviews, coordinations and
+// online requests to forward on today, earliest due first, under the
+// scheme's limits; the viewer must be allowed to see the department.
+func (s *Store) PendingClocks(ctx context.Context, v Viewer, dept uint, today scoring.Date, limits scoring.TimeLimits) ([]Deadline, error) {
+	if !v.CanSeeDepartment(dept) {
+		return nil, ErrNotFound
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := s.clockDeadlines(ctx, today, cal, limits, dept)
+	if err != nil {
+		return nil, err
+	}
+	sortByDue(ds)
+	return ds, nil
+}
+
+// sortByDue orders deadlines by due date, stably.
+func sortByDue(ds []Deadline) {
+	slices.SortStableFunc(ds, func(a, b Deadline) int { return int(a.Due - b.Due) })
+}
+
+// ReviewStep is one step of a review's five-step sign-off.
+type ReviewStep struct {
+	Step string // the step's name, Chinese as in seed 003 art. 7
+	By   string
+	On   string
+}
+
+// Steps lists the review's five steps in order.
+func (r SecrecyReview) Steps() []ReviewStep {
+	return []ReviewStep{
+		{"信息产生部门初步意见", r.UnitBy, ymdPtr(r.UnitDate)},
+		{"部门负责人审查意见", r.HeadBy, ymdPtr(r.HeadDate)},
+		{"分管领导审核意见", r.LeaderBy, ymdPtr(r.LeaderDate)},
+		{"保密委员会办公室复审意见", r.SecrecyBy, ymdPtr(r.SecrecyDate)},
+		{"保密办分管领导审查批准", r.ApproverBy, ymdPtr(r.ApproverDate)},
+	}
+}
+
+// CoordinationView is a coordination as a record page shows it: who was
+// asked, when it was due, and the opinion that holds (视为同意 after
+// silence).
+type CoordinationView struct {
+	Coordination
+	Asked string
+	Due   scoring.Date
+	State scoring.ReplyState
+	Holds string
+}
+
+// publicationClocks reads the reviews and coordinations of a publication
+// (by its department and 索引号) for its record page.
+func (s *Store) publicationClocks(ctx context.Context, v Viewer, p Publication, rv *RecordView, today scoring.Date) error {
+	db := s.DB.WithContext(ctx)
+	flags, err := s.flags(db, v, p.ID)
+	if err != nil {
+		return err
+	}
+	rv.Flags = flags
+	if err := db.Where("department_id = ? AND index_no = ?", p.DepartmentID, p.IndexNo).Order("requested, id").Find(&rv.Reviews).Error; err != nil {
+		return fmt.Errorf("read reviews of publication: %w", err)
+	}
+	var cs []Coordination
+	if err := db.Where("department_id = ? AND index_no = ?", p.DepartmentID, p.IndexNo).Order("sent, id").Find(&cs).Error; err != nil {
+		return fmt.Errorf("read coordinations of publication: %w", err)
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	views, err := s.coordinationViews(ctx, cs, today)
+	if err != nil {
+		return err
+	}
+	rv.Coordinations = views
+	return nil
+}
+
+// coordinationViews states each coordination on today under the newest
+// approved scheme's limit.
+func (s *Store) coordinationViews(ctx context.Context, cs []Coordination, today scoring.Date) ([]CoordinationView, error) {
+	limits, err := s.currentLimits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.DepartmentNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CoordinationView, 0, len(cs))
+	for _, c := range cs {
+		sc := scoring.Coordination{Sent: scoring.DateOf(c.Sent), Replied: dayPtr(c.Replied), Opinion: c.Opinion}
+		due := scoring.CoordinationDue(cal, limits, sc.Sent)
+		state, holds := scoring.CoordinationState(sc, due, today)
+		out = append(out, CoordinationView{Coordination: c, Asked: names[c.AskedID], Due: due, State: state, Holds: holds})
+	}
+	return out, nil
+}
+
+// currentLimits are the time limits of the newest approved scheme.
+func (s *Store) currentLimits(ctx context.Context) (scoring.TimeLimits, error) {
+	sv, err := s.SchemeByVersion(ctx, "")
+	if err != nil {
+		return scoring.TimeLimits{}, err
+	}
+	sch, err := sv.Scheme()
+	if err != nil {
+		return scoring.TimeLimits{}, err
+	}
+	return sch.TimeLimits, nil
+}
+
+// CurrentLimits are the time limits of the newest approved scheme, for the
+// pages that show clocks outside a score run.
+func (s *Store) CurrentLimits(ctx context.Context) (scoring.TimeLimits, error) {
+	return s.currentLimits(ctx)
+}
+
+// Flag is a publication that went out against its secrecy review: a
+// possible incident of 不应公开而公开, open until a person confirms or
+// dismisses it.
+type Flag struct {
+	PublicationID uint
+	DepartmentID  uint
+	Title         string
+	IndexNo       string
+	Published     scoring.Date
+	// Opinion and Decided are the review decision that forbade it; Review
+	// is its review record, 0 when it is the publication's own column.
+	Opinion  string
+	Decided  scoring.Date
+	Review   uint
+	Decision *DisclosureFlag // nil while open
+}
+
+// Flag decisions.
+const (
+	FlagConfirmed = "confirmed"
+	FlagDismissed = "dismissed"
+)
+
+// flaggedOpinions are the opinions that forbid publishing.
+var flaggedOpinions = []string{scoring.OpinionExempt, scoring.OpinionRefer}
+
+// Flags lists the publications that went out against their secrecy review,
+// newest first, with any decision taken. A head sees their department's.
+// publication 0 lists all; otherwise only that publication's flag.
+func (s *Store) Flags(ctx context.Context, v Viewer, publication uint) ([]Flag, error) {
+	return s.flags(s.DB.WithContext(ctx), v, publication)
+}
+
+func (s *Store) flags(db *gorm.DB, v Viewer, publication uint) ([]Flag, error) {
+	linked := db.Table("secrecy_reviews AS r").Select("1").
+		Where("r.department_id = publications.department_id AND r.index_no = publications.index_no AND r.index_no <> '' AND r.opinion IN ?", flaggedOpinions)
+	q := db.Model(&Publication{}).Where("(review IN ? OR EXISTS (?)) AND attribute <> ?", flaggedOpinions, linked, scoring.AttrWithheld)
+	switch own, limited := v.OwnDepartment(); {
+	case limited:
+		q = q.Where("department_id = ?", own)
+	case !v.Role.Valid():
+		return nil, ErrForbidden
+	}
+	if publication != 0 {
+		q = q.Where("id = ?", publication)
+	}
+	var pubs []Publication
+	if err := q.Order("published desc, id desc").Limit(1000).Find(&pubs).Error; err != nil {
+		return nil, fmt.Errorf("read flagged publications: %w", err)
+	}
+	if len(pubs) == 0 {
+		return nil, nil
+	}
+	ids := make([]uint, len(pubs))
+	indexNos := make([]string, len(pubs))
+	for i, p := range pubs {
+		ids[i], indexNos[i] = p.ID, p.IndexNo
+	}
+	var reviews []SecrecyReview
+	if err := db.Where("index_no IN ? AND decided IS NOT NULL", indexNos).Find(&reviews).Error; err != nil {
+		return nil, fmt.Errorf("read reviews of flagged publications: %w", err)
+	}
+	var decisions []DisclosureFlag
+	if err := db.Where("publication_id IN ?", ids).Find(&decisions).Error; err != nil {
+		return nil, fmt.Errorf("read flag decisions: %w", err)
+	}
+	decided := make(map[uint]*DisclosureFlag, len(decisions))
+	for i := range decisions {
+		decided[decisions[i].PublicationID] = &decisions[i]
+	}
+	var out []Flag
+	for _, p := range pubs {
+		ds := []scoring.ReviewDecision{{Opinion: p.Review, Decided: dayPtr(p.ReviewDate)}}
+		for _, r := range reviews {
+			if r.DepartmentID == p.DepartmentID && r.IndexNo == p.IndexNo {
+				ds = append(ds, scoring.ReviewDecision{Review: r.ID, Opinion: r.Opinion, Decided: dayPtr(r.Decided)})
+			}
+		}
+		got, ok := scoring.PublishedAgainstReview(scoring.DateOf(p.Published), ds)
+		if !ok {
+			continue
+		}
+		out = append(out, Flag{
+			PublicationID: p.ID, DepartmentID: p.DepartmentID, Title: p.Title, IndexNo: p.IndexNo,
+			Published: scoring.DateOf(p.Published), Opinion: got.Opinion, Decided: got.Decided, Review: got.Review,
+			Decision: decided[p.ID],
+		})
+	}
+	return out, nil
+}
+
+// ErrFlagDecided: someone has already confirmed or dismissed the flag.
+var ErrFlagDecided = &ValidationError{"flag", "该提示已经处理过,不能重复处理"}
+
+// DecideFlag confirms or dismisses the flag of a publication. Confirming
+// records the incident (不应公开而公开, dated the day it was published; one
+// the department already has on that day is reused and its description
+// extended); dismissing needs a reason. Only the office and the discipline
+// office decide, and the decision and any incident are audit-logged in the
+// same transaction.
+func (s *Store) DecideFlag(ctx context.Context, v Viewer, publication uint, decision, note string, now time.Time) (*DisclosureFlag, error) {
+	if v.Role != RoleOffice && v.Role != RoleDiscipline {
+		return nil, ErrForbidden
+	}
+	note = strings.TrimSpace(note)
+	switch {
+	case decision != FlagConfirmed && decision != FlagDismissed:
+		return nil, &ValidationError{"decision", "处理方式无效"}
+	case decision == FlagDismissed && note == "":
+		return nil, &ValidationError{"note", "排除提示须说明理由"}
+	case utf8.RuneCountInString(note) > 1000:
+		return nil, &ValidationError{"note", "说明不能超过 1000 个字"}
+	}
+	var out *DisclosureFlag
+	err := s.Audited(ctx, v, func(tx *Tx) error {
+		fs, err := s.flags(tx.DB, v, publication)
+		if err != nil {
+			return err
+		}
+		if len(fs) == 0 {
+			return ErrNotFound
+		}
+		f := fs[0]
+		if f.Decision != nil {
+			return ErrFlagDecided
+		}
+		d := &DisclosureFlag{PublicationID: publication, Decision: decision, Note: note, UserID: v.UserID, DecidedAt: now.UTC()}
+		if decision == FlagConfirmed {
+			inc, err := confirmIncident(tx, f, note)
+			if err != nil {
+				return err
+			}
+			d.IncidentID = inc.ID
+		}
+		if err := tx.DB.Create(d).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
+				return ErrFlagDecided
+			}
+			return fmt.Errorf("record flag decision: %w", err)
+		}
+		out = d
+		return tx.Record(decision, "disclosure_flag", publication, nil, d)
+	})
+	return out, err
+}
+
+// confirmIncident records the incident a confirmed flag stands for.
+func confirmIncident(tx *Tx, f Flag, note string) (*Incident, error) {
+	text := fmt.Sprintf("《%s》(索引号 %s)于 %s 公开,而保密审查意见为“%s”(%s)", f.Title, f.IndexNo, f.Published, f.Opinion, f.Decided)
+	if note != "" {
+		text += ":" + note
+	}
+	var inc Incident
+	err := tx.DB.Where("department_id = ? AND date = ? AND kind = ?", f.DepartmentID, f.Published.Time(), "不应公开而公开").First(&inc).Error
+	switch {
+	case err == nil:
+		before := inc
+		inc.Description = strings.TrimSpace(inc.Description + "\n" + text)
+		if err := tx.DB.Save(&inc).Error; err != nil {
+			return nil, fmt.Errorf("extend incident: %w", err)
+		}
+		return &inc, tx.Record("update", "incident", inc.ID, before, inc)
+	case !errors.Is(err, gorm.ErrRecordNotFound):
+		return nil, fmt.Errorf("read incident: %w", err)
+	}
+	inc = Incident{DepartmentID: f.DepartmentID, Date: f.Published.Time(), Kind: "不应公开而公开", Description: text}
+	if err := tx.DB.Create(&inc).Error; err != nil {
+		return nil, fmt.Errorf("record incident: %w", err)
+	}
+	return &inc, tx.Record("create", "incident", inc.ID, nil, inc)
+}
+
+// requestForwarding adds an online request's forwarding clock to its page:
+// when it was due and whether it was forwarded in time.
+func (s *Store) requestForwarding(ctx context.Context, r Request, rv *RecordView, today scoring.Date) error {
+	if r.Channel != scoring.ChannelOnline {
+		return nil
+	}
+	limits, err := s.currentLimits(ctx)
+	if err != nil {
+		return err
+	}
+	due := scoring.ForwardDue(limits, scoring.DateOf(r.Received))
+	var state string
+	switch fw := dayPtr(r.Forwarded); {
+	case !fw.IsZero() && fw <= due:
+		state = "按时转交"
+	case !fw.IsZero():
+		state = fmt.Sprintf("迟转交 %d 日", int(fw-due))
+	case today > due:
+		state = fmt.Sprintf("逾期未转交,已超期 %d 日", int(today-due))
+	default:
+		state = "待转交"
+	}
+	rv.Fields = append(rv.Fields, fields("转交期限", due.String(), "转交情况", state)...)
+	return nil
+}
+
+// clockRecord reads a secrecy review, a coordination or a press
+// conference for its record page; the caller checks the viewer.
+func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today scoring.Date) (*RecordView, error) {
+	db := s.DB.WithContext(ctx)
+	switch kind {
+	case string(scoring.RecordSecrecyReview):
+		var r SecrecyReview
+		if err := db.First(&r, id).Error; err != nil {
+			return nil, notFound(err, "read secrecy review")
+		}
+		limits, err := s.currentLimits(ctx)
+		if err != nil {
+			return nil, err
+		}
+		cal, err := s.Calendar(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return &RecordView{DepartmentID: r.DepartmentID, Title: r.Title, Reviews: []SecrecyReview{r}, Fields: fields(
+			"审查编号", r.ReviewNo, "索引号", r.IndexNo, "信息名称", r.Title, "送审日期", ymd(r.Requested),
+			"审查期限", scoring.ReviewDue(cal, limits, scoring.DateOf(r.Requested)).String(),
+			"审查意见", r.Opinion, "依据和理由", r.Basis, "决定日期", ymdPtr(r.Decided),
+		)}, nil
+	case string(scoring.RecordCoordination):
+		var c Coordination
+		if err := db.First(&c, id).Error; err != nil {
+			return nil, notFound(err, "read coordination")
+		}
+		views, err := s.coordinationViews(ctx, []Coordination{c}, today)
+		if err != nil {
+			return nil, err
+		}
+		return &RecordView{DepartmentID: c.DepartmentID, Title: c.Subject, Coordinations: views, Fields: fields(
+			"协调编号", c.CoordinationNo, "索引号", c.IndexNo, "协调事项", c.Subject, "说明", c.Note,
+		)}, nil
+	case string(scoring.RecordPressConference):
+		var p PressConference
+		if err := db.First(&p, id).Error; err != nil {
+			return nil, notFound(err, "read press conference")
+		}
+		return &RecordView{DepartmentID: p.DepartmentID, Title: p.Topic, Fields: fields(
+			"日期", ymd(p.Held), "主题", p.Topic, "主要负责同志参加", yesNo(p.PrincipalAttended),
+		)}, nil
+	}
+	return nil, ErrNotFound
+}
+
+// overviewClocks adds the pending reviews, coordinations and online
+// requests to forward to the overview's deadline lists.
+func (s *Store) overviewClocks(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
+	ds, err := s.clockDeadlines(ctx, o.Today, cal, limits, 0)
+	if err != nil {
+		return err
+	}
+	horizon := cal.Due(o.Today, 5)
+	for _, d := range ds {
+		switch {
+		case d.Due < o.Today:
+			o.Overdue = append(o.Overdue, d)
+		case d.Due <= horizon:
+			o.Upcoming = append(o.Upcoming, d)
+		}
+	}
+	return nil
+}
+
+// RecordKind is the kind of record page the deadline links to.
+func (d Deadline) RecordKind() string {
+	switch d.Kind {
+	case DeadlineReview:
+		return string(scoring.RecordSecrecyReview)
+	case DeadlineCoordination, DeadlineCoordinationSent:
+		return string(scoring.RecordCoordination)
+	}
+	return "request"
+}
