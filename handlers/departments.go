@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -46,7 +47,19 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr, "Score": score, "Year": year}
+	limits, err := s.store.CurrentLimits(ctx)
+	if err != nil {
+		return err
+	}
+	today := scoring.DateOf(s.opt.Now())
+	var pending []models.Deadline
+	if limits != nil {
+		if pending, err = s.store.PendingClocks(ctx, v, id, today, *limits); err != nil {
+			return err
+		}
+	}
+	data := fiber.Map{"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr, "Score": score, "Year": year,
+		"Pending": pending, "Today": today}
 	if score != nil && !score.Result.Unrated {
 		if err := s.departmentCharts(c, v, score, append(leads, co...), data); err != nil {
 			return err

@@ -86,15 +86,19 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	if id, limited := v.OwnDepartment(); limited {
 		return c.Redirect("/departments/"+strconv.FormatUint(uint64(id), 10), fiber.StatusSeeOther)
 	}
+	open, err := s.openFlags(c, v)
+	if err != nil {
+		return err
+	}
 	ov, err := s.overviewFor(c)
 	if errors.Is(err, models.ErrNotFound) {
 		year, _ := s.yearOf(c)
-		return s.page(c, "overview", "overview.title", fiber.Map{"Year": year})
+		return s.page(c, "overview", "overview.title", fiber.Map{"Year": year, "OpenFlags": open})
 	}
 	if err != nil {
 		return err
 	}
-	return s.page(c, "overview", "overview.title", fiber.Map{"Year": ov.Year, "Body": ov.Body, "Charts": true})
+	return s.page(c, "overview", "overview.title", fiber.Map{"Year": ov.Year, "Body": ov.Body, "Charts": true, "OpenFlags": open})
 }
 
 // overviewChart serves a large chart's option as JSON, from the cache.

@@ -46,6 +46,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/overview", s.overview)
 	app.Get("/overview/chart/:id.json", bureauWide, s.overviewChart)
 	app.Get("/records/:kind/:id", s.record)
+	app.Get("/flags", s.flags)
+	app.Post("/flags/:id", requireRole(models.RoleOffice, models.RoleDiscipline), s.decideFlag)
 	app.Get("/schemes", s.schemes)
 	app.Get("/calendar", s.calendar)
 	app.Get("/schemes/:version", s.scheme)

@@ -71,13 +71,13 @@ const (
 	DeadlineReview           = "secrecy_review"    // a review to decide
 	DeadlineCoordination     = "coordination"      // a reply the department owes
 	DeadlineCoordinationSent = "coordination_sent" // a reply the department awaits
-	DeadlineForwarding       = "forwarding"        // an online request to forward
 )
 
 // clockDeadlines lists what the clocks of issue 14 still wait for on today:
-// undecided secrecy reviews, unanswered coordinations still within their
-// limit (after it, silence is consent and nothing is pending), and online
-// requests not yet forwarded. dept 0 lists every department's, each under
+// undecided secrecy reviews, and unanswered coordinations still within
+// their limit (after it, silence is consent and nothing is pending). Online
+// requests not forwarded in time show on their own page and in B3, not
+// here: the request's answer is the deadline the lists already carry. dept 0 lists every department's, each under
 // the department that must act; otherwise those of dept, including the
 // coordinations it sent and still awaits.
 func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint) ([]Deadline, error) {
@@ -131,29 +131,11 @@ func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *sco
 		return nil, fmt.Errorf("read pending coordinations: %w", err)
 	}
 
-	q = db.Model(&Request{}).Select("id", "department_id", "request_no", "received").
-		Where("channel = ? AND forwarded IS NULL AND answered IS NULL AND received <= ?", scoring.ChannelOnline, t)
-	if dept != 0 {
-		q = q.Where("department_id = ?", dept)
-	}
-	err = scan(q, func(r *sql.Rows) error {
-		var d Deadline
-		var rec sql.NullTime
-		if err := r.Scan(&d.RecordID, &d.DepartmentID, &d.Title, &rec); err != nil {
-			return err
-		}
-		d.Kind, d.Due = DeadlineForwarding, scoring.ForwardDue(limits, day(rec))
-		out = append(out, d)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read requests to forward: %w", err)
-	}
 	return out, nil
 }
 
-// PendingClocks lists a department's pending reviews, coordinations and
-// online requests to forward on today, earliest due first, under the
+// PendingClocks lists a department's pending reviews and coordinations on
+// today, earliest due first, under the
 // scheme's limits; the viewer must be allowed to see the department.
 func (s *Store) PendingClocks(ctx context.Context, v Viewer, dept uint, today scoring.Date, limits scoring.TimeLimits) ([]Deadline, error) {
 	if !v.CanSeeDepartment(dept) {
@@ -176,21 +158,24 @@ func sortByDue(ds []Deadline) {
 	slices.SortStableFunc(ds, func(a, b Deadline) int { return int(a.Due - b.Due) })
 }
 
-// ReviewStep is one step of a review's five-step sign-off.
+// ReviewStep is one step of a review's five-step sign-off: N is 1 to 5 in
+// the order of seed 003 art. 7 (the originating unit's opinion, its head,
+// the leader in charge, the secrecy office's re-examination, its leader's
+// approval); pages name the steps by N in the reader's language.
 type ReviewStep struct {
-	Step string // the step's name, Chinese as in seed 003 art. 7
-	By   string
-	On   string
+	N  int
+	By string
+	On string
 }
 
 // Steps lists the review's five steps in order.
 func (r SecrecyReview) Steps() []ReviewStep {
 	return []ReviewStep{
-		{"信息产生部门初步意见", r.UnitBy, ymdPtr(r.UnitDate)},
-		{"部门负责人审查意见", r.HeadBy, ymdPtr(r.HeadDate)},
-		{"分管领导审核意见", r.LeaderBy, ymdPtr(r.LeaderDate)},
-		{"保密委员会办公室复审意见", r.SecrecyBy, ymdPtr(r.SecrecyDate)},
-		{"保密办分管领导审查批准", r.ApproverBy, ymdPtr(r.ApproverDate)},
+		{1, r.UnitBy, ymdPtr(r.UnitDate)},
+		{2, r.HeadBy, ymdPtr(r.HeadDate)},
+		{3, r.LeaderBy, ymdPtr(r.LeaderDate)},
+		{4, r.SecrecyBy, ymdPtr(r.SecrecyDate)},
+		{5, r.ApproverBy, ymdPtr(r.ApproverDate)},
 	}
 }
 
@@ -235,7 +220,7 @@ func (s *Store) publicationClocks(ctx context.Context, v Viewer, p Publication, 
 // coordinationViews states each coordination on today under the newest
 // approved scheme's limit.
 func (s *Store) coordinationViews(ctx context.Context, cs []Coordination, today scoring.Date) ([]CoordinationView, error) {
-	limits, err := s.currentLimits(ctx)
+	limits, err := s.CurrentLimits(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -249,31 +234,33 @@ func (s *Store) coordinationViews(ctx context.Context, cs []Coordination, today 
 	}
 	out := make([]CoordinationView, 0, len(cs))
 	for _, c := range cs {
-		sc := scoring.Coordination{Sent: scoring.DateOf(c.Sent), Replied: dayPtr(c.Replied), Opinion: c.Opinion}
-		due := scoring.CoordinationDue(cal, limits, sc.Sent)
-		state, holds := scoring.CoordinationState(sc, due, today)
-		out = append(out, CoordinationView{Coordination: c, Asked: names[c.AskedID], Due: due, State: state, Holds: holds})
+		view := CoordinationView{Coordination: c, Asked: names[c.AskedID], State: scoring.ReplyPending}
+		if limits != nil {
+			sc := scoring.Coordination{Sent: scoring.DateOf(c.Sent), Replied: dayPtr(c.Replied), Opinion: c.Opinion}
+			view.Due = scoring.CoordinationDue(cal, *limits, sc.Sent)
+			view.State, view.Holds = scoring.CoordinationState(sc, view.Due, today)
+		}
+		out = append(out, view)
 	}
 	return out, nil
 }
 
-// currentLimits are the time limits of the newest approved scheme.
-func (s *Store) currentLimits(ctx context.Context) (scoring.TimeLimits, error) {
+// CurrentLimits are the time limits of the newest approved scheme, for the
+// pages that show clocks outside a score run; nil before any scheme is
+// approved, when there is no limit to show.
+func (s *Store) CurrentLimits(ctx context.Context) (*scoring.TimeLimits, error) {
 	sv, err := s.SchemeByVersion(ctx, "")
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
 	if err != nil {
-		return scoring.TimeLimits{}, err
+		return nil, err
 	}
 	sch, err := sv.Scheme()
 	if err != nil {
-		return scoring.TimeLimits{}, err
+		return nil, err
 	}
-	return sch.TimeLimits, nil
-}
-
-// CurrentLimits are the time limits of the newest approved scheme, for the
-// pages that show clocks outside a score run.
-func (s *Store) CurrentLimits(ctx context.Context) (scoring.TimeLimits, error) {
-	return s.currentLimits(ctx)
+	return &sch.TimeLimits, nil
 }
 
 // Flag is a publication that went out against its secrecy review: a
@@ -385,7 +372,7 @@ func (s *Store) DecideFlag(ctx context.Context, v Viewer, publication uint, deci
 	case decision != FlagConfirmed && decision != FlagDismissed:
 		return nil, &ValidationError{"decision", "处理方式无效"}
 	case decision == FlagDismissed && note == "":
-		return nil, &ValidationError{"note", "排除提示须说明理由"}
+		return nil, &ValidationError{"reason", "排除提示须说明理由"}
 	case utf8.RuneCountInString(note) > 1000:
 		return nil, &ValidationError{"note", "说明不能超过 1000 个字"}
 	}
@@ -454,11 +441,11 @@ func (s *Store) requestForwarding(ctx context.Context, r Request, rv *RecordView
 	if r.Channel != scoring.ChannelOnline {
 		return nil
 	}
-	limits, err := s.currentLimits(ctx)
-	if err != nil {
+	limits, err := s.CurrentLimits(ctx)
+	if err != nil || limits == nil {
 		return err
 	}
-	due := scoring.ForwardDue(limits, scoring.DateOf(r.Received))
+	due := scoring.ForwardDue(*limits, scoring.DateOf(r.Received))
 	var state string
 	switch fw := dayPtr(r.Forwarded); {
 	case !fw.IsZero() && fw <= due:
@@ -484,7 +471,7 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 		if err := db.First(&r, id).Error; err != nil {
 			return nil, notFound(err, "read secrecy review")
 		}
-		limits, err := s.currentLimits(ctx)
+		limits, err := s.CurrentLimits(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -492,10 +479,13 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 		if err != nil {
 			return nil, err
 		}
+		due := ""
+		if limits != nil {
+			due = scoring.ReviewDue(cal, *limits, scoring.DateOf(r.Requested)).String()
+		}
 		return &RecordView{DepartmentID: r.DepartmentID, Title: r.Title, Reviews: []SecrecyReview{r}, Fields: fields(
 			"审查编号", r.ReviewNo, "索引号", r.IndexNo, "信息名称", r.Title, "送审日期", ymd(r.Requested),
-			"审查期限", scoring.ReviewDue(cal, limits, scoring.DateOf(r.Requested)).String(),
-			"审查意见", r.Opinion, "依据和理由", r.Basis, "决定日期", ymdPtr(r.Decided),
+			"审查期限", due, "审查意见", r.Opinion, "依据和理由", r.Basis, "决定日期", ymdPtr(r.Decided),
 		)}, nil
 	case string(scoring.RecordCoordination):
 		var c Coordination
@@ -521,8 +511,8 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 	return nil, ErrNotFound
 }
 
-// overviewClocks adds the pending reviews, coordinations and online
-// requests to forward to the overview's deadline lists.
+// overviewClocks adds the pending reviews and coordinations to the
+// overview's deadline lists.
 func (s *Store) overviewClocks(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
 	ds, err := s.clockDeadlines(ctx, o.Today, cal, limits, 0)
 	if err != nil {

@@ -144,10 +144,10 @@ func TestClockDeadlines(t *testing.T) {
 			{DepartmentID: za.ID, CoordinationNo: "c2", Subject: "沉默事项", AskedID: xj.ID, Sent: date("2024-09-27")},
 		}).Error)
 		modelstest.Must(t, s.DB.Create(&[]models.Request{
-			// Online, received Thu 10 Oct, not forwarded: due Sun 13 Oct (3 calendar days): overdue.
+			// Online, received Thu 10 Oct, not forwarded: due Sun 13 Oct (3 calendar days).
 			{DepartmentID: xj.ID, RequestNo: "w1", Received: date("2024-10-10"), Channel: "网络"},
-			// Online, forwarded: nothing pending.
-			{DepartmentID: xj.ID, RequestNo: "w2", Received: date("2024-10-10"), Channel: "网络", Forwarded: ptr("2024-10-11")},
+			// Online, forwarded a day late.
+			{DepartmentID: xj.ID, RequestNo: "w2", Received: date("2024-10-10"), Channel: "网络", Forwarded: ptr("2024-10-14")},
 		}).Error)
 		body, err := os.ReadFile("../seed/scheme_default.json")
 		modelstest.Must(t, err)
@@ -165,7 +165,7 @@ func TestClockDeadlines(t *testing.T) {
 			}
 			return out
 		}
-		if got := titles(o.Overdue); !slices.Equal(got, []string{"secrecy_review:超期稿件@2024-09-24", "forwarding:w1@2024-10-13"}) {
+		if got := titles(o.Overdue); !slices.Equal(got, []string{"secrecy_review:超期稿件@2024-09-24"}) {
 			t.Errorf("overdue %v", got)
 		}
 		if got := titles(o.Upcoming); !slices.Equal(got, []string{"coordination:联合通告@2024-10-14", "secrecy_review:待审稿件@2024-10-16"}) {
@@ -180,11 +180,22 @@ func TestClockDeadlines(t *testing.T) {
 		}
 		ds, err = s.PendingClocks(ctx, office, xj.ID, today, scheme.TimeLimits)
 		modelstest.Must(t, err)
-		if got := titles(ds); !slices.Equal(got, []string{"forwarding:w1@2024-10-13", "coordination:联合通告@2024-10-14"}) {
+		if got := titles(ds); !slices.Equal(got, []string{"coordination:联合通告@2024-10-14"}) {
 			t.Errorf("刑警支队 pending %v", got)
 		}
 		if _, err := s.PendingClocks(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: xj.ID}, za.ID, today, scheme.TimeLimits); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("a head read another department's pending work: %v", err)
+		}
+
+		// A request's page shows its forwarding clock.
+		for no, want := range map[string]string{"w1": "逾期未转交,已超期 1 日", "w2": "迟转交 1 日"} {
+			var q models.Request
+			modelstest.Must(t, s.DB.Where("request_no = ?", no).First(&q).Error)
+			rv, err := s.Record(ctx, office, "request", q.ID, today)
+			modelstest.Must(t, err)
+			if f := rv.Fields[len(rv.Fields)-2:]; f[0].Value != "2024-10-13" || f[1].Value != want {
+				t.Errorf("%s: forwarding fields %+v, want due 2024-10-13, %s", no, f, want)
+			}
 		}
 
 		// The silent coordination's page says 视为同意.
