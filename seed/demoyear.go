@@ -201,7 +201,8 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 		{fmt.Sprintf("ZJ%d-001", y), "SJ10", fmt.Sprintf("%d-09-03", y), "通报批评、书面检查", "林涛", "不依法履行公开义务", "第二季度办事指南未按时更新"},
 		{fmt.Sprintf("ZJ%d-002", y), "FJ02", fmt.Sprintf("%d-06-21", y), "告诫", "魏强", "群众投诉未及时处理", "一起投诉逾期回复"},
 	}}
-	return Records{tables: []table{pubs, reqs, comps, quarters, annuals, incidents, decisions}}
+	clocks := demoClocks(&pubs, &reqs)
+	return Records{tables: append([]table{pubs, reqs, comps, quarters, annuals, incidents, decisions}, clocks...)}
 }
 
 // readDemoDepts reads the demo departments and gives each a quality.
