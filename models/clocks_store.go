@@ -299,7 +299,7 @@ func (s *Store) Flags(ctx context.Context, v Viewer, publication uint) ([]Flag, 
 func (s *Store) flags(db *gorm.DB, v Viewer, publication uint) ([]Flag, error) {
 	linked := db.Table("secrecy_reviews AS r").Select("1").
 		Where("r.department_id = publications.department_id AND r.index_no = publications.index_no AND r.index_no <> '' AND r.opinion IN ?", flaggedOpinions)
-	q := db.Model(&Publication{}).Where("(review IN ? OR EXISTS (?)) AND attribute <> ?", flaggedOpinions, linked, scoring.AttrWithheld)
+	q := db.Model(&Publication{}).Where("(review IN ? OR EXISTS (?)) AND (attribute IS NULL OR attribute <> ?)", flaggedOpinions, linked, scoring.AttrWithheld)
 	switch own, limited := v.OwnDepartment(); {
 	case limited:
 		q = q.Where("department_id = ?", own)

@@ -95,8 +95,9 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 
 	// Publications by month and channel: grouped in the database, by date,
-	// which both engines do the same way.
-	err = scan(db.Model(&Publication{}).Select("channel, published, count(*)").Where("published BETWEEN ? AND ?", start, end).Group("channel, published"),
+	// which both engines do the same way. A record 不予公开 was not published.
+	err = scan(db.Model(&Publication{}).Select("channel, published, count(*)").Where("published BETWEEN ? AND ?", start, end).
+		Where("attribute IS NULL OR attribute <> ?", scoring.AttrWithheld).Group("channel, published"),
 		func(r *sql.Rows) error {
 			var channel string
 			var day sql.NullTime
