@@ -1,8 +1,11 @@
 package handlers
 
 import (
+	"errors"
+
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -19,6 +22,10 @@ func (s *Server) record(c *fiber.Ctx) error {
 		return err
 	}
 	d, err := s.store.Department(c.UserContext(), v, rv.DepartmentID)
+	if errors.Is(err, models.ErrNotFound) && rv.Asked != 0 {
+		// The department asked by a coordination reads it under its own name.
+		d, err = s.store.Department(c.UserContext(), v, rv.Asked)
+	}
 	if err != nil {
 		return err
 	}

@@ -496,7 +496,7 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 		if err != nil {
 			return nil, err
 		}
-		return &RecordView{DepartmentID: c.DepartmentID, Title: c.Subject, Coordinations: views, Fields: fields(
+		return &RecordView{DepartmentID: c.DepartmentID, Asked: c.AskedID, Title: c.Subject, Coordinations: views, Fields: fields(
 			"协调编号", c.CoordinationNo, "索引号", c.IndexNo, "协调事项", c.Subject, "说明", c.Note,
 		)}, nil
 	case string(scoring.RecordPressConference):

@@ -198,6 +198,19 @@ func TestClockDeadlines(t *testing.T) {
 			}
 		}
 
+		// A coordination is read by the department asking and the one asked,
+		// and by no other head.
+		var c1 models.Coordination
+		modelstest.Must(t, s.DB.Where("coordination_no = ?", "c1").First(&c1).Error)
+		for _, dept := range []uint{za.ID, xj.ID} {
+			if _, err := s.Record(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: dept}, "coordination", c1.ID, today); err != nil {
+				t.Errorf("head of %d reading the coordination: %v", dept, err)
+			}
+		}
+		if _, err := s.Record(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: xj.ID + za.ID + 1}, "coordination", c1.ID, today); !errors.Is(err, models.ErrNotFound) {
+			t.Errorf("a third department's head read the coordination: %v", err)
+		}
+
 		// The silent coordination's page says 视为同意.
 		var c2 models.Coordination
 		modelstest.Must(t, s.DB.Where("coordination_no = ?", "c2").First(&c2).Error)

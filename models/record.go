@@ -41,6 +41,8 @@ type RecordView struct {
 	DepartmentID uint
 	Title        string
 	Fields       []RecordField
+	// Asked is the department a coordination asks, which may read it too.
+	Asked uint
 	// A publication's secrecy reviews and coordinations, and its flag if
 	// it went out against its review.
 	Reviews       []SecrecyReview
@@ -118,7 +120,7 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 			return nil, err
 		}
 	}
-	if !v.CanSeeDepartment(rv.DepartmentID) {
+	if !v.CanSeeDepartment(rv.DepartmentID) && (rv.Asked == 0 || !v.CanSeeDepartment(rv.Asked)) {
 		return nil, ErrNotFound
 	}
 	rv.Kind, rv.ID = kind, id

@@ -102,7 +102,7 @@ func demoClocks(pubs, reqs *table) []table {
 	coordinations := table{kind: "coordinations", header: []string{"department", "coordination_no", "index_no", "subject", "asked", "sent", "replied", "opinion", "note"},
 		rows: [][]string{
 			{"SJ09", fmt.Sprintf("XT%d-001", y), "", "烟花爆竹禁放通告", "交警支队", date(1, 6), date(1, 9), "同意", ""},
-			{"SJ09", fmt.Sprintf("XT%d-002", y), "", "娱乐场所整治情况通报口径", "刑警支队", date(6, 3), date(6, 5), "修改后同意", "删去案件细节"},
+			{"SJ09", fmt.Sprintf("XT%d-002", y), fmt.Sprintf("014319768/%d-SJ09-F001", y), "娱乐场所整治情况通报口径", "刑警支队", date(6, 3), date(6, 5), "修改后同意", "删去案件细节"},
 			{"FJ01", fmt.Sprintf("XT%d-001", y), "", "辖区治安重点地区排查整治公告", "治安支队", date(9, 1), "", "", ""},
 			{"SJ12", fmt.Sprintf("XT%d-001", y), "", "出入境证件办理须知修订", "治安支队", date(3, 3), date(3, 6), "不同意", "涉及户籍信息核验流程,需另行商定"},
 			{"SJ16", fmt.Sprintf("XT%d-001", y), "", "电信诈骗典型案例发布", "经侦支队", date(11, 3), date(11, 14), "同意", "复函迟于 5 个工作日"},
