@@ -81,6 +81,16 @@ func TestFlagBecomesIncidentOnlyWhenConfirmed(t *testing.T) {
 		if n := incidents(); n != 0 {
 			t.Fatalf("an open flag is no incident: %d incidents", n)
 		}
+		in, err := s.ScoringInput(ctx, 2024)
+		modelstest.Must(t, err)
+		for _, p := range in.Publications {
+			if p.Withheld != (p.Title == "内部文件") {
+				t.Errorf("%s: withheld %v", p.Title, p.Withheld)
+			}
+		}
+		if len(in.SecrecyReviews) != 4 {
+			t.Errorf("scoring input has %d reviews, want 4", len(in.SecrecyReviews))
+		}
 		now := time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
 		if _, err := s.DecideFlag(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: za.ID}, p2, models.FlagConfirmed, "", now); !errors.Is(err, models.ErrForbidden) {
 			t.Errorf("a head confirmed a flag: %v", err)

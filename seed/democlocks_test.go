@@ -2,7 +2,10 @@ package seed_test
 
 import (
 	"context"
+	"encoding/json"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
@@ -49,6 +52,66 @@ func TestDemoShowsTheClocks(t *testing.T) {
 		modelstest.Must(t, s.DB.Model(&models.Publication{}).Where("attribute = ? AND attribute_reason <> ''", "不予公开").Count(&n).Error)
 		if n != 1 {
 			t.Errorf("%d records 不予公开 with a reason, want 1", n)
+		}
+	})
+}
+
+// A copy of the default scheme that adds the four optional indicators,
+// points taken from A1, scores the demo year with them: 政治部宣传处 missed
+// August's press conference, 治安支队 left 宿城分局's coordination unanswered
+// (视为同意), 宿城分局 forwarded an online request late.
+func TestDemoScoredWithTheOptionalIndicators(t *testing.T) {
+	ctx := context.Background()
+	office := models.Viewer{Name: "办公室", Role: models.RoleOffice}
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		if _, err := seed.Demo(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		sv, err := s.CopyScheme(ctx, office, "", "demo-clocks")
+		modelstest.Must(t, err)
+		sch, err := sv.Scheme()
+		modelstest.Must(t, err)
+		for k := range sch.Indicators {
+			if sch.Indicators[k].Code == "A1" {
+				sch.Indicators[k].Points = scoring.DecimalOf(12)
+			}
+		}
+		for _, code := range []string{"A5", "B3", "D4", "D5"} {
+			sch.Indicators = append(sch.Indicators, scoring.Indicator{Code: code, Name: "新增指标" + code, NameEN: "Added " + code, Points: scoring.DecimalOf(2)})
+		}
+		sch.Params.Press = &scoring.PressParams{Departments: []string{"政治部宣传处", "治安支队"}, MinPerMonth: 1}
+		body, err := json.Marshal(sch)
+		modelstest.Must(t, err)
+		_, err = s.SaveSchemeDraft(ctx, office, body, sv.BasedOn)
+		modelstest.Must(t, err)
+		_, res, err := s.ComputeScores(ctx, office, models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(2026, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
+		modelstest.Must(t, err)
+		kinds := func(code, indicator string) (out []scoring.DeductionKind) {
+			for _, d := range res.Departments {
+				if d.Code != code {
+					continue
+				}
+				for _, ind := range d.Indicators {
+					if ind.Code == indicator {
+						for _, ded := range ind.Deductions {
+							out = append(out, ded.Kind)
+						}
+					}
+				}
+			}
+			return out
+		}
+		if got := kinds("SJ04", "A5"); !slices.Equal(got, []scoring.DeductionKind{scoring.DeductPressMonthMissing}) {
+			t.Errorf("政治部宣传处 A5: %v, want August missing", got)
+		}
+		if got := kinds("SJ09", "D5"); !slices.Contains(got, scoring.DeductCoordinationSilent) {
+			t.Errorf("治安支队 D5: %v, want the silent coordination", got)
+		}
+		if got := kinds("FJ01", "B3"); !slices.Contains(got, scoring.DeductForwardLate) {
+			t.Errorf("宿城分局 B3: %v, want a late forwarding", got)
+		}
+		if got := kinds("SJ09", "D4"); !slices.Equal(got, []scoring.DeductionKind{scoring.DeductReviewOverdueOpen}) {
+			t.Errorf("治安支队 D4: %v, want the draft still waiting", got)
 		}
 	})
 }
