@@ -27,9 +27,9 @@ func clockBureau(t *testing.T, s *models.Store) (za, xj models.Department) {
 	modelstest.Must(t, json.Unmarshal(raw, &notice))
 	_, err = s.SaveHolidayYear(ctx, models.System, models.HolidayYear{Year: 2024, Days: string(notice.Days)})
 	modelstest.Must(t, err)
-	body, err := os.ReadFile("../seed/scheme_default.json")
+	body, err := os.ReadFile("../seed/schemes/default-2.json")
 	modelstest.Must(t, err)
-	modelstest.Must(t, s.EnsureDefaultScheme(ctx, body, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)))
+	modelstest.Must(t, s.EnsureShippedSchemes(ctx, [][]byte{body}, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)))
 	za = models.Department{Code: "ZA", Name: "治安支队", Kind: models.KindCityDept}
 	xj = models.Department{Code: "XJ", Name: "刑警支队", Kind: models.KindCityDept}
 	modelstest.Must(t, s.DB.Create(&za).Error)
@@ -159,7 +159,7 @@ func TestClockDeadlines(t *testing.T) {
 			// Online, forwarded a day late.
 			{DepartmentID: xj.ID, RequestNo: "w2", Received: date("2024-10-10"), Channel: "网络", Forwarded: ptr("2024-10-14")},
 		}).Error)
-		body, err := os.ReadFile("../seed/scheme_default.json")
+		body, err := os.ReadFile("../seed/schemes/default-2.json")
 		modelstest.Must(t, err)
 		scheme, err := scoring.ParseScheme(body)
 		modelstest.Must(t, err)

@@ -78,7 +78,7 @@ func TestUncataloguedPublicationRecord(t *testing.T) {
 			msg       string
 			otherwise string
 		}{{news.ID, "", "record.uncatalogued", "news post"}, {item.ID, "1", "", "catalogued post"}} {
-			rv, err := s.Record(ctx, office, "publication", tc.id)
+			rv, err := s.Record(ctx, office, "publication", tc.id, scoring.NewDate(2026, 1, 5))
 			modelstest.Must(t, err)
 			f := rv.Fields[0]
 			if f.Label != "目录序号" || f.Value != tc.value || f.Msg != tc.msg {
