@@ -411,12 +411,13 @@ func (s *Store) DecideFlag(ctx context.Context, v Viewer, publication uint, deci
 
 // confirmIncident records the incident a confirmed flag stands for.
 func confirmIncident(tx *Tx, f Flag, note string) (*Incident, error) {
+	const kind = "不应公开而公开" // the incident kind of publishing what must not be
 	text := fmt.Sprintf("《%s》(索引号 %s)于 %s 公开,而保密审查意见为“%s”(%s)", f.Title, f.IndexNo, f.Published, f.Opinion, f.Decided)
 	if note != "" {
 		text += ":" + note
 	}
 	var inc Incident
-	err := tx.DB.Where("department_id = ? AND date = ? AND kind = ?", f.DepartmentID, f.Published.Time(), "不应公开而公开").First(&inc).Error
+	err := tx.DB.Where("department_id = ? AND date = ? AND kind = ?", f.DepartmentID, f.Published.Time(), kind).First(&inc).Error
 	switch {
 	case err == nil:
 		before := inc
@@ -428,7 +429,7 @@ func confirmIncident(tx *Tx, f Flag, note string) (*Incident, error) {
 	case !errors.Is(err, gorm.ErrRecordNotFound):
 		return nil, fmt.Errorf("read incident: %w", err)
 	}
-	inc = Incident{DepartmentID: f.DepartmentID, Date: f.Published.Time(), Kind: "不应公开而公开", Description: text}
+	inc = Incident{DepartmentID: f.DepartmentID, Date: f.Published.Time(), Kind: kind, Description: text}
 	if err := tx.DB.Create(&inc).Error; err != nil {
 		return nil, fmt.Errorf("record incident: %w", err)
 	}

@@ -9,7 +9,8 @@ import (
 )
 
 // The optional indicators: a scheme copy may add any of them, with points
-// taken from the others so that the sum stays 100. SCHEME.md words them:
+// taken from the others so that the sum stays 100. docs/SCHEMES.md
+// (Optional indicators) words them for the office:
 //
 //	A5 press-conference months covered: only for the departments the scheme
 //	   names (params.A5.departments): points × months with at least

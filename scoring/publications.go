@@ -141,7 +141,7 @@ func timeliness(d *deptRun, points *big.Rat) []Deduction {
 
 // reviewApproved is the secrecy review decision (保密审查意见) that clears
 // a publication.
-const reviewApproved = "公开"
+const reviewApproved = OpinionPublish
 
 // secrecyReview scores D2: points × reviewed / publications of the year;
 // reviewed means a 公开 decision dated on or before the publication.

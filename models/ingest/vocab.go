@@ -1,6 +1,9 @@
 package ingest
 
-import "github.com/gongkai/gongkai/models"
+import (
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
 
 // The vocabularies of docs/FORMATS.md and DOMAIN.md. A cell outside its
 // vocabulary is a validation error: scoring matches these words exactly.
@@ -21,7 +24,7 @@ var (
 	incidentKinds = []string{"泄密", "不应公开而公开", "弄虚作假"}
 
 	// reviewDecisions: 保密审查意见 (seed 003).
-	reviewDecisions = []string{"公开", "免于公开", "需报审"}
+	reviewDecisions = scoring.Opinions
 
 	// outcomes of a reconsideration or lawsuit (复议诉讼结果, Annex 2).
 	outcomes = []string{"维持", "被依法纠错", "其他"}
