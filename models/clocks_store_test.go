@@ -231,3 +231,40 @@ func TestClockDeadlines(t *testing.T) {
 		}
 	})
 }
+
+// An install upgraded past the clocks step gets the new tables and the new
+// columns of publications and requests, and keeps its rows.
+func TestUpgradeAddsTheClocks(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		d := models.Department{Code: "ZA", Name: "治安支队", Kind: models.KindCityDept}
+		modelstest.Must(t, s.DB.Create(&d).Error)
+		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: d.ID, IndexNo: "p1", Seq: 1, Title: "旧记录", Channel: "网站", Published: date("2024-05-10")}).Error)
+		// As before the step: none of its tables or columns, and the step
+		// not yet recorded.
+		m := s.DB.Migrator()
+		for _, table := range []string{"secrecy_reviews", "coordinations", "press_conferences", "disclosure_flags"} {
+			modelstest.Must(t, m.DropTable(table))
+		}
+		modelstest.Must(t, m.DropColumn(&models.Publication{}, "AttributeReason"))
+		for _, col := range []string{"Forwarded", "FeeBasis", "FeeWaived"} {
+			modelstest.Must(t, m.DropColumn(&models.Request{}, col))
+		}
+		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120114_clocks").Error)
+		modelstest.Must(t, s.Migrate(ctx))
+
+		for _, table := range []string{"secrecy_reviews", "coordinations", "press_conferences", "disclosure_flags"} {
+			if !m.HasTable(table) {
+				t.Errorf("no table %s after the upgrade", table)
+			}
+		}
+		if !m.HasColumn(&models.Publication{}, "AttributeReason") || !m.HasColumn(&models.Request{}, "FeeWaived") || !m.HasColumn(&models.Request{}, "Forwarded") {
+			t.Error("the new columns are missing after the upgrade")
+		}
+		var p models.Publication
+		modelstest.Must(t, s.DB.Where("index_no = ?", "p1").First(&p).Error)
+		if p.Title != "旧记录" || p.AttributeReason != "" {
+			t.Errorf("publication after the upgrade: %+v", p)
+		}
+	})
+}
