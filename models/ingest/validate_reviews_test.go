@@ -1,6 +1,10 @@
 package ingest
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,6 +55,61 @@ func TestClockWarnings(t *testing.T) {
 		rep = mustImport(t, im, SecrecyReviews, "reviews.csv", []byte(revs), Options{})
 		if strings.Join(rep.Warnings, "|") != "审查意见为“公开”,但五个审签步骤未全部填写(第 2 行)" {
 			t.Errorf("warnings = %q", rep.Warnings)
+		}
+	})
+}
+
+// A bad row of each new kind is refused from CSV, XLSX and JSON alike, with
+// its line (the record's number in JSON), its column and the reason in
+// Chinese; nothing of the file loads.
+func TestClockKindsRefuseBadRowsInEveryFormat(t *testing.T) {
+	cases := []struct {
+		kind   Kind
+		bad    []string // a row in the sample's English columns
+		column string
+		reason string
+	}{
+		{SecrecyReviews, []string{"ZA", "BM-9", "", "稿件", "2025-02-01", "何军", "2025-01-30", "", "", "", "", "", "", "", "", "公开", "不涉密", "2025-02-03"},
+			"unit_date", "unit_date 2025-01-30 早于requested 2025-02-01"},
+		{Coordinations, []string{"ZA", "XT-9", "", "联合通告", "ZA", "2025-02-01", "", "", ""},
+			"asked", "被征求意见部门不能是拟公开信息的部门自己"},
+		{PressConferences, []string{"ZA", "2025-02-30", "通报", "是"},
+			"date", "“2025-02-30”不是有效日期"},
+	}
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		im := bureau(t, s, Publications)
+		for _, tc := range cases {
+			recs := parseCSV(t, sample[tc.kind])
+			recs = append(recs[:2], tc.bad)
+			for _, enc := range []struct {
+				name, file, unit string
+				data         []byte
+			}{
+				{"csv", "bad.csv", "行", writeCSV(recs)},
+				{"xlsx", "bad.xlsx", "行", toXLSX(t, tc.kind, recs)},
+				{"json", "bad.json", "条", toJSON(t, recs)},
+			} {
+				t.Run(string(tc.kind)+"/"+enc.name, func(t *testing.T) {
+					rep, err := im.File(context.Background(), tc.kind, enc.file, bytes.NewReader(enc.data), Options{Viewer: office})
+					if !errors.Is(err, ErrRejected) {
+						t.Fatalf("err = %v, want ErrRejected", err)
+					}
+					if n := count(t, s, tables[tc.kind]); n != 0 {
+						t.Errorf("a refused file loaded %d rows", n)
+					}
+					line := 3
+					if enc.name == "json" {
+						line = 2
+					}
+					prefix := "第 " + strconv.Itoa(line) + " " + enc.unit
+					for _, e := range rep.Errors {
+						if e.Line == line && e.Column == tc.column && strings.HasPrefix(e.Message, prefix) && strings.Contains(e.Message, tc.reason) {
+							return
+						}
+					}
+					t.Errorf("errors %+v\nwant %s, column %s: …%s", rep.Errors, prefix, tc.column, tc.reason)
+				})
+			}
 		}
 	})
 }
