@@ -83,7 +83,7 @@ func TestClockKindsRefuseBadRowsInEveryFormat(t *testing.T) {
 			recs = append(recs[:2], tc.bad)
 			for _, enc := range []struct {
 				name, file, unit string
-				data         []byte
+				data             []byte
 			}{
 				{"csv", "bad.csv", "行", writeCSV(recs)},
 				{"xlsx", "bad.xlsx", "行", toXLSX(t, tc.kind, recs)},
