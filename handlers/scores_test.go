@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -20,14 +19,7 @@ func withYear(t *testing.T, b *bureau) (pubOther uint) {
 	t.Helper()
 	ctx := context.Background()
 	modelstest.Must(t, b.store.EnsureShippedSchemes(ctx, seed.Schemes(), b.clock.Now()))
-	days, err := os.ReadFile("../seed/holidays/2024.json")
-	modelstest.Must(t, err)
-	var notice struct {
-		Days json.RawMessage `json:"days"`
-	}
-	modelstest.Must(t, json.Unmarshal(days, &notice))
-	_, err = b.store.SaveHolidayYear(ctx, models.System, models.HolidayYear{Year: 2024, Days: string(notice.Days)})
-	modelstest.Must(t, err)
+	modelstest.SaveHolidays(t, b.store, 2024)
 	formed, published := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
 	modelstest.Must(t, b.store.DB.Create(&models.Publication{DepartmentID: b.own.ID, IndexNo: "own-1", Seq: 23, Title: "典型案例通报", Channel: "网站", Formed: &formed, Published: published}).Error)
 	other := models.Publication{DepartmentID: b.other.ID, IndexNo: "other-1", Seq: 23, Title: "刑警内部稿", Channel: "网站", Published: published}

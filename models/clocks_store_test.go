@@ -2,7 +2,6 @@ package models_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"slices"
@@ -19,14 +18,7 @@ import (
 func clockBureau(t *testing.T, s *models.Store) (za, xj models.Department) {
 	t.Helper()
 	ctx := context.Background()
-	raw, err := os.ReadFile("../seed/holidays/2024.json")
-	modelstest.Must(t, err)
-	var notice struct {
-		Days json.RawMessage `json:"days"`
-	}
-	modelstest.Must(t, json.Unmarshal(raw, &notice))
-	_, err = s.SaveHolidayYear(ctx, models.System, models.HolidayYear{Year: 2024, Days: string(notice.Days)})
-	modelstest.Must(t, err)
+	modelstest.SaveHolidays(t, s, 2024)
 	body, err := os.ReadFile("../seed/schemes/default-2.json")
 	modelstest.Must(t, err)
 	modelstest.Must(t, s.EnsureShippedSchemes(ctx, [][]byte{body}, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)))

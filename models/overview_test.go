@@ -2,7 +2,6 @@ package models_test
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"slices"
 	"testing"
@@ -17,14 +16,7 @@ import (
 func TestOverviewFiguresAndDeadlines(t *testing.T) {
 	ctx := context.Background()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		raw, err := os.ReadFile("../seed/holidays/2024.json")
-		modelstest.Must(t, err)
-		var notice struct {
-			Days json.RawMessage `json:"days"`
-		}
-		modelstest.Must(t, json.Unmarshal(raw, &notice))
-		_, err = s.SaveHolidayYear(ctx, models.System, models.HolidayYear{Year: 2024, Days: string(notice.Days)})
-		modelstest.Must(t, err)
+		modelstest.SaveHolidays(t, s, 2024)
 		body, err := os.ReadFile("../seed/schemes/default-1.json")
 		modelstest.Must(t, err)
 		scheme, err := scoring.ParseScheme(body)

@@ -103,16 +103,7 @@ func forwardingOnTime(d *deptRun, points *big.Rat) []Deduction {
 		}
 		due := ForwardDue(limits, q.Received)
 		line := Deduction{Record: RecordRef{Kind: RecordRequest, ID: q.ID}, Title: q.No, On: q.Received, Due: due}
-		switch {
-		case d.happened(q.Forwarded) && q.Forwarded <= due:
-			t.pass()
-		case d.happened(q.Forwarded):
-			line.Kind, line.Done, line.LateDays = DeductForwardLate, q.Forwarded, int(q.Forwarded-due)
-			t.fail(line)
-		case d.in.AsOf > due:
-			line.Kind, line.LateDays = DeductForwardOverdueOpen, int(d.in.AsOf-due)
-			t.fail(line)
-		}
+		d.deadline(&t, line, q.Forwarded, DeductForwardLate, DeductForwardOverdueOpen, daysLate)
 	}
 	return t.deductions(points)
 }
@@ -128,16 +119,7 @@ func reviewsOnTime(d *deptRun, points *big.Rat) []Deduction {
 		}
 		due := reviewDue(d.clock, limits, r.Requested)
 		line := Deduction{Record: RecordRef{Kind: RecordSecrecyReview, ID: r.ID}, Title: r.Title, On: r.Requested, Due: due}
-		switch {
-		case d.happened(r.Decided) && r.Decided <= due:
-			t.pass()
-		case d.happened(r.Decided):
-			line.Kind, line.Done, line.LateDays = DeductReviewLate, r.Decided, d.clock.late(due, r.Decided)
-			t.fail(line)
-		case d.in.AsOf > due:
-			line.Kind, line.LateDays = DeductReviewOverdueOpen, d.clock.late(due, d.in.AsOf)
-			t.fail(line)
-		}
+		d.deadline(&t, line, r.Decided, DeductReviewLate, DeductReviewOverdueOpen, d.clock.late)
 	}
 	return t.deductions(points)
 }

@@ -78,7 +78,7 @@ func (d *deptRun) filing(line Deduction, submitted Date, p punctuality, lateKind
 	case !submitted.IsZero() && submitted <= line.Due:
 		return nil
 	case !submitted.IsZero():
-		line.Kind, line.Done, line.LateDays = lateKind, submitted, int(submitted-line.Due)
+		line.Kind, line.Done, line.LateDays = lateKind, submitted, daysLate(line.Due, submitted)
 		line.Points = new(big.Rat).Sub(p.onTime.Rat(), p.late.Rat())
 	case d.in.AsOf > line.Due:
 		line.Kind = missingKind

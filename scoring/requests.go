@@ -25,16 +25,7 @@ func requestsOnTime(d *deptRun, points *big.Rat) []Deduction {
 		}
 		due := requestDue(d.clock, limits, q, d.in.AsOf)
 		line := Deduction{Record: RecordRef{Kind: RecordRequest, ID: q.ID}, Title: q.No, On: q.Received, Due: due}
-		switch {
-		case d.happened(q.Answered) && q.Answered <= due:
-			t.pass()
-		case d.happened(q.Answered):
-			line.Kind, line.Done, line.LateDays = DeductRequestLate, q.Answered, d.clock.late(due, q.Answered)
-			t.fail(line)
-		case d.in.AsOf > due:
-			line.Kind, line.LateDays = DeductRequestOverdueOpen, d.clock.late(due, d.in.AsOf)
-			t.fail(line)
-		}
+		d.deadline(&t, line, q.Answered, DeductRequestLate, DeductRequestOverdueOpen, d.clock.late)
 	}
 	return t.deductions(points)
 }

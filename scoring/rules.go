@@ -58,6 +58,27 @@ func (t *tally) fail(d Deduction) {
 	t.lost = append(t.lost, d)
 }
 
+// deadline tallies a thing due on line.Due and done on done (zero while
+// not done): done by then passes; done later fails as lateKind; not done
+// and past due at the as-of date fails as openKind; not done and not yet
+// due is not counted. late counts how late, in the clock's own days.
+func (d *deptRun) deadline(t *tally, line Deduction, done Date, lateKind, openKind DeductionKind, late func(due, done Date) int) {
+	switch {
+	case d.happened(done) && done <= line.Due:
+		t.pass()
+	case d.happened(done):
+		line.Kind, line.Done, line.LateDays = lateKind, done, late(line.Due, done)
+		t.fail(line)
+	case d.in.AsOf > line.Due:
+		line.Kind, line.LateDays = openKind, late(line.Due, d.in.AsOf)
+		t.fail(line)
+	}
+}
+
+// daysLate counts lateness in calendar days, for due dates that are
+// calendar dates.
+func daysLate(due, done Date) int { return int(done - due) }
+
 func (t *tally) deductions(points *big.Rat) []Deduction {
 	if len(t.lost) == 0 {
 		return nil

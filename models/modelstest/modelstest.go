@@ -7,10 +7,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
@@ -129,4 +131,21 @@ func Must(t testing.TB, err error) {
 	if err != nil {
 		t.Fatal(fmt.Errorf("setup: %w", err))
 	}
+}
+
+// SaveHolidays stores the State Council's holiday notice of year y that
+// the product ships (seed/holidays), as the office would. The file is found
+// from this source file, since package seed imports packages whose own
+// tests use this one.
+func SaveHolidays(t testing.TB, s *models.Store, y int) {
+	t.Helper()
+	_, here, _, _ := runtime.Caller(0)
+	raw, err := os.ReadFile(filepath.Join(filepath.Dir(here), "..", "..", "seed", "holidays", fmt.Sprintf("%d.json", y)))
+	Must(t, err)
+	var notice struct {
+		Days json.RawMessage `json:"days"`
+	}
+	Must(t, json.Unmarshal(raw, &notice))
+	_, err = s.SaveHolidayYear(context.Background(), models.System, models.HolidayYear{Year: y, Days: string(notice.Days)})
+	Must(t, err)
 }

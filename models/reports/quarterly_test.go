@@ -2,9 +2,7 @@ package reports_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -36,21 +34,13 @@ func dayPtr(s string) *time.Time {
 
 func newYear(t *testing.T, s *models.Store) year {
 	t.Helper()
-	ctx := context.Background()
 	y := year{
 		a: models.Department{Code: "SJ09", Name: "治安支队", Kind: models.KindCityDept, Head: "张卫", Liaison: "何军", Phone: "0527-1"},
 		b: models.Department{Code: "SJ16", Name: "刑警支队", Kind: models.KindCityDept},
 	}
 	modelstest.Must(t, s.DB.Create(&y.a).Error)
 	modelstest.Must(t, s.DB.Create(&y.b).Error)
-	raw, err := os.ReadFile("../../seed/holidays/2025.json")
-	modelstest.Must(t, err)
-	var notice struct {
-		Days json.RawMessage `json:"days"`
-	}
-	modelstest.Must(t, json.Unmarshal(raw, &notice))
-	_, err = s.SaveHolidayYear(ctx, models.System, models.HolidayYear{Year: 2025, Days: string(notice.Days)})
-	modelstest.Must(t, err)
+	modelstest.SaveHolidays(t, s, 2025)
 	for _, it := range []models.CatalogItem{
 		{Seq: 10, Level1: "对外公开", Level2: "行政许可及审批", Title: "户籍办理", Channels: "公开栏、网站", Cadence: "长期公开", Lead: "治安支队"},
 		{Seq: 23, Level1: "对外公开", Level2: "行政执法", Title: "治安案件办理情况", Channels: "网站", Cadence: "及时公开", Lead: "治安支队"},
