@@ -44,7 +44,14 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	db := s.DB.WithContext(ctx)
 	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 
-	err = scan(db.Model(&Publication{}).Where("published <= ?", end).
+	// Nearly every publication is dated up to the end of the year: SQLite's
+	// planner would still walk the published index for that range, four to
+	// five times slower than reading the table, so the index is skipped.
+	upToEnd := "published <= ?"
+	if s.Dialect == "sqlite" {
+		upToEnd = "+published <= ?"
+	}
+	err = scan(db.Model(&Publication{}).Where(upToEnd, end).
 		Select("id", "department_id", "seq", "title", "channel", "formed", "published", "review", "review_date", "attribute"),
 		func(r *sql.Rows) error {
 			var p scoring.Publication
