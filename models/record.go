@@ -85,7 +85,9 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 			"补正开始", ymdPtr(r.CorrectionStart), "补正结束", ymdPtr(r.CorrectionEnd),
 			"答复日期", ymdPtr(r.Answered), "答复类型", r.Answer, "收费", fmt.Sprintf("%.2f", r.Fee),
 			"收费依据", r.FeeBasis, "是否减免", yesNo(r.FeeWaived), "转交日期", ymdPtr(r.Forwarded),
-			"复议诉讼结果", r.Outcome, "结果日期", ymdPtr(r.OutcomeDate),
+			"申请人类型", r.Applicant, "办理结果", r.Result,
+			"复议申请日期", ymdPtr(r.ReconFiled), "复议结果", r.ReconOutcome, "复议结果日期", ymdPtr(r.ReconDecided),
+			"诉讼类型", r.SuitKind, "起诉日期", ymdPtr(r.SuitFiled), "诉讼结果", r.SuitOutcome, "诉讼结果日期", ymdPtr(r.SuitDecided),
 		)}
 		if err := s.requestForwarding(ctx, r, rv, today); err != nil {
 			return nil, err

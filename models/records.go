@@ -50,9 +50,23 @@ type Request struct {
 	FeeBasis        string     `gorm:"size:256"`               // 收费依据 (seed 004 art. 27)
 	FeeWaived       bool       `gorm:"not null;default:false"` // 减免
 	Forwarded       *time.Time `gorm:"type:date"`              // online requests: forwarded to the department
-	Outcome         string     `gorm:"size:16"`                // 复议诉讼结果: 维持 / 被依法纠错 / 其他
-	OutcomeDate     *time.Time `gorm:"type:date"`
-	UpdatedAt       time.Time
+	// The national annual report's categories (ANNUAL-REPORT.md): the
+	// applicant type (申请人情况) and the result (办理结果), both as the
+	// vocabularies in national.go write them; empty when the record does not
+	// say (the office categorises it, see RequestCategory).
+	Applicant string `gorm:"size:16"`
+	Result    string `gorm:"size:64"`
+	// The reconsideration (行政复议) and the lawsuit (行政诉讼) about the
+	// request, each with its filing date, outcome (维持 / 纠正 / 其他 /
+	// 尚未审结) and the date of the outcome.
+	ReconFiled   *time.Time `gorm:"type:date"`
+	ReconOutcome string     `gorm:"size:8"`
+	ReconDecided *time.Time `gorm:"type:date"`
+	SuitKind     string     `gorm:"size:8"` // 直接起诉 / 复议后起诉
+	SuitFiled    *time.Time `gorm:"type:date"`
+	SuitOutcome  string     `gorm:"size:8"`
+	SuitDecided  *time.Time `gorm:"type:date"`
+	UpdatedAt    time.Time
 }
 
 // Complaint is a complaint or inquiry (群众投诉, 咨询).

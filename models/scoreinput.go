@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/gongkai/gongkai/scoring"
@@ -68,16 +69,18 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	if err != nil {
 		return nil, fmt.Errorf("read publications: %w", err)
 	}
-	err = scan(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (outcome_date BETWEEN ? AND ?)", start, end, start, end).
-		Select("id", "department_id", "request_no", "received", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered", "outcome", "outcome_date", "channel", "forwarded"),
+	err = scan(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
+		Select("id", "department_id", "request_no", "received", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered",
+			"recon_outcome", "recon_decided", "suit_outcome", "suit_decided", "channel", "forwarded"),
 		func(r *sql.Rows) error {
 			var q scoring.Request
-			var rec, ps, pe, cs, ce, ans, od, fw sql.NullTime
-			var channel string
-			if err := r.Scan(&q.ID, &q.Dept, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce, &ans, &q.Outcome, &od, &channel, &fw); err != nil {
+			var rec, ps, pe, cs, ce, ans, rd, sd, fw sql.NullTime
+			var ro, so, channel string
+			if err := r.Scan(&q.ID, &q.Dept, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce, &ans, &ro, &rd, &so, &sd, &channel, &fw); err != nil {
 				return err
 			}
-			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd, q.Answered, q.OutcomeDate = day(rec), day(ps), day(pe), day(cs), day(ce), day(ans), day(od)
+			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd, q.Answered = day(rec), day(ps), day(pe), day(cs), day(ce), day(ans)
+			q.Outcome, q.OutcomeDate = overturned(y, ro, day(rd), so, day(sd))
 			q.Online, q.Forwarded = channel == scoring.ChannelOnline, day(fw)
 			in.Requests = append(in.Requests, q)
 			return nil
@@ -188,4 +191,28 @@ func (s *Store) scoringFrame(ctx context.Context, y int) (*scoring.Input, error)
 		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: dayPtr(a.Submitted)})
 	}
 	return in, nil
+}
+
+// overturned gives B2 a request's act corrected (纠正) on reconsideration
+// or in court, in the word scoring counts (被依法纠错), dated by the
+// correction in year y if there is one, else by the earliest correction: a
+// request whose act both proceedings corrected is one act overturned.
+func overturned(y int, reconOutcome string, reconDecided scoring.Date, suitOutcome string, suitDecided scoring.Date) (string, scoring.Date) {
+	var dates []scoring.Date
+	if reconOutcome == OutcomeCorrected && !reconDecided.IsZero() {
+		dates = append(dates, reconDecided)
+	}
+	if suitOutcome == OutcomeCorrected && !suitDecided.IsZero() {
+		dates = append(dates, suitDecided)
+	}
+	if len(dates) == 0 {
+		return "", 0
+	}
+	slices.Sort(dates)
+	for _, d := range dates {
+		if d.Year() == y {
+			return LegacyCorrected, d
+		}
+	}
+	return LegacyCorrected, dates[0]
 }

@@ -36,7 +36,10 @@ func TestScoringInputKeepsDatesAndYearBounds(t *testing.T) {
 		}).Error)
 		modelstest.Must(t, s.DB.Create(&[]models.Request{
 			{DepartmentID: d.ID, RequestNo: "r1", Received: date("2024-09-30"), Channel: "网络", Extended: true, PauseStart: ptr("2024-10-08"), PauseEnd: ptr("2024-10-10")},
-			{DepartmentID: d.ID, RequestNo: "r0", Received: date("2023-12-01"), Channel: "信函", Outcome: "被依法纠错", OutcomeDate: ptr("2024-05-06")},
+			{DepartmentID: d.ID, RequestNo: "r0", Received: date("2023-12-01"), Channel: "信函", ReconOutcome: "纠正", ReconDecided: ptr("2024-05-06")},
+			// Upheld on reconsideration in 2023, corrected in court in 2024: one act overturned, in 2024.
+			{DepartmentID: d.ID, RequestNo: "r2", Received: date("2023-02-01"), Channel: "信函", ReconOutcome: "维持", ReconDecided: ptr("2023-05-06"),
+				SuitKind: "复议后起诉", SuitOutcome: "纠正", SuitDecided: ptr("2024-07-01")},
 			{DepartmentID: d.ID, RequestNo: "rx", Received: date("2023-12-01"), Channel: "信函"},
 		}).Error)
 
@@ -56,12 +59,15 @@ func TestScoringInputKeepsDatesAndYearBounds(t *testing.T) {
 				t.Errorf("missing formed date read as %s", p.Formed)
 			}
 		}
-		if len(in.Requests) != 2 {
-			t.Fatalf("requests = %d, want the one received in 2024 and the one overturned in 2024", len(in.Requests))
+		if len(in.Requests) != 3 {
+			t.Fatalf("requests = %d, want the one received in 2024 and the two overturned in 2024", len(in.Requests))
 		}
 		for _, r := range in.Requests {
 			if r.No == "r1" && (!r.Extended || r.PauseStart != mustDate(t, "2024-10-08") || !r.Answered.IsZero()) {
 				t.Errorf("request r1 read as %+v", r)
+			}
+			if want := map[string]string{"r0": "2024-05-06", "r2": "2024-07-01"}[r.No]; want != "" && (r.Outcome != "被依法纠错" || r.OutcomeDate != mustDate(t, want)) {
+				t.Errorf("request %s: B2 reads %q on %s, want 被依法纠错 on %s", r.No, r.Outcome, r.OutcomeDate, want)
 			}
 		}
 	})

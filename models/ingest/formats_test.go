@@ -87,7 +87,7 @@ func TestStoredValues(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		im := bureau(t, s, Publications)
 		for _, enc := range encodings {
-			for _, kind := range []Kind{Publications, Requests, QuarterlyReports} {
+			for _, kind := range []Kind{Publications, Requests, QuarterlyReports, AnnualFigures} {
 				recs := parseCSV(t, sample[kind])
 				data := enc.encode(t, kind, recs)
 				if enc.name == "json" {
@@ -104,8 +104,20 @@ func TestStoredValues(t *testing.T) {
 			}
 			var r models.Request
 			modelstest.Must(t, s.DB.Where("request_no = ?", "YSQ2025-002").First(&r).Error)
-			if !r.Extended || r.Fee != 12.5 || r.Outcome != "被依法纠错" || r.PauseEnd == nil || r.PauseEnd.Format("2006-01-02") != "2025-04-10" {
+			if !r.Extended || r.Fee != 12.5 || r.ReconOutcome != "纠正" || r.ReconDecided == nil || r.PauseEnd == nil || r.PauseEnd.Format("2006-01-02") != "2025-04-10" {
 				t.Errorf("%s: request stored as %+v", enc.name, r)
+			}
+			var national models.Request
+			modelstest.Must(t, s.DB.Where("request_no = ?", "YSQ2025-003").First(&national).Error)
+			if national.Channel != "电话" || national.Applicant != "商业企业" || national.Result != "不予公开：属于国家秘密" ||
+				national.ReconOutcome != "维持" || national.ReconDecided == nil || national.ReconDecided.Format("2006-01-02") != "2025-07-15" ||
+				national.SuitKind != "复议后起诉" || national.SuitOutcome != "尚未审结" || national.SuitFiled == nil || national.SuitDecided != nil {
+				t.Errorf("%s: request in the national categories stored as %+v", enc.name, national)
+			}
+			var figures models.AnnualFigures
+			modelstest.Must(t, s.DB.Where("year = ?", 2025).Order("id").First(&figures).Error)
+			if figures.Figures != `{"fees":1.25,"licences":350,"norms_in_force":12,"processing_fee_amount":0.0035,"rules_issued":0}` {
+				t.Errorf("%s: annual figures stored as %s", enc.name, figures.Figures)
 			}
 			var q models.QuarterlyReport
 			modelstest.Must(t, s.DB.Where("quarter = ?", 1).First(&q).Error)

@@ -39,9 +39,14 @@ var sample = map[Kind]string{
 ZA,1,治安支队机构设置,网站,2025-01-02,2025-01-06,ZA-2025-001,,主动公开,公开,2025-01-05,http://gaj.example.cn/za/1.html
 刑警支队,3,一季度警情通报,新闻发布,2025/3/28,2025年3月31日,XJ-2025-001,宿公通〔2025〕3号,主动公开,公开,,
 `,
-	Requests: `department,request_no,received,channel,extended,pause_start,pause_end,correction_start,correction_end,answered,answer,fee,outcome,outcome_date
-ZA,YSQ2025-001,2025-03-03,网络,否,,,,,2025-03-20,同意公开,0,,
-XJ,YSQ2025-002,2025-04-01,信函,是,2025-04-03,2025-04-10,2025-04-12,2025-04-15,2025-05-20,部分公开,12.5,被依法纠错,2025-08-01
+	Requests: `department,request_no,received,channel,extended,pause_start,pause_end,correction_start,correction_end,answered,answer,fee,outcome,outcome_date,applicant,result,recon_filed,recon_outcome,recon_decided,suit_kind,suit_filed,suit_outcome,suit_decided
+ZA,YSQ2025-001,2025-03-03,网络,否,,,,,2025-03-20,同意公开,0,,,自然人,,,,,,,,
+XJ,YSQ2025-002,2025-04-01,信函,是,2025-04-03,2025-04-10,2025-04-12,2025-04-15,2025-05-20,部分公开,12.5,被依法纠错,2025-08-01,,,,,,,,,
+SC,YSQ2025-003,2025-05-06,电话,否,,,,,2025-05-20,,0,,,法人或其他组织-商业企业,不予公开-属于国家秘密,2025-06-01,维持,2025-07-15,,2025-08-01,尚未审结,
+`,
+	AnnualFigures: `department,year,rules_issued,norms_in_force,licences,fees,processing_fee_amount
+ZA,2025,0,12,350,1.25,0.0035
+SC,2025,,3,,,
 `,
 	Complaints: `department,complaint_no,line,received,replied,closed
 ZA,TS2025-001,12389,2025-01-10,2025-01-11,2025-01-20
@@ -80,7 +85,7 @@ XJ,2025-02-20,2024年度刑事案件情况,否
 // tables maps a kind to its table, for counting.
 var tables = map[Kind]string{
 	Departments: "departments", Catalog: "catalog_items", Publications: "publications", Requests: "requests",
-	Complaints: "complaints", QuarterlyReports: "quarterly_reports", AnnualReports: "annual_reports",
+	Complaints: "complaints", QuarterlyReports: "quarterly_reports", AnnualReports: "annual_reports", AnnualFigures: "annual_figures",
 	Incidents: "incidents", Accountability: "accountability_decisions", Holidays: "holiday_years",
 	SecrecyReviews: "secrecy_reviews", Coordinations: "coordinations", PressConferences: "press_conferences",
 }

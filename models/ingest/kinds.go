@@ -18,6 +18,7 @@ const (
 	Complaints       Kind = "complaints"
 	QuarterlyReports Kind = "quarterly_reports"
 	AnnualReports    Kind = "annual_reports"
+	AnnualFigures    Kind = "annual_figures"
 	Incidents        Kind = "incidents"
 	Accountability   Kind = "accountability"
 	Holidays         Kind = "holidays"
@@ -28,7 +29,7 @@ const (
 
 // Kinds lists every kind in load order: departments before the catalog that
 // names them, the catalog before the records that cite its items.
-var Kinds = []Kind{Departments, Catalog, Publications, Requests, Complaints, QuarterlyReports, AnnualReports, Incidents, Accountability, Holidays,
+var Kinds = []Kind{Departments, Catalog, Publications, Requests, Complaints, QuarterlyReports, AnnualReports, AnnualFigures, Incidents, Accountability, Holidays,
 	SecrecyReviews, Coordinations, PressConferences}
 
 var titles = map[Kind][2]string{
@@ -39,6 +40,7 @@ var titles = map[Kind][2]string{
 	Complaints:       {"投诉咨询", "Complaints and inquiries"},
 	QuarterlyReports: {"季度报表", "Quarterly reports"},
 	AnnualReports:    {"年度报告", "Annual reports"},
+	AnnualFigures:    {"年度报告数据", "Annual report figures"},
 	Incidents:        {"事件", "Incidents"},
 	Accountability:   {"责任追究", "Accountability decisions"},
 	Holidays:         {"节假日安排", "Holiday calendar"},

@@ -13,7 +13,10 @@ type lookups struct {
 	names     models.Names    // department codes and names, group names
 	deptNames map[uint]string // department id → name, for messages
 	seqs      map[int]bool    // catalog 序号 in use
-	channels  map[string]bool // baseChannels and every channel the catalog names
+	channels  map[string]bool // the office's publication channels and every channel the catalog names
+
+	requestChannels    map[string]bool // the office's 申请方式
+	requestChannelList []string        // the same, in order, for messages
 }
 
 func loadLookups(ctx context.Context, store *models.Store) (*lookups, error) {
@@ -33,8 +36,19 @@ func loadLookups(ctx context.Context, store *models.Store) (*lookups, error) {
 	if err := store.DB.WithContext(ctx).Select("seq", "channels").Find(&items).Error; err != nil {
 		return nil, fmt.Errorf("load catalog numbers: %w", err)
 	}
-	for _, c := range baseChannels {
-		lk.channels[c] = true
+	var channels []models.Channel
+	if err := store.DB.WithContext(ctx).Order("id").Find(&channels).Error; err != nil {
+		return nil, fmt.Errorf("load channels: %w", err)
+	}
+	lk.requestChannels = map[string]bool{}
+	for _, c := range channels {
+		switch c.Kind {
+		case models.ChannelPublication:
+			lk.channels[c.Name] = true
+		case models.ChannelRequest:
+			lk.requestChannels[c.Name] = true
+			lk.requestChannelList = append(lk.requestChannelList, c.Name)
+		}
 	}
 	for _, it := range items {
 		lk.seqs[it.Seq] = true

@@ -21,6 +21,7 @@ var specs = map[Kind]spec{
 	Complaints:       {columns: complaintColumns, record: &complaints},
 	QuarterlyReports: {columns: quarterlyColumns, record: &quarterlyReports, figures: true},
 	AnnualReports:    {columns: annualColumns, record: &annualReports},
+	AnnualFigures:    {columns: annualFigureColumns, record: &annualFigures},
 	Incidents:        {columns: incidentColumns, record: &incidents},
 	Accountability:   {columns: accountabilityColumns, record: &accountability},
 	Holidays:         {columns: holidayColumns, record: &holidays},

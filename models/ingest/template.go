@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // notesSheet is the template's second sheet; imports read the first sheet
@@ -20,13 +22,23 @@ func vocabularyOf(kind Kind, key string) []string {
 	case kind == Departments && key == "kind":
 		return departmentKinds
 	case kind == Publications && key == "channel":
-		return baseChannels
+		return models.DefaultPublicationChannels
 	case kind == Publications && key == "review":
 		return reviewDecisions
 	case kind == Requests && key == "extended":
 		return []string{"是", "否"}
+	case kind == Requests && key == "channel":
+		return models.DefaultRequestChannels
+	case kind == Requests && key == "applicant":
+		return models.ApplicantTypes
+	case kind == Requests && key == "result":
+		return models.ResultCategories()
+	case kind == Requests && (key == "recon_outcome" || key == "suit_outcome"):
+		return models.RemedyOutcomes
+	case kind == Requests && key == "suit_kind":
+		return models.SuitKinds
 	case kind == Requests && key == "outcome":
-		return outcomes
+		return legacyOutcomes
 	case kind == Incidents && key == "kind":
 		return incidentKinds
 	}
@@ -62,6 +74,7 @@ func Template(kind Kind) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	lists := 0 // long lists written to the options sheet
 	for i, c := range sp.columns {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		col, _ := excelize.ColumnNumberToName(i + 1)
@@ -79,7 +92,7 @@ func Template(kind Kind) ([]byte, error) {
 		if list := vocabularyOf(kind, c.key); list != nil {
 			dv := excelize.NewDataValidation(false) // offer, do not enforce
 			dv.SetSqref(col + "2:" + col + "10000")
-			if err := dv.SetDropList(list); err != nil {
+			if err := dropList(f, dv, list, &lists); err != nil {
 				return nil, err
 			}
 			if err := f.AddDataValidation(sheet, dv); err != nil {
@@ -98,6 +111,32 @@ func Template(kind Kind) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// optionsSheet holds the drop-down lists too long for Excel's inline form
+// (255 characters), one per column.
+const optionsSheet = "选项"
+
+// dropList offers list in dv: inline when it fits, else from a column of
+// the options sheet.
+func dropList(f *excelize.File, dv *excelize.DataValidation, list []string, lists *int) error {
+	if len(strings.Join(list, ",")) <= 255 {
+		return dv.SetDropList(list)
+	}
+	if *lists == 0 {
+		if _, err := f.NewSheet(optionsSheet); err != nil {
+			return err
+		}
+	}
+	*lists++
+	col, _ := excelize.ColumnNumberToName(*lists)
+	for i, v := range list {
+		if err := f.SetCellValue(optionsSheet, fmt.Sprintf("%s%d", col, i+1), v); err != nil {
+			return err
+		}
+	}
+	dv.SetSqrefDropList(fmt.Sprintf("'%s'!$%s$1:$%s$%d", optionsSheet, col, col, len(list)))
+	return nil
 }
 
 func writeNotes(f *excelize.File, kind Kind, sp spec) error {

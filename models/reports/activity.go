@@ -18,7 +18,7 @@ type Activity struct {
 	Channels   Channels
 	KeyAreas   KeyAreas
 	Requests   Requests
-	Outcomes   Outcomes // 复议诉讼结果 dated in the period
+	Outcomes   Outcomes // reconsideration outcomes (复议结果) dated in the period
 	Complaints Complaints
 }
 
@@ -35,10 +35,10 @@ type Requests struct {
 	FeeCents                      int64 // 依申请公开信息收取的费用, in 分
 }
 
-// Outcomes counts the outcomes of reconsideration or litigation (复议诉讼结果).
+// Outcomes counts the outcomes of reconsideration (Annex 2 §5 行政复议).
 type Outcomes struct {
 	Upheld    int // 维持
-	Corrected int // 被依法纠错
+	Corrected int // 纠正 (Annex 2: 被依法纠错)
 	Other     int // 其他
 }
 
@@ -80,8 +80,8 @@ func tally(r *records, cal *scoring.Calendar, p period) Activity {
 			rq.Answers.add(q.Answer)
 			rq.FeeCents += int64(math.Round(q.Fee * 100))
 		}
-		if p.contains(dateOf(q.OutcomeDate)) {
-			a.Outcomes.add(q.Outcome)
+		if p.contains(dateOf(q.ReconDecided)) {
+			a.Outcomes.add(q.ReconOutcome)
 		}
 	}
 	a.countComplaints(r)
@@ -147,7 +147,7 @@ func (o *Outcomes) add(outcome string) {
 	switch compact(outcome) {
 	case "维持":
 		o.Upheld++
-	case "被依法纠错":
+	case models.OutcomeCorrected:
 		o.Corrected++
 	case "其他":
 		o.Other++

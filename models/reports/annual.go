@@ -18,16 +18,22 @@ type AnnualQuery struct {
 	DepartmentID uint
 }
 
-// AnnualReport is a draft of a unit's annual report (年度报告, seed 004 art.
-// 29-30): the office's text of each section around the year's figures,
-// computed from the records each time it is read.
+// AnnualReport is a unit's annual report (年度报告) in the national format
+// (ANNUAL-REPORT.md): the office's text of each section around the year's
+// tables, computed from the records each time it is read.
 type AnnualReport struct {
 	Unit
 	Year         int
 	Activity     Activity
+	National     *National
+	Previous     *National // the year before, nil when it has no records
+	Final        *models.AnnualFinal
 	Sections     []Section
 	Placeholders []Placeholder
 }
+
+// YearOnYear reports whether the previous year's records exist to compare.
+func (r *AnnualReport) YearOnYear() bool { return r.Previous != nil }
 
 // Section is one section of the report.
 type Section struct {
@@ -37,12 +43,12 @@ type Section struct {
 	UpdatedBy  string
 	UpdatedAt  time.Time
 	Paragraphs []string // Text with its placeholders filled, one per line
-	Tables     []Table
+	Tables     []Grid
 }
 
-// Title is the report's title, as seed 001's.
+// Title is the report's title in the national format.
 func (r *AnnualReport) Title() string {
-	title := fmt.Sprintf("%d年度政府信息公开工作情况报告", r.Year)
+	title := fmt.Sprintf("%d年政府信息公开工作年度报告", r.Year)
 	if r.Department != nil {
 		return r.Department.Name + title
 	}
@@ -51,7 +57,7 @@ func (r *AnnualReport) Title() string {
 
 // Footnote states the span of the figures, as seed 001 ends.
 func (r *AnnualReport) Footnote() string {
-	return fmt.Sprintf("（注：本报告所列数据自%d年1月1日起，至%d年12月31日止，由系统根据公开记录、依申请公开记录和投诉咨询记录统计。）", r.Year, r.Year)
+	return fmt.Sprintf("（注：本报告所列数据自%d年1月1日起，至%d年12月31日止。表二的数字由各单位填报，表三、表四由系统根据依申请公开记录统计，申请跨年度的按收到和答复日期计入上年结转或结转下年度。）", r.Year, r.Year)
 }
 
 // FileName names the DOCX download.
@@ -67,6 +73,11 @@ func Annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 	if err != nil {
 		return nil, err
 	}
+	if u.Department != nil {
+		if u.Members, err = s.DepartmentScope(ctx, u.Department.ID); err != nil {
+			return nil, err
+		}
+	}
 	p := period{From: scoring.NewDate(q.Year, time.January, 1), To: scoring.NewDate(q.Year, time.December, 31)}
 	a, err := activityOf(ctx, s, u, p)
 	if err != nil {
@@ -77,11 +88,23 @@ func Annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 		return nil, err
 	}
 	r := &AnnualReport{Unit: u, Year: q.Year, Activity: *a}
-	values := make(map[string]string, len(placeholderSpecs))
-	for _, ps := range placeholderSpecs {
-		v := ps.value(r)
-		values[ps.name] = v
-		r.Placeholders = append(r.Placeholders, Placeholder{Name: ps.name, Value: v})
+	if r.National, err = nationalOf(ctx, s, u, q.Year); err != nil {
+		return nil, err
+	}
+	prev, err := nationalOf(ctx, s, u, q.Year-1)
+	if err != nil {
+		return nil, err
+	}
+	if prev.HasRecords {
+		r.Previous = prev
+	}
+	if r.Final, err = s.AnnualFinalOf(ctx, q.Year, u.ID()); err != nil {
+		return nil, err
+	}
+	values := map[string]string{}
+	for _, ph := range r.placeholders() {
+		values[ph.Name] = ph.Value
+		r.Placeholders = append(r.Placeholders, ph)
 	}
 	for _, spec := range annualSections {
 		sec := Section{Key: spec.key, Title: spec.title, Text: spec.draft}
@@ -94,7 +117,7 @@ func Annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 			}
 		}
 		if spec.tables != nil {
-			sec.Tables = spec.tables(a)
+			sec.Tables = spec.tables(r)
 		}
 		r.Sections = append(r.Sections, sec)
 	}
@@ -125,6 +148,11 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 	if err != nil {
 		return 0, err
 	}
+	if f, err := s.AnnualFinalOf(ctx, e.Year, u.ID()); err != nil {
+		return 0, err
+	} else if f != nil {
+		return 0, ErrFinal
+	}
 	stored, err := s.AnnualTexts(ctx, v, e.Year, u.ID())
 	if err != nil {
 		return 0, err
@@ -148,4 +176,41 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 		}
 	}
 	return s.SaveAnnualTexts(ctx, v, e.Year, e.DepartmentID, changed, now)
+}
+
+// ErrFinal: a final report's text does not change until the mark is
+// withdrawn.
+var ErrFinal = &models.ValidationError{Field: "final", Message: "报告已定稿,请先撤销定稿再修改文字"}
+
+// MarkFinal marks a unit's report of a year final (定稿), audit-logged: only
+// when table 三 balances in every column and every request of the year has
+// its national categories; otherwise a Chinese sentence says what stands in
+// the way. final false withdraws the mark.
+func MarkFinal(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery, final bool, now time.Time) error {
+	if !v.IsOffice() {
+		return models.ErrForbidden
+	}
+	r, err := Annual(ctx, s, v, q)
+	if err != nil {
+		return err
+	}
+	if final && !r.National.CanBeFinal() {
+		return &models.ValidationError{Field: "final", Message: r.National.Obstacle()}
+	}
+	return s.SetAnnualFinal(ctx, v, q.Year, q.DepartmentID, final, now)
+}
+
+// Obstacle says in Chinese why the report cannot be final, "" when it can.
+func (n *National) Obstacle() string {
+	var parts []string
+	for _, im := range n.Imbalances {
+		parts = append(parts, fmt.Sprintf("表三“%s”一栏不平衡:第一项加第二项为 %d,第三项总计加第四项为 %d,相差 %d", im.Column, im.In, im.Out, im.Difference()))
+	}
+	if k := len(n.Uncategorised); k > 0 {
+		parts = append(parts, fmt.Sprintf("有 %d 件申请尚未归入全国统一的申请人类型或办理结果", k))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "报告不能定稿:" + strings.Join(parts, ";") + "。"
 }

@@ -4,38 +4,51 @@ import (
 	"strconv"
 )
 
-// sectionSpec is a section of the annual report (seed 004 art. 30): its
-// heading, the draft text the office starts from, and its tables of
-// computed figures.
+// sectionSpec is a section of the annual report in the national format
+// (ANNUAL-REPORT.md): its heading, the draft text the office starts from,
+// and its tables of computed figures.
 type sectionSpec struct {
 	key, title, draft string
-	tables            func(a *Activity) []Table
+	tables            func(r *AnnualReport) []Grid
 }
 
-// annualSections are the eight sections of seed 004 art. 30, in order. The
-// drafts quote the figures a report like seed 001 quotes, through
-// placeholders, so that a draft is useful before anyone edits it.
+// annualSections are the six sections of the national format, in order.
+// The drafts quote the figures through placeholders, so that a draft is
+// useful before anyone edits it.
 var annualSections = []sectionSpec{
-	{key: "cleanup", title: "一、政府信息清理、更新情况",
-		draft: "{{年度}}年，{{单位}}按照《中华人民共和国政府信息公开条例》和警务公开工作责任分解表的要求，对掌握、获取和制作的警务信息进行了清理、分类，及时更新主动公开的内容。"},
-	{key: "windows", title: "二、政府信息公开窗口建设、运行情况",
-		draft:  "{{单位}}通过政府网站、警务公开栏、服务窗口和“一网三线”等渠道受理群众咨询和投诉。{{年度}}年共受理群众投诉咨询{{投诉咨询数}}件，已回复{{回复数}}件，回复率{{回复率}}；已办结{{办结数}}件，办结率{{办结率}}。",
-		tables: complaintTables},
-	{key: "proactive", title: "三、政府信息主动公开情况",
-		draft:  "{{年度}}年，{{单位}}共主动公开警务信息{{主动公开信息数}}条（不同渠道和方式公开的相同信息计1条），其中通过新闻公布{{新闻公布信息数}}条，政府网站{{政府网站信息数}}条，政务微博{{政务微博信息数}}条，政务微信{{政务微信信息数}}条，短信告知{{短信告知信息数}}条，其他方式{{其他方式信息数}}条；公开行政审批信息{{行政审批信息数}}条，行政处罚信息{{行政处罚信息数}}条，财政信息{{财政信息数}}条。",
-		tables: proactiveTables},
-	{key: "requests", title: "四、政府信息依申请公开和不予公开情况",
-		draft:  "{{年度}}年，{{单位}}共收到政府信息公开申请{{收到申请数}}件，其中当面申请{{当面申请数}}件，传真申请{{传真申请数}}件，网络申请{{网络申请数}}件，信函申请{{信函申请数}}件。全年办结{{申请办结数}}件，其中按时办结{{按时办结数}}件，延期办结{{延期办结数}}件；不同意公开{{不同意公开数}}件。",
-		tables: requestTables},
-	{key: "fees", title: "五、政府信息公开的收费及减免情况",
-		draft: "{{年度}}年，{{单位}}依申请公开信息收取费用{{收费金额}}元。"},
-	{key: "remedies", title: "六、因政府信息公开申请行政复议、提起行政诉讼情况",
-		draft:  "{{年度}}年，因政府信息公开申请行政复议、提起行政诉讼并有结果的案件{{复议诉讼数}}件，其中维持{{维持数}}件，被依法纠错{{被依法纠错数}}件，其他情形{{其他情形数}}件。",
-		tables: remedyTables},
-	{key: "problems", title: "七、政府信息公开工作存在的主要问题以及改进情况",
+	{key: "overview", title: "一、总体情况",
+		draft: "{{年度}}年，{{单位}}按照《中华人民共和国政府信息公开条例》和警务公开工作责任分解表的要求，做好政府信息公开工作。\n" +
+			"（一）主动公开。全年主动公开政府信息{{主动公开信息数}}条（不同渠道公开的相同信息计1条）。\n" +
+			"（二）依申请公开。全年新收政府信息公开申请{{本年新收申请数}}件，上年结转{{上年结转申请数}}件，办结{{本年办结申请数}}件，结转下年度继续办理{{结转下年申请数}}件。\n" +
+			"（三）政府信息管理。（请填写政府信息清理、更新和保密审查情况。）\n" +
+			"（四）平台建设。（请填写政府网站、政务新媒体和公开栏等平台建设情况。）\n" +
+			"（五）监督保障。（请填写考核评议、社会评议和责任追究情况。）",
+		tables: func(r *AnnualReport) []Grid {
+			if !r.YearOnYear() {
+				return nil
+			}
+			return []Grid{yearOnYearGrid(r)}
+		}},
+	{key: "proactive", title: "二、主动公开政府信息情况",
+		draft: "{{年度}}年，{{单位}}共主动公开政府信息{{主动公开信息数}}条，各公开形式的信息数见下表。",
+		tables: func(r *AnnualReport) []Grid {
+			return []Grid{proactiveGrid(r.National), channelGrid(r.National)}
+		}},
+	{key: "requests", title: "三、收到和处理政府信息公开申请情况",
+		draft: "{{年度}}年，{{单位}}新收政府信息公开申请{{本年新收申请数}}件，其中电话申请{{电话申请数}}件；予以公开{{予以公开数}}件，部分公开{{部分公开数}}件，不予公开{{不予公开数}}件，无法提供{{无法提供数}}件，不予处理{{不予处理数}}件，其他处理{{其他处理数}}件。",
+		tables: func(r *AnnualReport) []Grid {
+			return []Grid{requestGrid(r.National), requestChannelGrid(r.National)}
+		}},
+	{key: "remedies", title: "四、政府信息公开行政复议、行政诉讼情况",
+		draft: "{{年度}}年，{{单位}}因政府信息公开被申请行政复议{{行政复议数}}件，其中结果纠正{{复议纠正数}}件；被提起行政诉讼{{行政诉讼数}}件，其中结果纠正{{诉讼纠正数}}件。",
+		tables: func(r *AnnualReport) []Grid { return []Grid{remedyGrid(r.National)} }},
+	{key: "problems", title: "五、存在的主要问题及改进情况",
 		draft: "（请填写工作中存在的主要问题以及改进措施。）"},
-	{key: "other", title: "八、其他需要报告的事项",
-		draft: "无。"},
+	{key: "other", title: "六、其他需要报告的事项",
+		draft: "{{年度}}年，{{单位}}依据《政府信息公开信息处理费管理办法》发出收费通知{{信息处理费通知数}}件，收取信息处理费{{信息处理费金额}}万元。全年受理群众投诉咨询{{投诉咨询数}}件，回复率{{回复率}}，办结率{{办结率}}。",
+		tables: func(r *AnnualReport) []Grid {
+			return []Grid{feeGrid(r.National), complaintGrid(&r.Activity)}
+		}},
 }
 
 // sectionByKey finds a section's spec.
@@ -48,64 +61,14 @@ func sectionByKey(key string) (sectionSpec, bool) {
 	return sectionSpec{}, false
 }
 
-// Table is a table of computed figures in a report.
-type Table struct {
-	Caption string
-	Header  []string
-	Rows    [][]string
-}
-
-func complaintTables(a *Activity) []Table {
+func complaintGrid(a *Activity) Grid {
 	c := a.Complaints
-	t := Table{Caption: "群众投诉咨询受理回复情况", Header: []string{"渠道", "受理（件）", "已回复（件）", "回复率", "已办结（件）", "办结率"}}
+	rows := make([][]string, 0, len(c.Lines)+1)
 	for _, l := range c.Lines {
-		t.Rows = append(t.Rows, []string{l.Name, itoa(l.Received), itoa(l.Replied), rate(l.Replied, l.Received), itoa(l.Closed), rate(l.Closed, l.Received)})
+		rows = append(rows, []string{l.Name, itoa(l.Received), itoa(l.Replied), rate(l.Replied, l.Received), itoa(l.Closed), rate(l.Closed, l.Received)})
 	}
-	t.Rows = append(t.Rows, []string{"合计", itoa(c.Received), itoa(c.Replied), rate(c.Replied, c.Received), itoa(c.Closed), rate(c.Closed, c.Received)})
-	return []Table{t}
-}
-
-func proactiveTables(a *Activity) []Table {
-	ch, k := a.Channels, a.KeyAreas
-	return []Table{
-		{Caption: "通过不同渠道和方式公开信息情况", Header: []string{"渠道", "信息数（条）"}, Rows: [][]string{
-			{"新闻公布（新闻发布、报刊、电台、电视台）", itoa(ch.News)}, {"政府网站", itoa(ch.Website)}, {"政务微博", itoa(ch.Weibo)},
-			{"政务微信", itoa(ch.WeChat)}, {"短信告知", itoa(ch.SMS)}, {"其他方式", itoa(ch.Other)},
-			{"主动公开警务信息数（相同信息计1条）", itoa(a.Published)},
-		}},
-		{Caption: "重点领域信息公开情况", Header: []string{"领域", "信息数（条）"}, Rows: [][]string{
-			{"行政审批", itoa(k.Approval)}, {"行政处罚", itoa(k.Penalty)}, {"财政", itoa(k.Finance)},
-		}},
-	}
-}
-
-func requestTables(a *Activity) []Table {
-	rq, an := a.Requests, a.Requests.Answers
-	answers := [][]string{
-		{"属于已主动公开范围", itoa(an.Published)}, {"同意公开", itoa(an.Granted)}, {"同意部分公开", itoa(an.Partial)},
-		{"不同意公开", itoa(an.Refused)}, {"不属于本行政机关公开", itoa(an.NotOurs)}, {"申请信息不存在", itoa(an.NotExist)},
-		{"告知作出更改补充", itoa(an.Amend)}, {"告知通过其他途径办理", itoa(an.Elsewhere)},
-	}
-	if an.Unknown > 0 {
-		answers = append(answers, []string{"其他答复", itoa(an.Unknown)})
-	}
-	answers = append(answers, []string{"合计", itoa(rq.Closed)})
-	return []Table{
-		{Caption: "收到申请情况", Header: []string{"申请方式", "件数"}, Rows: [][]string{
-			{"当面", itoa(rq.InPerson)}, {"传真", itoa(rq.Fax)}, {"网络", itoa(rq.Online)}, {"信函", itoa(rq.Letter)}, {"合计", itoa(rq.Received)},
-		}},
-		{Caption: "申请办结情况", Header: []string{"办结情况", "件数"}, Rows: [][]string{
-			{"按时办结", itoa(rq.OnTime)}, {"延期办结", itoa(rq.Extended)}, {"其中超过法定期限", itoa(rq.Overdue)}, {"合计", itoa(rq.Closed)},
-		}},
-		{Caption: "申请答复情况", Header: []string{"答复类型", "件数"}, Rows: answers},
-	}
-}
-
-func remedyTables(a *Activity) []Table {
-	o := a.Outcomes
-	return []Table{{Caption: "行政复议、行政诉讼结果", Header: []string{"结果", "件数"}, Rows: [][]string{
-		{"维持", itoa(o.Upheld)}, {"被依法纠错", itoa(o.Corrected)}, {"其他情形", itoa(o.Other)}, {"合计", itoa(o.Total())},
-	}}}
+	rows = append(rows, []string{"合计", itoa(c.Received), itoa(c.Replied), rate(c.Replied, c.Received), itoa(c.Closed), rate(c.Closed, c.Received)})
+	return simpleGrid("群众投诉咨询受理回复情况", []string{"渠道", "受理（件）", "已回复（件）", "回复率", "已办结（件）", "办结率"}, rows)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -113,9 +113,9 @@ func newYear(t *testing.T, s *models.Store) year {
 		{DepartmentID: y.a.ID, RequestNo: "r4", Received: day("2025-05-12"), Channel: "传真", PauseStart: dayPtr("2025-05-13"), PauseEnd: dayPtr("2025-05-16"), Answered: dayPtr("2025-06-06"), Answer: "信息不存在"},
 		{DepartmentID: y.a.ID, RequestNo: "r5", Received: day("2025-06-20"), Channel: "网络"},
 		{DepartmentID: y.a.ID, RequestNo: "r6", Received: day("2025-03-25"), Channel: "当面", Answered: dayPtr("2025-04-03"), Answer: "已主动公开"},
-		{DepartmentID: y.a.ID, RequestNo: "r7", Received: day("2025-05-20"), Channel: "当面", Answered: dayPtr("2025-05-22"), Answer: "告知其他途径", Outcome: "维持", OutcomeDate: dayPtr("2025-06-10")},
-		{DepartmentID: y.a.ID, RequestNo: "r8", Received: day("2025-01-10"), Channel: "信函", Answered: dayPtr("2025-01-20"), Answer: "不同意公开（涉及国家秘密）", Outcome: "被依法纠错", OutcomeDate: dayPtr("2025-04-15")},
-		{DepartmentID: y.a.ID, RequestNo: "r9", Received: day("2025-02-10"), Channel: "当面", Answered: dayPtr("2025-02-12"), Answer: "同意公开", Outcome: "其他", OutcomeDate: dayPtr("2025-07-02")},
+		{DepartmentID: y.a.ID, RequestNo: "r7", Received: day("2025-05-20"), Channel: "当面", Answered: dayPtr("2025-05-22"), Answer: "告知其他途径", ReconOutcome: "维持", ReconDecided: dayPtr("2025-06-10")},
+		{DepartmentID: y.a.ID, RequestNo: "r8", Received: day("2025-01-10"), Channel: "信函", Answered: dayPtr("2025-01-20"), Answer: "不同意公开（涉及国家秘密）", ReconOutcome: "纠正", ReconDecided: dayPtr("2025-04-15")},
+		{DepartmentID: y.a.ID, RequestNo: "r9", Received: day("2025-02-10"), Channel: "当面", Answered: dayPtr("2025-02-12"), Answer: "同意公开", ReconOutcome: "其他", ReconDecided: dayPtr("2025-07-02")},
 		{DepartmentID: y.a.ID, RequestNo: "r11", Received: day("2025-06-03"), Channel: "电话", Answered: dayPtr("2025-06-04"), Answer: "口头告知"},
 		{DepartmentID: y.b.ID, RequestNo: "r10", Received: day("2025-04-08"), Channel: "网络", Answered: dayPtr("2025-04-09"), Answer: "同意公开", Fee: 5},
 	}

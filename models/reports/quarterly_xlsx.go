@@ -125,10 +125,7 @@ type formStyles struct {
 }
 
 func newFormStyles(f *excelize.File) (*formStyles, error) {
-	var border []excelize.Border
-	for _, side := range []string{"left", "right", "top", "bottom"} {
-		border = append(border, excelize.Border{Type: side, Style: 1, Color: "000000"})
-	}
+	border := borders()
 	var st formStyles
 	var errs []error
 	style := func(s *excelize.Style) int {

@@ -33,10 +33,7 @@ type records struct {
 func load(ctx context.Context, s *models.Store, u Unit, p period) (*records, error) {
 	db := s.DB.WithContext(ctx)
 	of := func(q *gorm.DB) *gorm.DB {
-		if id := u.ID(); id != 0 {
-			return q.Where("department_id = ?", id)
-		}
-		return q
+		return u.where(q)
 	}
 	from, to := p.From.Time(), p.To.Time()
 	r := &records{areas: map[int]string{}}
@@ -45,7 +42,7 @@ func load(ctx context.Context, s *models.Store, u Unit, p period) (*records, err
 	if err != nil {
 		return nil, fmt.Errorf("read publications: %w", err)
 	}
-	err = of(db).Where("((received BETWEEN ? AND ?) OR (answered BETWEEN ? AND ?) OR (outcome_date BETWEEN ? AND ?))", from, to, from, to, from, to).
+	err = of(db).Where("((received BETWEEN ? AND ?) OR (answered BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?))", from, to, from, to, from, to).
 		Order("id").Find(&r.requests).Error
 	if err != nil {
 		return nil, fmt.Errorf("read requests: %w", err)

@@ -3,6 +3,8 @@ package reports
 import (
 	"context"
 
+	"gorm.io/gorm"
+
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -10,6 +12,34 @@ import (
 // bureau when Department is nil.
 type Unit struct {
 	Department *models.Department
+	// Members are the departments whose records the report counts: the
+	// department alone, or, for the annual report, the department and those
+	// under it (a county sub-bureau and its police stations). Nil: one
+	// department, or every department for the bureau.
+	Members []uint
+}
+
+// where limits a query of records to the unit's departments.
+func (u Unit) where(q *gorm.DB) *gorm.DB {
+	switch {
+	case u.Members != nil:
+		return q.Where("department_id IN ?", u.Members)
+	case u.Department != nil:
+		return q.Where("department_id = ?", u.Department.ID)
+	}
+	return q
+}
+
+// members lists the unit's departments for queries that take a list; nil
+// for the whole bureau.
+func (u Unit) members() []uint {
+	switch {
+	case u.Members != nil:
+		return u.Members
+	case u.Department != nil:
+		return []uint{u.Department.ID}
+	}
+	return nil
 }
 
 // BureauName is how the reports name the whole bureau.

@@ -63,33 +63,72 @@ func (d *Document) run(text string, bold bool) {
 // Table adds a table with a bold header row that repeats on every page.
 // Rows shorter than the header are padded with empty cells.
 func (d *Document) Table(header []string, rows [][]string) {
-	d.body.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tblGrid>`)
-	for range header {
-		fmt.Fprintf(&d.body, `<w:gridCol w:w="%d"/>`, 8306/max(len(header), 1))
+	out := make([][]Cell, 0, len(rows)+1)
+	for _, r := range append([][]string{header}, rows...) {
+		cells := make([]Cell, len(header))
+		for i := range cells {
+			if i < len(r) {
+				cells[i].Text = r[i]
+			}
+			cells[i].Bold = len(out) == 0
+		}
+		out = append(out, cells)
 	}
-	d.body.WriteString("</w:tblGrid>")
-	d.row(header, true)
-	for _, r := range rows {
-		cells := make([]string, len(header))
-		copy(cells, r)
-		d.row(cells, false)
-	}
-	d.body.WriteString("</w:tbl>")
-	// Word needs a paragraph between a table and whatever follows it.
-	d.body.WriteString("<w:p/>")
+	d.MergedTable(len(header), 1, out)
 }
 
-func (d *Document) row(cells []string, header bool) {
-	d.body.WriteString("<w:tr>")
-	if header {
-		d.body.WriteString("<w:trPr><w:tblHeader/></w:trPr>")
+// Cell is a cell of a table with merged cells: it spans Span grid columns
+// (1 when 0) and starts (VMergeStart) or continues (VMergeContinue) a
+// vertical merge.
+type Cell struct {
+	Text   string
+	Span   int
+	VMerge int
+	Bold   bool
+	Shade  bool // a light grey fill, for marked figures
+}
+
+// Vertical merges of a Cell.
+const (
+	NoVMerge = iota
+	VMergeStart
+	VMergeContinue
+)
+
+// MergedTable adds a table of cols grid columns whose first head rows are
+// headings repeated on every page; each row lists its cells left to right.
+func (d *Document) MergedTable(cols, head int, rows [][]Cell) {
+	d.body.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`)
+	for range cols {
+		fmt.Fprintf(&d.body, `<w:gridCol w:w="%d"/>`, 8306/max(cols, 1))
 	}
-	for _, c := range cells {
-		d.body.WriteString(`<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p>`)
-		d.run(c, header)
-		d.body.WriteString("</w:p></w:tc>")
+	d.body.WriteString("</w:tblGrid>")
+	for i, r := range rows {
+		d.body.WriteString("<w:tr>")
+		if i < head {
+			d.body.WriteString("<w:trPr><w:tblHeader/></w:trPr>")
+		}
+		for _, c := range r {
+			d.body.WriteString(`<w:tc><w:tcPr>`)
+			if c.Span > 1 {
+				fmt.Fprintf(&d.body, `<w:gridSpan w:val="%d"/>`, c.Span)
+			}
+			switch c.VMerge {
+			case VMergeStart:
+				d.body.WriteString(`<w:vMerge w:val="restart"/>`)
+			case VMergeContinue:
+				d.body.WriteString(`<w:vMerge/>`)
+			}
+			if c.Shade {
+				d.body.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>`)
+			}
+			d.body.WriteString(`<w:vAlign w:val="center"/></w:tcPr><w:p>`)
+			d.run(c.Text, c.Bold)
+			d.body.WriteString("</w:p></w:tc>")
+		}
+		d.body.WriteString("</w:tr>")
 	}
-	d.body.WriteString("</w:tr>")
+	d.body.WriteString("</w:tbl><w:p/>")
 }
 
 // WriteTo writes the package.

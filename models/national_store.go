@@ -1,0 +1,288 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+)
+
+// Channels lists the office's channels of a use (ChannelPublication or
+// ChannelRequest), in the order they were added. Channels are no secret:
+// the import templates offer them to everyone.
+func (s *Store) Channels(ctx context.Context, use string) ([]Channel, error) {
+	var out []Channel
+	if err := s.DB.WithContext(ctx).Where("kind = ?", use).Order("id").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list channels: %w", err)
+	}
+	return out, nil
+}
+
+// AddChannel adds a channel to the office's list, audit-logged.
+func (s *Store) AddChannel(ctx context.Context, v Viewer, use, name string) error {
+	if !v.IsOffice() {
+		return ErrForbidden
+	}
+	name = strings.TrimSpace(name)
+	limit := map[string]int{ChannelPublication: 32, ChannelRequest: 16}[use]
+	switch {
+	case limit == 0:
+		return &ValidationError{Field: "kind", Message: "渠道类别应为公开形式或申请方式"}
+	case name == "":
+		return &ValidationError{Field: "name", Message: "请填写渠道名称"}
+	case utf8.RuneCountInString(name) > limit:
+		return &ValidationError{Field: "name", Message: fmt.Sprintf("渠道名称不能超过 %d 个字", limit)}
+	case strings.ContainsAny(name, "、,，;；"):
+		return &ValidationError{Field: "name", Message: "渠道名称不能含有顿号、逗号或分号"}
+	}
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		var n int64
+		if err := tx.DB.Model(&Channel{}).Where("kind = ? AND name = ?", use, name).Count(&n).Error; err != nil {
+			return fmt.Errorf("check channel: %w", err)
+		}
+		if n > 0 {
+			return &ValidationError{Field: "name", Message: "“" + name + "”已在列表中"}
+		}
+		c := Channel{Kind: use, Name: name, CreatedAt: time.Now().UTC()}
+		if err := tx.DB.Create(&c).Error; err != nil {
+			return fmt.Errorf("add channel: %w", err)
+		}
+		return tx.Record("create", "channel", c.ID, nil, c)
+	})
+}
+
+// DeleteChannel removes a channel from the list, audit-logged; records that
+// name it keep their text, and imports refuse it from now on.
+func (s *Store) DeleteChannel(ctx context.Context, v Viewer, id uint) error {
+	if !v.IsOffice() {
+		return ErrForbidden
+	}
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		var c Channel
+		if err := tx.DB.First(&c, id).Error; err != nil {
+			return notFound(err, "read channel")
+		}
+		if err := tx.DB.Delete(&c).Error; err != nil {
+			return fmt.Errorf("delete channel: %w", err)
+		}
+		return tx.Record("delete", "channel", c.ID, c, nil)
+	})
+}
+
+// RequestCategories reads the office's categorisations of the given
+// requests, by request id.
+func (s *Store) RequestCategories(ctx context.Context, ids []uint) (map[uint]RequestCategory, error) {
+	out := make(map[uint]RequestCategory)
+	for chunk := range slices.Chunk(ids, 500) {
+		var rows []RequestCategory
+		if err := s.DB.WithContext(ctx).Where("request_id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("read request categories: %w", err)
+		}
+		for _, r := range rows {
+			out[r.RequestID] = r
+		}
+	}
+	return out, nil
+}
+
+// Categorise records the office's national categories of a request (an
+// applicant type, a result, or both; an empty one is left as it was),
+// audit-logged. The record's own categories still win when it has them.
+func (s *Store) Categorise(ctx context.Context, v Viewer, requestID uint, applicant, result string, now time.Time) error {
+	if !v.IsOffice() {
+		return ErrForbidden
+	}
+	if applicant != "" {
+		a, ok := ParseApplicant(applicant)
+		if !ok {
+			return &ValidationError{Field: "applicant", Message: "“" + applicant + "”不是有效的申请人类型"}
+		}
+		applicant = a
+	}
+	if result != "" {
+		r, ok := ParseResult(result)
+		if !ok {
+			return &ValidationError{Field: "result", Message: "“" + result + "”不是有效的办理结果"}
+		}
+		result = r
+	}
+	if applicant == "" && result == "" {
+		return &ValidationError{Field: "result", Message: "请选择申请人类型或办理结果"}
+	}
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		var req Request
+		if err := tx.DB.Select("id").First(&req, requestID).Error; err != nil {
+			return notFound(err, "read request")
+		}
+		var row RequestCategory
+		err := tx.DB.Where("request_id = ?", requestID).First(&row).Error
+		found := err == nil
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return fmt.Errorf("read request category: %w", err)
+		}
+		before := row
+		row.RequestID = requestID
+		if applicant != "" {
+			row.Applicant = applicant
+		}
+		if result != "" {
+			row.Result = result
+		}
+		row.UpdatedBy, row.UpdatedAt = v.Name, now.UTC()
+		if err := tx.DB.Save(&row).Error; err != nil {
+			return fmt.Errorf("save request category: %w", err)
+		}
+		if !found {
+			return tx.Record("create", "request_category", requestID, nil, categoryOf(row))
+		}
+		return tx.Record("update", "request_category", requestID, categoryOf(before), categoryOf(row))
+	})
+}
+
+func categoryOf(r RequestCategory) map[string]string {
+	return map[string]string{"申请人类型": r.Applicant, "办理结果": r.Result}
+}
+
+// AnnualFiguresOf sums the filed figures of a year over the given
+// departments (nil: every department), by key; a figure nobody filed is
+// absent.
+func (s *Store) AnnualFiguresOf(ctx context.Context, year int, depts []uint) (map[string]float64, error) {
+	q := s.DB.WithContext(ctx).Where("year = ?", year)
+	if depts != nil {
+		q = q.Where("department_id IN ?", depts)
+	}
+	var rows []AnnualFigures
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("read annual figures: %w", err)
+	}
+	out := map[string]float64{}
+	for _, r := range rows {
+		if r.Figures == "" {
+			continue
+		}
+		var m map[string]float64
+		if err := json.Unmarshal([]byte(r.Figures), &m); err != nil {
+			return nil, fmt.Errorf("annual figures %d: %w", r.ID, err)
+		}
+		for k, v := range m {
+			out[k] += v
+		}
+	}
+	return out, nil
+}
+
+// SaveAnnualFigures files a department's figures of a year as typed in
+// the app (by key; "" leaves a figure unfiled), audit-logged. The office
+// files for any department, a head for their own.
+func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, year int, typed map[string]string) error {
+	if !v.CanEditLiaison(deptID) {
+		return ErrForbidden
+	}
+	if _, err := s.Department(ctx, v, deptID); err != nil {
+		return err
+	}
+	figures := map[string]float64{}
+	for _, f := range AnnualFigureSpecs {
+		raw := strings.TrimSpace(typed[f.Key])
+		if raw == "" {
+			continue
+		}
+		n, ok := ParseAnnualFigure(f, raw)
+		if !ok {
+			return &ValidationError{Field: f.Key, Message: "“" + f.Name + "”的值“" + raw + "”不是有效的数字"}
+		}
+		figures[f.Key] = n
+	}
+	body := EncodeAnnualFigures(figures)
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		var row AnnualFigures
+		err := tx.DB.Where("department_id = ? AND year = ?", deptID, year).First(&row).Error
+		found := err == nil
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return fmt.Errorf("read annual figures: %w", err)
+		}
+		if found && row.Figures == body {
+			return nil
+		}
+		before := row.Figures
+		row.DepartmentID, row.Year, row.Figures = deptID, year, body
+		if err := tx.DB.Save(&row).Error; err != nil {
+			return fmt.Errorf("save annual figures: %w", err)
+		}
+		id := fmt.Sprintf("%d/%d", deptID, year)
+		if !found {
+			return tx.Record("create", "annual_figures", id, nil, body)
+		}
+		return tx.Record("update", "annual_figures", id, before, body)
+	})
+}
+
+// AnnualFinalOf reads whether a unit's report of a year is final (nil: not).
+func (s *Store) AnnualFinalOf(ctx context.Context, year int, deptID uint) (*AnnualFinal, error) {
+	var f AnnualFinal
+	err := s.DB.WithContext(ctx).Where("year = ? AND department_id = ?", year, deptID).First(&f).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read annual final: %w", err)
+	}
+	return &f, nil
+}
+
+// SetAnnualFinal marks a unit's report of a year final, or withdraws the
+// mark, audit-logged. The caller has checked that the report may be final.
+func (s *Store) SetAnnualFinal(ctx context.Context, v Viewer, year int, deptID uint, final bool, now time.Time) error {
+	if !v.IsOffice() {
+		return ErrForbidden
+	}
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		id := fmt.Sprintf("%d/%d", year, deptID)
+		if !final {
+			res := tx.DB.Where("year = ? AND department_id = ?", year, deptID).Delete(&AnnualFinal{})
+			if res.Error != nil {
+				return fmt.Errorf("withdraw annual final: %w", res.Error)
+			}
+			if res.RowsAffected == 0 {
+				return nil
+			}
+			return tx.Record("delete", "annual_final", id, "定稿", nil)
+		}
+		f := AnnualFinal{Year: year, DepartmentID: deptID, FinalBy: v.Name, FinalAt: now.UTC()}
+		if err := tx.DB.Where("year = ? AND department_id = ?", year, deptID).FirstOrCreate(&f).Error; err != nil {
+			return fmt.Errorf("mark annual final: %w", err)
+		}
+		return tx.Record("create", "annual_final", id, nil, "定稿")
+	})
+}
+
+// DepartmentScope lists a department and every department under it (a
+// county sub-bureau and its police stations), by the parent links.
+func (s *Store) DepartmentScope(ctx context.Context, id uint) ([]uint, error) {
+	var all []Department
+	if err := s.DB.WithContext(ctx).Select("id", "parent_id").Find(&all).Error; err != nil {
+		return nil, fmt.Errorf("read departments: %w", err)
+	}
+	children := map[uint][]uint{}
+	for _, d := range all {
+		if d.ParentID != nil {
+			children[*d.ParentID] = append(children[*d.ParentID], d.ID)
+		}
+	}
+	out, seen := []uint{id}, map[uint]bool{id: true}
+	for i := 0; i < len(out); i++ {
+		for _, c := range children[out[i]] {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
+}
