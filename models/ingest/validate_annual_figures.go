@@ -64,4 +64,3 @@ func (c *checker) annualFigure(col int, f models.AnnualFigureSpec) (float64, boo
 	}
 	return n, ok
 }
-

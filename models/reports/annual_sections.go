@@ -40,7 +40,7 @@ var annualSections = []sectionSpec{
 			return []Grid{requestGrid(r.National), requestChannelGrid(r.National)}
 		}},
 	{key: "remedies", title: "四、政府信息公开行政复议、行政诉讼情况",
-		draft: "{{年度}}年，{{单位}}因政府信息公开被申请行政复议{{行政复议数}}件，其中结果纠正{{复议纠正数}}件；被提起行政诉讼{{行政诉讼数}}件，其中结果纠正{{诉讼纠正数}}件。",
+		draft:  "{{年度}}年，{{单位}}因政府信息公开被申请行政复议{{行政复议数}}件，其中结果纠正{{复议纠正数}}件；被提起行政诉讼{{行政诉讼数}}件，其中结果纠正{{诉讼纠正数}}件。",
 		tables: func(r *AnnualReport) []Grid { return []Grid{remedyGrid(r.National)} }},
 	{key: "problems", title: "五、存在的主要问题及改进情况",
 		draft: "（请填写工作中存在的主要问题以及改进措施。）"},

@@ -32,15 +32,15 @@ func TestAnnualDraftFillsPlaceholdersAndLogsEdits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sec := r.Sections[3]
+		sec := r.Sections[2]
 		if sec.Key != "requests" || !sec.Edited || len(sec.Paragraphs) != 2 || sec.Paragraphs[0] != "全年收到申请10件，{{ 未定义 }}保留原样。" {
 			t.Errorf("requests section = %+v", sec)
 		}
-		if r.Sections[6].Edited {
+		if r.Sections[4].Edited {
 			t.Error("an unchanged draft was stored as an edit")
 		}
-		if !strings.Contains(r.Sections[2].Paragraphs[0], "共主动公开警务信息7条") {
-			t.Errorf("proactive draft = %q, want A's 7 pieces of 2025", r.Sections[2].Paragraphs[0])
+		if !strings.Contains(r.Sections[1].Paragraphs[0], "共主动公开政府信息7条") {
+			t.Errorf("proactive draft = %q, want A's 7 pieces of 2025", r.Sections[1].Paragraphs[0])
 		}
 		log, err := s.AuditLog(ctx, office, models.AuditFilter{Entity: "annual_report_text"})
 		if err != nil || len(log) != 1 || !strings.Contains(log[0].After, "收到申请") || log[0].UserName != "办公室" {

@@ -64,7 +64,9 @@ var placeholderSpecs = []struct {
 		n := len(models.RemedyOutcomes)
 		return itoa(r.National.Remedies[procDirect][n] + r.National.Remedies[procAfterRecon][n])
 	}},
-	{"诉讼纠正数", func(r *AnnualReport) string { return itoa(r.National.Remedies[procDirect][1] + r.National.Remedies[procAfterRecon][1]) }},
+	{"诉讼纠正数", func(r *AnnualReport) string {
+		return itoa(r.National.Remedies[procDirect][1] + r.National.Remedies[procAfterRecon][1])
+	}},
 	{"信息处理费通知数", func(r *AnnualReport) string { return filedCell(r.National, "processing_fee_notices").Text }},
 	{"信息处理费金额", func(r *AnnualReport) string { return filedCell(r.National, "processing_fee_amount").Text }},
 	{"投诉咨询数", func(r *AnnualReport) string { return itoa(r.Activity.Complaints.Received) }},
