@@ -30,7 +30,12 @@ var migrations = slices.Concat([]*gormigrate.Migration{
 // Migrate brings the schema up to date, one step at a time.
 // A migration once started runs to the end even if ctx is cancelled: MySQL
 // cannot roll DDL back, and a half-made schema is worse than a late exit.
-func (s *Store) Migrate(ctx context.Context) error {
+func (s *Store) Migrate(ctx context.Context) error { return s.MigrateTo(ctx, "") }
+
+// MigrateTo runs the steps up to and including the one with the given id
+// ("" for every step): a database of an earlier release, for tests of the
+// steps that follow.
+func (s *Store) MigrateTo(ctx context.Context, id string) error {
 	db := s.DB.WithContext(context.WithoutCancel(ctx))
 	if s.Dialect == "mysql" {
 		// Set returns an instance that shares its statement; Session makes
@@ -44,7 +49,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 		UseTransaction:            s.Dialect == "sqlite", // MySQL DDL commits implicitly
 		ValidateUnknownMigrations: true,
 	}, migrations)
-	if err := m.Migrate(); err != nil {
+	migrate := m.Migrate
+	if id != "" {
+		migrate = func() error { return m.MigrateTo(id) }
+	}
+	if err := migrate(); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	return nil
