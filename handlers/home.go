@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // home fits the role: a department head sees their own department; the
@@ -21,7 +22,11 @@ func (s *Server) home(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		return s.page(c, "home", "home.title", fiber.Map{"Own": d, "Leads": leads})
+		due, err := reports.AnnualDueOf(ctx, s.store, v, id, s.opt.Now())
+		if err != nil {
+			return err
+		}
+		return s.page(c, "home", "home.title", fiber.Map{"Own": d, "Leads": leads, "AnnualDue": due})
 	}
 	depts, err := s.store.Departments(ctx, v)
 	if err != nil {
@@ -32,6 +37,12 @@ func (s *Server) home(c *fiber.Ctx) error {
 		return err
 	}
 	data := fiber.Map{"Departments": depts, "Counts": counts}
+	if v.IsOffice() {
+		// The office owes the bureau's own report.
+		if data["AnnualDue"], err = reports.AnnualDueOf(ctx, s.store, v, 0, s.opt.Now()); err != nil {
+			return err
+		}
+	}
 	if v.Role == models.RoleDiscipline {
 		decisions, err := s.store.Decisions(ctx, v)
 		if err != nil {

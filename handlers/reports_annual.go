@@ -12,9 +12,11 @@ import (
 	"github.com/gongkai/gongkai/views"
 )
 
-// annualReport is GET /reports/annual: the annual report draft of a
-// department or of the whole bureau, printable on A4; the office edits each
-// section's text on the same page.
+// annualReport is GET /reports/annual: the annual report of a department
+// (with the units under it) or of the whole bureau in the national format,
+// printable on A4; the office edits each section's text, marks the report
+// final, and the office or the department's head files the figures the
+// records cannot give, on the same page.
 func (s *Server) annualReport(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	p, err := s.annualQuery(c, v)
@@ -30,7 +32,34 @@ func (s *Server) annualReport(c *fiber.Ctx) error {
 	if err := withReport(c, data, r, err); err != nil {
 		return err
 	}
+	if r != nil && p.DepartmentID != 0 && v.CanEditLiaison(p.DepartmentID) {
+		own, err := s.store.AnnualFiguresOf(c.UserContext(), p.Year, []uint{p.DepartmentID})
+		if err != nil {
+			return err
+		}
+		fields := make([]figureField, len(models.AnnualFigureSpecs))
+		for i, f := range models.AnnualFigureSpecs {
+			fields[i] = figureField{AnnualFigureSpec: f}
+			if n, ok := own[f.Key]; ok {
+				fields[i].Value = strconv.FormatFloat(n, 'f', -1, 64)
+			}
+		}
+		data["Figures"] = fields
+	}
 	return s.page(c, "reports_annual", "report.annual.title", data)
+}
+
+// figureField is a filed figure in the page's form.
+type figureField struct {
+	models.AnnualFigureSpec
+	Value string
+}
+
+// annualBack is the annual report page of the form's year and unit.
+func annualBack(c *fiber.Ctx) (year int, dept uint, back string) {
+	year, _ = strconv.Atoi(c.FormValue("year"))
+	dept = formUint(c, "department")
+	return year, dept, fmt.Sprintf("/reports/annual?year=%d&department=%d", year, dept)
 }
 
 // saveAnnualReport is POST /reports/annual: the office's texts of the
@@ -38,9 +67,7 @@ func (s *Server) annualReport(c *fiber.Ctx) error {
 // as they are.
 func (s *Server) saveAnnualReport(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	year, _ := strconv.Atoi(c.FormValue("year"))
-	dept := formUint(c, "department")
-	back := fmt.Sprintf("/reports/annual?year=%d&department=%d", year, dept)
+	year, dept, back := annualBack(c)
 	e := reports.AnnualEdit{Year: year, DepartmentID: dept, Texts: map[string]string{}}
 	form := c.Request().PostArgs()
 	for _, key := range reports.SectionKeys() {
@@ -49,9 +76,8 @@ func (s *Server) saveAnnualReport(c *fiber.Ctx) error {
 		}
 	}
 	n, err := reports.SaveAnnual(c.UserContext(), s.store, v, e, s.opt.Now())
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.flashBack(c, verr.Message, back)
+	if msg, ok := mistake(err); ok {
+		return s.flashBack(c, msg, back)
 	}
 	if err != nil {
 		return err
@@ -59,16 +85,122 @@ func (s *Server) saveAnnualReport(c *fiber.Ctx) error {
 	return s.flashBack(c, views.T(lang(c), "report.saved", n), back)
 }
 
-// annualDOCX is GET /reports/annual.docx: the draft as a Word document.
+// finalAnnualReport is POST /reports/annual/final: the office marks the
+// report final (final=1) or withdraws the mark; a report that does not
+// balance, or has requests not yet categorised, is refused with the reason.
+func (s *Server) finalAnnualReport(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	year, dept, back := annualBack(c)
+	final := c.FormValue("final") == "1"
+	err := reports.MarkFinal(c.UserContext(), s.store, v, reports.AnnualQuery{Year: year, DepartmentID: dept}, final, s.opt.Now())
+	if msg, ok := mistake(err); ok {
+		return s.flashBack(c, msg, back)
+	}
+	if err != nil {
+		return err
+	}
+	key := "report.final.done"
+	if !final {
+		key = "report.final.withdrawn"
+	}
+	return s.flashBack(c, views.T(lang(c), key), back)
+}
+
+// saveAnnualFigures is POST /reports/annual/figures: a department's figures
+// of a year that the records cannot give, filed by the office or the
+// department's head, audit-logged.
+func (s *Server) saveAnnualFigures(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	year, dept, back := annualBack(c)
+	typed := map[string]string{}
+	for _, f := range models.AnnualFigureSpecs {
+		typed[f.Key] = c.FormValue("figure_" + f.Key)
+	}
+	err := s.store.SaveAnnualFigures(c.UserContext(), v, dept, year, typed)
+	if msg, ok := mistake(err); ok {
+		return s.flashBack(c, msg, back)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "report.figures.saved"), back)
+}
+
+// mistake is a validation error's Chinese sentence.
+func mistake(err error) (string, bool) {
+	var verr *models.ValidationError
+	if errors.As(err, &verr) {
+		return verr.Message, true
+	}
+	return "", false
+}
+
+// annualDOCX is GET /reports/annual.docx: the report as a Word document.
 func (s *Server) annualDOCX(c *fiber.Ctx) error {
+	r, err := s.annualFor(c)
+	if err != nil {
+		return err
+	}
+	return sendDocument(c, r.FileName(), r.WriteDOCX)
+}
+
+// annualXLSX is GET /reports/annual.xlsx: the report's tables as a workbook.
+func (s *Server) annualXLSX(c *fiber.Ctx) error {
+	r, err := s.annualFor(c)
+	if err != nil {
+		return err
+	}
+	return sendDocument(c, r.XLSXFileName(), r.WriteXLSX)
+}
+
+// annualFor computes the report the query names, or answers the mistake.
+func (s *Server) annualFor(c *fiber.Ctx) (*reports.AnnualReport, error) {
+	v, _ := viewer(c)
+	p, err := s.annualQuery(c, v)
+	if err != nil {
+		return nil, err
+	}
+	r, err := reports.Annual(c.UserContext(), s.store, v, p)
+	if err != nil {
+		return nil, s.userMistake(c, err)
+	}
+	return r, nil
+}
+
+// annualRequests is GET /reports/annual/requests: the requests of a
+// report's year that lack their national categories (an old-vocabulary
+// answer, no applicant type), for the office to work through; others see
+// the list.
+func (s *Server) annualRequests(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	p, err := s.annualQuery(c, v)
 	if err != nil {
 		return err
 	}
+	data := fiber.Map{"Params": p, "CanEdit": v.IsOffice(), "Applicants": models.ApplicantTypes, "Results": models.ResultCategories()}
 	r, err := reports.Annual(c.UserContext(), s.store, v, p)
-	if err != nil {
-		return s.userMistake(c, err)
+	if err := withReport(c, data, r, err); err != nil {
+		return err
 	}
-	return sendDocument(c, r.FileName(), r.WriteDOCX)
+	return s.page(c, "reports_annual_requests", "report.uncategorised.title", data)
+}
+
+// categoriseRequest is POST /reports/annual/requests/:id: the office's
+// applicant type and result of a request, audit-logged.
+func (s *Server) categoriseRequest(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := strconv.ParseUint(c.Params("id"), 10, 32)
+	if err != nil {
+		return models.ErrNotFound
+	}
+	year, dept, _ := annualBack(c)
+	back := fmt.Sprintf("/reports/annual/requests?year=%d&department=%d", year, dept)
+	err = s.store.Categorise(c.UserContext(), v, uint(id), c.FormValue("applicant"), c.FormValue("result"), s.opt.Now())
+	if msg, ok := mistake(err); ok {
+		return s.flashBack(c, msg, back)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "report.categorised"), back)
 }

@@ -68,7 +68,7 @@ func TestQuarterlyReportPageAndXLSX(t *testing.T) {
 				t.Fatalf("%s: bureau report %d", role, resp.StatusCode)
 			}
 			resp, page = c.get("/reports/annual?year=2025&department=0")
-			if resp.StatusCode != 200 || !strings.Contains(page, "2025年度政府信息公开工作情况报告") || strings.Contains(page, `name="text_other"`) != (role == "office") {
+			if resp.StatusCode != 200 || !strings.Contains(page, "2025年政府信息公开工作年度报告") || strings.Contains(page, `name="text_other"`) != (role == "office") {
 				t.Fatalf("%s: bureau annual report %d, or the editor shown to the wrong role", role, resp.StatusCode)
 			}
 		}
@@ -134,7 +134,7 @@ func TestOfficeEditsAnnualReportAndExportsDOCX(t *testing.T) {
 		c := b.client(t)
 		c.signIn("office", testPassword)
 		page := "/reports/annual?year=2025&department=" + itoa(b.own.ID)
-		if resp, body := c.get(page); resp.StatusCode != 200 || !strings.Contains(body, "治安支队2025年度政府信息公开工作情况报告") || !strings.Contains(body, "共收到政府信息公开申请1件") {
+		if resp, body := c.get(page); resp.StatusCode != 200 || !strings.Contains(body, "治安支队2025年政府信息公开工作年度报告") || !strings.Contains(body, "新收政府信息公开申请1件") {
 			t.Fatalf("annual draft: %d", resp.StatusCode)
 		}
 		form := url.Values{"year": {"2025"}, "department": {itoa(b.own.ID)}, "text_problems": {"一是宣传不够 <深入>;{{收到申请数}}件申请均已办理。"}}
@@ -170,7 +170,7 @@ func TestOfficeEditsAnnualReportAndExportsDOCX(t *testing.T) {
 			}
 		}
 		text := wellFormedText(t, document)
-		for _, want := range []string{"治安支队2025年度政府信息公开工作情况报告", "一是宣传不够 <深入>;1件申请均已办理。", "四、政府信息依申请公开和不予公开情况", "收到申请情况"} {
+		for _, want := range []string{"治安支队2025年政府信息公开工作年度报告", "一是宣传不够 <深入>;1件申请均已办理。", "三、收到和处理政府信息公开申请情况", "三、本年度办理结果"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("document.xml lacks %q", want)
 			}

@@ -90,7 +90,8 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 	y := DemoYearNumber
 
 	pubs := table{kind: "publications", header: []string{"department", "seq", "title", "channel", "formed", "published", "index_no", "doc_no", "attribute", "review", "review_date", "url"}}
-	reqs := table{kind: "requests", header: []string{"department", "request_no", "received", "channel", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered", "answer", "fee", "outcome", "outcome_date"}}
+	reqs := table{kind: "requests", header: []string{"department", "request_no", "received", "channel", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered", "answer", "fee",
+		"applicant", "result", "recon_filed", "recon_outcome", "recon_decided", "suit_kind", "suit_filed", "suit_outcome", "suit_decided"}}
 	comps := table{kind: "complaints", header: []string{"department", "complaint_no", "line", "received", "replied", "closed"}}
 	quarters := table{kind: "quarterly_reports", header: []string{"department", "year", "quarter", "submitted"}}
 	annuals := table{kind: "annual_reports", header: []string{"department", "year", "submitted"}}
@@ -160,7 +161,8 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 		}
 		for i := 1; i <= 3+rng.IntN(8); i++ {
 			received := workday(rng, y, 1+rng.IntN(12))
-			row := []string{d.code, fmt.Sprintf("YSQ%d-%s-%03d", y, d.code, i), ymd(received), pick(rng, []string{"当面", "传真", "网络", "信函"}), "否", "", "", "", "", "", "", "0", "", ""}
+			row := []string{d.code, fmt.Sprintf("YSQ%d-%s-%03d", y, d.code, i), ymd(received), pick(rng, []string{"当面", "传真", "网络", "信函"}), "否", "", "", "", "", "", "", "0",
+				"", "", "", "", "", "", "", "", ""}
 			days := 5 + rng.IntN(int(15+25*(1-d.quality)))
 			if rng.Float64() < 0.15 {
 				row[4] = "是"
@@ -190,7 +192,7 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 	// One act corrected on reconsideration (B2), for the traffic police.
 	for _, r := range reqs.rows {
 		if r[0] == "SJ11" && r[9] != "" {
-			r[12], r[13] = "被依法纠错", ymd(time.Date(y, 11, 18, 0, 0, 0, 0, time.UTC))
+			r[reqReconFiled], r[reqReconOutcome], r[reqReconDecided] = ymd(time.Date(y, 9, 20, 0, 0, 0, 0, time.UTC)), models.OutcomeCorrected, ymd(time.Date(y, 11, 18, 0, 0, 0, 0, time.UTC))
 			break
 		}
 	}
@@ -202,7 +204,8 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 		{fmt.Sprintf("ZJ%d-002", y), "FJ02", fmt.Sprintf("%d-06-21", y), "告诫", "魏强", "群众投诉未及时处理", "一起投诉逾期回复"},
 	}}
 	clocks := demoClocks(&pubs, &reqs)
-	return Records{tables: append([]table{pubs, reqs, comps, quarters, annuals, incidents, decisions}, clocks...)}
+	figures := nationalDemo(y, depts, &reqs) // after the clocks, so that their generator draws as before
+	return Records{tables: append([]table{pubs, reqs, comps, quarters, annuals, figures, incidents, decisions}, clocks...)}
 }
 
 // readDemoDepts reads the demo departments and gives each a quality.

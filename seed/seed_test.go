@@ -6,6 +6,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -49,6 +50,32 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 		if len(rows) != 28 || len(grades) != 4 || unrated == 0 || vetoed == 0 || capped == 0 {
 			t.Errorf("demo grades %v over %d departments, %d not rated, %d vetoed, %d capped: the demo should show every grade, a unit not rated, a veto and a cap",
 				grades, len(rows), unrated, vetoed, capped)
+		}
+
+		// The demo's annual report of 2025 in the national format is full
+		// and balances: every applicant type, results, carried-over requests,
+		// reconsiderations and lawsuits, filed figures.
+		r, err := reports.Annual(ctx, s, models.System, reports.AnnualQuery{Year: seed.DemoYearNumber})
+		modelstest.Must(t, err)
+		n := r.National
+		if !n.CanBeFinal() {
+			t.Errorf("demo annual report: imbalances %+v, %d uncategorised", n.Imbalances, len(n.Uncategorised))
+		}
+		for col := range 6 {
+			if n.Requests.Cell(0, col) == 0 {
+				t.Errorf("demo: no new request in column %d of table 三", col)
+			}
+		}
+		if n.Requests.Cell(1, 6) == 0 || n.Requests.Cell(24, 6) == 0 {
+			t.Errorf("demo: carried in %d, carried out %d; want both", n.Requests.Cell(1, 6), n.Requests.Cell(24, 6))
+		}
+		for proc, outcomes := range n.Remedies {
+			if outcomes[4] == 0 {
+				t.Errorf("demo: no proceeding of kind %d in table 四: %v", proc, n.Remedies)
+			}
+		}
+		if _, ok := n.Filed["licences"]; !ok || r.Previous == nil {
+			t.Errorf("demo: filed figures %v, previous year %v", n.Filed, r.Previous != nil)
 		}
 
 		again, err := seed.Demo(ctx, s)

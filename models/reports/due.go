@@ -1,6 +1,9 @@
 package reports
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
@@ -29,4 +32,47 @@ func dateOf(t *time.Time) scoring.Date {
 		return 0
 	}
 	return scoring.DateOf(*t)
+}
+
+// AnnualDue is when a unit's annual report of a year is owed: by 31 January
+// of the next year for a department, 31 March for the bureau's own report
+// (条例 art. 49); for a department also the date the scheme's D3 scores
+// (seed 004: 10 January), when an approved scheme sets one.
+type AnnualDue struct {
+	Year      int
+	Statutory scoring.Date
+	Scheme    scoring.Date // zero for the bureau, or without an approved scheme
+	Final     *models.AnnualFinal
+	Overdue   bool // not final and the earlier date has passed
+}
+
+// AnnualDueOf is the annual report a unit owes on today: the report of the
+// year before. deptID 0 is the bureau.
+func AnnualDueOf(ctx context.Context, s *models.Store, v models.Viewer, deptID uint, today time.Time) (*AnnualDue, error) {
+	if err := v.CanReadReport(deptID); err != nil {
+		return nil, err
+	}
+	y := today.Year() - 1
+	d := &AnnualDue{Year: y, Statutory: scoring.NewDate(y+1, time.January, 31)}
+	if deptID == 0 {
+		d.Statutory = scoring.NewDate(y+1, time.March, 31)
+	} else if sv, err := s.SchemeByVersion(ctx, ""); err == nil {
+		if sc, err := sv.Scheme(); err == nil {
+			if md, err := scoring.ParseDate(fmt.Sprintf("%04d-%s", y+1, sc.Params.AnnualReport.Due)); err == nil {
+				d.Scheme = md
+			}
+		}
+	} else if !errors.Is(err, models.ErrNotFound) {
+		return nil, err
+	}
+	var err error
+	if d.Final, err = s.AnnualFinalOf(ctx, y, deptID); err != nil {
+		return nil, err
+	}
+	first := d.Statutory
+	if !d.Scheme.IsZero() && d.Scheme < first {
+		first = d.Scheme
+	}
+	d.Overdue = d.Final == nil && scoring.DateOf(today) > first
+	return d, nil
 }
