@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"bytes"
 	"context"
 	"net"
 	"net/url"
@@ -11,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/gongkai/gongkai/handlers"
@@ -176,6 +179,7 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 	b.screenshot(t, "scores.png")
 	b.chartsRender(t, base+"/overview")
 	b.screenshot(t, "overview.png")
+	b.annualPrints(t, base)
 	b.check(t)
 
 	h := newBrowser(t, exec)
@@ -194,6 +198,48 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 	b.fitsPhone(t, base+"/overview")
 	h.fitsPhone(t, where)
 	h.check(t)
+}
+
+// annualPrints opens the bureau's annual report of the demo year: the
+// national tables are on the page and balance; printed, the application's
+// chrome and the office's panels disappear, the widest table fits the A4
+// sheet, and chromium makes a PDF of it.
+func (b *browser) annualPrints(t *testing.T, base string) {
+	t.Helper()
+	var tables int
+	var check string
+	err := chromedp.Run(b.ctx,
+		chromedp.Navigate(base+"/reports/annual?year=2025&department=0"),
+		chromedp.WaitVisible(`article.sheet`),
+		chromedp.Evaluate(`document.querySelectorAll('article.sheet table.national').length`, &tables),
+		chromedp.Text(`#check`, &check),
+	)
+	if err != nil {
+		t.Fatalf("annual report: %v", err)
+	}
+	if tables < 6 || !strings.Contains(check, "可以定稿") {
+		t.Errorf("annual report: %d national tables, check says %q", tables, check)
+	}
+	b.screenshot(t, "annual.png")
+	var chromeShown, overflow int
+	var pdf []byte
+	err = chromedp.Run(b.ctx,
+		emulation.SetEmulatedMedia().WithMedia("print"),
+		chromedp.Evaluate(`[...document.querySelectorAll('header.top, #check, #edit, form.filters')].filter(e => getComputedStyle(e).display !== 'none').length`, &chromeShown),
+		chromedp.Evaluate(`[...document.querySelectorAll('article.sheet table')].filter(t => t.getBoundingClientRect().width > document.querySelector('article.sheet').getBoundingClientRect().width + 1).length`, &overflow),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			pdf, _, err = page.PrintToPDF().WithPaperWidth(8.27).WithPaperHeight(11.69).Do(ctx)
+			return err
+		}),
+		emulation.SetEmulatedMedia().WithMedia(""),
+	)
+	if err != nil {
+		t.Fatalf("print the annual report: %v", err)
+	}
+	if chromeShown != 0 || overflow != 0 || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Errorf("printed: %d pieces of the application shown, %d tables wider than the sheet, PDF %d bytes", chromeShown, overflow, len(pdf))
+	}
 }
 
 // chartsRender opens a page and waits until every chart has drawn its canvas.

@@ -74,8 +74,8 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 				t.Errorf("demo: no proceeding of kind %d in table 四: %v", proc, n.Remedies)
 			}
 		}
-		if _, ok := n.Filed["licences"]; !ok || r.Previous == nil {
-			t.Errorf("demo: filed figures %v, previous year %v", n.Filed, r.Previous != nil)
+		if _, ok := n.Filed["licences"]; !ok {
+			t.Errorf("demo: filed figures %v", n.Filed)
 		}
 
 		again, err := seed.Demo(ctx, s)

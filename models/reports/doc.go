@@ -1,7 +1,7 @@
 // Package reports computes the documents of the regime from the records:
 // the quarterly statistics form (季度报表, Annex 2 of seed 000) and the
-// annual report draft (年度报告, seed 004 art. 29-30), and writes them as
-// XLSX and DOCX. It reads through the Store with the Viewer: a department
+// annual report (年度报告) in the national format (国办公开办函〔2021〕30号,
+// ANNUAL-REPORT.md), and writes them as XLSX and DOCX. It reads through the Store with the Viewer: a department
 // head gets only their own department's documents; the whole bureau's are
 // for the office, the leading group, the discipline office and auditors.
 //
@@ -26,12 +26,12 @@
 //     beside the form, which has no line for them. Answers map to Annex 2
 //     §4 by their 答复类型, refusals to its reasons by the text after
 //     不同意公开.
-//   - Reconsideration and litigation: a request has one outcome field
-//     (复议诉讼结果) that does not say which of the two it was. Outcomes
-//     dated in the period fill section 五 (行政复议): 维持, 被依法纠错, 其他;
-//     one without a 结果日期 counts nowhere, as in scoring's B2. Section 六
-//     (行政诉讼) comes from the filed report. The annual report, whose
-//     section covers both, counts them together.
+//   - Reconsideration and litigation: a request carries its reconsideration
+//     (复议) and its lawsuit (诉讼: 直接起诉 or 复议后起诉), each with filing
+//     date, outcome (维持 / 纠正 / 其他 / 尚未审结) and date of outcome.
+//     Annex 2's section 五 (行政复议) counts reconsideration outcomes dated
+//     in the period (纠正 as 被依法纠错); section 六 (行政诉讼) comes from the
+//     filed report.
 //   - Complaints: received in the period, every line (渠道).
 //   - Fees: charged on requests answered in the period, in 元.
 //   - Filed figures: what the records cannot give (规范性文件, 回应解读,
@@ -42,5 +42,29 @@
 //     year and unit; it quotes figures as {{收到申请数}} and the like, filled
 //     in when shown (an unknown name stays as written, so a typo shows), and
 //     each section shows its tables of figures beside the text. A section
-//     never edited shows a draft that quotes the figures seed 001 quotes.
+//     never edited shows a draft that quotes the main figures.
+//   - Annual report scope: a department's report counts its records and
+//     those of the departments under it (a county sub-bureau and its police
+//     stations, by the parent links); the bureau's counts every department.
+//   - Table 三, for year Y: a request is new (一) when received in Y,
+//     carried in (二) when received before Y and not answered before it;
+//     it counts in its result's row of 三 when answered in Y, in 四 when not
+//     answered by the end of Y. Its column is its applicant type. Its
+//     categories are the record's own, else the office's categorisation,
+//     else (the result) its old answer type where that maps unambiguously
+//     (models.ResultOfAnswer). A request answered in Y without a result is
+//     in 一 or 二 but in no row of 三: its column does not balance, and the
+//     report names it. A request without an applicant type counts in 总计
+//     only. A report is final only when every column balances and every
+//     request of the year has both categories.
+//   - Table 四, for year Y: a proceeding counts by its outcome when decided
+//     in Y, as 尚未审结 when filed by the end of Y and not decided by then
+//     (whatever its later outcome); one decided without a date (an old
+//     record) counts in no year.
+//   - Table 二 and section 六's fees are filed per unit and year (年度报告数据,
+//     in the app or by import), summed over the unit's departments; a
+//     figure nobody filed is blank. Publications by channel are pieces of
+//     information per 公开形式 (the same-information rule within a channel).
+//   - Year on year: the main figures against the previous year's, when the
+//     unit's publications of that year were loaded.
 package reports

@@ -65,7 +65,10 @@ type National struct {
 	ByRequestChannel []ChannelCount
 	Imbalances       []Imbalance
 	Uncategorised    []RequestRef
-	HasRecords       bool // any request or publication of the unit in the year
+	// HasRecords: the unit's publications of the year were loaded, so the
+	// year can be compared with another (requests alone, like those carried
+	// into the next year, are not a year of records).
+	HasRecords bool
 }
 
 // ChannelCount is one channel's line.
@@ -275,11 +278,10 @@ func (n *National) countChannels(ctx context.Context, s *models.Store, u Unit, p
 	reqCounts := map[string]int{}
 	for _, q := range reqs {
 		if p.contains(scoring.DateOf(q.Received)) {
-			n.HasRecords = true
 			reqCounts[cmpOr(compact(q.Channel), "未注明")]++
 		}
 	}
-	n.HasRecords = n.HasRecords || len(pubs) > 0
+	n.HasRecords = len(pubs) > 0
 	var err2 error
 	if n.ByChannel, err2 = ordered(ctx, s, models.ChannelPublication, pubCounts, false); err2 != nil {
 		return err2

@@ -30,12 +30,11 @@ func filedCell(n *National, key string) Cell {
 	return Cell{Text: formatFiled(v)}
 }
 
-// formatFiled prints a count whole and an amount with what decimals it has.
+// formatFiled prints a count whole and an amount with the decimals it has,
+// up to the four a filed amount may have (sums of floats carry noise past
+// them).
 func formatFiled(v float64) string {
-	if v == math.Trunc(v) {
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return strconv.FormatFloat(math.Round(v*1e4)/1e4, 'f', -1, 64)
 }
 
 // proactiveGrid is table 二 (主动公开政府信息情况), from the filed figures.

@@ -101,6 +101,7 @@ func newNationalYear(t *testing.T, s *models.Store) nationalYear {
 		{DepartmentID: y.sc.ID, IndexNo: "p1", Seq: 1, Title: "户籍办理指南", Channel: "政府门户网站", Published: day("2025-03-03"), Attribute: "主动公开"},
 		{DepartmentID: y.xl.ID, IndexNo: "p2", Seq: 1, Title: "辖区警情", Channel: "网站", Published: day("2025-03-04"), Attribute: "主动公开"},
 		{DepartmentID: y.sc.ID, IndexNo: "p3", Seq: 1, Title: "户籍办理指南", Channel: "网站", Published: day("2025-03-05"), Attribute: "主动公开"},
+		{DepartmentID: y.sc.ID, IndexNo: "p0", Seq: 1, Title: "2024年户籍办理指南", Channel: "网站", Published: day("2024-03-05"), Attribute: "主动公开"},
 	}).Error)
 	ctx := context.Background()
 	modelstest.Must(t, s.SaveAnnualFigures(ctx, office, y.sc.ID, 2025, map[string]string{"licences": "100", "fees": "1.5"}))
@@ -194,8 +195,10 @@ func TestNationalTablesOfAHandWorkedYear(t *testing.T) {
 		if channel(n.ByRequestChannel, "电话") != 1 || channel(n.ByRequestChannel, "网络") != 21 {
 			t.Errorf("requests by channel %+v, want 电话 1, 网络 21", n.ByRequestChannel)
 		}
-		// Year on year: 2024 had c1, c2 and c4 received.
-		if !r.YearOnYear() || placeholder(r, "本年新收申请数上年") != "3" || placeholder(r, "本年新收申请数增减") != "+20（+666.7%）" {
+		// Year on year: 2024 had c1, c2 and c4 received, and one piece of
+		// information published.
+		if !r.YearOnYear() || placeholder(r, "本年新收申请数上年") != "3" || placeholder(r, "本年新收申请数增减") != "+20（+666.7%）" ||
+			placeholder(r, "主动公开信息数增减") != "+1（+100%）" {
 			t.Errorf("year on year: %v, %q, %q", r.YearOnYear(), placeholder(r, "本年新收申请数上年"), placeholder(r, "本年新收申请数增减"))
 		}
 		if p := r.Sections[3].Paragraphs[0]; !strings.Contains(p, "被申请行政复议8件，其中结果纠正2件；被提起行政诉讼8件，其中结果纠正2件") {
