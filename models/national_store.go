@@ -184,6 +184,9 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, ye
 	if !v.CanEditLiaison(deptID) {
 		return ErrForbidden
 	}
+	if year < 2000 || year > 2100 {
+		return &ValidationError{Field: "year", Message: "年度应为 2000 到 2100 之间的年份"}
+	}
 	if _, err := s.Department(ctx, v, deptID); err != nil {
 		return err
 	}
