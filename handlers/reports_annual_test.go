@@ -49,6 +49,10 @@ func TestAnnualReportBalanceCategoriseAndFinal(t *testing.T) {
 		if _, body := c.get(list); !strings.Contains(body, "已保存归类") || !strings.Contains(body, "本年度的申请均已归类") {
 			t.Error("categorising did not clear the list")
 		}
+		// The record says how the report counts it, and who categorised it.
+		if _, body := c.get("/records/request/" + id[1]); !strings.Contains(body, "办公室归类") || !strings.Contains(body, "<dd>自然人</dd>") || !strings.Contains(body, "<dd>予以公开</dd>") {
+			t.Errorf("record page lacks the categories it is counted by: %.600s", body)
+		}
 		form.Set("_csrf", c.token(page))
 		c.post("/reports/annual/final", form)
 		if _, body := c.get(page); !strings.Contains(body, "报告已定稿") || !strings.Contains(body, "已定稿:办公室") || !strings.Contains(body, "报告已定稿,文字不能修改") {

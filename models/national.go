@@ -157,6 +157,23 @@ func refusalOf(a string) string {
 	return "不予公开" + ResultSep + reason
 }
 
+// Categories are a request's applicant type and result as the annual
+// report counts them: the record's own, else the office's categorisation c,
+// else (the result) its old answer type where that maps unambiguously; ""
+// where none gives one.
+func (q Request) Categories(c RequestCategory) (applicant, result string) {
+	applicant = q.Applicant
+	if applicant == "" {
+		applicant = c.Applicant
+	}
+	for _, r := range []string{q.Result, c.Result, ResultOfAnswer(q.Answer)} {
+		if r != "" {
+			return applicant, r
+		}
+	}
+	return applicant, ""
+}
+
 // Outcomes of a reconsideration or a lawsuit (table 四).
 const (
 	OutcomeUpheld    = "维持"

@@ -89,6 +89,16 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 			"复议申请日期", ymdPtr(r.ReconFiled), "复议结果", r.ReconOutcome, "复议结果日期", ymdPtr(r.ReconDecided),
 			"诉讼类型", r.SuitKind, "起诉日期", ymdPtr(r.SuitFiled), "诉讼结果", r.SuitOutcome, "诉讼结果日期", ymdPtr(r.SuitDecided),
 		)}
+		cats, err := s.RequestCategories(ctx, []uint{r.ID})
+		if err != nil {
+			return nil, err
+		}
+		c := cats[r.ID]
+		if c.UpdatedBy != "" {
+			rv.Fields = append(rv.Fields, fields("办公室归类", fmt.Sprintf("%s %s(%s,%s)", c.Applicant, c.Result, c.UpdatedBy, c.UpdatedAt.Format(time.DateOnly)))...)
+		}
+		applicant, result := r.Categories(c)
+		rv.Fields = append(rv.Fields, fields("年度报告统计的申请人类型", applicant, "年度报告统计的办理结果", result)...)
 		if err := s.requestForwarding(ctx, r, rv, today); err != nil {
 			return nil, err
 		}

@@ -14,6 +14,7 @@ const (
 	pubFileHead  = "部门,目录序号,标题,公开形式,生成日期,公开日期,索引号,公开属性,保密审查意见\n"
 	pubGood      = "ZA,1,机构设置,网站,2025-01-02,2025-01-06,ZA-1,主动公开,公开\n"
 	reqFileHead  = "部门,申请编号,收到日期,是否延期,征求第三方意见开始,征求第三方意见结束,补正开始,补正结束,答复日期,收费,复议诉讼结果\n"
+	natFileHead  = "部门,申请编号,收到日期,申请方式,答复日期,申请人类型,办理结果,复议申请日期,复议结果,复议结果日期,诉讼类型,起诉日期,诉讼结果,诉讼结果日期,复议诉讼结果\n"
 	catFileHead  = "序号,一级目录,二级目录,三级目录,公开形式,公开时限,牵头责任部门,相关责任主体\n"
 	deptFileHead = "编码,名称,类别,上级\n"
 	revFileHead  = "部门,审查编号,索引号,信息名称,送审日期,初步意见人,初步意见日期,部门负责人,部门负责人审查日期,审查意见,依据和理由,决定日期\n"
@@ -59,6 +60,32 @@ func TestValidationRules(t *testing.T) {
 			2, "收费", "第 2 行,列“收费”:“十元”不是有效金额(应为不小于 0、最多两位小数的数字)"},
 		{"outcome outside its vocabulary", Requests, reqFileHead + "ZA,YSQ-1,2025-03-10,否,,,,,,0,撤销\n",
 			2, "复议诉讼结果", "第 2 行,列“复议诉讼结果”:“撤销”不是有效的复议诉讼结果(应为 维持、被依法纠错、其他)"},
+		{"request channel not on the office's list", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,微信,,,,,,,,,,,\n",
+			2, "申请方式", "第 2 行,列“申请方式”:“微信”不是已知的申请方式(应为 当面、传真、网络、信函、电话,或由领导小组办公室在“渠道”页面增加)"},
+		{"applicant type outside the national ones", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,,个体户,,,,,,,,,\n",
+			2, "申请人类型", "第 2 行,列“申请人类型”:“个体户”不是有效的申请人类型(应为 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他)"},
+		{"result outside the national categories", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,2025-03-12,自然人,不同意公开,,,,,,,,\n",
+			2, "办理结果", "第 2 行,列“办理结果”:“不同意公开”不是有效的办理结果(应为 予以公开、部分公开,或 不予公开、无法提供、不予处理、其他处理 加具体情形,如“不予公开：属于国家秘密”)"},
+		{"result of a request not answered", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,,自然人,予以公开,,,,,,,,\n",
+			2, "办理结果", "第 2 行,列“办理结果”:填写了办理结果,但缺少答复日期"},
+		{"decided reconsideration without its date", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,2025-03-12,,,2025-04-01,维持,,,,,,\n",
+			2, "复议结果日期", "第 2 行,列“复议结果日期”:复议结果为维持,需要填写复议结果日期"},
+		{"pending reconsideration with a date of outcome", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,2025-03-12,,,2025-04-01,尚未审结,2025-05-01,,,,,\n",
+			2, "复议结果日期", "第 2 行,列“复议结果日期”:复议结果为尚未审结,不应填写复议结果日期"},
+		{"outcome outside the four", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,2025-03-12,,,2025-04-01,撤销,2025-05-01,,,,,\n",
+			2, "复议结果", "第 2 行,列“复议结果”:“撤销”不是有效的复议结果(应为 维持、纠正、其他、尚未审结)"},
+		{"lawsuit after a reconsideration that is not there", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,2025-03-12,,,,,,复议后起诉,2025-04-01,尚未审结,,\n",
+			2, "诉讼类型", "第 2 行,列“诉讼类型”:复议后起诉需要先填写复议情况"},
+		{"lawsuit filed before the reconsideration's outcome", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,2025-03-12,,,2025-04-01,维持,2025-05-01,,2025-04-20,尚未审结,,\n",
+			2, "起诉日期", "第 2 行,列“起诉日期”:起诉日期 2025-04-20 早于复议结果日期 2025-05-01"},
+		{"filed before the request was received", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,,,,2025-03-01,尚未审结,,,,,,\n",
+			2, "复议申请日期", "第 2 行,列“复议申请日期”:复议申请日期 2025-03-01 早于收到日期 2025-03-10"},
+		{"old and new reconsideration columns both filled", Requests, natFileHead + "ZA,YSQ-1,2025-03-10,网络,2025-03-12,,,2025-04-01,维持,2025-05-01,,,,,维持\n",
+			2, "复议诉讼结果", "第 2 行,列“复议诉讼结果”:这是旧格式的列,已填写复议结果时请留空"},
+		{"filed figure that is not a count", AnnualFigures, "部门,年度,行政许可本年处理决定数量,行政事业性收费本年收费金额（万元）\nZA,2025,3.5,1\n",
+			2, "行政许可本年处理决定数量", "第 2 行,列“行政许可本年处理决定数量”:“3.5”不是有效的数字(应为不小于 0 的整数)"},
+		{"filed amount with too many decimals", AnnualFigures, "部门,年度,行政事业性收费本年收费金额（万元）\nZA,2025,1.123456\n",
+			2, "行政事业性收费本年收费金额（万元）", "第 2 行,列“行政事业性收费本年收费金额（万元）”:“1.123456”不是有效的数字(应为不小于 0、最多四位小数的金额(万元))"},
 		{"complaint replied before received", Complaints, "部门,编号,受理日期,回复日期\nZA,TS-1,2025-03-10,2025-03-09\n",
 			2, "回复日期", "第 2 行,列“回复日期”:回复日期 2025-03-09 早于受理日期 2025-03-10"},
 		{"quarter outside 1-4", QuarterlyReports, "部门,年度,季度\nZA,2025,5\n",

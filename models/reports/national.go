@@ -132,7 +132,7 @@ func nationalOf(ctx context.Context, s *models.Store, u Unit, year int) (*Nation
 	}
 	missing := make([][]RequestRef, len(applicantColumns)) // concluded without a result, by column
 	for _, q := range reqs {
-		applicant, result := categoriesOf(q, cats[q.ID])
+		applicant, result := q.Categories(cats[q.ID])
 		received, answered := scoring.DateOf(q.Received), dateOf(q.Answered)
 		open := received <= p.To && (answered.IsZero() || answered >= p.From)
 		concluded := p.contains(answered)
@@ -192,15 +192,6 @@ func nationalOf(ctx context.Context, s *models.Store, u Unit, year int) (*Nation
 		return nil, err
 	}
 	return n, nil
-}
-
-// categoriesOf is a request's applicant type and result as the report
-// counts them: the record's own, else the office's categorisation, else (the
-// result) its old-vocabulary answer type where that maps unambiguously.
-func categoriesOf(q models.Request, c models.RequestCategory) (applicant, result string) {
-	applicant = cmpOr(q.Applicant, c.Applicant)
-	result = cmpOr(q.Result, c.Result, models.ResultOfAnswer(q.Answer))
-	return applicant, result
 }
 
 func cmpOr(vals ...string) string {
