@@ -172,20 +172,24 @@ func TestNationalTablesOfAHandWorkedYear(t *testing.T) {
 		}
 
 		// Table 二 sums the filed figures of the sub-bureau and its station;
-		// a figure nobody filed is blank.
-		tables := r.Sections[1].Tables
-		two := tables[0]
-		if got := cellText(two, 6, 1); got != "120" {
-			t.Errorf("行政许可 = %q, want 120 (100 + 20)", got)
+		// a figure nobody filed is blank. Every figure cell, by row and
+		// column of the printed form:
+		two := r.Sections[1].Tables[0]
+		wantTwo := map[[2]int]string{
+			{2, 1}: "", {2, 2}: "", {2, 3}: "", // 规章
+			{3, 1}: "", {3, 2}: "", {3, 3}: "", // 行政规范性文件
+			{6, 1}: "120",            // 行政许可: 100 + 20
+			{9, 1}: "5", {10, 1}: "", // 行政处罚, 行政强制
+			{13, 1}: "1.5", // 行政事业性收费（万元）
 		}
-		if got := cellText(two, 9, 1); got != "5" {
-			t.Errorf("行政处罚 = %q, want 5", got)
+		slots := two.Layout(append(two.Head, two.Body...))
+		for at, want := range wantTwo {
+			if s := slots[at[0]][at[1]]; !s.Origin || s.Cell.Text != want {
+				t.Errorf("table 二 row %d column %d = %q (origin %v), want %q", at[0], at[1], s.Cell.Text, s.Origin, want)
+			}
 		}
-		if got := cellText(two, 13, 1); got != "1.5" {
-			t.Errorf("行政事业性收费 = %q, want 1.5", got)
-		}
-		if got := cellText(two, 2, 1); got != "" {
-			t.Errorf("规章本年制发件数 = %q, want blank (not filed)", got)
+		if label := slots[6][0].Cell.Text; label != "行政许可" {
+			t.Errorf("table 二 row 6 is %q, want 行政许可", label)
 		}
 		// Channels: one piece in 政府门户网站 and 网站, one in 网站; the
 		// phone request has its own line.
@@ -347,11 +351,6 @@ func TestAnnualDocumentsAreWellFormed(t *testing.T) {
 			t.Errorf("no row 一 with 总计 23 in %v", rows)
 		}
 	})
-}
-
-func cellText(g reports.Grid, row, col int) string {
-	slots := g.Layout(append(g.Head, g.Body...))
-	return slots[row][col].Cell.Text
 }
 
 func channel(cs []reports.ChannelCount, name string) int {
