@@ -79,7 +79,11 @@ func Annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 		}
 	}
 	p := period{From: scoring.NewDate(q.Year, time.January, 1), To: scoring.NewDate(q.Year, time.December, 31)}
-	a, err := activityOf(ctx, s, u, p)
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := load(ctx, s, u, p)
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +91,11 @@ func Annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 	if err != nil {
 		return nil, err
 	}
-	r := &AnnualReport{Unit: u, Year: q.Year, Activity: *a}
-	if r.National, err = nationalOf(ctx, s, u, q.Year); err != nil {
+	r := &AnnualReport{Unit: u, Year: q.Year, Activity: tally(recs, cal, p)}
+	if r.National, err = nationalOf(ctx, s, u, q.Year, recs.publications); err != nil {
 		return nil, err
 	}
-	prev, err := nationalOf(ctx, s, u, q.Year-1)
+	prev, err := nationalOf(ctx, s, u, q.Year-1, nil)
 	if err != nil {
 		return nil, err
 	}

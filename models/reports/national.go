@@ -107,8 +107,10 @@ func (n *National) Balanced() bool { return len(n.Imbalances) == 0 }
 // every request of the year categorised.
 func (n *National) CanBeFinal() bool { return n.Balanced() && len(n.Uncategorised) == 0 }
 
-// nationalOf computes the national tables of a unit's year.
-func nationalOf(ctx context.Context, s *models.Store, u Unit, year int) (*National, error) {
+// nationalOf computes the national tables of a unit's year; pubs are its
+// publications of the year when the caller has read them already (nil: read
+// them).
+func nationalOf(ctx context.Context, s *models.Store, u Unit, year int, pubs []models.Publication) (*National, error) {
 	p := period{From: scoring.NewDate(year, time.January, 1), To: scoring.NewDate(year, time.December, 31)}
 	reqs, err := nationalRequests(ctx, s, u, p)
 	if err != nil {
@@ -188,7 +190,12 @@ func nationalOf(ctx context.Context, s *models.Store, u Unit, year int) (*Nation
 	if n.Filed, err = s.AnnualFiguresOf(ctx, year, u.members()); err != nil {
 		return nil, err
 	}
-	if err := n.countChannels(ctx, s, u, p, reqs); err != nil {
+	if pubs == nil {
+		if pubs, err = yearPublications(ctx, s, u, p); err != nil {
+			return nil, err
+		}
+	}
+	if err := n.countChannels(ctx, s, pubs, p, reqs); err != nil {
 		return nil, err
 	}
 	return n, nil
@@ -245,14 +252,13 @@ func nationalRequests(ctx context.Context, s *models.Store, u Unit, p period) ([
 // countChannels counts the year's proactive pieces of information by
 // channel (a piece carried twice by one channel counts once there) and the
 // year's requests by 申请方式.
-func (n *National) countChannels(ctx context.Context, s *models.Store, u Unit, p period, reqs []models.Request) error {
-	var pubs []models.Publication
-	err := u.where(s.DB.WithContext(ctx).Select("id", "department_id", "seq", "title", "channel", "doc_no", "attribute", "published")).
-		Where("published BETWEEN ? AND ?", p.From.Time(), p.To.Time()).Order("id").Find(&pubs).Error
-	if err != nil {
-		return fmt.Errorf("read publications: %w", err)
+func (n *National) countChannels(ctx context.Context, s *models.Store, all []models.Publication, p period, reqs []models.Request) error {
+	pubs := make([]models.Publication, 0, len(all))
+	for _, pub := range all {
+		if proactive(pub.Attribute) {
+			pubs = append(pubs, pub)
+		}
 	}
-	pubs = slices.DeleteFunc(pubs, func(p models.Publication) bool { return !proactive(p.Attribute) })
 	pieceOf, total := pieces(pubs)
 	n.Published = total
 	carried := map[string]map[int]bool{}

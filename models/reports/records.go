@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"gorm.io/gorm"
-
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -32,22 +30,18 @@ type records struct {
 // viewer may read the unit.
 func load(ctx context.Context, s *models.Store, u Unit, p period) (*records, error) {
 	db := s.DB.WithContext(ctx)
-	of := func(q *gorm.DB) *gorm.DB {
-		return u.where(q)
-	}
 	from, to := p.From.Time(), p.To.Time()
 	r := &records{areas: map[int]string{}}
-	err := of(db.Select("id", "department_id", "seq", "title", "channel", "doc_no", "attribute", "published")).
-		Where("published BETWEEN ? AND ?", from, to).Order("id").Find(&r.publications).Error
-	if err != nil {
-		return nil, fmt.Errorf("read publications: %w", err)
+	var err error
+	if r.publications, err = yearPublications(ctx, s, u, p); err != nil {
+		return nil, err
 	}
-	err = of(db).Where("((received BETWEEN ? AND ?) OR (answered BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?))", from, to, from, to, from, to).
+	err = u.where(db).Where("((received BETWEEN ? AND ?) OR (answered BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?))", from, to, from, to, from, to).
 		Order("id").Find(&r.requests).Error
 	if err != nil {
 		return nil, fmt.Errorf("read requests: %w", err)
 	}
-	if err := of(db).Where("received BETWEEN ? AND ?", from, to).Order("id").Find(&r.complaints).Error; err != nil {
+	if err := u.where(db).Where("received BETWEEN ? AND ?", from, to).Order("id").Find(&r.complaints).Error; err != nil {
 		return nil, fmt.Errorf("read complaints: %w", err)
 	}
 	items, err := s.Catalog(ctx, models.CatalogFilter{})
@@ -58,4 +52,15 @@ func load(ctx context.Context, s *models.Store, u Unit, p period) (*records, err
 		r.areas[it.Seq] = it.Level2
 	}
 	return r, nil
+}
+
+// yearPublications reads a unit's publications published in a period.
+func yearPublications(ctx context.Context, s *models.Store, u Unit, p period) ([]models.Publication, error) {
+	var out []models.Publication
+	err := u.where(s.DB.WithContext(ctx).Select("id", "department_id", "seq", "title", "channel", "doc_no", "attribute", "published")).
+		Where("published BETWEEN ? AND ?", p.From.Time(), p.To.Time()).Order("id").Find(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("read publications: %w", err)
+	}
+	return out, nil
 }
