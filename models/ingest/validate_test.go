@@ -221,3 +221,29 @@ func TestOnlyDepartment(t *testing.T) {
 		}
 	})
 }
+
+// Channels are the office's: 政府门户网站 is accepted from the start, one the
+// office adds is accepted from then on, and one it deletes is refused.
+func TestChannelsAreTheOffices(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		im := bureau(t, s, Publications)
+		load := func(channel, index string) error {
+			file := pubFileHead + "ZA,1,机构设置," + channel + ",,2025-01-06," + index + ",主动公开,公开\n"
+			_, err := im.File(ctx, Publications, "p.csv", strings.NewReader(file), Options{Viewer: office})
+			return err
+		}
+		modelstest.Must(t, load("政府门户网站", "ZA-1"))
+		if err := load("政务抖音", "ZA-2"); !errors.Is(err, ErrRejected) {
+			t.Fatalf("an unlisted channel: %v, want ErrRejected", err)
+		}
+		modelstest.Must(t, s.AddChannel(ctx, office, models.ChannelPublication, "政务抖音"))
+		modelstest.Must(t, load("政务抖音", "ZA-2"))
+		chans, err := s.Channels(ctx, models.ChannelPublication)
+		modelstest.Must(t, err)
+		modelstest.Must(t, s.DeleteChannel(ctx, office, chans[len(chans)-1].ID))
+		if err := load("政务抖音", "ZA-3"); !errors.Is(err, ErrRejected) {
+			t.Errorf("a deleted channel: %v, want ErrRejected", err)
+		}
+	})
+}
