@@ -22,7 +22,7 @@ var DefaultRequestChannels = []string{"当面", "传真", "网络", "信函", "�
 // do not change what it does.
 var annualSteps = []*gormigrate.Migration{
 	{
-		ID: "2026120102_national_annual_report",
+		ID: "2026120115_national_annual_report",
 		Migrate: func(tx *gorm.DB) error {
 			type request struct {
 				Applicant    string     `gorm:"size:16"`
