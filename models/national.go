@@ -27,10 +27,17 @@ type ResultGroup struct {
 	Reasons []string // empty for 予以公开 and 部分公开
 }
 
+// The two results that provide information: the only ones that admit a
+// fee (seed 004 art. 27).
+const (
+	ResultDisclosed = "予以公开"
+	ResultPartial   = "部分公开"
+)
+
 // ResultGroups are the rows 三(一) to 三(六).
 var ResultGroups = []ResultGroup{
-	{Label: "（一）予以公开", Name: "予以公开"},
-	{Label: "（二）部分公开", Name: "部分公开"},
+	{Label: "（一）予以公开", Name: ResultDisclosed},
+	{Label: "（二）部分公开", Name: ResultPartial},
 	{Label: "（三）不予公开", Name: "不予公开", Reasons: []string{"属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
 		"属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项"}},
 	{Label: "（四）无法提供", Name: "无法提供", Reasons: []string{"本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确"}},
@@ -131,9 +138,9 @@ func ResultOfAnswer(answer string) string {
 	case strings.HasPrefix(a, "不同意公开"):
 		return refusalOf(a)
 	case strings.Contains(a, "部分公开"):
-		return "部分公开"
+		return ResultPartial
 	case strings.Contains(a, "已主动公开"), a == "同意公开":
-		return "予以公开"
+		return ResultDisclosed
 	case strings.Contains(a, "不属于本"), strings.Contains(a, "信息不存在"):
 		return "无法提供" + ResultSep + "本机关不掌握相关政府信息"
 	}

@@ -88,8 +88,8 @@ var requests = recordKind{
 		c.notBefore(reqAnswered, answered, reqReceived, received)
 		answer, fee := c.text(reqAnswer), c.money(reqFee)
 		forwarded, basis, waived := c.forwarding(channel, received), c.text(reqFeeBasis), c.flag(reqFeeWaived)
-		c.checkFee(answer, fee, basis)
 		applicant, result := c.applicant(reqApplicant), c.result(reqResult)
+		c.checkFee(answer, result, fee, basis)
 		if result != "" && answered == "" {
 			c.fail(reqResult, "填写了办理结果,但缺少答复日期")
 		}

@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"cmp"
 	"strconv"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -224,27 +226,30 @@ func (c *checker) forwarding(channel, received string) string {
 // checkFee warns about a fee that the request's result admits none of, and
 // about a fee without its basis. Seed 004 art. 27 allows only the cost of
 // copying and posting information that is provided.
-func (c *checker) checkFee(answer, fee, basis string) {
+func (c *checker) checkFee(answer, result, fee, basis string) {
 	if fee == "" || fee == "0.00" {
 		return
 	}
-	if !feeAdmitted(answer) {
-		c.note("答复类型为“" + answer + "”,不提供信息,不应收费")
+	if !feeAdmitted(result, answer) {
+		c.note("答复未提供信息（" + cmp.Or(result, answer) + "），不应收费")
 	}
 	if basis == "" {
-		c.note("收取了费用,但未填写收费依据")
+		c.note("收取了费用，但未填写收费依据")
 	}
 }
 
 // feeAdmitted reports whether a request's result lets the bureau charge the
-// cost of providing information: only results that provide some. It reads
-// the answer type (答复类型) of Annex 2 §4; when the national result
-// categories arrive, this is the one place to switch to them. An answer not
-// yet given admits a fee (it may be charged in advance of posting).
-func feeAdmitted(answer string) bool {
-	switch answer {
-	case "不同意公开", "不属于本机关", "信息不存在", "告知更改补充", "告知其他途径":
-		return false
+// cost of providing information: only the national results that provide
+// some (予以公开, 部分公开), read from the record's result or, failing that,
+// from its old answer type where that maps (models.ResultOfAnswer). A
+// request not answered yet admits a fee (it may be charged in advance of
+// posting); an old answer a person has still to categorise provides nothing.
+func feeAdmitted(result, answer string) bool {
+	switch cmp.Or(result, models.ResultOfAnswer(answer)) {
+	case models.ResultDisclosed, models.ResultPartial:
+		return true
+	case "":
+		return answer == ""
 	}
-	return true
+	return false
 }

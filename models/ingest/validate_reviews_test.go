@@ -26,8 +26,8 @@ func TestClockWarnings(t *testing.T) {
 		rep := mustImport(t, im, Requests, "requests.csv", []byte(reqs), Options{})
 		want := []string{
 			"填写了转交日期,但申请方式不是网络(只有网上申请需要转交)(第 3 行)",
-			"答复类型为“信息不存在”,不提供信息,不应收费(第 3 行)",
-			"收取了费用,但未填写收费依据(第 4 行)",
+			"答复未提供信息（信息不存在），不应收费(第 3 行)",
+			"收取了费用，但未填写收费依据(第 4 行)",
 		}
 		if strings.Join(rep.Warnings, "|") != strings.Join(want, "|") {
 			t.Errorf("warnings = %q\nwant %q", rep.Warnings, want)
