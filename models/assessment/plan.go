@@ -1,0 +1,383 @@
+package assessment
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Store keeps assessments in the application's database.
+type Store struct {
+	m *models.Store
+}
+
+// New returns the assessment store on s.
+func New(s *models.Store) *Store { return &Store{m: s} }
+
+// PlanInput is what the office writes in a plan.
+type PlanInput struct {
+	Year          int
+	FullScope     bool   // 全面考核: every department; otherwise Departments
+	Departments   []uint // 重点考核: the departments assessed
+	SchemeVersion string // empty: the newest approved scheme
+	Dates         Dates
+	Team          string // 考核小组
+}
+
+// validate checks the input, before anything is written.
+func (in PlanInput) validate() error {
+	switch {
+	case in.Year < 2000 || in.Year > 2100:
+		return &models.ValidationError{Field: "year", Message: "考核年度无效"}
+	case !in.FullScope && len(in.Departments) == 0:
+		return &models.ValidationError{Field: "departments", Message: "重点考核须选择至少一个被考核部门"}
+	case utf8.RuneCountInString(in.Team) > 2000:
+		return &models.ValidationError{Field: "team", Message: "考核小组不超过2000字"}
+	case in.Dates.AsOf != 0 && in.Dates.AsOf.Year() <= in.Year:
+		return &models.ValidationError{Field: "as_of", Message: fmt.Sprintf("数据截止日期应在%d年之后", in.Year)}
+	}
+	return in.Dates.Check()
+}
+
+// CreatePlan drafts a plan: it scores the year under the chosen scheme as
+// of the plan's date (a new, audit-logged score run) and keeps that run and
+// the catalog as it stands, so the assessment never moves with later data.
+func (s *Store) CreatePlan(ctx context.Context, v models.Viewer, in PlanInput, now time.Time) (*Plan, error) {
+	if !v.CanRunAssessment() {
+		return nil, models.ErrForbidden
+	}
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	depts, err := s.members(ctx, v, in)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Year: in.Year, Status: Draft, CreatedBy: v.Name}
+	if err := s.scorePlan(ctx, v, p, in, now); err != nil {
+		return nil, err
+	}
+	err = s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := tx.DB.Create(p).Error; err != nil {
+			return fmt.Errorf("store plan: %w", err)
+		}
+		if err := setMembers(tx.DB, p.ID, depts); err != nil {
+			return err
+		}
+		if err := event(tx, p.ID, "create", fmt.Sprintf("%d年度，%d个部门", p.Year, len(depts)), now); err != nil {
+			return err
+		}
+		return tx.Record("create", "assessment_plan", p.ID, nil, planAudit(p, depts))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// UpdatePlan changes a draft or returned plan, scoring it again when the
+// scheme or as-of date changed.
+func (s *Store) UpdatePlan(ctx context.Context, v models.Viewer, id uint, in PlanInput, now time.Time) error {
+	if !v.CanRunAssessment() {
+		return models.ErrForbidden
+	}
+	p, err := s.plan(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !p.Status.Editable() {
+		return &models.ValidationError{Field: "status", Message: "方案已报审或已审定，不能修改"}
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	depts, err := s.members(ctx, v, in)
+	if err != nil {
+		return err
+	}
+	before := *p
+	if in.Year != p.Year || in.Dates.AsOf != scoring.DateOf(p.AsOf) || (in.SchemeVersion != "" && in.SchemeVersion != p.SchemeVersion) {
+		p.Year = in.Year
+		if err := s.scorePlan(ctx, v, p, in, now); err != nil {
+			return err
+		}
+	}
+	setDates(p, in)
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := tx.DB.Save(p).Error; err != nil {
+			return fmt.Errorf("store plan: %w", err)
+		}
+		if err := tx.DB.Where("plan_id = ?", p.ID).Delete(&Member{}).Error; err != nil {
+			return fmt.Errorf("replace members: %w", err)
+		}
+		if err := setMembers(tx.DB, p.ID, depts); err != nil {
+			return err
+		}
+		if err := event(tx, p.ID, "update", "", now); err != nil {
+			return err
+		}
+		return tx.Record("update", "assessment_plan", p.ID, planAudit(&before, nil), planAudit(p, depts))
+	})
+}
+
+// scorePlan computes the plan's score run and keeps the catalog it used.
+func (s *Store) scorePlan(ctx context.Context, v models.Viewer, p *Plan, in PlanInput, now time.Time) error {
+	run, _, err := s.m.ComputeScores(ctx, v, models.ScoreRequest{Year: in.Year, AsOf: in.Dates.AsOf, SchemeVersion: in.SchemeVersion}, now)
+	if err != nil {
+		return err
+	}
+	items, err := s.m.Catalog(ctx, models.CatalogFilter{})
+	if err != nil {
+		return err
+	}
+	snap, err := json.Marshal(items)
+	if err != nil {
+		return fmt.Errorf("snapshot catalog: %w", err)
+	}
+	p.RunID, p.SchemeVersion, p.Catalog = run.ID, run.SchemeVersion, string(snap)
+	setDates(p, in)
+	return nil
+}
+
+func setDates(p *Plan, in PlanInput) {
+	p.FullScope, p.Team = in.FullScope, strings.TrimSpace(in.Team)
+	p.AsOf, p.NoticeDate, p.SelfDue = in.Dates.AsOf.Time(), in.Dates.Notice.Time(), in.Dates.SelfDue.Time()
+	p.ObjectionDue, p.ReviewDate = in.Dates.ObjectionDue.Time(), in.Dates.Review.Time()
+}
+
+// members resolves the assessed departments: every department (全面考核) or
+// the listed ones, each of which must exist.
+func (s *Store) members(ctx context.Context, v models.Viewer, in PlanInput) ([]uint, error) {
+	all, err := s.m.Departments(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]uint, 0, len(all))
+	for _, d := range all {
+		if in.FullScope || slices.Contains(in.Departments, d.ID) {
+			ids = append(ids, d.ID)
+		}
+	}
+	if !in.FullScope && len(ids) != len(slices.Compact(slices.Sorted(slices.Values(in.Departments)))) {
+		return nil, &models.ValidationError{Field: "departments", Message: "所选部门不存在"}
+	}
+	return ids, nil
+}
+
+func setMembers(db *gorm.DB, plan uint, depts []uint) error {
+	rows := make([]Member, len(depts))
+	for i, d := range depts {
+		rows[i] = Member{PlanID: plan, DepartmentID: d}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if err := db.CreateInBatches(rows, 200).Error; err != nil {
+		return fmt.Errorf("store assessed departments: %w", err)
+	}
+	return nil
+}
+
+// planAudit is what the audit log keeps of a plan: not the catalog snapshot.
+func planAudit(p *Plan, depts []uint) map[string]any {
+	m := map[string]any{"year": p.Year, "status": p.Status, "scheme": p.SchemeVersion, "run": p.RunID, "full_scope": p.FullScope,
+		"dates": p.Dates(), "team": p.Team, "reason": p.Reason}
+	if depts != nil {
+		m["departments"] = depts
+	}
+	return m
+}
+
+func event(tx *models.Tx, plan uint, action, note string, now time.Time) error {
+	e := Event{PlanID: plan, At: now.UTC(), By: tx.Viewer.Name, Action: action, Note: note}
+	if err := tx.DB.Create(&e).Error; err != nil {
+		return fmt.Errorf("record step: %w", err)
+	}
+	return nil
+}
+
+// Take moves an assessment one step, if the viewer's role takes that step
+// and the assessment is where the step starts; reason is required where the
+// step needs one. Proposing computes the preliminary grades; approving them
+// freezes them; an approved re-opening unfreezes them (and withdraws a
+// published notice).
+func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, reason string, now time.Time) error {
+	if !MayTake(v.Role, a) {
+		return models.ErrForbidden
+	}
+	reason = strings.TrimSpace(reason)
+	if NeedsReason(a) && reason == "" {
+		return &models.ValidationError{Field: "reason", Message: "请填写理由"}
+	}
+	if utf8.RuneCountInString(reason) > 2000 {
+		return &models.ValidationError{Field: "reason", Message: "理由不超过2000字"}
+	}
+	p, err := s.plan(ctx, id)
+	if err != nil {
+		return err
+	}
+	to, err := Next(p.Status, a)
+	var es *ErrStep
+	if errors.As(err, &es) {
+		return &models.ValidationError{Field: "status", Message: "当前状态下不能进行此操作"}
+	}
+	var grades []Grade
+	if a == Propose {
+		if grades, err = s.preliminary(ctx, p); err != nil {
+			return err
+		}
+	}
+	before := planAudit(p, nil)
+	at := now.UTC()
+	switch a {
+	case Approve:
+		p.ApprovedAt = &at
+	case ApproveGrades:
+		p.GradesApprovedAt = &at
+	case ApproveReopen:
+		p.GradesApprovedAt, p.PublishedAt = nil, nil
+	case Publish:
+		p.PublishedAt = &at
+	}
+	if reason != "" || a == Submit {
+		p.Reason = reason
+	}
+	p.Status = to
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		// The status in the WHERE makes two clicks at once take one step.
+		res := tx.DB.Model(&Plan{}).Where("id = ? AND status = ?", p.ID, before["status"]).
+			Updates(map[string]any{"status": p.Status, "reason": p.Reason, "approved_at": p.ApprovedAt,
+				"grades_approved_at": p.GradesApprovedAt, "published_at": p.PublishedAt, "updated_at": at})
+		if res.Error != nil {
+			return fmt.Errorf("move plan: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return &models.ValidationError{Field: "status", Message: "方案状态已被他人改变，请刷新后重试"}
+		}
+		after := planAudit(p, nil)
+		if grades != nil {
+			old, err := gradeLabels(tx.DB, p.ID)
+			if err != nil {
+				return err
+			}
+			before["grades"] = old
+			if err := tx.DB.Where("plan_id = ?", p.ID).Delete(&Grade{}).Error; err != nil {
+				return fmt.Errorf("replace grades: %w", err)
+			}
+			if err := tx.DB.CreateInBatches(grades, 200).Error; err != nil {
+				return fmt.Errorf("store grades: %w", err)
+			}
+			after["grades"] = labels(grades)
+		}
+		if err := event(tx, p.ID, string(a), reason, now); err != nil {
+			return err
+		}
+		return tx.Record(string(a), "assessment_plan", p.ID, before, after)
+	})
+}
+
+// Plans lists the assessments the viewer may see, newest first: every one
+// for the bureau-wide roles; for a head, those under way that assess their
+// department.
+func (s *Store) Plans(ctx context.Context, v models.Viewer) ([]Plan, error) {
+	q := s.m.DB.WithContext(ctx).Omit("catalog").Order("year desc, id desc")
+	if !v.CanReadAssessments() {
+		id, _ := v.OwnDepartment()
+		q = q.Where("status NOT IN ?", []Status{Draft, Submitted, Returned}).
+			Where("id IN (?)", s.m.DB.Model(&Member{}).Select("plan_id").Where("department_id = ?", id))
+	}
+	var out []Plan
+	if err := q.Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list plans: %w", err)
+	}
+	return out, nil
+}
+
+// Plan reads one assessment, if the viewer may see it (a head: only one
+// under way that assesses their department).
+func (s *Store) Plan(ctx context.Context, v models.Viewer, id uint) (*Plan, error) {
+	p, err := s.plan(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if v.CanReadAssessments() {
+		return p, nil
+	}
+	dept, limited := v.OwnDepartment()
+	if !limited || !p.Status.Started() {
+		return nil, models.ErrNotFound
+	}
+	if _, err := s.member(ctx, p.ID, dept); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (s *Store) plan(ctx context.Context, id uint) (*Plan, error) {
+	var p Plan
+	if err := s.m.DB.WithContext(ctx).First(&p, id).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil, models.ErrNotFound
+		}
+		return nil, fmt.Errorf("read plan: %w", err)
+	}
+	return &p, nil
+}
+
+func (s *Store) member(ctx context.Context, plan, dept uint) (*Member, error) {
+	var m Member
+	if err := s.m.DB.WithContext(ctx).Where("plan_id = ? AND department_id = ?", plan, dept).First(&m).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil, models.ErrNotFound
+		}
+		return nil, fmt.Errorf("read assessed department: %w", err)
+	}
+	return &m, nil
+}
+
+// Members lists the departments a plan assesses, if the viewer may see the plan.
+func (s *Store) Members(ctx context.Context, v models.Viewer, plan uint) ([]Member, error) {
+	if _, err := s.Plan(ctx, v, plan); err != nil {
+		return nil, err
+	}
+	q := s.m.DB.WithContext(ctx).Where("plan_id = ?", plan).Order("department_id")
+	if id, limited := v.OwnDepartment(); limited {
+		q = q.Where("department_id = ?", id)
+	}
+	var out []Member
+	if err := q.Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list assessed departments: %w", err)
+	}
+	return out, nil
+}
+
+// Events lists a plan's steps, oldest first: its timeline.
+func (s *Store) Events(ctx context.Context, v models.Viewer, plan uint) ([]Event, error) {
+	if !v.CanReadAssessments() {
+		return nil, models.ErrNotFound
+	}
+	var out []Event
+	if err := s.m.DB.WithContext(ctx).Where("plan_id = ?", plan).Order("at, id").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list steps: %w", err)
+	}
+	return out, nil
+}
+
+// CatalogSnapshot returns the responsibility table as the plan kept it.
+func (p *Plan) CatalogSnapshot() ([]models.CatalogItem, error) {
+	var items []models.CatalogItem
+	if err := json.Unmarshal([]byte(p.Catalog), &items); err != nil {
+		return nil, fmt.Errorf("read catalog snapshot of plan %d: %w", p.ID, err)
+	}
+	return items, nil
+}

@@ -1,0 +1,262 @@
+package assessment
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports/docx"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// BarredFrom is the sanction that takes a person's eligibility for awards
+// for the year (责任追究制度 art. 6(二): 取消当年评先选优资格).
+const BarredFrom = "取消评先选优资格"
+
+// BarredFromAwards reports whether an accountability decision dated in year
+// names person and carries BarredFrom, and returns its case number.
+// Decisions are imported from paper today, with the persons as free text
+// (、-separated); issue 10's cases will replace this one function.
+func (s *Store) BarredFromAwards(ctx context.Context, year int, person string) (caseNo string, barred bool, err error) {
+	var ds []models.AccountabilityDecision
+	err = s.m.DB.WithContext(ctx).Where("decided >= ? AND decided < ?", scoring.NewDate(year, time.January, 1).Time(), scoring.NewDate(year+1, time.January, 1).Time()).
+		Order("decided, case_no").Find(&ds).Error
+	if err != nil {
+		return "", false, fmt.Errorf("read decisions: %w", err)
+	}
+	for _, d := range ds {
+		if strings.Contains(d.Sanctions, BarredFrom) && slices.Contains(models.SplitNames(d.Persons), person) {
+			return d.CaseNo, true, nil
+		}
+	}
+	return "", false, nil
+}
+
+// Commend proposes a unit (person empty) or a named person of it for
+// commendation, once the grades are approved and before publication. A unit
+// vetoed, capped by an accountability decision or not graded 优秀 is
+// refused with the reason, as is a person barred from awards that year.
+func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, person, reason string, now time.Time) error {
+	if !v.CanRunAssessment() {
+		return models.ErrForbidden
+	}
+	p, _, err := s.forDepartment(ctx, v, plan, dept)
+	if err != nil {
+		return err
+	}
+	if p.Status != Final {
+		return &models.ValidationError{Field: "status", Message: "等次审定后、通报发布前才能提出表彰"}
+	}
+	person = strings.TrimSpace(person)
+	if utf8.RuneCountInString(person) > 64 {
+		return &models.ValidationError{Field: "person", Message: "姓名不超过64字"}
+	}
+	if reason, err = checkText("reason", "表彰理由", reason, true); err != nil {
+		return err
+	}
+	var g Grade
+	if err := s.m.DB.WithContext(ctx).Where("plan_id = ? AND department_id = ?", plan, dept).First(&g).Error; err != nil {
+		return notFound(err, "read grade")
+	}
+	if person == "" {
+		if why := UnitIneligible(g); why != "" {
+			return &models.ValidationError{Field: "department", Message: why}
+		}
+	} else {
+		caseNo, barred, err := s.BarredFromAwards(ctx, p.Year, person)
+		if err != nil {
+			return err
+		}
+		if barred {
+			return &models.ValidationError{Field: "person", Message: fmt.Sprintf("%s受责任追究（%s），已被取消%d年度评先选优资格，不能表彰", person, caseNo, p.Year)}
+		}
+	}
+	c := Commendation{PlanID: plan, DepartmentID: dept, Person: person, Reason: reason, ProposedBy: v.Name, ProposedAt: now.UTC()}
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		var n int64
+		if err := tx.DB.Model(&Commendation{}).Where("plan_id = ? AND department_id = ? AND person = ?", plan, dept, person).Count(&n).Error; err != nil {
+			return fmt.Errorf("check commendation: %w", err)
+		}
+		if n > 0 {
+			return &models.ValidationError{Field: "person", Message: "已提出过该项表彰"}
+		}
+		if err := tx.DB.Create(&c).Error; err != nil {
+			return fmt.Errorf("store commendation: %w", err)
+		}
+		who := deptNote(tx.DB, dept)
+		if person != "" {
+			who += " " + person
+		}
+		if err := event(tx, plan, "commend", who, now); err != nil {
+			return err
+		}
+		return tx.Record("create", "assessment_commendation", c.ID, nil, map[string]any{"department": dept, "person": person, "reason": reason})
+	})
+}
+
+// Results is the results notice (考核结果通报) of an assessment.
+type Results struct {
+	Plan       *Plan
+	Lines      []ResultLine // by rank; those not rated apart
+	Commended  []Commended
+	Criticised []CriticisedUnit
+}
+
+// ResultLine is a department's approved grade.
+type ResultLine struct {
+	Department string
+	Grade      Grade
+}
+
+// Commended is a unit or person commended.
+type Commended struct {
+	Department, Person, Reason string
+}
+
+// CriticisedUnit is a unit named for criticism, with its reasons.
+type CriticisedUnit struct {
+	Department string
+	Reasons    []Criticism
+}
+
+// Title is the notice's title.
+func (r *Results) Title() string {
+	return fmt.Sprintf("关于%d年度政府信息公开工作考核结果的通报", r.Plan.Year)
+}
+
+// Opening is the notice's first paragraph.
+func (r *Results) Opening() string {
+	scope := "全面考核"
+	if !r.Plan.FullScope {
+		scope = "重点考核"
+	}
+	return fmt.Sprintf("根据《政府信息公开考核评议制度》，领导小组办公室对%d个部门%d年度政府信息公开工作进行了%s。经各部门自查、实地考核，领导小组办公室提出初步考核等次，报领导小组审定。现将考核结果通报如下。",
+		len(r.Lines), r.Plan.Year, scope)
+}
+
+// Closing is the notice's last paragraph.
+func (r *Results) Closing() string {
+	return "对受到表彰的单位和个人予以通报表扬；对该公开的信息未公开或不及时公开的单位予以通报批评，请限期整改。各部门要对照考核中发现的问题认真整改，切实做好政府信息公开工作。"
+}
+
+// Results builds the results notice of an assessment whose grades are
+// approved, for the bureau-wide roles.
+func (s *Store) Results(ctx context.Context, v models.Viewer, plan uint) (*Results, error) {
+	if !v.CanReadAssessments() {
+		return nil, models.ErrNotFound
+	}
+	p, err := s.plan(ctx, plan)
+	if err != nil {
+		return nil, err
+	}
+	if !p.Status.Frozen() {
+		return nil, models.ErrNotFound
+	}
+	return s.results(ctx, p)
+}
+
+// Published returns the results notices the office has published, newest
+// year first: all that the public page shows.
+func (s *Store) Published(ctx context.Context) ([]*Results, error) {
+	var plans []Plan
+	if err := s.m.DB.WithContext(ctx).Omit("catalog").Where("status = ?", Published).Order("year desc, id desc").Find(&plans).Error; err != nil {
+		return nil, fmt.Errorf("list published plans: %w", err)
+	}
+	out := make([]*Results, 0, len(plans))
+	for i := range plans {
+		r, err := s.results(ctx, &plans[i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func (s *Store) results(ctx context.Context, p *Plan) (*Results, error) {
+	names, err := s.m.DepartmentNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db := s.m.DB.WithContext(ctx)
+	var grades []Grade
+	if err := db.Where("plan_id = ?", p.ID).Order("CASE WHEN rank_no = 0 THEN 1 ELSE 0 END, rank_no, department_id").Find(&grades).Error; err != nil {
+		return nil, fmt.Errorf("read grades: %w", err)
+	}
+	var cs []Commendation
+	if err := db.Where("plan_id = ?", p.ID).Order("CASE WHEN person = '' THEN 0 ELSE 1 END, id").Find(&cs).Error; err != nil {
+		return nil, fmt.Errorf("read commendations: %w", err)
+	}
+	r := &Results{Plan: p}
+	for _, g := range grades {
+		r.Lines = append(r.Lines, ResultLine{Department: names[g.DepartmentID], Grade: g})
+		if c := g.Criticisms(); len(c) > 0 {
+			r.Criticised = append(r.Criticised, CriticisedUnit{Department: names[g.DepartmentID], Reasons: c})
+		}
+	}
+	for _, c := range cs {
+		r.Commended = append(r.Commended, Commended{Department: names[c.DepartmentID], Person: c.Person, Reason: c.Reason})
+	}
+	return r, nil
+}
+
+// WriteDOCX writes the notice as a Word document.
+func (r *Results) WriteDOCX(w io.Writer) error {
+	var d docx.Document
+	d.Title(r.Title())
+	d.Paragraph(r.Opening())
+	d.Heading("一、考核等次")
+	rows := make([][]string, 0, len(r.Lines))
+	for _, l := range r.Lines {
+		if l.Grade.Unrated {
+			rows = append(rows, []string{l.Department, "不参评", "", ""})
+			continue
+		}
+		rows = append(rows, []string{l.Department, l.Grade.Grade, fmt.Sprintf("%.2f", l.Grade.Rounded), fmt.Sprint(l.Grade.Rank)})
+	}
+	d.Table([]string{"部门", "等次", "得分", "名次"}, rows)
+	d.Heading("二、表彰")
+	if len(r.Commended) == 0 {
+		d.Paragraph("本年度无。")
+	}
+	for _, c := range r.Commended {
+		d.Paragraph(commendedLine(c))
+	}
+	d.Heading("三、通报批评")
+	if len(r.Criticised) == 0 {
+		d.Paragraph("本年度无。")
+	}
+	for _, c := range r.Criticised {
+		d.Paragraph(c.Department + "：" + c.ReasonText())
+	}
+	d.Paragraph(r.Closing())
+	if r.Plan.GradesApprovedAt != nil {
+		d.Note("领导小组审定于" + r.Plan.GradesApprovedAt.Format("2006年1月2日"))
+	}
+	_, err := d.WriteTo(w)
+	return err
+}
+
+func commendedLine(c Commended) string {
+	if c.Person == "" {
+		return "先进单位：" + c.Department + "。" + c.Reason
+	}
+	return "先进个人：" + c.Department + " " + c.Person + "。" + c.Reason
+}
+
+// ReasonText joins the reasons in Chinese.
+func (c CriticisedUnit) ReasonText() string {
+	parts := make([]string, len(c.Reasons))
+	for i, r := range c.Reasons {
+		parts[i] = r.Chinese()
+	}
+	return strings.Join(parts, "、")
+}
+
+// FileName names the DOCX download.
+func (r *Results) FileName() string { return r.Title() + ".docx" }

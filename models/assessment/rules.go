@@ -1,0 +1,162 @@
+// Package assessment runs the year-end assessment (年度考核, seed 003 art.
+// 7-8): the plan and its approval, the notice, self-inspection, objections
+// to deductions, on-site findings and rectification, preliminary grades
+// from the adjusted totals, their approval (which freezes them), re-opening,
+// commendation, the results notice and its publication. The rules that need
+// no database (which step follows which, who may take it, the 15-day notice
+// rule, adjusted totals, who is criticised) are plain functions here, apart
+// from the queries.
+package assessment
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Status is where an assessment stands.
+type Status string
+
+// The states of an assessment, in the order they are normally reached.
+const (
+	Draft           Status = "draft"     // 草拟: the office is writing the plan
+	Submitted       Status = "submitted" // 已报审: waiting for the leading group
+	Returned        Status = "returned"  // 已退回: sent back with a reason, editable again
+	Approved        Status = "approved"  // 已审定方案: notices out, self-inspection, objections, on-site review
+	Proposed        Status = "proposed"  // 已提出初步等次: waiting for the leading group
+	Final           Status = "final"     // 等次已审定: grades frozen, departments notified
+	ReopenRequested Status = "reopen"    // 申请重新审核: waiting for the leading group
+	Published       Status = "published" // 已通报: the results notice is public
+)
+
+// Statuses lists every state in order, for pages and tests.
+var Statuses = []Status{Draft, Submitted, Returned, Approved, Proposed, Final, ReopenRequested, Published}
+
+// Action is a step that moves an assessment from one state to another.
+type Action string
+
+// The steps.
+const (
+	Submit        Action = "submit"         // office: 报审方案
+	Approve       Action = "approve"        // leader: 审定方案
+	Return        Action = "return"         // leader: 退回方案
+	Propose       Action = "propose"        // office: 提出初步等次
+	ApproveGrades Action = "approve_grades" // leader: 审定等次 (freezes them)
+	ReturnGrades  Action = "return_grades"  // leader: 退回初步等次
+	RequestReopen Action = "request_reopen" // office: 申请重新审核
+	ApproveReopen Action = "approve_reopen" // leader: 同意重新审核
+	RefuseReopen  Action = "refuse_reopen"  // leader: 不同意重新审核
+	Publish       Action = "publish"        // office: 发布考核结果通报
+)
+
+// Actions lists every step, for pages and tests.
+var Actions = []Action{Submit, Approve, Return, Propose, ApproveGrades, ReturnGrades, RequestReopen, ApproveReopen, RefuseReopen, Publish}
+
+// step is one edge of the state machine.
+type step struct {
+	from   []Status
+	to     Status
+	role   models.Role
+	reason bool // a written reason is required
+}
+
+// steps is the whole procedure of art. 8: the office drafts and proposes,
+// the leading group approves or sends back. Re-opening frozen grades is an
+// office request the leading group decides, with reasons both ways.
+var steps = map[Action]step{
+	Submit:        {from: []Status{Draft, Returned}, to: Submitted, role: models.RoleOffice},
+	Approve:       {from: []Status{Submitted}, to: Approved, role: models.RoleLeader},
+	Return:        {from: []Status{Submitted}, to: Returned, role: models.RoleLeader, reason: true},
+	Propose:       {from: []Status{Approved}, to: Proposed, role: models.RoleOffice},
+	ApproveGrades: {from: []Status{Proposed}, to: Final, role: models.RoleLeader},
+	ReturnGrades:  {from: []Status{Proposed}, to: Approved, role: models.RoleLeader, reason: true},
+	RequestReopen: {from: []Status{Final, Published}, to: ReopenRequested, role: models.RoleOffice, reason: true},
+	ApproveReopen: {from: []Status{ReopenRequested}, to: Approved, role: models.RoleLeader},
+	RefuseReopen:  {from: []Status{ReopenRequested}, to: Final, role: models.RoleLeader, reason: true},
+	Publish:       {from: []Status{Final}, to: Published, role: models.RoleOffice},
+}
+
+// ErrStep: the step does not apply to the assessment's state.
+type ErrStep struct {
+	From   Status
+	Action Action
+}
+
+func (e *ErrStep) Error() string {
+	return fmt.Sprintf("cannot %s an assessment that is %s", e.Action, e.From)
+}
+
+// Next returns the state that a step leads to from s, or an *ErrStep.
+func Next(s Status, a Action) (Status, error) {
+	st, ok := steps[a]
+	if !ok || !slices.Contains(st.from, s) {
+		return "", &ErrStep{From: s, Action: a}
+	}
+	return st.to, nil
+}
+
+// MayTake reports whether a role may take a step: only the leading group
+// approves or sends back, so the office never approves its own plan or grades.
+func MayTake(r models.Role, a Action) bool {
+	st, ok := steps[a]
+	return ok && st.role == r
+}
+
+// NeedsReason reports whether a step must be taken with a written reason.
+func NeedsReason(a Action) bool { return steps[a].reason }
+
+// AvailableTo lists the steps a role may take from s, in Actions order.
+func AvailableTo(r models.Role, s Status) []Action {
+	var out []Action
+	for _, a := range Actions {
+		if _, err := Next(s, a); err == nil && MayTake(r, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Editable reports whether the plan itself may still be changed.
+func (s Status) Editable() bool { return s == Draft || s == Returned }
+
+// Open reports whether departments are at work on the assessment: notices
+// out, self-inspection, objections, on-site review.
+func (s Status) Open() bool { return s == Approved }
+
+// Frozen reports whether the grades are approved and may not move.
+func (s Status) Frozen() bool { return s == Final || s == ReopenRequested || s == Published }
+
+// Started reports whether the plan is approved: the assessment is under way
+// or done, so departments see it.
+func (s Status) Started() bool { return s != Draft && s != Submitted && s != Returned }
+
+// NoticeLeadDays is how long before the on-site review the notice must go
+// out (art. 8: 提前15天向被考核部门发出考核通知).
+const NoticeLeadDays = 15
+
+// EarliestReview is the earliest on-site review date a notice date allows.
+func EarliestReview(notice scoring.Date) scoring.Date { return notice + NoticeLeadDays }
+
+// Dates are the dates a plan sets.
+type Dates struct {
+	AsOf, Notice, SelfDue, ObjectionDue, Review scoring.Date
+}
+
+// Check refuses dates that are missing, out of order, or give less than
+// NoticeLeadDays of notice before the on-site review, naming the earliest
+// review date allowed.
+func (d Dates) Check() error {
+	switch {
+	case d.AsOf == 0 || d.Notice == 0 || d.SelfDue == 0 || d.ObjectionDue == 0 || d.Review == 0:
+		return &models.ValidationError{Field: "dates", Message: "请填写截止日期、通知日期、自查报送截止日期、异议截止日期和实地考核日期"}
+	case d.SelfDue < d.Notice:
+		return &models.ValidationError{Field: "self_due", Message: "自查报送截止日期不能早于通知日期"}
+	case d.ObjectionDue < d.Notice:
+		return &models.ValidationError{Field: "objection_due", Message: "异议截止日期不能早于通知日期"}
+	case d.Review < EarliestReview(d.Notice):
+		return &models.ValidationError{Field: "review", Message: fmt.Sprintf("考核通知须提前%d天发出（考核评议制度第八条）：通知日期为%s，实地考核最早为%s", NoticeLeadDays, d.Notice, EarliestReview(d.Notice))}
+	}
+	return nil
+}

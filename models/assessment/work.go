@@ -1,0 +1,472 @@
+package assessment
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// MaxText bounds every written text of the assessment (self-inspection,
+// reasons, answers, findings, reports).
+const MaxText = 20000
+
+func checkText(field, label, text string, required bool) (string, error) {
+	text = strings.TrimSpace(text)
+	switch {
+	case required && text == "":
+		return "", &models.ValidationError{Field: field, Message: "请填写" + label}
+	case !utf8.ValidString(text) || utf8.RuneCountInString(text) > MaxText:
+		return "", &models.ValidationError{Field: field, Message: fmt.Sprintf("%s不超过%d字", label, MaxText)}
+	}
+	return text, nil
+}
+
+// forDepartment reads a plan and checks that the viewer may see the
+// department in it and that the plan assesses it; anything else is not
+// found, so a head cannot learn of another department's assessment by id.
+func (s *Store) forDepartment(ctx context.Context, v models.Viewer, plan, dept uint) (*Plan, *Member, error) {
+	if !v.CanSeeDepartment(dept) {
+		return nil, nil, models.ErrNotFound
+	}
+	p, err := s.Plan(ctx, v, plan)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := s.member(ctx, p.ID, dept)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, m, nil
+}
+
+// headOf checks that the viewer files for the department in an assessment
+// under way.
+func (s *Store) headOf(ctx context.Context, v models.Viewer, plan, dept uint) (*Plan, *Member, error) {
+	p, m, err := s.forDepartment(ctx, v, plan, dept)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !v.CanActForDepartment(dept) {
+		return nil, nil, models.ErrForbidden
+	}
+	return p, m, nil
+}
+
+var errClosed = &models.ValidationError{Field: "status", Message: "考核已进入评定阶段，不能再提交"}
+
+// SignNotice records that the head read the notice (签收); the first time counts.
+func (s *Store) SignNotice(ctx context.Context, v models.Viewer, plan, dept uint, now time.Time) error {
+	p, m, err := s.headOf(ctx, v, plan, dept)
+	if err != nil {
+		return err
+	}
+	if m.NoticeReadAt != nil {
+		return nil
+	}
+	at := now.UTC()
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := tx.DB.Model(&Member{}).Where("id = ? AND notice_read_at IS NULL", m.ID).
+			Updates(map[string]any{"notice_read_at": at, "notice_read_by": v.Name}).Error; err != nil {
+			return fmt.Errorf("sign notice: %w", err)
+		}
+		if err := event(tx, p.ID, "sign_notice", deptNote(tx.DB, dept), now); err != nil {
+			return err
+		}
+		return tx.Record("sign", "assessment_notice", m.ID, nil, map[string]any{"plan": p.ID, "department": dept, "at": at})
+	})
+}
+
+// FileSelfInspection stores (or replaces) the department's written
+// self-inspection with its attachments, while the assessment is open. Filing
+// after the due date is allowed and flagged.
+func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []Upload, now time.Time) error {
+	p, _, err := s.headOf(ctx, v, plan, dept)
+	if err != nil {
+		return err
+	}
+	if !p.Status.Open() {
+		return errClosed
+	}
+	if text, err = checkText("text", "自查情况", text, true); err != nil {
+		return err
+	}
+	checked, err := checkUploads(files)
+	if err != nil {
+		return err
+	}
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		var si SelfInspection
+		found := tx.DB.Where("plan_id = ? AND department_id = ?", plan, dept).Limit(1).Find(&si).RowsAffected > 0
+		before := map[string]any(nil)
+		if found {
+			before = map[string]any{"text": si.Text, "filed_at": si.FiledAt}
+		}
+		si.PlanID, si.DepartmentID, si.Text, si.FiledBy, si.FiledAt = plan, dept, text, v.Name, now.UTC()
+		if err := tx.DB.Save(&si).Error; err != nil {
+			return fmt.Errorf("store self-inspection: %w", err)
+		}
+		names, err := attach(tx, p.ID, dept, OwnerSelf, si.ID, checked, now)
+		if err != nil {
+			return err
+		}
+		note := deptNote(tx.DB, dept)
+		if scoring.DateOf(now) > scoring.DateOf(p.SelfDue) {
+			note += "（逾期）"
+		}
+		if err := event(tx, p.ID, "self_inspection", note, now); err != nil {
+			return err
+		}
+		return tx.Record("file", "assessment_self_inspection", si.ID, before, map[string]any{"text": text, "attachments": names})
+	})
+}
+
+type checkedUpload struct {
+	Upload
+	mime string
+}
+
+func checkUploads(files []Upload) ([]checkedUpload, error) {
+	if len(files) > MaxAttachments {
+		return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("每次最多上传%d个附件", MaxAttachments)}
+	}
+	out := make([]checkedUpload, 0, len(files))
+	for _, f := range files {
+		mime, err := CheckUpload(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, checkedUpload{Upload{CleanName(f.Name), f.Data}, mime})
+	}
+	return out, nil
+}
+
+func attach(tx *models.Tx, plan, dept uint, owner string, ownerID uint, files []checkedUpload, now time.Time) ([]string, error) {
+	names := make([]string, 0, len(files))
+	for _, f := range files {
+		sum := sha256.Sum256(f.Data)
+		a := Attachment{PlanID: plan, DepartmentID: dept, Owner: owner, OwnerID: ownerID, Name: f.Name, MIME: f.mime,
+			Size: int64(len(f.Data)), SHA256: hex.EncodeToString(sum[:]), Data: f.Data, UploadedBy: tx.Viewer.Name, UploadedAt: now.UTC()}
+		if err := tx.DB.Create(&a).Error; err != nil {
+			return nil, fmt.Errorf("store attachment: %w", err)
+		}
+		names = append(names, fmt.Sprintf("%s (%d, sha256 %s)", a.Name, a.Size, a.SHA256))
+	}
+	return names, nil
+}
+
+func deptNote(db *gorm.DB, dept uint) string {
+	var name string
+	db.Model(&models.Department{}).Select("name").Where("id = ?", dept).Scan(&name)
+	return name
+}
+
+// Object files the department's objection to one deduction of the plan's
+// score run (indicator and its position in the list), while the objection
+// window is open; one objection per deduction.
+func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, indicator string, pos int, reason string, files []Upload, now time.Time) (*Objection, error) {
+	p, _, err := s.headOf(ctx, v, plan, dept)
+	if err != nil {
+		return nil, err
+	}
+	if !p.Status.Open() {
+		return nil, errClosed
+	}
+	if scoring.DateOf(now) > scoring.DateOf(p.ObjectionDue) {
+		return nil, &models.ValidationError{Field: "status", Message: "异议期已于" + scoring.DateOf(p.ObjectionDue).String() + "截止"}
+	}
+	if reason, err = checkText("reason", "异议理由", reason, true); err != nil {
+		return nil, err
+	}
+	checked, err := checkUploads(files)
+	if err != nil {
+		return nil, err
+	}
+	auto, err := s.autoResults(ctx, p, dept)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := deductionAt(auto, indicator, pos)
+	if !ok {
+		return nil, models.ErrNotFound
+	}
+	o := &Objection{PlanID: plan, DepartmentID: dept, Indicator: indicator, Position: pos, Deduction: d.Message("zh"),
+		Points: d.Points.RatString(), Reason: reason, FiledBy: v.Name, FiledAt: now.UTC(), Status: ObjectionOpen}
+	err = s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		var n int64
+		if err := tx.DB.Model(&Objection{}).Where("plan_id = ? AND department_id = ? AND indicator = ? AND position = ?", plan, dept, indicator, pos).Count(&n).Error; err != nil {
+			return fmt.Errorf("check objection: %w", err)
+		}
+		if n > 0 {
+			return &models.ValidationError{Field: "deduction", Message: "已对该扣分提出过异议"}
+		}
+		if err := tx.DB.Create(o).Error; err != nil {
+			return fmt.Errorf("store objection: %w", err)
+		}
+		names, err := attach(tx, plan, dept, OwnerObjection, o.ID, checked, now)
+		if err != nil {
+			return err
+		}
+		if err := event(tx, plan, "object", deptNote(tx.DB, dept)+"："+o.Deduction, now); err != nil {
+			return err
+		}
+		return tx.Record("create", "assessment_objection", o.ID, nil, map[string]any{"deduction": o.Deduction, "points": scoring.Round2(d.Points), "reason": reason, "attachments": names})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+func deductionAt(res []scoring.DepartmentResult, indicator string, pos int) (scoring.Deduction, bool) {
+	if len(res) != 1 || res[0].Unrated {
+		return scoring.Deduction{}, false
+	}
+	for _, ind := range res[0].Indicators {
+		if ind.Code == indicator && pos >= 0 && pos < len(ind.Deductions) {
+			return ind.Deductions[pos], true
+		}
+	}
+	return scoring.Deduction{}, false
+}
+
+// Answer is the office's answer to an objection: accepted, the deduction's
+// points come back to the adjusted score; rejected, they stay. Either way
+// with a reason, while the assessment is open.
+func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, accept bool, answer string, now time.Time) error {
+	if !v.CanRunAssessment() {
+		return models.ErrForbidden
+	}
+	var o Objection
+	if err := s.m.DB.WithContext(ctx).First(&o, id).Error; err != nil {
+		return notFound(err, "read objection")
+	}
+	p, err := s.plan(ctx, o.PlanID)
+	if err != nil {
+		return err
+	}
+	if !p.Status.Open() {
+		return errClosed
+	}
+	if o.Status != ObjectionOpen {
+		return &models.ValidationError{Field: "status", Message: "该异议已答复"}
+	}
+	if answer, err = checkText("answer", "答复理由", answer, true); err != nil {
+		return err
+	}
+	status := ObjectionRejected
+	if accept {
+		status = ObjectionAccepted
+	}
+	at := now.UTC()
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		res := tx.DB.Model(&Objection{}).Where("id = ? AND status = ?", o.ID, ObjectionOpen).
+			Updates(map[string]any{"status": status, "answer": answer, "answered_by": v.Name, "answered_at": at})
+		if res.Error != nil {
+			return fmt.Errorf("answer objection: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return &models.ValidationError{Field: "status", Message: "该异议已答复"}
+		}
+		if err := event(tx, p.ID, "answer_"+status, deptNote(tx.DB, o.DepartmentID)+"："+o.Deduction, now); err != nil {
+			return err
+		}
+		return tx.Record("answer", "assessment_objection", o.ID, map[string]any{"status": ObjectionOpen},
+			map[string]any{"status": status, "answer": answer, "points": scoring.Round2(o.PointsRat())})
+	})
+}
+
+// Adjust records the office's change by hand to one indicator of a
+// department, with its written reason, while the assessment is open.
+func (s *Store) Adjust(ctx context.Context, v models.Viewer, plan, dept uint, indicator string, points *big.Rat, reason string, now time.Time) error {
+	if !v.CanRunAssessment() {
+		return models.ErrForbidden
+	}
+	p, _, err := s.forDepartment(ctx, v, plan, dept)
+	if err != nil {
+		return err
+	}
+	if !p.Status.Open() {
+		return errClosed
+	}
+	if reason, err = checkText("reason", "调整理由", reason, true); err != nil {
+		return err
+	}
+	auto, err := s.autoResults(ctx, p, dept)
+	if err != nil {
+		return err
+	}
+	var maxPts *big.Rat
+	if len(auto) == 1 {
+		for _, ind := range auto[0].Indicators {
+			if ind.Code == indicator {
+				maxPts = ind.Max
+			}
+		}
+	}
+	if maxPts == nil {
+		return &models.ValidationError{Field: "indicator", Message: "该部门没有此指标"}
+	}
+	if points == nil || points.Sign() == 0 || new(big.Rat).Abs(points).Cmp(maxPts) > 0 {
+		return &models.ValidationError{Field: "points", Message: "调整分值不能为0，且不超过该指标满分" + scoring.Round2(maxPts)}
+	}
+	a := Adjustment{PlanID: plan, DepartmentID: dept, Indicator: indicator, Points: points.RatString(), Reason: reason, By: v.Name, At: now.UTC()}
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := tx.DB.Create(&a).Error; err != nil {
+			return fmt.Errorf("store adjustment: %w", err)
+		}
+		if err := event(tx, plan, "adjust", fmt.Sprintf("%s %s %s", deptNote(tx.DB, dept), indicator, scoring.Round2(points)), now); err != nil {
+			return err
+		}
+		return tx.Record("create", "assessment_adjustment", a.ID, nil, map[string]any{"department": dept, "indicator": indicator, "points": scoring.Round2(points), "reason": reason})
+	})
+}
+
+// AddFinding records a problem found on site, with a rectification due
+// date if one is required.
+func (s *Store) AddFinding(ctx context.Context, v models.Viewer, plan, dept uint, text string, due scoring.Date, now time.Time) (*Finding, error) {
+	if !v.CanRunAssessment() {
+		return nil, models.ErrForbidden
+	}
+	p, _, err := s.forDepartment(ctx, v, plan, dept)
+	if err != nil {
+		return nil, err
+	}
+	if !p.Status.Open() {
+		return nil, errClosed
+	}
+	if text, err = checkText("text", "问题", text, true); err != nil {
+		return nil, err
+	}
+	f := &Finding{PlanID: plan, DepartmentID: dept, Text: text, Status: FindingNoted, CreatedBy: v.Name, CreatedAt: now.UTC()}
+	if due != 0 {
+		if due < scoring.DateOf(now) {
+			return nil, &models.ValidationError{Field: "due", Message: "整改期限不能早于今天"}
+		}
+		t := due.Time()
+		f.Due, f.Status = &t, FindingOpen
+	}
+	err = s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := tx.DB.Create(f).Error; err != nil {
+			return fmt.Errorf("store finding: %w", err)
+		}
+		if err := event(tx, plan, "finding", deptNote(tx.DB, dept)+"："+text, now); err != nil {
+			return err
+		}
+		return tx.Record("create", "assessment_finding", f.ID, nil, map[string]any{"department": dept, "text": text, "due": due})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// finding reads a finding and checks the viewer may see its department.
+func (s *Store) finding(ctx context.Context, v models.Viewer, id uint) (*Plan, *Finding, error) {
+	var f Finding
+	if err := s.m.DB.WithContext(ctx).First(&f, id).Error; err != nil {
+		return nil, nil, notFound(err, "read finding")
+	}
+	p, _, err := s.forDepartment(ctx, v, f.PlanID, f.DepartmentID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, &f, nil
+}
+
+// ReportRectification is the head's report that a rectification is done,
+// with evidence.
+func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uint, report string, files []Upload, now time.Time) error {
+	p, f, err := s.finding(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	if !v.CanActForDepartment(f.DepartmentID) {
+		return models.ErrForbidden
+	}
+	if f.Status != FindingOpen {
+		return &models.ValidationError{Field: "status", Message: "该问题无需整改或已报告整改"}
+	}
+	if report, err = checkText("report", "整改情况", report, true); err != nil {
+		return err
+	}
+	checked, err := checkUploads(files)
+	if err != nil {
+		return err
+	}
+	at := now.UTC()
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := tx.DB.Model(&Finding{}).Where("id = ?", f.ID).Updates(map[string]any{"status": FindingReported, "report": report, "reported_by": v.Name, "reported_at": at}).Error; err != nil {
+			return fmt.Errorf("report rectification: %w", err)
+		}
+		names, err := attach(tx, p.ID, f.DepartmentID, OwnerFinding, f.ID, checked, now)
+		if err != nil {
+			return err
+		}
+		if err := event(tx, p.ID, "rectified", deptNote(tx.DB, f.DepartmentID)+"："+f.Text, now); err != nil {
+			return err
+		}
+		return tx.Record("report", "assessment_finding", f.ID, map[string]any{"status": f.Status}, map[string]any{"status": FindingReported, "report": report, "attachments": names})
+	})
+}
+
+// CloseFinding is the office's verification of a reported rectification
+// (or of a finding that needed none): closed, with a note.
+func (s *Store) CloseFinding(ctx context.Context, v models.Viewer, id uint, note string, now time.Time) error {
+	if !v.CanRunAssessment() {
+		return models.ErrForbidden
+	}
+	p, f, err := s.finding(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	if f.Status != FindingReported && f.Status != FindingNoted {
+		return &models.ValidationError{Field: "status", Message: "整改尚未报告完成，不能核验关闭"}
+	}
+	if note, err = checkText("note", "核验意见", note, true); err != nil {
+		return err
+	}
+	at := now.UTC()
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := tx.DB.Model(&Finding{}).Where("id = ?", f.ID).Updates(map[string]any{"status": FindingClosed, "verification": note, "closed_by": v.Name, "closed_at": at}).Error; err != nil {
+			return fmt.Errorf("close finding: %w", err)
+		}
+		if err := event(tx, p.ID, "close_finding", deptNote(tx.DB, f.DepartmentID)+"："+f.Text, now); err != nil {
+			return err
+		}
+		return tx.Record("close", "assessment_finding", f.ID, map[string]any{"status": f.Status}, map[string]any{"status": FindingClosed, "note": note})
+	})
+}
+
+// Attachment reads one attachment with its content, if the viewer may see
+// its department; otherwise it is not found.
+func (s *Store) Attachment(ctx context.Context, v models.Viewer, id uint) (*Attachment, error) {
+	var a Attachment
+	if err := s.m.DB.WithContext(ctx).Omit("data").First(&a, id).Error; err != nil {
+		return nil, notFound(err, "read attachment")
+	}
+	if _, _, err := s.forDepartment(ctx, v, a.PlanID, a.DepartmentID); err != nil {
+		return nil, err
+	}
+	if err := s.m.DB.WithContext(ctx).Select("data").Where("id = ?", a.ID).Take(&a).Error; err != nil {
+		return nil, fmt.Errorf("read attachment content: %w", err)
+	}
+	return &a, nil
+}
+
+func notFound(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return models.ErrNotFound
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
