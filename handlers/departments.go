@@ -43,7 +43,13 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 	if err != nil {
 		return err
 	}
-	score, err := s.latestScore(c, v, id, year)
+	// While a year's assessment is under way, its page shows the score run
+	// the assessment keeps, not whatever the office computed last.
+	standing, err := s.assess.Standing(ctx, v, year, id)
+	if err != nil {
+		return err
+	}
+	score, err := s.assessedScore(c, v, standing, id, year)
 	if err != nil {
 		return err
 	}
@@ -59,7 +65,7 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 		}
 	}
 	data := fiber.Map{"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr, "Score": score, "Year": year,
-		"Pending": pending, "Today": today}
+		"Pending": pending, "Today": today, "Standing": standing}
 	if score != nil && !score.Result.Unrated {
 		if err := s.departmentCharts(c, v, score, append(leads, co...), data); err != nil {
 			return err

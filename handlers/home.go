@@ -26,7 +26,11 @@ func (s *Server) home(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		return s.page(c, "home", "home.title", fiber.Map{"Own": d, "Leads": leads, "AnnualDue": due})
+		data := fiber.Map{"Own": d, "Leads": leads, "AnnualDue": due}
+		if err := s.assessmentHome(c, v, data); err != nil {
+			return err
+		}
+		return s.page(c, "home", "home.title", data)
 	}
 	depts, err := s.store.Departments(ctx, v)
 	if err != nil {
@@ -37,6 +41,9 @@ func (s *Server) home(c *fiber.Ctx) error {
 		return err
 	}
 	data := fiber.Map{"Departments": depts, "Counts": counts}
+	if err := s.assessmentHome(c, v, data); err != nil {
+		return err
+	}
 	if v.IsOffice() {
 		// The office owes the bureau's own report.
 		if data["AnnualDue"], err = reports.AnnualDueOf(ctx, s.store, v, 0, s.opt.Now()); err != nil {

@@ -22,6 +22,8 @@ func (s *Server) routes(app *fiber.App) {
 	}))
 	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(views.Static()), MaxAge: int((24 * time.Hour).Seconds())}))
 	app.Get("/healthz", s.health)
+	// Published results: no session, no cookie, no form (issue 9).
+	app.Get("/public", s.publicResults)
 
 	// Records pushed by a source's API token: no session, so no CSRF.
 	app.Post("/api/v1/import/:kind", s.apiImport)
@@ -93,6 +95,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Post("/sources/:id/pull", office, s.pullSource)
 	app.Post("/sources/:id/tokens", office, s.issueToken)
 	app.Post("/tokens/:id/revoke", office, s.revokeToken)
+	s.assessmentRoutes(app)
 
 	api := app.Group("/api/v1")
 	api.Get("/departments", s.apiDepartments)

@@ -117,6 +117,12 @@ func (s *Server) latestScore(c *fiber.Ctx, v models.Viewer, deptID uint, year in
 	if err != nil {
 		return nil, err
 	}
+	return s.scoreIn(c, v, run, deptID)
+}
+
+// scoreIn reads a department's score in a stored run, or nil.
+func (s *Server) scoreIn(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, deptID uint) (*departmentScore, error) {
+	ctx := c.UserContext()
 	row, err := s.store.DepartmentScoreIn(ctx, v, run.ID, deptID)
 	if errors.Is(err, models.ErrNotFound) {
 		return nil, nil

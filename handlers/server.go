@@ -18,6 +18,7 @@ import (
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -51,6 +52,8 @@ type Server struct {
 	views     *html.Engine
 	overviews overviewCache
 	avg       averageCache
+	assess    *assessment.Store
+	public    publicCache
 	opt       Options
 }
 
@@ -69,7 +72,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine()}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store)}
 	app := fiber.New(fiber.Config{
 		AppName:               "gongkai",
 		Views:                 s.views,

@@ -290,3 +290,12 @@ func Indicators(r *scoring.DepartmentResult) []string {
 	}
 	return slices.Clip(out)
 }
+
+// Run reads the score run the plan keeps.
+func (s *Store) Run(ctx context.Context, p *Plan) (*models.ScoreRun, error) {
+	var run models.ScoreRun
+	if err := s.m.DB.WithContext(ctx).First(&run, p.RunID).Error; err != nil {
+		return nil, notFound(err, "read the plan's score run")
+	}
+	return &run, nil
+}

@@ -1,0 +1,247 @@
+package handlers
+
+import (
+	"fmt"
+	"io"
+	"math/big"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+func deptURL(plan, dept uint) string { return fmt.Sprintf("/assessment/%d/departments/%d", plan, dept) }
+
+// assessmentDepartment is GET /assessment/:id/departments/:dept: one
+// department's assessment, for its head and the bureau-wide roles.
+func (s *Server) assessmentDepartment(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	dv, err := s.assess.Department(ctx, v, plan, dept)
+	if err != nil {
+		return err
+	}
+	d, err := s.store.Department(ctx, v, dept)
+	if err != nil {
+		return err
+	}
+	today := scoring.DateOf(s.opt.Now())
+	data := fiber.Map{"View": dv, "Dept": d, "Dates": dv.Plan.Dates(), "Today": today,
+		"IsHead": v.CanActForDepartment(dept), "IsOffice": v.CanRunAssessment(),
+		"ObjectionsOpen": dv.Plan.Status.Open() && today <= dv.Plan.Dates().ObjectionDue,
+		"Indicators": assessment.Indicators(dv.Auto), "Deductions": deductionChoices(dv)}
+	return s.page(c, "assessment_department", "asmt.department", data)
+}
+
+// deductionChoice is a deduction the head may still object to.
+type deductionChoice struct {
+	Key  string // indicator/position
+	Code string
+	Pts  string
+	Text scoring.Deduction
+}
+
+func deductionChoices(dv *assessment.DepartmentView) []deductionChoice {
+	if dv.Auto == nil || dv.Auto.Unrated {
+		return nil
+	}
+	var out []deductionChoice
+	for _, ind := range dv.Auto.Indicators {
+		for i, d := range ind.Deductions {
+			if dv.ObjectionAt(ind.Code, i) == nil {
+				out = append(out, deductionChoice{Key: ind.Code + "/" + strconv.Itoa(i), Code: ind.Code, Pts: scoring.Round2(d.Points), Text: d})
+			}
+		}
+	}
+	return out
+}
+
+// uploads reads the form's files, refusing too many or too large before
+// reading them.
+func uploads(c *fiber.Ctx) ([]assessment.Upload, error) {
+	form, err := c.MultipartForm()
+	if err != nil {
+		return nil, nil // a form without files
+	}
+	var out []assessment.Upload
+	for _, fh := range form.File["files"] {
+		if fh.Size == 0 && fh.Filename == "" {
+			continue
+		}
+		if len(out) == assessment.MaxAttachments {
+			return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("每次最多上传%d个附件", assessment.MaxAttachments)}
+		}
+		if fh.Size > assessment.MaxAttachmentSize {
+			return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("附件“%s”超过%d MB", assessment.CleanName(fh.Filename), assessment.MaxAttachmentSize>>20)}
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return nil, fmt.Errorf("open upload: %w", err)
+		}
+		data, err := io.ReadAll(io.LimitReader(f, assessment.MaxAttachmentSize+1))
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read upload: %w", err)
+		}
+		out = append(out, assessment.Upload{Name: fh.Filename, Data: data})
+	}
+	return out, nil
+}
+
+// fileSelfInspection is POST /assessment/:id/departments/:dept/self.
+func (s *Server) fileSelfInspection(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	files, err := uploads(c)
+	if err == nil {
+		err = s.assess.FileSelfInspection(c.UserContext(), v, plan, dept, c.FormValue("text"), files, s.opt.Now())
+	}
+	return s.assessmentResult(c, err, deptURL(plan, dept)+"#self", "asmt.self_filed")
+}
+
+// fileObjection is POST /assessment/:id/departments/:dept/objections.
+func (s *Server) fileObjection(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	code, pos, ok := strings.Cut(c.FormValue("deduction"), "/")
+	n, perr := strconv.Atoi(pos)
+	if !ok || perr != nil {
+		return s.assessmentResult(c, &models.ValidationError{Field: "deduction", Message: "请选择要提出异议的扣分项"}, deptURL(plan, dept)+"#objections", "")
+	}
+	files, err := uploads(c)
+	if err == nil {
+		_, err = s.assess.Object(c.UserContext(), v, plan, dept, code, n, c.FormValue("reason"), files, s.opt.Now())
+	}
+	return s.assessmentResult(c, err, deptURL(plan, dept)+"#objections", "asmt.objected")
+}
+
+// answerObjection is POST /assessment/objections/:id/answer: the office
+// accepts or rejects, with the reason.
+func (s *Server) answerObjection(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	back := backPath(c)
+	err = s.assess.Answer(c.UserContext(), v, id, c.FormValue("decision") == "accept", c.FormValue("answer"), s.opt.Now())
+	return s.assessmentResult(c, err, back, "asmt.answered")
+}
+
+// adjustIndicator is POST /assessment/:id/departments/:dept/adjustments.
+func (s *Server) adjustIndicator(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	pts, ok := new(big.Rat).SetString(strings.TrimSpace(c.FormValue("points")))
+	if !ok || len(c.FormValue("points")) > 16 {
+		return s.assessmentResult(c, &models.ValidationError{Field: "points", Message: "调整分值应为数字，例如 1.5 或 -2"}, deptURL(plan, dept)+"#adjust", "")
+	}
+	err = s.assess.Adjust(c.UserContext(), v, plan, dept, c.FormValue("indicator"), pts, c.FormValue("reason"), s.opt.Now())
+	return s.assessmentResult(c, err, deptURL(plan, dept)+"#adjust", "asmt.adjusted_ok")
+}
+
+// addFinding is POST /assessment/:id/departments/:dept/findings.
+func (s *Server) addFinding(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	var due scoring.Date
+	if d := c.FormValue("due"); d != "" {
+		if due, err = scoring.ParseDate(d); err != nil {
+			return s.assessmentResult(c, &models.ValidationError{Field: "due", Message: err.Error()}, deptURL(plan, dept)+"#findings", "")
+		}
+	}
+	_, err = s.assess.AddFinding(c.UserContext(), v, plan, dept, c.FormValue("text"), due, s.opt.Now())
+	return s.assessmentResult(c, err, deptURL(plan, dept)+"#findings", "asmt.finding_added")
+}
+
+// reportRectification is POST /assessment/findings/:id/report: the head
+// reports a rectification done, with evidence.
+func (s *Server) reportRectification(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	back := backPath(c)
+	files, err := uploads(c)
+	if err == nil {
+		err = s.assess.ReportRectification(c.UserContext(), v, id, c.FormValue("report"), files, s.opt.Now())
+	}
+	return s.assessmentResult(c, err, back, "asmt.reported")
+}
+
+// closeFinding is POST /assessment/findings/:id/close: the office verifies.
+func (s *Server) closeFinding(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	back := backPath(c)
+	err = s.assess.CloseFinding(c.UserContext(), v, id, c.FormValue("note"), s.opt.Now())
+	return s.assessmentResult(c, err, back, "asmt.closed")
+}
+
+// commend is POST /assessment/:id/departments/:dept/commend: a unit, or a
+// named person of it.
+func (s *Server) commend(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	err = s.assess.Commend(c.UserContext(), v, plan, dept, c.FormValue("person"), c.FormValue("reason"), s.opt.Now())
+	return s.assessmentResult(c, err, deptURL(plan, dept)+"#commend", "asmt.commended")
+}
+
+// attachment is GET /assessment/attachments/:id: the file, to whoever may
+// see its department; anyone else gets a 404.
+func (s *Server) attachment(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	a, err := s.assess.Attachment(c.UserContext(), v, id)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentDisposition, "attachment; filename*=UTF-8''"+url.PathEscape(a.Name))
+	c.Set(fiber.HeaderContentType, a.MIME)
+	c.Set(fiber.HeaderCacheControl, "private, no-store")
+	return c.Send(a.Data)
+}
+
+// assessedScore is the department's score of the year: the assessment's
+// own run while one is under way, otherwise the newest run.
+func (s *Server) assessedScore(c *fiber.Ctx, v models.Viewer, st *assessment.YearStanding, deptID uint, year int) (*departmentScore, error) {
+	if st == nil {
+		return s.latestScore(c, v, deptID, year)
+	}
+	run, err := s.assess.Run(c.UserContext(), st.Plan)
+	if err != nil {
+		return nil, err
+	}
+	return s.scoreIn(c, v, run, deptID)
+}

@@ -1,0 +1,335 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
+)
+
+// assessments is GET /assessment: the assessments the viewer may see, and
+// for the office the form of a new plan.
+func (s *Server) assessments(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	plans, err := s.assess.Plans(ctx, v)
+	if err != nil {
+		return err
+	}
+	data := fiber.Map{"Plans": plans}
+	if v.CanRunAssessment() {
+		if err := s.planFormData(c, v, data, nil); err != nil {
+			return err
+		}
+	}
+	if id, limited := v.OwnDepartment(); limited {
+		data["OwnDept"] = id
+	}
+	return s.page(c, "assessments", "asmt.title", data)
+}
+
+// planFormData fills the plan form: departments, schemes and defaults (or
+// the plan being edited).
+func (s *Server) planFormData(c *fiber.Ctx, v models.Viewer, data fiber.Map, p *assessment.Plan) error {
+	ctx := c.UserContext()
+	depts, err := s.store.Departments(ctx, v)
+	if err != nil {
+		return err
+	}
+	schemes, err := s.store.Schemes(ctx)
+	if err != nil {
+		return err
+	}
+	today := scoring.DateOf(s.opt.Now())
+	form := fiber.Map{"Year": today.Year() - 1, "FullScope": true, "AsOf": today, "Notice": today,
+		"SelfDue": today + 10, "ObjectionDue": today + 14, "Review": assessment.EarliestReview(today), "Members": map[uint]bool{}}
+	if p != nil {
+		d := p.Dates()
+		members, err := s.assess.Members(ctx, v, p.ID)
+		if err != nil {
+			return err
+		}
+		in := make(map[uint]bool, len(members))
+		for _, m := range members {
+			in[m.DepartmentID] = true
+		}
+		form = fiber.Map{"Year": p.Year, "FullScope": p.FullScope, "AsOf": d.AsOf, "Notice": d.Notice, "SelfDue": d.SelfDue,
+			"ObjectionDue": d.ObjectionDue, "Review": d.Review, "Team": p.Team, "Scheme": p.SchemeVersion, "Members": in}
+	}
+	data["Form"], data["AllDepts"], data["Schemes"] = form, depts, schemes
+	return nil
+}
+
+// planInput reads the plan form.
+func planInput(c *fiber.Ctx) (assessment.PlanInput, error) {
+	year, _ := strconv.Atoi(c.FormValue("year"))
+	in := assessment.PlanInput{Year: year, FullScope: c.FormValue("scope") != "focus", SchemeVersion: c.FormValue("scheme"), Team: c.FormValue("team")}
+	for _, f := range []struct {
+		name string
+		to   *scoring.Date
+	}{{"as_of", &in.Dates.AsOf}, {"notice", &in.Dates.Notice}, {"self_due", &in.Dates.SelfDue}, {"objection_due", &in.Dates.ObjectionDue}, {"review", &in.Dates.Review}} {
+		if v := c.FormValue(f.name); v != "" {
+			d, err := scoring.ParseDate(v)
+			if err != nil {
+				return in, &models.ValidationError{Field: f.name, Message: err.Error()}
+			}
+			*f.to = d
+		}
+	}
+	form, err := c.MultipartForm()
+	var ids []string
+	if err == nil && form != nil {
+		ids = form.Value["departments"]
+	} else {
+		for _, b := range c.Request().PostArgs().PeekMulti("departments") {
+			ids = append(ids, string(b))
+		}
+	}
+	if len(ids) > 10000 {
+		return in, &models.ValidationError{Field: "departments", Message: "所选部门过多"}
+	}
+	for _, id := range ids {
+		n, err := strconv.ParseUint(id, 10, 32)
+		if err != nil {
+			return in, &models.ValidationError{Field: "departments", Message: "所选部门不存在"}
+		}
+		in.Departments = append(in.Departments, uint(n))
+	}
+	return in, nil
+}
+
+// createPlan is POST /assessment: the office drafts a plan.
+func (s *Server) createPlan(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	in, err := planInput(c)
+	if err == nil {
+		var p *assessment.Plan
+		p, err = s.assess.CreatePlan(c.UserContext(), v, in, s.opt.Now())
+		if err == nil {
+			return s.flashBack(c, views.T(lang(c), "asmt.created"), planURL(p.ID))
+		}
+	}
+	return s.assessmentResult(c, err, "/assessment", "")
+}
+
+// updatePlan is POST /assessment/:id: the office changes its draft.
+func (s *Server) updatePlan(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	in, err := planInput(c)
+	if err == nil {
+		err = s.assess.UpdatePlan(c.UserContext(), v, id, in, s.opt.Now())
+	}
+	return s.assessmentResult(c, err, planURL(id), "asmt.saved")
+}
+
+// planStep is POST /assessment/:id/step: submit, approve, return, propose,
+// approve or return grades, ask for or decide a re-opening, publish.
+func (s *Server) planStep(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	a := assessment.Action(c.FormValue("action"))
+	err = s.assess.Take(c.UserContext(), v, id, a, c.FormValue("reason"), s.opt.Now())
+	if err == nil && (a == assessment.Publish || a == assessment.ApproveReopen) {
+		s.public.reset()
+	}
+	return s.assessmentResult(c, err, planURL(id), "asmt.done")
+}
+
+// assessmentResult ends a form: a mistake goes back to the page with its
+// Chinese sentence; success goes back with okKey's message.
+func (s *Server) assessmentResult(c *fiber.Ctx, err error, back, okKey string) error {
+	var verr *models.ValidationError
+	switch {
+	case errors.As(err, &verr):
+		return s.flashBack(c, verr.Message, back)
+	case err != nil:
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), okKey), back)
+}
+
+func planURL(id uint) string { return fmt.Sprintf("/assessment/%d", id) }
+
+// timelineStep is one line of a plan's timeline.
+type timelineStep struct {
+	Key  string
+	Date string
+	Done bool
+}
+
+// planPage is GET /assessment/:id: the plan in readable form, its timeline,
+// where each department stands, open rectifications and the grades, with
+// the steps the viewer may take. Heads go to their department's page.
+func (s *Server) planPage(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	if dept, limited := v.OwnDepartment(); limited {
+		if _, err := s.assess.Plan(ctx, v, id); err != nil {
+			return err
+		}
+		return c.Redirect(fmt.Sprintf("/assessment/%d/departments/%d", id, dept), fiber.StatusSeeOther)
+	}
+	p, err := s.assess.Plan(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	today := scoring.DateOf(s.opt.Now())
+	statuses, err := s.assess.Statuses(ctx, v, id, today)
+	if err != nil {
+		return err
+	}
+	events, err := s.assess.Events(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	open, err := s.assess.OpenRectifications(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	names, err := s.store.DepartmentNames(ctx)
+	if err != nil {
+		return err
+	}
+	items, err := p.CatalogSnapshot()
+	if err != nil {
+		return err
+	}
+	data := fiber.Map{"Plan": p, "Dates": p.Dates(), "Statuses": statuses, "Events": events, "Open": open, "Names": names,
+		"Today": today, "Steps": assessment.AvailableTo(v.Role, p.Status), "Timeline": timeline(p, today), "CatalogItems": len(items)}
+	if v.CanRunAssessment() && p.Status.Editable() {
+		if err := s.planFormData(c, v, data, p); err != nil {
+			return err
+		}
+	}
+	return s.page(c, "assessment_plan", "asmt.plan", data)
+}
+
+// timeline lists the steps of art. 8 with their dates, done or to come.
+func timeline(p *assessment.Plan, today scoring.Date) []timelineStep {
+	d := p.Dates()
+	at := func(t *time.Time) (string, bool) {
+		if t == nil {
+			return "", false
+		}
+		return scoring.DateOf(*t).String(), true
+	}
+	approved, ok1 := at(p.ApprovedAt)
+	graded, ok2 := at(p.GradesApprovedAt)
+	published, ok3 := at(p.PublishedAt)
+	return []timelineStep{
+		{"asmt.tl.plan", scoring.DateOf(p.CreatedAt).String(), true},
+		{"asmt.tl.approved", approved, ok1},
+		{"asmt.tl.notice", d.Notice.String(), p.Status.Started() && today >= d.Notice},
+		{"asmt.tl.self", d.SelfDue.String(), p.Status.Started() && today > d.SelfDue},
+		{"asmt.tl.objection", d.ObjectionDue.String(), p.Status.Started() && today > d.ObjectionDue},
+		{"asmt.tl.review", d.Review.String(), p.Status.Started() && today >= d.Review},
+		{"asmt.tl.grades", graded, ok2},
+		{"asmt.tl.published", published, ok3},
+	}
+}
+
+// noticePage is GET /assessment/:id/notice/:dept: the printable notice
+// (考核通知) of one department.
+func (s *Server) noticePage(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	dv, err := s.assess.Department(c.UserContext(), v, plan, dept)
+	if err != nil {
+		return err
+	}
+	if !dv.Plan.Status.Started() {
+		return models.ErrNotFound
+	}
+	d, err := s.store.Department(c.UserContext(), v, dept)
+	if err != nil {
+		return err
+	}
+	return s.page(c, "assessment_notice", "asmt.notice", fiber.Map{"View": dv, "Dept": d, "Dates": dv.Plan.Dates(), "CanSign": v.CanActForDepartment(dept)})
+}
+
+// signNotice is POST /assessment/:id/notice/:dept: the head signs for the notice.
+func (s *Server) signNotice(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	err = s.assess.SignNotice(c.UserContext(), v, plan, dept, s.opt.Now())
+	return s.assessmentResult(c, err, fmt.Sprintf("/assessment/%d/notice/%d", plan, dept), "asmt.signed")
+}
+
+// planAndDept reads :id and :dept.
+func planAndDept(c *fiber.Ctx) (uint, uint, error) {
+	plan, err := pathID(c)
+	if err != nil {
+		return 0, 0, err
+	}
+	dept, err := c.ParamsInt("dept")
+	if err != nil || dept <= 0 {
+		return 0, 0, models.ErrNotFound
+	}
+	return plan, uint(dept), nil
+}
+
+// assessmentRoutes lists the year-end assessment's URLs (issue 9). Every
+// role may ask; the Store answers only what the viewer may read or do.
+func (s *Server) assessmentRoutes(app *fiber.App) {
+	office := requireRole(models.RoleOffice)
+	app.Get("/assessment", s.assessments)
+	app.Post("/assessment", office, s.createPlan)
+	app.Get("/assessment/attachments/:id", s.attachment)
+	app.Post("/assessment/objections/:id/answer", office, s.answerObjection)
+	app.Post("/assessment/findings/:id/report", requireRole(models.RoleHead), s.reportRectification)
+	app.Post("/assessment/findings/:id/close", office, s.closeFinding)
+	app.Get("/assessment/:id", s.planPage)
+	app.Post("/assessment/:id", office, s.updatePlan)
+	app.Post("/assessment/:id/step", requireRole(models.RoleOffice, models.RoleLeader), s.planStep)
+	app.Get("/assessment/:id/results", s.resultsNotice)
+	app.Get("/assessment/:id/results.docx", s.resultsDOCX)
+	app.Get("/assessment/:id/notice/:dept", s.noticePage)
+	app.Post("/assessment/:id/notice/:dept", requireRole(models.RoleHead), s.signNotice)
+	app.Get("/assessment/:id/departments/:dept", s.assessmentDepartment)
+	app.Post("/assessment/:id/departments/:dept/self", requireRole(models.RoleHead), s.fileSelfInspection)
+	app.Post("/assessment/:id/departments/:dept/objections", requireRole(models.RoleHead), s.fileObjection)
+	app.Post("/assessment/:id/departments/:dept/adjustments", office, s.adjustIndicator)
+	app.Post("/assessment/:id/departments/:dept/findings", office, s.addFinding)
+	app.Post("/assessment/:id/departments/:dept/commend", office, s.commend)
+}
+
+// assessmentHome adds to a home page what of the assessment concerns the
+// viewer: for the leading group, what waits for its approval; for a head,
+// their department's notices and grades.
+func (s *Server) assessmentHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
+	ctx := c.UserContext()
+	waiting, err := s.assess.Waiting(ctx, v)
+	if err != nil {
+		return err
+	}
+	items, err := s.assess.ForHead(ctx, v)
+	if err != nil {
+		return err
+	}
+	data["Waiting"], data["HeadItems"] = waiting, items
+	return nil
+}
