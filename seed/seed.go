@@ -129,11 +129,17 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 	if _, _, err := store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return false, fmt.Errorf("demo scores: %w", err)
 	}
+	users := make(map[string]models.Viewer, len(DemoUsers))
 	for _, u := range DemoUsers {
 		n := models.NewUser{Username: u.Username, Name: u.Name, Role: u.Role, Password: u.Password, DepartmentID: names.Departments[u.Department]}
-		if _, err := store.CreateUser(ctx, models.System, n); err != nil {
+		created, err := store.CreateUser(ctx, models.System, n)
+		if err != nil {
 			return false, fmt.Errorf("demo user %s: %w", u.Username, err)
 		}
+		users[u.Username] = created.Viewer()
+	}
+	if err := demoAssessment(ctx, store, users); err != nil {
+		return false, fmt.Errorf("demo assessment: %w", err)
 	}
 	return true, nil
 }

@@ -93,13 +93,15 @@ func (c Criticism) Chinese() string {
 	return "该公开的信息未公开"
 }
 
-// Criticised says which reasons for criticism a rated department's adjusted
-// result gives: coverage (A1, what was not published) or timeliness (A2,
-// what was published late) below the scheme's 基本合格 share of the
-// indicator's points (60 of 100 by default). A department not rated has
-// nothing to criticise.
+// Criticised says why a graded department is named for criticism (通报批评)
+// in the results notice, if it is: seed 000 §6 criticises information not
+// published or published late, so a department graded 不合格 is criticised
+// when its coverage (A1, what was not published) or its timeliness (A2,
+// what was published late) is below the scheme's 基本合格 share of the
+// indicator's points (60 of 100 by default). A department that failed for
+// other reasons, passed, or was not rated is not criticised under §6.
 func Criticised(s *scoring.Scheme, d scoring.DepartmentResult) []Criticism {
-	if d.Unrated {
+	if d.Unrated || d.Grade != scoring.GradeFail {
 		return nil
 	}
 	share := new(big.Rat).Quo(s.Grades.BasicPass.Rat(), big.NewRat(100, 1))
@@ -122,8 +124,9 @@ func Criticised(s *scoring.Scheme, d scoring.DepartmentResult) []Criticism {
 }
 
 // UnitIneligible says why a unit may not be commended for the year, or ""
-// when it may: it must hold an approved 优秀, and a veto or an
-// accountability decision that capped it bars it.
+// when it may: commendation picks the best units (seed 000 §6: 择优), so a
+// unit must be rated and hold an approved 优秀 or 合格; a veto or an
+// accountability decision that capped it bars it whatever its grade.
 func UnitIneligible(g Grade) string {
 	switch {
 	case g.Unrated:
@@ -132,8 +135,8 @@ func UnitIneligible(g Grade) string {
 		return "该单位本年度被一票否决，不能表彰"
 	case g.CapReason == string(scoring.CapDecision):
 		return "该单位本年度受责任追究、取消评先选优资格，不能表彰"
-	case g.Grade != string(scoring.GradeExcellent):
-		return "只能表彰考核等次为优秀的单位，该单位为" + g.Grade
+	case g.Grade != string(scoring.GradeExcellent) && g.Grade != string(scoring.GradePass):
+		return "只能表彰考核等次为优秀或合格的单位，该单位为" + g.Grade
 	}
 	return ""
 }

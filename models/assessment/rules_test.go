@@ -175,9 +175,23 @@ func TestCriticised(t *testing.T) {
 		{"12", "5", []Criticism{PublishedLate}},
 		{"0", "0", []Criticism{NotPublished, PublishedLate}},
 	} {
-		got := Criticised(s, result(1, "甲", tc.a1, tc.a2))
+		d := result(1, "甲", tc.a1, tc.a2)
+		d.Grade = scoring.GradeFail
+		got := Criticised(s, d)
 		if len(got) != len(tc.want) || (len(got) > 0 && got[0] != tc.want[0]) {
 			t.Errorf("A1 %s A2 %s: %v, want %v", tc.a1, tc.a2, got, tc.want)
+		}
+	}
+}
+
+// A unit that passed is not criticised, whatever its coverage.
+func TestOnlyFailedUnitsAreCriticised(t *testing.T) {
+	s := &scoring.Scheme{Grades: scoring.Thresholds{BasicPass: dec("60")}}
+	d := result(1, "甲", "0", "0")
+	for _, g := range []scoring.Grade{scoring.GradeExcellent, scoring.GradePass, scoring.GradeBasicPass} {
+		d.Grade = g
+		if got := Criticised(s, d); got != nil {
+			t.Errorf("%s criticised for %v", g, got)
 		}
 	}
 }
@@ -190,7 +204,8 @@ func TestUnitIneligible(t *testing.T) {
 		{Grade{Grade: "优秀"}, ""},
 		{Grade{Grade: "不合格", Veto: true}, "一票否决"},
 		{Grade{Grade: "合格", CapReason: "decision"}, "取消评先选优资格"},
-		{Grade{Grade: "合格", CapReason: "quota"}, "优秀"},
+		{Grade{Grade: "合格", CapReason: "quota"}, ""},
+		{Grade{Grade: "基本合格"}, "优秀或合格"},
 		{Grade{Unrated: true}, "不参评"},
 	} {
 		got := UnitIneligible(tc.g)

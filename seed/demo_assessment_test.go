@@ -1,0 +1,66 @@
+package seed_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/seed"
+)
+
+// The demo's 2025 assessment is published, with every step on record:
+// objections accepted and rejected, a rectification still open, units and
+// a person commended.
+func TestDemoAssessmentIsPublished(t *testing.T) {
+	ctx := context.Background()
+	s := modelstest.Open(t, "sqlite")
+	if _, err := seed.Demo(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	a := assessment.New(s)
+	published, err := a.Published(ctx)
+	modelstest.Must(t, err)
+	if len(published) != 1 || published[0].Plan.Year != seed.DemoYearNumber {
+		t.Fatalf("published: %d notices", len(published))
+	}
+	r := published[0]
+	units, people := 0, 0
+	for _, c := range r.Commended {
+		if c.Person == "" {
+			units++
+		} else {
+			people++
+		}
+	}
+	if len(r.Lines) != 27 || units != 2 || people != 1 || len(r.Criticised) == 0 {
+		t.Errorf("notice: %d grades, %d units and %d persons commended, %d criticised", len(r.Lines), units, people, len(r.Criticised))
+	}
+	var statuses []string
+	modelstest.Must(t, s.DB.Model(&assessment.Objection{}).Order("status").Distinct().Pluck("status", &statuses).Error)
+	if len(statuses) != 2 || statuses[0] != assessment.ObjectionAccepted || statuses[1] != assessment.ObjectionRejected {
+		t.Errorf("objection answers: %v", statuses)
+	}
+	open, err := a.OpenRectifications(ctx, models.System, r.Plan.ID)
+	modelstest.Must(t, err)
+	if len(open) != 1 {
+		t.Errorf("%d open rectifications, want 1", len(open))
+	}
+	events, err := a.Events(ctx, models.System, r.Plan.ID)
+	modelstest.Must(t, err)
+	seen := map[string]bool{}
+	for _, e := range events {
+		seen[e.Action] = true
+	}
+	for _, want := range []string{"create", "submit", "return", "update", "approve", "sign_notice", "self_inspection", "object", "answer_accepted", "answer_rejected", "adjust", "finding", "propose", "approve_grades", "commend", "publish", "rectified", "close_finding"} {
+		if !seen[want] {
+			t.Errorf("no %s step in the demo's record", want)
+		}
+	}
+	var audited int64
+	modelstest.Must(t, s.DB.Model(&models.AuditEntry{}).Where("entity LIKE ?", "assessment%").Count(&audited).Error)
+	if audited < int64(len(events)) {
+		t.Errorf("%d audit entries for %d steps", audited, len(events))
+	}
+}
