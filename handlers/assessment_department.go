@@ -38,7 +38,7 @@ func (s *Server) assessmentDepartment(c *fiber.Ctx) error {
 	data := fiber.Map{"View": dv, "Dept": d, "Dates": dv.Plan.Dates(), "Today": today,
 		"IsHead": v.CanActForDepartment(dept), "IsOffice": v.CanRunAssessment(),
 		"ObjectionsOpen": dv.Plan.Status.Open() && today <= dv.Plan.Dates().ObjectionDue,
-		"Indicators": assessment.Indicators(dv.Auto), "Deductions": deductionChoices(dv)}
+		"Indicators":     assessment.Indicators(dv.Auto), "Deductions": deductionChoices(dv)}
 	return s.page(c, "assessment_department", "asmt.department", data)
 }
 

@@ -263,4 +263,3 @@ func firstOpenDeduction(v *assessment.DepartmentView) (string, int, bool) {
 	}
 	return "", 0, false
 }
-

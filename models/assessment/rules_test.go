@@ -128,7 +128,7 @@ func TestAdjusted(t *testing.T) {
 	auto := []scoring.DepartmentResult{result(1, "甲", "15", "8"), result(2, "乙", "20", "2"), {Dept: 3, Unrated: true}}
 	got := Adjusted(auto, []Change{
 		{Dept: 1, Indicator: "A1", Points: rat("3")},
-		{Dept: 1, Indicator: "A1", Points: rat("5")}, // beyond the maximum: held at 20
+		{Dept: 1, Indicator: "A1", Points: rat("5")},  // beyond the maximum: held at 20
 		{Dept: 2, Indicator: "A2", Points: rat("-5")}, // below zero: held at 0
 		{Dept: 3, Indicator: "A1", Points: rat("5")},  // not rated: ignored
 	})
