@@ -146,6 +146,7 @@ type asmtGrade1 struct {
 	RankNo       int     `gorm:"not null"`
 	Veto         bool    `gorm:"not null"`
 	CapReason    string  `gorm:"size:16;not null"`
+	Ineligible   bool    `gorm:"not null"`
 	Criticised   string  `gorm:"size:64;not null"`
 }
 

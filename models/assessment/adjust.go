@@ -133,7 +133,7 @@ func UnitIneligible(g Grade) string {
 		return "该单位本年度不参评，不能表彰"
 	case g.Veto:
 		return "该单位本年度被一票否决，不能表彰"
-	case g.CapReason == string(scoring.CapDecision):
+	case g.Ineligible || g.CapReason == string(scoring.CapDecision):
 		return "该单位本年度受责任追究、取消评先选优资格，不能表彰"
 	case g.Grade != string(scoring.GradeExcellent) && g.Grade != string(scoring.GradePass):
 		return "只能表彰考核等次为优秀或合格的单位，该单位为" + g.Grade

@@ -90,7 +90,7 @@ func (s *Store) preliminary(ctx context.Context, p *Plan) ([]Grade, error) {
 	graded := Preliminary(sc, Adjusted(auto, ch))
 	out := make([]Grade, len(graded))
 	for i, d := range graded {
-		g := Grade{PlanID: p.ID, DepartmentID: d.Dept, Unrated: d.Unrated, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, CapReason: string(d.CapReason)}
+		g := Grade{PlanID: p.ID, DepartmentID: d.Dept, Unrated: d.Unrated, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, CapReason: string(d.CapReason), Ineligible: len(d.CapDecisions) > 0}
 		if !d.Unrated {
 			g.AutoTotal, g.Total, g.Rounded = auto[i].Total.RatString(), d.Total.RatString(), scoring.Float2(d.Total)
 			var cs []string

@@ -204,6 +204,7 @@ func TestUnitIneligible(t *testing.T) {
 		{Grade{Grade: "优秀"}, ""},
 		{Grade{Grade: "不合格", Veto: true}, "一票否决"},
 		{Grade{Grade: "合格", CapReason: "decision"}, "取消评先选优资格"},
+		{Grade{Grade: "合格", Ineligible: true}, "取消评先选优资格"},
 		{Grade{Grade: "合格", CapReason: "quota"}, ""},
 		{Grade{Grade: "基本合格"}, "优秀或合格"},
 		{Grade{Unrated: true}, "不参评"},

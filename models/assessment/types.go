@@ -197,7 +197,10 @@ type Grade struct {
 	Rank         int     `gorm:"column:rank_no;not null"`
 	Veto         bool    `gorm:"not null"`
 	CapReason    string  `gorm:"size:16;not null"`
-	Criticised   string  `gorm:"size:64;not null"` // Criticism reasons, 、-separated
+	// Ineligible: an accountability decision of the year took the unit's
+	// eligibility for 优秀 and awards, whether or not its total reached 优秀.
+	Ineligible bool   `gorm:"not null"`
+	Criticised string `gorm:"size:64;not null"` // Criticism reasons, 、-separated
 }
 
 // TableName names the table.

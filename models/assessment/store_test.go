@@ -1,0 +1,382 @@
+package assessment_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/seed"
+)
+
+// bureau is a small assessed year: two departments lead one item; the own
+// department publishes once, late; the other publishes nothing.
+type bureau struct {
+	s                      *models.Store
+	a                      *assessment.Store
+	own, other             models.Department
+	office, leader         models.Viewer
+	head, otherHead, audit models.Viewer
+	discipline             models.Viewer
+}
+
+var day0 = time.Date(2025, 2, 3, 9, 0, 0, 0, time.UTC)
+
+func newBureau(t *testing.T, s *models.Store) *bureau {
+	t.Helper()
+	ctx := context.Background()
+	b := &bureau{s: s, a: assessment.New(s)}
+	b.own = models.Department{Code: "SJ09", Name: "治安支队", Kind: models.KindCityDept, Liaison: "何军"}
+	b.other = models.Department{Code: "SJ16", Name: "刑警支队", Kind: models.KindCityDept}
+	modelstest.Must(t, s.DB.Create(&b.own).Error)
+	modelstest.Must(t, s.DB.Create(&b.other).Error)
+	modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 23, Level1: "对外公开", Level2: "行政执法", Title: "治安案件办理情况(典型案例)",
+		Channels: "公开栏、网站", Cadence: "及时公开", Lead: "治安支队、刑警支队"}).Error)
+	modelstest.Must(t, s.EnsureShippedSchemes(ctx, seed.Schemes(), day0))
+	formed, published := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.own.ID, IndexNo: "own-1", Seq: 23, Title: "典型案例通报", Channel: "网站", Formed: &formed, Published: published}).Error)
+	b.office = models.Viewer{UserID: 1, Name: "吴良亮", Role: models.RoleOffice}
+	b.leader = models.Viewer{UserID: 2, Name: "江海", Role: models.RoleLeader}
+	b.head = models.Viewer{UserID: 3, Name: "张卫", Role: models.RoleHead, DepartmentID: b.own.ID}
+	b.otherHead = models.Viewer{UserID: 4, Name: "曾强", Role: models.RoleHead, DepartmentID: b.other.ID}
+	b.audit = models.Viewer{UserID: 5, Name: "审计", Role: models.RoleAuditor}
+	b.discipline = models.Viewer{UserID: 6, Name: "钱正", Role: models.RoleDiscipline}
+	return b
+}
+
+func date(s string) scoring.Date {
+	d, err := scoring.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func (b *bureau) input() assessment.PlanInput {
+	return assessment.PlanInput{Year: 2024, FullScope: true, Team: "吴良亮、刘敏",
+		Dates: assessment.Dates{AsOf: date("2025-02-01"), Notice: date("2025-02-05"), SelfDue: date("2025-02-14"), ObjectionDue: date("2025-02-18"), Review: date("2025-02-20")}}
+}
+
+func at(days int) time.Time { return day0.AddDate(0, 0, days) }
+
+func isValidation(err error) bool {
+	var v *models.ValidationError
+	return errors.As(err, &v)
+}
+
+// plan drafts, submits and approves a plan.
+func (b *bureau) plan(t *testing.T) *assessment.Plan {
+	t.Helper()
+	ctx := context.Background()
+	p, err := b.a.CreatePlan(ctx, b.office, b.input(), at(0))
+	modelstest.Must(t, err)
+	modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Submit, "", at(0)))
+	modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.Approve, "", at(1)))
+	return p
+}
+
+// A plan walks through every state, each role taking only its own steps.
+func TestPlanThroughEveryState(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		for _, v := range []models.Viewer{b.leader, b.head, b.audit, b.discipline} {
+			if _, err := b.a.CreatePlan(ctx, v, b.input(), at(0)); !errors.Is(err, models.ErrForbidden) {
+				t.Errorf("%s drafted a plan: %v", v.Role, err)
+			}
+		}
+		p, err := b.a.CreatePlan(ctx, b.office, b.input(), at(0))
+		modelstest.Must(t, err)
+		status := func() assessment.Status {
+			got, err := b.a.Plan(ctx, b.office, p.ID)
+			modelstest.Must(t, err)
+			return got.Status
+		}
+		refused := func(v models.Viewer, a assessment.Action, reason string) {
+			t.Helper()
+			before := status()
+			if err := b.a.Take(ctx, v, p.ID, a, reason, at(1)); err == nil {
+				t.Errorf("%s took %s from %s", v.Role, a, before)
+			}
+			if status() != before {
+				t.Errorf("a refused %s moved the plan", a)
+			}
+		}
+		take := func(v models.Viewer, a assessment.Action, reason string, want assessment.Status) {
+			t.Helper()
+			if err := b.a.Take(ctx, v, p.ID, a, reason, at(1)); err != nil {
+				t.Fatalf("%s %s: %v", v.Role, a, err)
+			}
+			if got := status(); got != want {
+				t.Fatalf("after %s: %s, want %s", a, got, want)
+			}
+		}
+		refused(b.head, assessment.Submit, "")
+		take(b.office, assessment.Submit, "", assessment.Submitted)
+		refused(b.office, assessment.Approve, "") // the office cannot approve its own plan
+		refused(b.head, assessment.Approve, "")
+		refused(b.leader, assessment.Return, "") // a reason is required
+		take(b.leader, assessment.Return, "请补充考核小组", assessment.Returned)
+		in := b.input()
+		in.Team = "吴良亮、刘敏、钱正"
+		modelstest.Must(t, b.a.UpdatePlan(ctx, b.office, p.ID, in, at(1)))
+		take(b.office, assessment.Submit, "", assessment.Submitted)
+		if _, err := b.a.Plan(ctx, b.head, p.ID); !errors.Is(err, models.ErrNotFound) {
+			t.Error("a head sees a plan before it is approved")
+		}
+		take(b.leader, assessment.Approve, "", assessment.Approved)
+		if err := b.a.UpdatePlan(ctx, b.office, p.ID, in, at(1)); !isValidation(err) {
+			t.Errorf("an approved plan was edited: %v", err)
+		}
+		refused(b.office, assessment.Publish, "")
+		refused(b.leader, assessment.Propose, "")
+		take(b.office, assessment.Propose, "", assessment.Proposed)
+		if gs, err := b.a.Grades(ctx, b.head, p.ID); err != nil || len(gs) != 0 {
+			t.Errorf("a head sees proposed grades: %v %v", gs, err)
+		}
+		refused(b.office, assessment.ApproveGrades, "") // nor its own grades
+		take(b.leader, assessment.ReturnGrades, "请复核异议答复", assessment.Approved)
+		take(b.office, assessment.Propose, "", assessment.Proposed)
+		take(b.leader, assessment.ApproveGrades, "", assessment.Final)
+		if gs, err := b.a.Grades(ctx, b.head, p.ID); err != nil || len(gs) != 1 || gs[0].DepartmentID != b.own.ID {
+			t.Errorf("a head sees after approval: %v %v", gs, err)
+		}
+		// Nobody changes an approved grade without an approved re-opening.
+		if err := b.a.Adjust(ctx, b.office, p.ID, b.own.ID, "A1", big.NewRat(1, 1), "补录", at(2)); !isValidation(err) {
+			t.Errorf("adjusted a frozen grade: %v", err)
+		}
+		refused(b.office, assessment.Propose, "")
+		refused(b.office, assessment.RequestReopen, "")
+		take(b.office, assessment.RequestReopen, "发现漏录公开记录", assessment.ReopenRequested)
+		refused(b.office, assessment.ApproveReopen, "")
+		take(b.leader, assessment.RefuseReopen, "证据不足", assessment.Final)
+		take(b.office, assessment.Publish, "", assessment.Published)
+		if pub, err := b.a.Published(ctx); err != nil || len(pub) != 1 {
+			t.Fatalf("published: %v %v", pub, err)
+		}
+		take(b.office, assessment.RequestReopen, "复核投诉数据", assessment.ReopenRequested)
+		take(b.leader, assessment.ApproveReopen, "", assessment.Approved)
+		if pub, _ := b.a.Published(ctx); len(pub) != 0 {
+			t.Error("a re-opened assessment stays on the public page")
+		}
+		modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.own.ID, "A1", big.NewRat(1, 1), "补录", at(3)))
+		events, err := b.a.Events(ctx, b.office, p.ID)
+		modelstest.Must(t, err)
+		if len(events) != 16 {
+			t.Errorf("%d steps on record", len(events))
+		}
+		log, err := s.AuditLog(ctx, b.office, models.AuditFilter{Entity: "assessment_plan", EntityID: p.ID, Limit: 100})
+		modelstest.Must(t, err)
+		if len(log) != 15 {
+			t.Errorf("%d audit entries for the plan", len(log))
+		}
+	})
+}
+
+// Art. 8: a plan whose notice is less than 15 days before the on-site
+// review is refused, naming the earliest review date.
+func TestFifteenDayRuleRefusesPlan(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		in := b.input()
+		in.Dates.Review = date("2025-02-19")
+		_, err := b.a.CreatePlan(context.Background(), b.office, in, at(0))
+		if !isValidation(err) || !strings.Contains(err.Error(), "2025-02-20") {
+			t.Errorf("review 14 days after the notice: %v", err)
+		}
+	})
+}
+
+// An accepted objection gives the deduction's points back to the adjusted
+// total; a rejected one does not; the automatic total stays beside it; a
+// frozen grade survives a new import and a recomputation.
+func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		p := b.plan(t)
+		view, err := b.a.Department(ctx, b.head, p.ID, b.own.ID)
+		modelstest.Must(t, err)
+		var code string
+		var points *big.Rat
+		for _, ind := range view.Auto.Indicators {
+			if len(ind.Deductions) > 0 && code == "" {
+				code, points = ind.Code, ind.Deductions[0].Points
+			}
+		}
+		if code == "" {
+			t.Fatal("fixture has no deduction")
+		}
+		if _, err := b.a.Object(ctx, b.otherHead, p.ID, b.own.ID, code, 0, "不对", nil, at(3)); !errors.Is(err, models.ErrNotFound) {
+			t.Errorf("a head objected for another department: %v", err)
+		}
+		if _, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "不对", nil, at(30)); !isValidation(err) {
+			t.Errorf("an objection after the window: %v", err)
+		}
+		o, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "导入遗漏", []assessment.Upload{{Name: "截图.png", Data: pngBytes}}, at(3))
+		modelstest.Must(t, err)
+		if _, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "再提", nil, at(3)); !isValidation(err) {
+			t.Errorf("a second objection to one deduction: %v", err)
+		}
+		if err := b.a.Answer(ctx, b.head, o.ID, true, "自己采纳", at(4)); !errors.Is(err, models.ErrForbidden) {
+			t.Errorf("a head answered: %v", err)
+		}
+		if err := b.a.Answer(ctx, b.office, o.ID, true, "", at(4)); !isValidation(err) {
+			t.Errorf("an answer without a reason: %v", err)
+		}
+		modelstest.Must(t, b.a.Answer(ctx, b.office, o.ID, true, "经核实，撤销扣分", at(4)))
+		after, err := b.a.Department(ctx, b.head, p.ID, b.own.ID)
+		modelstest.Must(t, err)
+		want := new(big.Rat).Add(view.Auto.Total, points)
+		if after.Adjusted.Total.Cmp(want) != 0 || after.Auto.Total.Cmp(view.Auto.Total) != 0 {
+			t.Errorf("adjusted %s, automatic %s; want %s beside %s", after.Adjusted.Total.RatString(), after.Auto.Total.RatString(), want.RatString(), view.Auto.Total.RatString())
+		}
+		if err := b.a.Adjust(ctx, b.office, p.ID, b.other.ID, "A1", big.NewRat(2, 1), "", at(5)); !isValidation(err) {
+			t.Errorf("an adjustment without a reason: %v", err)
+		}
+		modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.other.ID, "A1", big.NewRat(2, 1), "公开栏记录补录", at(5)))
+
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(6)))
+		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(7)))
+		before, err := b.a.Grades(ctx, b.office, p.ID)
+		modelstest.Must(t, err)
+		if before[0].Total == before[0].AutoTotal && before[1].Total == before[1].AutoTotal {
+			t.Error("the grades were not taken from the adjusted totals")
+		}
+
+		// A new import and a recomputation under way: the frozen grades and
+		// the department page's assessment do not move.
+		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.other.ID, IndexNo: "other-1", Seq: 23, Title: "补录", Channel: "网站", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}).Error)
+		_, _, err = s.ComputeScores(ctx, b.office, models.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(8))
+		modelstest.Must(t, err)
+		later, err := b.a.Grades(ctx, b.office, p.ID)
+		modelstest.Must(t, err)
+		for i := range before {
+			if later[i] != before[i] {
+				t.Errorf("grade moved: %+v -> %+v", before[i], later[i])
+			}
+		}
+		st, err := b.a.Standing(ctx, b.head, 2024, b.own.ID)
+		modelstest.Must(t, err)
+		if st == nil || st.Grade == nil || st.Plan.RunID != p.RunID {
+			t.Errorf("standing after recomputation: %+v", st)
+		}
+	})
+}
+
+var (
+	pngBytes = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89")
+	pdfBytes = []byte("%PDF-1.4\n%%EOF\n")
+)
+
+// A head never sees or touches another department's self-inspection,
+// objections, findings or attachments, by id.
+func TestHeadsSeeOnlyTheirOwnDepartment(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		p := b.plan(t)
+		if err := b.a.FileSelfInspection(ctx, b.otherHead, p.ID, b.own.ID, "代报", nil, at(3)); !errors.Is(err, models.ErrNotFound) {
+			t.Errorf("a head filed for another department: %v", err)
+		}
+		modelstest.Must(t, b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", []assessment.Upload{{Name: "自查报告.pdf", Data: pdfBytes}}, at(3)))
+		view, err := b.a.Department(ctx, b.office, p.ID, b.own.ID)
+		modelstest.Must(t, err)
+		files := view.Files(assessment.OwnerSelf, view.Self.ID)
+		if len(files) != 1 || files[0].MIME != "application/pdf" {
+			t.Fatalf("attachments: %+v", files)
+		}
+		if _, err := b.a.Department(ctx, b.otherHead, p.ID, b.own.ID); !errors.Is(err, models.ErrNotFound) {
+			t.Errorf("another head reads the department: %v", err)
+		}
+		if _, err := b.a.Attachment(ctx, b.otherHead, files[0].ID); !errors.Is(err, models.ErrNotFound) {
+			t.Errorf("another head downloads the attachment: %v", err)
+		}
+		got, err := b.a.Attachment(ctx, b.head, files[0].ID)
+		if err != nil || string(got.Data) != string(pdfBytes) {
+			t.Errorf("the head's own attachment: %v", err)
+		}
+		for _, v := range []models.Viewer{b.office, b.leader, b.audit, b.discipline} {
+			if _, err := b.a.Attachment(ctx, v, files[0].ID); err != nil {
+				t.Errorf("%s cannot read the attachment: %v", v.Role, err)
+			}
+		}
+		f, err := b.a.AddFinding(ctx, b.office, p.ID, b.own.ID, "办事指南未标注更新日期", date("2025-03-31"), at(17))
+		modelstest.Must(t, err)
+		if _, err := b.a.AddFinding(ctx, b.head, p.ID, b.own.ID, "自己记", 0, at(17)); !errors.Is(err, models.ErrForbidden) {
+			t.Errorf("a head recorded a finding: %v", err)
+		}
+		if err := b.a.ReportRectification(ctx, b.otherHead, f.ID, "已整改", nil, at(18)); !errors.Is(err, models.ErrNotFound) {
+			t.Errorf("another head reported the rectification: %v", err)
+		}
+		if err := b.a.CloseFinding(ctx, b.office, f.ID, "核验", at(18)); !isValidation(err) {
+			t.Errorf("closed before it was reported: %v", err)
+		}
+		modelstest.Must(t, b.a.ReportRectification(ctx, b.head, f.ID, "已整改", []assessment.Upload{{Name: "截图.png", Data: pngBytes}}, at(18)))
+		open, err := b.a.OpenRectifications(ctx, b.office, p.ID)
+		modelstest.Must(t, err)
+		if len(open) != 1 {
+			t.Errorf("%d open rectifications before closing", len(open))
+		}
+		modelstest.Must(t, b.a.CloseFinding(ctx, b.office, f.ID, "经核验已整改", at(19)))
+		if open, _ := b.a.OpenRectifications(ctx, b.office, p.ID); len(open) != 0 {
+			t.Errorf("%d open after closing", len(open))
+		}
+		if _, err := b.a.Statuses(ctx, b.head, p.ID, date("2025-02-20")); !errors.Is(err, models.ErrNotFound) {
+			t.Error("a head reads every department's status")
+		}
+		st, err := b.a.Statuses(ctx, b.office, p.ID, date("2025-02-20"))
+		modelstest.Must(t, err)
+		for _, d := range st {
+			if d.DepartmentID == b.other.ID && !d.SelfMissing {
+				t.Error("a self-inspection past due is not flagged")
+			}
+		}
+	})
+}
+
+// A unit or person barred by that year's accountability decisions is not
+// commended, and the reason says why.
+func TestCommendationRefusals(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		modelstest.Must(t, s.DB.Create(&models.AccountabilityDecision{CaseNo: "ZJ2024-009", DepartmentID: b.own.ID, Decided: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC),
+			Sanctions: "通报批评、取消评先选优资格", Persons: "林涛、高峰"}).Error)
+		p := b.plan(t)
+		modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.own.ID, "A1", big.NewRat(20, 1), "补录", at(3)))
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(6)))
+		if err := b.a.Commend(ctx, b.office, p.ID, b.own.ID, "", "好", at(6)); !isValidation(err) {
+			t.Errorf("commended before the grades were approved: %v", err)
+		}
+		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(7)))
+		err := b.a.Commend(ctx, b.office, p.ID, b.own.ID, "高峰", "好", at(8))
+		if !isValidation(err) || !strings.Contains(err.Error(), "ZJ2024-009") {
+			t.Errorf("a barred person: %v", err)
+		}
+		err = b.a.Commend(ctx, b.office, p.ID, b.own.ID, "", "好", at(8))
+		if !isValidation(err) || !strings.Contains(err.Error(), "取消评先选优资格") {
+			t.Errorf("a capped unit: %v", err)
+		}
+		modelstest.Must(t, b.a.Commend(ctx, b.office, p.ID, b.own.ID, "何军", "台账规范", at(8)))
+		if err := b.a.Commend(ctx, b.head, p.ID, b.own.ID, "张卫", "自荐", at(8)); !errors.Is(err, models.ErrForbidden) {
+			t.Errorf("a head commended: %v", err)
+		}
+		r, err := b.a.Results(ctx, b.office, p.ID)
+		modelstest.Must(t, err)
+		if len(r.Commended) != 1 || r.Commended[0].Person != "何军" {
+			t.Errorf("commended: %+v", r.Commended)
+		}
+	})
+}
