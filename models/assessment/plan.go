@@ -63,6 +63,9 @@ func (s *Store) CreatePlan(ctx context.Context, v models.Viewer, in PlanInput, n
 	if err != nil {
 		return nil, err
 	}
+	if err := s.checkOnePerYear(ctx, in.Year, 0); err != nil {
+		return nil, err
+	}
 	p := &Plan{Year: in.Year, Status: Draft, CreatedBy: v.Name}
 	if err := s.scorePlan(ctx, v, p, in, now); err != nil {
 		return nil, err
@@ -105,6 +108,9 @@ func (s *Store) UpdatePlan(ctx context.Context, v models.Viewer, id uint, in Pla
 	if err != nil {
 		return err
 	}
+	if err := s.checkOnePerYear(ctx, in.Year, p.ID); err != nil {
+		return err
+	}
 	before := *p
 	if in.Year != p.Year || in.Dates.AsOf != scoring.DateOf(p.AsOf) || (in.SchemeVersion != "" && in.SchemeVersion != p.SchemeVersion) {
 		p.Year = in.Year
@@ -128,6 +134,19 @@ func (s *Store) UpdatePlan(ctx context.Context, v models.Viewer, id uint, in Pla
 		}
 		return tx.Record("update", "assessment_plan", p.ID, planAudit(&before, nil), planAudit(p, depts))
 	})
+}
+
+// checkOnePerYear refuses a second plan for a year: a year has one
+// assessment, and doing it again is a re-opening, approved by the leading group.
+func (s *Store) checkOnePerYear(ctx context.Context, year int, except uint) error {
+	var n int64
+	if err := s.m.DB.WithContext(ctx).Model(&Plan{}).Where("year = ? AND id <> ?", year, except).Count(&n).Error; err != nil {
+		return fmt.Errorf("check plans of %d: %w", year, err)
+	}
+	if n > 0 {
+		return &models.ValidationError{Field: "year", Message: fmt.Sprintf("%d年度已有考核方案；如需重新考核，请在原方案中申请重新审核", year)}
+	}
+	return nil
 }
 
 // scorePlan computes the plan's score run and keeps the catalog it used.

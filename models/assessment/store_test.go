@@ -94,6 +94,9 @@ func TestPlanThroughEveryState(t *testing.T) {
 		}
 		p, err := b.a.CreatePlan(ctx, b.office, b.input(), at(0))
 		modelstest.Must(t, err)
+		if _, err := b.a.CreatePlan(ctx, b.office, b.input(), at(0)); !isValidation(err) {
+			t.Errorf("a second plan for the year: %v", err)
+		}
 		status := func() assessment.Status {
 			got, err := b.a.Plan(ctx, b.office, p.ID)
 			modelstest.Must(t, err)

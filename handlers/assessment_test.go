@@ -1,0 +1,271 @@
+package handlers_test
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/seed"
+)
+
+// postFiles sends a multipart form with files, as a browser's file input.
+func (c *client) postFiles(path string, fields url.Values, files map[string][]byte) (*http.Response, string) {
+	c.t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for k, vs := range fields {
+		for _, v := range vs {
+			_ = w.WriteField(k, v)
+		}
+	}
+	for name, data := range files {
+		fw, err := w.CreateFormFile("files", name)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		fw.Write(data)
+	}
+	w.Close()
+	req := httptest.NewRequest(http.MethodPost, path, &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return c.do(req)
+}
+
+func planForm(tok string) url.Values {
+	return url.Values{"_csrf": {tok}, "year": {"2024"}, "scope": {"full"}, "as_of": {"2025-02-01"}, "notice": {"2026-03-02"},
+		"self_due": {"2026-03-10"}, "objection_due": {"2026-03-12"}, "review": {"2026-03-17"}, "team": {"吴良亮、刘敏"}}
+}
+
+var samplePDF = []byte("%PDF-1.4\n%%EOF\n")
+
+// The assessment over HTTP: each role only its own step; a head files a
+// self-inspection with an attachment and an objection, the office accepts
+// it, the leading group approves the grades, the public page shows them.
+func TestAssessmentOverHTTP(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		withYear(t, b)
+		_, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head2", Name: "曾强", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
+		modelstest.Must(t, err)
+		office, leader, head, head2, anon := b.client(t), b.client(t), b.client(t), b.client(t), b.client(t)
+		office.signIn("office", testPassword)
+		leader.signIn("leader", testPassword)
+		head.signIn("head", testPassword)
+		head2.signIn("head2", testPassword)
+
+		form := planForm(office.token("/assessment"))
+		form.Set("review", "2026-03-16")
+		office.post("/assessment", form)
+		if _, body := office.get("/assessment"); !strings.Contains(body, "最早为2026-03-17") {
+			t.Error("a plan with 14 days' notice was not refused with the earliest review date")
+		}
+		if resp, _ := leader.post("/assessment", planForm(leader.token("/assessment"))); resp.StatusCode != fiber.StatusForbidden {
+			t.Errorf("the leading group drafted a plan: %d", resp.StatusCode)
+		}
+		resp, _ := office.post("/assessment", planForm(office.token("/assessment")))
+		plan := resp.Header.Get("Location")
+		if resp.StatusCode != fiber.StatusSeeOther || !strings.HasPrefix(plan, "/assessment/") {
+			t.Fatalf("create plan: %d %s", resp.StatusCode, plan)
+		}
+		step := func(c *client, action, reason string) int {
+			resp, _ := c.post(plan+"/step", url.Values{"_csrf": {c.token(plan)}, "action": {action}, "reason": {reason}})
+			return resp.StatusCode
+		}
+		status := func() assessment.Status {
+			var p assessment.Plan
+			modelstest.Must(t, s.DB.Omit("catalog").Last(&p).Error)
+			return p.Status
+		}
+		if code := step(head, "submit", ""); code != fiber.StatusForbidden && code != fiber.StatusNotFound {
+			t.Errorf("a head submitted: %d", code)
+		}
+		step(office, "submit", "")
+		step(office, "approve", "") // the office cannot approve its own plan
+		if status() != assessment.Submitted {
+			t.Fatalf("after the office tried to approve: %s", status())
+		}
+		if _, home := leader.get("/"); !strings.Contains(home, "待领导小组审定方案") {
+			t.Error("the leader's home does not show the plan waiting")
+		}
+		step(leader, "approve", "")
+		if status() != assessment.Approved {
+			t.Fatalf("after approval: %s", status())
+		}
+		if resp, _ := office.get(plan + "/step"); resp.StatusCode < 400 {
+			t.Errorf("GET on a step: %d", resp.StatusCode)
+		}
+
+		own, other := itoa(b.own.ID), itoa(b.other.ID)
+		page := plan + "/departments/" + own
+		if _, home := head.get("/"); !strings.Contains(home, "关于开展2024年度政府信息公开工作考核的通知") {
+			t.Error("the head's home does not show the notice")
+		}
+		if resp, _ := head.get(plan + "/departments/" + other); resp.StatusCode != fiber.StatusNotFound {
+			t.Errorf("a head opened another department's assessment: %d", resp.StatusCode)
+		}
+		if resp, _ := head.get(plan); resp.StatusCode != fiber.StatusSeeOther || resp.Header.Get("Location") != page {
+			t.Errorf("a head opening the plan: %d → %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		tok := head.token(page)
+		if resp, _ := head.post(plan+"/notice/"+own, url.Values{"_csrf": {tok}}); resp.StatusCode != fiber.StatusSeeOther {
+			t.Errorf("sign notice: %d", resp.StatusCode)
+		}
+		resp, _ = head.postFiles(page+"/self", url.Values{"_csrf": {tok}, "text": {"本部门自查情况"}}, map[string][]byte{"自查报告.pdf": samplePDF})
+		if resp.StatusCode != fiber.StatusSeeOther {
+			t.Fatalf("file self-inspection: %d", resp.StatusCode)
+		}
+		resp, _ = head.postFiles(page+"/self", url.Values{"_csrf": {tok}, "text": {"冒充"}}, map[string][]byte{"报告.pdf": []byte("MZ not a pdf")})
+		if _, body := head.get(page); !strings.Contains(body, "内容与扩展名不符") || strings.Contains(body, "冒充") {
+			t.Error("a file whose content is no PDF was not refused with the reason")
+		}
+		_, body := head.get(page)
+		m := regexp.MustCompile(`/assessment/attachments/(\d+)`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatal("the attachment is not listed")
+		}
+		if resp, data := head.get(m[0]); resp.StatusCode != 200 || data != string(samplePDF) || resp.Header.Get("Content-Type") != "application/pdf" {
+			t.Errorf("download own attachment: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		if resp, _ := head2.get(m[0]); resp.StatusCode != fiber.StatusNotFound {
+			t.Errorf("another head downloads the attachment by id: %d", resp.StatusCode)
+		}
+		if resp, _ := anon.get(m[0]); resp.StatusCode != fiber.StatusSeeOther {
+			t.Errorf("an anonymous download: %d", resp.StatusCode)
+		}
+		if resp, _ := head2.postFiles(page+"/self", url.Values{"_csrf": {head2.token("/")}, "text": {"代报"}}, nil); resp.StatusCode != fiber.StatusNotFound {
+			t.Errorf("another head files for the department: %d", resp.StatusCode)
+		}
+		if resp, _ := head.postFiles(page+"/objections", url.Values{"deduction": {"A1/0"}, "reason": {"无令牌"}}, nil); resp.StatusCode != fiber.StatusForbidden {
+			t.Errorf("an objection without the CSRF token: %d", resp.StatusCode)
+		}
+		resp, _ = head.postFiles(page+"/objections", url.Values{"_csrf": {tok}, "deduction": {"A2/0"}, "reason": {"该信息系节假日顺延，未超期"}}, nil)
+		if resp.StatusCode != fiber.StatusSeeOther {
+			t.Fatalf("objection: %d", resp.StatusCode)
+		}
+		_, body = office.get(page)
+		before := regexp.MustCompile(`id="adjusted-total"><b>([0-9.]+)`).FindStringSubmatch(body)
+		oid := regexp.MustCompile(`/assessment/objections/(\d+)/answer`).FindStringSubmatch(body)
+		if before == nil || oid == nil {
+			t.Fatalf("the office's page lacks the adjusted total or the answer form")
+		}
+		if resp, _ := head.post(oid[0], url.Values{"_csrf": {tok}, "decision": {"accept"}, "answer": {"自己采纳"}}); resp.StatusCode != fiber.StatusForbidden {
+			t.Errorf("a head answered an objection: %d", resp.StatusCode)
+		}
+		office.post(oid[0], url.Values{"_csrf": {office.token(page)}, "decision": {"accept"}, "answer": {"经核实，撤销扣分"}})
+		_, body = head.get(page)
+		after := regexp.MustCompile(`id="adjusted-total"><b>([0-9.]+)`).FindStringSubmatch(body)
+		if after == nil || after[1] == before[1] || !strings.Contains(body, "经核实，撤销扣分") || !strings.Contains(body, "未审定") {
+			t.Errorf("after the objection was accepted the head sees %v (was %v)", after, before)
+		}
+
+		step(office, "propose", "")
+		step(leader, "approve_grades", "")
+		if status() != assessment.Final {
+			t.Fatalf("after grades approval: %s", status())
+		}
+		if _, body := head.get("/departments/" + own); !strings.Contains(body, "已审定") {
+			t.Error("the department page does not say 已审定")
+		}
+		if resp, body := office.get(plan + "/results.docx"); resp.StatusCode != 200 || !strings.HasPrefix(body, "PK") {
+			t.Errorf("results DOCX: %d", resp.StatusCode)
+		}
+		if resp, _ := head.get(plan + "/results"); resp.StatusCode != fiber.StatusNotFound {
+			t.Errorf("a head reads the bureau's results before publication: %d", resp.StatusCode)
+		}
+		if _, body := anon.get("/public"); strings.Contains(body, "治安支队") {
+			t.Error("unpublished grades on the public page")
+		}
+		step(office, "publish", "")
+		resp, body = anon.get("/public")
+		if resp.StatusCode != 200 || !strings.Contains(body, "关于2024年度政府信息公开工作考核结果的通报") || !strings.Contains(body, "治安支队") {
+			t.Errorf("public page after publication: %d", resp.StatusCode)
+		}
+		if len(resp.Cookies()) != 0 || strings.Contains(body, "<form") || strings.Contains(body, "_csrf") || strings.Contains(body, "/assessment/") {
+			t.Error("the public page sets a cookie, shows a form or links into the app")
+		}
+		if !strings.Contains(resp.Header.Get("Cache-Control"), "public") {
+			t.Errorf("public page Cache-Control %q", resp.Header.Get("Cache-Control"))
+		}
+		for _, path := range []string{"/assessment", plan, page, plan + "/results"} {
+			if resp, _ := anon.get(path); resp.StatusCode != fiber.StatusSeeOther || resp.Header.Get("Location") != "/login" {
+				t.Errorf("anonymous %s: %d", path, resp.StatusCode)
+			}
+		}
+	})
+}
+
+// raw finds what a Chinese page must never show: message keys and the
+// assessment's machine codes.
+var raw = regexp.MustCompile(`\b(asmt|public)\.[a-z_.]+|>[^<]*\b(draft|submitted|returned|approved|proposed|final|reopen|published|accepted|rejected|noted|reported|not_published|published_late|approve_grades|request_reopen)\b[^<]*<`)
+
+// Every assessment page of the demo opens for the roles that may see it,
+// in Chinese without machine text.
+func TestDemoAssessmentPages(t *testing.T) {
+	ctx := context.Background()
+	s := modelstest.Open(t, "sqlite")
+	if _, err := seed.Demo(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	b := &bureau{store: s, app: handlers.New(s, handlers.Options{})}
+	var p assessment.Plan
+	modelstest.Must(t, s.DB.Omit("catalog").First(&p).Error)
+	var own, other models.Department
+	modelstest.Must(t, s.DB.Where("code = ?", "SJ09").First(&own).Error)
+	modelstest.Must(t, s.DB.Where("code = ?", "FJ01").First(&other).Error)
+	plan := "/assessment/" + itoa(p.ID)
+	pages := map[string][]string{
+		"office":  {"/", "/assessment", plan, plan + "/departments/" + itoa(own.ID), plan + "/departments/" + itoa(other.ID), plan + "/results", plan + "/notice/" + itoa(own.ID), "/departments/" + itoa(own.ID)},
+		"leader":  {"/", plan, plan + "/results"},
+		"auditor": {plan, plan + "/departments/" + itoa(own.ID)},
+		"head":    {"/", "/assessment", plan + "/departments/" + itoa(own.ID), plan + "/notice/" + itoa(own.ID), "/departments/" + itoa(own.ID)},
+	}
+	for user, paths := range pages {
+		c := b.client(t)
+		c.signIn(user, seed.DemoPassword)
+		for _, path := range paths {
+			resp, body := c.get(path)
+			if resp.StatusCode != 200 {
+				t.Errorf("%s %s: %d", user, path, resp.StatusCode)
+				continue
+			}
+			if m := raw.FindString(body); m != "" {
+				t.Errorf("%s %s shows machine text %q", user, path, m)
+			}
+		}
+	}
+	head := b.client(t)
+	head.signIn("head", seed.DemoPassword)
+	for _, path := range []string{plan + "/departments/" + itoa(other.ID), plan + "/notice/" + itoa(other.ID), plan + "/results"} {
+		if resp, _ := head.get(path); resp.StatusCode != fiber.StatusNotFound {
+			t.Errorf("head %s: %d, want 404", path, resp.StatusCode)
+		}
+	}
+	var files []assessment.Attachment
+	modelstest.Must(t, s.DB.Omit("data").Where("department_id = ?", other.ID).Find(&files).Error)
+	for _, f := range files {
+		if resp, _ := head.get("/assessment/attachments/" + itoa(f.ID)); resp.StatusCode != fiber.StatusNotFound {
+			t.Errorf("head downloads another department's attachment %d: %d", f.ID, resp.StatusCode)
+		}
+	}
+	_, home := head.get("/")
+	if !strings.Contains(home, "考核结果通知") {
+		t.Error("the head's home does not notify the grade")
+	}
+	_, pub := b.client(t).get("/public")
+	if !strings.Contains(pub, "何军") || !strings.Contains(pub, "通报批评") || raw.FindString(pub) != "" {
+		t.Error("the public page lacks the commended person or the criticised units, or shows machine text")
+	}
+}
