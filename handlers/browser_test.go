@@ -79,7 +79,7 @@ func newBrowser(t *testing.T, exec string) *browser {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute) // a shared, busy machine
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancel()
@@ -279,4 +279,120 @@ func (b *browser) fitsPhone(t *testing.T, url string) {
 		t.Errorf("%s is %d px wider than a phone screen", url, overflow)
 	}
 	_ = chromedp.Run(b.ctx, chromedp.EmulateViewport(1280, 900))
+}
+
+// The year-end assessment as people do it (issue 9): the office drafts a
+// plan for 2024 and the leading group approves it; a head files a
+// self-inspection with an attachment and objects to a deduction; the office
+// accepts the objection; the grades are proposed and approved, the notice
+// published; the public page shows the result to a visitor who never signed in.
+func TestBrowserAssessment(t *testing.T) {
+	exec := chromiumPath(t)
+	base := demoServer(t)
+	pdf := filepath.Join(t.TempDir(), "自查报告.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF-1.4\n%%EOF\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	office := newBrowser(t, exec)
+	if err := chromedp.Run(office.ctx, chromedp.Navigate(base+"/public"), chromedp.WaitVisible(`#results-2025`)); err != nil {
+		t.Fatalf("the demo's published results: %v", err)
+	}
+	office.screenshot(t, "public.png")
+	office.signIn(t, base, "office")
+	if err := chromedp.Run(office.ctx, chromedp.Navigate(base+"/assessment/1"), chromedp.WaitVisible(`table.asmt-status`)); err != nil {
+		t.Fatalf("the demo's plan page: %v", err)
+	}
+	office.screenshot(t, "assessment.png")
+	var plan string
+	err := chromedp.Run(office.ctx,
+		chromedp.Navigate(base+"/assessment"),
+		chromedp.SetValue(`#new input[name=year]`, "2024"),
+		chromedp.Click(`#new button`),
+		chromedp.WaitVisible(`#steps`),
+		chromedp.Location(&plan),
+	)
+	if err != nil {
+		t.Fatalf("office drafts a plan: %v", err)
+	}
+	office.step(t, plan, "submit")
+
+	leader := newBrowser(t, exec)
+	leader.signIn(t, base, "leader")
+	var waiting string
+	if err := chromedp.Run(leader.ctx, chromedp.Text(`#waiting`, &waiting)); err != nil || !strings.Contains(waiting, "2024") {
+		t.Errorf("the leader's home shows %q waiting (%v)", waiting, err)
+	}
+	leader.step(t, plan, "approve")
+
+	head := newBrowser(t, exec)
+	head.signIn(t, base, "head")
+	var deptURL, objections string
+	err = chromedp.Run(head.ctx,
+		chromedp.AttributeValue(`main h2 a`, "href", &deptURL, nil),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := plan + "/departments/" + strings.TrimPrefix(deptURL, "/departments/")
+	err = chromedp.Run(head.ctx,
+		chromedp.Navigate(page),
+		chromedp.SendKeys(`form.self-form textarea[name=text]`, "本部门对照责任分解表完成自查，存在问题已整改。"),
+		chromedp.SetUploadFiles(`form.self-form input[type=file]`, []string{pdf}),
+		chromedp.Submit(`form.self-form textarea[name=text]`),
+		chromedp.WaitVisible(`#self ul.files`),
+		chromedp.SendKeys(`form.objection-form textarea[name=reason]`, "该信息已在网站公开，导入时遗漏。"),
+		chromedp.Submit(`form.objection-form textarea[name=reason]`),
+		chromedp.WaitVisible(`table.objections`),
+		chromedp.Text(`#objections`, &objections),
+	)
+	if err != nil || !strings.Contains(objections, "待答复") {
+		t.Fatalf("head files self-inspection and objection: %v %.200s", err, objections)
+	}
+
+	var answered string
+	err = chromedp.Run(office.ctx,
+		chromedp.Navigate(page),
+		chromedp.SendKeys(`form.answer textarea[name=answer]`, "经核实，撤销该项扣分。"),
+		chromedp.Click(`form.answer input[value=accept]`),
+		chromedp.Submit(`form.answer textarea[name=answer]`),
+		chromedp.WaitNotPresent(`form.answer`),
+		chromedp.Text(`#objections`, &answered),
+	)
+	if err != nil || !strings.Contains(answered, "已采纳") {
+		t.Fatalf("office accepts the objection: %v %.200s", err, answered)
+	}
+	office.step(t, plan, "propose")
+	leader.step(t, plan, "approve_grades")
+	office.step(t, plan, "publish")
+
+	public := newBrowser(t, exec)
+	var results string
+	err = chromedp.Run(public.ctx,
+		chromedp.Navigate(base+"/public"),
+		chromedp.WaitVisible(`#results-2024`),
+		chromedp.Text(`main`, &results),
+	)
+	if err != nil || !strings.Contains(results, "关于2024年度政府信息公开工作考核结果的通报") || !strings.Contains(results, "治安支队") {
+		t.Fatalf("public page: %v %.300s", err, results)
+	}
+	public.fitsPhone(t, base+"/public")
+	for _, b := range []*browser{office, leader, head, public} {
+		b.check(t)
+	}
+}
+
+// step takes a step of the plan by its button, with a reason where one is asked.
+func (b *browser) step(t *testing.T, plan, action string) {
+	t.Helper()
+	form := `form.step:has(button[data-action="` + action + `"])`
+	err := chromedp.Run(b.ctx,
+		chromedp.Navigate(plan),
+		chromedp.SendKeys(form+` textarea[name=reason]`, "经审核，同意。"),
+		chromedp.Click(form+` button`),
+		chromedp.WaitVisible(`p.flash`),
+	)
+	if err != nil {
+		t.Fatalf("step %s: %v", action, err)
+	}
 }

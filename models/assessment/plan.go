@@ -66,7 +66,7 @@ func (s *Store) CreatePlan(ctx context.Context, v models.Viewer, in PlanInput, n
 	if err := s.checkOnePerYear(ctx, in.Year, 0); err != nil {
 		return nil, err
 	}
-	p := &Plan{Year: in.Year, Status: Draft, CreatedBy: v.Name}
+	p := &Plan{Year: in.Year, Status: Draft, CreatedBy: v.Name, CreatedAt: now.UTC(), UpdatedAt: now.UTC()}
 	if err := s.scorePlan(ctx, v, p, in, now); err != nil {
 		return nil, err
 	}

@@ -258,5 +258,27 @@ func (c CriticisedUnit) ReasonText() string {
 	return strings.Join(parts, "、")
 }
 
+// Units lists the units commended.
+func (r *Results) Units() []Commended {
+	var out []Commended
+	for _, c := range r.Commended {
+		if c.Person == "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// People lists the persons commended.
+func (r *Results) People() []Commended {
+	var out []Commended
+	for _, c := range r.Commended {
+		if c.Person != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // FileName names the DOCX download.
 func (r *Results) FileName() string { return r.Title() + ".docx" }
