@@ -211,6 +211,9 @@ func TestAssessmentOverHTTP(t *testing.T) {
 // assessment's machine codes.
 var raw = regexp.MustCompile(`\b(asmt|public)\.[a-z_.]+|>[^<]*\b(draft|submitted|returned|approved|proposed|final|reopen|published|accepted|rejected|noted|reported|not_published|published_late|approve_grades|request_reopen)\b[^<]*<`)
 
+// rawKey finds a message key shown as itself, in either language.
+var rawKey = regexp.MustCompile(`\b(asmt|public)\.[a-z_.]+`)
+
 // Every assessment page of the demo opens for the roles that may see it,
 // in Chinese without machine text.
 func TestDemoAssessmentPages(t *testing.T) {
@@ -244,6 +247,14 @@ func TestDemoAssessmentPages(t *testing.T) {
 			if m := raw.FindString(body); m != "" {
 				t.Errorf("%s %s shows machine text %q", user, path, m)
 			}
+		}
+	}
+	en := b.client(t)
+	en.cookies["lang"] = &http.Cookie{Name: "lang", Value: "en"}
+	en.signIn("office", seed.DemoPassword)
+	for _, path := range pages["office"] {
+		if resp, body := en.get(path); resp.StatusCode != 200 || rawKey.FindString(body) != "" {
+			t.Errorf("English %s: %d", path, resp.StatusCode)
 		}
 	}
 	head := b.client(t)

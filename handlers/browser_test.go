@@ -349,6 +349,7 @@ func TestBrowserAssessment(t *testing.T) {
 	if err != nil || !strings.Contains(objections, "待答复") {
 		t.Fatalf("head files self-inspection and objection: %v %.200s", err, objections)
 	}
+	head.screenshot(t, "assessment_department.png")
 
 	var answered string
 	err = chromedp.Run(office.ctx,
