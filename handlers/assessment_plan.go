@@ -330,6 +330,41 @@ func (s *Server) assessmentHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) e
 	if err != nil {
 		return err
 	}
-	data["Waiting"], data["HeadItems"] = waiting, items
+	// The leading group reads proposed grades as counts by grade here, and
+	// in full on the plan page.
+	counts := make(map[uint][]gradeCount, len(waiting))
+	for _, p := range waiting {
+		if p.Status != assessment.Proposed {
+			continue
+		}
+		grades, err := s.assess.Grades(ctx, v, p.ID)
+		if err != nil {
+			return err
+		}
+		counts[p.ID] = countGrades(grades)
+	}
+	data["Waiting"], data["WaitingGrades"], data["HeadItems"] = waiting, counts, items
 	return nil
+}
+
+// gradeCount is how many departments got a grade.
+type gradeCount struct {
+	Grade string // empty: not rated
+	N     int
+}
+
+// countGrades counts grades, best first, those not rated last.
+func countGrades(gs []assessment.Grade) []gradeCount {
+	order := []string{string(scoring.GradeExcellent), string(scoring.GradePass), string(scoring.GradeBasicPass), string(scoring.GradeFail), ""}
+	n := map[string]int{}
+	for _, g := range gs {
+		n[g.Grade]++
+	}
+	var out []gradeCount
+	for _, k := range order {
+		if n[k] > 0 {
+			out = append(out, gradeCount{k, n[k]})
+		}
+	}
+	return out
 }

@@ -172,6 +172,9 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		}
 
 		step(office, "propose", "")
+		if _, home := leader.get("/"); !strings.Contains(home, "待领导小组审定等次") || !strings.Contains(home, `class="grade`) {
+			t.Error("the leader's home does not show the proposed grades")
+		}
 		step(leader, "approve_grades", "")
 		if status() != assessment.Final {
 			t.Fatalf("after grades approval: %s", status())

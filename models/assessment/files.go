@@ -12,10 +12,12 @@ import (
 	"github.com/gongkai/gongkai/models"
 )
 
-// Limits on attachments: each file, and the files of one filing.
+// Limits on attachments: each file, the files of one filing, and all the
+// files of one department in one assessment.
 const (
-	MaxAttachmentSize = 8 << 20
-	MaxAttachments    = 5
+	MaxAttachmentSize        = 8 << 20
+	MaxAttachments           = 5
+	MaxDepartmentAttachments = 40
 )
 
 // Upload is a file as it arrived, before it is checked.

@@ -252,6 +252,13 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	}
 	var grades []Grade
 	if a == Propose {
+		var open int64
+		if err := s.m.DB.WithContext(ctx).Model(&Objection{}).Where("plan_id = ? AND status = ?", p.ID, ObjectionOpen).Count(&open).Error; err != nil {
+			return fmt.Errorf("count open objections: %w", err)
+		}
+		if open > 0 {
+			return &models.ValidationError{Field: "status", Message: fmt.Sprintf("尚有%d项异议未答复，答复后才能提出初步等次", open)}
+		}
 		if grades, err = s.preliminary(ctx, p); err != nil {
 			return err
 		}

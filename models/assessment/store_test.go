@@ -230,6 +230,9 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		if _, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "再提", nil, at(3)); !isValidation(err) {
 			t.Errorf("a second objection to one deduction: %v", err)
 		}
+		if err := b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(4)); !isValidation(err) || !strings.Contains(err.Error(), "1项异议未答复") {
+			t.Errorf("grades proposed with an objection open: %v", err)
+		}
 		if err := b.a.Answer(ctx, b.head, o.ID, true, "自己采纳", at(4)); !errors.Is(err, models.ErrForbidden) {
 			t.Errorf("a head answered: %v", err)
 		}

@@ -152,6 +152,16 @@ func checkUploads(files []Upload) ([]checkedUpload, error) {
 }
 
 func attach(tx *models.Tx, plan, dept uint, owner string, ownerID uint, files []checkedUpload, now time.Time) ([]string, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	var n int64
+	if err := tx.DB.Model(&Attachment{}).Where("plan_id = ? AND department_id = ?", plan, dept).Count(&n).Error; err != nil {
+		return nil, fmt.Errorf("count attachments: %w", err)
+	}
+	if int(n)+len(files) > MaxDepartmentAttachments {
+		return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("本部门本次考核的附件已达%d个上限", MaxDepartmentAttachments)}
+	}
 	names := make([]string, 0, len(files))
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
