@@ -250,6 +250,11 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	if errors.As(err, &es) {
 		return &models.ValidationError{Field: "status", Message: "当前状态下不能进行此操作"}
 	}
+	// Art. 8 counts the 15 days from the notice: a plan approved after its
+	// notice date would send the notice late, so it goes back for new dates.
+	if a == Approve && scoring.DateOf(now) > scoring.DateOf(p.NoticeDate) {
+		return &models.ValidationError{Field: "notice", Message: fmt.Sprintf("方案的通知日期%s已过，请退回方案修改日期", scoring.DateOf(p.NoticeDate))}
+	}
 	var grades []Grade
 	if a == Propose {
 		var open int64

@@ -195,6 +195,15 @@ func TestFifteenDayRuleRefusesPlan(t *testing.T) {
 		if !isValidation(err) || !strings.Contains(err.Error(), "2025-02-20") {
 			t.Errorf("review 14 days after the notice: %v", err)
 		}
+		// Approved after its notice date, the notice would be late.
+		ctx := context.Background()
+		p, err := b.a.CreatePlan(ctx, b.office, b.input(), at(0))
+		modelstest.Must(t, err)
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Submit, "", at(0)))
+		if err := b.a.Take(ctx, b.leader, p.ID, assessment.Approve, "", at(3)); !isValidation(err) || !strings.Contains(err.Error(), "2025-02-05") {
+			t.Errorf("approved after the notice date: %v", err)
+		}
+		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.Approve, "", at(2)))
 	})
 }
 
