@@ -12,7 +12,7 @@ import (
 // structs below are this step's own and never change.
 var assessmentSteps = []*gormigrate.Migration{
 	{
-		ID: "2026120115_assessment",
+		ID: "2026120116_assessment",
 		Migrate: func(tx *gorm.DB) error {
 			return tx.AutoMigrate(&asmtPlan1{}, &asmtMember1{}, &asmtSelf1{}, &asmtAttachment1{}, &asmtObjection1{},
 				&asmtAdjustment1{}, &asmtFinding1{}, &asmtGrade1{}, &asmtCommendation1{}, &asmtEvent1{})
