@@ -245,3 +245,28 @@ func (s *Server) assessedScore(c *fiber.Ctx, v models.Viewer, st *assessment.Yea
 	}
 	return s.scoreIn(c, v, run, deptID)
 }
+
+// departmentRun is the run a department's scores are read from: the
+// assessment's own run while one is under way for it, otherwise the newest
+// run of the year (models.ErrNotFound when there is none).
+func (s *Server) departmentRun(c *fiber.Ctx, v models.Viewer, year int, deptID uint) (*models.ScoreRun, error) {
+	st, err := s.assess.Standing(c.UserContext(), v, year, deptID)
+	if err != nil {
+		return nil, err
+	}
+	if st != nil {
+		return s.assess.Run(c.UserContext(), st.Plan)
+	}
+	return s.store.LatestRun(c.UserContext(), year)
+}
+
+// rankingRun is the run a viewer's ranking of a year is read from: a
+// department head sees the run their department is assessed on, so that a
+// recomputation never changes what they were graded by; the others see the
+// newest run.
+func (s *Server) rankingRun(c *fiber.Ctx, v models.Viewer, year int) (*models.ScoreRun, error) {
+	if id, limited := v.OwnDepartment(); limited {
+		return s.departmentRun(c, v, year, id)
+	}
+	return s.store.LatestRun(c.UserContext(), year)
+}

@@ -8,8 +8,10 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -282,4 +284,53 @@ func TestDemoAssessmentPages(t *testing.T) {
 	if !strings.Contains(pub, "何军") || !strings.Contains(pub, "通报批评") || raw.FindString(pub) != "" {
 		t.Error("the public page lacks the commended person or the criticised units, or shows machine text")
 	}
+}
+
+// Once an assessment is under way, a head's ranking and exports show the
+// run their department is assessed on: the office recomputing the year
+// changes what the office sees, not what the head was graded by.
+func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		withYear(t, b)
+		office, leader, head := b.client(t), b.client(t), b.client(t)
+		office.signIn("office", testPassword)
+		leader.signIn("leader", testPassword)
+		head.signIn("head", testPassword)
+		resp, _ := office.post("/assessment", planForm(office.token("/assessment")))
+		plan := resp.Header.Get("Location")
+		office.post(plan+"/step", url.Values{"_csrf": {office.token(plan)}, "action": {"submit"}})
+		leader.post(plan+"/step", url.Values{"_csrf": {leader.token(plan)}, "action": {"approve"}})
+
+		total := func(c *client) string {
+			_, page := c.get("/scores?year=2024")
+			i := strings.Index(page, ">治安支队<")
+			if i < 0 {
+				t.Fatal("治安支队 missing from the ranking")
+			}
+			cell := page[i:]
+			cell = cell[strings.Index(cell, "<td>")+len("<td>"):]
+			return cell[:strings.Index(cell, "</td>")]
+		}
+		before := total(head)
+		// A filed annual report raises D3 by 3 points in a new run.
+		submitted := time.Date(2025, 1, 8, 0, 0, 0, 0, time.UTC)
+		modelstest.Must(t, s.DB.Create(&models.AnnualReport{DepartmentID: b.own.ID, Year: 2024, Submitted: &submitted}).Error)
+		office.post("/scores/compute", url.Values{"_csrf": {office.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}})
+		if after := total(office); after == before {
+			t.Fatalf("the office's ranking did not move after the recomputation: %s", after)
+		}
+		if after := total(head); after != before {
+			t.Errorf("the head's ranking moved from %s to %s with the office's recomputation", before, after)
+		}
+		_, body := head.get("/export/scores.xlsx?year=2024")
+		rows, _ := openXLSX(t, body).GetRows("考核得分")
+		want, _ := strconv.ParseFloat(before, 64)
+		if len(rows) != 2 {
+			t.Fatalf("the head's export = %v, want their own line", rows)
+		}
+		if got, _ := strconv.ParseFloat(rows[1][len(rows[1])-4], 64); got != want {
+			t.Errorf("the head's export says %v, want the assessed total %s", got, before)
+		}
+	})
 }

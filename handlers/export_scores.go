@@ -31,7 +31,7 @@ func (s *Server) exportDeductions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	run, err := s.store.LatestRun(ctx, year)
+	run, err := s.departmentRun(c, v, year, d.ID)
 	if errors.Is(err, models.ErrNotFound) {
 		return s.notice(c, fiber.StatusNotFound, views.T(lang(c), "score.none", year))
 	}
@@ -77,7 +77,7 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 	if err != nil {
 		return s.userMistake(c, err)
 	}
-	run, err := s.store.LatestRun(ctx, year)
+	run, err := s.rankingRun(c, v, year)
 	if errors.Is(err, models.ErrNotFound) {
 		return s.notice(c, fiber.StatusNotFound, views.T(lang(c), "score.none", year))
 	}

@@ -41,7 +41,7 @@ func (s *Server) scores(c *fiber.Ctx) error {
 		return err
 	}
 	data := fiber.Map{"Year": year, "AsOf": scoring.NewDate(year+1, time.February, 2).String()}
-	run, err := s.store.LatestRun(ctx, year)
+	run, err := s.rankingRun(c, v, year)
 	if errors.Is(err, models.ErrNotFound) {
 		return s.page(c, "scores", "score.title", data)
 	}
