@@ -18,6 +18,7 @@ import (
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -44,6 +45,7 @@ type DemoUser struct {
 // Server holds what the handlers share.
 type Server struct {
 	store     *models.Store
+	cases     *accountability.Store
 	sessions  *session.Store
 	importer  *ingest.Importer
 	puller    *ingest.Puller
@@ -69,7 +71,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine()}
+	s := &Server{store: store, cases: accountability.New(store), opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine()}
 	app := fiber.New(fiber.Config{
 		AppName:               "gongkai",
 		Views:                 s.views,

@@ -111,8 +111,18 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	for _, i := range incidents {
 		in.Incidents = append(in.Incidents, scoring.Incident{ID: i.ID, Dept: i.DepartmentID, Date: scoring.DateOf(i.Date), Kind: i.Kind})
 	}
-	var decisions []AccountabilityDecision
-	if err := db.Where("decided BETWEEN ? AND ?", start, end).Find(&decisions).Error; err != nil {
+	// Decisions are the standing ones of the discipline office's cases
+	// (models/accountability), paper decisions imported among them: a
+	// revoked decision no longer caps.
+	var decisions []struct {
+		ID           uint
+		CaseNo       string
+		DepartmentID uint
+		Decided      time.Time
+		Sanctions    string
+	}
+	if err := db.Table("accountability_cases").Select("id", "case_no", "department_id", "decided", "sanctions").
+		Where("status IN ? AND decided BETWEEN ? AND ?", StandingCaseStates, start, end).Order("id").Scan(&decisions).Error; err != nil {
 		return nil, fmt.Errorf("read accountability decisions: %w", err)
 	}
 	for _, d := range decisions {

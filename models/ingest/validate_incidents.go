@@ -28,6 +28,8 @@ var incidents = recordKind{
 }
 
 // Columns of accountability decisions (责任追究), past ones kept on paper.
+// Each becomes a case of the discipline office's workspace in state
+// "decided" (the table's defaults), so that there is one list of cases.
 const (
 	accCaseNo = iota
 	accDepartment
@@ -50,7 +52,7 @@ var accountabilityColumns = []column{
 
 var accountability = recordKind{
 	table: &table{
-		name: "accountability_decisions", entity: "accountability_decision", id: "id", nKey: 1, keyName: "案号", deptField: 1,
+		name: "accountability_cases", entity: "accountability_case", id: "id", nKey: 1, keyName: "案号", deptField: 1,
 		fields: []field{{"case_no", fText}, {"department_id", fInt}, {"decided", fDate}, {"sanctions", fText},
 			{"persons", fText}, {"trigger", fText}, {"summary", fText}},
 	},
