@@ -47,7 +47,7 @@ func imposed(c *fiber.Ctx) []accountability.Imposed {
 // decideCase is POST /cases/:id/decide: the decision, once every person
 // concerned was heard.
 func (s *Server) decideCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.decided", func(v models.Viewer, id uint) error {
+	return s.caseStep(c, "case.done.decided", func(v models.Viewer, id uint) error {
 		f := accountability.DecisionForm{Date: formDate(c, "date"), Severity: accountability.Severity(formInt(c, "severity")), Reasons: c.FormValue("reasons"), Sanctions: imposed(c)}
 		return s.cases.Decide(c.UserContext(), v, id, f, s.opt.Now())
 	})
@@ -55,14 +55,14 @@ func (s *Server) decideCase(c *fiber.Ctx) error {
 
 // notifyCase is POST /cases/:id/notify: the numbered written notice goes out.
 func (s *Server) notifyCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.notified", func(v models.Viewer, id uint) error {
+	return s.caseStep(c, "case.done.notified", func(v models.Viewer, id uint) error {
 		return s.cases.Notify(c.UserContext(), v, id, formDate(c, "date"), s.opt.Now())
 	})
 }
 
 // appealCase is POST /cases/:id/appeal: 复核 or 申诉 within 30 days.
 func (s *Server) appealCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.appealed", func(v models.Viewer, id uint) error {
+	return s.caseStep(c, "case.done.appealed", func(v models.Viewer, id uint) error {
 		f := accountability.AppealForm{Kind: c.FormValue("kind"), Filed: formDate(c, "filed"), Appellant: c.FormValue("appellant"), Grounds: c.FormValue("grounds")}
 		return s.cases.FileAppeal(c.UserContext(), v, id, f, s.opt.Now())
 	})
@@ -70,7 +70,7 @@ func (s *Server) appealCase(c *fiber.Ctx) error {
 
 // reviewCase is POST /cases/:id/outcome: 维持, 变更 or 撤销.
 func (s *Server) reviewCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.reviewed", func(v models.Viewer, id uint) error {
+	return s.caseStep(c, "case.done.reviewed", func(v models.Viewer, id uint) error {
 		f := accountability.OutcomeForm{Outcome: c.FormValue("outcome"), Date: formDate(c, "date"), Reasons: c.FormValue("reasons"), Sanctions: imposed(c)}
 		return s.cases.RecordOutcome(c.UserContext(), v, id, f, s.opt.Now())
 	})

@@ -98,3 +98,28 @@ func caseURL(id uint) string { return "/cases/" + strconv.FormatUint(uint64(id),
 
 // formInt reads a form field as a small positive number; anything else is 0.
 func formInt(c *fiber.Ctx, key string) int { return int(formUint(c, key)) }
+
+// evidenceURL links a case's evidence to what it names; "" when there is
+// no page for it (an incident).
+func evidenceURL(e accountability.Evidence) string {
+	id := strconv.FormatUint(uint64(e.RefID), 10)
+	switch e.Kind {
+	case "publication", "request", "complaint":
+		return "/records/" + e.Kind + "/" + id
+	case "item":
+		return "/catalog#item-" + id
+	case "grade":
+		return "/departments/" + id
+	}
+	return ""
+}
+
+// personName names a person of the case.
+func personName(f *accountability.File, id uint) string {
+	for _, p := range f.Persons {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return ""
+}

@@ -116,15 +116,17 @@ func newEngine() *html.Engine {
 			}
 			return ""
 		},
-		"datetime":   func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") },
-		"deptName":   func(names map[uint]string, id uint) string { return names[id] },
-		"round2":     func(r *big.Rat) string { return scoring.Round2(r) },
-		"explain":    func(d scoring.Deduction, l views.Lang) string { return d.Message(string(l)) },
-		"period":     func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
-		"recordURL":  recordURL,
-		"gradeClass": gradeClass,
-		"percent":    func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
-		"urlPath":    url.PathEscape,
+		"datetime":    func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") },
+		"deptName":    func(names map[uint]string, id uint) string { return names[id] },
+		"round2":      func(r *big.Rat) string { return scoring.Round2(r) },
+		"explain":     func(d scoring.Deduction, l views.Lang) string { return d.Message(string(l)) },
+		"period":      func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
+		"recordURL":   recordURL,
+		"gradeClass":  gradeClass,
+		"percent":     func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
+		"urlPath":     url.PathEscape,
+		"evidenceURL": evidenceURL,
+		"personName":  personName,
 	})
 	return engine
 }
