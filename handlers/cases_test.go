@@ -117,6 +117,9 @@ func TestCasePagesAndVisibility(t *testing.T) {
 		dis.step(casePath, casePath+"/notify", url.Values{"date": {"2026-03-04"}})
 
 		_, body := dis.get(casePath)
+		if strings.Contains(body, "<nil>") || strings.Contains(body, "{") {
+			t.Error("the case page shows Go values")
+		}
 		if text := tagRe.ReplaceAllString(body, " "); codeRe.MatchString(text) {
 			t.Errorf("the Chinese case page shows a code: %q", codeRe.FindString(text))
 		}

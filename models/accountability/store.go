@@ -107,7 +107,7 @@ type File struct {
 	Department  string
 	Allocation  Allocation
 	Persons     []PersonInCase
-	Sanctions   []SanctionRow // the department's and every person's
+	Imposed     []SanctionRow // the department's and every person's
 	Evidence    []Evidence
 	Appeals     []AppealRow
 	Notes       []Note       // nil unless the viewer reads case files
@@ -137,7 +137,7 @@ func (p PersonInCase) Heard() bool { return p.Link.Statement != "" }
 // DepartmentSanctions are the sanctions on the department itself.
 func (f *File) DepartmentSanctions() []SanctionRow {
 	var out []SanctionRow
-	for _, r := range f.Sanctions {
+	for _, r := range f.Imposed {
 		if r.PersonID == 0 {
 			out = append(out, r)
 		}
@@ -148,7 +148,7 @@ func (f *File) DepartmentSanctions() []SanctionRow {
 // SanctionsOf are the sanctions on one person.
 func (f *File) SanctionsOf(person uint) []SanctionRow {
 	var out []SanctionRow
-	for _, r := range f.Sanctions {
+	for _, r := range f.Imposed {
 		if r.PersonID == person {
 			out = append(out, r)
 		}
@@ -197,7 +197,7 @@ func (s *Store) Get(ctx context.Context, v models.Viewer, id uint) (*File, error
 		}
 		f.Persons = append(f.Persons, PersonInCase{Person: p, Link: l, Derived: f.Allocation.Share(p.Post), Unit: names[p.DepartmentID]})
 	}
-	if err := db.Where("case_id = ?", id).Order("person_id, id").Find(&f.Sanctions).Error; err != nil {
+	if err := db.Where("case_id = ?", id).Order("person_id, id").Find(&f.Imposed).Error; err != nil {
 		return nil, fmt.Errorf("read sanctions: %w", err)
 	}
 	if err := db.Where("case_id = ?", id).Order("id").Find(&f.Evidence).Error; err != nil {

@@ -99,8 +99,8 @@ func TestWorkspace(t *testing.T) {
 			modelstest.Must(t, cs.Decide(ctx, discipline, f.ID, d, now))
 			got, err := cs.Get(ctx, discipline, f.ID)
 			modelstest.Must(t, err)
-			if got.Status != accountability.Decided || len(got.Sanctions) != 1 {
-				t.Errorf("after deciding: %s with %d sanctions", got.Status, len(got.Sanctions))
+			if got.Status != accountability.Decided || len(got.Imposed) != 1 || got.Sanctions != "" {
+				t.Errorf("after deciding: %s with %d sanctions, department %q", got.Status, len(got.Imposed), got.Sanctions)
 			}
 			var n int64
 			modelstest.Must(t, s.DB.Model(&models.AuditEntry{}).Where("entity = ? AND entity_id = ?", "accountability_case", strconv.Itoa(int(f.ID))).Count(&n).Error)
