@@ -31,7 +31,7 @@ func (s *Server) casePage(c *fiber.Ctx, formErr string) error {
 		return err
 	}
 	today := scoring.DateOf(s.opt.Now())
-	data := fiber.Map{"Case": f, "Error": formErr, "Today": today.String(), "CanHandle": v.CanHandleCases(),
+	data := fiber.Map{"Case": f, "Error": formErr, "Today": today.String(), "TodayDate": today, "CanHandle": v.CanHandleCases(),
 		"CanAppeal": accountability.MayTake(v, f.DepartmentID, accountability.Appeal) && f.Status == accountability.Notified,
 		"Ladder":    accountability.Ladder, "Posts": accountability.Posts, "Shares": accountability.Shares,
 		"Outcomes": accountability.Outcomes, "AppealKinds": accountability.AppealKinds}

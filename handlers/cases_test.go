@@ -112,6 +112,7 @@ func TestCasePagesAndVisibility(t *testing.T) {
 
 		dis.step(casePath, casePath+"/persons/"+pid+"/statement", url.Values{"kind": {"refused"}, "text": {"拒绝陈述"}, "date": {"2026-03-02"}})
 		dis.step(casePath, casePath+"/hear", url.Values{})
+		b.clock.Advance(2 * 24 * time.Hour) // 2026-03-04
 		dis.step(casePath, casePath+"/decide", url.Values{"date": {"2026-03-03"}, "severity": {"2"}, "reasons": {"属实"},
 			"sanction": {"0:通报批评", pid + ":书面检查"}})
 		dis.step(casePath, casePath+"/notify", url.Values{"date": {"2026-03-04"}})
@@ -166,14 +167,16 @@ func TestCasePagesAndVisibility(t *testing.T) {
 			t.Errorf("the public reads a case: %d", resp.StatusCode)
 		}
 
-		// An appeal after the window is refused with the date it closed.
-		b.clock.Advance(40 * 24 * time.Hour)
-		form = url.Values{"_csrf": {head.token(casePath)}, "kind": {"复核"}, "filed": {"2026-04-04"}, "appellant": {"治安支队"}, "grounds": {"不服"}}
+		// An appeal after the window is refused with the date it closed; a
+		// head's appeal is dated the day it is filed, whatever the form says.
+		b.clock.Advance(31 * 24 * time.Hour) // 2026-04-04
+		form = url.Values{"_csrf": {head.token(casePath)}, "kind": {"复核"}, "filed": {"2026-04-03"}, "appellant": {"治安支队"}, "grounds": {"不服"}}
 		if resp, body := head.post(casePath+"/appeal", form); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorOf(body), "2026年4月3日") {
 			t.Errorf("late appeal: %d %q", resp.StatusCode, errorOf(body))
 		}
-		head.step(casePath, casePath+"/appeal", url.Values{"kind": {"复核"}, "filed": {"2026-04-03"}, "appellant": {"治安支队"}, "grounds": {"不服"}})
-		dis.step(casePath, casePath+"/outcome", url.Values{"outcome": {"撤销"}, "date": {"2026-04-10"}, "reasons": {"证据不足"}})
+		b.clock.Advance(-24 * time.Hour) // the last day
+		head.step(casePath, casePath+"/appeal", url.Values{"kind": {"复核"}, "appellant": {"治安支队"}, "grounds": {"不服"}})
+		dis.step(casePath, casePath+"/outcome", url.Values{"outcome": {"撤销"}, "date": {"2026-04-03"}, "reasons": {"证据不足"}})
 		if _, body := head.get(casePath); !strings.Contains(body, "已撤销") {
 			t.Error("the head does not see the revocation")
 		}

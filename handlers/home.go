@@ -1,8 +1,12 @@
 package handlers
 
 import (
+	"errors"
+	"slices"
+
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/reports"
 )
@@ -42,6 +46,13 @@ func (s *Server) home(c *fiber.Ctx) error {
 		if data["AnnualDue"], err = reports.AnnualDueOf(ctx, s.store, v, 0, s.opt.Now()); err != nil {
 			return err
 		}
+		// Decisions that move frozen grades: the office must ask for a
+		// re-opening (issue 9's assessment), so it is told on its home page.
+		effects, err := s.cases.Effects(ctx, v)
+		if err != nil && !errors.Is(err, models.ErrNotFound) {
+			return err
+		}
+		data["Reopen"] = slices.DeleteFunc(effects, func(e accountability.Effect) bool { return !e.Reopen })
 	}
 	if v.CanHandleCases() {
 		if data["Cases"], err = s.cases.Cases(ctx, v, accountability.Filter{}); err != nil {

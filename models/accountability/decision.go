@@ -78,6 +78,15 @@ func departmentList(xs []Imposed) string {
 	return strings.Join(names, "、")
 }
 
+// notAfter refuses a date later than today: the office records what has
+// happened.
+func notAfter(d scoring.Date, now time.Time, field string) error {
+	if d > scoring.DateOf(now) {
+		return invalid(field, "日期不能晚于今天")
+	}
+	return nil
+}
+
 func datePtr(d scoring.Date) *time.Time {
 	if d.IsZero() {
 		return nil
@@ -102,6 +111,9 @@ func (s *Store) Decide(ctx context.Context, v models.Viewer, id uint, f Decision
 			return nil, fmt.Errorf("read persons of case: %w", err)
 		}
 		if err := f.check(persons); err != nil {
+			return nil, err
+		}
+		if err := notAfter(f.Date, now, "date"); err != nil {
 			return nil, err
 		}
 		reasons, err := text("reasons", "决定理由", f.Reasons, maxText, true)
@@ -148,6 +160,9 @@ func (s *Store) Notify(ctx context.Context, v models.Viewer, id uint, on scoring
 		if on.IsZero() || c.Decided == nil || on < scoring.DateOf(*c.Decided) {
 			return nil, invalid("date", "通知日期不能早于决定日期")
 		}
+		if err := notAfter(on, now, "date"); err != nil {
+			return nil, err
+		}
 		var last int
 		if err := tx.DB.Model(&Case{}).Where("notice_no <> '' AND notice_date >= ? AND notice_date < ?", scoring.NewDate(on.Year(), 1, 1).Time(), scoring.NewDate(on.Year()+1, 1, 1).Time()).
 			Select("COALESCE(MAX(notice_seq), 0)").Scan(&last).Error; err != nil {
@@ -168,8 +183,9 @@ type AppealForm struct {
 }
 
 // FileAppeal records an appeal within 30 days of the notice (art. 7); the
-// department's head files its own, the discipline office records one
-// received on paper. A late one is refused with the date the window closed.
+// department's head files its own, dated today; the discipline office
+// records one received on paper on the day it was received. A late one is
+// refused with the date the window closed.
 func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f AppealForm, now time.Time) error {
 	f2, err := s.Get(ctx, v, id)
 	if err != nil {
@@ -181,8 +197,14 @@ func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f Appe
 	if !slices.Contains(AppealKinds, f.Kind) {
 		return invalid("kind", "请选择复核或申诉")
 	}
+	if !v.CanHandleCases() {
+		f.Filed = scoring.DateOf(now)
+	}
 	if f.Filed.IsZero() {
 		return invalid("filed", "请填写申请日期")
+	}
+	if err := notAfter(f.Filed, now, "filed"); err != nil {
+		return err
 	}
 	appellant, err := text("appellant", "申请人", f.Appellant, maxShort, true)
 	if err != nil {
@@ -240,6 +262,9 @@ func (s *Store) RecordOutcome(ctx context.Context, v models.Viewer, id uint, f O
 		}
 		if f.Date.IsZero() {
 			return nil, invalid("date", "请填写复核日期")
+		}
+		if err := notAfter(f.Date, now, "date"); err != nil {
+			return nil, err
 		}
 		reasons, err := text("reasons", "复核理由", f.Reasons, maxText, true)
 		if err != nil {

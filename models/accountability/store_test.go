@@ -18,7 +18,7 @@ import (
 var (
 	discipline = models.Viewer{UserID: 1, Name: "钱正", Role: models.RoleDiscipline}
 	ctx        = context.Background()
-	now        = time.Date(2025, time.November, 3, 10, 0, 0, 0, time.UTC)
+	now        = time.Date(2026, time.January, 15, 10, 0, 0, 0, time.UTC)
 )
 
 // demo is the demo bureau with its cases, and its departments by code.
@@ -136,12 +136,12 @@ func TestWorkspace(t *testing.T) {
 			approveGrades(t, s, 2025, time.Now().Add(-time.Hour))
 			modelstest.Must(t, cs.Notify(ctx, discipline, f.ID, scoring.NewDate(2025, 12, 2), now))
 			head := models.Viewer{Name: "姚军", Role: models.RoleHead, DepartmentID: dept}
-			late := accountability.AppealForm{Kind: "复核", Filed: scoring.NewDate(2026, 1, 2), Appellant: "项里派出所", Grounds: "不服"}
-			if err := cs.FileAppeal(ctx, head, f.ID, late, now); !strings.Contains(message(err), "2026年1月1日") {
-				t.Errorf("late appeal: %v, want a refusal naming 2026年1月1日", err)
+			late := accountability.AppealForm{Kind: "复核", Filed: scoring.NewDate(2026, 1, 1), Appellant: "项里派出所", Grounds: "不服"}
+			jan2 := time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)
+			if err := cs.FileAppeal(ctx, head, f.ID, late, jan2); !strings.Contains(message(err), "2026年1月1日") {
+				t.Errorf("late appeal dated back by a head: %v, want a refusal naming 2026年1月1日", err)
 			}
-			late.Filed = scoring.NewDate(2026, 1, 1)
-			modelstest.Must(t, cs.FileAppeal(ctx, head, f.ID, late, now))
+			modelstest.Must(t, cs.FileAppeal(ctx, head, f.ID, late, jan2.AddDate(0, 0, -1)))
 			modelstest.Must(t, cs.RecordOutcome(ctx, discipline, f.ID, accountability.OutcomeForm{Outcome: accountability.Revoke, Date: scoring.NewDate(2026, 1, 10), Reasons: "事实不清"}, time.Now()))
 			if capped(t, s, 2025, dept) {
 				t.Error("the revoked decision still caps")
