@@ -20,12 +20,9 @@ func TestBrowserAccountabilityCase(t *testing.T) {
 
 	d := newBrowser(t, exec)
 	d.signIn(t, base, "discipline")
-	if err := chromedp.Run(d.ctx, chromedp.Navigate(base+"/cases"), chromedp.WaitReady(`#proposals`)); err != nil {
-		t.Fatalf("cases: %v", err)
-	}
-	d.screenshot(t, "cases.png")
 	var casePath string
 	err := chromedp.Run(d.ctx,
+		chromedp.Navigate(base+"/cases"),
 		chromedp.Click(`div.proposal[data-key="unpublished:2025:20"] form[action="/cases/proposals/accept"] button`),
 		chromedp.WaitReady(`#persons`),
 		chromedp.Location(&casePath),
