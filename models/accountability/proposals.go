@@ -59,7 +59,7 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 		if err != nil {
 			return nil, err
 		}
-		scores, err := s.m.RunScores(ctx, models.System, run.ID)
+		scores, err := s.m.RunResults(ctx, models.System, run.ID)
 		if err != nil {
 			return nil, err
 		}
