@@ -16,8 +16,3 @@ func (v Viewer) CanReadCaseFiles() bool { return v.Role == RoleDiscipline || v.R
 func (v Viewer) CanReadDecisions() bool {
 	return v.CanReadCaseFiles() || v.Role == RoleOffice || v.Role == RoleLeader
 }
-
-// StandingCaseStates are the states of an accountability case in which its
-// decision stands: taken, not revoked. Scoring reads these; the workspace
-// (models/accountability) moves cases between them.
-var StandingCaseStates = []string{"decided", "notified", "appealed", "reviewed"}

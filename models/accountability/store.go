@@ -275,7 +275,7 @@ func save(tx *models.Tx, c *Case, was Status, now time.Time) error {
 }
 
 // CaseNo numbers the seq-th case of year (案号).
-func CaseNo(year, seq int) string { return fmt.Sprintf("纪公开〔%d〕%d号", year, seq) }
+func CaseNo(year, seq int) string { return fmt.Sprintf("%s%d〕%d号", models.CaseNoPrefix, year, seq) }
 
 // NoticeNo numbers the seq-th written notice of year (书面通知).
 func NoticeNo(year, seq int) string { return fmt.Sprintf("纪公开通〔%d〕%d号", year, seq) }

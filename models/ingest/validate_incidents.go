@@ -1,5 +1,11 @@
 package ingest
 
+import (
+	"strings"
+
+	"github.com/gongkai/gongkai/models"
+)
+
 // Columns of incidents: a leak, a publication of what must not be
 // published, a falsification; each vetoes the year's grade.
 const (
@@ -58,7 +64,11 @@ var accountability = recordKind{
 	},
 	keyCol: accCaseNo,
 	build: func(c *checker) []string {
-		return []string{c.text(accCaseNo), c.department(accDepartment), c.date(accDecided), c.listOf(accSanction, sanctions, "处理方式"),
+		no := c.text(accCaseNo)
+		if strings.HasPrefix(no, models.CaseNoPrefix) {
+			c.fail(accCaseNo, "“%s”是责任追究工作台立案的案号，纸质决定请使用原案号", no)
+		}
+		return []string{no, c.department(accDepartment), c.date(accDecided), c.listOf(accSanction, sanctions, "处理方式"),
 			c.text(accPersons), c.text(accTrigger), c.text(accSummary)}
 	},
 }
