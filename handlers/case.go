@@ -114,6 +114,13 @@ func paramUint(c *fiber.Ctx, key string) uint {
 	return uint(n)
 }
 
+// linkEvidence is POST /cases/:id/evidence: a record of the department.
+func (s *Server) linkEvidence(c *fiber.Ctx) error {
+	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {
+		return s.cases.LinkEvidence(c.UserContext(), v, id, c.FormValue("kind"), c.FormValue("ref"))
+	})
+}
+
 // addCaseNote is POST /cases/:id/notes: an investigation note.
 func (s *Server) addCaseNote(c *fiber.Ctx) error {
 	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {

@@ -14,6 +14,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/seed"
 )
 
 // signedIn returns a client signed in as username.
@@ -60,6 +61,8 @@ func TestCasePagesAndVisibility(t *testing.T) {
 		ctx := context.Background()
 		_, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head2", Name: "李", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
 		modelstest.Must(t, err)
+		modelstest.Must(t, seed.Facts(ctx, s)) // the scheme, whose capping sanctions the effects follow
+		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.own.ID, IndexNo: "ZA-7", Seq: 23, Title: "治安案件典型案例", Channel: "网站", Published: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)}).Error)
 		dis := b.signedIn(t, "discipline")
 
 		// No CSRF token, no case.
@@ -76,6 +79,11 @@ func TestCasePagesAndVisibility(t *testing.T) {
 			t.Fatalf("opened case at %q", casePath)
 		}
 		dis.step(casePath, casePath+"/notes", url.Values{"note": {"秘密调查记录"}})
+		dis.step(casePath, casePath+"/evidence", url.Values{"kind": {"publication"}, "ref": {"ZA-7"}})
+		form = url.Values{"_csrf": {dis.token(casePath)}, "kind": {"request"}, "ref": {"ZA-7"}}
+		if resp, body := dis.post(casePath+"/evidence", form); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorOf(body), "ZA-7") {
+			t.Errorf("linked a record that does not exist: %d %q", resp.StatusCode, errorOf(body))
+		}
 		dis.step(casePath, casePath+"/persons", url.Values{"name": {"王五"}, "police_no": {"320001"}, "unit": {itoa(b.own.ID)}, "post": {"handler"}})
 		var cp accountability.CasePerson
 		modelstest.Must(t, s.DB.Order("id desc").First(&cp).Error)
@@ -124,13 +132,16 @@ func TestCasePagesAndVisibility(t *testing.T) {
 		if text := tagRe.ReplaceAllString(body, " "); codeRe.MatchString(text) {
 			t.Errorf("the Chinese case page shows a code: %q", codeRe.FindString(text))
 		}
-		for _, want := range []string{"已下达书面通知", "纪公开通〔2026〕1号", "2026年4月3日", "拒绝陈述申辩"} {
+		for _, want := range []string{"已下达书面通知", "纪公开通〔2026〕1号", "2026年4月3日", "拒绝陈述申辩", "公开记录ZA-7：治安案件典型案例"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("case page lacks %q", want)
 			}
 		}
 
 		head, office, head2 := b.signedIn(t, "head"), b.signedIn(t, "office"), b.signedIn(t, "head2")
+		if _, body := office.get("/cases"); !strings.Contains(body, "当年最高为合格") {
+			t.Error("the office is not shown the decision's effect on the grade")
+		}
 		for _, tt := range []struct {
 			name string
 			c    *client

@@ -64,6 +64,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Post("/cases/:id/persons/:pid/override", s.overrideShare)
 	app.Post("/cases/:id/persons/:pid/statement", s.recordStatement)
 	app.Post("/cases/:id/notes", s.addCaseNote)
+	app.Post("/cases/:id/evidence", s.linkEvidence)
 	app.Post("/cases/:id/attachments", s.attachCaseFile)
 	app.Get("/cases/:id/attachments/:aid", s.caseAttachment)
 	app.Post("/cases/:id/hear", s.hearCase)

@@ -568,3 +568,64 @@ func (s *Store) Hear(ctx context.Context, v models.Viewer, id uint, now time.Tim
 		return nil, save(tx, c, was, now)
 	})
 }
+
+// EvidenceKinds are the records a case may link by hand, with how the form
+// names them: a publication by its 索引号, a request or complaint by its
+// number, an incident by its date.
+var EvidenceKinds = []string{"publication", "request", "complaint", "incident"}
+
+// LinkEvidence links a record of the case's department to an open case.
+func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind, ref string) error {
+	return s.change(ctx, v, id, "link_evidence", []Status{Investigating, Heard}, func(tx *models.Tx, c *Case) (any, error) {
+		ref = strings.TrimSpace(ref)
+		if ref == "" || utf8.RuneCountInString(ref) > 64 {
+			return nil, invalid("ref", "请填写记录的编号或日期")
+		}
+		e := Evidence{CaseID: c.ID, Kind: kind}
+		var found []struct {
+			ID    uint
+			Label string
+		}
+		q := tx.DB.Where("department_id = ?", c.DepartmentID)
+		var err error
+		switch kind {
+		case "publication":
+			err = q.Model(&models.Publication{}).Select("id, title AS label").Where("index_no = ?", ref).Scan(&found).Error
+		case "request":
+			err = q.Model(&models.Request{}).Select("id, request_no AS label").Where("request_no = ?", ref).Scan(&found).Error
+		case "complaint":
+			err = q.Model(&models.Complaint{}).Select("id, complaint_no AS label").Where("complaint_no = ?", ref).Scan(&found).Error
+		case "incident":
+			d, perr := scoring.ParseDate(ref)
+			if perr != nil {
+				return nil, invalid("ref", "事件请填写日期，例如 2025-08-14")
+			}
+			err = q.Model(&models.Incident{}).Select("id, kind AS label").Where("date = ?", d.Time()).Scan(&found).Error
+		default:
+			return nil, invalid("kind", "请选择记录类别")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("find %s %s: %w", kind, ref, err)
+		}
+		if len(found) == 0 {
+			return nil, invalid("ref", "本部门没有编号或日期为“"+ref+"”的该类记录")
+		}
+		e.RefID, e.Label = found[0].ID, evidenceLabel(kind, ref, found[0].Label)
+		if err := tx.DB.Create(&e).Error; err != nil {
+			return nil, fmt.Errorf("link evidence: %w", err)
+		}
+		return e, nil
+	})
+}
+
+func evidenceLabel(kind, ref, label string) string {
+	switch kind {
+	case "publication":
+		return "公开记录" + ref + "：" + label
+	case "request":
+		return "公开申请" + ref
+	case "complaint":
+		return "投诉" + ref
+	}
+	return ref + " " + label
+}
