@@ -53,25 +53,34 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 	return "", false, nil
 }
 
-// gradesApproved reports whether the leading group has approved (and so
-// frozen) year's grades, and when. It is the one place this package asks
-// the year-end assessment (issue 9's assessment_plans); before that table
-// exists no grades are approved.
-func (s *Store) gradesApproved(ctx context.Context, year int) (bool, time.Time, error) {
+// approval is when the leading group approved (and so froze) a year's
+// grades, in which assessment plan.
+type approval struct {
+	Plan uint
+	At   time.Time
+}
+
+// gradesApproved reports whether year's grades are approved, and when. It
+// is the one place this package asks the year-end assessment (issue 9's
+// assessment_plans); before that table exists no grades are approved.
+func (s *Store) gradesApproved(ctx context.Context, year int) (*approval, error) {
 	db := s.m.DB.WithContext(ctx)
 	if !db.Migrator().HasTable("assessment_plans") {
-		return false, time.Time{}, nil
+		return nil, nil
 	}
-	var at []time.Time
-	err := db.Table("assessment_plans").Where("year = ? AND grades_approved_at IS NOT NULL", year).
-		Order("grades_approved_at desc").Limit(1).Pluck("grades_approved_at", &at).Error
+	var found []struct {
+		ID               uint
+		GradesApprovedAt time.Time
+	}
+	err := db.Table("assessment_plans").Select("id", "grades_approved_at").Where("year = ? AND grades_approved_at IS NOT NULL", year).
+		Order("grades_approved_at desc").Limit(1).Scan(&found).Error
 	if err != nil {
-		return false, time.Time{}, fmt.Errorf("read approved grades of %d: %w", year, err)
+		return nil, fmt.Errorf("read approved grades of %d: %w", year, err)
 	}
-	if len(at) == 0 {
-		return false, time.Time{}, nil
+	if len(found) == 0 {
+		return nil, nil
 	}
-	return true, at[0], nil
+	return &approval{Plan: found[0].ID, At: found[0].GradesApprovedAt}, nil
 }
 
 // Effect is what a decision does to a department's grade: a standing
@@ -86,6 +95,7 @@ type Effect struct {
 	Lifted     bool // revoked on appeal: the cap is gone
 	Reopen     bool
 	Reason     string
+	Plan       uint // the assessment whose approved grades need re-opening
 }
 
 // Effects lists the decisions that cap (or capped, until revoked) a
@@ -118,7 +128,7 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 			continue
 		}
 		e := Effect{Case: c, Department: names[c.DepartmentID], Year: c.DecisionYear(), Lifted: c.Status == Revoked}
-		approved, at, err := s.gradesApproved(ctx, e.Year)
+		approved, err := s.gradesApproved(ctx, e.Year)
 		if err != nil {
 			return nil, err
 		}
@@ -129,8 +139,9 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 		case c.DecidedAt != nil:
 			changed = *c.DecidedAt
 		}
-		if approved && changed.After(at) {
-			e.Reopen = true
+		if approved != nil && changed.After(approved.At) {
+			e.Reopen, e.Plan = true, approved.Plan
+			at := approved.At
 			if e.Lifted {
 				e.Reason = fmt.Sprintf("%d年度等次已于%s审定；案件%s的决定已在复核中撤销，%s不再受“%s”限制，须申请重新审核后才能改变等次。",
 					e.Year, ChineseDate(scoring.DateOf(at)), c.CaseNo, e.Department, c.Sanctions)
