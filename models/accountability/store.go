@@ -81,8 +81,7 @@ func scope(q *gorm.DB, v models.Viewer) *gorm.DB {
 
 // Filter narrows the list of cases.
 type Filter struct {
-	Status     Status
-	Department uint
+	Status Status
 }
 
 // Cases lists the cases v may read, newest first.
@@ -90,9 +89,6 @@ func (s *Store) Cases(ctx context.Context, v models.Viewer, f Filter) ([]Case, e
 	q := scope(s.m.DB.WithContext(ctx).Model(&Case{}), v).Order("COALESCE(decided, opened_at) DESC, id DESC")
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
-	}
-	if f.Department != 0 {
-		q = q.Where("department_id = ?", f.Department)
 	}
 	var out []Case
 	if err := q.Find(&out).Error; err != nil {
@@ -154,16 +150,6 @@ func (f *File) SanctionsOf(person uint) []SanctionRow {
 		}
 	}
 	return out
-}
-
-// OpenAppeal is the appeal waiting for its outcome, if any.
-func (f *File) OpenAppeal() *AppealRow {
-	for i := range f.Appeals {
-		if f.Appeals[i].Outcome == "" {
-			return &f.Appeals[i]
-		}
-	}
-	return nil
 }
 
 // Get reads a case for v: ErrNotFound when it does not exist or v may not
