@@ -25,15 +25,12 @@ func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) 
 	person := func(c *accountability.Case, name, no, unit string, post accountability.Post) error {
 		return cs.AddPerson(ctx, v, c.ID, 0, accountability.PersonForm{Name: name, PoliceNo: no, Department: depts[unit], Post: post})
 	}
-	state := func(c *accountability.Case) *accountability.File {
+	heard := func(c *accountability.Case, on scoring.Date, lines ...string) error {
 		f, err := cs.Get(ctx, v, c.ID)
 		if err != nil {
-			panic(err) // the case was made a moment ago
+			return err
 		}
-		return f
-	}
-	heard := func(c *accountability.Case, on scoring.Date, lines ...string) error {
-		for i, p := range state(c).Persons {
+		for i, p := range f.Persons {
 			kind := accountability.Stated
 			if lines[i] == "" {
 				kind, lines[i] = accountability.Refused, "经两次书面通知，本人拒绝陈述申辩，已记录在案"
@@ -93,7 +90,10 @@ func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) 
 	if err := cs.SetAct(ctx, v, capped.ID, accountability.Act{Collective: true}, at(time.October, 30)); err != nil {
 		return err
 	}
-	f := state(capped)
+	f, err := cs.Get(ctx, v, capped.ID)
+	if err != nil {
+		return err
+	}
 	if err := cs.Override(ctx, v, capped.ID, f.Persons[0].ID, accountability.Secondary, "承办人未按规定提请保密审查，对栏目长期不更新负有直接责任。"); err != nil {
 		return err
 	}
@@ -134,7 +134,10 @@ func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) 
 	if err := heard(app, day(time.December, 5), "答复依据的是当时有效的规定，不存在故意拖延。"); err != nil {
 		return err
 	}
-	g := state(app)
+	g, err := cs.Get(ctx, v, app.ID)
+	if err != nil {
+		return err
+	}
 	err = cs.Decide(ctx, v, app.ID, accountability.DecisionForm{Date: day(time.December, 15), Severity: accountability.Minor,
 		Reasons: "答复不当被复议机关撤销，情节轻微。",
 		Sanctions: []accountability.Imposed{{Name: "批评教育"}, {PersonID: g.Persons[0].ID, Name: "告诫"},
