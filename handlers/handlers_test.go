@@ -139,7 +139,7 @@ func TestEachRoleSignsInToItsHome(t *testing.T) {
 			{"office", "领导小组办公室", ""},
 			{"leader", "领导小组", "/users"},
 			{"head", "本部门", "刑警支队"},
-			{"discipline", "责任追究决定", "/users"},
+			{"discipline", "责任追究案件", "/users"},
 			{"auditor", "审计(只读)", "/users"},
 		} {
 			t.Run(tc.user, func(t *testing.T) {

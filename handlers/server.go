@@ -19,6 +19,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -45,6 +46,7 @@ type DemoUser struct {
 // Server holds what the handlers share.
 type Server struct {
 	store     *models.Store
+	cases     *accountability.Store
 	sessions  *session.Store
 	importer  *ingest.Importer
 	puller    *ingest.Puller
@@ -72,7 +74,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store)}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store)}
 	app := fiber.New(fiber.Config{
 		AppName:               "gongkai",
 		Views:                 s.views,
@@ -117,15 +119,17 @@ func newEngine() *html.Engine {
 			}
 			return ""
 		},
-		"datetime":   func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") },
-		"deptName":   func(names map[uint]string, id uint) string { return names[id] },
-		"round2":     func(r *big.Rat) string { return scoring.Round2(r) },
-		"explain":    func(d scoring.Deduction, l views.Lang) string { return d.Message(string(l)) },
-		"period":     func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
-		"recordURL":  recordURL,
-		"gradeClass": gradeClass,
-		"percent":    func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
-		"urlPath":    url.PathEscape,
+		"datetime":    func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") },
+		"deptName":    func(names map[uint]string, id uint) string { return names[id] },
+		"round2":      func(r *big.Rat) string { return scoring.Round2(r) },
+		"explain":     func(d scoring.Deduction, l views.Lang) string { return d.Message(string(l)) },
+		"period":      func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
+		"recordURL":   recordURL,
+		"gradeClass":  gradeClass,
+		"percent":     func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
+		"urlPath":     url.PathEscape,
+		"evidenceURL": evidenceURL,
+		"personName":  personName,
 	})
 	return engine
 }

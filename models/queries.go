@@ -60,20 +60,6 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	return c, nil
 }
 
-// Decisions lists accountability decisions, newest first: all of them for the
-// office, the leading group, the discipline office and auditors; a head's own.
-func (s *Store) Decisions(ctx context.Context, v Viewer) ([]AccountabilityDecision, error) {
-	q := s.DB.WithContext(ctx).Order("decided desc, case_no")
-	if id, limited := v.OwnDepartment(); limited {
-		q = q.Where("department_id = ?", id)
-	}
-	var out []AccountabilityDecision
-	if err := q.Find(&out).Error; err != nil {
-		return nil, fmt.Errorf("list decisions: %w", err)
-	}
-	return out, nil
-}
-
 // DepartmentNames maps every department's id to its name, for charts and
 // lists built from stored results (which name departments by id).
 func (s *Store) DepartmentNames(ctx context.Context) (map[uint]string, error) {

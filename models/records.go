@@ -113,7 +113,9 @@ type Incident struct {
 	UpdatedAt    time.Time
 }
 
-// AccountabilityDecision is a decision of 责任追究 against a department.
+// AccountabilityDecision is the shape of the accountability_decisions table
+// the first migration step created. Step 2026120201 moved its rows into
+// the discipline office's cases (models/accountability) and dropped it.
 type AccountabilityDecision struct {
 	ID           uint      `gorm:"primaryKey"`
 	CaseNo       string    `gorm:"size:64;not null;uniqueIndex"` // 案号

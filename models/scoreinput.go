@@ -111,17 +111,37 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	for _, i := range incidents {
 		in.Incidents = append(in.Incidents, scoring.Incident{ID: i.ID, Dept: i.DepartmentID, Date: scoring.DateOf(i.Date), Kind: i.Kind})
 	}
-	var decisions []AccountabilityDecision
-	if err := db.Where("decided BETWEEN ? AND ?", start, end).Find(&decisions).Error; err != nil {
-		return nil, fmt.Errorf("read accountability decisions: %w", err)
-	}
-	for _, d := range decisions {
-		in.Decisions = append(in.Decisions, scoring.Decision{ID: d.ID, Dept: d.DepartmentID, CaseNo: d.CaseNo, Decided: scoring.DateOf(d.Decided), Sanctions: SplitNames(d.Sanctions)})
+	if in.Decisions, err = s.StandingDecisions(ctx, y); err != nil {
+		return nil, err
 	}
 	if err := s.clockInput(ctx, in, start, end); err != nil {
 		return nil, err
 	}
 	return in, nil
+}
+
+// StandingDecisions are the accountability decisions dated in year y that
+// stand: those of the discipline office's cases (models/accountability),
+// paper decisions imported among them, decided and not revoked. A revoked
+// decision no longer caps a grade.
+func (s *Store) StandingDecisions(ctx context.Context, y int) ([]scoring.Decision, error) {
+	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	var rows []struct {
+		ID           uint
+		CaseNo       string
+		DepartmentID uint
+		Decided      time.Time
+		Sanctions    string
+	}
+	if err := s.DB.WithContext(ctx).Table("accountability_cases").Select("id", "case_no", "department_id", "decided", "sanctions").
+		Where("status IN ? AND decided BETWEEN ? AND ?", StandingCaseStates, start, end).Order("id").Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("read accountability decisions: %w", err)
+	}
+	out := make([]scoring.Decision, 0, len(rows))
+	for _, d := range rows {
+		out = append(out, scoring.Decision{ID: d.ID, Dept: d.DepartmentID, CaseNo: d.CaseNo, Decided: scoring.DateOf(d.Decided), Sanctions: SplitNames(d.Sanctions)})
+	}
+	return out, nil
 }
 
 // scan streams a query's rows through fn.

@@ -129,6 +129,14 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 	if _, _, err := store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return false, fmt.Errorf("demo scores: %w", err)
 	}
+	// The discipline office works on what those scores show; its decisions
+	// of the year cap grades, so the office computes the year again.
+	if err := demoCases(ctx, store, names.Departments); err != nil {
+		return false, fmt.Errorf("demo cases: %w", err)
+	}
+	if _, _, err := store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+		return false, fmt.Errorf("demo scores after decisions: %w", err)
+	}
 	users := make(map[string]models.Viewer, len(DemoUsers))
 	for _, u := range DemoUsers {
 		n := models.NewUser{Username: u.Username, Name: u.Name, Role: u.Role, Password: u.Password, DepartmentID: names.Departments[u.Department]}

@@ -24,7 +24,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}
@@ -94,8 +94,7 @@ var coreMessages = map[Lang]map[string]string{
 		"home.users":           "用户数",
 		"home.groups":          "部门分组",
 		"home.own":             "本部门",
-		"home.decisions":       "责任追究决定",
-		"home.nodecisions":     "暂无责任追究决定",
+		"home.decisions":       "责任追究案件",
 		"dept.title":           "部门",
 		"dept.code":            "编码",
 		"dept.name":            "名称",
@@ -300,8 +299,7 @@ var coreMessages = map[Lang]map[string]string{
 		"home.users":           "Users",
 		"home.groups":          "Groups",
 		"home.own":             "My department",
-		"home.decisions":       "Accountability decisions",
-		"home.nodecisions":     "No accountability decisions yet",
+		"home.decisions":       "Accountability cases",
 		"dept.title":           "Departments",
 		"dept.code":            "Code",
 		"dept.name":            "Name",

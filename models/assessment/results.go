@@ -4,38 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/reports/docx"
-	"github.com/gongkai/gongkai/scoring"
 )
-
-// BarredFrom is the sanction that takes a person's eligibility for awards
-// for the year (责任追究制度 art. 6(二): 取消当年评先选优资格).
-const BarredFrom = "取消评先选优资格"
-
-// BarredFromAwards reports whether an accountability decision dated in year
-// names person and carries BarredFrom, and returns its case number.
-// Decisions are imported from paper today, with the persons as free text
-// (、-separated); issue 10's cases will replace this one function.
-func (s *Store) BarredFromAwards(ctx context.Context, year int, person string) (caseNo string, barred bool, err error) {
-	var ds []models.AccountabilityDecision
-	err = s.m.DB.WithContext(ctx).Where("decided >= ? AND decided < ?", scoring.NewDate(year, time.January, 1).Time(), scoring.NewDate(year+1, time.January, 1).Time()).
-		Order("decided, case_no").Find(&ds).Error
-	if err != nil {
-		return "", false, fmt.Errorf("read decisions: %w", err)
-	}
-	for _, d := range ds {
-		if strings.Contains(d.Sanctions, BarredFrom) && slices.Contains(models.SplitNames(d.Persons), person) {
-			return d.CaseNo, true, nil
-		}
-	}
-	return "", false, nil
-}
 
 // Commend proposes a unit (person empty) or a named person of it for
 // commendation, once the grades are approved and before publication. A unit
@@ -68,7 +44,7 @@ func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, p
 			return &models.ValidationError{Field: "department", Message: why}
 		}
 	} else {
-		caseNo, barred, err := s.BarredFromAwards(ctx, p.Year, person)
+		caseNo, barred, err := accountability.New(s.m).PersonBarred(ctx, person, p.Year)
 		if err != nil {
 			return err
 		}

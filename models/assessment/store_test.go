@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
@@ -367,8 +368,11 @@ func TestCommendationRefusals(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		b := newBureau(t, s)
-		modelstest.Must(t, s.DB.Create(&models.AccountabilityDecision{CaseNo: "ZJ2024-009", DepartmentID: b.own.ID, Decided: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC),
-			Sanctions: "通报批评、取消评先选优资格", Persons: "林涛、高峰"}).Error)
+		// A decision kept on paper, loaded as the office would.
+		_, err := ingest.New(s).File(ctx, ingest.Accountability, "decisions.csv", strings.NewReader(
+			"case_no,department,decided,sanction,persons,trigger,summary\nZJ2024-009,SJ09,2024-09-01,通报批评、取消评先选优资格,林涛、高峰,不依法履行公开义务,未按时公开\n"),
+			ingest.Options{Source: "file", FileName: "decisions.csv", Viewer: models.System})
+		modelstest.Must(t, err)
 		p := b.plan(t)
 		modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.own.ID, "A1", big.NewRat(20, 1), "补录", at(3)))
 		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(6)))
@@ -376,7 +380,7 @@ func TestCommendationRefusals(t *testing.T) {
 			t.Errorf("commended before the grades were approved: %v", err)
 		}
 		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(7)))
-		err := b.a.Commend(ctx, b.office, p.ID, b.own.ID, "高峰", "好", at(8))
+		err = b.a.Commend(ctx, b.office, p.ID, b.own.ID, "高峰", "好", at(8))
 		if !isValidation(err) || !strings.Contains(err.Error(), "ZJ2024-009") {
 			t.Errorf("a barred person: %v", err)
 		}

@@ -86,7 +86,7 @@ XJ,2025-02-20,2024年度刑事案件情况,否
 var tables = map[Kind]string{
 	Departments: "departments", Catalog: "catalog_items", Publications: "publications", Requests: "requests",
 	Complaints: "complaints", QuarterlyReports: "quarterly_reports", AnnualReports: "annual_reports", AnnualFigures: "annual_figures",
-	Incidents: "incidents", Accountability: "accountability_decisions", Holidays: "holiday_years",
+	Incidents: "incidents", Accountability: "accountability_cases", Holidays: "holiday_years",
 	SecrecyReviews: "secrecy_reviews", Coordinations: "coordinations", PressConferences: "press_conferences",
 }
 

@@ -87,7 +87,7 @@ func (t *table) columnList(withCreated bool) []string {
 }
 
 // quote quotes an identifier: backticks serve both MySQL and SQLite, and
-// accountability_decisions has a column named trigger.
+// accountability_cases has a column named trigger.
 func quote(id string) string { return "`" + id + "`" }
 
 // loadStored reads the key, fingerprint and department of every stored row,

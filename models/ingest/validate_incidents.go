@@ -1,5 +1,11 @@
 package ingest
 
+import (
+	"strings"
+
+	"github.com/gongkai/gongkai/models"
+)
+
 // Columns of incidents: a leak, a publication of what must not be
 // published, a falsification; each vetoes the year's grade.
 const (
@@ -28,6 +34,8 @@ var incidents = recordKind{
 }
 
 // Columns of accountability decisions (责任追究), past ones kept on paper.
+// Each becomes a case of the discipline office's workspace in state
+// "decided" (the table's defaults), so that there is one list of cases.
 const (
 	accCaseNo = iota
 	accDepartment
@@ -50,13 +58,17 @@ var accountabilityColumns = []column{
 
 var accountability = recordKind{
 	table: &table{
-		name: "accountability_decisions", entity: "accountability_decision", id: "id", nKey: 1, keyName: "案号", deptField: 1,
+		name: "accountability_cases", entity: "accountability_case", id: "id", nKey: 1, keyName: "案号", deptField: 1,
 		fields: []field{{"case_no", fText}, {"department_id", fInt}, {"decided", fDate}, {"sanctions", fText},
 			{"persons", fText}, {"trigger", fText}, {"summary", fText}},
 	},
 	keyCol: accCaseNo,
 	build: func(c *checker) []string {
-		return []string{c.text(accCaseNo), c.department(accDepartment), c.date(accDecided), c.listOf(accSanction, sanctions, "处理方式"),
+		no := c.text(accCaseNo)
+		if strings.HasPrefix(no, models.CaseNoPrefix) {
+			c.fail(accCaseNo, "“%s”是责任追究工作台立案的案号，纸质决定请使用原案号", no)
+		}
+		return []string{no, c.department(accDepartment), c.date(accDecided), c.listOf(accSanction, sanctions, "处理方式"),
 			c.text(accPersons), c.text(accTrigger), c.text(accSummary)}
 	},
 }

@@ -1,0 +1,337 @@
+package accountability
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Imposed is one sanction chosen in a decision, for a person (PersonID) or
+// the department (PersonID 0), with its time limit where it has one.
+type Imposed struct {
+	PersonID uint
+	Name     string
+	Due      scoring.Date
+}
+
+// DecisionForm is the decision of a case (处理决定).
+type DecisionForm struct {
+	Date      scoring.Date
+	Severity  Severity
+	Reasons   string
+	Sanctions []Imposed
+}
+
+// check validates the sanctions against the ladder and the persons of the case.
+func (f DecisionForm) check(persons []uint) error {
+	if f.Date.IsZero() {
+		return invalid("date", "请填写决定日期")
+	}
+	if SeverityLabel(f.Severity) == "" {
+		return invalid("severity", "请选择情节类别")
+	}
+	if len(f.Sanctions) == 0 {
+		return invalid("sanctions", "请至少选择一项处理方式")
+	}
+	seen := map[Imposed]bool{}
+	for _, x := range f.Sanctions {
+		sn, ok := SanctionOf(x.Name)
+		switch {
+		case !ok:
+			return invalid("sanctions", "处理方式“"+x.Name+"”不在规定之列")
+		case x.PersonID == 0 && !sn.Department:
+			return invalid("sanctions", "“"+x.Name+"”不能对部门作出")
+		case x.PersonID != 0 && !sn.Person:
+			return invalid("sanctions", "“"+x.Name+"”只能对部门作出")
+		case x.PersonID != 0 && !slices.Contains(persons, x.PersonID):
+			return invalid("sanctions", "处理对象不是本案人员")
+		case sn.TimeLimit && x.Due <= f.Date:
+			return invalid("due", "“"+x.Name+"”须填写晚于决定日期的期限")
+		case !sn.TimeLimit && !x.Due.IsZero():
+			return invalid("due", "“"+x.Name+"”没有期限")
+		}
+		key := Imposed{PersonID: x.PersonID, Name: x.Name}
+		if seen[key] {
+			return invalid("sanctions", "处理方式“"+x.Name+"”重复")
+		}
+		seen[key] = true
+	}
+	return nil
+}
+
+// departmentList is the department's sanctions in ladder order, 、-separated:
+// what the case row carries for scoring.
+func departmentList(xs []Imposed) string {
+	var names []string
+	for _, l := range Ladder {
+		for _, x := range xs {
+			if x.PersonID == 0 && x.Name == l.Name {
+				names = append(names, x.Name)
+			}
+		}
+	}
+	return strings.Join(names, "、")
+}
+
+// notAfter refuses a date later than today: the office records what has
+// happened.
+func notAfter(d scoring.Date, now time.Time, field string) error {
+	if d > scoring.DateOf(now) {
+		return invalid(field, "日期不能晚于今天")
+	}
+	return nil
+}
+
+func datePtr(d scoring.Date) *time.Time {
+	if d.IsZero() {
+		return nil
+	}
+	t := d.Time()
+	return &t
+}
+
+// Decide records the decision (art. 6(二)), only once every person
+// concerned has stated their defence or refused to (art. 6(三)).
+func (s *Store) Decide(ctx context.Context, v models.Viewer, id uint, f DecisionForm, now time.Time) error {
+	return s.change(ctx, v, id, string(Decide), nil, func(tx *models.Tx, c *Case) (any, error) {
+		to, err := Next(c.Status, Decide)
+		if err != nil {
+			return nil, errStep
+		}
+		if err := checkHeard(tx.DB, c.ID); err != nil {
+			return nil, err
+		}
+		var persons []uint
+		if err := tx.DB.Model(&CasePerson{}).Where("case_id = ?", c.ID).Pluck("person_id", &persons).Error; err != nil {
+			return nil, fmt.Errorf("read persons of case: %w", err)
+		}
+		if err := f.check(persons); err != nil {
+			return nil, err
+		}
+		if err := notAfter(f.Date, now, "date"); err != nil {
+			return nil, err
+		}
+		reasons, err := text("reasons", "决定理由", f.Reasons, maxText, true)
+		if err != nil {
+			return nil, err
+		}
+		if err := replaceSanctions(tx, c.ID, f.Sanctions); err != nil {
+			return nil, err
+		}
+		was, at := c.Status, now.UTC()
+		c.Status, c.Severity, c.Decision, c.Decided, c.DecidedAt = to, f.Severity, reasons, datePtr(f.Date), &at
+		c.Sanctions = departmentList(f.Sanctions)
+		if err := save(tx, c, was, now); err != nil {
+			return nil, err
+		}
+		return map[string]any{"case": c, "sanctions": f.Sanctions}, nil
+	})
+}
+
+func replaceSanctions(tx *models.Tx, id uint, xs []Imposed) error {
+	if err := tx.DB.Where("case_id = ?", id).Delete(&SanctionRow{}).Error; err != nil {
+		return fmt.Errorf("replace sanctions: %w", err)
+	}
+	rows := make([]SanctionRow, 0, len(xs))
+	for _, x := range xs {
+		rows = append(rows, SanctionRow{CaseID: id, PersonID: x.PersonID, Name: x.Name, Due: datePtr(x.Due)})
+	}
+	if len(rows) > 0 {
+		if err := tx.DB.Create(&rows).Error; err != nil {
+			return fmt.Errorf("store sanctions: %w", err)
+		}
+	}
+	return nil
+}
+
+// Notify issues the numbered written notice (书面通知) to the department and
+// each person, dated on; the appeal window runs from it.
+func (s *Store) Notify(ctx context.Context, v models.Viewer, id uint, on scoring.Date, now time.Time) error {
+	return s.change(ctx, v, id, string(Notify), nil, func(tx *models.Tx, c *Case) (any, error) {
+		to, err := Next(c.Status, Notify)
+		if err != nil {
+			return nil, errStep
+		}
+		if on.IsZero() || c.Decided == nil || on < scoring.DateOf(*c.Decided) {
+			return nil, invalid("date", "通知日期不能早于决定日期")
+		}
+		if err := notAfter(on, now, "date"); err != nil {
+			return nil, err
+		}
+		var last int
+		if err := tx.DB.Model(&Case{}).Where("notice_no <> '' AND notice_date >= ? AND notice_date < ?", scoring.NewDate(on.Year(), 1, 1).Time(), scoring.NewDate(on.Year()+1, 1, 1).Time()).
+			Select("COALESCE(MAX(notice_seq), 0)").Scan(&last).Error; err != nil {
+			return nil, fmt.Errorf("number notice: %w", err)
+		}
+		was := c.Status
+		c.Status, c.NoticeSeq, c.NoticeNo, c.NoticeDate = to, last+1, NoticeNo(on.Year(), last+1), datePtr(on)
+		return nil, save(tx, c, was, now)
+	})
+}
+
+// AppealForm is an appeal for review (复核) or a complaint (申诉).
+type AppealForm struct {
+	Kind      string
+	Filed     scoring.Date
+	Appellant string
+	Grounds   string
+}
+
+// FileAppeal records an appeal within 30 days of the notice (art. 7); the
+// department's head files its own, dated today; the discipline office
+// records one received on paper on the day it was received. A late one is
+// refused with the date the window closed.
+func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f AppealForm, now time.Time) error {
+	f2, err := s.Get(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	if !MayTake(v, f2.DepartmentID, Appeal) {
+		return models.ErrForbidden
+	}
+	if !slices.Contains(AppealKinds, f.Kind) {
+		return invalid("kind", "请选择复核或申诉")
+	}
+	if !v.CanHandleCases() {
+		f.Filed = scoring.DateOf(now)
+	}
+	if f.Filed.IsZero() {
+		return invalid("filed", "请填写申请日期")
+	}
+	if err := notAfter(f.Filed, now, "filed"); err != nil {
+		return err
+	}
+	appellant, err := text("appellant", "申请人", f.Appellant, maxShort, true)
+	if err != nil {
+		return err
+	}
+	grounds, err := text("grounds", "理由", f.Grounds, maxText, true)
+	if err != nil {
+		return err
+	}
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		c, err := s.find(ctx, tx.DB, id)
+		if err != nil {
+			return err
+		}
+		to, err := Next(c.Status, Appeal)
+		if err != nil {
+			return errStep
+		}
+		if err := CheckAppealDate(scoring.DateOf(*c.NoticeDate), f.Filed); err != nil {
+			return err
+		}
+		before, was := *c, c.Status
+		a := AppealRow{CaseID: c.ID, Kind: f.Kind, Filed: f.Filed.Time(), Appellant: appellant, Grounds: grounds, FiledBy: v.Name}
+		if err := tx.DB.Create(&a).Error; err != nil {
+			return fmt.Errorf("store appeal: %w", err)
+		}
+		c.Status = to
+		if err := save(tx, c, was, now); err != nil {
+			return err
+		}
+		return tx.Record(string(Appeal), "accountability_case", c.ID, before, map[string]any{"case": c, "appeal": a})
+	})
+}
+
+// OutcomeForm is the outcome of an appeal. A change (变更) replaces the
+// sanctions with Sanctions.
+type OutcomeForm struct {
+	Outcome   string
+	Date      scoring.Date
+	Reasons   string
+	Sanctions []Imposed
+}
+
+// RecordOutcome records the outcome of the open appeal: 维持 upholds the
+// decision, 变更 replaces its sanctions, 撤销 revokes it, which lifts any
+// cap on the department's grade and bar on awards.
+func (s *Store) RecordOutcome(ctx context.Context, v models.Viewer, id uint, f OutcomeForm, now time.Time) error {
+	return s.change(ctx, v, id, string(Review), nil, func(tx *models.Tx, c *Case) (any, error) {
+		to, err := Next(c.Status, Review)
+		if err != nil {
+			return nil, errStep
+		}
+		if !slices.Contains(Outcomes, f.Outcome) {
+			return nil, invalid("outcome", "请选择维持、变更或撤销")
+		}
+		if f.Date.IsZero() {
+			return nil, invalid("date", "请填写复核日期")
+		}
+		if err := notAfter(f.Date, now, "date"); err != nil {
+			return nil, err
+		}
+		reasons, err := text("reasons", "复核理由", f.Reasons, maxText, true)
+		if err != nil {
+			return nil, err
+		}
+		var a AppealRow
+		if err := tx.DB.Where("case_id = ? AND outcome = ''", c.ID).Order("id desc").First(&a).Error; err != nil {
+			return nil, fmt.Errorf("read open appeal: %w", err)
+		}
+		if f.Date < scoring.DateOf(a.Filed) {
+			return nil, invalid("date", "复核日期不能早于申请日期")
+		}
+		was := c.Status
+		switch f.Outcome {
+		case Revoke:
+			at := now.UTC()
+			to, c.RevokedAt = Revoked, &at
+		case Changed:
+			var persons []uint
+			if err := tx.DB.Model(&CasePerson{}).Where("case_id = ?", c.ID).Pluck("person_id", &persons).Error; err != nil {
+				return nil, fmt.Errorf("read persons of case: %w", err)
+			}
+			d := DecisionForm{Date: scoring.DateOf(*c.Decided), Severity: c.Severity, Sanctions: f.Sanctions}
+			if err := d.check(persons); err != nil {
+				return nil, err
+			}
+			if err := replaceSanctions(tx, c.ID, f.Sanctions); err != nil {
+				return nil, err
+			}
+			at := now.UTC()
+			c.Sanctions, c.DecidedAt = departmentList(f.Sanctions), &at
+		}
+		res := tx.DB.Model(&AppealRow{}).Where("id = ?", a.ID).Updates(map[string]any{"outcome": f.Outcome, "outcome_date": datePtr(f.Date), "outcome_reason": reasons, "outcome_by": v.Name})
+		if res.Error != nil {
+			return nil, fmt.Errorf("record outcome: %w", res.Error)
+		}
+		c.Status = to
+		if err := save(tx, c, was, now); err != nil {
+			return nil, err
+		}
+		return map[string]any{"case": c, "outcome": f.Outcome, "reasons": reasons, "sanctions": f.Sanctions}, nil
+	})
+}
+
+// CompleteSanction records that a sanction with a time limit (限期改正,
+// 限期整改) was carried out on done.
+func (s *Store) CompleteSanction(ctx context.Context, v models.Viewer, id, sanction uint, done scoring.Date) error {
+	return s.change(ctx, v, id, "complete_sanction", []Status{Decided, Notified, Appealed, Reviewed}, func(tx *models.Tx, c *Case) (any, error) {
+		var r SanctionRow
+		if err := tx.DB.Where("id = ? AND case_id = ?", sanction, c.ID).First(&r).Error; err != nil {
+			return nil, models.ErrNotFound
+		}
+		if r.Due == nil || r.Completed != nil {
+			return nil, invalid("sanction", "该处理方式没有待完成的期限")
+		}
+		if done.IsZero() || c.Decided == nil || done < scoring.DateOf(*c.Decided) {
+			return nil, invalid("done", "完成日期不能早于决定日期")
+		}
+		if err := tx.DB.Model(&SanctionRow{}).Where("id = ?", r.ID).Update("completed", datePtr(done)).Error; err != nil {
+			return nil, fmt.Errorf("complete sanction: %w", err)
+		}
+		return map[string]any{"sanction": r.ID, "name": r.Name, "completed": done}, nil
+	})
+}
+
+// Overdue reports whether a sanction's time limit passed on today without
+// completion.
+func (r SanctionRow) Overdue(today scoring.Date) bool {
+	return r.Due != nil && r.Completed == nil && scoring.DateOf(*r.Due) < today
+}

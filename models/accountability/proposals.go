@@ -1,0 +1,198 @@
+package accountability
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Proposal is a case the app suggests from what it sees in the stored score
+// runs (待处理线索). It is computed, not stored: once accepted or dismissed
+// its key is recorded, and it is never proposed again.
+type Proposal struct {
+	Key          string
+	Year         int
+	DepartmentID uint
+	Department   string
+	TriggerKind  int
+	Other        string
+	Summary      string
+	Evidence     []Evidence
+}
+
+// Proposals lists what the latest stored score run of each year gives
+// cause to pursue and nobody has dealt with yet: a 不合格 grade, a veto
+// incident, catalog items left unpublished, requests unanswered past due,
+// an act overturned on reconsideration or in court (art. 6(二)4).
+func (s *Store) Proposals(ctx context.Context, v models.Viewer) ([]Proposal, error) {
+	if !v.CanReadCaseFiles() {
+		return nil, models.ErrForbidden
+	}
+	all, err := s.candidates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var handled []string
+	if err := s.m.DB.WithContext(ctx).Model(&disposition{}).Pluck("proposal_key", &handled).Error; err != nil {
+		return nil, fmt.Errorf("read proposals dealt with: %w", err)
+	}
+	return slices.DeleteFunc(all, func(p Proposal) bool { return slices.Contains(handled, p.Key) }), nil
+}
+
+func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
+	years, err := s.m.Years(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read score years: %w", err)
+	}
+	names, err := s.m.DepartmentNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Proposal
+	for _, y := range years {
+		run, err := s.m.LatestRun(ctx, y)
+		if err != nil {
+			return nil, err
+		}
+		scores, err := s.m.RunResults(ctx, models.System, run.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, sc := range scores {
+			r, err := sc.Result()
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, proposalsOf(y, sc, r, names[sc.DepartmentID])...)
+		}
+	}
+	if len(out) > 0 {
+		if err := s.labelIncidents(ctx, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// proposalsOf reads one department's stored result of year y.
+func proposalsOf(y int, sc models.DepartmentScore, r *scoring.DepartmentResult, dept string) []Proposal {
+	var out []Proposal
+	p := func(key string, trigger int, other, summary string, ev []Evidence) {
+		out = append(out, Proposal{Key: key, Year: y, DepartmentID: sc.DepartmentID, Department: dept, TriggerKind: trigger, Other: other, Summary: summary, Evidence: ev})
+	}
+	if sc.Rated() && sc.Grade == string(scoring.GradeFail) {
+		p(fmt.Sprintf("fail:%d:%d", y, sc.DepartmentID), TriggerOther, "年度考核等次为不合格",
+			fmt.Sprintf("%d年度考核等次为不合格（总分%.2f）。", y, sc.Total),
+			[]Evidence{{Kind: "grade", RefID: sc.DepartmentID, Label: fmt.Sprintf("%d年度考核：不合格，总分%.2f", y, sc.Total)}})
+	}
+	for _, id := range r.VetoIncidents {
+		p(fmt.Sprintf("incident:%d", id), TriggerOther, "发生一票否决事件", fmt.Sprintf("%d年度发生一票否决事件。", y),
+			[]Evidence{{Kind: "incident", RefID: id}})
+	}
+	var unpublished, overdue []Evidence
+	for _, ind := range r.Indicators {
+		for _, d := range ind.Deductions {
+			switch d.Kind {
+			case scoring.DeductSlotUnfilled:
+				unpublished = append(unpublished, Evidence{Kind: "item", RefID: uint(d.Item), Label: fmt.Sprintf("%s（%s）未公开", d.Title, d.Period.Label("zh"))})
+			case scoring.DeductRequestOverdueOpen:
+				overdue = append(overdue, Evidence{Kind: "request", RefID: d.Record.ID, Label: fmt.Sprintf("申请%s逾期未答复（应于%s前答复）", d.Title, ChineseDate(d.Due))})
+			case scoring.DeductOverturned:
+				p(fmt.Sprintf("overturned:%d", d.Record.ID), TriggerOther, "具体行政行为被复议撤销或判决败诉（第六条（二）4）",
+					fmt.Sprintf("申请%s的答复于%s被依法纠错。", d.Title, ChineseDate(d.On)),
+					[]Evidence{{Kind: "request", RefID: d.Record.ID, Label: fmt.Sprintf("申请%s：复议诉讼被依法纠错", d.Title)}})
+			}
+		}
+	}
+	if len(unpublished) > 0 {
+		p(fmt.Sprintf("unpublished:%d:%d", y, sc.DepartmentID), 1, "", fmt.Sprintf("%d年度有%d项应公开的目录事项未公开。", y, len(unpublished)), unpublished)
+	}
+	if len(overdue) > 0 {
+		p(fmt.Sprintf("overdue:%d:%d", y, sc.DepartmentID), 4, "", fmt.Sprintf("%d年度有%d件公开申请逾期未答复。", y, len(overdue)), overdue)
+	}
+	return out
+}
+
+// labelIncidents writes each incident's kind and date into its evidence.
+func (s *Store) labelIncidents(ctx context.Context, ps []Proposal) error {
+	for i := range ps {
+		for j := range ps[i].Evidence {
+			e := &ps[i].Evidence[j]
+			if e.Kind != "incident" {
+				continue
+			}
+			var inc models.Incident
+			if err := s.m.DB.WithContext(ctx).First(&inc, e.RefID).Error; err != nil {
+				return fmt.Errorf("read incident %d: %w", e.RefID, err)
+			}
+			e.Label = fmt.Sprintf("%s %s：%s", ChineseDate(scoring.DateOf(inc.Date)), inc.Kind, inc.Description)
+		}
+	}
+	return nil
+}
+
+func (s *Store) proposal(ctx context.Context, v models.Viewer, key string) (*Proposal, error) {
+	ps, err := s.Proposals(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		if p.Key == key {
+			return &p, nil
+		}
+	}
+	return nil, models.ErrNotFound
+}
+
+// Accept turns a proposal into a case (立案) with its evidence attached.
+func (s *Store) Accept(ctx context.Context, v models.Viewer, key string, now time.Time) (*Case, error) {
+	if !v.CanHandleCases() {
+		return nil, models.ErrForbidden
+	}
+	p, err := s.proposal(ctx, v, key)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.newCase(ctx, v, OpenForm{Department: p.DepartmentID, TriggerKind: p.TriggerKind, Other: p.Other, Summary: p.Summary, ProposalKey: p.Key}, now)
+	if err != nil {
+		return nil, err
+	}
+	err = s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := s.create(tx, c, p.Evidence); err != nil {
+			return err
+		}
+		return handle(tx, p.Key, "accepted", "", c.ID, now)
+	})
+	return c, err
+}
+
+// Dismiss sets a proposal aside with a reason; it is not proposed again.
+func (s *Store) Dismiss(ctx context.Context, v models.Viewer, key, reason string, now time.Time) error {
+	if !v.CanHandleCases() {
+		return models.ErrForbidden
+	}
+	r, err := text("reason", "不予立案的理由", reason, maxText, true)
+	if err != nil {
+		return err
+	}
+	if _, err := s.proposal(ctx, v, key); err != nil {
+		return err
+	}
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error { return handle(tx, key, "dismissed", r, 0, now) })
+}
+
+func handle(tx *models.Tx, key, action, reason string, caseID uint, now time.Time) error {
+	d := disposition{Key: key, Action: action, Reason: reason, CaseID: caseID, By: tx.Viewer.Name, At: now.UTC()}
+	if err := tx.DB.Create(&d).Error; err != nil {
+		if msg := strings.ToLower(err.Error()); strings.Contains(msg, "unique") || strings.Contains(msg, "duplicate") {
+			return invalid("proposal", "该线索已被他人处理，请刷新")
+		}
+		return fmt.Errorf("record proposal %s: %w", action, err)
+	}
+	return tx.Record(action, "accountability_proposal", key, nil, d)
+}

@@ -1,0 +1,153 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// demoCases shows the discipline office's workspace in every state, made
+// through the functions its users call, on the demo year's stored scores:
+// proposals left waiting (宿城分局's among them, for the browser test), a
+// case under investigation, one whose statements are heard, one decided
+// and notified that caps 泗阳县公安局's grade, and one under appeal.
+func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) error {
+	cs := accountability.New(store)
+	y := DemoYearNumber
+	at := func(m time.Month, d int) time.Time { return time.Date(y, m, d, 9, 30, 0, 0, time.UTC) }
+	day := func(m time.Month, d int) scoring.Date { return scoring.NewDate(y, m, d) }
+	v := models.Viewer{Name: "钱正", Role: models.RoleDiscipline}
+	person := func(c *accountability.Case, name, no, unit string, post accountability.Post) error {
+		return cs.AddPerson(ctx, v, c.ID, 0, accountability.PersonForm{Name: name, PoliceNo: no, Department: depts[unit], Post: post})
+	}
+	heard := func(c *accountability.Case, on scoring.Date, lines ...string) error {
+		f, err := cs.Get(ctx, v, c.ID)
+		if err != nil {
+			return err
+		}
+		for i, p := range f.Persons {
+			kind := accountability.Stated
+			if lines[i] == "" {
+				kind, lines[i] = accountability.Refused, "经两次书面通知，本人拒绝陈述申辩，已记录在案"
+			}
+			if err := cs.RecordStatement(ctx, v, c.ID, accountability.StatementForm{Person: p.ID, Kind: kind, Text: lines[i], Date: on}); err != nil {
+				return err
+			}
+		}
+		return cs.Hear(ctx, v, c.ID, on.Time())
+	}
+
+	// Under investigation: 网安支队's 不合格 grade.
+	inv, err := cs.Accept(ctx, v, fmt.Sprintf("fail:%d:%d", y, depts["SJ14"]), at(time.November, 24))
+	if err != nil {
+		return fmt.Errorf("demo case under investigation: %w", err)
+	}
+	if err := person(inv, "周启明", "320112", "SJ14", accountability.Handler); err != nil {
+		return err
+	}
+	if err := cs.AddNote(ctx, v, inv.ID, "调取网站发布后台日志，核对第三季度公开记录与目录事项的对应关系。", at(time.November, 26)); err != nil {
+		return err
+	}
+
+	// Statements heard: 宿豫分局's items left unpublished, approved by the
+	// leader in charge after secrecy review (leader main, handler secondary).
+	hrd, err := cs.Accept(ctx, v, fmt.Sprintf("unpublished:%d:%d", y, depts["FJ02"]), at(time.November, 20))
+	if err != nil {
+		return fmt.Errorf("demo case heard: %w", err)
+	}
+	if err := person(hrd, "魏强", "321305", "FJ02", accountability.Handler); err != nil {
+		return err
+	}
+	if err := person(hrd, "孙立华", "321301", "FJ02", accountability.InCharge); err != nil {
+		return err
+	}
+	if err := cs.SetAct(ctx, v, hrd.ID, accountability.Act{Reviewed: true, Approved: true}, at(time.November, 21)); err != nil {
+		return err
+	}
+	if err := heard(hrd, day(time.December, 2), "承认第三季度办事指南未按时更新，系人员调整交接不及时所致。", "已安排专人负责目录事项更新，请求从轻处理。"); err != nil {
+		return err
+	}
+
+	// Decided and notified, capping: 泗阳县公安局 published a notice of
+	// results only in form; the department is criticised in a notice and
+	// must rectify within a time limit.
+	capped, err := cs.Open(ctx, v, accountability.OpenForm{Department: depts["FJ04"], TriggerKind: 2,
+		Summary: "群众反映其网站“政务公开”栏目长期仅转载上级文件，承诺的办事进度查询未开通。"}, at(time.October, 28))
+	if err != nil {
+		return fmt.Errorf("demo capping case: %w", err)
+	}
+	if err := person(capped, "陈永胜", "321608", "FJ04", accountability.Handler); err != nil {
+		return err
+	}
+	if err := person(capped, "刘建国", "321602", "FJ04", accountability.Principal); err != nil {
+		return err
+	}
+	if err := cs.SetAct(ctx, v, capped.ID, accountability.Act{Collective: true}, at(time.October, 30)); err != nil {
+		return err
+	}
+	f, err := cs.Get(ctx, v, capped.ID)
+	if err != nil {
+		return err
+	}
+	if err := cs.Override(ctx, v, capped.ID, f.Persons[0].ID, accountability.Secondary, "承办人未按规定提请保密审查，对栏目长期不更新负有直接责任。"); err != nil {
+		return err
+	}
+	if err := heard(capped, day(time.November, 18), "栏目更新由局办公室统一安排，本人按要求执行。", ""); err != nil {
+		return err
+	}
+	err = cs.Decide(ctx, v, capped.ID, accountability.DecisionForm{Date: day(time.December, 10), Severity: accountability.Serious,
+		Reasons: "公开流于形式、承诺不践诺，经查属实，影响较大。",
+		Sanctions: []accountability.Imposed{{Name: "通报批评"}, {Name: "限期整改", Due: scoring.NewDate(y+1, time.January, 31)},
+			{PersonID: f.Persons[0].ID, Name: "书面检查"}, {PersonID: f.Persons[1].ID, Name: "通报批评"}, {PersonID: f.Persons[1].ID, Name: accountability.BarredFromAwards}}},
+		at(time.December, 10))
+	if err != nil {
+		return fmt.Errorf("demo capping decision: %w", err)
+	}
+	if err := cs.Notify(ctx, v, capped.ID, day(time.December, 12), at(time.December, 12)); err != nil {
+		return err
+	}
+
+	// Under appeal: 交警支队's answer overturned on reconsideration (art.
+	// 6(二)4); the handler asks for a review.
+	ps, err := cs.Proposals(ctx, v)
+	if err != nil {
+		return err
+	}
+	key := ""
+	for _, p := range ps {
+		if p.DepartmentID == depts["SJ11"] && strings.HasPrefix(p.Key, "overturned:") {
+			key = p.Key
+		}
+	}
+	app, err := cs.Accept(ctx, v, key, at(time.November, 25))
+	if err != nil {
+		return fmt.Errorf("demo appealed case: %w", err)
+	}
+	if err := person(app, "黄磊", "320905", "SJ11", accountability.Handler); err != nil {
+		return err
+	}
+	if err := heard(app, day(time.December, 5), "答复依据的是当时有效的规定，不存在故意拖延。"); err != nil {
+		return err
+	}
+	g, err := cs.Get(ctx, v, app.ID)
+	if err != nil {
+		return err
+	}
+	err = cs.Decide(ctx, v, app.ID, accountability.DecisionForm{Date: day(time.December, 15), Severity: accountability.Minor,
+		Reasons: "答复不当被复议机关撤销，情节轻微。",
+		Sanctions: []accountability.Imposed{{Name: "批评教育"}, {PersonID: g.Persons[0].ID, Name: "告诫"},
+			{PersonID: g.Persons[0].ID, Name: "限期改正", Due: day(time.December, 31)}}}, at(time.December, 15))
+	if err != nil {
+		return fmt.Errorf("demo appealed decision: %w", err)
+	}
+	if err := cs.Notify(ctx, v, app.ID, day(time.December, 16), at(time.December, 16)); err != nil {
+		return err
+	}
+	return cs.FileAppeal(ctx, v, app.ID, accountability.AppealForm{Kind: "复核", Filed: day(time.December, 29), Appellant: "黄磊",
+		Grounds: "复议决定认定的事实与答复时掌握的情况不同，请求撤销告诫。"}, at(time.December, 29))
+}
