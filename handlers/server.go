@@ -18,8 +18,8 @@ import (
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
