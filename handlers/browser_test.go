@@ -184,8 +184,15 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 
 	h := newBrowser(t, exec)
 	h.signIn(t, base, "head")
-	var dept, where string
-	err = chromedp.Run(h.ctx, chromedp.Click(`main h2 a`), chromedp.WaitVisible(`#score`), chromedp.Text(`#score`, &dept), chromedp.Location(&where))
+	// The link is followed by address rather than by a click: a click's
+	// navigation can race the next query for the new page's nodes.
+	var dept, where, href string
+	var linked bool
+	err = chromedp.Run(h.ctx, chromedp.AttributeValue(`main h2 a`, "href", &href, &linked))
+	if err != nil || !linked {
+		t.Fatalf("head's home has no link to their department: %v", err)
+	}
+	err = chromedp.Run(h.ctx, chromedp.Navigate(base+href), chromedp.WaitVisible(`#score`), chromedp.Text(`#score`, &dept), chromedp.Location(&where))
 	if err != nil || !strings.Contains(dept, "扣分明细") {
 		t.Fatalf("head's department page: %v %.200s", err, dept)
 	}
