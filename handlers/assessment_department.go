@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"fmt"
-	"io"
 	"math/big"
 	"net/url"
 	"strconv"
@@ -67,12 +66,12 @@ func deductionChoices(dv *assessment.DepartmentView) []deductionChoice {
 
 // uploads reads the form's files, refusing too many or too large before
 // reading them.
-func uploads(c *fiber.Ctx) ([]assessment.Upload, error) {
+func uploads(c *fiber.Ctx) ([]models.Upload, error) {
 	form, err := c.MultipartForm()
 	if err != nil {
 		return nil, nil // a form without files
 	}
-	var out []assessment.Upload
+	var out []models.Upload
 	for _, fh := range form.File["files"] {
 		if fh.Size == 0 && fh.Filename == "" {
 			continue
@@ -80,19 +79,11 @@ func uploads(c *fiber.Ctx) ([]assessment.Upload, error) {
 		if len(out) == assessment.MaxAttachments {
 			return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("每次最多上传%d个附件", assessment.MaxAttachments)}
 		}
-		if fh.Size > assessment.MaxAttachmentSize {
-			return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("附件“%s”超过%d MB", assessment.CleanName(fh.Filename), assessment.MaxAttachmentSize>>20)}
-		}
-		f, err := fh.Open()
+		u, err := readUpload(fh)
 		if err != nil {
-			return nil, fmt.Errorf("open upload: %w", err)
+			return nil, err
 		}
-		data, err := io.ReadAll(io.LimitReader(f, assessment.MaxAttachmentSize+1))
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("read upload: %w", err)
-		}
-		out = append(out, assessment.Upload{Name: fh.Filename, Data: data})
+		out = append(out, u)
 	}
 	return out, nil
 }

@@ -2,8 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
-	"io"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -136,19 +134,11 @@ func (s *Server) attachCaseFile(c *fiber.Ctx) error {
 		if err != nil {
 			return &models.ValidationError{Field: "file", Message: views.T(views.Chinese, "case.file.none")}
 		}
-		if fh.Size > accountability.MaxAttachmentSize {
-			return &models.ValidationError{Field: "file", Message: fmt.Sprintf("文件“%s”超过%d MB", fh.Filename, accountability.MaxAttachmentSize>>20)}
-		}
-		f, err := fh.Open()
+		u, err := readUpload(fh)
 		if err != nil {
-			return fmt.Errorf("open upload: %w", err)
+			return err
 		}
-		defer f.Close()
-		data, err := io.ReadAll(io.LimitReader(f, accountability.MaxAttachmentSize+1))
-		if err != nil {
-			return fmt.Errorf("read upload: %w", err)
-		}
-		return s.cases.Attach(c.UserContext(), v, id, fh.Filename, data, s.opt.Now())
+		return s.cases.Attach(c.UserContext(), v, id, u.Name, u.Data, s.opt.Now())
 	})
 }
 

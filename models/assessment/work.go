@@ -90,7 +90,7 @@ func (s *Store) SignNotice(ctx context.Context, v models.Viewer, plan, dept uint
 // FileSelfInspection stores (or replaces) the department's written
 // self-inspection with its attachments, while the assessment is open. Filing
 // after the due date is allowed and flagged.
-func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []Upload, now time.Time) error {
+func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []models.Upload, now time.Time) error {
 	p, _, err := s.headOf(ctx, v, plan, dept)
 	if err != nil {
 		return err
@@ -132,21 +132,21 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 }
 
 type checkedUpload struct {
-	Upload
+	models.Upload
 	mime string
 }
 
-func checkUploads(files []Upload) ([]checkedUpload, error) {
+func checkUploads(files []models.Upload) ([]checkedUpload, error) {
 	if len(files) > MaxAttachments {
 		return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("每次最多上传%d个附件", MaxAttachments)}
 	}
 	out := make([]checkedUpload, 0, len(files))
 	for _, f := range files {
-		mime, err := CheckUpload(f)
+		mime, err := models.CheckUpload(f)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, checkedUpload{Upload{CleanName(f.Name), f.Data}, mime})
+		out = append(out, checkedUpload{models.Upload{Name: models.CleanName(f.Name), Data: f.Data}, mime})
 	}
 	return out, nil
 }
@@ -184,7 +184,7 @@ func deptNote(db *gorm.DB, dept uint) string {
 // Object files the department's objection to one deduction of the plan's
 // score run (indicator and its position in the list), while the objection
 // window is open; one objection per deduction.
-func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, indicator string, pos int, reason string, files []Upload, now time.Time) (*Objection, error) {
+func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, indicator string, pos int, reason string, files []models.Upload, now time.Time) (*Objection, error) {
 	p, _, err := s.headOf(ctx, v, plan, dept)
 	if err != nil {
 		return nil, err
@@ -396,7 +396,7 @@ func (s *Store) finding(ctx context.Context, v models.Viewer, id uint) (*Plan, *
 
 // ReportRectification is the head's report that a rectification is done,
 // with evidence.
-func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uint, report string, files []Upload, now time.Time) error {
+func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uint, report string, files []models.Upload, now time.Time) error {
 	p, f, err := s.finding(ctx, v, id)
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package assessment
+package models
 
 import (
 	"archive/zip"
@@ -45,7 +45,7 @@ func TestCheckUpload(t *testing.T) {
 		{"报告.exe", pdf, "", "不受支持"},
 		{"报告.html", []byte("<html>"), "", "不受支持"},
 		{"空.pdf", nil, "", "空文件"},
-		{"大.pdf", append(pdf, make([]byte, MaxAttachmentSize)...), "", "超过"},
+		{"大.pdf", append(pdf, make([]byte, MaxUploadSize)...), "", "超过"},
 		{"", pdf, "", "没有文件名"},
 		{strings.Repeat("长", 130) + ".pdf", pdf, "", "过长"},
 	} {

@@ -1,0 +1,104 @@
+package models
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"net/http"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxUploadSize bounds one attached file: a self-inspection's, a
+// rectification's or a case's evidence.
+const MaxUploadSize = 8 << 20
+
+// Upload is a file as it arrived, before it is checked.
+type Upload struct {
+	Name string
+	Data []byte
+}
+
+// fileKinds are the kinds accepted: PDF, images, and Office files old and new.
+var fileKinds = map[string]string{
+	".pdf":  "application/pdf",
+	".png":  "image/png",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".doc":  "application/msword",
+	".xls":  "application/vnd.ms-excel",
+	".ppt":  "application/vnd.ms-powerpoint",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	".wps":  "application/vnd.ms-works", // WPS Office writes the old binary format
+	".et":   "application/vnd.ms-excel",
+}
+
+// ooxmlPart is the folder an Office Open XML package of each kind must hold.
+var ooxmlPart = map[string]string{".docx": "word/", ".xlsx": "xl/", ".pptx": "ppt/"}
+
+// oleMagic starts every old binary Office file (compound file).
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// CheckUpload accepts a PDF, an image or an Office file by its content, not
+// only its name, within MaxUploadSize, and returns the type to serve it
+// with. The message says what is wrong in Chinese.
+func CheckUpload(u Upload) (mime string, err error) {
+	name := strings.TrimSpace(path.Base(strings.ReplaceAll(u.Name, "\\", "/")))
+	bad := func(msg string) error {
+		return &ValidationError{Field: "file", Message: fmt.Sprintf("附件“%s”%s", name, msg)}
+	}
+	switch {
+	case name == "" || name == "." || name == "/":
+		return "", &ValidationError{Field: "file", Message: "附件没有文件名"}
+	case !utf8.ValidString(name) || utf8.RuneCountInString(name) > 120:
+		return "", bad("的文件名无效或过长（不超过120个字）")
+	case len(u.Data) == 0:
+		return "", bad("是空文件")
+	case len(u.Data) > MaxUploadSize:
+		return "", bad(fmt.Sprintf("超过%d MB", MaxUploadSize>>20))
+	}
+	ext := strings.ToLower(path.Ext(name))
+	want, ok := fileKinds[ext]
+	if !ok {
+		return "", bad("的类型不受支持：只接受 PDF、图片（PNG、JPEG）和 Office 文件（Word、Excel、PowerPoint、WPS）")
+	}
+	sniffed := http.DetectContentType(u.Data)
+	switch ext {
+	case ".pdf", ".png", ".jpg", ".jpeg":
+		if sniffed != want {
+			return "", bad("的内容与扩展名不符")
+		}
+	case ".doc", ".xls", ".ppt", ".wps", ".et":
+		if !bytes.HasPrefix(u.Data, oleMagic) {
+			return "", bad("的内容不是 Office 文件")
+		}
+	default:
+		if !isOOXML(u.Data, ooxmlPart[ext]) {
+			return "", bad("的内容不是 Office 文件")
+		}
+	}
+	return want, nil
+}
+
+// isOOXML reads the zip's directory (not its contents) for the content
+// types part and the kind's folder.
+func isOOXML(data []byte, folder string) bool {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil || len(z.File) > 10000 {
+		return false
+	}
+	var types, part bool
+	for _, f := range z.File {
+		types = types || f.Name == "[Content_Types].xml"
+		part = part || strings.HasPrefix(f.Name, folder)
+	}
+	return types && part
+}
+
+// CleanName is the name an upload is stored and served under.
+func CleanName(name string) string {
+	return strings.TrimSpace(path.Base(strings.ReplaceAll(name, "\\", "/")))
+}
