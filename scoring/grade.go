@@ -18,13 +18,17 @@ func (d *deptRun) readSanctions(res *DepartmentResult) {
 		}
 	}
 	for _, k := range d.idx.decisions.of(d.i) {
-		dec := &d.in.Decisions[k]
-		caps := slices.ContainsFunc(dec.Sanctions, func(x string) bool { return slices.Contains(s.CappingSanctions, x) })
-		if caps && d.inYear(dec.Decided) {
+		if dec := &d.in.Decisions[k]; s.Caps(*dec) && d.inYear(dec.Decided) {
 			res.CapDecisions = append(res.CapDecisions, dec.ID)
 		}
 	}
 	res.Veto = len(res.VetoIncidents) > 0
+}
+
+// Caps reports whether an accountability decision carries a sanction that
+// holds its department below 优秀 under the scheme.
+func (s *Scheme) Caps(d Decision) bool {
+	return slices.ContainsFunc(d.Sanctions, func(x string) bool { return slices.Contains(s.CappingSanctions, x) })
 }
 
 // Rate grades and ranks the rated departments of a run from their totals;

@@ -87,7 +87,24 @@ func (s *Store) preliminary(ctx context.Context, p *Plan) ([]Grade, error) {
 	if err != nil {
 		return nil, err
 	}
-	graded := Preliminary(sc, Adjusted(auto, ch))
+	adjusted := Adjusted(auto, ch)
+	// Accountability decisions as they stand now, not as when the plan's run
+	// was computed: a decision or a revocation since then is what a
+	// re-opening is for.
+	decisions, err := s.m.StandingDecisions(ctx, p.Year)
+	if err != nil {
+		return nil, err
+	}
+	caps := map[uint][]uint{}
+	for _, dec := range decisions {
+		if sc.Caps(dec) {
+			caps[dec.Dept] = append(caps[dec.Dept], dec.ID)
+		}
+	}
+	for i := range adjusted {
+		adjusted[i].CapDecisions = caps[adjusted[i].Dept]
+	}
+	graded := Preliminary(sc, adjusted)
 	out := make([]Grade, len(graded))
 	for i, d := range graded {
 		g := Grade{PlanID: p.ID, DepartmentID: d.Dept, Unrated: d.Unrated, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, CapReason: string(d.CapReason), Ineligible: len(d.CapDecisions) > 0}

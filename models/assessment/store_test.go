@@ -399,3 +399,39 @@ func TestCommendationRefusals(t *testing.T) {
 		}
 	})
 }
+
+// A capping decision recorded after the grades were approved holds the unit
+// at 合格 once the year is re-opened and graded again: grades read the
+// decisions as they stand, not as when the plan's run was computed.
+func TestRegradingAfterReopeningReadsTheDecisionsAsTheyStand(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		p := b.plan(t)
+		// Full marks by hand, so that the unit reaches 优秀.
+		for code, points := range map[string]int64{"A1": 20, "A2": 10, "A3": 5, "A4": 5, "B1": 20, "B2": 5, "C1": 10, "C2": 10, "D1": 8, "D2": 4, "D3": 3} {
+			modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.own.ID, code, big.NewRat(points, 1), "补录", at(3)))
+		}
+		grade := func() assessment.Grade {
+			var g assessment.Grade
+			modelstest.Must(t, s.DB.Where("plan_id = ? AND department_id = ?", p.ID, b.own.ID).First(&g).Error)
+			return g
+		}
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(6)))
+		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(7)))
+		if g := grade(); g.Grade != "优秀" || g.Ineligible {
+			t.Fatalf("before the decision: %s, ineligible %v", g.Grade, g.Ineligible)
+		}
+		_, err := ingest.New(s).File(ctx, ingest.Accountability, "decisions.csv", strings.NewReader(
+			"case_no,department,decided,sanction,persons,trigger,summary\nZJ2024-010,SJ09,2024-11-01,通报批评,林涛,不依法履行公开义务,未按时公开\n"),
+			ingest.Options{Source: "file", FileName: "decisions.csv", Viewer: models.System})
+		modelstest.Must(t, err)
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.RequestReopen, "追责决定取消优秀资格", at(8)))
+		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveReopen, "", at(9)))
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(10)))
+		if g := grade(); g.Grade != "合格" || !g.Ineligible {
+			t.Errorf("after the decision and re-grading: %s, ineligible %v", g.Grade, g.Ineligible)
+		}
+	})
+}
