@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -558,7 +559,7 @@ func (s *Store) Hear(ctx context.Context, v models.Viewer, id uint, now time.Tim
 // EvidenceKinds are the records a case may link by hand, with how the form
 // names them: a publication by its 索引号, a request or complaint by its
 // number, an incident by its date.
-var EvidenceKinds = []string{"publication", "request", "complaint", "incident"}
+var EvidenceKinds = []string{"publication", "request", "complaint", "incident", "finding"}
 
 // LinkEvidence links a record of the case's department to an open case.
 func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind, ref string) error {
@@ -581,6 +582,14 @@ func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind
 			err = q.Model(&models.Request{}).Select("id, request_no AS label").Where("request_no = ?", ref).Scan(&found).Error
 		case "complaint":
 			err = q.Model(&models.Complaint{}).Select("id, complaint_no AS label").Where("complaint_no = ?", ref).Scan(&found).Error
+		case "finding":
+			// An on-site review finding (实地考核问题), by the number its
+			// assessment page shows.
+			n, perr := strconv.ParseUint(ref, 10, 32)
+			if perr != nil {
+				return nil, invalid("ref", "实地考核问题请填写问题编号，例如 12")
+			}
+			err = q.Table("assessment_findings").Select("id, text AS label").Where("id = ?", n).Scan(&found).Error
 		case "incident":
 			d, perr := scoring.ParseDate(ref)
 			if perr != nil {
@@ -612,6 +621,8 @@ func evidenceLabel(kind, ref, label string) string {
 		return "公开申请" + ref
 	case "complaint":
 		return "投诉" + ref
+	case "finding":
+		return "实地考核问题" + ref + "：" + label
 	}
 	return ref + " " + label
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
@@ -282,15 +283,6 @@ func effectOf(es []accountability.Effect, id uint) *accountability.Effect {
 // this branch does not have it yet.
 func approveGrades(t *testing.T, s *models.Store, year int, at time.Time) {
 	t.Helper()
-	if !s.DB.Migrator().HasTable("assessment_plans") {
-		type assessmentPlan struct {
-			ID               uint `gorm:"primaryKey"`
-			Year             int
-			Status           string `gorm:"size:16"`
-			GradesApprovedAt *time.Time
-		}
-		modelstest.Must(t, s.DB.Table("assessment_plans").AutoMigrate(&assessmentPlan{}))
-	}
 	modelstest.Must(t, s.DB.Exec("UPDATE assessment_plans SET grades_approved_at = ? WHERE year = ?", at, year).Error)
 	var n int64
 	modelstest.Must(t, s.DB.Table("assessment_plans").Where("year = ?", year).Count(&n).Error)
@@ -323,6 +315,41 @@ func TestUpgradeMovesPaperDecisions(t *testing.T) {
 		modelstest.Must(t, err)
 		if len(in.Decisions) != 1 || in.Decisions[0].CaseNo != "ZJ2024-9" {
 			t.Errorf("scoring reads %+v", in.Decisions)
+		}
+	})
+}
+
+// A case links the department's own records and on-site findings as
+// evidence, by the numbers people see; another department's are not found.
+func TestEvidenceLinksRecordsAndFindings(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		depts := demo(t, s)
+		cs := accountability.New(s)
+		f := openWith(t, cs, depts["FJ01"], "石磊")
+		var own, other assessment.Finding
+		modelstest.Must(t, s.DB.Where("department_id = ?", depts["FJ01"]).First(&own).Error)
+		var pub models.Publication
+		modelstest.Must(t, s.DB.Where("department_id = ?", depts["FJ01"]).First(&pub).Error)
+		modelstest.Must(t, cs.LinkEvidence(ctx, discipline, f.ID, "finding", strconv.Itoa(int(own.ID))))
+		modelstest.Must(t, cs.LinkEvidence(ctx, discipline, f.ID, "publication", pub.IndexNo))
+
+		if s.DB.Where("department_id <> ?", depts["FJ01"]).Limit(1).Find(&other).RowsAffected > 0 {
+			if err := cs.LinkEvidence(ctx, discipline, f.ID, "finding", strconv.Itoa(int(other.ID))); !strings.Contains(message(err), "本部门没有") {
+				t.Errorf("another department's finding: %v", err)
+			}
+		}
+		if err := cs.LinkEvidence(ctx, discipline, f.ID, "finding", "第一条"); !strings.Contains(message(err), "问题编号") {
+			t.Errorf("a finding named by text: %v", err)
+		}
+		got, err := cs.Get(ctx, discipline, f.ID)
+		modelstest.Must(t, err)
+		var labels []string
+		for _, e := range got.Evidence {
+			labels = append(labels, e.Label)
+		}
+		joined := strings.Join(labels, "|")
+		if !strings.Contains(joined, "实地考核问题"+strconv.Itoa(int(own.ID))+"："+own.Text) || !strings.Contains(joined, pub.IndexNo) {
+			t.Errorf("evidence = %v", labels)
 		}
 	})
 }
