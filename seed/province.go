@@ -265,7 +265,7 @@ func (g *provinceGen) news(t *provinceTable, units []provinceUnit, items []demoI
 
 // requests writes about n information requests, most answered in time.
 func (g *provinceGen) requests(units []provinceUnit, n int) {
-	t := g.table("requests", "department", "request_no", "received", "channel", "extended", "answered", "answer")
+	t := g.table("requests", "department", "request_no", "received", "channel", "extended", "answered", "answer", "applicant", "result")
 	for i, u := range units {
 		share := n/len(units) + btoi(i < n%len(units))
 		for k := range share {
@@ -275,11 +275,18 @@ func (g *provinceGen) requests(units []provinceUnit, n int) {
 			if g.rng.Float64() < 0.1 {
 				extended, days = "是", days+10
 			}
-			answered, answer := ymd(received.AddDate(0, 0, days)), pick(g.rng, []string{"已主动公开", "同意公开", "部分公开", "不同意公开", "信息不存在"})
-			if g.rng.Float64() > u.quality+0.2 {
-				answered, answer = "", ""
+			// Most applicants are people (自然人); answers in the national
+			// categories of the annual report.
+			applicant := models.ApplicantNatural
+			if g.rng.Float64() < 0.15 {
+				applicant = pick(g.rng, models.ApplicantTypes[1:])
 			}
-			t.row(u.code, fmt.Sprintf("YSQ%d-%s-%04d", g.year, u.code, k+1), ymd(received), pick(g.rng, []string{"当面", "网络", "信函", "传真"}), extended, answered, answer)
+			answered, answer := ymd(received.AddDate(0, 0, days)), pick(g.rng, []string{"已主动公开", "同意公开", "部分公开", "信息不存在"})
+			result := models.ResultOfAnswer(answer)
+			if g.rng.Float64() > u.quality+0.2 {
+				answered, answer, result = "", "", ""
+			}
+			t.row(u.code, fmt.Sprintf("YSQ%d-%s-%04d", g.year, u.code, k+1), ymd(received), pick(g.rng, []string{"当面", "网络", "信函", "传真"}), extended, answered, answer, applicant, result)
 		}
 	}
 }
