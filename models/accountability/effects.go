@@ -3,6 +3,7 @@ package accountability
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,6 +54,45 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 	return "", false, nil
 }
 
+// approvedGrade is what the leading group approved for a department.
+type approvedGrade struct {
+	Grade      string
+	Total      string // exact adjusted total
+	Veto       bool
+	Ineligible bool // held below 优秀 by an accountability decision
+}
+
+// approvedGrade reads a department's approved grade in an assessment, or
+// nil when the assessment does not grade it.
+func (s *Store) approvedGrade(ctx context.Context, plan, dept uint) (*approvedGrade, error) {
+	var found []approvedGrade
+	err := s.m.DB.WithContext(ctx).Table("assessment_grades").Select("grade", "total", "veto", "ineligible").
+		Where("plan_id = ? AND department_id = ? AND unrated = ?", plan, dept, false).Limit(1).Scan(&found).Error
+	if err != nil {
+		return nil, fmt.Errorf("read approved grade: %w", err)
+	}
+	if len(found) == 0 {
+		return nil, nil
+	}
+	return &found[0], nil
+}
+
+// needsReopening reports whether an approved grade g disagrees with the
+// accountability decisions as they stand: 优秀 though a decision now caps
+// the department, or held below 优秀 by a decision since revoked though
+// its total reaches excellent (and no veto fails it). Frozen grades move
+// only by a re-opening, so the office must be told.
+func needsReopening(g *approvedGrade, cappedNow bool, excellent *big.Rat) bool {
+	if g == nil {
+		return false
+	}
+	if cappedNow {
+		return g.Grade == string(scoring.GradeExcellent)
+	}
+	total, ok := new(big.Rat).SetString(g.Total)
+	return g.Ineligible && !g.Veto && ok && total.Cmp(excellent) >= 0
+}
+
 // approval is when the leading group approved (and so froze) a year's
 // grades, in which assessment plan.
 type approval struct {
@@ -83,9 +123,9 @@ func (s *Store) gradesApproved(ctx context.Context, year int) (*approval, error)
 
 // Effect is what a decision does to a department's grade: a standing
 // decision with a capping sanction holds it below 优秀 for the decision's
-// year; a revoked one no longer does. When the year's grades were approved
-// before the decision (or its revocation) was recorded, they are frozen
-// and the office must ask for a re-opening: Reopen says so, Reason why.
+// year; a revoked one no longer does. When the year's grades are approved
+// (frozen) and disagree with the decisions as they stand, the office must
+// ask for a re-opening: Reopen says so, Reason why.
 type Effect struct {
 	Case       Case
 	Department string
@@ -120,9 +160,21 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 	if err != nil {
 		return nil, err
 	}
+	caps := func(c Case) bool { return sc.Caps(scoring.Decision{Sanctions: models.SplitNames(c.Sanctions)}) }
+	// cappedNow: the departments a standing decision caps, by year.
+	cappedNow := map[int]map[uint]bool{}
+	for _, c := range cases {
+		if c.Status != Revoked && caps(c) {
+			y := c.DecisionYear()
+			if cappedNow[y] == nil {
+				cappedNow[y] = map[uint]bool{}
+			}
+			cappedNow[y][c.DepartmentID] = true
+		}
+	}
 	var out []Effect
 	for _, c := range cases {
-		if !Caps(sc.CappingSanctions, models.SplitNames(c.Sanctions)) {
+		if !caps(c) {
 			continue
 		}
 		e := Effect{Case: c, Department: names[c.DepartmentID], Year: c.DecisionYear(), Lifted: c.Status == Revoked}
@@ -130,14 +182,13 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 		if err != nil {
 			return nil, err
 		}
-		changed := c.UpdatedAt
-		switch {
-		case e.Lifted && c.RevokedAt != nil:
-			changed = *c.RevokedAt
-		case c.DecidedAt != nil:
-			changed = *c.DecidedAt
+		var g *approvedGrade
+		if approved != nil {
+			if g, err = s.approvedGrade(ctx, approved.Plan, c.DepartmentID); err != nil {
+				return nil, err
+			}
 		}
-		if approved != nil && changed.After(approved.At) {
+		if needsReopening(g, cappedNow[e.Year][c.DepartmentID], sc.Grades.Excellent.Rat()) {
 			e.Reopen, e.Plan = true, approved.Plan
 			at := approved.At
 			if e.Lifted {

@@ -216,9 +216,3 @@ func SeverityLabel(s Severity) string {
 	}
 	return ""
 }
-
-// Caps reports whether sanctions against a department hold it below 优秀
-// under scheme (SCHEME.md: capping_sanctions).
-func Caps(scheme []string, sanctions []string) bool {
-	return slices.ContainsFunc(sanctions, func(s string) bool { return slices.Contains(scheme, s) })
-}

@@ -125,16 +125,23 @@ func TestWorkspace(t *testing.T) {
 			if capped(t, s, 2026, dept) {
 				t.Error("the decision capped another year")
 			}
+			// The demo's 2025 grades are approved, 项里派出所 at 优秀: frozen
+			// grades that the decision now contradicts need a re-opening.
 			effects, err := cs.Effects(ctx, models.Viewer{Role: models.RoleOffice})
 			modelstest.Must(t, err)
-			if e := effectOf(effects, f.ID); e == nil || e.Lifted || e.Reopen {
-				t.Errorf("effect on grades = %+v, want a cap and no re-opening (no grades approved)", e)
+			if e := effectOf(effects, f.ID); e == nil || e.Lifted || !e.Reopen || !strings.Contains(e.Reason, "不能评为优秀") {
+				t.Errorf("effect on grades = %+v, want a cap and a re-opening", e)
+			}
+			// Grades approved with the cap applied agree with the decision.
+			modelstest.Must(t, s.DB.Exec("UPDATE assessment_grades SET grade = ?, ineligible = ? WHERE department_id = ?", "合格", true, dept).Error)
+			effects, err = cs.Effects(ctx, models.Viewer{Role: models.RoleOffice})
+			modelstest.Must(t, err)
+			if e := effectOf(effects, f.ID); e == nil || e.Reopen {
+				t.Errorf("effect on grades approved with the cap = %+v, want no re-opening", e)
 			}
 
-			// The leading group approves 2025's grades; then the head appeals
-			// and the decision is revoked: the cap goes, and the office is
-			// told the frozen grades need a re-opening.
-			approveGrades(t, s, 2025, time.Now().Add(-time.Hour))
+			// The head appeals and the decision is revoked: the cap goes, and
+			// the office is told the frozen grades need a re-opening.
 			modelstest.Must(t, cs.Notify(ctx, discipline, f.ID, scoring.NewDate(2025, 12, 2), now))
 			head := models.Viewer{Name: "姚军", Role: models.RoleHead, DepartmentID: dept}
 			late := accountability.AppealForm{Kind: "复核", Filed: scoring.NewDate(2026, 1, 1), Appellant: "项里派出所", Grounds: "不服"}
@@ -276,19 +283,6 @@ func effectOf(es []accountability.Effect, id uint) *accountability.Effect {
 		}
 	}
 	return nil
-}
-
-// approveGrades records year's grades as approved at, in the table the
-// year-end assessment (issue 9) keeps them in; it makes the table when
-// this branch does not have it yet.
-func approveGrades(t *testing.T, s *models.Store, year int, at time.Time) {
-	t.Helper()
-	modelstest.Must(t, s.DB.Exec("UPDATE assessment_plans SET grades_approved_at = ? WHERE year = ?", at, year).Error)
-	var n int64
-	modelstest.Must(t, s.DB.Table("assessment_plans").Where("year = ?", year).Count(&n).Error)
-	if n == 0 {
-		modelstest.Must(t, s.DB.Exec("INSERT INTO assessment_plans (year, status, grades_approved_at) VALUES (?, 'final', ?)", year, at).Error)
-	}
 }
 
 // An install upgraded past step 2026120201 finds its imported paper
