@@ -297,20 +297,37 @@ func (s *Store) Flags(ctx context.Context, v Viewer, publication uint) ([]Flag, 
 }
 
 func (s *Store) flags(db *gorm.DB, v Viewer, publication uint) ([]Flag, error) {
-	linked := db.Table("secrecy_reviews AS r").Select("1").
-		Where("r.department_id = publications.department_id AND r.index_no = publications.index_no AND r.index_no <> '' AND r.opinion IN ?", flaggedOpinions)
-	q := db.Model(&Publication{}).Where("(review IN ? OR EXISTS (?)) AND (attribute IS NULL OR attribute <> ?)", flaggedOpinions, linked, scoring.AttrWithheld)
-	switch own, limited := v.OwnDepartment(); {
+	// The candidates come from two narrow queries, so that neither reads
+	// the year's publications (the overview asks on every view): those whose
+	// own review forbids publishing, by the review index, and those linked
+	// to a review record that forbids it, from the (few) review records.
+	own := db.Model(&Publication{}).Where("review IN ?", flaggedOpinions)
+	linked := db.Table("publications AS p").Joins("JOIN secrecy_reviews r ON r.department_id = p.department_id AND r.index_no = p.index_no").
+		Where("r.index_no <> '' AND r.opinion IN ?", flaggedOpinions)
+	switch dept, limited := v.OwnDepartment(); {
 	case limited:
-		q = q.Where("department_id = ?", own)
+		own, linked = own.Where("department_id = ?", dept), linked.Where("p.department_id = ?", dept)
 	case !v.Role.Valid():
 		return nil, ErrForbidden
 	}
 	if publication != 0 {
-		q = q.Where("id = ?", publication)
+		own, linked = own.Where("id = ?", publication), linked.Where("p.id = ?", publication)
+	}
+	var ownIDs, linkedIDs []uint
+	if err := own.Order("id desc").Limit(1000).Pluck("id", &ownIDs).Error; err != nil {
+		return nil, fmt.Errorf("read publications reviewed against publishing: %w", err)
+	}
+	if err := linked.Order("p.id desc").Limit(1000).Pluck("p.id", &linkedIDs).Error; err != nil {
+		return nil, fmt.Errorf("read publications linked to reviews against publishing: %w", err)
+	}
+	candidates := append(ownIDs, linkedIDs...)
+	if len(candidates) == 0 {
+		return nil, nil
 	}
 	var pubs []Publication
-	if err := q.Order("published desc, id desc").Limit(1000).Find(&pubs).Error; err != nil {
+	err := db.Where("id IN ? AND (attribute IS NULL OR attribute <> ?)", candidates, scoring.AttrWithheld).
+		Order("published desc, id desc").Limit(1000).Find(&pubs).Error
+	if err != nil {
 		return nil, fmt.Errorf("read flagged publications: %w", err)
 	}
 	if len(pubs) == 0 {

@@ -28,6 +28,7 @@ import (
 	"regexp"
 	"runtime/pprof"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,7 +48,7 @@ func main() {
 	flag.IntVar(&province.Complaints, "complaints", province.Complaints, "complaints of its year")
 	clients := flag.Int("clients", 50, "concurrent clients")
 	requests := flag.Int("requests", 5000, "requests in all")
-	path := flag.String("path", "/overview?year=2025", "page to load")
+	path := flag.String("path", "/overview?year=2025", "pages to load, comma-separated, one after the other")
 	dsn := flag.String("db", "", "database (default: SQLite in a temporary folder); a MySQL database must exist and be empty")
 	timeout := flag.Duration("timeout", 15*time.Minute, "stop after this long whatever happens")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to this file")
@@ -97,17 +98,6 @@ func run(ctx context.Context, dsn string, province seed.ProvinceOptions, clients
 	if err != nil {
 		return err
 	}
-	// The first request builds the overview; it is the cost of a new run or
-	// import, not of a page view, so it is reported apart.
-	first := time.Now()
-	if err := get(client, base+path); err != nil {
-		return err
-	}
-	fmt.Printf("first request (builds the cached overview): %s\n", time.Since(first).Round(time.Millisecond))
-	if size, err := pageSize(client, base+path); err == nil {
-		fmt.Printf("page size: %d bytes\n", size)
-	}
-
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
@@ -119,15 +109,51 @@ func run(ctx context.Context, dsn string, province seed.ProvinceOptions, clients
 		}
 		defer pprof.StopCPUProfile()
 	}
-	lat, failed, elapsed := hammer(ctx, client, base+path, clients, requests)
-	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
-	fmt.Printf("%d requests, %d clients, %d failed, %.0f req/s\n", len(lat), clients, failed, float64(len(lat))/elapsed.Seconds())
-	fmt.Printf("p50 %s  p90 %s  p99 %s  max %s\n", pct(0.50).Round(time.Microsecond), pct(0.90).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond))
-	if failed > 0 {
-		return fmt.Errorf("%d requests failed", failed)
+	var failures int64
+	for _, p := range strings.Split(path, ",") {
+		failures += measure(ctx, client, base, p, clients, requests)
+	}
+	fmt.Printf("peak RSS of the process (server and clients): %s\n", peakRSS())
+	if failures > 0 {
+		return fmt.Errorf("%d requests failed", failures)
 	}
 	return nil
+}
+
+// measure loads one page: once alone (the first request may build a cache:
+// the cost of a new run or import, not of a page view, so it is reported
+// apart), then from many clients at once.
+func measure(ctx context.Context, client *http.Client, base, path string, clients, requests int) (failed int64) {
+	first := time.Now()
+	if err := get(client, base+path); err != nil {
+		fmt.Printf("%s: %v\n", path, err)
+		return 1
+	}
+	size, _ := pageSize(client, base+path)
+	fmt.Printf("%s: first request %s, %d bytes\n", path, time.Since(first).Round(time.Millisecond), size)
+	lat, failed, elapsed := hammer(ctx, client, base+path, clients, requests)
+	if len(lat) == 0 {
+		return failed
+	}
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
+	fmt.Printf("  %d requests, %d clients, %d failed, %.0f req/s; p50 %s  p90 %s  p99 %s  max %s\n", len(lat), clients, failed, float64(len(lat))/elapsed.Seconds(),
+		pct(0.50).Round(time.Microsecond), pct(0.90).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond))
+	return failed
+}
+
+// peakRSS is the process's peak resident memory (VmHWM), as Linux reports it.
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
 }
 
 // load generates the province in dir, imports it through the import path
@@ -141,18 +167,25 @@ func load(ctx context.Context, store *models.Store, dir string, province seed.Pr
 		return err
 	}
 	im := ingest.New(store)
+	im.Limits.MaxBytes = 1 << 30 // as `gongkai import` allows: the year's publications pass 64 MB
+	start := time.Now()
 	for _, f := range files {
 		if err := importFile(ctx, im, f); err != nil {
 			return err
 		}
 	}
+	fmt.Printf("imported in %s\n", time.Since(start).Round(time.Millisecond))
 	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
 	if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
 		return err
 	}
 	req := models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(seed.DemoYearNumber+1, time.February, 2)}
-	_, _, err = store.ComputeScores(ctx, models.System, req, time.Now())
-	return err
+	start = time.Now()
+	if _, _, err = store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+		return err
+	}
+	fmt.Printf("scored in %s\n", time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 // importFile loads one generated file, as `gongkai import` would.

@@ -1,0 +1,24 @@
+package models
+
+import (
+	"fmt"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+)
+
+// performanceSteps add indexes that pages asked on every view need at
+// province scale.
+var performanceSteps = []*gormigrate.Migration{
+	{
+		// Publications whose own secrecy review forbids publishing, for the
+		// disclosure flags the overview counts on every view.
+		ID: "2026120301_publication_review_index",
+		Migrate: func(tx *gorm.DB) error {
+			if err := tx.Exec("CREATE INDEX idx_publications_review ON publications (review)").Error; err != nil {
+				return fmt.Errorf("index publications by review: %w", err)
+			}
+			return nil
+		},
+	},
+}
