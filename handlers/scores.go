@@ -1,8 +1,12 @@
 package handlers
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"html/template"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,7 +38,6 @@ func (s *Server) yearOf(c *fiber.Ctx) (int, error) {
 // the ranks stored with it, and lists apart those not rated (不参评). A
 // department head sees only their own line, with the rank the office sees.
 func (s *Server) scores(c *fiber.Ctx) error {
-	ctx := c.UserContext()
 	v, _ := viewer(c)
 	year, err := s.yearOf(c)
 	if err != nil {
@@ -48,13 +51,46 @@ func (s *Server) scores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rows, err := s.store.RunScores(ctx, v, run.ID)
+	ranking, err := s.ranking(c, v, run, year)
 	if err != nil {
 		return err
 	}
+	data["Run"], data["Ranking"], data["Gaps"], data["AsOf"] = run, ranking, run.Gaps(), scoring.DateOf(run.AsOf).String()
+	return s.page(c, "scores", "score.title", data)
+}
+
+// rankingKey identifies a rendered ranking: a stored run never changes,
+// and department names change only by import.
+type rankingKey struct {
+	Run, LastImport uint
+	Year            int
+	Lang            views.Lang
+}
+
+// ranking renders the ranking table of a run as the viewer may see it. The
+// whole bureau's, thousands of rows, is rendered once per run, import and
+// language and kept; a head's single line is rendered each time.
+func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, year int) (template.HTML, error) {
+	ctx := c.UserContext()
+	_, limited := v.OwnDepartment()
+	var key rankingKey
+	if !limited {
+		last, err := s.store.LastImportID(ctx)
+		if err != nil {
+			return "", err
+		}
+		key = rankingKey{Run: run.ID, LastImport: last, Year: year, Lang: lang(c)}
+		if html, ok := s.rankings.get(key); ok {
+			return html, nil
+		}
+	}
+	rows, err := s.store.RunScores(ctx, v, run.ID)
+	if err != nil {
+		return "", err
+	}
 	names, err := s.store.DepartmentNames(ctx)
 	if err != nil {
-		return err
+		return "", err
 	}
 	var rated, unrated []scoreLine
 	for _, r := range rows {
@@ -65,8 +101,37 @@ func (s *Server) scores(c *fiber.Ctx) error {
 			unrated = append(unrated, line)
 		}
 	}
-	data["Run"], data["Lines"], data["Unrated"], data["Gaps"], data["AsOf"] = run, rated, unrated, run.Gaps(), scoring.DateOf(run.AsOf).String()
-	return s.page(c, "scores", "score.title", data)
+	var b bytes.Buffer
+	if err := s.views.Render(&b, "ranking_body", fiber.Map{"Lang": lang(c), "Year": year, "Lines": rated, "Unrated": unrated}); err != nil {
+		return "", fmt.Errorf("render ranking: %w", err)
+	}
+	html := template.HTML(b.String()) // rendered by html/template above
+	if !limited {
+		s.rankings.put(key, html)
+	}
+	return html, nil
+}
+
+// rankingCache keeps the rendered rankings of the bureau.
+type rankingCache struct {
+	mu sync.Mutex
+	m  map[rankingKey]template.HTML
+}
+
+func (rc *rankingCache) get(k rankingKey) (template.HTML, bool) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	h, ok := rc.m[k]
+	return h, ok
+}
+
+func (rc *rankingCache) put(k rankingKey, h template.HTML) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if rc.m == nil || len(rc.m) > 16 {
+		rc.m = map[rankingKey]template.HTML{}
+	}
+	rc.m[k] = h
 }
 
 // computeScores is the office's explicit recomputation, audit-logged.

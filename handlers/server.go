@@ -53,6 +53,7 @@ type Server struct {
 	jobs      jobs
 	views     *html.Engine
 	overviews overviewCache
+	rankings  rankingCache
 	avg       averageCache
 	assess    *assessment.Store
 	public    publicCache
