@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"net/url"
@@ -224,31 +225,37 @@ func (s *Server) attachment(c *fiber.Ctx) error {
 	return c.Send(a.Data)
 }
 
-// assessedScore is the department's score of the year: the assessment's
-// own run while one is under way, otherwise the newest run.
+// assessedScore is the department's score of the year, from the run
+// standingRun names.
 func (s *Server) assessedScore(c *fiber.Ctx, v models.Viewer, st *assessment.YearStanding, deptID uint, year int) (*departmentScore, error) {
-	if st == nil {
-		return s.latestScore(c, v, deptID, year)
+	run, err := s.standingRun(c, st, year)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, nil
 	}
-	run, err := s.assess.Run(c.UserContext(), st.Plan)
 	if err != nil {
 		return nil, err
 	}
 	return s.scoreIn(c, v, run, deptID)
 }
 
-// departmentRun is the run a department's scores are read from: the
-// assessment's own run while one is under way for it, otherwise the newest
-// run of the year (models.ErrNotFound when there is none).
+// standingRun is the run a department's scores are read from: the
+// assessment's own run while one is under way for it (st), otherwise the
+// newest run of the year (models.ErrNotFound when there is none).
+func (s *Server) standingRun(c *fiber.Ctx, st *assessment.YearStanding, year int) (*models.ScoreRun, error) {
+	if st != nil {
+		return s.assess.Run(c.UserContext(), st.Plan)
+	}
+	return s.store.LatestRun(c.UserContext(), year)
+}
+
+// departmentRun is standingRun for a department whose standing is not read
+// yet.
 func (s *Server) departmentRun(c *fiber.Ctx, v models.Viewer, year int, deptID uint) (*models.ScoreRun, error) {
 	st, err := s.assess.Standing(c.UserContext(), v, year, deptID)
 	if err != nil {
 		return nil, err
 	}
-	if st != nil {
-		return s.assess.Run(c.UserContext(), st.Plan)
-	}
-	return s.store.LatestRun(c.UserContext(), year)
+	return s.standingRun(c, st, year)
 }
 
 // rankingRun is the run a viewer's ranking of a year is read from: a

@@ -172,19 +172,6 @@ type departmentScore struct {
 	Lang   views.Lang
 }
 
-// latestScore reads a department's score in the newest run of the year, or nil.
-func (s *Server) latestScore(c *fiber.Ctx, v models.Viewer, deptID uint, year int) (*departmentScore, error) {
-	ctx := c.UserContext()
-	run, err := s.store.LatestRun(ctx, year)
-	if errors.Is(err, models.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return s.scoreIn(c, v, run, deptID)
-}
-
 // scoreIn reads a department's score in a stored run, or nil.
 func (s *Server) scoreIn(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, deptID uint) (*departmentScore, error) {
 	ctx := c.UserContext()
