@@ -11,8 +11,22 @@ import (
 	"github.com/gongkai/gongkai/scoring"
 )
 
-// Calendar builds the working-day calendar from the stored notices.
+// Calendar is the working-day calendar of the stored notices. It is built
+// again only when a notice is added or replaced: every page with a deadline
+// asks for it.
 func (s *Store) Calendar(ctx context.Context) (*scoring.Calendar, error) {
+	var stamp struct {
+		N      int64
+		Latest sql.NullString
+	}
+	if err := s.DB.WithContext(ctx).Model(&HolidayYear{}).Select("COUNT(*) AS n, MAX(updated_at) AS latest").Scan(&stamp).Error; err != nil {
+		return nil, fmt.Errorf("read holiday calendar: %w", err)
+	}
+	key := fmt.Sprint(stamp.N, " ", stamp.Latest.String)
+	return s.memo.calendar.get(key, func() (*scoring.Calendar, error) { return s.buildCalendar(ctx) })
+}
+
+func (s *Store) buildCalendar(ctx context.Context) (*scoring.Calendar, error) {
 	rows, err := s.HolidayYears(ctx)
 	if err != nil {
 		return nil, err
@@ -52,16 +66,15 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	if s.Dialect == "sqlite" {
 		upToEnd = "+published <= ?"
 	}
+	in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
 	err = scan(db.Model(&Publication{}).Where(upToEnd, end).
-		Select("id", "department_id", "seq", "title", "channel", "formed", "published", "review", "review_date", "attribute"),
+		Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute"),
 		func(r *sql.Rows) error {
 			var p scoring.Publication
-			var formed, published, reviewed sql.NullTime
 			var attribute string
-			if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, &formed, &published, &p.Review, &reviewed, &attribute); err != nil {
+			if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, (*dayValue)(&p.Formed), (*dayValue)(&p.Published), &p.Review, (*dayValue)(&p.ReviewDate), &attribute); err != nil {
 				return err
 			}
-			p.Formed, p.Published, p.ReviewDate = day(formed), day(published), day(reviewed)
 			p.Withheld = attribute == scoring.AttrWithheld
 			in.Publications = append(in.Publications, p)
 			return nil
@@ -69,34 +82,35 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	if err != nil {
 		return nil, fmt.Errorf("read publications: %w", err)
 	}
+	in.Requests = make([]scoring.Request, 0, s.rowsHint(ctx, "requests"))
 	err = scan(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
-		Select("id", "department_id", "request_no", "received", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered",
-			"recon_outcome", "recon_decided", "suit_outcome", "suit_decided", "channel", "forwarded"),
+		Select("id", "department_id", "request_no", s.dayCol("received"), "extended", s.dayCol("pause_start"), s.dayCol("pause_end"), s.dayCol("correction_start"), s.dayCol("correction_end"), s.dayCol("answered"),
+			"recon_outcome", s.dayCol("recon_decided"), "suit_outcome", s.dayCol("suit_decided"), "channel", s.dayCol("forwarded")),
 		func(r *sql.Rows) error {
 			var q scoring.Request
-			var rec, ps, pe, cs, ce, ans, rd, sd, fw sql.NullTime
+			var rd, sd scoring.Date
 			var ro, so, channel string
-			if err := r.Scan(&q.ID, &q.Dept, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce, &ans, &ro, &rd, &so, &sd, &channel, &fw); err != nil {
+			if err := r.Scan(&q.ID, &q.Dept, &q.No, (*dayValue)(&q.Received), &q.Extended, (*dayValue)(&q.PauseStart), (*dayValue)(&q.PauseEnd),
+				(*dayValue)(&q.CorrectionStart), (*dayValue)(&q.CorrectionEnd), (*dayValue)(&q.Answered),
+				&ro, (*dayValue)(&rd), &so, (*dayValue)(&sd), &channel, (*dayValue)(&q.Forwarded)); err != nil {
 				return err
 			}
-			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd, q.Answered = day(rec), day(ps), day(pe), day(cs), day(ce), day(ans)
-			q.Outcome, q.OutcomeDate = overturned(y, ro, day(rd), so, day(sd))
-			q.Online, q.Forwarded = channel == scoring.ChannelOnline, day(fw)
+			q.Outcome, q.OutcomeDate = overturned(y, ro, rd, so, sd)
+			q.Online = channel == scoring.ChannelOnline
 			in.Requests = append(in.Requests, q)
 			return nil
 		})
 	if err != nil {
 		return nil, fmt.Errorf("read requests: %w", err)
 	}
+	in.Complaints = make([]scoring.Complaint, 0, s.rowsHint(ctx, "complaints"))
 	err = scan(db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
-		Select("id", "department_id", "complaint_no", "received", "replied", "closed"),
+		Select("id", "department_id", "complaint_no", s.dayCol("received"), s.dayCol("replied"), s.dayCol("closed")),
 		func(r *sql.Rows) error {
 			var c scoring.Complaint
-			var rec, rep, clo sql.NullTime
-			if err := r.Scan(&c.ID, &c.Dept, &c.No, &rec, &rep, &clo); err != nil {
+			if err := r.Scan(&c.ID, &c.Dept, &c.No, (*dayValue)(&c.Received), (*dayValue)(&c.Replied), (*dayValue)(&c.Closed)); err != nil {
 				return err
 			}
-			c.Received, c.Replied, c.Closed = day(rec), day(rep), day(clo)
 			in.Complaints = append(in.Complaints, c)
 			return nil
 		})
@@ -157,6 +171,57 @@ func scan(q interface{ Rows() (*sql.Rows, error) }, fn func(*sql.Rows) error) er
 		}
 	}
 	return rows.Err()
+}
+
+// rowsHint is the number of rows in table, capped, to size a slice before
+// streaming into it: growing a million-element slice step by step copies it
+// over and over. Counting is cheap (the smallest index is read); a failure
+// only loses the hint.
+func (s *Store) rowsHint(ctx context.Context, table string) int {
+	var n int64
+	if s.DB.WithContext(ctx).Table(table).Count(&n).Error != nil {
+		return 0
+	}
+	return int(min(n, 20_000_000))
+}
+
+// dayCol selects a DATE column for a dayValue. SQLite stores dates as text
+// and its driver would parse every one into a time.Time; the first ten
+// characters are the date itself and parse a great deal faster.
+func (s *Store) dayCol(col string) string {
+	if s.Dialect == "sqlite" {
+		return "substr(" + col + ", 1, 10) AS " + col
+	}
+	return col
+}
+
+// dayValue scans a date column (a time.Time from MySQL, YYYY-MM-DD text
+// from dayCol on SQLite, or NULL) into a scoring.Date.
+type dayValue scoring.Date
+
+func (d *dayValue) Scan(src any) error {
+	var err error
+	switch v := src.(type) {
+	case nil:
+		*d = 0
+	case time.Time:
+		*d = dayValue(scoring.DateOf(v))
+	case string:
+		*d, err = parseDay(v)
+	case []byte:
+		*d, err = parseDay(string(v))
+	default:
+		err = fmt.Errorf("date column holds %T", src)
+	}
+	return err
+}
+
+func parseDay(s string) (dayValue, error) {
+	if s == "" {
+		return 0, nil
+	}
+	d, err := scoring.ParseDate(s[:min(len(s), 10)])
+	return dayValue(d), err
 }
 
 func day(t sql.NullTime) scoring.Date {

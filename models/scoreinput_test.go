@@ -79,3 +79,25 @@ func mustDate(t *testing.T, s string) scoring.Date {
 	modelstest.Must(t, err)
 	return d
 }
+
+// The calendar is kept between requests, but a notice the office stores is
+// in the very next calendar, on every engine.
+func TestCalendarFollowsStoredNotices(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		before, err := s.Calendar(ctx)
+		modelstest.Must(t, err)
+		if before.HasYear(2025) {
+			t.Fatal("an empty database has the 2025 notice")
+		}
+		modelstest.SaveHolidays(t, s, 2025)
+		after, err := s.Calendar(ctx)
+		modelstest.Must(t, err)
+		if !after.HasYear(2025) {
+			t.Fatal("the calendar does not know the notice just stored")
+		}
+		if again, _ := s.Calendar(ctx); again != after {
+			t.Error("the calendar was built again though no notice changed")
+		}
+	})
+}

@@ -36,6 +36,8 @@ type Store struct {
 	DB *gorm.DB
 	// Dialect is "sqlite" or "mysql"; bulk paths differ between them.
 	Dialect string
+	// memo keeps what is costly to build and cheap to check: see memo.go.
+	memo memo
 }
 
 // Open connects to the database named by dsn: empty or "sqlite:PATH" for the

@@ -35,17 +35,15 @@ func DateOf(t time.Time) Date {
 // ParseDate reads a date written as YYYY-MM-DD, e.g. "2024-03-05".
 // Other spellings (2024/3/5, 2024年3月5日) belong to the importer.
 func ParseDate(s string) (Date, error) {
-	bad := fmt.Errorf("日期“%s”无效，应写作 YYYY-MM-DD，例如 2024-03-05", s)
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, bad
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[0:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:10])
+		if ok1 && ok2 && ok3 && y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) {
+			return fromCivil(y, m, d), nil
+		}
 	}
-	y, ok1 := digits(s[0:4])
-	m, ok2 := digits(s[5:7])
-	d, ok3 := digits(s[8:10])
-	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
-		return 0, bad
-	}
-	return fromCivil(y, m, d), nil
+	return 0, fmt.Errorf("日期“%s”无效，应写作 YYYY-MM-DD，例如 2024-03-05", s)
 }
 
 // digits parses a run of ASCII digits.

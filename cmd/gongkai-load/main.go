@@ -8,6 +8,7 @@
 //	go run ./cmd/gongkai-load                       # SQLite in a temporary folder
 //	go run ./cmd/gongkai-load -db mysql://root@127.0.0.1:3306/gk_load -clients 50 -requests 5000
 //	go run ./cmd/gongkai-load -units 300 -publications 100000 -path /scores
+//	go run ./cmd/gongkai-load -db sqlite:/tmp/p.db -reuse -path /scores   # a province loaded before
 //
 // Traffic goes to 127.0.0.1 only, is bounded by -requests and -timeout, and
 // the command stops by itself.
@@ -50,19 +51,24 @@ func main() {
 	requests := flag.Int("requests", 5000, "requests in all")
 	path := flag.String("path", "/overview?year=2025", "pages to load, comma-separated, one after the other")
 	dsn := flag.String("db", "", "database (default: SQLite in a temporary folder); a MySQL database must exist and be empty")
+	reuse := flag.Bool("reuse", false, "the -db database holds a province from an earlier run: measure it as it is")
 	timeout := flag.Duration("timeout", 15*time.Minute, "stop after this long whatever happens")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to this file")
 	flag.Parse()
 	profile = *cpuprofile
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	if err := run(ctx, *dsn, province, *clients, *requests, *path); err != nil {
+	if *reuse && *dsn == "" {
+		fmt.Fprintln(os.Stderr, "gongkai-load: -reuse needs -db")
+		os.Exit(2)
+	}
+	if err := run(ctx, *dsn, *reuse, province, *clients, *requests, *path); err != nil {
 		fmt.Fprintln(os.Stderr, "gongkai-load:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dsn string, province seed.ProvinceOptions, clients, requests int, path string) error {
+func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOptions, clients, requests int, path string) error {
 	dir, err := os.MkdirTemp("", "gongkai-load-")
 	if err != nil {
 		return err
@@ -79,11 +85,17 @@ func run(ctx context.Context, dsn string, province seed.ProvinceOptions, clients
 	if err := store.Migrate(ctx); err != nil {
 		return err
 	}
-	start := time.Now()
-	if err := load(ctx, store, dir, province); err != nil {
+	if !reuse {
+		start := time.Now()
+		if err := load(ctx, store, dir, province); err != nil {
+			return err
+		}
+		fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, seed.DemoYearNumber, time.Since(start).Round(time.Millisecond))
+	}
+	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
+	if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
 		return err
 	}
-	fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, seed.DemoYearNumber, time.Since(start).Round(time.Millisecond))
 
 	app := handlers.New(store, handlers.Options{})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -98,6 +110,12 @@ func run(ctx context.Context, dsn string, province seed.ProvinceOptions, clients
 	if err != nil {
 		return err
 	}
+	paths := strings.Split(path, ",")
+	for _, p := range paths {
+		if err := warm(client, base, p); err != nil {
+			return err
+		}
+	}
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
@@ -110,7 +128,7 @@ func run(ctx context.Context, dsn string, province seed.ProvinceOptions, clients
 		defer pprof.StopCPUProfile()
 	}
 	var failures int64
-	for _, p := range strings.Split(path, ",") {
+	for _, p := range paths {
 		failures += measure(ctx, client, base, p, clients, requests)
 	}
 	fmt.Printf("peak RSS of the process (server and clients): %s\n", peakRSS())
@@ -120,17 +138,21 @@ func run(ctx context.Context, dsn string, province seed.ProvinceOptions, clients
 	return nil
 }
 
-// measure loads one page: once alone (the first request may build a cache:
-// the cost of a new run or import, not of a page view, so it is reported
-// apart), then from many clients at once.
-func measure(ctx context.Context, client *http.Client, base, path string, clients, requests int) (failed int64) {
+// warm loads one page once alone: the first request may build a cache, the
+// cost of a new run or import, not of a page view, so it is reported apart
+// and left out of the profile.
+func warm(client *http.Client, base, path string) error {
 	first := time.Now()
 	if err := get(client, base+path); err != nil {
-		fmt.Printf("%s: %v\n", path, err)
-		return 1
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	size, _ := pageSize(client, base+path)
 	fmt.Printf("%s: first request %s, %d bytes\n", path, time.Since(first).Round(time.Millisecond), size)
+	return nil
+}
+
+// measure loads one page from many clients at once.
+func measure(ctx context.Context, client *http.Client, base, path string, clients, requests int) (failed int64) {
 	lat, failed, elapsed := hammer(ctx, client, base+path, clients, requests)
 	if len(lat) == 0 {
 		return failed
@@ -175,10 +197,6 @@ func load(ctx context.Context, store *models.Store, dir string, province seed.Pr
 		}
 	}
 	fmt.Printf("imported in %s\n", time.Since(start).Round(time.Millisecond))
-	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
-	if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
-		return err
-	}
 	req := models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(seed.DemoYearNumber+1, time.February, 2)}
 	start = time.Now()
 	if _, _, err = store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -35,6 +36,9 @@ environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECU
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if path := os.Getenv("GONGKAI_CPUPROFILE"); path != "" {
+		defer profileCPU(path)()
+	}
 	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "gongkai:", err)
 		os.Exit(1)
@@ -90,6 +94,23 @@ func openConfigured(ctx context.Context, cfg config) (*models.Store, error) {
 		return nil, fmt.Errorf("load the holiday calendar and default scheme: %w", err)
 	}
 	return store, nil
+}
+
+// profileCPU writes a CPU profile of the command to path (GONGKAI_CPUPROFILE,
+// for docs/PERFORMANCE.md) and returns the function that ends it.
+func profileCPU(path string) func() {
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gongkai: cpu profile:", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // errUsage marks a mistake in a command line, printed with the usage.
