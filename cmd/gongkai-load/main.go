@@ -159,7 +159,7 @@ func measure(ctx context.Context, client *http.Client, base, path string, client
 	}
 	slices.Sort(lat)
 	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
-	fmt.Printf("  %d requests, %d clients, %d failed, %.0f req/s; p50 %s  p90 %s  p99 %s  max %s\n", len(lat), clients, failed, float64(len(lat))/elapsed.Seconds(),
+	fmt.Printf("%s: %d requests, %d clients, %d failed, %.0f req/s; p50 %s  p90 %s  p99 %s  max %s\n", path, len(lat), clients, failed, float64(len(lat))/elapsed.Seconds(),
 		pct(0.50).Round(time.Microsecond), pct(0.90).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond))
 	return failed
 }
