@@ -35,7 +35,7 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 	if err != nil {
 		return err
 	}
-	leads, co, err := s.store.ItemsOf(ctx, v, id)
+	leads, co, err := s.store.ItemsFor(ctx, d)
 	if err != nil {
 		return err
 	}

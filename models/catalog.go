@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -63,6 +64,9 @@ type CatalogFilter struct {
 // Catalog lists items by sequence number. The catalog is the bureau's
 // published table, so every role may read it.
 func (s *Store) Catalog(ctx context.Context, f CatalogFilter) ([]CatalogItem, error) {
+	if f == (CatalogFilter{}) {
+		return s.wholeCatalog(ctx)
+	}
 	q := s.DB.WithContext(ctx).Order("seq")
 	if f.Level2 != "" {
 		q = q.Where("level2 = ?", f.Level2)
@@ -87,6 +91,23 @@ func (s *Store) Catalog(ctx context.Context, f CatalogFilter) ([]CatalogItem, er
 		}
 	}
 	return out, nil
+}
+
+// wholeCatalog is every item, read again only when the catalog has changed:
+// each department page and each scoring run asks for it.
+func (s *Store) wholeCatalog(ctx context.Context) ([]CatalogItem, error) {
+	key, err := s.tableStamp(ctx, &CatalogItem{})
+	if err != nil {
+		return nil, err
+	}
+	items, err := s.memo.catalog.get(key, func() ([]CatalogItem, error) {
+		var items []CatalogItem
+		if err := s.DB.WithContext(ctx).Order("seq").Find(&items).Error; err != nil {
+			return nil, notFound(err, "list catalog")
+		}
+		return items, nil
+	})
+	return slices.Clone(items), err
 }
 
 func escapeLike(s string) string {

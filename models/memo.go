@@ -1,6 +1,9 @@
 package models
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"sync"
 
 	"github.com/gongkai/gongkai/scoring"
@@ -12,6 +15,20 @@ import (
 // copies and nothing has to be told to forget.
 type memo struct {
 	calendar keyed[*scoring.Calendar]
+	catalog  keyed[[]CatalogItem]
+}
+
+// tableStamp says whether a small table has changed: its row count and
+// newest updated_at, which every write of its rows sets.
+func (s *Store) tableStamp(ctx context.Context, model any) (string, error) {
+	var stamp struct {
+		N      int64
+		Latest sql.NullString
+	}
+	if err := s.DB.WithContext(ctx).Model(model).Select("COUNT(*) AS n, MAX(updated_at) AS latest").Scan(&stamp).Error; err != nil {
+		return "", err
+	}
+	return fmt.Sprint(stamp.N, " ", stamp.Latest.String), nil
 }
 
 // keyed keeps one value and the key it was built for.

@@ -12,6 +12,11 @@ func (s *Store) ItemsOf(ctx context.Context, v Viewer, deptID uint) (leads, co [
 	if err != nil {
 		return nil, nil, err
 	}
+	return s.ItemsFor(ctx, d)
+}
+
+// ItemsFor is ItemsOf for a department already read (with its groups).
+func (s *Store) ItemsFor(ctx context.Context, d *Department) (leads, co []CatalogItem, err error) {
 	names := map[string]bool{d.Name: true, d.Code: true}
 	for _, g := range d.Groups {
 		names[g.Name] = true

@@ -15,14 +15,10 @@ import (
 // again only when a notice is added or replaced: every page with a deadline
 // asks for it.
 func (s *Store) Calendar(ctx context.Context) (*scoring.Calendar, error) {
-	var stamp struct {
-		N      int64
-		Latest sql.NullString
-	}
-	if err := s.DB.WithContext(ctx).Model(&HolidayYear{}).Select("COUNT(*) AS n, MAX(updated_at) AS latest").Scan(&stamp).Error; err != nil {
+	key, err := s.tableStamp(ctx, &HolidayYear{})
+	if err != nil {
 		return nil, fmt.Errorf("read holiday calendar: %w", err)
 	}
-	key := fmt.Sprint(stamp.N, " ", stamp.Latest.String)
 	return s.memo.calendar.get(key, func() (*scoring.Calendar, error) { return s.buildCalendar(ctx) })
 }
 

@@ -101,3 +101,22 @@ func TestCalendarFollowsStoredNotices(t *testing.T) {
 		}
 	})
 }
+
+// The whole catalog is kept between requests too, and a changed item shows
+// at once; a caller that filters its copy does not change the next one's.
+func TestCatalogFollowsChanges(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		item := models.CatalogItem{Seq: 1, Level1: "对外公开", Level2: "机构职能", Title: "机构职能", Channels: "网站", Cadence: "长期公开", Lead: "政治部"}
+		modelstest.Must(t, s.DB.Create(&item).Error)
+		first, err := s.Catalog(ctx, models.CatalogFilter{})
+		modelstest.Must(t, err)
+		first[0].Title = "被调用方改写"
+		modelstest.Must(t, s.DB.Model(&item).Update("lead", "办公室").Error)
+		again, err := s.Catalog(ctx, models.CatalogFilter{})
+		modelstest.Must(t, err)
+		if len(again) != 1 || again[0].Lead != "办公室" || again[0].Title != "机构职能" {
+			t.Fatalf("catalog after a change = %+v, want the item led by 办公室 with its own title", again)
+		}
+	})
+}
