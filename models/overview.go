@@ -217,11 +217,7 @@ func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.C
 	if err != nil {
 		return err
 	}
-	quarterDue := make([]scoring.Date, len(p.Quarterly.Due))
-	for i, md := range p.Quarterly.Due {
-		quarterDue[i] = monthDay(o.Year, md)
-	}
-	annualDue := monthDay(o.Year+1, p.AnnualReport.Due)
+	annualDue := p.AnnualDue(o.Year)
 	horizon := cal.Due(o.Today, 5)
 	filedQ := map[[2]uint]bool{}
 	for _, q := range in.QuarterlyReports {
@@ -245,9 +241,9 @@ func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.C
 	}
 	for _, d := range in.Departments {
 		if leads[d.ID] {
-			for i, due := range quarterDue {
-				if q := i + 1; !filedQ[[2]uint{d.ID, uint(q)}] {
-					add(Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d-Q%d", o.Year, q), Due: due})
+			for q := 1; q <= len(p.Quarterly.Due); q++ {
+				if !filedQ[[2]uint{d.ID, uint(q)}] {
+					add(Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d-Q%d", o.Year, q), Due: p.QuarterlyDue(o.Year, q)})
 				}
 			}
 		}
@@ -256,11 +252,4 @@ func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.C
 		}
 	}
 	return nil
-}
-
-// monthDay is the date MM-DD of year y; the scheme's Validate has checked
-// the form.
-func monthDay(y int, md string) scoring.Date {
-	d, _ := scoring.ParseDate(fmt.Sprintf("%04d-%s", y, md))
-	return d
 }

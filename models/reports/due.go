@@ -3,7 +3,6 @@ package reports
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
@@ -58,9 +57,7 @@ func AnnualDueOf(ctx context.Context, s *models.Store, v models.Viewer, deptID u
 		d.Statutory = scoring.NewDate(y+1, time.March, 31)
 	} else if sv, err := s.SchemeByVersion(ctx, ""); err == nil {
 		if sc, err := sv.Scheme(); err == nil {
-			if md, err := scoring.ParseDate(fmt.Sprintf("%04d-%s", y+1, sc.Params.AnnualReport.Due)); err == nil {
-				d.Scheme = md
-			}
+			d.Scheme = sc.Params.AnnualDue(y)
 		}
 	} else if !errors.Is(err, models.ErrNotFound) {
 		return nil, err
