@@ -2,7 +2,6 @@ package reports
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
@@ -55,12 +54,14 @@ func AnnualDueOf(ctx context.Context, s *models.Store, v models.Viewer, deptID u
 	d := &AnnualDue{Year: y, Statutory: scoring.NewDate(y+1, time.January, 31)}
 	if deptID == 0 {
 		d.Statutory = scoring.NewDate(y+1, time.March, 31)
-	} else if sv, err := s.SchemeByVersion(ctx, ""); err == nil {
-		if sc, err := sv.Scheme(); err == nil {
+	} else {
+		sc, err := s.CurrentScheme(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if sc != nil {
 			d.Scheme = sc.Params.AnnualDue(y)
 		}
-	} else if !errors.Is(err, models.ErrNotFound) {
-		return nil, err
 	}
 	var err error
 	if d.Final, err = s.AnnualFinalOf(ctx, y, deptID); err != nil {
