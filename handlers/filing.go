@@ -36,9 +36,9 @@ type filingRow struct {
 
 // filingForm is a report as typed by the head.
 type filingForm struct {
-	Filed  bool              // already filed: a correction needs a reason
-	Lines  []filingRow       // the lines typed, for Validate
-	Values map[string]string // by field, as typed
+	Filed                       bool              // already filed: a correction needs a reason
+	Lines                       []filingRow       // the lines typed, for Validate
+	Values                      map[string]string // by field, as typed
 	Head, Filler, Phone, Reason string
 }
 

@@ -29,15 +29,15 @@ type Department struct {
 	Kind     string `gorm:"size:16;not null"`
 	ParentID *uint  `gorm:"index"`
 	Parent   *Department
-	Head     string  `gorm:"size:64"` // 负责人
-	Leader   string  `gorm:"size:64"` // 分管领导
-	Liaison  string  `gorm:"size:64"` // 具体责任人员
-	Phone    string  `gorm:"size:32"` // 联系电话
-	Mobile   string  `gorm:"size:32"` // 手机号码
-	Notes    string  `gorm:"size:512"` // 相关信息
+	Head     string `gorm:"size:64"`  // 负责人
+	Leader   string `gorm:"size:64"`  // 分管领导
+	Liaison  string `gorm:"size:64"`  // 具体责任人员
+	Phone    string `gorm:"size:32"`  // 联系电话
+	Mobile   string `gorm:"size:32"`  // 手机号码
+	Notes    string `gorm:"size:512"` // 相关信息
 	// LiaisonFiled is the 填报日期 of the liaison form: the day it was last saved.
 	LiaisonFiled *time.Time `gorm:"type:date"`
-	Groups   []Group `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
+	Groups       []Group    `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
