@@ -43,7 +43,7 @@ func (s *Server) home(c *fiber.Ctx) error {
 	for _, d := range depts {
 		names[d.ID] = d.Name
 	}
-	data["Departments"], data["Counts"], data["DeptNames"] = depts, counts, names
+	data["Counts"], data["DeptNames"] = counts, names
 	switch {
 	case v.IsOffice():
 		err = s.officeHome(c, v, data)
