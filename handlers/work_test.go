@@ -234,3 +234,38 @@ func TestEachRoleHomeIsAToDoList(t *testing.T) {
 		}
 	})
 }
+
+func TestHeadFilesAnnualReport(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		with2026(t, b)
+		head := b.client(t)
+		head.signIn("head", testPassword)
+		resp, page := head.get("/reports/annual/file?year=2025")
+		if resp.StatusCode != 200 || !strings.Contains(page, "报送期限：2026-01-10") || !strings.Contains(page, "本年新收申请数") {
+			t.Fatalf("annual filing page: %d", resp.StatusCode)
+		}
+		form := url.Values{"_csrf": {csrfField.FindStringSubmatch(page)[1]}, "year": {"2025"}, "head": {"张卫"}, "filler": {"何军"}, "phone": {"0527-84301009"}}
+		for _, f := range models.AnnualFigureSpecs {
+			form.Set("fig_"+f.Key, "0")
+		}
+		form.Set("fig_rules_issued", "")
+		if resp, body := head.post("/reports/annual/file", form); resp.StatusCode != 422 || !strings.Contains(body, "此项必填") {
+			t.Fatalf("a blank figure: %d", resp.StatusCode)
+		}
+		form.Set("fig_rules_issued", "2")
+		if resp, _ := head.post("/reports/annual/file", form); resp.StatusCode != 303 {
+			t.Fatalf("filing: %d", resp.StatusCode)
+		}
+		var r models.AnnualReport
+		modelstest.Must(t, s.DB.Where("department_id = ? AND year = 2025", b.own.ID).First(&r).Error)
+		figs, err := s.AnnualFiguresOf(context.Background(), 2025, []uint{b.own.ID})
+		modelstest.Must(t, err)
+		if r.Submitted == nil || r.Submitted.Format(time.DateOnly) != "2026-03-02" || figs["rules_issued"] != 2 {
+			t.Fatalf("filed annual report: submitted %v, figures %v", r.Submitted, figs)
+		}
+		if _, page := head.get("/reports/annual/file?year=2025"); !strings.Contains(page, "已于 2026-03-02 报送") || !strings.Contains(page, "（逾期）") {
+			t.Error("the page does not say the report was filed late")
+		}
+	})
+}
