@@ -148,6 +148,10 @@ func (s *Server) quarterlyFiling(c *fiber.Ctx) (*filingPage, *models.Department,
 		q.Quarter, _ = strconv.Atoi(c.FormValue("quarter"))
 	}
 	q.DepartmentID = dept
+	// A quarter's report is filed once the quarter has begun.
+	if today := s.opt.Now(); q.Year > today.Year() || q.Year == today.Year() && q.Quarter > (int(today.Month())+2)/3 {
+		return nil, nil, &models.ValidationError{Field: "quarter", Message: views.T(lang(c), "filing.early")}
+	}
 	lead, err := s.store.LeadsAnItem(ctx, v, dept)
 	if err != nil {
 		return nil, nil, err
@@ -197,6 +201,10 @@ func (s *Server) annualFiling(c *fiber.Ctx) (*filingPage, *models.Department, er
 		q.Year, _ = strconv.Atoi(c.FormValue("year"))
 	}
 	q.DepartmentID = dept
+	// A year's report is filed once the year is over.
+	if q.Year >= s.opt.Now().Year() {
+		return nil, nil, &models.ValidationError{Field: "year", Message: views.T(lang(c), "filing.early")}
+	}
 	r, err := reports.Annual(ctx, s.store, v, q)
 	if err != nil {
 		return nil, nil, err
@@ -290,13 +298,13 @@ func (s *Server) fileReport(c *fiber.Ctx, build func(*fiber.Ctx) (*filingPage, *
 	if data := (fiber.Map{}); !validate(c, f, data) {
 		return s.showFiling(c, p, d, data)
 	}
-	snapshot := map[string]string{}
+	var snapshot []models.FilingLine
 	for _, r := range p.Rows {
 		switch {
 		case r.Field != "":
-			snapshot[r.Label] = f.Values[r.Field]
+			snapshot = append(snapshot, models.FilingLine{Label: r.Label, Value: f.Values[r.Field]})
 		case !r.Header:
-			snapshot[r.Label] = r.Value
+			snapshot = append(snapshot, models.FilingLine{Label: r.Label, Value: r.Value})
 		}
 	}
 	in := models.FilingInput{Kind: p.Kind, DepartmentID: d.ID, Year: p.Year, Quarter: p.Quarter, Entered: f.entered(), Snapshot: snapshot,

@@ -75,6 +75,10 @@ func TestHeadFilesQuarterlyReport(t *testing.T) {
 			t.Error("the page does not say when the report is due and that it is not filed")
 		}
 
+		if resp, body := head.get("/reports/quarterly/file?year=2026&quarter=4"); resp.StatusCode != 400 || !strings.Contains(body, "该期间尚未开始") {
+			t.Errorf("filing a quarter not begun: %d, want 400: %s", resp.StatusCode, body)
+		}
+
 		// A wrong figure: the form comes back as typed, the error beside it.
 		tok := csrfField.FindStringSubmatch(page)[1]
 		form := quarterlyForm(t, page, tok, "2026", "1", "2")
@@ -135,7 +139,7 @@ func TestHeadFilesQuarterlyReport(t *testing.T) {
 		var versions []models.ReportFiling
 		modelstest.Must(t, s.DB.Where("kind = ? AND department_id = ? AND quarter = 1", models.FilingQuarterly, b.own.ID).Order("version").Find(&versions).Error)
 		modelstest.Must(t, s.DB.First(&q, q.ID).Error)
-		if len(versions) != 2 || versions[1].Reason != "专职人员数填错" || q.Submitted.Format(time.DateOnly) != "2026-03-02" || !strings.Contains(q.Figures, `"专职人员数":3`) {
+		if len(versions) != 2 || versions[1].Reason != "专职人员数填错" || !strings.Contains(versions[0].Figures, `{"label":"（一）主动公开警务信息数","value":"1"}`) || q.Submitted.Format(time.DateOnly) != "2026-03-02" || !strings.Contains(q.Figures, `"专职人员数":3`) {
 			t.Fatalf("after the correction: %d versions, submitted %v, figures %s", len(versions), q.Submitted, q.Figures)
 		}
 		var audit []models.AuditEntry

@@ -29,7 +29,7 @@ type ReportFiling struct {
 	Year         int       `gorm:"not null;uniqueIndex:uk_report_filing,priority:3"`
 	Quarter      int       `gorm:"not null;uniqueIndex:uk_report_filing,priority:4"` // 0 for an annual report
 	Version      int       `gorm:"not null;uniqueIndex:uk_report_filing,priority:5"`
-	Figures      string    `gorm:"type:text;not null"` // JSON: every line of the form as filed, by its name
+	Figures      string    `gorm:"type:text;not null"` // JSON: every line of the form as filed ([]FilingLine)
 	Signature    string    `gorm:"type:text;not null"` // JSON: FilingSignature
 	Reason       string    `gorm:"type:text"`          // a correction's reason; empty for the first version
 	FiledBy      string    `gorm:"size:64;not null"`
@@ -52,15 +52,21 @@ func (f ReportFiling) Sign() FilingSignature {
 
 // FilingInput is a report as a head files it: Entered are the figures the
 // records cannot give (they become the report's filed figures), Snapshot
-// every line of the form as shown, records' figures included.
+// every line of the form in order as shown, records' figures included.
 type FilingInput struct {
 	Kind          string
 	DepartmentID  uint
 	Year, Quarter int
 	Entered       map[string]float64
-	Snapshot      map[string]string
+	Snapshot      []FilingLine
 	Signature     FilingSignature
 	Reason        string
+}
+
+// FilingLine is a line of a filed form as the head saw and typed it.
+type FilingLine struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
 }
 
 // ErrCorrectionReason: a filed report is corrected only with a reason.
