@@ -83,7 +83,11 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 	if err != nil {
 		return err
 	}
-	data["Own"], data["Score"], data["Standing"], data["AnnualDue"] = d, score, standing, due
+	lead, err := s.store.LeadsAnItem(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	data["Own"], data["Score"], data["Standing"], data["AnnualDue"], data["Lead"] = d, score, standing, due, lead
 	if standing != nil {
 		data["Approved"] = standing.Grade
 	}
