@@ -53,6 +53,7 @@ func quarterlyForm(t *testing.T, page, tok string, year, quarter, n string) url.
 }
 
 func TestHeadFilesQuarterlyReport(t *testing.T) {
+	t.Parallel()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		with2026(t, b)
@@ -170,6 +171,7 @@ func TestHeadFilesQuarterlyReport(t *testing.T) {
 }
 
 func TestRejectedLiaisonFormKeepsWhatWasTyped(t *testing.T) {
+	t.Parallel()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		head := b.client(t)
@@ -199,6 +201,7 @@ func TestRejectedLiaisonFormKeepsWhatWasTyped(t *testing.T) {
 }
 
 func TestEachRoleHomeIsAToDoList(t *testing.T) {
+	t.Parallel()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		with2026(t, b)
@@ -240,6 +243,7 @@ func TestEachRoleHomeIsAToDoList(t *testing.T) {
 }
 
 func TestHeadFilesAnnualReport(t *testing.T) {
+	t.Parallel()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		with2026(t, b)
