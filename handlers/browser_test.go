@@ -167,7 +167,7 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 	if err := chromedp.Run(b.ctx, chromedp.Text(`main`, &home)); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(home, "治安支队") || !strings.Contains(home, "部门数") {
+	if !strings.Contains(home, "待办事项") || !strings.Contains(home, "部门数") {
 		t.Errorf("office home shows: %.200s", home)
 	}
 	b.screenshot(t, "home.png")

@@ -21,10 +21,12 @@ func (s *Server) departments(c *fiber.Ctx) error {
 }
 
 func (s *Server) department(c *fiber.Ctx) error {
-	return s.departmentPage(c, "")
+	return s.departmentPage(c, nil)
 }
 
-func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
+// departmentPage shows a department; data carries a rejected liaison form
+// as typed, with its errors, or nothing.
+func (s *Server) departmentPage(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
 	id, err := pathID(c)
@@ -64,8 +66,11 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 			return err
 		}
 	}
-	data := fiber.Map{"Dept": d, "Leads": leads, "Co": co, "CanEdit": v.CanEditLiaison(id), "Error": formErr, "Score": score, "Year": year,
-		"Pending": pending, "Today": today, "Standing": standing}
+	if data == nil {
+		data = fiber.Map{"Form": liaisonFormOf(d)}
+	}
+	data["Dept"], data["Leads"], data["Co"], data["CanEdit"], data["Score"], data["Year"] = d, leads, co, v.CanEditLiaison(id), score, year
+	data["Pending"], data["Today"], data["Standing"] = pending, today, standing
 	if score != nil && !score.Result.Unrated {
 		if err := s.departmentCharts(c, v, score, append(leads, co...), data); err != nil {
 			return err
@@ -74,24 +79,42 @@ func (s *Server) departmentPage(c *fiber.Ctx, formErr string) error {
 	return s.page(c, "department", "dept.title", data)
 }
 
-// liaisonForm is the Annex 3 form.
+// liaisonForm is Annex 3's 警务信息公开工作联络表 as typed: the unit's
+// head, the leader in charge, the person responsible, their phones and
+// 相关信息. The unit is the department; the 填报日期 is the day it is saved.
 type liaisonForm struct {
-	Head, Leader, Liaison, Phone, Mobile string
+	Head, Leader, Liaison, Phone, Mobile, Notes string
 }
 
-// validate checks lengths and phone characters; the message is for the user.
-func (f liaisonForm) validate(l views.Lang) string {
-	for _, name := range []string{f.Head, f.Leader, f.Liaison} {
+// maxLiaisonNotes bounds 相关信息 (the column holds 512 characters).
+const maxLiaisonNotes = 500
+
+func readLiaisonForm(c *fiber.Ctx) liaisonForm {
+	v := func(k string) string { return strings.TrimSpace(c.FormValue(k)) }
+	return liaisonForm{Head: v("head"), Leader: v("leader"), Liaison: v("liaison"), Phone: v("phone"), Mobile: v("mobile"), Notes: v("notes")}
+}
+
+func liaisonFormOf(d *models.Department) liaisonForm {
+	return liaisonForm{Head: d.Head, Leader: d.Leader, Liaison: d.Liaison, Phone: d.Phone, Mobile: d.Mobile, Notes: d.Notes}
+}
+
+// Validate checks lengths and phone characters.
+func (f liaisonForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	for field, name := range map[string]string{"head": f.Head, "leader": f.Leader, "liaison": f.Liaison} {
 		if utf8.RuneCountInString(name) > 64 {
-			return views.T(l, "form.name_too_long")
+			errs.Add(field, "form.name_too_long")
 		}
 	}
-	for _, phone := range []string{f.Phone, f.Mobile} {
+	for field, phone := range map[string]string{"phone": f.Phone, "mobile": f.Mobile} {
 		if utf8.RuneCountInString(phone) > 32 || strings.Trim(phone, "0123456789-+() ") != "" {
-			return views.T(l, "form.bad_phone")
+			errs.Add(field, "form.bad_phone")
 		}
 	}
-	return ""
+	if utf8.RuneCountInString(f.Notes) > maxLiaisonNotes {
+		errs.Add("notes", "form.too_long", maxLiaisonNotes)
+	}
+	return errs
 }
 
 func (s *Server) updateLiaison(c *fiber.Ctx) error {
@@ -100,16 +123,11 @@ func (s *Server) updateLiaison(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := liaisonForm{
-		Head: strings.TrimSpace(c.FormValue("head")), Leader: strings.TrimSpace(c.FormValue("leader")),
-		Liaison: strings.TrimSpace(c.FormValue("liaison")), Phone: strings.TrimSpace(c.FormValue("phone")),
-		Mobile: strings.TrimSpace(c.FormValue("mobile")),
+	f := readLiaisonForm(c)
+	if data := (fiber.Map{}); !validate(c, f, data) {
+		return s.departmentPage(c, data)
 	}
-	if msg := f.validate(lang(c)); msg != "" {
-		c.Status(fiber.StatusUnprocessableEntity)
-		return s.departmentPage(c, msg)
-	}
-	err = s.store.UpdateLiaison(c.UserContext(), v, id, models.LiaisonUpdate(f))
+	err = s.store.UpdateLiaison(c.UserContext(), v, id, models.LiaisonUpdate(f), s.opt.Now())
 	if err != nil {
 		return err
 	}
@@ -117,6 +135,21 @@ func (s *Server) updateLiaison(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Redirect("/departments/"+c.Params("id"), fiber.StatusSeeOther)
+}
+
+// liaisonSheet is GET /departments/:id/liaison: Annex 3 as printed, for
+// whoever may see the department.
+func (s *Server) liaisonSheet(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	d, err := s.store.Department(c.UserContext(), v, id)
+	if err != nil {
+		return err
+	}
+	return s.page(c, "liaison", "dept.liaisonform", fiber.Map{"Dept": d})
 }
 
 func (s *Server) groups(c *fiber.Ctx) error {

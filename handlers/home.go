@@ -3,35 +3,30 @@ package handlers
 import (
 	"errors"
 	"slices"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/scoring"
 )
 
-// home fits the role: a department head sees their own department; the
-// office, the leading group and auditors see the bureau; the discipline
-// office sees its cases and the proposals waiting for it.
+// home is each role's to-do list (issue 12): a department head sees their
+// department's standing and what it must do; the leading group what waits
+// for its approval; the office what went wrong and who has not filed; the
+// discipline office its proposals, cases and appeals.
 func (s *Server) home(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
+	data := fiber.Map{}
+	if err := s.assessmentHome(c, v, data); err != nil {
+		return err
+	}
 	if id, limited := v.OwnDepartment(); limited {
-		d, err := s.store.Department(ctx, v, id)
-		if err != nil {
-			return err
-		}
-		leads, _, err := s.store.ItemsOf(ctx, v, id)
-		if err != nil {
-			return err
-		}
-		due, err := reports.AnnualDueOf(ctx, s.store, v, id, s.opt.Now())
-		if err != nil {
-			return err
-		}
-		data := fiber.Map{"Own": d, "Leads": leads, "AnnualDue": due}
-		if err := s.assessmentHome(c, v, data); err != nil {
+		if err := s.headHome(c, v, id, data); err != nil {
 			return err
 		}
 		return s.page(c, "home", "home.title", data)
@@ -44,35 +39,180 @@ func (s *Server) home(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Departments": depts, "Counts": counts}
-	if err := s.assessmentHome(c, v, data); err != nil {
+	names := make(map[uint]string, len(depts))
+	for _, d := range depts {
+		names[d.ID] = d.Name
+	}
+	data["Counts"], data["DeptNames"] = counts, names
+	switch {
+	case v.IsOffice():
+		err = s.officeHome(c, v, data)
+	case v.CanDecideAssessment():
+		err = s.leaderHome(c, data)
+	case v.CanHandleCases():
+		err = s.disciplineHome(c, v, data)
+	}
+	if err != nil {
 		return err
 	}
-	if v.IsOffice() {
-		// The office owes the bureau's own report.
-		if data["AnnualDue"], err = reports.AnnualDueOf(ctx, s.store, v, 0, s.opt.Now()); err != nil {
-			return err
-		}
-		// Decisions that move frozen grades: the office must ask for a
-		// re-opening (issue 9's assessment), so it is told on its home page.
-		effects, err := s.cases.Effects(ctx, v)
-		if err != nil && !errors.Is(err, models.ErrNotFound) {
-			return err
-		}
-		data["Reopen"] = slices.DeleteFunc(effects, func(e accountability.Effect) bool { return !e.Reopen })
-	}
-	if v.CanHandleCases() {
-		if data["Cases"], err = s.cases.Cases(ctx, v, accountability.Filter{}); err != nil {
-			return err
-		}
-		if data["Proposals"], err = s.cases.Proposals(ctx, v); err != nil {
-			return err
-		}
-		names := make(map[uint]string, len(depts))
-		for _, d := range depts {
-			names[d.ID] = d.Name
-		}
-		data["DeptNames"] = names
-	}
 	return s.page(c, "home", "home.title", data)
+}
+
+// headHome: the department's total, grade (provisional or approved) and
+// rank, every point lost, and what is overdue or falls due within
+// models.HeadHorizon working days.
+func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map) error {
+	ctx := c.UserContext()
+	d, err := s.store.Department(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	year, err := s.yearOf(c)
+	if err != nil {
+		return err
+	}
+	standing, err := s.assess.Standing(ctx, v, year, id)
+	if err != nil {
+		return err
+	}
+	score, err := s.assessedScore(c, v, standing, id, year)
+	if err != nil {
+		return err
+	}
+	due, err := reports.AnnualDueOf(ctx, s.store, v, id, s.opt.Now())
+	if err != nil {
+		return err
+	}
+	lead, err := s.store.LeadsAnItem(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	data["Own"], data["Score"], data["Standing"], data["AnnualDue"], data["Lead"] = d, score, standing, due, lead
+	if standing != nil {
+		data["Approved"] = standing.Grade
+	}
+	sch, err := s.store.CurrentScheme(ctx)
+	if err != nil || sch == nil {
+		return err
+	}
+	extra, err := s.assess.DeadlinesOf(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	agenda, err := s.store.AgendaOf(ctx, v, id, scoring.DateOf(s.opt.Now()), sch, models.HeadHorizon, extra)
+	if err != nil {
+		return err
+	}
+	data["Agenda"], data["Horizon"] = agenda, models.HeadHorizon
+	return nil
+}
+
+// officeHome: imports that failed in the last 30 days, reports not filed by
+// their date, objections waiting for an answer, sources whose last pull
+// failed, the bureau's own annual report, and decisions that ask for a
+// re-opening.
+func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
+	ctx := c.UserContext()
+	now := s.opt.Now()
+	var err error
+	runs, err := s.store.FailedImports(ctx, v, now.Add(-30*24*time.Hour))
+	if err != nil {
+		return err
+	}
+	failed := make([]failedImport, len(runs))
+	for i, r := range runs {
+		failed[i] = failedImport{ImportRun: r, KindTitle: ingest.Kind(r.Kind).Title(string(lang(c)))}
+	}
+	data["FailedImports"] = failed
+	if data["FailedSources"], err = s.store.FailedSources(ctx, v); err != nil {
+		return err
+	}
+	if data["Objections"], err = s.assess.OpenObjections(ctx, v); err != nil {
+		return err
+	}
+	sch, err := s.store.CurrentScheme(ctx)
+	if err != nil {
+		return err
+	}
+	if sch != nil {
+		late, err := s.store.NotFiled(ctx, v, scoring.DateOf(now), sch)
+		if err != nil {
+			return err
+		}
+		names, _ := data["DeptNames"].(map[uint]string)
+		data["NotFiled"], data["Limit"] = byDepartment(late, names), deadlineRows
+	}
+	// The office owes the bureau's own report.
+	if data["AnnualDue"], err = reports.AnnualDueOf(ctx, s.store, v, 0, now); err != nil {
+		return err
+	}
+	// Decisions that move frozen grades: the office must ask for a
+	// re-opening (issue 9's assessment), so it is told on its home page.
+	effects, err := s.cases.Effects(ctx, v)
+	if err != nil && !errors.Is(err, models.ErrNotFound) {
+		return err
+	}
+	data["Reopen"] = slices.DeleteFunc(effects, func(e accountability.Effect) bool { return !e.Reopen })
+	return nil
+}
+
+// failedImport is an import that failed, with its kind's name.
+type failedImport struct {
+	models.ImportRun
+	KindTitle string
+}
+
+// leaderHome: besides the assessments waiting (assessmentHome), the scheme
+// drafts waiting for approval.
+func (s *Server) leaderHome(c *fiber.Ctx, data fiber.Map) error {
+	schemes, err := s.store.Schemes(c.UserContext())
+	if err != nil {
+		return err
+	}
+	data["Drafts"] = slices.DeleteFunc(schemes, func(sv models.SchemeVersion) bool { return sv.Status != models.SchemeDraft })
+	return nil
+}
+
+// caseCount is how many cases are in a state.
+type caseCount struct {
+	Status accountability.Status
+	N      int
+}
+
+// caseStates are the states a case passes through, in order, for the
+// counts on the discipline office's home.
+var caseStates = []accountability.Status{accountability.Investigating, accountability.Heard, accountability.Decided,
+	accountability.Notified, accountability.Appealed, accountability.Reviewed, accountability.Revoked}
+
+// disciplineHome: proposals waiting, cases by state, appeals to decide and
+// appeal windows still open.
+func (s *Server) disciplineHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
+	ctx := c.UserContext()
+	cases, err := s.cases.Cases(ctx, v, accountability.Filter{})
+	if err != nil {
+		return err
+	}
+	if data["Proposals"], err = s.cases.Proposals(ctx, v); err != nil {
+		return err
+	}
+	n := map[accountability.Status]int{}
+	var appealed, window []accountability.Case
+	today := scoring.DateOf(s.opt.Now())
+	for _, k := range cases {
+		n[k.Status]++
+		switch {
+		case k.Status == accountability.Appealed:
+			appealed = append(appealed, k)
+		case k.Status == accountability.Notified && k.AppealDeadline() >= today:
+			window = append(window, k)
+		}
+	}
+	var counts []caseCount
+	for _, st := range caseStates {
+		if n[st] > 0 {
+			counts = append(counts, caseCount{st, n[st]})
+		}
+	}
+	data["Cases"], data["CaseCounts"], data["Appealed"], data["AppealWindow"] = cases, counts, appealed, window
+	return nil
 }

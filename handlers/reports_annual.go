@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -18,6 +19,12 @@ import (
 // final, and the office or the department's head files the figures the
 // records cannot give, on the same page.
 func (s *Server) annualReport(c *fiber.Ctx) error {
+	return s.annualReportPage(c, fiber.Map{})
+}
+
+// annualReportPage shows the annual report page; data may carry a rejected
+// figures form as typed, with its errors.
+func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 	v, _ := viewer(c)
 	p, err := s.annualQuery(c, v)
 	if err != nil {
@@ -28,6 +35,8 @@ func (s *Server) annualReport(c *fiber.Ctx) error {
 		return err
 	}
 	data["Params"], data["CanEdit"], data["MaxText"] = p, v.IsOffice(), reports.MaxSectionText
+	typed, _ := form["Form"].(annualFiguresForm)
+	data["Errors"] = form["Errors"]
 	r, err := reports.Annual(c.UserContext(), s.store, v, p)
 	if err := withReport(c, data, r, err); err != nil {
 		return err
@@ -39,9 +48,12 @@ func (s *Server) annualReport(c *fiber.Ctx) error {
 		}
 		fields := make([]figureField, len(models.AnnualFigureSpecs))
 		for i, f := range models.AnnualFigureSpecs {
-			fields[i] = figureField{AnnualFigureSpec: f}
+			fields[i] = figureField{AnnualFigureSpec: f, Field: "figure_" + f.Key}
 			if n, ok := own[f.Key]; ok {
 				fields[i].Value = strconv.FormatFloat(n, 'f', -1, 64)
+			}
+			if typed != nil {
+				fields[i].Value = typed[f.Key]
 			}
 		}
 		data["Figures"] = fields
@@ -52,7 +64,31 @@ func (s *Server) annualReport(c *fiber.Ctx) error {
 // figureField is a filed figure in the page's form.
 type figureField struct {
 	models.AnnualFigureSpec
-	Value string
+	Field, Value string
+}
+
+// annualFiguresForm is the figures of the annual report the records cannot
+// give, as typed, by key.
+type annualFiguresForm map[string]string
+
+// Validate checks that each figure typed is a number its line accepts; a
+// blank one stays unfiled.
+func (f annualFiguresForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	for _, spec := range models.AnnualFigureSpecs {
+		raw := strings.TrimSpace(f[spec.Key])
+		if raw == "" {
+			continue
+		}
+		if _, ok := models.ParseAnnualFigure(spec, raw); !ok {
+			if spec.Amount {
+				errs.Add("figure_"+spec.Key, "filing.bad_amount")
+			} else {
+				errs.Add("figure_"+spec.Key, "filing.bad_count")
+			}
+		}
+	}
+	return errs
 }
 
 // annualBack is the annual report page of the form's year and unit.
@@ -112,9 +148,14 @@ func (s *Server) finalAnnualReport(c *fiber.Ctx) error {
 func (s *Server) saveAnnualFigures(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	year, dept, back := annualBack(c)
-	typed := map[string]string{}
+	typed := annualFiguresForm{}
 	for _, f := range models.AnnualFigureSpecs {
-		typed[f.Key] = c.FormValue("figure_" + f.Key)
+		typed[f.Key] = strings.TrimSpace(c.FormValue("figure_" + f.Key))
+	}
+	if data := (fiber.Map{}); !validate(c, typed, data) {
+		// The page of the form's report, shown again with what was typed.
+		c.Request().URI().SetQueryString(fmt.Sprintf("year=%d&department=%d", year, dept))
+		return s.annualReportPage(c, data)
 	}
 	err := s.store.SaveAnnualFigures(c.UserContext(), v, dept, year, typed)
 	if msg, ok := mistake(err); ok {

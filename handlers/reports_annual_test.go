@@ -60,9 +60,10 @@ func TestAnnualReportBalanceCategoriseAndFinal(t *testing.T) {
 		}
 
 		fig := url.Values{"_csrf": {c.token(page)}, "year": {"2025"}, "department": {itoa(b.own.ID)}, "figure_licences": {"315"}, "figure_fees": {"abc"}}
-		c.post("/reports/annual/figures", fig)
-		if _, body := c.get(page); !strings.Contains(body, "“行政事业性收费本年收费金额（万元）”的值“abc”不是有效的数字") {
-			t.Error("a bad figure is not refused in Chinese")
+		// A bad figure comes back as typed, its error beside it.
+		if resp, body := c.post("/reports/annual/figures", fig); resp.StatusCode != 422 || !strings.Contains(body, "请填写不小于 0 的金额，最多 4 位小数") ||
+			!strings.Contains(body, `name="figure_fees" value="abc"`) || !strings.Contains(body, `name="figure_licences" value="315"`) {
+			t.Errorf("a bad figure: %d, not refused beside its field with the typed values kept", resp.StatusCode)
 		}
 		fig.Set("figure_fees", "2.5")
 		c.post("/reports/annual/figures", fig)

@@ -41,6 +41,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/departments", s.departments)
 	app.Get("/departments/:id", s.department)
 	app.Post("/departments/:id/liaison", s.updateLiaison)
+	app.Get("/departments/:id/liaison", s.liaisonSheet)
 	app.Get("/groups", s.groups)
 	app.Get("/groups/:id", s.group)
 	app.Get("/catalog", s.catalog)
@@ -96,6 +97,12 @@ func (s *Server) routes(app *fiber.App) {
 	// Store and models/reports refuse what the viewer may not read.
 	app.Get("/reports/quarterly", s.quarterlyReport)
 	app.Get("/reports/quarterly.xlsx", s.quarterlyXLSX)
+	// A head files the department's reports (issue 12).
+	head := requireRole(models.RoleHead)
+	app.Get("/reports/quarterly/file", head, s.quarterlyFilingPage)
+	app.Post("/reports/quarterly/file", head, s.fileQuarterly)
+	app.Get("/reports/annual/file", head, s.annualFilingPage)
+	app.Post("/reports/annual/file", head, s.fileAnnual)
 	app.Get("/reports/annual", s.annualReport)
 	app.Post("/reports/annual", office, s.saveAnnualReport)
 	app.Get("/reports/annual.docx", s.annualDOCX)

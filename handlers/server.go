@@ -131,6 +131,11 @@ func newEngine() *html.Engine {
 		"urlPath":     url.PathEscape,
 		"evidenceURL": evidenceURL,
 		"personName":  personName,
+		"fieldError": func(lang any, errs any, field string) string {
+			l, _ := lang.(views.Lang)
+			e, _ := errs.(FieldErrors)
+			return e.Message(l, field)
+		},
 	})
 	return engine
 }

@@ -249,6 +249,16 @@ func (s *Store) coordinationViews(ctx context.Context, cs []Coordination, today 
 // pages that show clocks outside a score run; nil before any scheme is
 // approved, when there is no limit to show.
 func (s *Store) CurrentLimits(ctx context.Context) (*scoring.TimeLimits, error) {
+	sch, err := s.CurrentScheme(ctx)
+	if sch == nil || err != nil {
+		return nil, err
+	}
+	return &sch.TimeLimits, nil
+}
+
+// CurrentScheme is the newest approved scheme, for the pages that show time
+// limits and due dates outside a score run; nil before any is approved.
+func (s *Store) CurrentScheme(ctx context.Context) (*scoring.Scheme, error) {
 	sv, err := s.SchemeByVersion(ctx, "")
 	if errors.Is(err, ErrNotFound) {
 		return nil, nil
@@ -256,11 +266,7 @@ func (s *Store) CurrentLimits(ctx context.Context) (*scoring.TimeLimits, error) 
 	if err != nil {
 		return nil, err
 	}
-	sch, err := sv.Scheme()
-	if err != nil {
-		return nil, err
-	}
-	return &sch.TimeLimits, nil
+	return sv.Scheme()
 }
 
 // Flag is a publication that went out against its secrecy review: a
@@ -536,15 +542,7 @@ func (s *Store) overviewClocks(ctx context.Context, o *Overview, cal *scoring.Ca
 	if err != nil {
 		return err
 	}
-	horizon := cal.Due(o.Today, 5)
-	for _, d := range ds {
-		switch {
-		case d.Due < o.Today:
-			o.Overdue = append(o.Overdue, d)
-		case d.Due <= horizon:
-			o.Upcoming = append(o.Upcoming, d)
-		}
-	}
+	splitDeadlines(ds, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // Department kinds (类别).
@@ -27,12 +29,15 @@ type Department struct {
 	Kind     string `gorm:"size:16;not null"`
 	ParentID *uint  `gorm:"index"`
 	Parent   *Department
-	Head     string  `gorm:"size:64"` // 负责人
-	Leader   string  `gorm:"size:64"` // 分管领导
-	Liaison  string  `gorm:"size:64"` // 具体责任人员
-	Phone    string  `gorm:"size:32"` // 联系电话
-	Mobile   string  `gorm:"size:32"` // 手机号码
-	Groups   []Group `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
+	Head     string `gorm:"size:64"`  // 负责人
+	Leader   string `gorm:"size:64"`  // 分管领导
+	Liaison  string `gorm:"size:64"`  // 具体责任人员
+	Phone    string `gorm:"size:32"`  // 联系电话
+	Mobile   string `gorm:"size:32"`  // 手机号码
+	Notes    string `gorm:"size:512"` // 相关信息
+	// LiaisonFiled is the 填报日期 of the liaison form: the day it was last saved.
+	LiaisonFiled *time.Time `gorm:"type:date"`
+	Groups       []Group    `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
@@ -79,12 +84,12 @@ func (s *Store) Department(ctx context.Context, v Viewer, id uint) (*Department,
 
 // LiaisonUpdate is the part of a department its head or the office may change.
 type LiaisonUpdate struct {
-	Head, Leader, Liaison, Phone, Mobile string
+	Head, Leader, Liaison, Phone, Mobile, Notes string
 }
 
 // UpdateLiaison changes a department's Annex 3 details, audit-logged.
 // The office may change any department; a head only their own.
-func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonUpdate) error {
+func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonUpdate, now time.Time) error {
 	if !v.CanEditLiaison(id) {
 		return ErrForbidden
 	}
@@ -94,8 +99,9 @@ func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonU
 			return notFound(err, "read department")
 		}
 		before := d
-		d.Head, d.Leader, d.Liaison, d.Phone, d.Mobile = u.Head, u.Leader, u.Liaison, u.Phone, u.Mobile
-		if err := tx.DB.Select("head", "leader", "liaison", "phone", "mobile", "updated_at").Save(&d).Error; err != nil {
+		today := scoring.DateOf(now).Time()
+		d.Head, d.Leader, d.Liaison, d.Phone, d.Mobile, d.Notes, d.LiaisonFiled = u.Head, u.Leader, u.Liaison, u.Phone, u.Mobile, u.Notes, &today
+		if err := tx.DB.Select("head", "leader", "liaison", "phone", "mobile", "notes", "liaison_filed", "updated_at").Save(&d).Error; err != nil {
 			return err
 		}
 		return tx.Record("update", "department", d.ID, liaisonOf(before), liaisonOf(d))
@@ -103,7 +109,7 @@ func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonU
 }
 
 func liaisonOf(d Department) LiaisonUpdate {
-	return LiaisonUpdate{Head: d.Head, Leader: d.Leader, Liaison: d.Liaison, Phone: d.Phone, Mobile: d.Mobile}
+	return LiaisonUpdate{Head: d.Head, Leader: d.Leader, Liaison: d.Liaison, Phone: d.Phone, Mobile: d.Mobile, Notes: d.Notes}
 }
 
 // Groups lists every group with its members. Group membership is not

@@ -79,6 +79,7 @@ type Deadline struct {
 	Title        string // request number, the report's period, a review's or coordination's title
 	RecordID     uint   // the record behind it (its kind is Kind's); 0 for a report not yet filed
 	Due          scoring.Date
+	URL          string // where the department acts, when not the record's page: a report's filing form, an assessment
 }
 
 // Overview computes the dashboard figures of year y as of today, with the
@@ -124,9 +125,11 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 		return nil, fmt.Errorf("count complaints: %w", err)
 	}
 	o.Complaints = cs
-	if err := s.reportDeadlines(ctx, o, cal, scheme.Params, leads); err != nil {
+	reps, err := s.reportDeadlines(ctx, o.Year, o.Today, scheme.Params, leads, 0)
+	if err != nil {
 		return nil, err
 	}
+	splitDeadlines(reps, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
 	if err := s.overviewClocks(ctx, o, cal, scheme.TimeLimits); err != nil {
 		return nil, err
 	}
@@ -209,58 +212,58 @@ func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.C
 	return nil
 }
 
-// reportDeadlines lists the quarterly reports of the year's quarters and the
-// annual report not yet filed by the departments that lead an item (the
-// annual report: every department), due soon or overdue.
-func (s *Store) reportDeadlines(ctx context.Context, o *Overview, cal *scoring.Calendar, p scoring.Params, leads map[uint]bool) error {
-	in, err := s.scoringFrame(ctx, o.Year)
+// reportDeadlines lists the quarterly reports of year y's quarters and its
+// annual report not filed by today: quarterly reports by the departments
+// that lead an item, the annual report by every department; dept 0 lists
+// every department's, otherwise dept's only.
+func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]Deadline, error) {
+	in, err := s.scoringFrame(ctx, y)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	quarterDue := make([]scoring.Date, len(p.Quarterly.Due))
-	for i, md := range p.Quarterly.Due {
-		quarterDue[i] = monthDay(o.Year, md)
-	}
-	annualDue := monthDay(o.Year+1, p.AnnualReport.Due)
-	horizon := cal.Due(o.Today, 5)
+	annualDue := p.AnnualDue(y)
 	filedQ := map[[2]uint]bool{}
 	for _, q := range in.QuarterlyReports {
-		if !q.Submitted.IsZero() && q.Submitted <= o.Today {
+		if !q.Submitted.IsZero() && q.Submitted <= today {
 			filedQ[[2]uint{q.Dept, uint(q.Quarter)}] = true
 		}
 	}
 	filedA := map[uint]bool{}
 	for _, a := range in.AnnualReports {
-		if !a.Submitted.IsZero() && a.Submitted <= o.Today {
+		if !a.Submitted.IsZero() && a.Submitted <= today {
 			filedA[a.Dept] = true
 		}
 	}
-	add := func(d Deadline) {
-		switch {
-		case d.Due < o.Today:
-			o.Overdue = append(o.Overdue, d)
-		case d.Due <= horizon:
-			o.Upcoming = append(o.Upcoming, d)
-		}
-	}
+	var out []Deadline
 	for _, d := range in.Departments {
+		if dept != 0 && d.ID != dept {
+			continue
+		}
 		if leads[d.ID] {
-			for i, due := range quarterDue {
-				if q := i + 1; !filedQ[[2]uint{d.ID, uint(q)}] {
-					add(Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d-Q%d", o.Year, q), Due: due})
+			for q := 1; q <= len(p.Quarterly.Due); q++ {
+				if !filedQ[[2]uint{d.ID, uint(q)}] {
+					out = append(out, Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d年第%d季度", y, q), Due: p.QuarterlyDue(y, q),
+						URL: fmt.Sprintf("/reports/quarterly/file?year=%d&quarter=%d", y, q)})
 				}
 			}
 		}
 		if !filedA[d.ID] {
-			add(Deadline{DepartmentID: d.ID, Kind: "annual_report", Title: fmt.Sprint(o.Year), Due: annualDue})
+			out = append(out, Deadline{DepartmentID: d.ID, Kind: "annual_report", Title: fmt.Sprintf("%d年度", y), Due: annualDue,
+				URL: fmt.Sprintf("/reports/annual/file?year=%d", y)})
 		}
 	}
-	return nil
+	return out, nil
 }
 
-// monthDay is the date MM-DD of year y; the scheme's Validate has checked
-// the form.
-func monthDay(y int, md string) scoring.Date {
-	d, _ := scoring.ParseDate(fmt.Sprintf("%04d-%s", y, md))
-	return d
+// splitDeadlines adds to overdue what was due before today and to upcoming
+// what falls due from today to horizon; later deadlines are left out.
+func splitDeadlines(ds []Deadline, today, horizon scoring.Date, overdue, upcoming *[]Deadline) {
+	for _, d := range ds {
+		switch {
+		case d.Due < today:
+			*overdue = append(*overdue, d)
+		case d.Due <= horizon:
+			*upcoming = append(*upcoming, d)
+		}
+	}
 }

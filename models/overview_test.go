@@ -77,7 +77,7 @@ func TestOverviewFiguresAndDeadlines(t *testing.T) {
 			t.Errorf("overdue %v", got)
 		}
 		// Due within five working days of 16 Dec (by 23 Dec): r4 today, the Q4 report on the 20th.
-		if got := titles(o.Upcoming); !slices.Equal(got, []string{"request:r4@2024-12-16", "quarterly_report:2024-Q4@2024-12-20"}) {
+		if got := titles(o.Upcoming); !slices.Equal(got, []string{"request:r4@2024-12-16", "quarterly_report:2024年第4季度@2024-12-20"}) {
 			t.Errorf("upcoming %v", got)
 		}
 	})

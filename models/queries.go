@@ -17,14 +17,11 @@ func (s *Store) ItemsOf(ctx context.Context, v Viewer, deptID uint) (leads, co [
 
 // ItemsFor is ItemsOf for a department already read (with its groups).
 func (s *Store) ItemsFor(ctx context.Context, d *Department) (leads, co []CatalogItem, err error) {
-	names := map[string]bool{d.Name: true, d.Code: true}
-	for _, g := range d.Groups {
-		names[g.Name] = true
-	}
 	items, err := s.Catalog(ctx, CatalogFilter{})
 	if err != nil {
 		return nil, nil, err
 	}
+	names := namesOf(*d)
 	for _, it := range items {
 		switch {
 		case anyIn(it.LeadList(), names):
@@ -34,6 +31,40 @@ func (s *Store) ItemsFor(ctx context.Context, d *Department) (leads, co []Catalo
 		}
 	}
 	return leads, co, nil
+}
+
+// namesOf are the names the catalog may call a department by: its name, its
+// code and the groups it belongs to.
+func namesOf(d Department) map[string]bool {
+	names := map[string]bool{d.Name: true, d.Code: true}
+	for _, g := range d.Groups {
+		names[g.Name] = true
+	}
+	return names
+}
+
+// Leaders are the departments that lead an item of the catalog, by the
+// same names as ItemsOf.
+func (s *Store) Leaders(ctx context.Context) (map[uint]bool, error) {
+	var depts []Department
+	if err := s.DB.WithContext(ctx).Preload("Groups").Find(&depts).Error; err != nil {
+		return nil, fmt.Errorf("read departments: %w", err)
+	}
+	items, err := s.Catalog(ctx, CatalogFilter{})
+	if err != nil {
+		return nil, err
+	}
+	out := map[uint]bool{}
+	for _, d := range depts {
+		names := namesOf(d)
+		for _, it := range items {
+			if anyIn(it.LeadList(), names) {
+				out[d.ID] = true
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 func anyIn(list []string, set map[string]bool) bool {

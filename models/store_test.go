@@ -68,7 +68,7 @@ func TestLiaisonChangeIsAuditLogged(t *testing.T) {
 		modelstest.Must(t, s.DB.Create(&d).Error)
 		office := models.Viewer{UserID: 7, Name: "办公室甲", Role: models.RoleOffice}
 
-		modelstest.Must(t, s.UpdateLiaison(ctx, office, d.ID, models.LiaisonUpdate{Liaison: "赵六", Phone: "0527-1234"}))
+		modelstest.Must(t, s.UpdateLiaison(ctx, office, d.ID, models.LiaisonUpdate{Liaison: "赵六", Phone: "0527-1234"}, time.Now()))
 
 		log, err := s.AuditLog(ctx, office, models.AuditFilter{Entity: "department", EntityID: d.ID})
 		modelstest.Must(t, err)
@@ -102,7 +102,7 @@ func TestHeadCannotReadOrEditAnotherDepartment(t *testing.T) {
 		if len(list) != 1 || list[0].ID != own.ID {
 			t.Errorf("head's department list = %v, want only their own", list)
 		}
-		if err := s.UpdateLiaison(ctx, head, other.ID, models.LiaisonUpdate{Liaison: "x"}); err != models.ErrForbidden {
+		if err := s.UpdateLiaison(ctx, head, other.ID, models.LiaisonUpdate{Liaison: "x"}, time.Now()); err != models.ErrForbidden {
 			t.Errorf("head editing another department: err = %v, want ErrForbidden", err)
 		}
 		if _, err := s.Department(ctx, head, own.ID); err != nil {

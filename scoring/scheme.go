@@ -129,6 +129,31 @@ type AnnualReportParams struct {
 	Due     string  `json:"due"`
 }
 
+// QuarterlyDue is when the quarterly report (D1) of quarter q (1 to 4) of
+// year y is due: the scheme's MM-DD of that year. Zero for a
+// quarter the scheme does not date.
+func (p Params) QuarterlyDue(y, q int) Date {
+	if q < 1 || q > len(p.Quarterly.Due) {
+		return 0
+	}
+	return monthDayOf(y, p.Quarterly.Due[q-1])
+}
+
+// AnnualDue is when the annual report (D3) of year y is due: the scheme's
+// MM-DD of the year after.
+func (p Params) AnnualDue(y int) Date {
+	return monthDayOf(y+1, p.AnnualReport.Due)
+}
+
+// monthDayOf is the date MM-DD of year y; zero when md is not one.
+func monthDayOf(y int, md string) Date {
+	m, d, err := parseMonthDay(md)
+	if err != nil {
+		return 0
+	}
+	return NewDate(y, m, d)
+}
+
 // ParseScheme reads a scheme from JSON strictly: unknown fields, trailing
 // data and numbers in quotes are refused. It checks the shape only; call
 // Validate for the rules. Errors are ValidationErrors in Chinese.

@@ -89,13 +89,10 @@ func newRun(in *Input) (*run, error) {
 	for _, ind := range in.Scheme.Indicators {
 		r.points[ind.Code] = ind.Points.Rat()
 	}
-	// Validate has checked the month-days.
-	for q, md := range in.Scheme.Params.Quarterly.Due {
-		m, d, _ := parseMonthDay(md)
-		r.quarterDue[q] = NewDate(in.Year, m, d)
+	for q := range r.quarterDue {
+		r.quarterDue[q] = in.Scheme.Params.QuarterlyDue(in.Year, q+1)
 	}
-	m, d, _ := parseMonthDay(in.Scheme.Params.AnnualReport.Due)
-	r.annualDue = NewDate(in.Year+1, m, d)
+	r.annualDue = in.Scheme.Params.AnnualDue(in.Year)
 	return r, nil
 }
 

@@ -8,7 +8,18 @@ type Row struct {
 	Level  int    // indentation: 0 for 一、, 1 for (一), 2 for 1、, 3 for 其中
 	Header bool   // a heading with no figure of its own
 	Figure Figure
+	// Name is the Annex 2 name a unit files the line under, for a line
+	// the records cannot give and that is not a sum of the lines below it:
+	// what a department's head types when filing (Entered). Empty otherwise.
+	Name string
 }
+
+// Entered reports whether the unit types the line when filing it.
+func (r Row) Entered() bool { return r.Name != "" }
+
+// Amount reports whether the line is money in 万元 (up to four decimals)
+// rather than a count.
+func (r Row) Amount() bool { return r.Unit == "万元" }
 
 // rowSpec says where a line's figure comes from: computed from the records,
 // or filed under one of its Annex 2 names; sumBelow lines not filed add up
@@ -120,6 +131,9 @@ func annex2Rows(a *Activity, f filed) []Row {
 			r.Figure = sp.computed(a)
 		case sp.filed != nil:
 			r.Figure, _ = f.get(sp.filed...)
+			if !sp.sumBelow {
+				r.Name = sp.filed[0]
+			}
 		}
 		rows[i] = r
 	}

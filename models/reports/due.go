@@ -2,8 +2,6 @@ package reports
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
@@ -56,14 +54,14 @@ func AnnualDueOf(ctx context.Context, s *models.Store, v models.Viewer, deptID u
 	d := &AnnualDue{Year: y, Statutory: scoring.NewDate(y+1, time.January, 31)}
 	if deptID == 0 {
 		d.Statutory = scoring.NewDate(y+1, time.March, 31)
-	} else if sv, err := s.SchemeByVersion(ctx, ""); err == nil {
-		if sc, err := sv.Scheme(); err == nil {
-			if md, err := scoring.ParseDate(fmt.Sprintf("%04d-%s", y+1, sc.Params.AnnualReport.Due)); err == nil {
-				d.Scheme = md
-			}
+	} else {
+		sc, err := s.CurrentScheme(ctx)
+		if err != nil {
+			return nil, err
 		}
-	} else if !errors.Is(err, models.ErrNotFound) {
-		return nil, err
+		if sc != nil {
+			d.Scheme = sc.Params.AnnualDue(y)
+		}
 	}
 	var err error
 	if d.Final, err = s.AnnualFinalOf(ctx, y, deptID); err != nil {

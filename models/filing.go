@@ -1,0 +1,250 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Kinds of report a department files in the app.
+const (
+	FilingQuarterly = "quarterly" // 季度报表, Annex 2 of seed 000
+	FilingAnnual    = "annual"    // 年度报告
+)
+
+// ReportFiling is one version of a report a department's head filed in the
+// app. The first version's date is the report's submission date, the date
+// D1 (quarterly) and D3 (annual) score; a later version corrects the report,
+// with a reason, and leaves that date as it was.
+type ReportFiling struct {
+	ID           uint      `gorm:"primaryKey"`
+	Kind         string    `gorm:"size:16;not null;uniqueIndex:uk_report_filing,priority:1"`
+	DepartmentID uint      `gorm:"not null;uniqueIndex:uk_report_filing,priority:2"`
+	Year         int       `gorm:"not null;uniqueIndex:uk_report_filing,priority:3"`
+	Quarter      int       `gorm:"not null;uniqueIndex:uk_report_filing,priority:4"` // 0 for an annual report
+	Version      int       `gorm:"not null;uniqueIndex:uk_report_filing,priority:5"`
+	Figures      string    `gorm:"type:text;not null"` // JSON: every line of the form as filed ([]FilingLine)
+	Signature    string    `gorm:"type:text;not null"` // JSON: FilingSignature
+	Reason       string    `gorm:"type:text"`          // a correction's reason; empty for the first version
+	FiledBy      string    `gorm:"size:64;not null"`
+	FiledAt      time.Time `gorm:"not null"`
+}
+
+// FilingSignature is the foot of the form: 单位负责人, 填报人, 联系电话.
+type FilingSignature struct {
+	Head   string `json:"head"`
+	Filler string `json:"filler"`
+	Phone  string `json:"phone"`
+}
+
+// Sign reads the stored signature.
+func (f ReportFiling) Sign() FilingSignature {
+	var s FilingSignature
+	_ = json.Unmarshal([]byte(f.Signature), &s) // written by FileReport
+	return s
+}
+
+// FilingInput is a report as a head files it: Entered are the figures the
+// records cannot give (they become the report's filed figures), Snapshot
+// every line of the form in order as shown, records' figures included.
+type FilingInput struct {
+	Kind          string
+	DepartmentID  uint
+	Year, Quarter int
+	Entered       map[string]float64
+	Snapshot      []FilingLine
+	Signature     FilingSignature
+	Reason        string
+}
+
+// FilingLine is a line of a filed form as the head saw and typed it.
+type FilingLine struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// ErrCorrectionReason: a filed report is corrected only with a reason.
+var ErrCorrectionReason = &ValidationError{"reason", "报表已报送，更正须说明理由"}
+
+// Filings lists the versions of a report, oldest first, if the viewer may
+// see the department.
+func (s *Store) Filings(ctx context.Context, v Viewer, kind string, dept uint, year, quarter int) ([]ReportFiling, error) {
+	if !v.CanSeeDepartment(dept) {
+		return nil, ErrNotFound
+	}
+	var out []ReportFiling
+	err := s.DB.WithContext(ctx).Where("kind = ? AND department_id = ? AND year = ? AND quarter = ?", kind, dept, year, quarter).
+		Order("version").Find(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("list filings: %w", err)
+	}
+	return out, nil
+}
+
+// Submitted is the date a report was filed (by the app or an import): the
+// date the scores read; nil when it has not been.
+func (s *Store) Submitted(ctx context.Context, v Viewer, kind string, dept uint, year, quarter int) (*time.Time, error) {
+	if !v.CanSeeDepartment(dept) {
+		return nil, ErrNotFound
+	}
+	var row struct{ Submitted *time.Time }
+	q := s.DB.WithContext(ctx)
+	if kind == FilingQuarterly {
+		q = q.Model(&QuarterlyReport{}).Where("department_id = ? AND year = ? AND quarter = ?", dept, year, quarter)
+	} else {
+		q = q.Model(&AnnualReport{}).Where("department_id = ? AND year = ?", dept, year)
+	}
+	if err := q.Select("submitted").Limit(1).Scan(&row).Error; err != nil {
+		return nil, fmt.Errorf("read submission: %w", err)
+	}
+	return row.Submitted, nil
+}
+
+// FileReport files a department's report in the app, as its head: the first
+// time, the report is submitted today (the date its indicator scores);
+// after that, only a correction with a reason, kept as a new version beside
+// the earlier ones. A report already loaded by the office's import counts
+// as filed. Audit-logged in the same transaction.
+func (s *Store) FileReport(ctx context.Context, v Viewer, in FilingInput, now time.Time) (*ReportFiling, error) {
+	if !v.CanActForDepartment(in.DepartmentID) {
+		return nil, ErrForbidden
+	}
+	if in.Kind != FilingQuarterly && in.Kind != FilingAnnual {
+		return nil, &ValidationError{"kind", "报表类型无效"}
+	}
+	if in.Kind == FilingAnnual {
+		in.Quarter = 0
+	}
+	entered, err := json.Marshal(in.Entered)
+	if err != nil {
+		return nil, err
+	}
+	snapshot, err := json.Marshal(in.Snapshot)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := json.Marshal(in.Signature)
+	if err != nil {
+		return nil, err
+	}
+	today := scoring.DateOf(now).Time()
+	var out ReportFiling
+	err = s.Audited(ctx, v, func(tx *Tx) error {
+		var last ReportFiling
+		err := tx.DB.Where("kind = ? AND department_id = ? AND year = ? AND quarter = ?", in.Kind, in.DepartmentID, in.Year, in.Quarter).
+			Order("version desc").First(&last).Error
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return fmt.Errorf("read last filing: %w", err)
+		}
+		id, before, filed, err := upsertSubmission(tx.DB, in, string(entered), today)
+		if err != nil {
+			return err
+		}
+		if filed && in.Reason == "" {
+			return ErrCorrectionReason
+		}
+		if !filed {
+			in.Reason = ""
+		}
+		out = ReportFiling{Kind: in.Kind, DepartmentID: in.DepartmentID, Year: in.Year, Quarter: in.Quarter, Version: last.Version + 1,
+			Figures: string(snapshot), Signature: string(sig), Reason: in.Reason, FiledBy: v.Name, FiledAt: now.UTC()}
+		if err := tx.DB.Create(&out).Error; err != nil {
+			return fmt.Errorf("record filing: %w", err)
+		}
+		action := "file"
+		if filed {
+			action = "correct"
+		}
+		after := map[string]any{"version": out.Version, "figures": in.Entered, "submitted": today.Format(time.DateOnly)}
+		if filed {
+			after["reason"] = in.Reason
+		}
+		return tx.Record(action, in.Kind+"_report", id, before, after)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// upsertSubmission writes the report row the scores read: created, or its
+// submission date set, on the first filing; its figures (an annual report's
+// in AnnualFigures) replaced on every filing. It reports the row's id, what it held before (nil when new), and
+// whether the report had already been filed.
+func upsertSubmission(db *gorm.DB, in FilingInput, figures string, today time.Time) (uint, any, bool, error) {
+	if in.Kind == FilingQuarterly {
+		var r QuarterlyReport
+		err := db.Where("department_id = ? AND year = ? AND quarter = ?", in.DepartmentID, in.Year, in.Quarter).First(&r).Error
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return 0, nil, false, fmt.Errorf("read quarterly report: %w", err)
+		}
+		var before any
+		if r.ID != 0 {
+			before = map[string]any{"figures": json.RawMessage(orEmptyObject(r.Figures)), "submitted": dateString(r.Submitted)}
+		}
+		filed := r.Submitted != nil
+		r.DepartmentID, r.Year, r.Quarter, r.Figures = in.DepartmentID, in.Year, in.Quarter, figures
+		if !filed {
+			r.Submitted = &today
+		}
+		if err := db.Save(&r).Error; err != nil {
+			return 0, nil, false, fmt.Errorf("save quarterly report: %w", err)
+		}
+		return r.ID, before, filed, nil
+	}
+	var r AnnualReport
+	err := db.Where("department_id = ? AND year = ?", in.DepartmentID, in.Year).First(&r).Error
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return 0, nil, false, fmt.Errorf("read annual report: %w", err)
+	}
+	var before any
+	if r.ID != 0 {
+		before = map[string]any{"submitted": dateString(r.Submitted)}
+	}
+	filed := r.Submitted != nil
+	r.DepartmentID, r.Year = in.DepartmentID, in.Year
+	if !filed {
+		r.Submitted = &today
+	}
+	if err := db.Save(&r).Error; err != nil {
+		return 0, nil, false, fmt.Errorf("save annual report: %w", err)
+	}
+	// The figures the records cannot give are the report's filed figures
+	// (table 二 and the fees), as the annual report page files them.
+	var fig AnnualFigures
+	if err := db.Where("department_id = ? AND year = ?", in.DepartmentID, in.Year).First(&fig).Error; err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return 0, nil, false, fmt.Errorf("read annual figures: %w", err)
+	}
+	fig.DepartmentID, fig.Year, fig.Figures = in.DepartmentID, in.Year, EncodeAnnualFigures(in.Entered)
+	if err := db.Save(&fig).Error; err != nil {
+		return 0, nil, false, fmt.Errorf("save annual figures: %w", err)
+	}
+	return r.ID, before, filed, nil
+}
+
+func orEmptyObject(s string) string {
+	if s == "" {
+		return "{}"
+	}
+	return s
+}
+
+func dateString(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// LeadsAnItem reports whether a department leads an item of the catalog:
+// such departments file the quarterly report (seed 000 §7(4)).
+func (s *Store) LeadsAnItem(ctx context.Context, v Viewer, dept uint) (bool, error) {
+	leads, _, err := s.ItemsOf(ctx, v, dept)
+	return len(leads) > 0, err
+}
