@@ -48,7 +48,7 @@ func Open(dsn string, log *slog.Logger) (*Store, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg := &gorm.Config{
-		Logger:         logger.NewSlogLogger(log, logger.Config{SlowThreshold: time.Second, LogLevel: logger.Warn, IgnoreRecordNotFoundError: true}),
+		Logger:         logger.NewSlogLogger(log, logger.Config{SlowThreshold: time.Second, LogLevel: logger.Warn, IgnoreRecordNotFoundError: true, ParameterizedQueries: true}),
 		TranslateError: true,
 		NowFunc:        func() time.Time { return time.Now().UTC() },
 	}
