@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // input is the file being imported, readable from its start as often as
@@ -35,7 +37,7 @@ func readInput(r io.Reader, limit int64) (*input, error) {
 			return readFile(f, fi.Size(), limit)
 		}
 	}
-	f, err := os.CreateTemp("", "gongkai-import-*")
+	f, err := os.CreateTemp("", models.TempPattern())
 	if err != nil {
 		return nil, fmt.Errorf("create temporary file: %w", err)
 	}
