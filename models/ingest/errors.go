@@ -125,5 +125,5 @@ func (e errOverBudget) Error() string {
 	if d < time.Minute {
 		limit = fmt.Sprintf("%d 秒", int(d.Seconds()))
 	}
-	return "导入超过 " + limit + " 的时限,已停止,未导入任何数据"
+	return "导入超过 " + limit + "的时限,已停止,未导入任何数据"
 }

@@ -47,15 +47,22 @@ func openCSV(in *input, cols []column, withExtra bool, lim Limits) (*csvSource, 
 	case bytes.IndexByte(in.head, 0) >= 0:
 		return nil, malformed(nil, "不是 CSV、XLSX 或 JSON 文件(内容是二进制数据)")
 	case bytes.HasPrefix(in.head, utf8BOM):
+		if in.enc.badUTF8 > 0 {
+			return nil, malformed(nil, "文件以 UTF-8 标记开头,但第 %d 行有不是 UTF-8 编码的字节,文件可能已损坏", in.enc.utf8Line)
+		}
 		if _, err := io.CopyN(io.Discard, r, int64(len(utf8BOM))); err != nil {
 			return nil, malformed(err, "无法读取文件开头")
 		}
 		s.encoding = "UTF-8 BOM"
-	case in.utf8:
-		s.encoding = "UTF-8"
 	default:
-		r = transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder())
-		s.encoding = "GB18030"
+		enc, err := in.enc.decide()
+		if err != nil {
+			return nil, err
+		}
+		if enc == "GB18030" {
+			r = transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder())
+		}
+		s.encoding = enc
 	}
 	s.long = &lineLimit{r: r, max: lim.MaxLineBytes}
 	s.r = csv.NewReader(s.long)
