@@ -236,3 +236,25 @@ func TestEncodingFromTheWholeFile(t *testing.T) {
 		})
 	}
 }
+
+// The error file quotes formula-like cells; fixed and uploaded again, it
+// loads the text as it was.
+func TestErrorFileNeutralisesFormulas(t *testing.T) {
+	s := modelstest.Open(t, "sqlite")
+	im := bureau(t, s, Publications)
+	head := strings.SplitN(sample[Publications], "\n", 2)[0]
+	data := head + "\nZA,1,=cmd|' /C calc'!A0,网站,,2025-13-06,ZA-F-1,,,,,\n"
+	rep, err := im.File(context.Background(), Publications, "p.csv", strings.NewReader(data), Options{Viewer: office, Partial: true})
+	if !errors.Is(err, ErrRejected) || !strings.Contains(string(rep.ErrorFile), `'=cmd|' /C calc'!A0`) {
+		t.Fatalf("err = %v, error file:\n%s", err, rep.ErrorFile)
+	}
+	fixed := strings.Replace(string(rep.ErrorFile), "2025-13-06", "2025-01-06", 1)
+	if _, err := im.File(context.Background(), Publications, "p.csv", strings.NewReader(fixed), Options{Viewer: office}); err != nil {
+		t.Fatal(err)
+	}
+	var p models.Publication
+	modelstest.Must(t, s.DB.Where("index_no = ?", "ZA-F-1").First(&p).Error)
+	if p.Title != "=cmd|' /C calc'!A0" {
+		t.Errorf("title %q", p.Title)
+	}
+}

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 var (
@@ -135,7 +137,8 @@ func (s *csvSource) secondHeaderRow(cells *[]string) error {
 	return nil
 }
 
-// read returns the next record, refusing a line longer than MaxLineBytes
+// read returns the next record, with the apostrophe the app's own exports
+// put before formula-like text taken off, refusing a line longer than MaxLineBytes
 // (before the CSV reader holds it whole) and a record of more than
 // MaxFields cells.
 func (s *csvSource) read() ([]string, error) {
@@ -147,7 +150,7 @@ func (s *csvSource) read() ([]string, error) {
 		line, _ := s.r.FieldPos(0)
 		return nil, tooLarge("第 %d 行有 %d 个单元格,超过 %d 个的上限", line, len(rec), s.lim.MaxFields)
 	}
-	return rec, nil
+	return models.RestoreRecord(rec), nil
 }
 
 func (s *csvSource) readError(err error) error {

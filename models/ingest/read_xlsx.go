@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // xlsxSource reads the first sheet of a workbook, or the sheet named by the
@@ -204,6 +206,7 @@ func (s *xlsxSource) read() (rec []string, err error) {
 	if len(rec) > s.lim.MaxFields {
 		return nil, tooLarge("工作表“%s”第 %d 行有 %d 列,超过 %d 列的上限", s.sheet, s.n, len(rec), s.lim.MaxFields)
 	}
+	models.RestoreRecord(rec) // the app's own exports quote formula-like text
 	// Only the merges that cover this row are looked at: they are sorted
 	// by first row, and dropped once passed.
 	for s.nextM < len(s.merges) && s.merges[s.nextM].r1 <= s.n {
