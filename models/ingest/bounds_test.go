@@ -258,3 +258,31 @@ func TestErrorFileNeutralisesFormulas(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// A link must be a web address (no javascript:, data: or file:); text
+// carrying NUL or a bidirectional override is refused, line-numbered.
+func TestLinksAndHiddenCharacters(t *testing.T) {
+	s := modelstest.Open(t, "sqlite")
+	im := bureau(t, s, Publications)
+	head := strings.SplitN(sample[Publications], "\n", 2)[0]
+	for _, tc := range []struct{ name, row, want string }{
+		{"javascript link", "ZA,1,标题,网站,,2025-01-06,ZA-L-1,,,,,javascript:alert(1)", "第 2 行,列“url”:“javascript:alert(1)”不是 http:// 或 https:// 开头的完整网址"},
+		{"data link", "ZA,1,标题,网站,,2025-01-06,ZA-L-2,,,,,\"data:text/html;base64,PHNjcmlwdD4=\"", "第 2 行,列“url”:“data:text/html;base64,PHNjcmlwdD4=”不是 http:// 或 https:// 开头的完整网址"},
+		{"right-to-left override in a title", "ZA,1,通报\u202Efdp.exe,网站,,2025-01-06,ZA-L-4,,,,,", "第 2 行,列“title”:含有改变文字显示方向的字符(U+202E),可能使内容显示得与实际不同,请删除后再导入"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := importErr(t, im, "p.csv", []byte(head+"\n"+tc.row+"\n"))
+			if !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != tc.want {
+				t.Fatalf("err = %v, errors %+v\nwant %s", err, rep.Errors, tc.want)
+			}
+		})
+	}
+	// A CSV with NUL is binary; JSON can carry one.
+	rep, err := im.Records(context.Background(), Publications, strings.NewReader(`[{"department":"ZA","seq":1,"title":"标\u0000题","channel":"网站","published":"2025-01-06","index_no":"ZA-L-3"}]`), Options{Viewer: office})
+	if want := "第 1 条,字段“title”:含有不可见的控制字符(U+0000),请删除后再导入"; !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != want {
+		t.Errorf("NUL: err = %v, errors %+v", err, rep.Errors)
+	}
+	if _, err := importErr(t, im, "p.csv", []byte(head+"\nZA,1,标题,网站,,2025-01-06,ZA-L-5,,,,,https://gaj.example.cn/a.html\n")); err != nil {
+		t.Errorf("an https link: %v", err)
+	}
+}
