@@ -16,7 +16,7 @@ import (
 
 // routes lists every URL in one place.
 func (s *Server) routes(app *fiber.App) {
-	app.Use(limitBody)
+	app.Use(limitBody, s.deadline)
 	app.Use(helmet.New(helmet.Config{
 		ContentSecurityPolicy:     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
 		CrossOriginEmbedderPolicy: "unsafe-none",
@@ -127,13 +127,6 @@ func (s *Server) routes(app *fiber.App) {
 	api.Get("/departments", s.apiDepartments)
 	api.Get("/departments/:id", s.apiDepartment)
 	api.Get("/scores", office, s.apiScores)
-}
-
-func (s *Server) health(c *fiber.Ctx) error {
-	if err := s.store.Ping(c.UserContext()); err != nil {
-		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable")
-	}
-	return c.SendString("ok")
 }
 
 // setLang switches the interface language and goes back where the user was.

@@ -36,6 +36,9 @@ type Options struct {
 	// Now is the clock; tests move it to check the sign-in slow-down.
 	Now func() time.Time
 	Log *slog.Logger
+	// RequestTimeout bounds the queries of a request; default
+	// models.QueryTimeout.
+	RequestTimeout time.Duration
 	// Background ends the background imports when it is done (SIGTERM):
 	// each is rolled back and its run marked failed with context.Cause.
 	// Default: never.
@@ -82,6 +85,9 @@ func New(store *models.Store, opt Options) *fiber.App {
 	}
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	if opt.RequestTimeout <= 0 {
+		opt.RequestTimeout = models.QueryTimeout
 	}
 	if opt.Background == nil {
 		opt.Background = context.Background()
