@@ -91,7 +91,7 @@ func jsonObject(keys int) string {
 
 // craftXLSX is a workbook whose first sheet is the given XML body (rows and
 // what follows sheetData), as a hostile tool would write it.
-func craftXLSX(t *testing.T, sheetData, after string) []byte {
+func craftXLSX(t testing.TB, sheetData, after string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	base, err := f.WriteToBuffer()
