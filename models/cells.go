@@ -26,7 +26,8 @@ func RestoreFormula(s string) string {
 }
 
 // needsQuote: s starts like a formula, or is itself such text already
-// quoted (so that '=x, written as ''=x, reads back as '=x).
+// quoted: the text '=x is written with a second apostrophe in front and
+// reads back as '=x.
 func needsQuote(s string) bool {
 	if s == "" {
 		return false
