@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -284,5 +285,42 @@ func TestLinksAndHiddenCharacters(t *testing.T) {
 	}
 	if _, err := importErr(t, im, "p.csv", []byte(head+"\nZA,1,标题,网站,,2025-01-06,ZA-L-5,,,,,https://gaj.example.cn/a.html\n")); err != nil {
 		t.Errorf("an https link: %v", err)
+	}
+}
+
+// On SQLite a long import does not hold the database's only write lock
+// while it reads its file: a sign-in's session write in the middle of it
+// goes through at once, and the import still loads every row.
+func TestSQLiteImportLetsWritersThrough(t *testing.T) {
+	dsn := modelstest.FreshDSN(t, "sqlite")
+	s, err := models.Open(dsn, nil)
+	modelstest.Must(t, err)
+	defer s.Close()
+	modelstest.Must(t, s.Migrate(context.Background()))
+	im := bureau(t, s, Publications)
+	other, err := models.Open(dsn, nil)
+	modelstest.Must(t, err)
+	defer other.Close()
+
+	var b strings.Builder
+	b.WriteString(strings.SplitN(sample[Publications], "\n", 2)[0] + "\n")
+	for i := range 3 * progressEvery {
+		fmt.Fprintf(&b, "ZA,1,标题%d,网站,,2025-01-06,ZA-W-%d,,,,,\n", i, i)
+	}
+	var writeErr error
+	written := false
+	rep, err := im.File(context.Background(), Publications, "p.csv", strings.NewReader(b.String()), Options{Viewer: office,
+		Progress: func(done, total int) {
+			if done == 2*progressEvery && !written {
+				// Thousands of rows are written (to the stage) by now.
+				written = true
+				writeErr = other.Sessions().Set("during-import", []byte("v"), time.Hour)
+			}
+		}})
+	if err != nil || rep.Inserted != 3*progressEvery {
+		t.Fatalf("import: %v %+v", err, rep)
+	}
+	if !written || writeErr != nil {
+		t.Errorf("session write during the import: %v", writeErr)
 	}
 }
