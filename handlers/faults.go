@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"regexp"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -13,13 +14,25 @@ import (
 // wants an answer, not a hung connection.
 const HealthTimeout = 2 * time.Second
 
+// ComputeTimeout bounds the requests that score a whole year (a
+// recomputation, an assessment plan's saving): at province scale they read
+// every record.
+const ComputeTimeout = 5 * time.Minute
+
+// computeRoutes are the POST routes that score a year.
+var computeRoutes = regexp.MustCompile(`^/(scores/compute|assessment|assessment/\d+)/?$`)
+
 // deadline gives every request's queries a deadline (Options.
 // RequestTimeout): a frozen database turns into 503 pages, not hung ones.
-// An upload route's import runs under its own time budget instead.
+// An upload route's import runs under its own time budget instead, and a
+// year's scoring under ComputeTimeout.
 func (s *Server) deadline(c *fiber.Ctx) error {
 	d := s.opt.RequestTimeout
-	if isUploadRoute(c) {
+	switch {
+	case isUploadRoute(c):
 		d = ingest.DefaultLimits.TimeBudget
+	case c.Method() == fiber.MethodPost && computeRoutes.MatchString(c.Path()):
+		d = max(d, ComputeTimeout)
 	}
 	ctx, cancel := context.WithTimeout(c.UserContext(), d)
 	defer cancel()
