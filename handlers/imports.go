@@ -1,9 +1,11 @@
 package handlers
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"sync"
@@ -26,12 +28,14 @@ type importJob struct {
 	FileName string
 	Started  time.Time
 
-	mu       sync.Mutex
-	done     int
-	total    int
-	finished bool
-	report   *ingest.Report
-	message  string // the outcome, or why it failed, in Chinese
+	mu        sync.Mutex
+	cancel    context.CancelCauseFunc
+	cancelled bool
+	done      int
+	total     int
+	finished  bool
+	report    *ingest.Report
+	message   string // the outcome, or why it failed, in Chinese
 }
 
 // jobView is a job's state as a page shows it.
@@ -39,7 +43,7 @@ type jobView struct {
 	ID, FileName, Message string
 	Kind                  ingest.Kind
 	Done, Total, Percent  int
-	Finished              bool
+	Finished, Cancelled   bool
 	Report                *ingest.Report
 }
 
@@ -52,7 +56,7 @@ func (j *importJob) progress(done, total int) {
 func (j *importJob) view() jobView {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	v := jobView{ID: j.ID, FileName: j.FileName, Kind: j.Kind, Done: j.done, Total: j.total, Finished: j.finished, Report: j.report, Message: j.message}
+	v := jobView{ID: j.ID, FileName: j.FileName, Kind: j.Kind, Done: j.done, Total: j.total, Finished: j.finished, Cancelled: j.cancelled, Report: j.report, Message: j.message}
 	if j.total > 0 {
 		v.Percent = min(100, 100*j.done/j.total)
 	}
@@ -112,7 +116,7 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 		return s.flashBack(c, views.T(lang(c), "import.nofile"), "/imports")
 	}
 	// The upload's memory belongs to the request: keep a copy for the job.
-	tmp, err := os.CreateTemp("", "gongkai-import-*")
+	tmp, err := os.CreateTemp("", models.TempPattern())
 	if err != nil {
 		return fmt.Errorf("spool upload: %w", err)
 	}
@@ -122,15 +126,22 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 		return fmt.Errorf("spool upload: %w", err)
 	}
 	tmp.Close()
-	job := &importJob{ID: randomToken()[:16], UserID: v.UserID, Kind: kind, FileName: fh.Filename, Started: s.opt.Now()}
+	// The job's context ends with the server (SIGTERM) or its cancel button.
+	ctx, cancel := context.WithCancelCause(s.background)
+	job := &importJob{ID: randomToken()[:16], UserID: v.UserID, Kind: kind, FileName: fh.Filename, Started: s.opt.Now(), cancel: cancel}
 	s.jobs.add(job)
 	opt := ingest.Options{Partial: c.FormValue("partial") != "", Source: "file", FileName: fh.Filename, Viewer: v, Progress: job.progress}
-	go s.runImport(job, tmp.Name(), opt)
+	s.running.Add(1)
+	go func() {
+		defer s.running.Done()
+		defer cancel(nil)
+		s.runImport(ctx, job, tmp.Name(), opt)
+	}()
 	return c.Redirect("/imports/jobs/"+job.ID, fiber.StatusSeeOther)
 }
 
 // runImport runs one job to the end; the request that started it is gone.
-func (s *Server) runImport(job *importJob, path string, opt ingest.Options) {
+func (s *Server) runImport(ctx context.Context, job *importJob, path string, opt ingest.Options) {
 	defer os.Remove(path)
 	rep, err := func() (*ingest.Report, error) {
 		f, err := os.Open(path)
@@ -138,7 +149,7 @@ func (s *Server) runImport(job *importJob, path string, opt ingest.Options) {
 			return nil, err
 		}
 		defer f.Close()
-		return s.importer.File(context.Background(), job.Kind, job.FileName, f, opt)
+		return s.importer.File(ctx, job.Kind, job.FileName, f, opt)
 	}()
 	job.mu.Lock()
 	defer job.mu.Unlock()
@@ -167,6 +178,23 @@ func (s *Server) importJobPage(c *fiber.Ctx) error {
 		data["Refresh"] = 2 // no script needed: the page reloads itself
 	}
 	return s.page(c, "import_job", "import.title", data)
+}
+
+// cancelImport is POST /imports/jobs/:id/cancel: the job stops at its next
+// check and its transaction is rolled back; the run is recorded as failed.
+func (s *Server) cancelImport(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	job, err := s.jobs.get(c.Params("id"), v)
+	if err != nil {
+		return err
+	}
+	job.mu.Lock()
+	if !job.finished {
+		job.cancelled = true
+		job.cancel(ingest.ErrCancelled)
+	}
+	job.mu.Unlock()
+	return c.Redirect("/imports/jobs/"+job.ID, fiber.StatusSeeOther)
 }
 
 // importErrors downloads the bad rows of a partial or rejected import, in
@@ -230,7 +258,13 @@ func (s *Server) apiImport(c *fiber.Ctx) error {
 	if err != nil {
 		return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"error": "未知的数据类别“" + c.Params("kind") + "”"})
 	}
-	rep, err := s.importer.Push(c.UserContext(), token, kind, c.Body(), c.QueryBool("partial"))
+	// The token is checked before the body is read; the body is copied as
+	// it arrives to a temporary file.
+	var body io.Reader = c.Request().BodyStream()
+	if body == nil {
+		body = bytes.NewReader(c.Body())
+	}
+	rep, err := s.importer.Push(c.UserContext(), token, kind, body, c.QueryBool("partial"))
 	status := fiber.StatusOK
 	switch {
 	case err == nil:

@@ -45,6 +45,10 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		status, key = fiber.StatusForbidden, "error.forbidden"
 	case errors.Is(err, errCSRF):
 		status, key = fiber.StatusForbidden, "error.csrf"
+	case models.Unavailable(err):
+		// Frozen, refused or busy: worth trying again shortly.
+		status, key = fiber.StatusServiceUnavailable, "error.unavailable"
+		c.Set(fiber.HeaderRetryAfter, "5")
 	case errors.As(err, &fe):
 		status = fe.Code
 		switch fe.Code {
@@ -54,6 +58,8 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 			key = "error.forbidden"
 		case fiber.StatusRequestEntityTooLarge:
 			key = "error.toolarge"
+		case fiber.StatusLengthRequired:
+			key = "error.lengthrequired"
 		}
 	}
 	if status >= 500 {

@@ -16,6 +16,7 @@ import (
 
 // routes lists every URL in one place.
 func (s *Server) routes(app *fiber.App) {
+	app.Use(limitBody, s.deadline)
 	app.Use(helmet.New(helmet.Config{
 		ContentSecurityPolicy:     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
 		CrossOriginEmbedderPolicy: "unsafe-none",
@@ -28,7 +29,7 @@ func (s *Server) routes(app *fiber.App) {
 	// Records pushed by a source's API token: no session, so no CSRF.
 	app.Post("/api/v1/import/:kind", s.apiImport)
 
-	app.Use(s.loadViewer, s.checkCSRF)
+	app.Use(s.loadViewer, s.largeBodyNeedsSignIn, s.checkCSRF)
 	app.Get("/lang", s.setLang)
 	app.Get("/login", s.loginForm)
 	app.Post("/login", s.login)
@@ -92,6 +93,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Post("/imports", office, s.startImport)
 	app.Get("/imports/jobs/:id", office, s.importJobPage)
 	app.Get("/imports/jobs/:id/errors", office, s.importErrors)
+	app.Post("/imports/jobs/:id/cancel", office, s.cancelImport)
 	app.Get("/imports/templates/:kind", s.importTemplate)
 	// Reports (issue 5) and the lists' XLSX exports: every role may ask; the
 	// Store and models/reports refuse what the viewer may not read.
@@ -132,13 +134,6 @@ func (s *Server) routes(app *fiber.App) {
 	api.Get("/departments", s.apiDepartments)
 	api.Get("/departments/:id", s.apiDepartment)
 	api.Get("/scores", office, s.apiScores)
-}
-
-func (s *Server) health(c *fiber.Ctx) error {
-	if err := s.store.Ping(c.UserContext()); err != nil {
-		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable")
-	}
-	return c.SendString("ok")
 }
 
 // setLang switches the interface language and goes back where the user was.

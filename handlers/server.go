@@ -4,6 +4,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"html/template"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,6 +36,16 @@ type Options struct {
 	// Now is the clock; tests move it to check the sign-in slow-down.
 	Now func() time.Time
 	Log *slog.Logger
+	// RequestTimeout bounds the queries of a request; default
+	// models.QueryTimeout.
+	RequestTimeout time.Duration
+	// Background ends the background imports when it is done (SIGTERM):
+	// each is rolled back and its run marked failed with context.Cause.
+	// Default: never.
+	Background context.Context
+	// Imports, when set, counts the background imports, so that the caller
+	// can wait for them to end on shutdown.
+	Imports *sync.WaitGroup
 }
 
 // DemoUser is a demo sign-in printed on the sign-in page.
@@ -58,13 +70,13 @@ type Server struct {
 	assess    *assessment.Store
 	public    publicCache
 	opt       Options
+	// background and running: see Options.Background and Options.Imports.
+	background context.Context
+	running    *sync.WaitGroup
 }
 
 // PullTimeout bounds one pull of a registered source.
 const PullTimeout = 2 * time.Minute
-
-// BodyLimit caps request bodies; uploads have their own, lower, limits per kind.
-const BodyLimit = 256 << 20
 
 // New builds the Fiber application with every route.
 func New(store *models.Store, opt Options) *fiber.App {
@@ -74,17 +86,30 @@ func New(store *models.Store, opt Options) *fiber.App {
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
+	if opt.RequestTimeout <= 0 {
+		opt.RequestTimeout = models.QueryTimeout
+	}
+	if opt.Background == nil {
+		opt.Background = context.Background()
+	}
+	if opt.Imports == nil {
+		opt.Imports = &sync.WaitGroup{}
+	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store)}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
 	app := fiber.New(fiber.Config{
-		AppName:               "gongkai",
-		Views:                 s.views,
-		ViewsLayout:           "layouts/main",
-		ErrorHandler:          s.errorHandler,
-		BodyLimit:             BodyLimit,
-		DisableStartupMessage: true,
-		ReadTimeout:           5 * time.Minute,
-		UnescapePath:          true, // scheme versions may be Chinese
+		AppName:      "gongkai",
+		Views:        s.views,
+		ViewsLayout:  "layouts/main",
+		ErrorHandler: s.errorHandler,
+		// Bodies are streamed and bounded per route by limitBody before
+		// they are read; multipart files are spooled to temporary files.
+		BodyLimit:                    UploadBodyLimit,
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		DisableStartupMessage:        true,
+		ReadTimeout:                  5 * time.Minute,
+		UnescapePath:                 true, // scheme versions may be Chinese
 	})
 	s.routes(app)
 	return app

@@ -5,6 +5,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // xlsxColumn is a column of an exported list: its Chinese header and width
@@ -63,8 +65,14 @@ func newXLSXTable(sheet string, cols []xlsxColumn) (*xlsxTable, error) {
 	return t, nil
 }
 
-// add writes the next row.
+// add writes the next row; text that a spreadsheet would take for a
+// formula is quoted (models.NeutraliseFormula).
 func (t *xlsxTable) add(values ...any) error {
+	for i, v := range values {
+		if s, ok := v.(string); ok {
+			values[i] = models.NeutraliseFormula(s)
+		}
+	}
 	cell, err := excelize.CoordinatesToCellName(1, t.next)
 	if err != nil {
 		return err

@@ -40,6 +40,7 @@ type ImportRun struct {
 	DurationMS   int64  `gorm:"not null;default:0"`
 	Status       string `gorm:"size:16;not null;index"`
 	Message      string `gorm:"type:text"` // a Chinese sentence: the outcome, or why it failed
+	Owner        string `gorm:"size:96"`   // host:pid of the process running it
 }
 
 // Duration is how long the run took.
@@ -48,6 +49,7 @@ func (r ImportRun) Duration() time.Duration { return time.Duration(r.DurationMS)
 // StartImportRun records that an import has begun; r.ID is set.
 func (s *Store) StartImportRun(ctx context.Context, r *ImportRun) error {
 	r.Status = RunRunning
+	r.Owner = processOwner
 	if r.StartedAt.IsZero() {
 		r.StartedAt = time.Now().UTC()
 	}

@@ -113,7 +113,7 @@ func (r *ScoreReport) WriteCSV(w io.Writer) error {
 			total, rank = d.Total.String(), strconv.Itoa(d.Rank)
 		}
 		rec = append(rec, total, d.Grade, rank, strconv.FormatBool(d.Veto), strconv.FormatBool(d.Capped))
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(NeutraliseRecord(rec)); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}
 	}

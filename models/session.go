@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"errors"
 	"time"
 
@@ -17,10 +18,26 @@ type Session struct {
 }
 
 // SessionStore is fiber.Storage on the sessions table.
-type SessionStore struct{ db *gorm.DB }
+type SessionStore struct {
+	db      *gorm.DB
+	timeout time.Duration
+}
+
+// query bounds one session query by QueryTimeout: fiber.Storage has no
+// context, and a frozen database must not hang every request.
+func (s *SessionStore) query() (*gorm.DB, context.CancelFunc) {
+	ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
+	return s.db.WithContext(ctx), cancel
+}
 
 // Sessions returns the session storage.
-func (s *Store) Sessions() *SessionStore { return &SessionStore{db: s.DB} }
+func (s *Store) Sessions() *SessionStore {
+	d := s.SessionTimeout
+	if d <= 0 {
+		d = QueryTimeout
+	}
+	return &SessionStore{db: s.DB, timeout: d}
+}
 
 // Get returns the value for key, or nil if absent or expired.
 func (s *SessionStore) Get(key string) ([]byte, error) {
@@ -28,7 +45,9 @@ func (s *SessionStore) Get(key string) ([]byte, error) {
 		return nil, nil
 	}
 	var row Session
-	err := s.db.First(&row, "`key` = ?", key).Error
+	db, cancel := s.query()
+	defer cancel()
+	err := db.First(&row, "`key` = ?", key).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
 	}
@@ -50,7 +69,9 @@ func (s *SessionStore) Set(key string, val []byte, exp time.Duration) error {
 	if exp > 0 {
 		row.ExpiresAt = time.Now().Add(exp).UTC()
 	}
-	return s.db.Clauses(clause.OnConflict{
+	db, cancel := s.query()
+	defer cancel()
+	return db.Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "key"}},
 		DoUpdates: clause.AssignmentColumns([]string{"data", "expires_at"}),
 	}).Create(&row).Error
@@ -61,7 +82,9 @@ func (s *SessionStore) Delete(key string) error {
 	if key == "" {
 		return nil
 	}
-	return s.db.Delete(&Session{}, "`key` = ?", key).Error
+	db, cancel := s.query()
+	defer cancel()
+	return db.Delete(&Session{}, "`key` = ?", key).Error
 }
 
 // Reset removes every session.

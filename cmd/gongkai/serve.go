@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sync"
 	"time"
 
 	"github.com/gongkai/gongkai/handlers"
@@ -27,7 +28,20 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	}
 	defer store.Close()
 
-	opt := handlers.Options{SecureCookie: cfg.SecureCookie, Log: cfg.Log}
+	// Runs left "running" by a process that died, and its upload copies.
+	if n, err := store.FailInterruptedRuns(ctx, models.ReasonInterrupted, false); err != nil {
+		return err
+	} else if n > 0 {
+		cfg.Log.Warn("import runs left running by a stopped process marked failed", "runs", n)
+	}
+	models.RemoveOrphanTempFiles(false)
+
+	// On SIGTERM: stop taking requests and drain them, then cancel the
+	// background imports (each rolls back and records why) and wait for them.
+	stopCtx, stopImports := context.WithCancelCause(context.Background())
+	defer stopImports(ingest.ErrStopped)
+	var imports sync.WaitGroup
+	opt := handlers.Options{SecureCookie: cfg.SecureCookie, Log: cfg.Log, Background: stopCtx, Imports: &imports}
 	if cfg.Demo {
 		loaded, err := seed.Demo(ctx, store)
 		if err != nil {
@@ -52,16 +66,42 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
+	drained := make(chan struct{})
 	go func() {
 		<-ctx.Done()
-		_ = app.ShutdownWithTimeout(10 * time.Second)
+		_ = app.ShutdownWithTimeout(drainTimeout)
 		_ = ln.Close() // in case the server had not started serving yet
+		close(drained)
 	}()
 	fmt.Fprintf(stdout, "gongkai: http://%s\n", ln.Addr())
 	if err := app.Listener(ln); err != nil && ctx.Err() == nil {
 		return err
 	}
+	<-drained
+	stopImports(ingest.ErrStopped)
+	waitFor(&imports, drainTimeout)
+	// Whatever this process still had running (an API import cut off by
+	// the drain's timeout) is marked failed too.
+	if _, err := store.FailInterruptedRuns(context.Background(), ingest.ErrStopped.Error(), true); err != nil {
+		cfg.Log.Warn("mark stopped imports failed", "err", err)
+	}
+	models.RemoveOrphanTempFiles(true)
+	fmt.Fprintln(stdout, "gongkai: stopped")
 	return nil
+}
+
+// drainTimeout bounds each stage of a stop: the requests in flight, then
+// the imports being cancelled.
+const drainTimeout = 10 * time.Second
+
+// waitFor waits for wg, at most d.
+func waitFor(wg *sync.WaitGroup, d time.Duration) {
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
 }
 
 // purgeSessions deletes expired sessions every hour, so the table holds only

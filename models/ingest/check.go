@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -99,6 +100,46 @@ func (c *checker) text(col int) string {
 	}
 	if spec.max > 0 && len(v) > spec.max && utf8.RuneCountInString(v) > spec.max {
 		c.fail(col, "内容有 %d 个字符,超过 %d 个字符的上限", utf8.RuneCountInString(v), spec.max)
+	}
+	if r, bad := hiddenRune(v); bad {
+		if r >= 0x2000 {
+			c.fail(col, "含有改变文字显示方向的字符(U+%04X),可能使内容显示得与实际不同,请删除后再导入", r)
+		} else {
+			c.fail(col, "含有不可见的控制字符(U+%04X),请删除后再导入", r)
+		}
+	}
+	return v
+}
+
+// hiddenRune finds a character that no office text needs and that hides
+// or disguises what a cell says: control characters other than tab and
+// line breaks (NUL first of all), and the bidirectional overrides and
+// isolates (U+202A-U+202E, U+2066-U+2069) that make text display in
+// another order than it is stored.
+func hiddenRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+		case r < 0x20 || r == 0x7F:
+			return r, true
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// link returns a web address cell: only an absolute http:// or https://
+// address, so that a link shown on a page cannot run script (javascript:)
+// or open something else (data:, file:).
+func (c *checker) link(col int) string {
+	v := c.text(col)
+	if v == "" {
+		return ""
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		c.fail(col, "“%s”不是 http:// 或 https:// 开头的完整网址", truncate(v, 80))
 	}
 	return v
 }

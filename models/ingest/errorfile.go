@@ -7,13 +7,16 @@ import (
 	"slices"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // reasonColumn heads the column an error file adds: the user reads it, fixes
 // the row, and uploads the file again (the importer ignores the column).
 const reasonColumn = "错误原因"
 
-// csvErrorFile writes the bad rows as they were read, with the reason, in
+// csvErrorFile writes the bad rows as they were read (formula-like text
+// neutralised, see models.NeutraliseFormula), with the reason, in
 // UTF-8 with a BOM so that Excel opens it in the right encoding whatever the
 // input's was.
 func csvErrorFile(head []string, bad []*badRow) []byte {
@@ -22,7 +25,7 @@ func csvErrorFile(head []string, bad []*badRow) []byte {
 	w := csv.NewWriter(&buf)
 	_ = w.Write(append(slices.Clone(head), reasonColumn)) // writes to memory cannot fail
 	for _, b := range bad {
-		_ = w.Write(append(padded(b.row.raw, len(head)), b.reason()))
+		_ = w.Write(models.NeutraliseRecord(append(padded(b.row.raw, len(head)), b.reason())))
 	}
 	w.Flush()
 	return buf.Bytes()
@@ -41,7 +44,7 @@ func xlsxErrorFile(sheet string, head []string, bad []*badRow) ([]byte, error) {
 	}
 	for i, b := range bad {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(sheet, cell, ptr(anyRow(append(padded(b.row.raw, len(head)), b.reason())))); err != nil {
+		if err := f.SetSheetRow(sheet, cell, ptr(anyRow(models.NeutraliseRecord(append(padded(b.row.raw, len(head)), b.reason()))))); err != nil {
 			return nil, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
 )
@@ -21,6 +22,10 @@ var (
 	// ErrScope: an import scoped to a department or an API token tried to
 	// load what is not its own; it is also models.ErrForbidden.
 	ErrScope = errors.New("超出了本来源可以导入的范围")
+	// ErrCancelled: the office cancelled the import on its job page.
+	ErrCancelled = errors.New("导入已被取消,未导入任何数据")
+	// ErrStopped: the server stopped (SIGTERM) while the import ran.
+	ErrStopped = errors.New("服务停止,导入已中断,未导入任何数据;请重新导入")
 )
 
 // scopeError says which scope was overstepped; it is ErrScope and
@@ -77,6 +82,7 @@ func UserMessage(err error) string {
 	var in *InputError
 	var ve *models.ValidationError
 	var se scopeError
+	var ob errOverBudget
 	switch {
 	case err == nil:
 		return ""
@@ -92,8 +98,16 @@ func UserMessage(err error) string {
 		return "API 令牌无效或已被撤销"
 	case errors.Is(err, errConflict):
 		return errConflict.Error()
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return "导入已取消或超时,未导入任何数据"
+	case errors.As(err, &ob):
+		return ob.Error()
+	case errors.Is(err, ErrCancelled):
+		return ErrCancelled.Error()
+	case errors.Is(err, ErrStopped):
+		return ErrStopped.Error()
+	case errors.Is(err, context.DeadlineExceeded):
+		return "导入超时,未导入任何数据"
+	case errors.Is(err, context.Canceled):
+		return "导入已取消,未导入任何数据"
 	}
 	return "导入时数据库出错,未导入任何数据;请稍后重试或联系管理员"
 }
@@ -101,3 +115,15 @@ func UserMessage(err error) string {
 // errConflict: rows classified as new were written by someone else while
 // this import was checking; the transaction is rolled back.
 var errConflict = errors.New("导入期间其他操作写入了相同的记录,未导入任何数据;请重新导入")
+
+// errOverBudget is why an import that ran past Limits.TimeBudget stopped.
+type errOverBudget time.Duration
+
+func (e errOverBudget) Error() string {
+	d := time.Duration(e)
+	limit := fmt.Sprintf("%d 分钟", int(d.Minutes()))
+	if d < time.Minute {
+		limit = fmt.Sprintf("%d 秒", int(d.Seconds()))
+	}
+	return "导入超过 " + limit + "的时限,已停止,未导入任何数据"
+}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"testing"
@@ -50,7 +51,7 @@ func TestEachKindFromEachFormat(t *testing.T) {
 						var rep *Report
 						if enc.name == "json" {
 							var err error
-							rep, err = im.Records(ctx, kind, data, Options{Viewer: office})
+							rep, err = im.Records(ctx, kind, bytes.NewReader(data), Options{Viewer: office})
 							modelstest.Must(t, err)
 						} else {
 							rep = mustImport(t, im, kind, enc.file, data, Options{})
@@ -91,7 +92,7 @@ func TestStoredValues(t *testing.T) {
 				recs := parseCSV(t, sample[kind])
 				data := enc.encode(t, kind, recs)
 				if enc.name == "json" {
-					_, err := im.Records(ctx, kind, data, Options{Viewer: office})
+					_, err := im.Records(ctx, kind, bytes.NewReader(data), Options{Viewer: office})
 					modelstest.Must(t, err)
 				} else {
 					mustImport(t, im, kind, enc.file, data, Options{})
@@ -148,7 +149,7 @@ func TestHolidays(t *testing.T) {
 			t.Errorf("second load: %s", again.Summary())
 		}
 		array := []byte(`[{"year": 2030, "papers": [], "days": [{"name": "元旦", "date": "2030-01-01", "isOffDay": true}]}]`)
-		if rep, err := im.Records(ctx, Holidays, array, Options{}); err != nil || rep.Inserted != 1 {
+		if rep, err := im.Records(ctx, Holidays, bytes.NewReader(array), Options{}); err != nil || rep.Inserted != 1 {
 			t.Errorf("array of notices through the API: %v %+v", err, rep)
 		}
 		if _, err := im.File(ctx, Holidays, "2024.csv", stringsReader("year,days\n2024,x\n"), Options{}); UserMessage(err) != "文件无法读取:节假日安排只接受 holiday-cn 格式的 JSON 文件" {

@@ -171,7 +171,7 @@ func toGBK(t *testing.T, b []byte) []byte {
 
 // toXLSX writes records to a workbook; cells of date columns that hold an
 // ISO date become real Excel date cells, as an office's would be.
-func toXLSX(t *testing.T, kind Kind, recs [][]string, merges ...string) []byte {
+func toXLSX(t testing.TB, kind Kind, recs [][]string, merges ...string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()

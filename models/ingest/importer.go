@@ -1,10 +1,7 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"io"
 	"slices"
@@ -86,8 +83,10 @@ func (im *Importer) File(ctx context.Context, kind Kind, name string, r io.Reade
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := im.budget(ctx)
+	defer cancel()
 	err = im.file(ctx, kind, r, opt, rep)
-	return rep, im.end(run, rep, err)
+	return rep, im.end(run, rep, stopped(ctx, err))
 }
 
 func (im *Importer) file(ctx context.Context, kind Kind, r io.Reader, opt Options, rep *Report) error {
@@ -97,7 +96,7 @@ func (im *Importer) file(ctx context.Context, kind Kind, r io.Reader, opt Option
 	}
 	defer in.Close()
 	rep.SHA256 = in.sum
-	src, err := im.open(kind, in)
+	src, err := im.open(ctx, kind, in)
 	if err != nil {
 		return err
 	}
@@ -105,8 +104,27 @@ func (im *Importer) file(ctx context.Context, kind Kind, r io.Reader, opt Option
 	return im.load(ctx, kind, src, opt, rep)
 }
 
+// budget bounds an import by Limits.TimeBudget: past it the import stops
+// and nothing is loaded.
+func (im *Importer) budget(ctx context.Context) (context.Context, context.CancelFunc) {
+	if im.Limits.TimeBudget <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeoutCause(ctx, im.Limits.TimeBudget, errOverBudget(im.Limits.TimeBudget))
+}
+
+// stopped returns why ctx ended, when it did and the import failed: the
+// database's "context canceled" says less than the budget, the cancel
+// button or the server stopping.
+func stopped(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	return err
+}
+
 // open picks the reader for the input's format.
-func (im *Importer) open(kind Kind, in *input) (source, error) {
+func (im *Importer) open(ctx context.Context, kind Kind, in *input) (source, error) {
 	sp := specs[kind]
 	format := detectFormat(in.head)
 	switch {
@@ -115,38 +133,45 @@ func (im *Importer) open(kind Kind, in *input) (source, error) {
 	case kind == Holidays && format != "json":
 		return nil, malformed(nil, "节假日安排只接受 holiday-cn 格式的 JSON 文件")
 	case format == "xlsx":
-		return openXLSX(in, kind, sp.columns, sp.figures, im.Limits)
+		return openXLSX(ctx, in, kind, sp.columns, sp.figures, im.Limits)
 	case in.size > im.Limits.MaxBytes:
 		return nil, tooLarge("超过 %d MB 的上限", mb(im.Limits.MaxBytes))
 	case format == "json":
 		if !in.utf8 {
 			return nil, malformed(nil, "JSON 文件必须使用 UTF-8 编码")
 		}
-		return openJSON(in, in.size, kind, sp)
+		return openJSON(in, in.size, kind, sp, im.Limits)
 	}
-	return openCSV(in, sp.columns, sp.figures)
+	return openCSV(in, sp.columns, sp.figures, im.Limits)
 }
 
 // Records imports a JSON array of objects keyed by the English column keys
-// (or the Chinese names): the body of POST /api/v1/import/{kind}. Errors are
+// (or the Chinese names): the body of POST /api/v1/import/{kind}, read as
+// it arrives into a temporary file, never whole into memory. Errors are
 // File's.
-func (im *Importer) Records(ctx context.Context, kind Kind, body []byte, opt Options) (*Report, error) {
+func (im *Importer) Records(ctx context.Context, kind Kind, body io.Reader, opt Options) (*Report, error) {
 	opt = opt.withDefaults("api")
 	rep, run, err := im.begin(ctx, kind, opt)
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := im.budget(ctx)
+	defer cancel()
 	err = im.records(ctx, kind, body, opt, rep)
-	return rep, im.end(run, rep, err)
+	return rep, im.end(run, rep, stopped(ctx, err))
 }
 
-func (im *Importer) records(ctx context.Context, kind Kind, body []byte, opt Options, rep *Report) error {
-	if int64(len(body)) > im.Limits.MaxBytes {
-		return tooLarge("超过 %d MB 的上限", mb(im.Limits.MaxBytes))
+func (im *Importer) records(ctx context.Context, kind Kind, body io.Reader, opt Options, rep *Report) error {
+	in, err := readInput(body, im.Limits.MaxBytes)
+	if err != nil {
+		return err
 	}
-	sum := sha256.Sum256(body)
-	rep.SHA256 = hex.EncodeToString(sum[:])
-	src, err := openJSON(bytes.NewReader(body), int64(len(body)), kind, specs[kind])
+	defer in.Close()
+	rep.SHA256 = in.sum
+	if !in.utf8 {
+		return malformed(nil, "JSON 必须使用 UTF-8 编码")
+	}
+	src, err := openJSON(in, in.size, kind, specs[kind], im.Limits)
 	if err != nil {
 		return err
 	}
@@ -238,8 +263,8 @@ func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, 
 			}
 		}
 		if rep.Read%progressEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+			if ctx.Err() != nil {
+				return nil, context.Cause(ctx)
 			}
 			if opt.Progress != nil {
 				opt.Progress(rep.Read, src.total(rep.Read))

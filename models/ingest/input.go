@@ -1,26 +1,27 @@
 package ingest
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"hash"
 	"io"
 	"os"
-	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // input is the file being imported, readable from its start as often as
-// needed, with what one pass over its bytes tells: its SHA-256, whether it
-// is valid UTF-8, how many lines it has (the progress total of a CSV) and
-// its first bytes (to tell the format).
+// needed, with what one pass over its bytes tells: its SHA-256, its
+// encoding as UTF-8 and as GB18030 (enc), how many lines it has (the
+// progress total of a CSV) and its first bytes (to tell the format).
 type input struct {
 	*io.SectionReader
 	temp  *os.File // the copy of a stream, removed on Close; nil for a file read in place
 	size  int64
 	sum   string
 	utf8  bool
+	enc   encodingScan
 	lines int
 	head  []byte
 }
@@ -35,7 +36,7 @@ func readInput(r io.Reader, limit int64) (*input, error) {
 			return readFile(f, fi.Size(), limit)
 		}
 	}
-	f, err := os.CreateTemp("", "gongkai-import-*")
+	f, err := os.CreateTemp("", models.TempPattern())
 	if err != nil {
 		return nil, fmt.Errorf("create temporary file: %w", err)
 	}
@@ -77,8 +78,9 @@ func readFile(f *os.File, size, limit int64) (*input, error) {
 }
 
 func (in *input) finish(n int64, scan *inputScan) {
-	in.size, in.sum, in.lines, in.head = n, hex.EncodeToString(scan.sum.Sum(nil)), scan.lines, scan.head
-	in.utf8 = scan.utf8 && len(scan.tail) == 0
+	scan.enc.end()
+	in.size, in.sum, in.lines, in.head, in.enc = n, hex.EncodeToString(scan.sum.Sum(nil)), scan.enc.lines, scan.head, scan.enc
+	in.utf8 = scan.enc.badUTF8 == 0
 	if n > 0 && scan.last != '\n' {
 		in.lines++ // the last line has no newline
 	}
@@ -95,15 +97,13 @@ func (in *input) Close() error {
 
 // inputScan sees every byte once.
 type inputScan struct {
-	sum   hash.Hash
-	utf8  bool
-	tail  []byte // the start of a character cut by the end of the last chunk
-	lines int
-	last  byte
-	head  []byte
+	sum  hash.Hash
+	enc  encodingScan
+	last byte
+	head []byte
 }
 
-func newInputScan() *inputScan { return &inputScan{sum: sha256.New(), utf8: true} }
+func newInputScan() *inputScan { return &inputScan{sum: sha256.New()} }
 
 const headSize = 4096
 
@@ -112,47 +112,10 @@ func (s *inputScan) Write(p []byte) (int, error) {
 		return 0, nil
 	}
 	s.sum.Write(p)
-	s.lines += bytes.Count(p, []byte{'\n'})
 	s.last = p[len(p)-1]
 	if len(s.head) < headSize {
 		s.head = append(s.head, p[:min(len(p), headSize-len(s.head))]...)
 	}
-	if s.utf8 {
-		s.checkUTF8(p)
-	}
+	s.enc.Write(p)
 	return len(p), nil
-}
-
-// checkUTF8 validates a chunk, carrying a character split across chunks.
-func (s *inputScan) checkUTF8(p []byte) {
-	if len(s.tail) > 0 {
-		need := min(utf8.UTFMax-len(s.tail), len(p))
-		joined := append(s.tail, p[:need]...)
-		if !utf8.FullRune(joined) {
-			s.tail = joined
-			return
-		}
-		r, size := utf8.DecodeRune(joined)
-		if r == utf8.RuneError && size == 1 {
-			s.utf8 = false
-			return
-		}
-		p = p[size-len(s.tail):]
-		s.tail = nil
-	}
-	// Hold back a character that the chunk cuts in two.
-	cut := len(p)
-	for i := len(p) - 1; i >= 0 && i >= len(p)-utf8.UTFMax; i-- {
-		if utf8.RuneStart(p[i]) {
-			if !utf8.FullRune(p[i:]) {
-				cut = i
-			}
-			break
-		}
-	}
-	if !utf8.Valid(p[:cut]) {
-		s.utf8 = false
-		return
-	}
-	s.tail = append([]byte(nil), p[cut:]...)
 }

@@ -72,13 +72,13 @@ func TestMalformedInput(t *testing.T) {
 			if !errors.Is(err, ErrTooLarge) || UserMessage(err) != "文件过大:超过 32 MB 的上限" && UserMessage(err) != "文件过大:超过 1 MB 的上限" {
 				t.Errorf("err = %v", err)
 			}
-			_, err = small.Records(context.Background(), Publications, big, Options{})
+			_, err = small.Records(context.Background(), Publications, bytes.NewReader(big), Options{})
 			if !errors.Is(err, ErrTooLarge) || UserMessage(err) != "文件过大:超过 1 MB 的上限" {
 				t.Errorf("API body: err = %v", err)
 			}
 		})
 		t.Run("json element that is not an object", func(t *testing.T) {
-			rep, err := im.Records(context.Background(), Publications, []byte(`[42]`), Options{})
+			rep, err := im.Records(context.Background(), Publications, bytes.NewReader([]byte(`[42]`)), Options{})
 			if !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != `第 1 条:应为一个对象({"字段": 值, ...})` {
 				t.Errorf("err = %v, errors %+v", err, rep.Errors)
 			}

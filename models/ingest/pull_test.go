@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net/http"
@@ -166,7 +167,7 @@ func TestPush(t *testing.T) {
 		token, _, err := s.IssueAPIToken(ctx, office, src.ID)
 		modelstest.Must(t, err)
 		body := []byte(`[{"department": "ZA", "seq": 1, "title": "机构设置", "channel": "网站", "published": "2025-01-06", "index_no": "ZA-1"}]`)
-		rep, err := im.Push(ctx, token, Publications, body, false)
+		rep, err := im.Push(ctx, token, Publications, bytes.NewReader(body), false)
 		if err != nil || rep.Inserted != 1 {
 			t.Fatalf("push: %v %+v", err, rep)
 		}
@@ -175,16 +176,16 @@ func TestPush(t *testing.T) {
 		if run.Source != "api" || run.SourceID == nil || *run.SourceID != src.ID || run.UserName != "API:治安支队系统" {
 			t.Errorf("run = %+v", run)
 		}
-		if _, err := im.Push(ctx, token, Requests, []byte(`[]`), false); !errors.Is(err, ErrScope) || !errors.Is(err, models.ErrForbidden) || UserMessage(err) != "此令牌只能导入公开记录" {
+		if _, err := im.Push(ctx, token, Requests, bytes.NewReader([]byte(`[]`)), false); !errors.Is(err, ErrScope) || !errors.Is(err, models.ErrForbidden) || UserMessage(err) != "此令牌只能导入公开记录" {
 			t.Errorf("another kind: %v", err)
 		}
-		if _, err := im.Push(ctx, "gk_guess", Publications, body, false); !errors.Is(err, models.ErrBadToken) || UserMessage(err) != "API 令牌无效或已被撤销" {
+		if _, err := im.Push(ctx, "gk_guess", Publications, bytes.NewReader(body), false); !errors.Is(err, models.ErrBadToken) || UserMessage(err) != "API 令牌无效或已被撤销" {
 			t.Errorf("unknown token: %v", err)
 		}
 		tokens, err := s.APITokens(ctx, office, src.ID)
 		modelstest.Must(t, err)
 		modelstest.Must(t, s.RevokeAPIToken(ctx, office, tokens[0].ID))
-		if _, err := im.Push(ctx, token, Publications, body, false); !errors.Is(err, models.ErrBadToken) {
+		if _, err := im.Push(ctx, token, Publications, bytes.NewReader(body), false); !errors.Is(err, models.ErrBadToken) {
 			t.Errorf("revoked token: %v", err)
 		}
 	})

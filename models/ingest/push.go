@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"io"
 
 	"github.com/gongkai/gongkai/models"
 )
@@ -10,7 +11,7 @@ import (
 // token: the token names its source, the source its department and kind.
 // Errors: models.ErrBadToken (unknown or revoked: 401), ErrScope (another
 // kind than the source's: 403), then Records'.
-func (im *Importer) Push(ctx context.Context, token string, kind Kind, body []byte, partial bool) (*Report, error) {
+func (im *Importer) Push(ctx context.Context, token string, kind Kind, body io.Reader, partial bool) (*Report, error) {
 	src, err := im.store.SourceForToken(ctx, token)
 	if err != nil {
 		return nil, err

@@ -5,12 +5,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 var (
@@ -31,11 +34,13 @@ type csvSource struct {
 	headLine int
 	encoding string
 	pending  *row // the row read after the header while looking for its second row
+	lim      Limits
+	long     *lineLimit
 }
 
-func openCSV(in *input, cols []column, withExtra bool) (*csvSource, error) {
+func openCSV(in *input, cols []column, withExtra bool, lim Limits) (*csvSource, error) {
 	var r io.Reader = bufio.NewReaderSize(in, 1<<16)
-	s := &csvSource{cols: cols, extra: withExtra, lines: in.lines}
+	s := &csvSource{cols: cols, extra: withExtra, lines: in.lines, lim: lim}
 	delim := delimiter(in.head)
 	switch {
 	case bytes.HasPrefix(in.head, utf16LEBOM) || bytes.HasPrefix(in.head, utf16BEBOM):
@@ -44,17 +49,25 @@ func openCSV(in *input, cols []column, withExtra bool) (*csvSource, error) {
 	case bytes.IndexByte(in.head, 0) >= 0:
 		return nil, malformed(nil, "不是 CSV、XLSX 或 JSON 文件(内容是二进制数据)")
 	case bytes.HasPrefix(in.head, utf8BOM):
+		if in.enc.badUTF8 > 0 {
+			return nil, malformed(nil, "文件以 UTF-8 标记开头,但第 %d 行有不是 UTF-8 编码的字节,文件可能已损坏", in.enc.utf8Line)
+		}
 		if _, err := io.CopyN(io.Discard, r, int64(len(utf8BOM))); err != nil {
 			return nil, malformed(err, "无法读取文件开头")
 		}
 		s.encoding = "UTF-8 BOM"
-	case in.utf8:
-		s.encoding = "UTF-8"
 	default:
-		r = transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder())
-		s.encoding = "GB18030"
+		enc, err := in.enc.decide()
+		if err != nil {
+			return nil, err
+		}
+		if enc == "GB18030" {
+			r = transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder())
+		}
+		s.encoding = enc
 	}
-	s.r = csv.NewReader(r)
+	s.long = &lineLimit{r: r, max: lim.MaxLineBytes}
+	s.r = csv.NewReader(s.long)
 	s.r.Comma = delim
 	s.r.FieldsPerRecord = -1 // office files end rows early or carry trailing commas
 	s.r.ReuseRecord = true
@@ -74,7 +87,7 @@ func delimiter(head []byte) rune {
 // column, and takes the row under it too when the header has two rows.
 func (s *csvSource) findHeader() error {
 	for tries := 0; tries < maxHeaderSearch; {
-		rec, err := s.r.Read()
+		rec, err := s.read()
 		if err == io.EOF {
 			return malformed(nil, "文件中没有数据")
 		}
@@ -106,7 +119,7 @@ func (s *csvSource) findHeader() error {
 // secondHeaderRow reads the row under the header: a second header row is
 // stacked onto cells, a data row is kept for next.
 func (s *csvSource) secondHeaderRow(cells *[]string) error {
-	rec, err := s.r.Read()
+	rec, err := s.read()
 	if err == io.EOF {
 		return nil
 	}
@@ -124,7 +137,31 @@ func (s *csvSource) secondHeaderRow(cells *[]string) error {
 	return nil
 }
 
+// read returns the next record, with the apostrophe the app's own exports
+// put before formula-like text taken off, refusing a line longer than MaxLineBytes
+// (before the CSV reader holds it whole) and a record of more than
+// MaxFields cells.
+func (s *csvSource) read() ([]string, error) {
+	rec, err := s.r.Read()
+	if err != nil {
+		return nil, err
+	}
+	if len(rec) > s.lim.MaxFields {
+		line, _ := s.r.FieldPos(0)
+		return nil, tooLarge("第 %d 行有 %d 个单元格,超过 %d 个的上限", line, len(rec), s.lim.MaxFields)
+	}
+	return models.RestoreRecord(rec), nil
+}
+
 func (s *csvSource) readError(err error) error {
+	var ll *lineTooLong
+	if errors.As(err, &ll) {
+		return tooLarge("第 %d 行超过 %d KB 的上限", ll.line, s.lim.MaxLineBytes>>10)
+	}
+	var in *InputError
+	if errors.As(err, &in) {
+		return err
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return malformed(err, "第 %d 行的 CSV 格式有误(引号不成对;单元格中的引号应写作两个引号 \"\",整个单元格再用引号括起)", pe.StartLine)
@@ -145,7 +182,7 @@ func (s *csvSource) next() (*row, error) {
 		return r, nil
 	}
 	for {
-		rec, err := s.r.Read()
+		rec, err := s.read()
 		if err == io.EOF {
 			return nil, io.EOF
 		}
@@ -175,3 +212,38 @@ func (s *csvSource) errorFile(bad []*badRow) ([]byte, error) {
 }
 
 func (s *csvSource) Close() error { return nil }
+
+// lineLimit passes a reader through, failing once a line grows past max
+// bytes: encoding/csv holds a whole line in memory.
+type lineLimit struct {
+	r    io.Reader
+	max  int
+	cur  int // bytes of the current line so far
+	line int // the current line, from 1
+}
+
+type lineTooLong struct{ line int }
+
+func (e *lineTooLong) Error() string { return fmt.Sprintf("line %d too long", e.line) }
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	rest := p[:n]
+	for {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			l.cur += len(rest)
+			break
+		}
+		if l.cur+i > l.max {
+			return 0, &lineTooLong{line: l.line + 1}
+		}
+		l.cur = 0
+		l.line++
+		rest = rest[i+1:]
+	}
+	if l.cur > l.max {
+		return 0, &lineTooLong{line: l.line + 1}
+	}
+	return n, err
+}

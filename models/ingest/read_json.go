@@ -28,14 +28,15 @@ type jsonSource struct {
 	size     int64
 	unknown  []string
 	seenKeys map[string]bool
+	lim      Limits
 }
 
-func openJSON(r io.Reader, size int64, kind Kind, sp spec) (*jsonSource, error) {
+func openJSON(r io.Reader, size int64, kind Kind, sp spec, lim Limits) (*jsonSource, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
 		br.Discard(len(utf8BOM))
 	}
-	s := &jsonSource{dec: json.NewDecoder(br), cols: sp.columns, byKey: map[string]int{}, extra: sp.figures, size: size, seenKeys: map[string]bool{}}
+	s := &jsonSource{dec: json.NewDecoder(br), cols: sp.columns, byKey: map[string]int{}, extra: sp.figures, size: size, seenKeys: map[string]bool{}, lim: lim}
 	s.dec.UseNumber()
 	for i, c := range sp.columns {
 		s.byKey[headerKey(c.key)] = i
@@ -87,12 +88,51 @@ func (s *jsonSource) next() (*row, error) {
 			s.done = true
 			return nil, io.EOF
 		}
-		if err := s.dec.Decode(&raw); err != nil {
-			return nil, malformed(err, "第 %d 条记录不是有效的 JSON", s.n+1)
+		var err error
+		if raw, err = s.element(); err != nil {
+			return nil, err
 		}
 	}
 	s.n++
 	return s.toRow(raw), nil
+}
+
+// element reads the next element of the array. An object is read member by
+// member, so that one with more than MaxFields members is refused before it
+// is held whole; anything else is kept as it is, to be refused as a row.
+func (s *jsonSource) element() (json.RawMessage, error) {
+	tok, err := s.dec.Token()
+	if err != nil {
+		return nil, malformed(err, "第 %d 条记录不是有效的 JSON", s.n+1)
+	}
+	switch tok {
+	case json.Delim('{'):
+		obj, err := s.restOfObject()
+		if err != nil && !errors.Is(err, ErrTooLarge) {
+			return nil, malformed(err, "第 %d 条记录不是有效的 JSON", s.n+1)
+		}
+		return obj, err
+	case json.Delim('['):
+		// Not an object: skip it, keeping only a mark for the error file.
+		for depth := 1; depth > 0; {
+			t, err := s.dec.Token()
+			if err != nil {
+				return nil, malformed(err, "第 %d 条记录不是有效的 JSON", s.n+1)
+			}
+			switch t {
+			case json.Delim('['), json.Delim('{'):
+				depth++
+			case json.Delim(']'), json.Delim('}'):
+				depth--
+			}
+		}
+		return json.RawMessage(`"[…]"`), nil
+	}
+	b, err := json.Marshal(tok)
+	if err != nil {
+		return nil, malformed(err, "第 %d 条记录不是有效的 JSON", s.n+1)
+	}
+	return b, nil
 }
 
 // restOfObject reads the members of an object whose opening brace the
@@ -100,6 +140,9 @@ func (s *jsonSource) next() (*row, error) {
 func (s *jsonSource) restOfObject() (json.RawMessage, error) {
 	obj := map[string]json.RawMessage{}
 	for s.dec.More() {
+		if len(obj) >= s.lim.MaxFields {
+			return nil, tooLarge("第 %d 条记录的字段超过 %d 个的上限", s.n+1, s.lim.MaxFields)
+		}
 		tok, err := s.dec.Token()
 		key, ok := tok.(string)
 		if err != nil || !ok {
@@ -159,13 +202,17 @@ func (s *jsonSource) toRow(raw json.RawMessage) *row {
 			// JSON-schema bookkeeping ($schema, $id in holiday-cn files).
 		case s.extra:
 			s.setExtra(r, k, v)
-		case !s.seenKeys[k]:
+		case !s.seenKeys[k] && len(s.seenKeys) < maxTrackedUnknown:
+			// Bounded: a body of millions of distinct keys is not remembered.
 			s.seenKeys[k] = true
 			s.unknown = append(s.unknown, k)
 		}
 	}
 	return r
 }
+
+// maxTrackedUnknown bounds the distinct unknown keys remembered for the warning.
+const maxTrackedUnknown = 1000
 
 func (s *jsonSource) setExtra(r *row, k string, v any) {
 	text, err := scalar(v)

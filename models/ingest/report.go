@@ -33,8 +33,13 @@ type Report struct {
 	RunID    uint // the import_runs row
 }
 
-// maxListedErrors bounds Report.Errors; Rejected counts them all.
-const maxListedErrors = 1000
+// maxListedErrors bounds Report.Errors; Rejected counts them all. Each
+// message is cut to maxMessageRunes (it may quote a cell), so a report stays
+// well under a megabyte whatever the input.
+const (
+	maxListedErrors = 1000
+	maxMessageRunes = 300
+)
 
 // Summary is the outcome in one Chinese sentence.
 func (r *Report) Summary() string {
@@ -49,6 +54,7 @@ func (r *Report) listErrors(bad []*badRow) {
 		n += len(b.errs)
 		for _, e := range b.errs {
 			if len(r.Errors) < maxListedErrors {
+				e.Message = truncate(e.Message, maxMessageRunes)
 				r.Errors = append(r.Errors, e)
 			}
 		}

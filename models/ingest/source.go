@@ -71,12 +71,27 @@ func (e *headerError) Error() string {
 
 // unknownColumns words the warning for columns (or JSON fields) the kind
 // does not know.
+// At most maxListedUnknown names are listed, each cut to maxNameRunes, so a
+// file or body with millions of distinct keys gets a short warning.
 func unknownColumns(word string, names []string) []string {
 	if len(names) == 0 {
 		return nil
 	}
-	return []string{"未识别的" + word + "已忽略:“" + strings.Join(names, "”“") + "”"}
+	listed := make([]string, 0, min(len(names), maxListedUnknown))
+	for _, n := range names[:min(len(names), maxListedUnknown)] {
+		listed = append(listed, truncate(n, maxNameRunes))
+	}
+	msg := "未识别的" + word + "已忽略:“" + strings.Join(listed, "”“") + "”"
+	if len(names) > maxListedUnknown {
+		msg += fmt.Sprintf("等 %d 个", len(names))
+	}
+	return []string{msg}
 }
+
+const (
+	maxListedUnknown = 20
+	maxNameRunes     = 40
+)
 
 // isBlank reports whether every cell of a record is empty.
 func isBlank(cells []string) bool {

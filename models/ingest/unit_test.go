@@ -54,13 +54,13 @@ func TestInputUTF8AcrossChunks(t *testing.T) {
 		for p := text; len(p) > 0; p = p[min(cut, len(p)):] {
 			s.Write(p[:min(cut, len(p))])
 		}
-		if !s.utf8 || len(s.tail) != 0 {
+		if s.enc.end(); s.enc.badUTF8 != 0 || s.enc.badGB != 0 {
 			t.Fatalf("chunks of %d: valid UTF-8 reported invalid", cut)
 		}
 	}
 	s := newInputScan()
 	s.Write(toGBK(t, text))
-	if s.utf8 {
+	if s.enc.end(); s.enc.badUTF8 == 0 || s.enc.badGB != 0 {
 		t.Error("GBK reported as UTF-8")
 	}
 	in, err := readInput(bytes.NewReader(append(text, "置"[:2]...)), 1<<20)

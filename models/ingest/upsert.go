@@ -37,6 +37,7 @@ func (w *writer) inserter(ctx context.Context, t *table) (inserter, error) {
 		if err := w.tuneSQLite(); err != nil {
 			return nil, err
 		}
+		return w.stagedInsert(ctx, t)
 	}
 	return w.bulkInsert(ctx, t), nil
 }
@@ -49,9 +50,19 @@ type bulkInserter struct {
 }
 
 func (w *writer) bulkInsert(ctx context.Context, t *table) *bulkInserter {
+	return w.bulkInto(ctx, t, "", nil)
+}
+
+// bulkInto is bulkInsert into the table named into ("" for t itself);
+// finish, when set, runs once every row is sent and returns the rows it
+// stored in t.
+func (w *writer) bulkInto(ctx context.Context, t *table, into string, finish func() (int64, error)) *bulkInserter {
 	ins := &bulkInserter{rows: make(chan []string, 4096), done: make(chan error, 1)}
 	go func() {
 		b := w.bulk(t, "", true)
+		if into != "" {
+			b.head = strings.Replace(b.head, quote(t.name), into, 1)
+		}
 		defer b.close()
 		var err error
 		sent := 0
@@ -63,6 +74,9 @@ func (w *writer) bulkInsert(ctx context.Context, t *table) *bulkInserter {
 		}
 		if err == nil && !ins.stopped.Load() {
 			err = b.flush(ctx)
+		}
+		if err == nil && !ins.stopped.Load() && finish != nil {
+			b.affected, err = finish()
 		}
 		switch {
 		case err != nil:

@@ -51,7 +51,7 @@ var publications = recordKind{
 		return []string{
 			c.department(pubDepartment), c.text(pubIndexNo), c.catalogSeq(pubSeq), c.text(pubTitle), c.channel(pubChannel),
 			c.date(pubFormed), c.date(pubPublished), c.text(pubDocNo), c.attribute(),
-			c.oneOf(pubReview, reviewDecisions, "保密审查意见"), c.date(pubReviewDate), c.text(pubURL),
+			c.oneOf(pubReview, reviewDecisions, "保密审查意见"), c.date(pubReviewDate), c.link(pubURL),
 			c.text(pubAttributeReason),
 		}
 	},

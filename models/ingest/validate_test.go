@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -200,7 +201,7 @@ func TestOnlyDepartment(t *testing.T) {
 		za := names.Departments["ZA"]
 		body := `[{"department": "ZA", "seq": 1, "title": "机构设置", "channel": "网站", "published": "2025-01-06", "index_no": "ZA-1"},
 		          {"department": "XJ", "seq": 3, "title": "警情通报", "channel": "网站", "published": "2025-01-06", "index_no": "XJ-1"}]`
-		rep, err := im.Records(ctx, Publications, []byte(body), Options{OnlyDepartment: za})
+		rep, err := im.Records(ctx, Publications, bytes.NewReader([]byte(body)), Options{OnlyDepartment: za})
 		if !errors.Is(err, ErrRejected) || count(t, s, "publications") != 0 {
 			t.Fatalf("err = %v, %d rows loaded", err, count(t, s, "publications"))
 		}
@@ -208,17 +209,17 @@ func TestOnlyDepartment(t *testing.T) {
 		if len(rep.Errors) != 1 || rep.Errors[0].Message != want || rep.Errors[0].Line != 2 || rep.Errors[0].Column != "department" {
 			t.Errorf("errors = %+v, want %s", rep.Errors, want)
 		}
-		rep, err = im.Records(ctx, Publications, []byte(body), Options{OnlyDepartment: za, Partial: true})
+		rep, err = im.Records(ctx, Publications, bytes.NewReader([]byte(body)), Options{OnlyDepartment: za, Partial: true})
 		if err != nil || rep.Inserted != 1 || rep.Rejected != 1 {
 			t.Errorf("partial: %v %+v", err, rep)
 		}
 		// A case number another department owns cannot be taken over.
 		mustImport(t, im, Accountability, "acc.csv", []byte(sample[Accountability]), Options{})
-		_, err = im.Records(ctx, Accountability, []byte(`[{"case_no": "ZJ2025-002", "department": "ZA", "decided": "2025-06-21", "sanction": "告诫"}]`), Options{OnlyDepartment: za})
+		_, err = im.Records(ctx, Accountability, bytes.NewReader([]byte(`[{"case_no": "ZJ2025-002", "department": "ZA", "decided": "2025-06-21", "sanction": "告诫"}]`)), Options{OnlyDepartment: za})
 		if !errors.Is(err, ErrRejected) {
 			t.Errorf("taking over another department's case: err = %v", err)
 		}
-		if _, err := im.Records(ctx, Catalog, []byte(`[]`), Options{OnlyDepartment: za}); !errors.Is(err, ErrScope) || !errors.Is(err, models.ErrForbidden) {
+		if _, err := im.Records(ctx, Catalog, bytes.NewReader([]byte(`[]`)), Options{OnlyDepartment: za}); !errors.Is(err, ErrScope) || !errors.Is(err, models.ErrForbidden) {
 			t.Errorf("a scoped catalog import: err = %v, want ErrScope", err)
 		}
 	})

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // XLSXFileName names the tables' XLSX download.
@@ -88,7 +90,7 @@ func writeGrid(f *excelize.File, sheet string, row int, g *Grid, st *formStyles,
 			if !s.Origin {
 				continue
 			}
-			var v any = s.Cell.Text
+			var v any = models.NeutraliseFormula(s.Cell.Text)
 			if n, ok := asNumber(s.Cell); ok {
 				v = n
 			}

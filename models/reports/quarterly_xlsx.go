@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // quarterlySheet names the form's only sheet.
@@ -31,6 +33,9 @@ func (r *QuarterlyReport) WriteXLSX(w io.Writer) error {
 		return err
 	}
 	set := func(cell string, value any, style int) error {
+		if text, ok := value.(string); ok {
+			value = models.NeutraliseFormula(text)
+		}
 		return firstErr(f.SetCellValue(quarterlySheet, cell, value), f.SetCellStyle(quarterlySheet, cell, cell, style))
 	}
 	line := func(row int, text string, style int, height float64) error {
