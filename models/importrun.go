@@ -46,8 +46,11 @@ type ImportRun struct {
 // Duration is how long the run took.
 func (r ImportRun) Duration() time.Duration { return time.Duration(r.DurationMS) * time.Millisecond }
 
-// StartImportRun records that an import has begun; r.ID is set.
+// StartImportRun records that an import has begun; r.ID is set. The row is
+// written even if ctx is already cancelled (SIGTERM or the cancel button the
+// moment an upload arrived), so that every import leaves its history line.
 func (s *Store) StartImportRun(ctx context.Context, r *ImportRun) error {
+	ctx = context.WithoutCancel(ctx)
 	r.Status = RunRunning
 	r.Owner = processOwner
 	if r.StartedAt.IsZero() {
