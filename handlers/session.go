@@ -137,12 +137,14 @@ var errCSRF = errors.New("csrf token missing or wrong")
 
 // checkCSRF refuses every unsafe request whose form field _csrf (or header
 // X-CSRF-Token) does not match the session's token, compared in constant time.
+// The field is read from the body only: a token in the query string would
+// end up in logs, Referer headers and browser history.
 func (s *Server) checkCSRF(c *fiber.Ctx) error {
 	switch c.Method() {
 	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
 		return c.Next()
 	}
-	sent := c.FormValue("_csrf")
+	sent := bodyField(c, "_csrf")
 	if sent == "" {
 		sent = c.Get("X-CSRF-Token")
 	}
@@ -186,4 +188,18 @@ func randomToken() string {
 		panic(err) // crypto/rand does not fail on supported platforms
 	}
 	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// bodyField reads a field of a URL-encoded or multipart body, never of the
+// query string (which c.FormValue also reads, and reads first).
+func bodyField(c *fiber.Ctx, key string) string {
+	if v := c.Request().PostArgs().Peek(key); len(v) > 0 {
+		return string(v)
+	}
+	if mf, err := c.MultipartForm(); err == nil {
+		if vs := mf.Value[key]; len(vs) > 0 {
+			return vs[0]
+		}
+	}
+	return ""
 }
