@@ -30,6 +30,9 @@ func (s *Server) routes(app *fiber.App) {
 	// Records pushed by a source's API token: no session, so no CSRF.
 	app.Post("/api/v1/import/:kind", s.apiImport)
 
+	// Nothing past this point may be kept by a browser or a proxy: pages
+	// and exports behind a session, the sign-in page and its token.
+	app.Use(noStore)
 	app.Use(s.loadViewer, s.checkCSRF)
 	app.Get("/lang", s.setLang)
 	app.Get("/login", s.loginForm)
@@ -134,6 +137,12 @@ func (s *Server) routes(app *fiber.App) {
 	api.Get("/departments", s.apiDepartments)
 	api.Get("/departments/:id", s.apiDepartment)
 	api.Get("/scores", office, s.apiScores)
+}
+
+// noStore forbids caching the response; a handler may still say more.
+func noStore(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Next()
 }
 
 func (s *Server) health(c *fiber.Ctx) error {

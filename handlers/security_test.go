@@ -84,3 +84,53 @@ func TestCSRFTokenOnlyFromTheBody(t *testing.T) {
 		}
 	})
 }
+
+// TestNothingBehindASessionIsCached: pages, exports, errors and the sign-in
+// page answer Cache-Control: no-store, so a shared computer's browser or a
+// proxy keeps no copy.
+func TestNothingBehindASessionIsCached(t *testing.T) {
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	anon := b.client(t)
+	if resp, _ := anon.get("/login"); resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("/login: Cache-Control %q", resp.Header.Get("Cache-Control"))
+	}
+	c := b.client(t)
+	c.signIn("office", testPassword)
+	for _, path := range []string{"/", "/users", "/audit", "/export/users.xlsx", "/export/audit.xlsx", "/api/v1/departments", "/departments/999999", "/no-such-page"} {
+		resp, _ := c.get(path)
+		if cc := resp.Header.Get("Cache-Control"); !strings.Contains(cc, "no-store") {
+			t.Errorf("%s (%d): Cache-Control %q", path, resp.StatusCode, cc)
+		}
+	}
+}
+
+// TestSessionCookieIsSecureBehindHTTPS: behind a proxy that terminates
+// HTTPS the session cookie is __Host-, Secure; on plain HTTP it stays
+// usable for a local trial.
+func TestSessionCookieIsSecureBehindHTTPS(t *testing.T) {
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	for _, tc := range []struct {
+		proto  string
+		name   string
+		secure bool
+	}{{"https", "__Host-gongkai_session", true}, {"", "gongkai_session", false}} {
+		req := httptest.NewRequest(http.MethodGet, "/login", nil)
+		if tc.proto != "" {
+			req.Header.Set("X-Forwarded-Proto", tc.proto)
+		}
+		resp, err := b.app.Test(req, -1)
+		modelstest.Must(t, err)
+		var found bool
+		for _, ck := range resp.Cookies() {
+			if ck.Name == tc.name {
+				found = true
+				if ck.Secure != tc.secure || !ck.HttpOnly {
+					t.Errorf("%s: cookie %s Secure=%v HttpOnly=%v", tc.proto, ck.Name, ck.Secure, ck.HttpOnly)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("proto %q: no cookie %s among %v", tc.proto, tc.name, resp.Header.Values("Set-Cookie"))
+		}
+	}
+}

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/session"
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
@@ -27,8 +26,9 @@ import (
 
 // Options configure the web application.
 type Options struct {
-	// SecureCookie sends the session cookie as __Host-…, Secure: use it behind HTTPS.
-	SecureCookie bool
+	// Cookie says when the session cookie is __Host-…, Secure; by default
+	// whenever the request came by HTTPS.
+	Cookie CookieMode
 	// DemoUsers are shown on the sign-in page in demo mode only.
 	DemoUsers []DemoUser
 	// Now is the clock; tests move it to check the sign-in slow-down.
@@ -47,7 +47,7 @@ type DemoUser struct {
 type Server struct {
 	store     *models.Store
 	cases     *accountability.Store
-	sessions  *session.Store
+	sessions  sessionStores
 	importer  *ingest.Importer
 	puller    *ingest.Puller
 	jobs      jobs
@@ -75,7 +75,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store)}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store)}
 	app := fiber.New(fiber.Config{
 		AppName:               "gongkai",
 		Views:                 s.views,

@@ -32,22 +32,53 @@ const (
 	localFlash = "flash"
 )
 
-// newSessions keeps sessions in the database: they survive a restart and
-// several instances share them. The cookie is HttpOnly and SameSite=Lax.
-func newSessions(store *models.Store, secure bool) *session.Store {
-	name := "gongkai_session"
-	if secure {
-		name = "__Host-gongkai_session"
+// CookieMode says when the session cookie is Secure.
+type CookieMode int
+
+const (
+	// CookieAuto: Secure (named __Host-gongkai_session) on a request that
+	// came by HTTPS, directly or through a proxy saying X-Forwarded-Proto:
+	// https; plain on plain HTTP, so a local trial still signs in.
+	CookieAuto CookieMode = iota
+	// CookieSecure: always Secure, for an install reached only by HTTPS.
+	CookieSecure
+	// CookiePlain: never Secure (GONGKAI_SECURE_COOKIE=0).
+	CookiePlain
+)
+
+// sessionStores keeps sessions in the database: they survive a restart and
+// several instances share them. The cookie is HttpOnly and SameSite=Lax; one
+// store writes it Secure, the other plain.
+type sessionStores struct {
+	mode          CookieMode
+	plain, secure *session.Store
+}
+
+func newSessions(store *models.Store, mode CookieMode) sessionStores {
+	mk := func(secure bool) *session.Store {
+		name := "gongkai_session"
+		if secure {
+			name = "__Host-gongkai_session"
+		}
+		return session.New(session.Config{
+			Storage:        store.Sessions(),
+			Expiration:     12 * time.Hour,
+			KeyLookup:      "cookie:" + name,
+			CookiePath:     "/",
+			CookieSecure:   secure,
+			CookieHTTPOnly: true,
+			CookieSameSite: "Lax",
+		})
 	}
-	return session.New(session.Config{
-		Storage:        store.Sessions(),
-		Expiration:     12 * time.Hour,
-		KeyLookup:      "cookie:" + name,
-		CookiePath:     "/",
-		CookieSecure:   secure,
-		CookieHTTPOnly: true,
-		CookieSameSite: "Lax",
-	})
+	return sessionStores{mode: mode, plain: mk(false), secure: mk(true)}
+}
+
+// Get returns the request's session from the store its protocol calls for.
+func (ss sessionStores) Get(c *fiber.Ctx) (*session.Session, error) {
+	if ss.mode == CookieSecure || (ss.mode == CookieAuto && c.Protocol() == "https") {
+		return ss.secure.Get(c)
+	}
+	return ss.plain.Get(c)
 }
 
 // loadViewer reads the signed-in user, if any, and the interface language.
