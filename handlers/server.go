@@ -29,6 +29,9 @@ type Options struct {
 	// Cookie says when the session cookie is __Host-…, Secure; by default
 	// whenever the request came by HTTPS.
 	Cookie CookieMode
+	// TrustedProxies are the addresses of reverse proxies whose X-Real-IP
+	// header names the client (sign-in throttling counts per address).
+	TrustedProxies []string
 	// DemoUsers are shown on the sign-in page in demo mode only.
 	DemoUsers []DemoUser
 	// Now is the clock; tests move it to check the sign-in slow-down.
@@ -85,9 +88,21 @@ func New(store *models.Store, opt Options) *fiber.App {
 		DisableStartupMessage: true,
 		ReadTimeout:           5 * time.Minute,
 		UnescapePath:          true, // scheme versions may be Chinese
+		// Only a listed proxy is believed about the client's address and
+		// protocol (X-Real-IP, X-Forwarded-Proto).
+		EnableTrustedProxyCheck: len(opt.TrustedProxies) > 0,
+		TrustedProxies:          opt.TrustedProxies,
+		ProxyHeader:             proxyHeader(opt.TrustedProxies),
 	})
 	s.routes(app)
 	return app
+}
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return "X-Real-IP"
 }
 
 // newEngine loads the embedded templates with the helpers they use.

@@ -20,6 +20,7 @@ const (
 	keyUserID = "uid"
 	keyCSRF   = "csrf"
 	keyFlash  = "flash"
+	keySince  = "since" // sign-in time, UnixNano: sessions older than the account's SessionsSince are ended
 )
 
 // Locals keys.
@@ -97,8 +98,10 @@ func (s *Server) loadViewer(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	u, err := s.store.UserByID(c.UserContext(), id)
-	if errors.Is(err, models.ErrNotFound) || (err == nil && u.Disabled) {
-		// The account is gone or disabled: end the session.
+	since, _ := sess.Get(keySince).(int64)
+	if errors.Is(err, models.ErrNotFound) || (err == nil && (u.Disabled || !u.SessionValid(since))) {
+		// The account is gone or disabled, or its sessions were ended
+		// (a password change, the office's "end all sessions"): end this one.
 		_ = sess.Destroy()
 		return c.Next()
 	}

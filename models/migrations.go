@@ -25,7 +25,7 @@ var migrations = slices.Concat([]*gormigrate.Migration{
 			)
 		},
 	},
-}, ingestionSteps, scoringSteps, reportSteps, auditSteps, scoreRankSteps, clockSteps, annualSteps, assessmentSteps, accountabilitySteps, performanceSteps, workSteps)
+}, ingestionSteps, scoringSteps, reportSteps, auditSteps, scoreRankSteps, clockSteps, annualSteps, assessmentSteps, accountabilitySteps, performanceSteps, workSteps, securitySteps)
 
 // Migrate brings the schema up to date, one step at a time.
 // A migration once started runs to the end even if ctx is cancelled: MySQL

@@ -22,8 +22,11 @@ type User struct {
 	Department   *Department
 	PasswordHash string `gorm:"size:100;not null" json:"-"`
 	Disabled     bool   `gorm:"not null;default:false"`
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// SessionsSince ends every session signed in before it: set by a
+	// password change or reset and by the office's "end all sessions".
+	SessionsSince *time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // Viewer returns who the user is for authorization.
@@ -33,6 +36,12 @@ func (u User) Viewer() Viewer {
 		v.DepartmentID = *u.DepartmentID
 	}
 	return v
+}
+
+// SessionValid reports whether a session signed in at since (UnixNano)
+// may go on.
+func (u User) SessionValid(since int64) bool {
+	return u.SessionsSince == nil || since >= u.SessionsSince.UnixNano()
 }
 
 // NewUser is what the office (or the CLI) gives to create an account.
@@ -85,9 +94,9 @@ func (s *Store) CreateUser(ctx context.Context, v Viewer, n NewUser) (*User, err
 	if err := n.Validate(); err != nil {
 		return nil, err
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(n.Password), bcrypt.DefaultCost)
+	hash, err := hashPassword(n.Password)
 	if err != nil {
-		return nil, fmt.Errorf("hash password: %w", err)
+		return nil, err
 	}
 	u := User{Username: strings.TrimSpace(n.Username), Name: strings.TrimSpace(n.Name), Role: n.Role, PasswordHash: string(hash)}
 	if n.Role == RoleHead {
