@@ -38,10 +38,12 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/login", s.loginForm)
 	app.Post("/login", s.login)
 
-	app.Use(s.requireSignIn)
+	app.Use(s.requireSignIn, s.logDownloads)
 	// bureauWide pages show every department's figures: not for a head.
 	bureauWide := requireRole(models.RoleOffice, models.RoleLeader, models.RoleAuditor, models.RoleDiscipline)
 	app.Post("/logout", s.logout)
+	app.Get("/account", s.account)
+	app.Post("/account/password", s.changeOwnPassword)
 	app.Get("/", s.home)
 	app.Get("/departments", s.departments)
 	app.Get("/departments/:id", s.department)
@@ -87,6 +89,8 @@ func (s *Server) routes(app *fiber.App) {
 	office := requireRole(models.RoleOffice)
 	app.Get("/users", office, s.users)
 	app.Post("/users", office, s.createUser)
+	app.Post("/users/:id/password", office, s.resetPassword)
+	app.Post("/users/:id/:action", office, s.changeAccount)
 	app.Post("/scores/compute", office, s.computeScores)
 	app.Post("/calendar", office, s.uploadCalendar)
 	app.Post("/schemes/:version", office, s.saveScheme)
@@ -137,6 +141,33 @@ func (s *Server) routes(app *fiber.App) {
 	api.Get("/departments", s.apiDepartments)
 	api.Get("/departments/:id", s.apiDepartment)
 	api.Get("/scores", office, s.apiScores)
+}
+
+// logDownloads writes every file the app hands out (exports, reports,
+// attachments: whatever answers 200 as an attachment) to the audit log:
+// who took what, from where.
+func (s *Server) logDownloads(c *fiber.Ctx) error {
+	if err := c.Next(); err != nil {
+		return err
+	}
+	if c.Response().StatusCode() != fiber.StatusOK || !strings.HasPrefix(string(c.Response().Header.Peek(fiber.HeaderContentDisposition)), "attachment") {
+		return nil
+	}
+	v, _ := viewer(c)
+	uri := c.OriginalURL()
+	if len(uri) > 512 {
+		uri = uri[:512]
+	}
+	return s.store.Audited(c.UserContext(), v, func(tx *models.Tx) error {
+		return tx.Record("export", "download", truncateRunes(c.Path(), 64), nil, map[string]string{"url": uri, "ip": clientAddr(c)})
+	})
+}
+
+func truncateRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
 }
 
 // noStore forbids caching the response; a handler may still say more.
