@@ -95,7 +95,7 @@ func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonU
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var d Department
-		if err := tx.DB.First(&d, id).Error; err != nil {
+		if err := tx.ForUpdate().First(&d, id).Error; err != nil {
 			return notFound(err, "read department")
 		}
 		before := d

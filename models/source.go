@@ -135,7 +135,7 @@ func (s *Store) UpdateSource(ctx context.Context, v Viewer, id uint, in SourceIn
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var src Source
-		if err := tx.DB.First(&src, id).Error; err != nil {
+		if err := tx.ForUpdate().First(&src, id).Error; err != nil {
 			return notFound(err, "read source")
 		}
 		if err := tx.DB.First(&Department{}, in.DepartmentID).Error; err != nil {
