@@ -114,7 +114,7 @@ type AuditFilter struct {
 
 // AuditLog lists entries, newest first. Only the office and auditors read it.
 func (s *Store) AuditLog(ctx context.Context, v Viewer, f AuditFilter) ([]AuditEntry, error) {
-	if v.Role != RoleOffice && v.Role != RoleAuditor {
+	if !v.Can(ActReadAudit) {
 		return nil, ErrForbidden
 	}
 	if f.Limit <= 0 || f.Limit > 1000 {

@@ -155,10 +155,10 @@ func (s *Store) UpdateSource(ctx context.Context, v Viewer, id uint, in SourceIn
 	})
 }
 
-// Sources lists the registered sources with their departments. Office,
-// leading group and auditors.
+// Sources lists the registered sources with their departments: the
+// office's, as is the page (ActAdminister).
 func (s *Store) Sources(ctx context.Context, v Viewer) ([]Source, error) {
-	if v.Role != RoleOffice && v.Role != RoleLeader && v.Role != RoleAuditor {
+	if !v.Can(ActAdminister) {
 		return nil, ErrForbidden
 	}
 	var out []Source

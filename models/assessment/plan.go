@@ -241,6 +241,9 @@ func event(tx *models.Tx, plan uint, action, note string, now time.Time) error {
 // freezes them; an approved re-opening unfreezes them (and withdraws a
 // published notice).
 func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, reason string, now time.Time) error {
+	if _, known := steps[a]; !known {
+		return models.ErrNotFound // no such step
+	}
 	if !MayTake(v.Role, a) {
 		return models.ErrForbidden
 	}
