@@ -7,6 +7,8 @@ import (
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models/frozen"
 )
 
 // migrations is the ordered list of schema steps. A step, once released, is
@@ -16,12 +18,14 @@ var migrations = slices.Concat([]*gormigrate.Migration{
 	{
 		ID: "2026112201_initial",
 		Migrate: func(tx *gorm.DB) error {
+			// The shapes of that release, frozen (models/frozen): a later
+			// change to the models is a later step, never a change here.
 			return tx.AutoMigrate(
-				&Department{}, &Group{},
-				&User{}, &Session{}, &LoginFailure{}, &AuditEntry{},
-				&CatalogItem{}, &HolidayYear{},
-				&Publication{}, &Request{}, &Complaint{},
-				&QuarterlyReport{}, &AnnualReport{}, &Incident{}, &AccountabilityDecision{},
+				&frozen.Department{}, &frozen.Group{},
+				&frozen.User{}, &frozen.Session{}, &frozen.LoginFailure{}, &frozen.AuditEntry{},
+				&frozen.CatalogItem{}, &frozen.HolidayYear{},
+				&frozen.Publication{}, &frozen.Request{}, &frozen.Complaint{},
+				&frozen.QuarterlyReport{}, &frozen.AnnualReport{}, &frozen.Incident{}, &frozen.AccountabilityDecision{},
 			)
 		},
 	},
