@@ -11,11 +11,12 @@ import (
 
 // config is read once from the environment and validated.
 type config struct {
-	Addr   string              // GONGKAI_ADDR
-	DB     string              // GONGKAI_DB: empty (SQLite data/gongkai.db), sqlite:PATH or mysql://...
-	Demo   bool                // GONGKAI_DEMO=1: load the demo bureau into an empty database (default off)
-	Cookie handlers.CookieMode // GONGKAI_SECURE_COOKIE: 1 always Secure, 0 never, unset: when the request came by HTTPS
-	Log    *slog.Logger
+	Addr    string              // GONGKAI_ADDR
+	DB      string              // GONGKAI_DB: empty (SQLite data/gongkai.db), sqlite:PATH or mysql://...
+	Demo    bool                // GONGKAI_DEMO=1: load the demo bureau into an empty database (default off)
+	Cookie  handlers.CookieMode // GONGKAI_SECURE_COOKIE: 1 always Secure, 0 never, unset: when the request came by HTTPS
+	Proxies []string            // GONGKAI_TRUSTED_PROXIES: addresses of the reverse proxies believed about X-Real-IP and X-Forwarded-Proto
+	Log     *slog.Logger
 }
 
 func loadConfig() (config, error) {
@@ -35,6 +36,11 @@ func loadConfig() (config, error) {
 		c.Cookie = handlers.CookiePlain
 		if secure {
 			c.Cookie = handlers.CookieSecure
+		}
+	}
+	for _, p := range strings.Split(os.Getenv("GONGKAI_TRUSTED_PROXIES"), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.Proxies = append(c.Proxies, p)
 		}
 	}
 	level := slog.LevelInfo

@@ -33,7 +33,7 @@ usage:
   gongkai gen --out DIR [--units 3000] [--publications 1000000] [--seed S]
                                           write a generated province year as import files
 
-environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECURE_COOKIE)
+environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECURE_COOKIE, GONGKAI_TRUSTED_PROXIES)
 `
 
 func main() {

@@ -28,7 +28,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	}
 	defer store.Close()
 
-	opt := handlers.Options{Cookie: cfg.Cookie, Log: cfg.Log}
+	opt := handlers.Options{Cookie: cfg.Cookie, TrustedProxies: cfg.Proxies, Log: cfg.Log}
 	if cfg.Demo {
 		loaded, err := seed.Demo(ctx, store)
 		if err != nil {
