@@ -18,8 +18,7 @@ func (s *Server) account(c *fiber.Ctx) error {
 // account ends, this one goes on with a new id.
 func (s *Server) changeOwnPassword(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	now := s.opt.Now()
-	err := s.store.ChangeOwnPassword(c.UserContext(), v, c.FormValue("current"), c.FormValue("password"), now)
+	epoch, err := s.store.ChangeOwnPassword(c.UserContext(), v, c.FormValue("current"), c.FormValue("password"))
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		c.Status(fiber.StatusUnprocessableEntity)
@@ -35,7 +34,7 @@ func (s *Server) changeOwnPassword(c *fiber.Ctx) error {
 	if err := sess.Regenerate(); err != nil {
 		return err
 	}
-	sess.Set(keySince, now.UnixNano())
+	sess.Set(keyEpoch, epoch)
 	sess.Set(keyFlash, views.T(lang(c), "account.changed"))
 	if err := sess.Save(); err != nil {
 		return err
@@ -55,7 +54,7 @@ func (s *Server) changeAccount(c *fiber.Ctx) error {
 	if done == "" {
 		return models.ErrNotFound
 	}
-	err = s.store.ChangeAccount(c.UserContext(), v, id, a, s.opt.Now())
+	err = s.store.ChangeAccount(c.UserContext(), v, id, a)
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		return s.flashBack(c, verr.Message, "/users")
@@ -73,7 +72,7 @@ func (s *Server) resetPassword(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	err = s.store.ResetPassword(c.UserContext(), v, id, c.FormValue("password"), s.opt.Now())
+	err = s.store.ResetPassword(c.UserContext(), v, id, c.FormValue("password"))
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		return s.flashBack(c, verr.Message, "/users")

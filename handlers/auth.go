@@ -73,7 +73,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return err
 	}
 	sess.Set(keyUserID, u.ID)
-	sess.Set(keySince, now.UnixNano())
+	sess.Set(keyEpoch, u.SessionEpoch)
 	sess.Set(keyCSRF, randomToken())
 	if err := sess.Save(); err != nil {
 		return err

@@ -64,6 +64,7 @@ func tablesDigest(t *testing.T, s *models.Store) map[string]string {
 // Store may still answer 404 for what the viewer may not know exists);
 // signed out, only public routes answer. No GET changes any data.
 func TestRouteRoleMatrix(t *testing.T) {
+	t.Parallel()
 	s := modelstest.Open(t, "sqlite")
 	b := newBureau(t, s)
 	withYear(t, b)

@@ -14,6 +14,7 @@ import (
 // TestLangRefusesEveryHostileBack: /lang?back= goes back to a path of this
 // site or to /, whatever a browser would make of the value.
 func TestLangRefusesEveryHostileBack(t *testing.T) {
+	t.Parallel()
 	b := newBureau(t, modelstest.Open(t, "sqlite"))
 	c := b.client(t)
 	for _, back := range []string{
@@ -56,6 +57,7 @@ func TestLangRefusesEveryHostileBack(t *testing.T) {
 // TestCSRFTokenOnlyFromTheBody: a token in the query string leaks into logs
 // and Referer headers; it is not accepted.
 func TestCSRFTokenOnlyFromTheBody(t *testing.T) {
+	t.Parallel()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		c := b.client(t)
@@ -89,6 +91,7 @@ func TestCSRFTokenOnlyFromTheBody(t *testing.T) {
 // page answer Cache-Control: no-store, so a shared computer's browser or a
 // proxy keeps no copy.
 func TestNothingBehindASessionIsCached(t *testing.T) {
+	t.Parallel()
 	b := newBureau(t, modelstest.Open(t, "sqlite"))
 	anon := b.client(t)
 	if resp, _ := anon.get("/login"); resp.Header.Get("Cache-Control") != "no-store" {
@@ -108,6 +111,7 @@ func TestNothingBehindASessionIsCached(t *testing.T) {
 // HTTPS the session cookie is __Host-, Secure; on plain HTTP it stays
 // usable for a local trial.
 func TestSessionCookieIsSecureBehindHTTPS(t *testing.T) {
+	t.Parallel()
 	b := newBureau(t, modelstest.Open(t, "sqlite"))
 	for _, tc := range []struct {
 		proto  string

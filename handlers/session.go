@@ -20,7 +20,7 @@ const (
 	keyUserID = "uid"
 	keyCSRF   = "csrf"
 	keyFlash  = "flash"
-	keySince  = "since" // sign-in time, UnixNano: sessions older than the account's SessionsSince are ended
+	keyEpoch  = "epoch" // the account's SessionEpoch at sign-in: a session of an older epoch is ended
 )
 
 // Locals keys.
@@ -98,8 +98,8 @@ func (s *Server) loadViewer(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	u, err := s.store.UserByID(c.UserContext(), id)
-	since, _ := sess.Get(keySince).(int64)
-	if errors.Is(err, models.ErrNotFound) || (err == nil && (u.Disabled || !u.SessionValid(since))) {
+	epoch, _ := sess.Get(keyEpoch).(int)
+	if errors.Is(err, models.ErrNotFound) || (err == nil && (u.Disabled || epoch != u.SessionEpoch)) {
 		// The account is gone or disabled, or its sessions were ended
 		// (a password change, the office's "end all sessions"): end this one.
 		_ = sess.Destroy()

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"fmt"
-	"time"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
@@ -31,7 +30,7 @@ var ErrLastOffice = &ValidationError{"user", "不能停用最后一个可用的�
 
 // ChangeAccount disables, enables or ends the sessions of account id.
 // Office only; the office cannot disable its last enabled office account.
-func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountAction, now time.Time) error {
+func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountAction) error {
 	if !v.IsOffice() {
 		return ErrForbidden
 	}
@@ -56,12 +55,11 @@ func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountA
 		case AccountEnable:
 			u.Disabled = false
 		case AccountEndSessions:
-			t := now.UTC()
-			u.SessionsSince = &t
+			u.SessionEpoch++
 		default:
 			return ErrNotFound
 		}
-		if err := tx.DB.Model(u).Select("disabled", "sessions_since", "updated_at").Updates(u).Error; err != nil {
+		if err := tx.DB.Model(u).Select("disabled", "session_epoch", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("update account: %w", err)
 		}
 		return tx.Record(string(a), "user", u.ID, before, accountState(u))
@@ -70,50 +68,54 @@ func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountA
 
 // ResetPassword sets a new password for account id and ends its sessions.
 // Office only.
-func (s *Store) ResetPassword(ctx context.Context, v Viewer, id uint, password string, now time.Time) error {
+func (s *Store) ResetPassword(ctx context.Context, v Viewer, id uint, password string) error {
 	if !v.IsOffice() {
 		return ErrForbidden
 	}
-	return s.setPassword(ctx, v, id, "reset_password", password, now)
+	_, err := s.setPassword(ctx, v, id, "reset_password", password)
+	return err
 }
 
 // ErrWrongPassword: the current password given to change it is wrong.
 var ErrWrongPassword = &ValidationError{"current", "当前密码不正确"}
 
 // ChangeOwnPassword checks the current password and sets a new one; every
-// other session of the account ends (the caller starts a new one).
-func (s *Store) ChangeOwnPassword(ctx context.Context, v Viewer, current, password string, now time.Time) error {
+// session of the account ends, and the caller goes on in a new one under
+// the epoch returned.
+func (s *Store) ChangeOwnPassword(ctx context.Context, v Viewer, current, password string) (epoch int, err error) {
 	u, err := s.UserByID(ctx, v.UserID)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(current)) != nil {
-		return ErrWrongPassword
+		return 0, ErrWrongPassword
 	}
-	return s.setPassword(ctx, v, v.UserID, "change_password", password, now)
+	return s.setPassword(ctx, v, v.UserID, "change_password", password)
 }
 
-func (s *Store) setPassword(ctx context.Context, v Viewer, id uint, action, password string, now time.Time) error {
+func (s *Store) setPassword(ctx context.Context, v Viewer, id uint, action, password string) (epoch int, err error) {
 	if utf8.RuneCountInString(password) < MinPasswordLen || len(password) > 72 {
-		return &ValidationError{"password", fmt.Sprintf("密码至少 %d 个字符,至多 72 个字节", MinPasswordLen)}
+		return 0, &ValidationError{"password", fmt.Sprintf("密码至少 %d 个字符,至多 72 个字节", MinPasswordLen)}
 	}
 	hash, err := hashPassword(password)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return s.Audited(ctx, v, func(tx *Tx) error {
+	err = s.Audited(ctx, v, func(tx *Tx) error {
 		u, err := lockUser(tx, id)
 		if err != nil {
 			return err
 		}
 		before := accountState(u)
-		t := now.UTC()
-		u.PasswordHash, u.SessionsSince = string(hash), &t
-		if err := tx.DB.Model(u).Select("password_hash", "sessions_since", "updated_at").Updates(u).Error; err != nil {
+		u.PasswordHash = string(hash)
+		u.SessionEpoch++
+		if err := tx.DB.Model(u).Select("password_hash", "session_epoch", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("set password: %w", err)
 		}
+		epoch = u.SessionEpoch
 		return tx.Record(action, "user", u.ID, before, accountState(u))
 	})
+	return epoch, err
 }
 
 // lockUser reads an account inside the transaction that changes it, locked
@@ -129,11 +131,7 @@ func lockUser(tx *Tx, id uint) (*User, error) {
 
 // accountState is what the audit log says of an account: never its hash.
 func accountState(u *User) map[string]any {
-	m := map[string]any{"username": u.Username, "role": u.Role, "disabled": u.Disabled}
-	if u.SessionsSince != nil {
-		m["sessions_since"] = u.SessionsSince.UTC().Format(time.RFC3339)
-	}
-	return m
+	return map[string]any{"username": u.Username, "role": u.Role, "disabled": u.Disabled, "session_epoch": u.SessionEpoch}
 }
 
 // ForUpdate reads rows locked until the transaction ends (MySQL's SELECT

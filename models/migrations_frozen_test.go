@@ -30,7 +30,7 @@ func TestFirstStepKeepsItsOwnShape(t *testing.T) {
 		s := modelstest.OpenEmpty(t, engine)
 		modelstest.Must(t, s.MigrateTo(context.Background(), "2026112201_initial"))
 		for table, later := range map[string][]string{
-			"users":         {"sessions_since"},
+			"users":         {"session_epoch"},
 			"audit_entries": {"seq", "prev_hash", "hash"},
 		} {
 			cols := columns(t, s, table)

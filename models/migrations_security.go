@@ -11,20 +11,12 @@ import (
 // securitySteps (issue 11): a user's sessions can be ended; the audit log
 // becomes a hash chain, existing entries chained in id order. Each step
 // writes its DDL itself, so a later change to the models changes nothing
-// here; a database created by the first step from today's models has the
-// columns already.
+// here.
 var securitySteps = []*gormigrate.Migration{
 	{
-		ID: "2026120401_user_sessions_since",
+		ID: "2026120401_user_session_epoch",
 		Migrate: func(tx *gorm.DB) error {
-			if has, err := hasColumn(tx, "users", "sessions_since"); err != nil || has {
-				return err
-			}
-			typ := "datetime"
-			if tx.Dialector.Name() == "mysql" {
-				typ = "datetime(3) NULL"
-			}
-			return tx.Exec("ALTER TABLE users ADD COLUMN sessions_since " + typ).Error
+			return tx.Exec("ALTER TABLE users ADD COLUMN session_epoch bigint NOT NULL DEFAULT 0").Error
 		},
 	},
 	{

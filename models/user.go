@@ -22,11 +22,12 @@ type User struct {
 	Department   *Department
 	PasswordHash string `gorm:"size:100;not null" json:"-"`
 	Disabled     bool   `gorm:"not null;default:false"`
-	// SessionsSince ends every session signed in before it: set by a
-	// password change or reset and by the office's "end all sessions".
-	SessionsSince *time.Time
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// SessionEpoch counts the times every session of the account was ended
+	// (a password change or reset, the office's "end all sessions"); a
+	// session remembers the epoch it signed in under.
+	SessionEpoch int `gorm:"not null;default:0"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Viewer returns who the user is for authorization.
@@ -36,12 +37,6 @@ func (u User) Viewer() Viewer {
 		v.DepartmentID = *u.DepartmentID
 	}
 	return v
-}
-
-// SessionValid reports whether a session signed in at since (UnixNano)
-// may go on.
-func (u User) SessionValid(since int64) bool {
-	return u.SessionsSince == nil || since >= u.SessionsSince.UnixNano()
 }
 
 // NewUser is what the office (or the CLI) gives to create an account.
