@@ -24,7 +24,7 @@ func TestAuditBeforeIsTheRowTheChangeReplaced(t *testing.T) {
 	modelstest.Must(t, other.Exec("UPDATE departments SET liaison = ? WHERE id = ?", "曾强", d.ID).Error)
 	done := make(chan error, 1)
 	go func() {
-		done <- s.UpdateLiaison(ctx, models.System, d.ID, models.LiaisonUpdate{Liaison: "王五"})
+		done <- s.UpdateLiaison(ctx, models.System, d.ID, models.LiaisonUpdate{Liaison: "王五"}, time.Now())
 	}()
 	// Wait until this instance waits for the other's row lock, then let
 	// the other commit.

@@ -15,13 +15,13 @@ import (
 // here.
 var securitySteps = []*gormigrate.Migration{
 	{
-		ID: "2026120401_user_session_epoch",
+		ID: "2026120501_user_session_epoch",
 		Migrate: func(tx *gorm.DB) error {
 			return tx.Exec("ALTER TABLE users ADD COLUMN session_epoch bigint NOT NULL DEFAULT 0").Error
 		},
 	},
 	{
-		ID: "2026120402_audit_chain",
+		ID: "2026120502_audit_chain",
 		Migrate: func(tx *gorm.DB) error {
 			mysql := tx.Dialector.Name() == "mysql"
 			cols := []string{"seq bigint NOT NULL DEFAULT 0", "prev_hash varchar(64) NOT NULL DEFAULT ''", "hash varchar(64) NOT NULL DEFAULT ''"}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
@@ -42,7 +43,7 @@ func TestBackupAndRestoreKeepEveryRecordAndTheChain(t *testing.T) {
 		modelstest.Must(t, err)
 		d := models.Department{Code: "SJ09", Name: "治安支队", Kind: models.KindCityDept}
 		modelstest.Must(t, store.DB.Create(&d).Error)
-		modelstest.Must(t, store.UpdateLiaison(ctx, models.System, d.ID, models.LiaisonUpdate{Liaison: "何军", Phone: "0527-1"}))
+		modelstest.Must(t, store.UpdateLiaison(ctx, models.System, d.ID, models.LiaisonUpdate{Liaison: "何军", Phone: "0527-1"}, time.Now()))
 		store.Close()
 		want := tableCounts(t)
 
