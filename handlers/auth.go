@@ -23,16 +23,19 @@ func (s *Server) loginPage(c *fiber.Ctx, username, errMsg string) error {
 	return s.page(c, "login", "login.title", fiber.Map{"Username": username, "Error": errMsg, "DemoUsers": s.opt.DemoUsers})
 }
 
-// login checks the password. Failures are counted per username in the
-// database; after models.FreeAttempts in a row each further attempt must wait,
-// doubling, so guessing is slowed down on every instance at once.
+// login checks the password. Failures are counted in the database per
+// account and address and per address (models.LoginKeys); past a few, each
+// further attempt must wait, doubling, on every instance at once. An
+// attacker elsewhere slows down only themselves. Every failure is in the
+// audit log.
 func (s *Server) login(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	username := strings.TrimSpace(c.FormValue("username"))
-	key := "user:" + strings.ToLower(username)
+	addr := clientAddr(c)
+	keys := models.LoginKeys(username, addr)
 	now := s.opt.Now()
 
-	wait, err := s.store.LoginWait(ctx, key, now)
+	wait, err := s.store.LoginWait(ctx, keys, now)
 	if err != nil {
 		return err
 	}
@@ -45,7 +48,10 @@ func (s *Server) login(c *fiber.Ctx) error {
 
 	u, err := s.store.Authenticate(ctx, username, c.FormValue("password"))
 	if errors.Is(err, models.ErrBadCredentials) {
-		if err := s.store.LoginFailed(ctx, key, now); err != nil {
+		if err := s.store.LoginFailed(ctx, keys, now); err != nil {
+			return err
+		}
+		if err := s.store.RecordSignInFailure(ctx, username, addr); err != nil {
 			return err
 		}
 		c.Status(fiber.StatusUnauthorized)
@@ -54,7 +60,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.LoginSucceeded(ctx, key); err != nil {
+	if err := s.store.LoginSucceeded(ctx, keys); err != nil {
 		return err
 	}
 
@@ -67,12 +73,13 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return err
 	}
 	sess.Set(keyUserID, u.ID)
+	sess.Set(keyEpoch, u.SessionEpoch)
 	sess.Set(keyCSRF, randomToken())
 	if err := sess.Save(); err != nil {
 		return err
 	}
 	err = s.store.Audited(ctx, u.Viewer(), func(tx *models.Tx) error {
-		return tx.Record("sign_in", "user", u.ID, nil, map[string]string{"ip": c.IP()})
+		return tx.Record("sign_in", "user", u.ID, nil, map[string]string{"ip": addr})
 	})
 	if err != nil {
 		return err
@@ -81,6 +88,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 }
 
 func (s *Server) logout(c *fiber.Ctx) error {
+	v, _ := viewer(c)
 	sess, err := s.sessions.Get(c)
 	if err != nil {
 		return err
@@ -88,5 +96,20 @@ func (s *Server) logout(c *fiber.Ctx) error {
 	if err := sess.Destroy(); err != nil {
 		return err
 	}
+	err = s.store.Audited(c.UserContext(), v, func(tx *models.Tx) error {
+		return tx.Record("sign_out", "user", v.UserID, nil, map[string]string{"ip": clientAddr(c)})
+	})
+	if err != nil {
+		return err
+	}
 	return c.Redirect("/login", fiber.StatusSeeOther)
+}
+
+// clientAddr is the address the request came from: the peer's, or the one a
+// trusted proxy names (Options.TrustedProxies).
+func clientAddr(c *fiber.Ctx) string {
+	if ip := c.IP(); ip != "" {
+		return ip
+	}
+	return c.Context().RemoteIP().String()
 }

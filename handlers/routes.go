@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
@@ -22,118 +24,153 @@ func (s *Server) routes(app *fiber.App) {
 		CrossOriginEmbedderPolicy: "unsafe-none",
 	}))
 	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(views.Static()), MaxAge: int((24 * time.Hour).Seconds())}))
-	app.Get("/healthz", s.health)
+	get(app, "/healthz", models.ActPublic, s.health)
 	// Published results: no session, no cookie, no form (issue 9).
-	app.Get("/public", s.publicResults)
+	get(app, "/public", models.ActPublic, s.publicResults)
 
 	// Records pushed by a source's API token: no session, so no CSRF.
-	app.Post("/api/v1/import/:kind", s.apiImport)
+	post(app, "/api/v1/import/:kind", models.ActPublic, s.apiImport)
 
+	// Nothing past this point may be kept by a browser or a proxy: pages
+	// and exports behind a session, the sign-in page and its token.
+	app.Use(noStore)
 	app.Use(s.loadViewer, s.largeBodyNeedsSignIn, s.checkCSRF)
-	app.Get("/lang", s.setLang)
-	app.Get("/login", s.loginForm)
-	app.Post("/login", s.login)
+	get(app, "/lang", models.ActPublic, s.setLang)
+	get(app, "/login", models.ActPublic, s.loginForm)
+	post(app, "/login", models.ActPublic, s.login)
 
-	app.Use(s.requireSignIn)
-	// bureauWide pages show every department's figures: not for a head.
-	bureauWide := requireRole(models.RoleOffice, models.RoleLeader, models.RoleAuditor, models.RoleDiscipline)
-	app.Post("/logout", s.logout)
-	app.Get("/", s.home)
-	app.Get("/departments", s.departments)
-	app.Get("/departments/:id", s.department)
-	app.Post("/departments/:id/liaison", s.updateLiaison)
-	app.Get("/departments/:id/liaison", s.liaisonSheet)
-	app.Get("/groups", s.groups)
-	app.Get("/groups/:id", s.group)
-	app.Get("/catalog", s.catalog)
-	app.Get("/scores", s.scores)
-	app.Get("/overview", s.overview)
-	app.Get("/overview/chart/:id.json", bureauWide, s.overviewChart)
-	app.Get("/records/:kind/:id", s.record)
-	app.Get("/flags", s.flags)
-	app.Post("/flags/:id", requireRole(models.RoleOffice, models.RoleDiscipline), s.decideFlag)
-	app.Get("/schemes", s.schemes)
-	app.Get("/calendar", s.calendar)
-	app.Get("/schemes/:version", s.scheme)
+	app.Use(s.requireSignIn, s.logDownloads)
+	post(app, "/logout", models.ActSignedIn, s.logout)
+	get(app, "/account", models.ActSignedIn, s.account)
+	post(app, "/account/password", models.ActSignedIn, s.changeOwnPassword)
+	get(app, "/", models.ActSignedIn, s.home)
+	get(app, "/departments", models.ActSignedIn, s.departments)
+	get(app, "/departments/:id", models.ActSignedIn, s.department)
+	post(app, "/departments/:id/liaison", models.ActEditDepartment, s.updateLiaison)
+	get(app, "/departments/:id/liaison", models.ActSignedIn, s.liaisonSheet)
+	get(app, "/groups", models.ActSignedIn, s.groups)
+	get(app, "/groups/:id", models.ActSignedIn, s.group)
+	get(app, "/catalog", models.ActSignedIn, s.catalog)
+	get(app, "/scores", models.ActSignedIn, s.scores)
+	get(app, "/overview", models.ActSignedIn, s.overview)
+	get(app, "/overview/chart/:id.json", models.ActReadBureau, s.overviewChart)
+	get(app, "/records/:kind/:id", models.ActSignedIn, s.record)
+	get(app, "/flags", models.ActSignedIn, s.flags)
+	post(app, "/flags/:id", models.ActDecideFlag, s.decideFlag)
+	get(app, "/schemes", models.ActSignedIn, s.schemes)
+	get(app, "/calendar", models.ActSignedIn, s.calendar)
+	get(app, "/schemes/:version", models.ActSignedIn, s.scheme)
 	// Accountability (issue 10): the Store decides who reads which case
 	// and refuses a change by anyone but the discipline office (and a
 	// head's appeal); a case the viewer may not read is a 404.
-	app.Get("/cases", s.caseList)
-	app.Post("/cases", s.openCase)
-	app.Post("/cases/proposals/accept", s.acceptProposal)
-	app.Post("/cases/proposals/dismiss", s.dismissProposal)
-	app.Get("/cases/:id", s.caseFile)
-	app.Post("/cases/:id/persons", s.addCasePerson)
-	app.Post("/cases/:id/act", s.setCaseAct)
-	app.Post("/cases/:id/persons/:pid/override", s.overrideShare)
-	app.Post("/cases/:id/persons/:pid/statement", s.recordStatement)
-	app.Post("/cases/:id/notes", s.addCaseNote)
-	app.Post("/cases/:id/evidence", s.linkEvidence)
-	app.Post("/cases/:id/attachments", s.attachCaseFile)
-	app.Get("/cases/:id/attachments/:aid", s.caseAttachment)
-	app.Post("/cases/:id/hear", s.hearCase)
-	app.Post("/cases/:id/decide", s.decideCase)
-	app.Post("/cases/:id/notify", s.notifyCase)
-	app.Get("/cases/:id/notice", s.caseNotice)
-	app.Get("/cases/:id/notice.docx", s.caseNoticeDOCX)
-	app.Post("/cases/:id/appeal", s.appealCase)
-	app.Post("/cases/:id/outcome", s.reviewCase)
-	app.Post("/cases/:id/sanctions/:sid/complete", s.completeSanction)
+	get(app, "/cases", models.ActSignedIn, s.caseList)
+	post(app, "/cases", models.ActHandleCases, s.openCase)
+	post(app, "/cases/proposals/accept", models.ActHandleCases, s.acceptProposal)
+	post(app, "/cases/proposals/dismiss", models.ActHandleCases, s.dismissProposal)
+	get(app, "/cases/:id", models.ActSignedIn, s.caseFile)
+	post(app, "/cases/:id/persons", models.ActSignedIn, s.addCasePerson)
+	post(app, "/cases/:id/act", models.ActSignedIn, s.setCaseAct)
+	post(app, "/cases/:id/persons/:pid/override", models.ActSignedIn, s.overrideShare)
+	post(app, "/cases/:id/persons/:pid/statement", models.ActSignedIn, s.recordStatement)
+	post(app, "/cases/:id/notes", models.ActSignedIn, s.addCaseNote)
+	post(app, "/cases/:id/evidence", models.ActSignedIn, s.linkEvidence)
+	post(app, "/cases/:id/attachments", models.ActSignedIn, s.attachCaseFile)
+	get(app, "/cases/:id/attachments/:aid", models.ActSignedIn, s.caseAttachment)
+	post(app, "/cases/:id/hear", models.ActSignedIn, s.hearCase)
+	post(app, "/cases/:id/decide", models.ActSignedIn, s.decideCase)
+	post(app, "/cases/:id/notify", models.ActSignedIn, s.notifyCase)
+	get(app, "/cases/:id/notice", models.ActSignedIn, s.caseNotice)
+	get(app, "/cases/:id/notice.docx", models.ActSignedIn, s.caseNoticeDOCX)
+	post(app, "/cases/:id/appeal", models.ActSignedIn, s.appealCase)
+	post(app, "/cases/:id/outcome", models.ActSignedIn, s.reviewCase)
+	post(app, "/cases/:id/sanctions/:sid/complete", models.ActSignedIn, s.completeSanction)
 
-	office := requireRole(models.RoleOffice)
-	app.Get("/users", office, s.users)
-	app.Post("/users", office, s.createUser)
-	app.Post("/scores/compute", office, s.computeScores)
-	app.Post("/calendar", office, s.uploadCalendar)
-	app.Post("/schemes/:version", office, s.saveScheme)
-	app.Post("/schemes/:version/copy", office, s.copyScheme)
-	app.Post("/schemes/:version/approve", requireRole(models.RoleLeader), s.approveScheme)
-	app.Get("/audit", requireRole(models.RoleOffice, models.RoleAuditor), s.audit)
-	app.Get("/imports", requireRole(models.RoleOffice, models.RoleLeader, models.RoleAuditor, models.RoleHead), s.imports)
-	app.Post("/imports", office, s.startImport)
-	app.Get("/imports/jobs/:id", office, s.importJobPage)
-	app.Get("/imports/jobs/:id/errors", office, s.importErrors)
-	app.Post("/imports/jobs/:id/cancel", office, s.cancelImport)
-	app.Get("/imports/templates/:kind", s.importTemplate)
+	get(app, "/users", models.ActAdminister, s.users)
+	post(app, "/users", models.ActAdminister, s.createUser)
+	post(app, "/users/:id/password", models.ActAdminister, s.resetPassword)
+	post(app, "/users/:id/:action", models.ActAdminister, s.changeAccount)
+	post(app, "/scores/compute", models.ActAdminister, s.computeScores)
+	post(app, "/calendar", models.ActAdminister, s.uploadCalendar)
+	post(app, "/schemes/:version", models.ActAdminister, s.saveScheme)
+	post(app, "/schemes/:version/copy", models.ActAdminister, s.copyScheme)
+	post(app, "/schemes/:version/approve", models.ActApproveScheme, s.approveScheme)
+	get(app, "/audit", models.ActReadAudit, s.audit)
+	get(app, "/imports", models.ActReadImports, s.imports)
+	post(app, "/imports", models.ActAdminister, s.startImport)
+	get(app, "/imports/jobs/:id", models.ActAdminister, s.importJobPage)
+	get(app, "/imports/jobs/:id/errors", models.ActAdminister, s.importErrors)
+	post(app, "/imports/jobs/:id/cancel", models.ActAdminister, s.cancelImport)
+	get(app, "/imports/templates/:kind", models.ActSignedIn, s.importTemplate)
 	// Reports (issue 5) and the lists' XLSX exports: every role may ask; the
 	// Store and models/reports refuse what the viewer may not read.
-	app.Get("/reports/quarterly", s.quarterlyReport)
-	app.Get("/reports/quarterly.xlsx", s.quarterlyXLSX)
+	get(app, "/reports/quarterly", models.ActSignedIn, s.quarterlyReport)
+	get(app, "/reports/quarterly.xlsx", models.ActSignedIn, s.quarterlyXLSX)
 	// A head files the department's reports (issue 12).
-	head := requireRole(models.RoleHead)
-	app.Get("/reports/quarterly/file", head, s.quarterlyFilingPage)
-	app.Post("/reports/quarterly/file", head, s.fileQuarterly)
-	app.Get("/reports/annual/file", head, s.annualFilingPage)
-	app.Post("/reports/annual/file", head, s.fileAnnual)
-	app.Get("/reports/annual", s.annualReport)
-	app.Post("/reports/annual", office, s.saveAnnualReport)
-	app.Get("/reports/annual.docx", s.annualDOCX)
-	app.Get("/reports/annual.xlsx", s.annualXLSX)
-	app.Post("/reports/annual/final", office, s.finalAnnualReport)
-	app.Post("/reports/annual/figures", s.saveAnnualFigures)
-	app.Get("/reports/annual/requests", s.annualRequests)
-	app.Post("/reports/annual/requests/:id", office, s.categoriseRequest)
-	app.Get("/channels", office, s.channels)
-	app.Post("/channels", office, s.addChannel)
-	app.Post("/channels/:id/delete", office, s.deleteChannel)
-	app.Get("/export/departments.xlsx", s.exportDepartments)
-	app.Get("/export/catalog.xlsx", s.exportCatalog)
-	app.Get("/export/users.xlsx", office, s.exportUsers)
-	app.Get("/export/audit.xlsx", requireRole(models.RoleOffice, models.RoleAuditor), s.exportAudit)
-	app.Get("/export/imports.xlsx", requireRole(models.RoleOffice, models.RoleLeader, models.RoleAuditor, models.RoleHead), s.exportImports)
-	app.Get("/export/deductions.xlsx", s.exportDeductions)
-	app.Get("/export/scores.xlsx", s.exportScores)
-	app.Get("/sources", office, s.sources)
-	app.Post("/sources", office, s.createSource)
-	app.Post("/sources/:id/pull", office, s.pullSource)
-	app.Post("/sources/:id/tokens", office, s.issueToken)
-	app.Post("/tokens/:id/revoke", office, s.revokeToken)
+	get(app, "/reports/quarterly/file", models.ActFileForDepartment, s.quarterlyFilingPage)
+	post(app, "/reports/quarterly/file", models.ActFileForDepartment, s.fileQuarterly)
+	get(app, "/reports/annual/file", models.ActFileForDepartment, s.annualFilingPage)
+	post(app, "/reports/annual/file", models.ActFileForDepartment, s.fileAnnual)
+	get(app, "/reports/annual", models.ActSignedIn, s.annualReport)
+	post(app, "/reports/annual", models.ActAdminister, s.saveAnnualReport)
+	get(app, "/reports/annual.docx", models.ActSignedIn, s.annualDOCX)
+	get(app, "/reports/annual.xlsx", models.ActSignedIn, s.annualXLSX)
+	post(app, "/reports/annual/final", models.ActAdminister, s.finalAnnualReport)
+	post(app, "/reports/annual/figures", models.ActEditDepartment, s.saveAnnualFigures)
+	get(app, "/reports/annual/requests", models.ActSignedIn, s.annualRequests)
+	post(app, "/reports/annual/requests/:id", models.ActAdminister, s.categoriseRequest)
+	get(app, "/channels", models.ActAdminister, s.channels)
+	post(app, "/channels", models.ActAdminister, s.addChannel)
+	post(app, "/channels/:id/delete", models.ActAdminister, s.deleteChannel)
+	get(app, "/export/departments.xlsx", models.ActSignedIn, s.exportDepartments)
+	get(app, "/export/catalog.xlsx", models.ActSignedIn, s.exportCatalog)
+	get(app, "/export/users.xlsx", models.ActAdminister, s.exportUsers)
+	get(app, "/export/audit.xlsx", models.ActReadAudit, s.exportAudit)
+	get(app, "/export/imports.xlsx", models.ActReadImports, s.exportImports)
+	get(app, "/export/deductions.xlsx", models.ActSignedIn, s.exportDeductions)
+	get(app, "/export/scores.xlsx", models.ActSignedIn, s.exportScores)
+	get(app, "/sources", models.ActAdminister, s.sources)
+	post(app, "/sources", models.ActAdminister, s.createSource)
+	post(app, "/sources/:id/pull", models.ActAdminister, s.pullSource)
+	post(app, "/sources/:id/tokens", models.ActAdminister, s.issueToken)
+	post(app, "/tokens/:id/revoke", models.ActAdminister, s.revokeToken)
 	s.assessmentRoutes(app)
 
-	api := app.Group("/api/v1")
-	api.Get("/departments", s.apiDepartments)
-	api.Get("/departments/:id", s.apiDepartment)
-	api.Get("/scores", office, s.apiScores)
+	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
+	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)
+	get(app, "/api/v1/scores", models.ActAdminister, s.apiScores)
+}
+
+// logDownloads writes every file the app hands out (exports, reports,
+// attachments: whatever answers 200 as an attachment) to the audit log:
+// who took what, from where.
+func (s *Server) logDownloads(c *fiber.Ctx) error {
+	if err := c.Next(); err != nil {
+		return err
+	}
+	if c.Response().StatusCode() != fiber.StatusOK || !strings.HasPrefix(string(c.Response().Header.Peek(fiber.HeaderContentDisposition)), "attachment") {
+		return nil
+	}
+	v, _ := viewer(c)
+	uri := c.OriginalURL()
+	if len(uri) > 512 {
+		uri = uri[:512]
+	}
+	return s.store.Audited(c.UserContext(), v, func(tx *models.Tx) error {
+		return tx.Record("export", "download", truncateRunes(c.Path(), 64), nil, map[string]string{"url": uri, "ip": clientAddr(c)})
+	})
+}
+
+func truncateRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
+// noStore forbids caching the response; a handler may still say more.
+func noStore(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Next()
 }
 
 // setLang switches the interface language and goes back where the user was.
@@ -154,6 +191,19 @@ func backPath(c *fiber.Ctx) string {
 	return "/"
 }
 
+// isLocalPath accepts a path of this site only: it starts with one slash,
+// holds no backslash, whitespace or control character (browsers drop tabs
+// and newlines, so "/\t/evil.example" would become "//evil.example", and
+// read a backslash as a slash), and parses with neither scheme nor host.
 func isLocalPath(p string) bool {
-	return strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") && !strings.HasPrefix(p, "/\\")
+	if len(p) > 2048 || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return false
+	}
+	for _, r := range p {
+		if r < 0x21 || r == 0x7f || r == '\\' || unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError {
+			return false
+		}
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil && u.Opaque == "" && strings.HasPrefix(u.Path, "/") && !strings.HasPrefix(u.Path, "//")
 }

@@ -193,9 +193,11 @@ func (s *Server) scoreIn(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, de
 	return &departmentScore{Run: run, Result: res, Rated: rated, Lang: lang(c)}, nil
 }
 
-// apiScores answers GET /api/v1/scores?year=2024&as_of=2025-02-01 for the
-// office: the stored run for that year and as-of date under the newest
-// approved scheme, computed and stored first if there is none.
+// apiScores answers GET /api/v1/scores?year=2024[&as_of=2025-02-01] for the
+// office: the stored run for that year and as-of date under the newest (or
+// the named) approved scheme; without as_of, the year's latest run, the one
+// the pages show. A GET changes nothing: without a stored run it answers
+// 404, and the office computes one with POST /scores/compute.
 func (s *Server) apiScores(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
@@ -203,17 +205,19 @@ func (s *Server) apiScores(c *fiber.Ctx) error {
 	if year < 2000 || year > 2100 {
 		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badyear")})
 	}
-	asOf, err := scoring.ParseDate(c.Query("as_of"))
-	if err != nil {
-		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badasof")})
+	var run *models.ScoreRun
+	var err error
+	if c.Query("as_of") == "" && c.Query("scheme") == "" {
+		run, err = s.store.LatestRun(ctx, year)
+	} else {
+		asOf, perr := scoring.ParseDate(c.Query("as_of"))
+		if perr != nil {
+			return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badasof")})
+		}
+		run, err = s.store.FindRun(ctx, year, asOf, c.Query("scheme"))
 	}
-	run, err := s.store.FindRun(ctx, year, asOf, c.Query("scheme"))
 	if errors.Is(err, models.ErrNotFound) {
-		run, _, err = s.store.ComputeScores(ctx, v, models.ScoreRequest{Year: year, AsOf: asOf, SchemeVersion: c.Query("scheme")}, s.opt.Now())
-	}
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": verr.Message})
+		return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"error": views.T(lang(c), "score.norun")})
 	}
 	if err != nil {
 		return err

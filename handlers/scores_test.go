@@ -74,13 +74,30 @@ func TestOfficeRecomputesAndEveryoneReadsStoredScores(t *testing.T) {
 	})
 }
 
-func TestScoresAPIStoresOnceAndAnswersTheSameShape(t *testing.T) {
+func TestScoresAPIReadsTheStoredRunAndStoresNothing(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		withYear(t, b)
 		c := b.client(t)
 		c.signIn("office", testPassword)
-		var first, second struct {
+		runs := func() int64 {
+			var n int64
+			modelstest.Must(t, s.DB.Model(&models.ScoreRun{}).Count(&n).Error)
+			return n
+		}
+		// A GET computes nothing, even with the office's session: a link
+		// from another site must not make a new run everyone sees.
+		if resp, body := c.get("/api/v1/scores?year=2024&as_of=2025-02-01"); resp.StatusCode != 404 || !strings.Contains(body, "尚无计算结果") {
+			t.Fatalf("scores API before any run: %d %s, want 404", resp.StatusCode, body)
+		}
+		if n := runs(); n != 0 {
+			t.Fatalf("GET /api/v1/scores stored %d runs", n)
+		}
+		resp, _ := c.post("/scores/compute", url.Values{"_csrf": {c.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}})
+		if resp.StatusCode != 303 {
+			t.Fatalf("compute: %d", resp.StatusCode)
+		}
+		var first, latest struct {
 			Scheme      string `json:"scheme"`
 			RunID       uint   `json:"run_id"`
 			Departments []struct {
@@ -98,10 +115,13 @@ func TestScoresAPIStoresOnceAndAnswersTheSameShape(t *testing.T) {
 		if len(first.Departments) != 2 || len(first.Departments[0].Indicators) != 11 || first.Scheme == "" {
 			t.Fatalf("report shape: %s", body)
 		}
-		_, body = c.get("/api/v1/scores?year=2024&as_of=2025-02-01")
-		modelstest.Must(t, json.Unmarshal([]byte(body), &second))
-		if second.RunID != first.RunID {
-			t.Errorf("second call computed again (run %d then %d) instead of reading the stored run", first.RunID, second.RunID)
+		_, body = c.get("/api/v1/scores?year=2024")
+		modelstest.Must(t, json.Unmarshal([]byte(body), &latest))
+		if latest.RunID != first.RunID {
+			t.Errorf("without as_of: run %d, want the latest stored run %d", latest.RunID, first.RunID)
+		}
+		if n := runs(); n != 1 {
+			t.Errorf("%d runs stored, want the one the office computed", n)
 		}
 		if resp, body := c.get("/api/v1/scores?year=2024&as_of=2025-13-01"); resp.StatusCode != 400 || !strings.Contains(body, "不是有效日期") {
 			t.Errorf("bad as_of: %d %s", resp.StatusCode, body)

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/session"
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
@@ -29,8 +28,12 @@ import (
 
 // Options configure the web application.
 type Options struct {
-	// SecureCookie sends the session cookie as __Host-…, Secure: use it behind HTTPS.
-	SecureCookie bool
+	// Cookie says when the session cookie is __Host-…, Secure; by default
+	// whenever the request came by HTTPS.
+	Cookie CookieMode
+	// TrustedProxies are the addresses of reverse proxies whose X-Real-IP
+	// header names the client (sign-in throttling counts per address).
+	TrustedProxies []string
 	// DemoUsers are shown on the sign-in page in demo mode only.
 	DemoUsers []DemoUser
 	// Now is the clock; tests move it to check the sign-in slow-down.
@@ -59,7 +62,7 @@ type DemoUser struct {
 type Server struct {
 	store     *models.Store
 	cases     *accountability.Store
-	sessions  *session.Store
+	sessions  sessionStores
 	importer  *ingest.Importer
 	puller    *ingest.Puller
 	jobs      jobs
@@ -96,7 +99,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Imports = &sync.WaitGroup{}
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.SecureCookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",
 		Views:        s.views,
@@ -110,9 +113,21 @@ func New(store *models.Store, opt Options) *fiber.App {
 		DisableStartupMessage:        true,
 		ReadTimeout:                  5 * time.Minute,
 		UnescapePath:                 true, // scheme versions may be Chinese
+		// Only a listed proxy is believed about the client's address and
+		// protocol (X-Real-IP, X-Forwarded-Proto).
+		EnableTrustedProxyCheck: len(opt.TrustedProxies) > 0,
+		TrustedProxies:          opt.TrustedProxies,
+		ProxyHeader:             proxyHeader(opt.TrustedProxies),
 	})
 	s.routes(app)
 	return app
+}
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return "X-Real-IP"
 }
 
 // newEngine loads the embedded templates with the helpers they use.

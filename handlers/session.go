@@ -20,6 +20,7 @@ const (
 	keyUserID = "uid"
 	keyCSRF   = "csrf"
 	keyFlash  = "flash"
+	keyEpoch  = "epoch" // the account's SessionEpoch at sign-in: a session of an older epoch is ended
 )
 
 // Locals keys.
@@ -32,22 +33,53 @@ const (
 	localFlash = "flash"
 )
 
-// newSessions keeps sessions in the database: they survive a restart and
-// several instances share them. The cookie is HttpOnly and SameSite=Lax.
-func newSessions(store *models.Store, secure bool) *session.Store {
-	name := "gongkai_session"
-	if secure {
-		name = "__Host-gongkai_session"
+// CookieMode says when the session cookie is Secure.
+type CookieMode int
+
+const (
+	// CookieAuto: Secure (named __Host-gongkai_session) on a request that
+	// came by HTTPS, directly or through a proxy saying X-Forwarded-Proto:
+	// https; plain on plain HTTP, so a local trial still signs in.
+	CookieAuto CookieMode = iota
+	// CookieSecure: always Secure, for an install reached only by HTTPS.
+	CookieSecure
+	// CookiePlain: never Secure (GONGKAI_SECURE_COOKIE=0).
+	CookiePlain
+)
+
+// sessionStores keeps sessions in the database: they survive a restart and
+// several instances share them. The cookie is HttpOnly and SameSite=Lax; one
+// store writes it Secure, the other plain.
+type sessionStores struct {
+	mode          CookieMode
+	plain, secure *session.Store
+}
+
+func newSessions(store *models.Store, mode CookieMode) sessionStores {
+	mk := func(secure bool) *session.Store {
+		name := "gongkai_session"
+		if secure {
+			name = "__Host-gongkai_session"
+		}
+		return session.New(session.Config{
+			Storage:        store.Sessions(),
+			Expiration:     12 * time.Hour,
+			KeyLookup:      "cookie:" + name,
+			CookiePath:     "/",
+			CookieSecure:   secure,
+			CookieHTTPOnly: true,
+			CookieSameSite: "Lax",
+		})
 	}
-	return session.New(session.Config{
-		Storage:        store.Sessions(),
-		Expiration:     12 * time.Hour,
-		KeyLookup:      "cookie:" + name,
-		CookiePath:     "/",
-		CookieSecure:   secure,
-		CookieHTTPOnly: true,
-		CookieSameSite: "Lax",
-	})
+	return sessionStores{mode: mode, plain: mk(false), secure: mk(true)}
+}
+
+// Get returns the request's session from the store its protocol calls for.
+func (ss sessionStores) Get(c *fiber.Ctx) (*session.Session, error) {
+	if ss.mode == CookieSecure || (ss.mode == CookieAuto && c.Protocol() == "https") {
+		return ss.secure.Get(c)
+	}
+	return ss.plain.Get(c)
 }
 
 // loadViewer reads the signed-in user, if any, and the interface language.
@@ -66,8 +98,10 @@ func (s *Server) loadViewer(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	u, err := s.store.UserByID(c.UserContext(), id)
-	if errors.Is(err, models.ErrNotFound) || (err == nil && u.Disabled) {
-		// The account is gone or disabled: end the session.
+	epoch, _ := sess.Get(keyEpoch).(int)
+	if errors.Is(err, models.ErrNotFound) || (err == nil && (u.Disabled || epoch != u.SessionEpoch)) {
+		// The account is gone or disabled, or its sessions were ended
+		// (a password change, the office's "end all sessions"): end this one.
 		_ = sess.Destroy()
 		return c.Next()
 	}
@@ -101,17 +135,24 @@ func (s *Server) requireSignIn(c *fiber.Ctx) error {
 	return c.Redirect("/login", fiber.StatusSeeOther)
 }
 
-// requireRole lets only the given roles through.
-func requireRole(roles ...models.Role) fiber.Handler {
+// can lets through only the viewers whose role models.Can allows a.
+func can(a models.Action) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		v, _ := viewer(c)
-		for _, r := range roles {
-			if v.Role == r {
-				return c.Next()
-			}
+		if v, _ := viewer(c); a == models.ActPublic || v.Can(a) {
+			return c.Next()
 		}
 		return models.ErrForbidden
 	}
+}
+
+// get and post register a route with the action it needs: checked by can,
+// and kept as the route's name, which the route × role matrix test reads.
+func get(app *fiber.App, path string, a models.Action, h fiber.Handler) {
+	app.Get(path, can(a), h).Name(string(a))
+}
+
+func post(app *fiber.App, path string, a models.Action, h fiber.Handler) {
+	app.Post(path, can(a), h).Name(string(a))
 }
 
 // csrfToken returns the session's token, creating both if needed.
@@ -137,12 +178,14 @@ var errCSRF = errors.New("csrf token missing or wrong")
 
 // checkCSRF refuses every unsafe request whose form field _csrf (or header
 // X-CSRF-Token) does not match the session's token, compared in constant time.
+// The field is read from the body only: a token in the query string would
+// end up in logs, Referer headers and browser history.
 func (s *Server) checkCSRF(c *fiber.Ctx) error {
 	switch c.Method() {
 	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
 		return c.Next()
 	}
-	sent := c.FormValue("_csrf")
+	sent := bodyField(c, "_csrf")
 	if sent == "" {
 		sent = c.Get("X-CSRF-Token")
 	}
@@ -186,4 +229,18 @@ func randomToken() string {
 		panic(err) // crypto/rand does not fail on supported platforms
 	}
 	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// bodyField reads a field of a URL-encoded or multipart body, never of the
+// query string (which c.FormValue also reads, and reads first).
+func bodyField(c *fiber.Ctx, key string) string {
+	if v := c.Request().PostArgs().Peek(key); len(v) > 0 {
+		return string(v)
+	}
+	if mf, err := c.MultipartForm(); err == nil {
+		if vs := mf.Value[key]; len(vs) > 0 {
+			return vs[0]
+		}
+	}
+	return ""
 }

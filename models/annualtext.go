@@ -74,7 +74,7 @@ func (s *Store) SaveAnnualTexts(ctx context.Context, v Viewer, year int, deptID 
 		for _, section := range slices.Sorted(maps.Keys(texts)) {
 			body := texts[section]
 			var row AnnualReportText
-			err := tx.DB.Where("year = ? AND department_id = ? AND section = ?", year, deptID, section).First(&row).Error
+			err := tx.ForUpdate().Where("year = ? AND department_id = ? AND section = ?", year, deptID, section).First(&row).Error
 			found := err == nil
 			if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 				return fmt.Errorf("read annual report text: %w", err)

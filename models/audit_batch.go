@@ -22,9 +22,8 @@ func (tx *Tx) RecordAll(changes []Change) error {
 		return nil
 	}
 	now := time.Now().UTC()
-	entries := make([]AuditEntry, len(changes))
-	for i, c := range changes {
-		entries[i] = AuditEntry{
+	for _, c := range changes {
+		err := tx.add(AuditEntry{
 			At:       now,
 			UserID:   tx.Viewer.UserID,
 			UserName: tx.Viewer.Name,
@@ -33,10 +32,10 @@ func (tx *Tx) RecordAll(changes []Change) error {
 			EntityID: fmt.Sprint(c.ID),
 			Before:   jsonOrEmpty(c.Before),
 			After:    jsonOrEmpty(c.After),
+		})
+		if err != nil {
+			return err
 		}
-	}
-	if err := tx.DB.CreateInBatches(entries, 200).Error; err != nil {
-		return fmt.Errorf("write audit entries: %w", err)
 	}
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 // of one kind of record: the whole log for its export, streamed row by row
 // rather than capped like AuditLog. Only the office and auditors read it.
 func (s *Store) EachAuditEntry(ctx context.Context, v Viewer, entity string, fn func(AuditEntry) error) error {
-	if v.Role != RoleOffice && v.Role != RoleAuditor {
+	if !v.Can(ActReadAudit) {
 		return ErrForbidden
 	}
 	q := s.DB.WithContext(ctx).Model(&AuditEntry{}).Order("id desc")

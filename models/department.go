@@ -90,12 +90,12 @@ type LiaisonUpdate struct {
 // UpdateLiaison changes a department's Annex 3 details, audit-logged.
 // The office may change any department; a head only their own.
 func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonUpdate, now time.Time) error {
-	if !v.CanEditLiaison(id) {
-		return ErrForbidden
+	if err := v.mayEditDepartment(id); err != nil {
+		return err
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var d Department
-		if err := tx.DB.First(&d, id).Error; err != nil {
+		if err := tx.ForUpdate().First(&d, id).Error; err != nil {
 			return notFound(err, "read department")
 		}
 		before := d

@@ -31,7 +31,7 @@ func (s *Store) HolidayYears(ctx context.Context) ([]HolidayYear, error) {
 func (s *Store) SaveHolidayYear(ctx context.Context, v Viewer, h HolidayYear) (changed bool, err error) {
 	err = s.Audited(ctx, v, func(tx *Tx) error {
 		var old HolidayYear
-		found := tx.DB.Limit(1).Find(&old, "year = ?", h.Year).RowsAffected > 0
+		found := tx.ForUpdate().Limit(1).Find(&old, "year = ?", h.Year).RowsAffected > 0
 		if found && old.Days == h.Days && old.Papers == h.Papers {
 			return nil
 		}

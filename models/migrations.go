@@ -7,6 +7,8 @@ import (
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models/frozen"
 )
 
 // migrations is the ordered list of schema steps. A step, once released, is
@@ -16,16 +18,18 @@ var migrations = slices.Concat([]*gormigrate.Migration{
 	{
 		ID: "2026112201_initial",
 		Migrate: func(tx *gorm.DB) error {
+			// The shapes of that release, frozen (models/frozen): a later
+			// change to the models is a later step, never a change here.
 			return tx.AutoMigrate(
-				&Department{}, &Group{},
-				&User{}, &Session{}, &LoginFailure{}, &AuditEntry{},
-				&CatalogItem{}, &HolidayYear{},
-				&Publication{}, &Request{}, &Complaint{},
-				&QuarterlyReport{}, &AnnualReport{}, &Incident{}, &AccountabilityDecision{},
+				&frozen.Department{}, &frozen.Group{},
+				&frozen.User{}, &frozen.Session{}, &frozen.LoginFailure{}, &frozen.AuditEntry{},
+				&frozen.CatalogItem{}, &frozen.HolidayYear{},
+				&frozen.Publication{}, &frozen.Request{}, &frozen.Complaint{},
+				&frozen.QuarterlyReport{}, &frozen.AnnualReport{}, &frozen.Incident{}, &frozen.AccountabilityDecision{},
 			)
 		},
 	},
-}, ingestionSteps, scoringSteps, reportSteps, auditSteps, scoreRankSteps, clockSteps, annualSteps, assessmentSteps, accountabilitySteps, performanceSteps, boundsSteps, workSteps)
+}, ingestionSteps, scoringSteps, reportSteps, auditSteps, scoreRankSteps, clockSteps, annualSteps, assessmentSteps, accountabilitySteps, performanceSteps, boundsSteps, workSteps, securitySteps)
 
 // Migrate brings the schema up to date, one step at a time.
 // A migration once started runs to the end even if ctx is cancelled: MySQL

@@ -25,7 +25,8 @@ func TestMigrationMovesOutcomesToReconsideration(t *testing.T) {
 		modelstest.Must(t, s.DB.Exec("ALTER TABLE requests ADD COLUMN outcome VARCHAR(16)").Error)
 		modelstest.Must(t, s.DB.Exec("ALTER TABLE requests ADD COLUMN outcome_date DATE").Error)
 		d := models.Department{Code: "ZA", Name: "治安支队", Kind: models.KindCityDept}
-		modelstest.Must(t, s.DB.Create(&d).Error)
+		// Only the columns of that release: the first step is frozen.
+		modelstest.Must(t, s.DB.Select("Code", "Name", "Kind", "CreatedAt", "UpdatedAt").Create(&d).Error)
 		now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 		for _, r := range []struct {
 			no, outcome string

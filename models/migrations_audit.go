@@ -3,6 +3,8 @@ package models
 import (
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models/frozen"
 )
 
 // auditSteps widen the audit log's before and after to LONGTEXT: the entry
@@ -16,7 +18,7 @@ var auditSteps = []*gormigrate.Migration{
 				return nil
 			}
 			for _, col := range []string{"Before", "After"} {
-				if err := tx.Migrator().AlterColumn(&AuditEntry{}, col); err != nil {
+				if err := tx.Migrator().AlterColumn(&frozen.AuditEntry{}, col); err != nil {
 					return err
 				}
 			}

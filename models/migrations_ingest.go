@@ -3,6 +3,8 @@ package models
 import (
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models/frozen"
 )
 
 // ingestionSteps add what issue 4's ingestion needs: the import history,
@@ -12,7 +14,7 @@ var ingestionSteps = []*gormigrate.Migration{
 	{
 		ID: "2026112202_ingestion",
 		Migrate: func(tx *gorm.DB) error {
-			return tx.AutoMigrate(&ImportRun{}, &Source{}, &APIToken{})
+			return tx.AutoMigrate(&frozen.ImportRun{}, &frozen.Source{}, &frozen.APIToken{})
 		},
 	},
 }

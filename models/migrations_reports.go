@@ -3,6 +3,8 @@ package models
 import (
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models/frozen"
 )
 
 // reportSteps add what issue 5's documents need: the office's text of each
@@ -11,7 +13,7 @@ var reportSteps = []*gormigrate.Migration{
 	{
 		ID: "2026112204_reports",
 		Migrate: func(tx *gorm.DB) error {
-			return tx.AutoMigrate(&AnnualReportText{})
+			return tx.AutoMigrate(&frozen.AnnualReportText{})
 		},
 	},
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models/frozen"
 )
 
 // scoringSteps add scheme versions and stored score runs.
@@ -15,7 +17,7 @@ var scoringSteps = []*gormigrate.Migration{
 	{
 		ID: "2026112203_scoring",
 		Migrate: func(tx *gorm.DB) error {
-			return tx.AutoMigrate(&SchemeVersion{}, &ScoreRun{}, &DepartmentScore{})
+			return tx.AutoMigrate(&frozen.SchemeVersion{}, &frozen.ScoreRun{}, &frozen.DepartmentScore{})
 		},
 	},
 }

@@ -181,8 +181,8 @@ func (s *Store) AnnualFiguresOf(ctx context.Context, year int, depts []uint) (ma
 // the app (by key; "" leaves a figure unfiled), audit-logged. The office
 // files for any department, a head for their own.
 func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, year int, typed map[string]string) error {
-	if !v.CanEditLiaison(deptID) {
-		return ErrForbidden
+	if err := v.mayEditDepartment(deptID); err != nil {
+		return err
 	}
 	if year < 2000 || year > 2100 {
 		return &ValidationError{Field: "year", Message: "年度应为 2000 到 2100 之间的年份"}

@@ -135,7 +135,7 @@ func (s *Store) UpdateSource(ctx context.Context, v Viewer, id uint, in SourceIn
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var src Source
-		if err := tx.DB.First(&src, id).Error; err != nil {
+		if err := tx.ForUpdate().First(&src, id).Error; err != nil {
 			return notFound(err, "read source")
 		}
 		if err := tx.DB.First(&Department{}, in.DepartmentID).Error; err != nil {
@@ -155,10 +155,10 @@ func (s *Store) UpdateSource(ctx context.Context, v Viewer, id uint, in SourceIn
 	})
 }
 
-// Sources lists the registered sources with their departments. Office,
-// leading group and auditors.
+// Sources lists the registered sources with their departments: the
+// office's, as is the page (ActAdminister).
 func (s *Store) Sources(ctx context.Context, v Viewer) ([]Source, error) {
-	if v.Role != RoleOffice && v.Role != RoleLeader && v.Role != RoleAuditor {
+	if !v.Can(ActAdminister) {
 		return nil, ErrForbidden
 	}
 	var out []Source

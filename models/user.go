@@ -22,6 +22,10 @@ type User struct {
 	Department   *Department
 	PasswordHash string `gorm:"size:100;not null" json:"-"`
 	Disabled     bool   `gorm:"not null;default:false"`
+	// SessionEpoch counts the times every session of the account was ended
+	// (a password change or reset, the office's "end all sessions"); a
+	// session remembers the epoch it signed in under.
+	SessionEpoch int `gorm:"not null;default:0"`
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }
@@ -85,9 +89,9 @@ func (s *Store) CreateUser(ctx context.Context, v Viewer, n NewUser) (*User, err
 	if err := n.Validate(); err != nil {
 		return nil, err
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(n.Password), bcrypt.DefaultCost)
+	hash, err := hashPassword(n.Password)
 	if err != nil {
-		return nil, fmt.Errorf("hash password: %w", err)
+		return nil, err
 	}
 	u := User{Username: strings.TrimSpace(n.Username), Name: strings.TrimSpace(n.Name), Role: n.Role, PasswordHash: string(hash)}
 	if n.Role == RoleHead {

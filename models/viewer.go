@@ -59,9 +59,19 @@ func (v Viewer) CanSeeDepartment(id uint) bool {
 
 // CanEditLiaison reports whether the viewer may change a department's
 // liaison details (Annex 3).
-func (v Viewer) CanEditLiaison(id uint) bool {
-	return v.Role == RoleOffice || (v.Role == RoleHead && v.DepartmentID == id)
+func (v Viewer) CanEditLiaison(id uint) bool { return v.mayEditDepartment(id) == nil }
+
+// mayEditDepartment: ErrForbidden for a role that edits no department,
+// ErrNotFound for a head and a department not their own (as reading it is).
+func (v Viewer) mayEditDepartment(id uint) error {
+	switch {
+	case !v.Can(ActEditDepartment):
+		return ErrForbidden
+	case v.Role == RoleHead && v.DepartmentID != id:
+		return ErrNotFound
+	}
+	return nil
 }
 
 // IsOffice reports whether the viewer administers the bureau's data.
-func (v Viewer) IsOffice() bool { return v.Role == RoleOffice }
+func (v Viewer) IsOffice() bool { return v.Can(ActAdminister) }

@@ -2,7 +2,7 @@ package models
 
 // CanHandleCases reports whether the viewer opens, investigates and decides
 // accountability cases: the discipline office alone (责任追究制度 art. 4).
-func (v Viewer) CanHandleCases() bool { return v.Role == RoleDiscipline }
+func (v Viewer) CanHandleCases() bool { return v.Can(ActHandleCases) }
 
 // CanReadCaseFiles reports whether the viewer reads everything of every
 // case, proposals, investigation notes and statements included: the

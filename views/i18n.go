@@ -24,7 +24,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}
@@ -262,6 +262,7 @@ var coreMessages = map[Lang]map[string]string{
 		"score.year":           "考核年度",
 		"score.asof":           "截至日期",
 		"score.computed":       "得分已重新计算并记录在操作日志中",
+		"score.norun":          "该年度和截止日期尚无计算结果,请由领导小组办公室在得分页面计算",
 		"score.badyear":        "考核年度应为 2000 到 2100 之间的年份",
 		"score.badasof":        "截至日期不是有效日期,应为 2025-02-01 的格式",
 		"record.title":         "记录",
@@ -467,6 +468,7 @@ var coreMessages = map[Lang]map[string]string{
 		"score.year":           "Year",
 		"score.asof":           "As of",
 		"score.computed":       "Scores recomputed and recorded in the audit log",
+		"score.norun":          "No scores stored for this year and as-of date; the office computes them on the scores page",
 		"score.badyear":        "The year must be between 2000 and 2100",
 		"score.badasof":        "The as-of date is not a date; use the form 2025-02-01",
 		"record.title":         "Record",

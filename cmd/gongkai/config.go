@@ -5,15 +5,18 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+
+	"github.com/gongkai/gongkai/handlers"
 )
 
 // config is read once from the environment and validated.
 type config struct {
-	Addr         string // GONGKAI_ADDR
-	DB           string // GONGKAI_DB: empty (SQLite data/gongkai.db), sqlite:PATH or mysql://...
-	Demo         bool   // GONGKAI_DEMO: load the demo bureau into an empty database (default on)
-	SecureCookie bool   // GONGKAI_SECURE_COOKIE: __Host- session cookie, Secure (behind HTTPS)
-	Log          *slog.Logger
+	Addr    string              // GONGKAI_ADDR
+	DB      string              // GONGKAI_DB: empty (SQLite data/gongkai.db), sqlite:PATH or mysql://...
+	Demo    bool                // GONGKAI_DEMO=1: load the demo bureau into an empty database (default off)
+	Cookie  handlers.CookieMode // GONGKAI_SECURE_COOKIE: 1 always Secure, 0 never, unset: when the request came by HTTPS
+	Proxies []string            // GONGKAI_TRUSTED_PROXIES: addresses of the reverse proxies believed about X-Real-IP and X-Forwarded-Proto
+	Log     *slog.Logger
 }
 
 func loadConfig() (config, error) {
@@ -22,11 +25,23 @@ func loadConfig() (config, error) {
 		DB:   os.Getenv("GONGKAI_DB"),
 	}
 	var err error
-	if c.Demo, err = envBool("GONGKAI_DEMO", true); err != nil {
+	if c.Demo, err = envBool("GONGKAI_DEMO", false); err != nil {
 		return c, err
 	}
-	if c.SecureCookie, err = envBool("GONGKAI_SECURE_COOKIE", false); err != nil {
-		return c, err
+	if strings.TrimSpace(os.Getenv("GONGKAI_SECURE_COOKIE")) != "" {
+		secure, err := envBool("GONGKAI_SECURE_COOKIE", false)
+		if err != nil {
+			return c, err
+		}
+		c.Cookie = handlers.CookiePlain
+		if secure {
+			c.Cookie = handlers.CookieSecure
+		}
+	}
+	for _, p := range strings.Split(os.Getenv("GONGKAI_TRUSTED_PROXIES"), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.Proxies = append(c.Proxies, p)
+		}
 	}
 	level := slog.LevelInfo
 	if err := level.UnmarshalText([]byte(envOr("GONGKAI_LOG_LEVEL", "info"))); err != nil {

@@ -1,5 +1,5 @@
 // Command gongkai runs the disclosure-compliance web application and its
-// office tools: serve (default), import, score, user.
+// office tools: serve (default), import, score, user, audit, backup, restore.
 package main
 
 import (
@@ -27,10 +27,13 @@ usage:
                                           score every department
   gongkai user add --role ROLE --username U --name NAME [--department CODE]
                                           create an account (password from stdin or generated)
+  gongkai audit verify                    check the audit log's hash chain
+  gongkai backup FILE                     back up the database while it runs
+  gongkai restore FILE                    replace the database with a backup (server stopped)
   gongkai gen --out DIR [--units 3000] [--publications 1000000] [--seed S]
                                           write a generated province year as import files
 
-environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECURE_COOKIE)
+environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECURE_COOKIE, GONGKAI_TRUSTED_PROXIES)
 `
 
 func main() {
@@ -62,6 +65,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return userCommand(ctx, args, stdin, stdout)
 	case "gen":
 		return genCommand(ctx, args, stdout)
+	case "audit":
+		return auditCommand(ctx, args, stdout)
+	case "backup":
+		return backupCommand(ctx, args, stdout)
+	case "restore":
+		return restoreCommand(ctx, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

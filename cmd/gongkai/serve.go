@@ -15,8 +15,9 @@ import (
 	"github.com/gongkai/gongkai/seed"
 )
 
-// serve runs the web application until ctx ends. On an empty database in
-// demo mode it first loads the demo bureau and prints its sign-ins.
+// serve runs the web application until ctx ends. With GONGKAI_DEMO=1 it
+// first loads the demo bureau into an empty database and prints its
+// sign-ins; without it an empty database stays empty.
 func serve(ctx context.Context, stdout io.Writer) error {
 	cfg, err := loadConfig()
 	if err != nil {
@@ -41,7 +42,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	stopCtx, stopImports := context.WithCancelCause(context.Background())
 	defer stopImports(ingest.ErrStopped)
 	var imports sync.WaitGroup
-	opt := handlers.Options{SecureCookie: cfg.SecureCookie, Log: cfg.Log, Background: stopCtx, Imports: &imports}
+	opt := handlers.Options{Cookie: cfg.Cookie, TrustedProxies: cfg.Proxies, Log: cfg.Log, Background: stopCtx, Imports: &imports}
 	if cfg.Demo {
 		loaded, err := seed.Demo(ctx, store)
 		if err != nil {
@@ -50,11 +51,18 @@ func serve(ctx context.Context, stdout io.Writer) error {
 		if loaded {
 			fmt.Fprintln(stdout, "演示数据已载入 / demo bureau loaded")
 		}
-		fmt.Fprintln(stdout, "演示账号 / demo sign-ins (GONGKAI_DEMO=0 to turn off):")
-		for _, u := range seed.DemoUsers {
-			fmt.Fprintf(stdout, "  %-11s %-12s %s\n", u.Role, u.Username, u.Password)
-			opt.DemoUsers = append(opt.DemoUsers, handlers.DemoUser{Role: u.Role, Username: u.Username, Password: u.Password})
+		// The sign-in page lists the demo sign-ins only while they work:
+		// never on a database whose accounts are real.
+		if _, err := store.Authenticate(ctx, seed.DemoUsers[0].Username, seed.DemoPassword); err == nil {
+			fmt.Fprintln(stdout, "演示账号 / demo sign-ins:")
+			for _, u := range seed.DemoUsers {
+				fmt.Fprintf(stdout, "  %-11s %-12s %s\n", u.Role, u.Username, u.Password)
+				opt.DemoUsers = append(opt.DemoUsers, handlers.DemoUser{Role: u.Role, Username: u.Username, Password: u.Password})
+			}
 		}
+	}
+	if counts, err := store.Counts(ctx); err == nil && counts.Users == 0 {
+		fmt.Fprintln(stdout, "尚无账号 / no accounts yet: gongkai user add --role office --username NAME --name 姓名 (prints a one-time password)")
 	}
 
 	app := handlers.New(store, opt)

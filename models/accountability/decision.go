@@ -215,7 +215,7 @@ func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f Appe
 		return err
 	}
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
-		c, err := s.find(ctx, tx.DB, id)
+		c, err := s.find(ctx, tx.ForUpdate(), id)
 		if err != nil {
 			return err
 		}

@@ -228,7 +228,7 @@ func (s *Store) change(ctx context.Context, v models.Viewer, id uint, action str
 		return models.ErrForbidden
 	}
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
-		c, err := s.find(ctx, tx.DB, id)
+		c, err := s.find(ctx, tx.ForUpdate(), id)
 		if err != nil {
 			return err
 		}

@@ -120,6 +120,16 @@ func (s *Store) UpdatePlan(ctx context.Context, v models.Viewer, id uint, in Pla
 	}
 	setDates(p, in)
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		// The before-image is the row as this transaction changes it, not
+		// as it was read before: another office member may have saved since.
+		var cur Plan
+		if err := tx.ForUpdate().First(&cur, p.ID).Error; err != nil {
+			return fmt.Errorf("read plan: %w", err)
+		}
+		if !cur.Status.Editable() {
+			return &models.ValidationError{Field: "status", Message: "方案已报审或已审定，不能修改"}
+		}
+		before = cur
 		if err := tx.DB.Save(p).Error; err != nil {
 			return fmt.Errorf("store plan: %w", err)
 		}
@@ -231,6 +241,9 @@ func event(tx *models.Tx, plan uint, action, note string, now time.Time) error {
 // freezes them; an approved re-opening unfreezes them (and withdraws a
 // published notice).
 func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, reason string, now time.Time) error {
+	if _, known := steps[a]; !known {
+		return models.ErrNotFound // no such step
+	}
 	if !MayTake(v.Role, a) {
 		return models.ErrForbidden
 	}

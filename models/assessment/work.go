@@ -107,7 +107,7 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 	}
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
 		var si SelfInspection
-		found := tx.DB.Where("plan_id = ? AND department_id = ?", plan, dept).Limit(1).Find(&si).RowsAffected > 0
+		found := tx.ForUpdate().Where("plan_id = ? AND department_id = ?", plan, dept).Limit(1).Find(&si).RowsAffected > 0
 		before := map[string]any(nil)
 		if found {
 			before = map[string]any{"text": si.Text, "filed_at": si.FiledAt}

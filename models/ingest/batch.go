@@ -152,7 +152,7 @@ func (b *tableBatch) write(ctx context.Context) (counts, error) {
 		for i, r := range chunk {
 			ids[i] = r.id
 		}
-		before, err := t.loadByID(ctx, b.w.tx.DB, ids)
+		before, err := t.loadByID(ctx, b.w.tx, ids)
 		if err != nil {
 			return counts{}, err
 		}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // fieldType says how a canonical cell is stored and compared.
@@ -134,12 +136,20 @@ func (t *table) loadStored(ctx context.Context, db *gorm.DB, only uint, seed map
 }
 
 // loadByID reads stored rows in canonical form, for the audit log's "before".
-func (t *table) loadByID(ctx context.Context, db *gorm.DB, ids []int64) (map[int64][]string, error) {
+func (t *table) loadByID(ctx context.Context, tx *models.Tx, ids []int64) (map[int64][]string, error) {
+	// Locked and read as they are now, not as the transaction's snapshot
+	// had them: the audit log's before is what this update replaced, even
+	// when another instance changed the rows meanwhile.
+	lock := ""
+	if tx.DB.Dialector.Name() == "mysql" {
+		lock = " FOR UPDATE"
+	}
+	db := tx.DB
 	cols := append([]string{quote(t.id)}, t.columnList(false)[:len(t.fields)]...)
 	out := make(map[int64][]string, len(ids))
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
-		q := "SELECT " + strings.Join(cols, ", ") + " FROM " + quote(t.name) + " WHERE " + quote(t.id) + " IN ?"
+		q := "SELECT " + strings.Join(cols, ", ") + " FROM " + quote(t.name) + " WHERE " + quote(t.id) + " IN ?" + lock
 		rows, err := db.WithContext(ctx).Raw(q, chunk).Rows()
 		if err != nil {
 			return nil, fmt.Errorf("read %s before update: %w", t.name, err)

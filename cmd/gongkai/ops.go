@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+// auditCommand handles "gongkai audit verify": it checks the whole hash
+// chain and names the first entry edited, inserted or deleted.
+func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) != 1 || args[0] != "verify" {
+		return fmt.Errorf("%w: gongkai audit verify", errUsage)
+	}
+	store, err := openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	st, err := store.VerifyAudit(ctx)
+	if err != nil {
+		return err
+	}
+	if !st.OK {
+		return fmt.Errorf("操作日志链被破坏 / audit chain broken: %s", st.Problem)
+	}
+	fmt.Fprintf(stdout, "操作日志链完整 / audit chain intact: %d 条, 链尾 / head %d %s\n", st.Entries, st.HeadSeq, st.HeadHash)
+	return nil
+}
+
+// backupCommand handles "gongkai backup FILE" while the application runs.
+func backupCommand(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) != 1 {
+		return fmt.Errorf("%w: gongkai backup FILE", errUsage)
+	}
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	if err := models.Backup(ctx, cfg.DB, args[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已备份到 / backed up to %s\n", args[0])
+	return nil
+}
+
+// restoreCommand handles "gongkai restore FILE" (the application stopped),
+// then migrates the restored database and checks its audit chain.
+func restoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) != 1 {
+		return fmt.Errorf("%w: gongkai restore FILE", errUsage)
+	}
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	if err := models.Restore(ctx, cfg.DB, args[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已从 %s 恢复 / restored\n", args[0])
+	return auditCommand(ctx, []string{"verify"}, stdout)
+}

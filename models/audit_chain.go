@@ -1,0 +1,147 @@
+package models
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// The audit log is a hash chain: each entry carries the hash of the entry
+// before it and its own hash over that and its content, in the order of its
+// Seq. An entry edited in the database no longer matches its hash; one
+// deleted leaves a gap in Seq and a broken link; one inserted has no place
+// in the chain or follows the head. The head (audit_heads, one row) holds
+// the last Seq and hash, so that cutting entries off the end shows too.
+//
+// Appends are serialised: a transaction writes its entries at its end,
+// after it has updated the head row, which the database lets only one
+// transaction hold until commit (MySQL's row lock, SQLite's single writer;
+// on a Galera cluster the second of two nodes to commit fails
+// certification on the head row and Audited runs it again). So the chain
+// order is the commit order, on every engine, with no LOCK TABLES.
+
+// AuditHead is the end of the chain.
+type AuditHead struct {
+	ID   uint   `gorm:"primaryKey;autoIncrement:false"`
+	Seq  int64  `gorm:"not null"`
+	Hash string `gorm:"size:64;not null"`
+}
+
+// auditFlushAt bounds the entries a transaction keeps in memory: past it
+// they are chained and written at once (holding the head from then on).
+const auditFlushAt = 1000
+
+func (tx *Tx) add(e AuditEntry) error {
+	e.At = e.At.UTC().Truncate(time.Millisecond) // what MySQL's DATETIME(3) keeps
+	tx.pending = append(tx.pending, e)
+	if len(tx.pending) >= auditFlushAt {
+		return tx.flush()
+	}
+	return nil
+}
+
+// flush chains the pending entries after the head and writes them.
+func (tx *Tx) flush() error {
+	if len(tx.pending) == 0 {
+		return nil
+	}
+	// Taking the head first makes this transaction the only appender
+	// until it ends.
+	if err := tx.DB.Exec("UPDATE audit_heads SET seq = seq WHERE id = 1").Error; err != nil {
+		return fmt.Errorf("take the audit chain: %w", err)
+	}
+	var head AuditHead
+	if err := tx.ForUpdate().First(&head, 1).Error; err != nil {
+		return fmt.Errorf("read the audit chain's head: %w", err)
+	}
+	for i := range tx.pending {
+		e := &tx.pending[i]
+		head.Seq++
+		e.Seq, e.PrevHash = head.Seq, head.Hash
+		e.Hash = e.ComputeHash()
+		head.Hash = e.Hash
+	}
+	if err := tx.DB.CreateInBatches(tx.pending, 200).Error; err != nil {
+		return fmt.Errorf("write audit entries: %w", err)
+	}
+	tx.pending = tx.pending[:0]
+	if err := tx.DB.Model(&AuditHead{ID: 1}).Updates(map[string]any{"seq": head.Seq, "hash": head.Hash}).Error; err != nil {
+		return fmt.Errorf("move the audit chain's head: %w", err)
+	}
+	return nil
+}
+
+// ComputeHash is the entry's hash: SHA-256 over its place, content and the
+// previous entry's hash.
+func (e AuditEntry) ComputeHash() string {
+	b, _ := json.Marshal([]any{e.Seq, e.At.UTC().UnixMilli(), e.UserID, e.UserName, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.PrevHash})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// ChainState is what a check of the chain found.
+type ChainState struct {
+	Entries  int64  // entries in the chain that were checked
+	HeadSeq  int64  // the head's Seq
+	HeadHash string // the head's hash: kept outside the database, it shows a rewrite of the whole log
+	OK       bool
+	// Problem names the first entry found edited, inserted or deleted, in
+	// Chinese; BadID is its id (0 when the entry is gone).
+	Problem string
+	BadID   uint
+}
+
+// VerifyAudit checks the whole chain, from the first entry to the head.
+func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
+	db := s.DB.WithContext(ctx)
+	var st ChainState
+	var head AuditHead
+	if err := db.First(&head, 1).Error; err != nil {
+		return st, fmt.Errorf("read the audit chain's head: %w", err)
+	}
+	st.HeadSeq, st.HeadHash = head.Seq, head.Hash
+	var outside AuditEntry
+	if n := db.Where("seq <= 0").Order("id").Limit(1).Find(&outside).RowsAffected; n > 0 {
+		st.Problem, st.BadID = fmt.Sprintf("编号 %d 的记录不在链上:是绕过系统插入的", outside.ID), outside.ID
+		return st, nil
+	}
+	prevSeq, prevHash := int64(0), ""
+	for {
+		var batch []AuditEntry
+		if err := db.Where("seq > ?", prevSeq).Order("seq").Limit(1000).Find(&batch).Error; err != nil {
+			return st, fmt.Errorf("read audit log: %w", err)
+		}
+		for _, e := range batch {
+			switch {
+			case e.Seq > head.Seq:
+				st.Problem, st.BadID = fmt.Sprintf("第 %d 条(编号 %d)在链尾之后:是插入的", e.Seq, e.ID), e.ID
+			case e.Seq != prevSeq+1:
+				st.Problem = fmt.Sprintf("第 %d 条至第 %d 条已被删除(在编号 %d 之前)", prevSeq+1, e.Seq-1, e.ID)
+			case e.ComputeHash() != e.Hash:
+				st.Problem, st.BadID = fmt.Sprintf("第 %d 条(编号 %d)被修改过", e.Seq, e.ID), e.ID
+			case e.PrevHash != prevHash:
+				st.Problem, st.BadID = fmt.Sprintf("第 %d 条(编号 %d)与前一条接不上:是插入或替换的", e.Seq, e.ID), e.ID
+			}
+			if st.Problem != "" {
+				return st, nil
+			}
+			st.Entries++
+			prevSeq, prevHash = e.Seq, e.Hash
+		}
+		if len(batch) < 1000 {
+			break
+		}
+	}
+	switch {
+	case prevSeq < head.Seq:
+		st.Problem = fmt.Sprintf("第 %d 条至第 %d 条(链尾)已被删除", prevSeq+1, head.Seq)
+	case prevHash != head.Hash:
+		st.Problem = fmt.Sprintf("第 %d 条与链尾记录的摘要不符", prevSeq)
+	default:
+		st.OK = true
+	}
+	return st, nil
+}

@@ -1,0 +1,157 @@
+package models_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+// record writes n audited changes, one transaction each.
+func record(t *testing.T, s *models.Store, n int) {
+	t.Helper()
+	for i := range n {
+		modelstest.Must(t, s.Audited(context.Background(), models.System, func(tx *models.Tx) error {
+			return tx.Record("update", "department", i, map[string]int{"n": i}, map[string]int{"n": i + 1})
+		}))
+	}
+}
+
+func verify(t *testing.T, s *models.Store) models.ChainState {
+	t.Helper()
+	st, err := s.VerifyAudit(context.Background())
+	modelstest.Must(t, err)
+	return st
+}
+
+func entryID(t *testing.T, s *models.Store, seq int64) uint {
+	t.Helper()
+	var e models.AuditEntry
+	modelstest.Must(t, s.DB.Where("seq = ?", seq).First(&e).Error)
+	return e.ID
+}
+
+// The audit chain names the first entry edited, deleted or inserted behind
+// the application's back.
+func TestAuditChainNamesTheFirstTamperedEntry(t *testing.T) {
+	modelstest.EachEngine(t, func(t *testing.T, engine string) {
+		for _, tc := range []struct {
+			name   string
+			tamper func(s *models.Store) (badID uint)
+			want   string
+		}{
+			{"edited", func(s *models.Store) uint {
+				id := entryID(t, s, 3)
+				modelstest.Must(t, s.DB.Exec("UPDATE audit_entries SET after = ? WHERE id = ?", `{"n":99}`, id).Error)
+				return id
+			}, "第 3 条"},
+			{"edited actor", func(s *models.Store) uint {
+				id := entryID(t, s, 2)
+				modelstest.Must(t, s.DB.Exec("UPDATE audit_entries SET user_name = ? WHERE id = ?", "别人", id).Error)
+				return id
+			}, "被修改"},
+			{"deleted", func(s *models.Store) uint {
+				modelstest.Must(t, s.DB.Exec("DELETE FROM audit_entries WHERE seq = 2").Error)
+				return 0
+			}, "第 2 条至第 2 条已被删除"},
+			{"deleted at the end", func(s *models.Store) uint {
+				modelstest.Must(t, s.DB.Exec("DELETE FROM audit_entries WHERE seq = 5").Error)
+				return 0
+			}, "第 5 条至第 5 条(链尾)已被删除"},
+			{"inserted outside the chain", func(s *models.Store) uint {
+				modelstest.Must(t, s.DB.Exec("INSERT INTO audit_entries (at, user_id, user_name, action, entity, entity_id, `before`, `after`) VALUES (?, 0, 'x', 'update', 'user', '1', '', '')", "2026-01-01 00:00:00").Error)
+				var e models.AuditEntry
+				modelstest.Must(t, s.DB.Order("id desc").First(&e).Error)
+				return e.ID
+			}, "不在链上"},
+			{"inserted after the head", func(s *models.Store) uint {
+				var last models.AuditEntry
+				modelstest.Must(t, s.DB.Order("seq desc").First(&last).Error)
+				forged := models.AuditEntry{Seq: last.Seq + 1, At: last.At, UserName: "x", Action: "update", Entity: "user", EntityID: "1", PrevHash: last.Hash}
+				forged.Hash = forged.ComputeHash()
+				modelstest.Must(t, s.DB.Create(&forged).Error)
+				return forged.ID
+			}, "链尾之后"},
+			{"replaced", func(s *models.Store) uint {
+				// A new entry put in the place of the fourth, with a hash of its own.
+				id := entryID(t, s, 4)
+				forged := models.AuditEntry{Seq: 4, UserName: "x", Action: "update", Entity: "user", EntityID: "1", PrevHash: strings.Repeat("0", 64)}
+				modelstest.Must(t, s.DB.Exec("DELETE FROM audit_entries WHERE id = ?", id).Error)
+				forged.Hash = forged.ComputeHash()
+				modelstest.Must(t, s.DB.Create(&forged).Error)
+				return forged.ID
+			}, "接不上"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				t.Parallel()
+				s := modelstest.Open(t, engine)
+				record(t, s, 5)
+				if st := verify(t, s); !st.OK || st.Entries != 5 || st.HeadSeq != 5 {
+					t.Fatalf("untouched chain: %+v", st)
+				}
+				bad := tc.tamper(s)
+				st := verify(t, s)
+				if st.OK || !strings.Contains(st.Problem, tc.want) || st.BadID != bad || (bad != 0 && !strings.Contains(st.Problem, fmt.Sprint(bad))) {
+					t.Errorf("after %s: %+v, want a problem naming %q (id %d)", tc.name, st, tc.want, bad)
+				}
+			})
+		}
+	})
+}
+
+// Transactions that record at once, on several connections, still make one
+// chain: appends are serialised on the head.
+func TestAuditChainHoldsUnderConcurrentWriters(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		var wg sync.WaitGroup
+		errs := make(chan error, 8)
+		for w := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range 10 {
+					err := s.Audited(context.Background(), models.System, func(tx *models.Tx) error {
+						if err := tx.Record("update", "writer", w, nil, i); err != nil {
+							return err
+						}
+						return tx.RecordAll([]models.Change{{Action: "update", Entity: "writer", ID: w, After: -i}})
+					})
+					if err != nil {
+						errs <- err
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		if st := verify(t, s); !st.OK || st.Entries != 160 {
+			t.Errorf("after concurrent writers: %+v", st)
+		}
+	})
+}
+
+// Entries written before the chain existed are chained by the migration.
+func TestMigrationChainsTheExistingAuditLog(t *testing.T) {
+	modelstest.EachEngine(t, func(t *testing.T, engine string) {
+		ctx := context.Background()
+		s := modelstest.OpenEmpty(t, engine)
+		modelstest.Must(t, s.MigrateTo(ctx, "2026120501_user_session_epoch"))
+		for i := range 3 {
+			modelstest.Must(t, s.DB.Exec("INSERT INTO audit_entries (at, user_id, user_name, action, entity, entity_id, `before`, `after`) VALUES (?, 0, '吴良亮', 'update', 'department', ?, '', '{}')",
+				fmt.Sprintf("2026-01-0%d 08:00:00.123456", i+1), i).Error)
+		}
+		modelstest.Must(t, s.Migrate(ctx))
+		record(t, s, 2)
+		if st := verify(t, s); !st.OK || st.Entries != 5 {
+			t.Errorf("after migration: %+v", st)
+		}
+	})
+}
