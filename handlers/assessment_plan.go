@@ -23,16 +23,23 @@ func (s *Server) assessments(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Plans": plans}
-	if v.CanRunAssessment() {
-		if err := s.planFormData(c, v, data, nil); err != nil {
-			return err
-		}
-	}
+	data := fiber.Map{"Plans": plans, "CanCreate": v.CanRunAssessment()}
 	if id, limited := v.OwnDepartment(); limited {
 		data["OwnDept"] = id
 	}
 	return s.page(c, "assessments", "asmt.title", data)
+}
+
+// newPlanPage is the office's form for a new plan. It is a page of its own:
+// it lists every department (3,000 in a province) for a focused plan, which
+// the list of plans, read by everyone, should not carry.
+func (s *Server) newPlanPage(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	data := fiber.Map{"NewPlan": true}
+	if err := s.planFormData(c, v, data, nil); err != nil {
+		return err
+	}
+	return s.page(c, "assessments", "asmt.new", data)
 }
 
 // planFormData fills the plan form: departments, schemes and defaults (or
@@ -116,7 +123,7 @@ func (s *Server) createPlan(c *fiber.Ctx) error {
 			return s.flashBack(c, views.T(lang(c), "asmt.created"), planURL(p.ID))
 		}
 	}
-	return s.assessmentResult(c, err, "/assessment", "")
+	return s.assessmentResult(c, err, "/assessment/new", "")
 }
 
 // updatePlan is POST /assessment/:id: the office changes its draft.
@@ -297,6 +304,7 @@ func planAndDept(c *fiber.Ctx) (uint, uint, error) {
 func (s *Server) assessmentRoutes(app *fiber.App) {
 	get(app, "/assessment", models.ActSignedIn, s.assessments)
 	post(app, "/assessment", models.ActAdminister, s.createPlan)
+	get(app, "/assessment/new", models.ActAdminister, s.newPlanPage)
 	get(app, "/assessment/attachments/:id", models.ActSignedIn, s.attachment)
 	post(app, "/assessment/objections/:id/answer", models.ActAdminister, s.answerObjection)
 	post(app, "/assessment/findings/:id/report", models.ActFileForDepartment, s.reportRectification)

@@ -68,10 +68,10 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		head.signIn("head", testPassword)
 		head2.signIn("head2", testPassword)
 
-		form := planForm(office.token("/assessment"))
+		form := planForm(office.token("/assessment/new"))
 		form.Set("review", "2026-03-16")
 		office.post("/assessment", form)
-		if _, body := office.get("/assessment"); !strings.Contains(body, "最早为2026-03-17") {
+		if _, body := office.get("/assessment/new"); !strings.Contains(body, "最早为2026-03-17") {
 			t.Error("a plan with 14 days' notice was not refused with the earliest review date")
 		}
 		if resp, _ := leader.post("/assessment", planForm(leader.token("/assessment"))); resp.StatusCode != fiber.StatusForbidden {

@@ -314,6 +314,8 @@ func TestBrowserAssessment(t *testing.T) {
 	var plan string
 	err := chromedp.Run(office.ctx,
 		chromedp.Navigate(base+"/assessment"),
+		chromedp.Click(`#new-plan`),
+		chromedp.WaitVisible(`#new`),
 		chromedp.SetValue(`#new input[name=year]`, "2024"),
 		chromedp.Click(`#new button`),
 		chromedp.WaitVisible(`#steps`),
