@@ -3,12 +3,14 @@ package handlers
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -18,52 +20,48 @@ import (
 	"github.com/gongkai/gongkai/views"
 )
 
-// importJob is an upload being imported in the background, so that a long
-// file shows its progress and blocks nobody. Jobs live in memory for an
-// hour; the import history (import_runs) is the permanent record.
+// importJob is a background import running in this process. What a page
+// shows of it, and the request to cancel it, are in the database
+// (models.ImportJob), so that any instance behind a load balancer serves
+// its page and its cancel button; this process keeps only its progress
+// counters and what stops it.
 type importJob struct {
-	ID       string
-	UserID   uint
-	Kind     ingest.Kind
-	FileName string
-	Started  time.Time
+	id          string
+	cancel      context.CancelCauseFunc
+	done, total atomic.Int64
+}
 
-	mu        sync.Mutex
-	cancel    context.CancelCauseFunc
-	cancelled bool
-	done      int
-	total     int
-	finished  bool
-	report    *ingest.Report
-	message   string // the outcome, or why it failed, in Chinese
+func (j *importJob) progress(done, total int) {
+	j.done.Store(int64(done))
+	j.total.Store(int64(total))
 }
 
 // jobView is a job's state as a page shows it.
 type jobView struct {
 	ID, FileName, Message string
 	Kind                  ingest.Kind
-	Done, Total, Percent  int
+	Done, Total, Percent  int64
 	Finished, Cancelled   bool
 	Report                *ingest.Report
 }
 
-func (j *importJob) progress(done, total int) {
-	j.mu.Lock()
-	j.done, j.total = done, total
-	j.mu.Unlock()
-}
-
-func (j *importJob) view() jobView {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	v := jobView{ID: j.ID, FileName: j.FileName, Kind: j.Kind, Done: j.done, Total: j.total, Finished: j.finished, Cancelled: j.cancelled, Report: j.report, Message: j.message}
-	if j.total > 0 {
-		v.Percent = min(100, 100*j.done/j.total)
+func viewOf(j *models.ImportJob) (jobView, error) {
+	v := jobView{ID: j.ID, FileName: j.FileName, Kind: ingest.Kind(j.Kind), Done: j.Done, Total: j.Total,
+		Finished: j.Finished, Cancelled: j.CancelRequested, Message: j.Message}
+	if j.Total > 0 {
+		v.Percent = min(100, 100*j.Done/j.Total)
 	}
-	return v
+	if j.Report != "" {
+		v.Report = new(ingest.Report)
+		if err := json.Unmarshal([]byte(j.Report), v.Report); err != nil {
+			return v, fmt.Errorf("read import job %s: %w", j.ID, err)
+		}
+	}
+	return v, nil
 }
 
-// jobs holds the background imports.
+// jobs are the imports this process runs, by job id, for the cancel button
+// pressed on this instance to stop them at once.
 type jobs struct {
 	mu sync.Mutex
 	m  map[string]*importJob
@@ -75,24 +73,24 @@ func (js *jobs) add(j *importJob) {
 	if js.m == nil {
 		js.m = map[string]*importJob{}
 	}
-	for id, old := range js.m {
-		if time.Since(old.Started) > time.Hour {
-			delete(js.m, id)
-		}
-	}
-	js.m[j.ID] = j
+	js.m[j.id] = j
 }
 
-// get returns a job to the user who started it, and to nobody else.
-func (js *jobs) get(id string, v models.Viewer) (*importJob, error) {
+func (js *jobs) remove(id string) {
 	js.mu.Lock()
 	defer js.mu.Unlock()
-	j, ok := js.m[id]
-	if !ok || j.UserID != v.UserID {
-		return nil, models.ErrNotFound
-	}
-	return j, nil
+	delete(js.m, id)
 }
+
+func (js *jobs) get(id string) *importJob {
+	js.mu.Lock()
+	defer js.mu.Unlock()
+	return js.m[id]
+}
+
+// jobTick is how often a running job stores its progress and looks for a
+// cancel request made on another instance.
+const jobTick = time.Second
 
 // imports is the office's import page: upload, templates, history.
 func (s *Server) imports(c *fiber.Ctx) error {
@@ -128,51 +126,97 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 	tmp.Close()
 	// The job's context ends with the server (SIGTERM) or its cancel button.
 	ctx, cancel := context.WithCancelCause(s.background)
-	job := &importJob{ID: randomToken()[:16], UserID: v.UserID, Kind: kind, FileName: fh.Filename, Started: s.opt.Now(), cancel: cancel}
+	job := &importJob{id: randomToken()[:16], cancel: cancel}
+	rec := models.ImportJob{ID: job.id, UserID: v.UserID, Kind: string(kind), FileName: fh.Filename, StartedAt: s.opt.Now().UTC()}
+	if err := s.store.StartImportJob(c.UserContext(), &rec); err != nil {
+		cancel(nil)
+		os.Remove(tmp.Name())
+		return err
+	}
 	s.jobs.add(job)
 	opt := ingest.Options{Partial: c.FormValue("partial") != "", Source: "file", FileName: fh.Filename, Viewer: v, Progress: job.progress}
 	s.running.Add(1)
 	go func() {
 		defer s.running.Done()
 		defer cancel(nil)
-		s.runImport(ctx, job, tmp.Name(), opt)
+		defer s.jobs.remove(job.id)
+		s.runImport(ctx, job, kind, fh.Filename, tmp.Name(), opt)
 	}()
-	return c.Redirect("/imports/jobs/"+job.ID, fiber.StatusSeeOther)
+	return c.Redirect("/imports/jobs/"+job.id, fiber.StatusSeeOther)
 }
 
 // runImport runs one job to the end; the request that started it is gone.
-func (s *Server) runImport(ctx context.Context, job *importJob, path string, opt ingest.Options) {
+// Every jobTick it stores its progress and stops if it was asked to.
+func (s *Server) runImport(ctx context.Context, job *importJob, kind ingest.Kind, name, path string, opt ingest.Options) {
 	defer os.Remove(path)
+	ticking := make(chan struct{})
+	tickerDone := make(chan struct{})
+	go func() {
+		defer close(tickerDone)
+		t := time.NewTicker(jobTick)
+		defer t.Stop()
+		for {
+			select {
+			case <-ticking:
+				return
+			case <-t.C:
+				tctx, done := context.WithTimeout(context.Background(), jobTick)
+				stop, err := s.store.ImportJobProgress(tctx, job.id, job.done.Load(), job.total.Load())
+				done()
+				if err == nil && stop {
+					job.cancel(ingest.ErrCancelled)
+				}
+			}
+		}
+	}()
 	rep, err := func() (*ingest.Report, error) {
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		return s.importer.File(ctx, job.Kind, job.FileName, f, opt)
+		return s.importer.File(ctx, kind, name, f, opt)
 	}()
-	job.mu.Lock()
-	defer job.mu.Unlock()
-	job.finished, job.report = true, rep
+	close(ticking)
+	<-tickerDone
+	var message, report string
 	switch {
 	case err != nil:
-		job.message = ingest.UserMessage(err)
+		message = ingest.UserMessage(err)
 		if !errors.Is(err, ingest.ErrRejected) {
-			s.opt.Log.Warn("import failed", "kind", job.Kind, "file", job.FileName, "err", err)
+			s.opt.Log.Warn("import failed", "kind", kind, "file", name, "err", err)
 		}
 	case rep != nil:
-		job.message = rep.Summary()
+		message = rep.Summary()
 	}
+	if rep != nil {
+		b, jerr := json.Marshal(rep)
+		if jerr != nil {
+			s.opt.Log.Error("import job report", "err", jerr)
+		}
+		report = string(b)
+	}
+	if ferr := s.store.FinishImportJob(job.id, message, report); ferr != nil {
+		s.opt.Log.Error("import job outcome not stored", "job", job.id, "err", ferr)
+	}
+}
+
+// importJob reads the viewer's own job, on whichever instance runs it.
+func (s *Server) importJob(c *fiber.Ctx) (jobView, error) {
+	v, _ := viewer(c)
+	j, err := s.store.ImportJobOf(c.UserContext(), v, c.Params("id"))
+	if err != nil {
+		return jobView{}, err
+	}
+	return viewOf(j)
 }
 
 // importJobPage shows a job's progress, refreshing itself until it ends.
 func (s *Server) importJobPage(c *fiber.Ctx) error {
-	v, _ := viewer(c)
-	job, err := s.jobs.get(c.Params("id"), v)
+	jv, err := s.importJob(c)
 	if err != nil {
 		return err
 	}
-	jv := job.view()
 	data := fiber.Map{"Job": jv}
 	if !jv.Finished {
 		data["Refresh"] = 2 // no script needed: the page reloads itself
@@ -182,30 +226,29 @@ func (s *Server) importJobPage(c *fiber.Ctx) error {
 
 // cancelImport is POST /imports/jobs/:id/cancel: the job stops at its next
 // check and its transaction is rolled back; the run is recorded as failed.
+// On the instance running it, it stops at once; on another, within a tick.
 func (s *Server) cancelImport(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	job, err := s.jobs.get(c.Params("id"), v)
-	if err != nil {
+	id := c.Params("id")
+	if _, err := s.store.ImportJobOf(c.UserContext(), v, id); err != nil {
 		return err
 	}
-	job.mu.Lock()
-	if !job.finished {
-		job.cancelled = true
+	if err := s.store.RequestImportCancel(c.UserContext(), v, id); err != nil {
+		return err
+	}
+	if job := s.jobs.get(id); job != nil {
 		job.cancel(ingest.ErrCancelled)
 	}
-	job.mu.Unlock()
-	return c.Redirect("/imports/jobs/"+job.ID, fiber.StatusSeeOther)
+	return c.Redirect("/imports/jobs/"+url.PathEscape(id), fiber.StatusSeeOther)
 }
 
 // importErrors downloads the bad rows of a partial or rejected import, in
 // the format of the upload, ready to fix and upload again.
 func (s *Server) importErrors(c *fiber.Ctx) error {
-	v, _ := viewer(c)
-	job, err := s.jobs.get(c.Params("id"), v)
+	jv, err := s.importJob(c)
 	if err != nil {
 		return err
 	}
-	jv := job.view()
 	if jv.Report == nil || len(jv.Report.ErrorFile) == 0 {
 		return models.ErrNotFound
 	}

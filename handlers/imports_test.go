@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
@@ -174,4 +176,52 @@ func multipartWriter(body *bytes.Buffer, fields map[string]string, name, data st
 	_, _ = f.Write([]byte(data))
 	_ = w.Close()
 	return w.FormDataContentType()
+}
+
+// Instances are stateless: an import started through one instance shows its
+// progress on another, and the cancel button pressed there stops it, with
+// nothing written.
+func TestImportJobFollowedAndCancelledOnAnotherInstance(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+
+		var file strings.Builder
+		file.WriteString("部门,目录序号,标题,公开形式,公开日期,索引号\n")
+		for i := range 300_000 {
+			fmt.Fprintf(&file, "SJ09,23,案例%d,网站,2024-03-05,B-%d\n", i, i)
+		}
+		var body bytes.Buffer
+		ct := multipartWriter(&body, map[string]string{"_csrf": c.token("/imports"), "kind": "publications"}, "大文件.csv", file.String())
+		req := httptest.NewRequest(http.MethodPost, "/imports", &body)
+		req.Header.Set("Content-Type", ct)
+		resp, _ := c.do(req)
+		job := resp.Header.Get("Location")
+		if resp.StatusCode != 303 || !strings.HasPrefix(job, "/imports/jobs/") {
+			t.Fatalf("upload: %d → %q", resp.StatusCode, job)
+		}
+
+		c.app = handlers.New(s, handlers.Options{Now: b.clock.Now}) // the next request lands on another instance
+		if resp, page := c.get(job); resp.StatusCode != 200 || !strings.Contains(page, "大文件.csv") {
+			t.Fatalf("the job's page on another instance: %d %.300s", resp.StatusCode, page)
+		}
+		if resp, _ := c.post(job+"/cancel", url.Values{"_csrf": {c.token(job)}}); resp.StatusCode != 303 {
+			t.Fatalf("cancel on another instance: %d", resp.StatusCode)
+		}
+		var page string
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if _, page = c.get(job); !strings.Contains(page, `http-equiv="refresh"`) {
+				break
+			}
+		}
+		if !strings.Contains(page, "导入已被取消") {
+			t.Fatalf("job page after cancelling: %.600s", page)
+		}
+		var n int64
+		modelstest.Must(t, s.DB.Model(&models.Publication{}).Count(&n).Error)
+		if n != 0 {
+			t.Errorf("%d publications kept from the cancelled import", n)
+		}
+	})
 }

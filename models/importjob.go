@@ -1,0 +1,96 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ImportJob is an upload being imported in the background, as every
+// instance of the app sees it: the page that shows its progress, its cancel
+// button and its error file may be served by any instance behind the load
+// balancer, while one instance (Owner) runs it. The import history
+// (import_runs) remains the permanent record; jobs are kept for a day.
+type ImportJob struct {
+	ID        string    `gorm:"primaryKey;size:32"`
+	UserID    uint      `gorm:"not null;index"`
+	Kind      string    `gorm:"size:32;not null"`
+	FileName  string    `gorm:"size:255;not null"`
+	Owner     string    `gorm:"size:96;not null"` // host:pid of the process running it
+	StartedAt time.Time `gorm:"not null;index"`
+	Done      int64     `gorm:"not null;default:0"` // bytes read
+	Total     int64     `gorm:"not null;default:0"` // bytes in the file
+	Finished  bool      `gorm:"not null;default:false"`
+	// CancelRequested is set by the cancel button on any instance; the
+	// instance running the job sees it at its next progress report.
+	CancelRequested bool   `gorm:"not null;default:false"`
+	Message         string `gorm:"type:text"`     // the outcome, or why it failed, in Chinese
+	Report          string `gorm:"type:longtext"` // the import's report (JSON) once finished
+	UpdatedAt       time.Time
+}
+
+// importJobLife is how long a finished job's page stays available.
+const importJobLife = 24 * time.Hour
+
+// StartImportJob records a job about to run in this process, and forgets
+// jobs older than a day.
+func (s *Store) StartImportJob(ctx context.Context, j *ImportJob) error {
+	j.Owner = processOwner
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Where("started_at < ?", j.StartedAt.Add(-importJobLife)).Delete(&ImportJob{}).Error; err != nil {
+			return fmt.Errorf("forget old import jobs: %w", err)
+		}
+		if err := tx.Create(j).Error; err != nil {
+			return fmt.Errorf("record import job: %w", err)
+		}
+		return nil
+	})
+}
+
+// ImportJobProgress stores how far a job has read and answers whether
+// someone has asked, on any instance, to cancel it.
+func (s *Store) ImportJobProgress(ctx context.Context, id string, done, total int64) (cancel bool, err error) {
+	db := s.DB.WithContext(ctx)
+	if err := db.Model(&ImportJob{}).Where("id = ?", id).Updates(map[string]any{"done": done, "total": total}).Error; err != nil {
+		return false, fmt.Errorf("import job progress: %w", err)
+	}
+	var j ImportJob
+	if err := db.Select("cancel_requested").Where("id = ?", id).Take(&j).Error; err != nil {
+		return false, fmt.Errorf("import job progress: %w", err)
+	}
+	return j.CancelRequested, nil
+}
+
+// FinishImportJob stores a job's outcome. Like FinishImportRun it needs no
+// context: a cancelled job must still be marked finished.
+func (s *Store) FinishImportJob(id, message, report string) error {
+	err := s.DB.Model(&ImportJob{}).Where("id = ?", id).
+		Updates(map[string]any{"finished": true, "message": message, "report": report}).Error
+	if err != nil {
+		return fmt.Errorf("finish import job %s: %w", id, err)
+	}
+	return nil
+}
+
+// ImportJobOf returns a job to the user who started it, and to nobody else.
+func (s *Store) ImportJobOf(ctx context.Context, v Viewer, id string) (*ImportJob, error) {
+	var j ImportJob
+	err := s.DB.WithContext(ctx).Where("id = ? AND user_id = ?", id, v.UserID).Take(&j).Error
+	if err != nil {
+		return nil, notFound(err, "read import job")
+	}
+	return &j, nil
+}
+
+// RequestImportCancel asks for the user's own running job to stop; the
+// instance running it stops it at its next progress report.
+func (s *Store) RequestImportCancel(ctx context.Context, v Viewer, id string) error {
+	res := s.DB.WithContext(ctx).Model(&ImportJob{}).Where("id = ? AND user_id = ? AND finished = ?", id, v.UserID, false).
+		Update("cancel_requested", true)
+	if res.Error != nil {
+		return fmt.Errorf("cancel import job: %w", res.Error)
+	}
+	return nil
+}
