@@ -38,7 +38,7 @@ func (sv SchemeVersion) Scheme() (*scoring.Scheme, error) {
 }
 
 // ErrSchemeFrozen: an approved scheme cannot change; copy it to a new version.
-var ErrSchemeFrozen = &ValidationError{"scheme", "已批准的方案不能修改,请复制为新版本后再编辑"}
+var ErrSchemeFrozen = &ValidationError{"scheme", "已批准的方案不能修改，请复制为新版本后再编辑"}
 
 // Schemes lists every version, newest first.
 func (s *Store) Schemes(ctx context.Context) ([]SchemeVersion, error) {
