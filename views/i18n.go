@@ -24,7 +24,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, readableMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}
@@ -210,7 +210,7 @@ var coreMessages = map[Lang]map[string]string{
 		"calendar.days":        "调整天数",
 		"calendar.papers":      "通知",
 		"calendar.add":         "添加或更新一年的安排",
-		"calendar.file":        "节假日 JSON 文件（holiday-cn 格式）",
+		"calendar.file":        "该年节假日安排文件（JSON）",
 		"calendar.upload":      "导入",
 		"calendar.saved":       "节假日安排已导入",
 		"calendar.nofile":      "请选择要导入的 JSON 文件",
@@ -415,7 +415,7 @@ var coreMessages = map[Lang]map[string]string{
 		"calendar.days":        "Adjusted days",
 		"calendar.papers":      "Notice",
 		"calendar.add":         "Add or update a year's notice",
-		"calendar.file":        "Holiday JSON file (holiday-cn format)",
+		"calendar.file":        "The year's holiday file (JSON)",
 		"calendar.upload":      "Import",
 		"calendar.saved":       "Holiday notice imported",
 		"calendar.nofile":      "Choose the JSON file to import",
