@@ -183,6 +183,7 @@ var allowedLatin = map[string]bool{
 // indicator codes like A1.
 func machineText(text string) []string {
 	var out []string
+	out = append(out, quarterCode.FindAllString(text, -1)...)
 	text = addressOrFile.ReplaceAllString(text, "")
 	for _, w := range latinWord.FindAllString(text, -1) {
 		if views.HasMessage(views.Chinese, w) || !allowedLatin[w] && !dataCode.MatchString(w) {
@@ -194,9 +195,11 @@ func machineText(text string) []string {
 }
 
 var (
+	// quarterCode is a period written as a code, 2025-Q1 for 2025年第1季度.
+	quarterCode = regexp.MustCompile(`\b\d{4}-?Q[1-4]\b`)
 	// dataCode: the letters of a record's or a department's number
 	// (SJ09, TS2025-014, 纪公开〔2025〕1号 has none), which are data.
 	dataCode = regexp.MustCompile(`^[A-Z]{1,4}$`)
-	// addressOrFile: a web address or a file name that a record carries.
-	addressOrFile = regexp.MustCompile(`(?i)https?://\S+|[\w\-.]+\.(pdf|png|jpe?g|docx?|xlsx?|pptx?|wps|csv|json|txt)\b`)
+	// addressOrFile: a web address, a path of the app or a file name.
+	addressOrFile = regexp.MustCompile(`(?i)https?://\S+|\S*\.(pdf|png|jpe?g|docx?|xlsx?|pptx?|wps|csv|json|txt)\b|/[a-z0-9_/.\-]+|sha-?256[ :]*[0-9a-f]*|[0-9a-f]{16,}`)
 )

@@ -55,7 +55,7 @@ func TestSchemeCopyEditRefuseApproveFreeze(t *testing.T) {
 			t.Errorf("editing an approved scheme: %d", resp.StatusCode)
 		}
 		_, log := office.get("/audit?entity=scheme")
-		if !strings.Contains(log, "approve") || !strings.Contains(log, "2025-修订") {
+		if !strings.Contains(log, "批准") || !strings.Contains(log, "2025-修订") {
 			t.Error("approval not in the audit log")
 		}
 	})
