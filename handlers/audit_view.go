@@ -173,7 +173,11 @@ func readAudit(e models.AuditEntry, l views.Lang, depts map[string]string) audit
 	}
 	switch {
 	case e.Entity == "scores":
-		r.Object += " " + e.EntityID[:min(4, len(e.EntityID))]
+		// year/as-of/scheme
+		parts := strings.SplitN(e.EntityID, "/", 3)
+		if len(parts) == 3 {
+			r.Object += " " + views.T(l, "audit.run", parts[0], parts[1])
+		}
 	case e.Entity == "accountability_proposal":
 		r.Object += " " + auditValue(e.EntityID, "Key", l, depts)
 	case e.Entity == "scheme":

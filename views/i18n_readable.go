@@ -5,6 +5,7 @@ package views
 // the scheme's settings.
 var readableMessages = map[Lang]map[string]string{
 	Chinese: {
+		"audit.run":                           "%s年度（截至 %s）",
 		"audit.number":                        "第 %s 号",
 		"audit.value":                         "内容",
 		"audit.colon":                         "：",
@@ -126,6 +127,7 @@ var readableMessages = map[Lang]map[string]string{
 		"calendar.about.what":                 "每年年底，国务院办公厅发布下一年的《国务院办公厅关于××××年部分节假日安排的通知》，规定哪些日子放假、哪些周末调休上班。系统按这份通知计算工作日，依申请公开、保密审查等时限都以此为准。",
 	},
 	English: {
+		"audit.run":                           "%s (as of %s)",
 		"audit.number":                        "no. %s",
 		"audit.value":                         "value",
 		"audit.colon":                         ": ",
