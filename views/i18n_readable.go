@@ -5,6 +5,9 @@ package views
 // the scheme's settings.
 var readableMessages = map[Lang]map[string]string{
 	Chinese: {
+		"nav.menu":                            "菜单",
+		"chart.ranked":                        "%d. %s",
+		"chart.partial":                       "共 %d 个部门，图中为前 %d 名和后 %d 名；全部部门见得分表。",
 		"audit.run":                           "%s年度（截至 %s）",
 		"audit.number":                        "第 %s 号",
 		"audit.value":                         "内容",
@@ -127,6 +130,9 @@ var readableMessages = map[Lang]map[string]string{
 		"calendar.about.what":                 "每年年底，国务院办公厅发布下一年的《国务院办公厅关于××××年部分节假日安排的通知》，规定哪些日子放假、哪些周末调休上班。系统按这份通知计算工作日，依申请公开、保密审查等时限都以此为准。",
 	},
 	English: {
+		"nav.menu":                            "Menu",
+		"chart.ranked":                        "%d. %s",
+		"chart.partial":                       "%d departments in all; the chart shows the first %d and the last %d; every department is in the ranking.",
 		"audit.run":                           "%s (as of %s)",
 		"audit.number":                        "no. %s",
 		"audit.value":                         "value",
