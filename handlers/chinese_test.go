@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -46,7 +47,20 @@ func TestChinesePagesShowNoMachineText(t *testing.T) {
 			}
 		}
 	}
+	// In English too, no page shows a message key.
+	en := b.client(t)
+	en.cookies["lang"] = &http.Cookie{Name: "lang", Value: "en"}
+	en.signIn("office", seed.DemoPassword)
+	for path, text := range crawl(t, en, "/", 80) {
+		for _, w := range messageKey.FindAllString(text, -1) {
+			if views.HasMessage(views.English, w) {
+				t.Errorf("English %s shows the message key %q", path, w)
+			}
+		}
+	}
 }
+
+var messageKey = regexp.MustCompile(`[a-z]+(?:\.[a-z_0-9]+)+`)
 
 // crawl visits the app's GET pages reachable from start, at most max of
 // them and two of each shape of address (so that 3,000 department pages
