@@ -77,15 +77,15 @@ func importCommand(ctx context.Context, args []string, stdout io.Writer) error {
 func printReport(w io.Writer, rep *ingest.Report) {
 	fmt.Fprintln(w, rep.Summary())
 	for _, msg := range rep.Warnings {
-		fmt.Fprintln(w, "提示：", msg)
+		fmt.Fprintln(w, "提示:", msg)
 	}
 	const shown = 50
 	for i, e := range rep.Errors {
 		if i == shown {
-			fmt.Fprintf(w, "……共 %d 行有错误，其余未显示\n", rep.Rejected)
+			fmt.Fprintf(w, "……共 %d 行有错误,其余未显示\n", rep.Rejected)
 			break
 		}
-		fmt.Fprintln(w, "错误：", e.Message)
+		fmt.Fprintln(w, "错误:", e.Message)
 	}
 }
 
