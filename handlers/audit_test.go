@@ -14,6 +14,7 @@ import (
 // link), each changed field old → new; its filters select by person,
 // dates, action, kind of record and department, and its export follows.
 func TestAuditLogReadsInWordsAndFilters(t *testing.T) {
+	t.Parallel() // its own database
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		c := b.client(t)

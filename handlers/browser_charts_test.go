@@ -16,6 +16,7 @@ import (
 // scale apart from its labels, a legend that does not page; the menu folds
 // behind a button.
 func TestBrowserChartsReadAtPhoneWidth(t *testing.T) {
+	t.Parallel() // its own database
 	exec := chromiumPath(t)
 	base := demoServer(t)
 	b := newBrowser(t, exec)

@@ -21,6 +21,7 @@ import (
 // Each demo role follows every link of the app from its home, and no
 // Chinese page shows a message key, an English word or a machine code.
 func TestChinesePagesShowNoMachineText(t *testing.T) {
+	t.Parallel() // its own database
 	s := modelstest.Open(t, "sqlite")
 	if _, err := seed.Demo(context.Background(), s); err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 // Reports open on the latest period that has records, not on the empty
 // quarter that has just begun; asked for a period, they show it.
 func TestReportsOpenOnTheLatestPeriodWithData(t *testing.T) {
+	t.Parallel() // its own database
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s) // today: 2 March 2026
 		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.own.ID, IndexNo: "q3", Seq: 23, Title: "第三季度案例", Channel: "网站",

@@ -74,6 +74,7 @@ func regexpFind(t *testing.T, s, pattern string) string {
 // the office edits a draft through a field per setting, and a value it
 // cannot read is shown again, as typed, beside its field.
 func TestSchemeReadsAsATableComparedWithItsOrigin(t *testing.T) {
+	t.Parallel() // its own database
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		withYear(t, b)
