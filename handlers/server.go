@@ -162,10 +162,10 @@ func newEngine() *html.Engine {
 			e, _ := errs.(FieldErrors)
 			return e.Message(l, field)
 		},
-		"who":         func(name string, l views.Lang) string { return who(l, name) },
-		"label":       label,
-		"kindTitle":   func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },
-		"seconds":     func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
+		"who":       func(name string, l views.Lang) string { return who(l, name) },
+		"label":     label,
+		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },
+		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
 	})
 	return engine
 }
