@@ -2,6 +2,9 @@ package handlers
 
 import (
 	"context"
+	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -10,14 +13,71 @@ import (
 	"github.com/gongkai/gongkai/views"
 )
 
-// audit shows the newest changes, optionally for one kind of record.
+// auditQuery reads the audit page's filters: person, date range, action,
+// kind of record and department. The page and its export read the same.
+func auditQuery(c *fiber.Ctx) (models.AuditQuery, url.Values) {
+	q := models.AuditQuery{
+		UserName: strings.TrimSpace(c.Query("who")),
+		Action:   strings.TrimSpace(c.Query("action")),
+		Entity:   strings.TrimSpace(c.Query("entity")),
+	}
+	if d, err := time.ParseInLocation(time.DateOnly, c.Query("from"), time.Local); err == nil {
+		q.From = d
+	}
+	if d, err := time.ParseInLocation(time.DateOnly, c.Query("to"), time.Local); err == nil {
+		q.To = d
+	}
+	if id, err := strconv.ParseUint(c.Query("department"), 10, 32); err == nil {
+		q.DepartmentID = uint(id)
+	}
+	params := url.Values{}
+	for _, k := range []string{"who", "from", "to", "action", "entity", "department"} {
+		if v := c.Query(k); v != "" {
+			params.Set(k, v)
+		}
+	}
+	return q, params
+}
+
+// audit shows the newest changes in words, filtered.
 func (s *Server) audit(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	entries, err := s.store.AuditLog(c.UserContext(), v, models.AuditFilter{Entity: c.Query("entity"), Limit: 300})
+	ctx := c.UserContext()
+	q, params := auditQuery(c)
+	q.Limit = 300
+	entries, err := s.store.AuditEntries(ctx, v, q)
 	if err != nil {
 		return err
 	}
-	return s.page(c, "audit", "audit.title", fiber.Map{"Entries": entries, "Chain": s.chainState(c)})
+	facets, err := s.store.AuditFacets(ctx, v)
+	if err != nil {
+		return err
+	}
+	depts, err := s.store.Departments(ctx, v)
+	if err != nil {
+		return err
+	}
+	l := lang(c)
+	names := departmentNames(depts)
+	s.addSchemeTitles(ctx, names)
+	rows := make([]auditRow, len(entries))
+	for i, e := range entries {
+		rows[i] = readAudit(e, l, names)
+	}
+	type option struct{ Value, Label string }
+	var users, actions, entities []option
+	for _, u := range facets.Users {
+		users = append(users, option{u, who(l, u)})
+	}
+	for _, a := range facets.Actions {
+		actions = append(actions, option{a, readAudit(models.AuditEntry{Action: a}, l, nil).Action})
+	}
+	for _, e := range facets.Entities {
+		entities = append(entities, option{e, readAudit(models.AuditEntry{Entity: e}, l, nil).Object})
+	}
+	return s.page(c, "audit", "audit.title", fiber.Map{"Rows": rows, "Users": users, "Actions": actions, "Entities": entities,
+		"Departments": depts, "Q": q, "From": c.Query("from"), "To": c.Query("to"), "Params": params.Encode(), "Limit": q.Limit,
+		"Chain": s.chainState(c)})
 }
 
 // chainState is the audit page's tamper check: the whole chain, verified
@@ -34,4 +94,36 @@ func (s *Server) chainState(c *fiber.Ctx) string {
 		return views.T(lang(c), "audit.chain.ok", st.Entries, st.HeadHash)
 	}
 	return views.T(lang(c), "audit.chain.bad", st.Problem)
+}
+
+// departmentNames names departments by id and by code, as audit entries
+// refer to them.
+func departmentNames(depts []models.Department) map[string]string {
+	names := make(map[string]string, 2*len(depts))
+	for _, d := range depts {
+		names[strconv.FormatUint(uint64(d.ID), 10)] = d.Name
+		names[d.Code] = d.Name
+	}
+	return names
+}
+
+// addSchemeTitles names the scheme versions, for audit entries that
+// refer to them.
+func (s *Server) addSchemeTitles(ctx context.Context, names map[string]string) {
+	schemes, err := s.store.Schemes(ctx)
+	if err != nil {
+		return // the versions then show as they are stored
+	}
+	for _, sv := range schemes {
+		names["scheme:"+sv.Version] = sv.Name
+	}
+}
+
+// auditChangesText writes an entry's changes on one line each, for the export.
+func auditChangesText(r auditRow, l views.Lang) string {
+	lines := make([]string, len(r.Changes))
+	for i, ch := range r.Changes {
+		lines[i] = ch.Label + views.T(l, "audit.colon") + ch.Old + " → " + ch.New
+	}
+	return strings.Join(lines, "\n")
 }

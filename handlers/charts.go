@@ -20,6 +20,8 @@ type chartView struct {
 	Table  *dataTable
 	// More links to where the numbers are when they do not fit a table here.
 	More string
+	// Note says what part of the departments the chart shows, if not all.
+	Note string
 }
 
 // dataTable is the numbers behind a chart.

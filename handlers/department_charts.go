@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"encoding/json"
 	"math/big"
 	"slices"
 	"strconv"
@@ -78,7 +79,7 @@ func radarChart(l views.Lang, res *scoring.DepartmentResult, avg []float64) char
 	own := make([]float64, len(res.Indicators))
 	table := &dataTable{Head: []string{views.T(l, "score.indicator"), res.Name, views.T(l, "dept.average")}}
 	for i, ind := range res.Indicators {
-		indicators[i] = &opts.Indicator{Name: ind.Code, Max: 100}
+		indicators[i] = &opts.Indicator{Name: ind.Code + " " + indName(l, ind), Max: 100}
 		own[i] = share(ind)
 		a := 0.0
 		if i < len(avg) {
@@ -88,11 +89,12 @@ func radarChart(l views.Lang, res *scoring.DepartmentResult, avg []float64) char
 	}
 	radar := charts.NewRadar()
 	radar.SetGlobalOptions(chartInit(views.T(l, "dept.radar"))...)
-	radar.SetGlobalOptions(charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: indicators}),
+	// Names around a smaller radar, so that they fit a phone's width.
+	radar.SetGlobalOptions(charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: indicators, Center: []string{"50%", "48%"}, AxisName: &opts.AxisName{FontSize: 11}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}))
 	radar.AddSeries(res.Name, []opts.RadarData{{Name: res.Name, Value: own}}).
 		AddSeries(views.T(l, "dept.average"), []opts.RadarData{{Name: views.T(l, "dept.average"), Value: avg}})
-	return chartView{ID: "radar", Title: views.T(l, "dept.radar"), Option: optionJSON(radar), Height: 360, Table: table}
+	return chartView{ID: "radar", Title: views.T(l, "dept.radar"), Option: withRadius(optionJSON(radar), "52%"), Height: 380, Table: table}
 }
 
 func indName(l views.Lang, ind scoring.IndicatorResult) string {
@@ -202,4 +204,24 @@ func newCoverageGrid(l views.Lang, res *scoring.DepartmentResult, titles map[int
 	}
 	slices.SortFunc(g.Rows, func(a, b coverageRow) int { return a.Seq - b.Seq })
 	return g
+}
+
+// withRadius sets the radar's radius, which go-echarts has no field for.
+func withRadius(option, radius string) string {
+	var m map[string]any
+	if err := json.Unmarshal([]byte(option), &m); err != nil {
+		return option
+	}
+	if r, ok := m["radar"].(map[string]any); ok {
+		r["radius"] = radius
+	} else if rs, ok := m["radar"].([]any); ok && len(rs) > 0 {
+		if r, ok := rs[0].(map[string]any); ok {
+			r["radius"] = radius
+		}
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return option
+	}
+	return string(b)
 }

@@ -90,17 +90,27 @@ func (s *Server) exportUsers(c *fiber.Ctx) error {
 	return t.send(c, "用户.xlsx")
 }
 
-// exportAudit is the whole audit log, newest first, optionally of one kind
-// of record (?entity=), for the office and auditors.
+// exportAudit is the audit log as the page shows it, with the page's
+// filters, newest first, every entry (not only the page's), for the office
+// and auditors: the entry in words, then its stored before and after.
 func (s *Server) exportAudit(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	t, err := newXLSXTable("操作日志", []xlsxColumn{{"时间", 20}, {"操作人", 12}, {"操作", 10}, {"对象", 18}, {"编号", 14}, {"修改前", 60}, {"修改后", 60}})
+	ctx := c.UserContext()
+	q, _ := auditQuery(c)
+	depts, err := s.store.Departments(ctx, v)
+	if err != nil {
+		return err
+	}
+	names := departmentNames(depts)
+	s.addSchemeTitles(ctx, names)
+	t, err := newXLSXTable("操作日志", []xlsxColumn{{"时间", 20}, {"操作人", 12}, {"操作", 12}, {"对象", 24}, {"修改内容", 60}, {"修改前（原始）", 40}, {"修改后（原始）", 40}})
 	if err != nil {
 		return err
 	}
 	defer t.close()
-	err = s.store.EachAuditEntry(c.UserContext(), v, c.Query("entity"), func(e models.AuditEntry) error {
-		return t.add(e.At.Local().Format(dateTime), e.UserName, e.Action, e.Entity, e.EntityID, e.Before, e.After)
+	err = s.store.EachAuditEntry(ctx, v, q, func(e models.AuditEntry) error {
+		r := readAudit(e, views.Chinese, names)
+		return t.add(e.At.Local().Format(dateTime), r.Who, r.Action, r.Object, auditChangesText(r, views.Chinese), e.Before, e.After)
 	})
 	if err != nil {
 		return err

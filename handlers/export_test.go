@@ -22,7 +22,7 @@ func TestListsExportToXLSXForTheRolesOfTheirPages(t *testing.T) {
 			{"/export/departments.xlsx", "部门", "编码", "何军"},
 			{"/export/catalog.xlsx", "责任分解表", "序号", "治安案件办理情况(典型案例)"},
 			{"/export/users.xlsx", "用户", "用户名", "部门负责人"},
-			{"/export/audit.xlsx", "操作日志", "时间", "user"},
+			{"/export/audit.xlsx", "操作日志", "时间", "用户"},
 			{"/export/imports.xlsx", "导入记录", "开始时间", ""},
 		} {
 			resp, body := office.get(tc.path)

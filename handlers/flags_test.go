@@ -69,7 +69,7 @@ func TestFlagPageAndDecision(t *testing.T) {
 
 		// The publication's page shows the review's five steps and the decision.
 		_, rec := office.get("/records/publication/" + itoa(own.ID))
-		for _, want := range []string{"(一)信息产生部门提出初步意见", "何军", "涉及警务工作秘密", "已确认为事件"} {
+		for _, want := range []string{"（一）信息产生部门提出初步意见", "何军", "涉及警务工作秘密", "已确认为事件"} {
 			if !strings.Contains(rec, want) {
 				t.Errorf("record page lacks %s", want)
 			}

@@ -140,7 +140,7 @@ func TestEachRoleSignsInToItsHome(t *testing.T) {
 			{"leader", "领导小组", "/users"},
 			{"head", "本部门", "刑警支队"},
 			{"discipline", "责任追究案件", "/users"},
-			{"auditor", "审计(只读)", "/users"},
+			{"auditor", "审计（只读）", "/users"},
 		} {
 			t.Run(tc.user, func(t *testing.T) {
 				c := b.client(t)

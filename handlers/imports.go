@@ -295,7 +295,7 @@ func contentType(name string) string {
 func (s *Server) apiImport(c *fiber.Ctx) error {
 	token, ok := bearer(c)
 	if !ok {
-		return c.Status(fiber.StatusUnauthorized).JSON(fiber.Map{"error": "缺少 API 令牌(Authorization: Bearer …)"})
+		return c.Status(fiber.StatusUnauthorized).JSON(fiber.Map{"error": "缺少 API 令牌（Authorization: Bearer …）"})
 	}
 	kind, err := ingest.ParseKind(c.Params("kind"))
 	if err != nil {

@@ -238,48 +238,79 @@ func gradeName(l views.Lang, g scoring.Grade) string {
 	return string(g)
 }
 
+// chartRows is how many departments a chart labels, each by its full
+// name; a bureau with more shows its best and its weakest halves of that,
+// and the page says so and links to the full list.
+const chartRows = 60
+
+// rowHeight is the height of one department's bar or row, in pixels.
+const rowHeight = 22
+
+// showRows picks the departments a chart shows: all of them, or the first
+// and last chartRows/2 of a longer list.
+func showRows[T any](all []T) []T {
+	if len(all) <= chartRows {
+		return all
+	}
+	return append(slices.Clone(all[:chartRows/2]), all[len(all)-chartRows/2:]...)
+}
+
+// fullLabels labels every category of an axis, however many.
+var fullLabels = &opts.AxisLabel{Interval: "0"}
+
 // rankingChart is every rated department's total by its stored rank, best
-// first; with thousands of departments it scrolls, and its option is
-// fetched rather than inlined.
+// first, each labelled; with more than chartRows departments the best and
+// the weakest, the rest a click away in the ranking.
 func rankingChart(ov *overviewView, l views.Lang, rows []models.DepartmentScore, names map[uint]string, year int) chartView {
-	sorted := slices.DeleteFunc(slices.Clone(rows), func(r models.DepartmentScore) bool { return !r.Rated() })
+	rated := slices.DeleteFunc(slices.Clone(rows), func(r models.DepartmentScore) bool { return !r.Rated() })
+	sorted := showRows(rated)
 	labels := make([]string, len(sorted))
 	data := make([]opts.BarData, len(sorted))
 	for i, r := range sorted {
 		// Reversed so the best is on top of the horizontal bars.
 		j := len(sorted) - 1 - i
-		labels[j] = names[r.DepartmentID]
+		labels[j] = views.T(l, "chart.ranked", r.Rank, names[r.DepartmentID])
 		data[j] = opts.BarData{Value: r.Total}
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(views.T(l, "overview.ranking"))...)
-	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "120", Right: "20", Top: "10", Bottom: "30"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100}))
-	if len(sorted) > 25 {
-		bar.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{Type: "slider", YAxisIndex: 0, Orient: "vertical", Start: 100 - 2500/float32(len(sorted)), End: 100}))
-	}
+	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "10", Bottom: "24", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: fullLabels}))
 	bar.SetXAxis(labels).AddSeries(views.T(l, "score.total"), data)
 	bar.XYReversal()
 	ov.large["ranking"] = []byte(optionJSON(bar))
-	return chartView{ID: "ranking", Title: views.T(l, "overview.ranking"), Src: "/overview/chart/ranking.json?year=" + strconv.Itoa(year), Height: 520,
-		More: "/scores?year=" + strconv.Itoa(year)}
+	return chartView{ID: "ranking", Title: views.T(l, "overview.ranking"), Src: "/overview/chart/ranking.json?year=" + strconv.Itoa(year),
+		Height: 40 + rowHeight*len(sorted), More: "/scores?year=" + strconv.Itoa(year), Note: partial(l, len(rated), len(sorted))}
+}
+
+// partial says that a chart shows part of the departments.
+func partial(l views.Lang, all, shown int) string {
+	if all <= shown {
+		return ""
+	}
+	return views.T(l, "chart.partial", all, shown/2, shown/2)
 }
 
 // heatmapChart shows each department's share of each indicator's points,
-// so weak spots stand out across the bureau.
+// so weak spots stand out across the bureau: departments in rank order,
+// each labelled, indicators by code and name.
 func heatmapChart(ov *overviewView, l views.Lang, results []*scoring.DepartmentResult, names map[uint]string, scheme *scoring.Scheme, year int) chartView {
 	codes := make([]string, len(scheme.Indicators))
 	for i, ind := range scheme.Indicators {
-		codes[i] = ind.Code
-	}
-	var depts []string
-	var data []opts.HeatMapData
-	for _, res := range results {
-		if res.Unrated {
-			continue
+		name := ind.Name
+		if l == views.English {
+			name = ind.NameEN
 		}
-		y := len(depts)
-		depts = append(depts, names[res.Dept])
+		codes[i] = ind.Code + " " + name
+	}
+	rated := slices.DeleteFunc(slices.Clone(results), func(r *scoring.DepartmentResult) bool { return r.Unrated })
+	slices.SortStableFunc(rated, func(a, b *scoring.DepartmentResult) int { return a.Rank - b.Rank })
+	shown := showRows(rated)
+	depts := make([]string, len(shown))
+	var data []opts.HeatMapData
+	for y, res := range shown {
+		depts[y] = names[res.Dept]
 		for x, ind := range res.Indicators {
 			share := 100.0
 			if ind.Max.Sign() > 0 {
@@ -293,19 +324,18 @@ func heatmapChart(ov *overviewView, l views.Lang, results []*scoring.DepartmentR
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(chartInit(views.T(l, "overview.heatmap"))...)
 	hm.SetGlobalOptions(
-		charts.WithGridOpts(opts.Grid{Left: "120", Right: "20", Top: "10", Bottom: "60"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: codes}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: depts}),
-		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: 100, Orient: "horizontal", Left: "center", Bottom: "0",
-			InRange: &opts.VisualMapInRange{Color: []string{"#b3261e", "#f2c94c", "#1b6e2f"}}}),
+		// Indicators along the top, the scale alone at the bottom: no label
+		// of one sits on the other.
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "8", Bottom: "56", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: codes, Position: "top", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 90, FontSize: 11}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: depts, Inverse: opts.Bool(true), AxisLabel: fullLabels}),
+		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(false), Min: 0, Max: 100, Orient: "horizontal", Left: "center", Bottom: "4",
+			Text: []string{"100%", "0%"}, InRange: &opts.VisualMapInRange{Color: []string{"#b3261e", "#f2c94c", "#1b6e2f"}}}),
 	)
-	if len(depts) > 25 {
-		hm.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{Type: "slider", YAxisIndex: 0, Orient: "vertical", Start: 0, End: 2500 / float32(len(depts))}))
-	}
 	hm.AddSeries(views.T(l, "overview.share"), data)
 	ov.large["heatmap"] = []byte(optionJSON(hm))
-	return chartView{ID: "heatmap", Title: views.T(l, "overview.heatmap"), Src: "/overview/chart/heatmap.json?year=" + strconv.Itoa(year), Height: 560,
-		More: "/scores?year=" + strconv.Itoa(year)}
+	return chartView{ID: "heatmap", Title: views.T(l, "overview.heatmap"), Src: "/overview/chart/heatmap.json?year=" + strconv.Itoa(year),
+		Height: 180 + rowHeight*len(shown), More: "/scores?year=" + strconv.Itoa(year), Note: partial(l, len(rated), len(shown))}
 }
 
 func monthlyChart(l views.Lang, o *models.Overview) chartView {
@@ -320,7 +350,12 @@ func monthlyChart(l views.Lang, o *models.Overview) chartView {
 	slices.Sort(channels)
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(views.T(l, "overview.monthly"))...)
-	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}))
+	// Every channel in the legend, on as many lines as it takes (a paging
+	// legend hides channels behind arrows); counts on whole numbers.
+	legendLines := 1 + len(channels)/4
+	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "plain", Bottom: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "16", Bottom: strconv.Itoa(16 + 24*legendLines), ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1}))
 	bar.SetXAxis(months)
 	table := &dataTable{Head: append([]string{views.T(l, "catalog.channels")}, months...)}
 	for _, ch := range channels {
@@ -333,7 +368,7 @@ func monthlyChart(l views.Lang, o *models.Overview) chartView {
 		bar.AddSeries(ch, data, charts.WithBarChartOpts(opts.BarChart{Stack: "all"}))
 		table.Rows = append(table.Rows, row)
 	}
-	return chartView{ID: "monthly", Title: views.T(l, "overview.monthly"), Option: optionJSON(bar), Height: 340, Table: table}
+	return chartView{ID: "monthly", Title: views.T(l, "overview.monthly"), Option: optionJSON(bar), Height: 300 + 24*legendLines, Table: table}
 }
 
 func timelinessChart(l views.Lang, r models.RequestStats) chartView {
@@ -347,6 +382,7 @@ func timelinessChart(l views.Lang, r models.RequestStats) chartView {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(views.T(l, "overview.timeliness"))...)
+	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1}))
 	bar.SetXAxis(labels).AddSeries(views.T(l, "overview.requests"), data)
 	return chartView{ID: "timeliness", Title: views.T(l, "overview.timeliness"), Option: optionJSON(bar), Height: 280, Table: table}
 }
@@ -378,7 +414,10 @@ func overdueChart(l views.Lang, rows []deadlineRow) chartView {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(views.T(l, "overview.overdue"))...)
-	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "120", Right: "20", Top: "10", Bottom: "30"}))
+	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "10", Bottom: "24", ContainLabel: opts.Bool(true)}),
+		// Horizontal bars: x is the count, y the departments.
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: fullLabels}))
 	bar.SetXAxis(labels).AddSeries(views.T(l, "overview.overdue"), data)
 	bar.XYReversal()
 	return chartView{ID: "overdue", Title: views.T(l, "overview.overduechart"), Option: optionJSON(bar), Height: 40 + 22*max(len(top), 3), Table: table}

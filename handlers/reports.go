@@ -20,16 +20,39 @@ import (
 // which the reports refuse with a Chinese sentence.
 
 // quarterlyQuery reads ?year=, ?quarter= and ?department=.
+// Without them it opens on the quarter of the latest record, not on an
+// empty quarter that has just begun.
 func (s *Server) quarterlyQuery(c *fiber.Ctx, v models.Viewer) (reports.QuarterlyQuery, error) {
-	now := s.opt.Now()
+	at := s.opt.Now()
+	if c.Query("year") == "" && c.Query("quarter") == "" {
+		latest, ok, err := s.store.LatestRecord(c.UserContext(), at)
+		if err != nil {
+			return reports.QuarterlyQuery{}, err
+		}
+		if ok {
+			at = latest
+		}
+	}
 	dept, err := departmentParam(c, v)
-	return reports.QuarterlyQuery{Year: queryInt(c, "year", now.Year()), Quarter: queryInt(c, "quarter", (int(now.Month())-1)/3+1), DepartmentID: dept}, err
+	return reports.QuarterlyQuery{Year: queryInt(c, "year", at.Year()), Quarter: queryInt(c, "quarter", (int(at.Month())-1)/3+1), DepartmentID: dept}, err
 }
 
-// annualQuery reads ?year= and ?department=.
+// annualQuery reads ?year= and ?department=. Without a year it opens on
+// last year's report, or on the year of the latest record if that is
+// earlier.
 func (s *Server) annualQuery(c *fiber.Ctx, v models.Viewer) (reports.AnnualQuery, error) {
+	year := s.opt.Now().Year() - 1
+	if c.Query("year") == "" {
+		latest, ok, err := s.store.LatestRecord(c.UserContext(), s.opt.Now())
+		if err != nil {
+			return reports.AnnualQuery{}, err
+		}
+		if ok && latest.Year() < year {
+			year = latest.Year()
+		}
+	}
 	dept, err := departmentParam(c, v)
-	return reports.AnnualQuery{Year: queryInt(c, "year", s.opt.Now().Year()-1), DepartmentID: dept}, err
+	return reports.AnnualQuery{Year: queryInt(c, "year", year), DepartmentID: dept}, err
 }
 
 // departmentParam reads ?department=, by default the viewer's own (a head)

@@ -32,7 +32,7 @@ func TestAnnualReportBalanceCategoriseAndFinal(t *testing.T) {
 		if resp, _ := c.post("/reports/annual/final", form); resp.StatusCode != 303 {
 			t.Fatalf("final: %d", resp.StatusCode)
 		}
-		if _, body := c.get(page); !strings.Contains(body, "报告不能定稿") || strings.Contains(body, "已定稿:") {
+		if _, body := c.get(page); !strings.Contains(body, "报告不能定稿") || strings.Contains(body, "已定稿：") {
 			t.Error("an uncategorised report was marked final, or the reason is not shown")
 		}
 
@@ -55,7 +55,7 @@ func TestAnnualReportBalanceCategoriseAndFinal(t *testing.T) {
 		}
 		form.Set("_csrf", c.token(page))
 		c.post("/reports/annual/final", form)
-		if _, body := c.get(page); !strings.Contains(body, "报告已定稿") || !strings.Contains(body, "已定稿:办公室") || !strings.Contains(body, "报告已定稿,文字不能修改") {
+		if _, body := c.get(page); !strings.Contains(body, "报告已定稿") || !strings.Contains(body, "已定稿：办公室") || !strings.Contains(body, "报告已定稿，文字不能修改") {
 			t.Error("a balanced, categorised report is not final")
 		}
 
@@ -133,7 +133,7 @@ func TestHomesShowAnnualReportDue(t *testing.T) {
 		b := newBureau(t, s) // today is 2026-03-02
 		head := b.client(t)
 		head.signIn("head", testPassword)
-		if _, body := head.get("/"); !strings.Contains(body, "2025年度政府信息公开工作年度报告") || !strings.Contains(body, "法定期限 2026-01-31") || !strings.Contains(body, "已超过期限,尚未定稿") {
+		if _, body := head.get("/"); !strings.Contains(body, "2025年度政府信息公开工作年度报告") || !strings.Contains(body, "法定期限 2026-01-31") || !strings.Contains(body, "已超过期限，尚未定稿") {
 			t.Errorf("head's home lacks the department's due date: %.500s", body)
 		}
 		office := b.client(t)

@@ -1,7 +1,10 @@
 package handlers
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -22,36 +25,85 @@ func (s *Server) schemes(c *fiber.Ctx) error {
 }
 
 func (s *Server) scheme(c *fiber.Ctx) error {
-	return s.schemePage(c, "", "")
+	return s.schemePage(c, schemeEdit{})
 }
 
-// schemePage shows one version; a draft is editable by the office, with the
-// body it sent back and the reasons when it was refused.
-func (s *Server) schemePage(c *fiber.Ctx, body, formErr string) error {
-	sv, err := s.store.SchemeByVersion(c.UserContext(), c.Params("version"))
+// schemeEdit is what the office sent back when a draft was refused: the
+// JSON, or the form's values with each field's error, and the reasons.
+type schemeEdit struct {
+	Body        string
+	Values      map[string]string
+	FieldErrors map[string]string
+	Reasons     []string
+}
+
+// schemePage shows one version as a table people read, what changed from
+// the version it was copied from, and for the office's drafts the form
+// and the JSON.
+func (s *Server) schemePage(c *fiber.Ctx, edit schemeEdit) error {
+	ctx := c.UserContext()
+	sv, err := s.store.SchemeByVersion(ctx, c.Params("version"))
 	if err != nil {
 		return err
 	}
-	if body == "" {
-		body = sv.Body
+	sc, err := sv.Scheme()
+	if err != nil {
+		return err
 	}
-	return s.page(c, "scheme", "scheme.title", fiber.Map{"Scheme": sv, "Body": body, "Error": formErr,
-		"Reasons": strings.Split(formErr, "；")})
+	l := lang(c)
+	data := fiber.Map{"Scheme": sv, "View": readScheme(sc, l), "Reasons": edit.Reasons,
+		"Body": edit.Body, "JSONOpen": edit.Body != "", "FormOpen": edit.Values != nil,
+		"Fields": schemeFields(sc, edit.Values, edit.FieldErrors, l)}
+	if data["Body"] == "" {
+		data["Body"] = sv.Body
+	}
+	if sv.BasedOn != "" {
+		if base, err := s.store.SchemeByVersion(ctx, sv.BasedOn); err == nil {
+			if bsc, err := base.Scheme(); err == nil {
+				data["Base"] = base
+				data["Changes"] = compareSchemes(bsc, sc, l)
+			}
+		}
+	}
+	return s.page(c, "scheme", "scheme.title", data)
 }
 
-// saveScheme stores an edited draft; an invalid scheme is refused with every reason.
+// saveScheme stores an edited draft, from the form (a field per setting)
+// or from the JSON; an invalid scheme is refused with every reason and
+// what was typed is shown again.
 func (s *Server) saveScheme(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	body := c.FormValue("body")
-	sv, err := s.store.SchemeByVersion(c.UserContext(), c.Params("version"))
+	ctx := c.UserContext()
+	sv, err := s.store.SchemeByVersion(ctx, c.Params("version"))
 	if err != nil {
 		return err
 	}
-	saved, err := s.store.SaveSchemeDraft(c.UserContext(), v, []byte(body), sv.BasedOn)
+	var edit schemeEdit
+	body := []byte(c.FormValue("body"))
+	if c.FormValue("mode") == "form" {
+		sc, err := sv.Scheme()
+		if err != nil {
+			return err
+		}
+		edited, values, fieldErrs := applySchemeForm(sc, func(k string) string { return c.FormValue(k) }, lang(c))
+		edit = schemeEdit{Values: values, FieldErrors: fieldErrs}
+		if len(fieldErrs) > 0 {
+			c.Status(fiber.StatusUnprocessableEntity)
+			edit.Reasons = []string{views.T(lang(c), "scheme.form.fix")}
+			return s.schemePage(c, edit)
+		}
+		if body, err = json.Marshal(edited); err != nil {
+			return fmt.Errorf("encode scheme: %w", err)
+		}
+	} else {
+		edit.Body = string(body)
+	}
+	saved, err := s.store.SaveSchemeDraft(ctx, v, body, sv.BasedOn)
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		c.Status(fiber.StatusUnprocessableEntity)
-		return s.schemePage(c, body, verr.Message)
+		edit.Reasons = strings.Split(verr.Message, "；")
+		return s.schemePage(c, edit)
 	}
 	if err != nil {
 		return err
@@ -66,7 +118,11 @@ func (s *Server) copyScheme(c *fiber.Ctx) error {
 	if to == "" || len(to) > 64 {
 		return s.flashBack(c, views.T(lang(c), "scheme.badversion"), schemeURL(c.Params("version")))
 	}
-	_, err := s.store.CopyScheme(c.UserContext(), v, c.Params("version"), to)
+	name := strings.TrimSpace(c.FormValue("name"))
+	if len([]rune(name)) > 128 {
+		return s.flashBack(c, views.T(lang(c), "scheme.form.name"), schemeURL(c.Params("version")))
+	}
+	_, err := s.store.CopyScheme(c.UserContext(), v, c.Params("version"), to, name)
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		return s.flashBack(c, verr.Message, schemeURL(c.Params("version")))
@@ -89,6 +145,16 @@ func (s *Server) approveScheme(c *fiber.Ctx) error {
 		return err
 	}
 	return s.flashBack(c, views.T(lang(c), "scheme.approved"), schemeURL(c.Params("version")))
+}
+
+// schemeTitle is a scheme version's title (警务公开工作考核默认方案（第二版）
+// for default-2): pages name a scheme by it, never by its version code.
+func (s *Server) schemeTitle(version string) string {
+	sv, err := s.store.SchemeByVersion(context.Background(), version)
+	if err != nil || version == "" || sv.Name == "" {
+		return version
+	}
+	return sv.Name
 }
 
 func schemeURL(version string) string { return "/schemes/" + url.PathEscape(version) }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
@@ -53,7 +55,7 @@ func TestSchemeCopyEditRefuseApproveFreeze(t *testing.T) {
 			t.Errorf("editing an approved scheme: %d", resp.StatusCode)
 		}
 		_, log := office.get("/audit?entity=scheme")
-		if !strings.Contains(log, "approve") || !strings.Contains(log, "2025-修订") {
+		if !strings.Contains(log, "批准") || !strings.Contains(log, "2025-修订") {
 			t.Error("approval not in the audit log")
 		}
 	})
@@ -66,4 +68,125 @@ func regexpFind(t *testing.T, s, pattern string) string {
 		t.Fatalf("%s not found", pattern)
 	}
 	return m[1]
+}
+
+// A scheme reads as a table, compared with the version it was copied from;
+// the office edits a draft through a field per setting, and a value it
+// cannot read is shown again, as typed, beside its field.
+func TestSchemeReadsAsATableComparedWithItsOrigin(t *testing.T) {
+	t.Parallel() // its own database
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		withYear(t, b)
+		leader := b.client(t)
+		leader.signIn("leader", testPassword)
+		_, page := leader.get("/schemes/default-2")
+		changes := section(t, page, "changes")
+		for _, want := range []string{"与所复制的“警务公开工作考核默认方案”相比", "相关责任主体与牵头部门同样负有公开义务", "<del>否</del>", "<ins>是</ins>", "无公开义务的部门不参评", "A2 公开及时、D2 保密审查"} {
+			if !strings.Contains(changes, want) {
+				t.Errorf("default-2 against default-1 lacks %q", want)
+			}
+		}
+		if strings.Contains(changes, "依申请公开答复时限") {
+			t.Error("an unchanged setting is listed as changed")
+		}
+		if !strings.Contains(page, "收到申请后 15 个工作日内答复为按时") || !strings.Contains(page, "总分不低于 90 分") || strings.Contains(page, "<pre class=\"code\">{") && !strings.Contains(page, "<details") {
+			t.Error("the scheme is not shown as rules in words")
+		}
+
+		office := b.client(t)
+		office.signIn("office", testPassword)
+		if resp, _ := office.post("/schemes/default-2/copy", url.Values{"_csrf": {office.token("/schemes/default-2")}, "to": {"2026"}, "name": {"2026年度考核方案"}}); resp.StatusCode != 303 {
+			t.Fatalf("copy: %d", resp.StatusCode)
+		}
+		form := formValues(t, office, "/schemes/2026", "form")
+		form.Set("points.A1", "15")
+		form.Set("points.A2", "15")
+		form.Set("grades.excellent", "85")
+		form.Set("veto_incidents", "泄密\n弄虚作假")
+		if resp, body := office.post("/schemes/2026", form); resp.StatusCode != 303 {
+			t.Fatalf("form save: %d %s", resp.StatusCode, errorOf(body))
+		}
+		_, page = office.get("/schemes/2026")
+		changes = section(t, page, "changes")
+		for _, want := range []string{"警务公开工作考核默认方案（第二版）", "A1", "公开目录覆盖 20 分", "公开目录覆盖 15 分", "公开及时 10 分", "公开及时 15 分",
+			"总分不低于 90 分", "总分不低于 85 分", "泄密、不应公开而公开、弄虚作假", "<ins>泄密、弄虚作假</ins>"} {
+			if !strings.Contains(changes, want) {
+				t.Errorf("the copy's comparison lacks %q", want)
+			}
+		}
+		if n := strings.Count(changes, "<ins>"); n != 4 {
+			t.Errorf("%d changes listed, want 4", n)
+		}
+
+		form.Set("points.A1", "十五")
+		resp, body := office.post("/schemes/2026", form)
+		if resp.StatusCode != 422 || !strings.Contains(body, "请填写数字") || !strings.Contains(body, `value="十五"`) {
+			t.Errorf("unreadable points: %d, want 422 with the value as typed and the reason", resp.StatusCode)
+		}
+		form.Set("points.A1", "20")
+		resp, body = office.post("/schemes/2026", form)
+		if resp.StatusCode != 422 || !strings.Contains(body, "100") || !strings.Contains(body, `value="20"`) {
+			t.Errorf("points not summing to 100: %d, want 422 naming the sum, the form as typed", resp.StatusCode)
+		}
+		resp, body = office.post("/schemes/2026", url.Values{"_csrf": {office.token("/schemes/2026")}, "body": {"{\n  \"version\": \"2026\",\n  \"name\": \"x\" \"grades\": {}\n}"}})
+		if resp.StatusCode != 422 || !strings.Contains(body, "第 3 行第 15 列") {
+			t.Errorf("JSON syntax error: %d, want 422 with line and column: %s", resp.StatusCode, errorOf(body))
+		}
+	})
+}
+
+// section is the HTML of the element with the id.
+func section(t *testing.T, page, id string) string {
+	t.Helper()
+	i := strings.Index(page, `id="`+id+`"`)
+	if i < 0 {
+		t.Fatalf("no #%s on the page", id)
+	}
+	end := strings.Index(page[i:], "</section>")
+	if end < 0 {
+		end = len(page) - i
+	}
+	return page[i : i+end]
+}
+
+// formValues reads the inputs of the form inside #id as a browser would
+// send them, with the page's CSRF token.
+func formValues(t *testing.T, c *client, path, id string) url.Values {
+	t.Helper()
+	_, page := c.get(path)
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := url.Values{}
+	var walk func(n *html.Node, inside bool)
+	walk = func(n *html.Node, inside bool) {
+		if n.Type == html.ElementNode {
+			inside = inside || attr(n, "id") == id
+			if inside && attr(n, "name") != "" {
+				switch {
+				case n.Data == "textarea":
+					text := ""
+					if n.FirstChild != nil {
+						text = n.FirstChild.Data
+					}
+					out.Set(attr(n, "name"), text)
+				case n.Data == "input" && attr(n, "type") == "checkbox":
+					for _, a := range n.Attr {
+						if a.Key == "checked" {
+							out.Set(attr(n, "name"), attr(n, "value"))
+						}
+					}
+				case n.Data == "input":
+					out.Set(attr(n, "name"), attr(n, "value"))
+				}
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch, inside)
+		}
+	}
+	walk(doc, false)
+	return out
 }

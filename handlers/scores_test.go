@@ -45,7 +45,7 @@ func TestOfficeRecomputesAndEveryoneReadsStoredScores(t *testing.T) {
 		if !strings.Contains(ranking, "治安支队") || !strings.Contains(ranking, "刑警支队") || !strings.Contains(ranking, "得分已重新计算") {
 			t.Fatal("ranking after computing lacks the departments or the confirmation")
 		}
-		if _, log := office.get("/audit?entity=scores"); !strings.Contains(log, "2024/2025-02-01") {
+		if _, log := office.get("/audit?entity=scores"); !strings.Contains(log, "计算得分") || !strings.Contains(log, "2024年度（截至 2025-02-01）") {
 			t.Error("the recomputation is not in the audit log")
 		}
 

@@ -100,6 +100,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 	}
 	im := ingest.New(store)
 	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
+	s.views.AddFunc("schemeTitle", s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",
 		Views:        s.views,
@@ -176,8 +177,30 @@ func newEngine() *html.Engine {
 			e, _ := errs.(FieldErrors)
 			return e.Message(l, field)
 		},
+		"who":       func(name string, l views.Lang) string { return who(l, name) },
+		"label":     label,
+		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },
+		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
 	})
 	return engine
+}
+
+// who names the author of a change: a person's name, or 系统 for the
+// app's own work (start-up, the demo, the command line).
+func who(l views.Lang, name string) string {
+	if name == models.System.Name {
+		return views.T(l, "who.system")
+	}
+	return name
+}
+
+// label is a code's words: the message prefix.code, or the code itself
+// where the catalog has none (a value typed by a user).
+func label(l views.Lang, prefix, code string) string {
+	if key := prefix + "." + code; views.HasMessage(l, key) {
+		return views.T(l, key)
+	}
+	return code
 }
 
 // recordURL links a deduction to the record behind it; "" when there is none.

@@ -5,18 +5,15 @@ import (
 	"fmt"
 )
 
-// EachAuditEntry calls fn with every audit entry, newest first, optionally
-// of one kind of record: the whole log for its export, streamed row by row
-// rather than capped like AuditLog. Only the office and auditors read it.
-func (s *Store) EachAuditEntry(ctx context.Context, v Viewer, entity string, fn func(AuditEntry) error) error {
+// EachAuditEntry calls fn with every audit entry the query selects, newest
+// first: the log for its export, streamed row by row rather than capped
+// like AuditEntries (q.Limit is ignored). Only the office and auditors
+// read it.
+func (s *Store) EachAuditEntry(ctx context.Context, v Viewer, q AuditQuery, fn func(AuditEntry) error) error {
 	if !v.Can(ActReadAudit) {
 		return ErrForbidden
 	}
-	q := s.DB.WithContext(ctx).Model(&AuditEntry{}).Order("id desc")
-	if entity != "" {
-		q = q.Where("entity = ?", entity)
-	}
-	rows, err := q.Rows()
+	rows, err := q.scope(s.DB.WithContext(ctx).Model(&AuditEntry{})).Rows()
 	if err != nil {
 		return fmt.Errorf("read audit log: %w", err)
 	}

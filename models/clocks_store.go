@@ -378,7 +378,7 @@ func (s *Store) flags(db *gorm.DB, v Viewer, publication uint) ([]Flag, error) {
 }
 
 // ErrFlagDecided: someone has already confirmed or dismissed the flag.
-var ErrFlagDecided = &ValidationError{"flag", "该提示已经处理过,不能重复处理"}
+var ErrFlagDecided = &ValidationError{"flag", "该提示已经处理过，不能重复处理"}
 
 // DecideFlag confirms or dismisses the flag of a publication. Confirming
 // records the incident (不应公开而公开, dated the day it was published; one
@@ -387,7 +387,7 @@ var ErrFlagDecided = &ValidationError{"flag", "该提示已经处理过,不能�
 // office decide, and the decision and any incident are audit-logged in the
 // same transaction.
 func (s *Store) DecideFlag(ctx context.Context, v Viewer, publication uint, decision, note string, now time.Time) (*DisclosureFlag, error) {
-	if v.Role != RoleOffice && v.Role != RoleDiscipline {
+	if !v.Can(ActDecideFlag) {
 		return nil, ErrForbidden
 	}
 	note = strings.TrimSpace(note)
@@ -435,7 +435,7 @@ func (s *Store) DecideFlag(ctx context.Context, v Viewer, publication uint, deci
 // confirmIncident records the incident a confirmed flag stands for.
 func confirmIncident(tx *Tx, f Flag, note string) (*Incident, error) {
 	const kind = "不应公开而公开" // the incident kind of publishing what must not be
-	text := fmt.Sprintf("《%s》(索引号 %s)于 %s 公开,而保密审查意见为“%s”(%s)", f.Title, f.IndexNo, f.Published, f.Opinion, f.Decided)
+	text := fmt.Sprintf("《%s》（索引号 %s）于 %s 公开，而保密审查意见为“%s”（%s）", f.Title, f.IndexNo, f.Published, f.Opinion, f.Decided)
 	if note != "" {
 		text += ":" + note
 	}
@@ -477,7 +477,7 @@ func (s *Store) requestForwarding(ctx context.Context, r Request, rv *RecordView
 	case !fw.IsZero():
 		state = fmt.Sprintf("迟转交 %d 日", int(fw-due))
 	case today > due:
-		state = fmt.Sprintf("逾期未转交,已超期 %d 日", int(today-due))
+		state = fmt.Sprintf("逾期未转交，已超期 %d 日", int(today-due))
 	default:
 		state = "待转交"
 	}

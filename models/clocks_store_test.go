@@ -190,7 +190,7 @@ func TestClockDeadlines(t *testing.T) {
 		}
 
 		// A request's page shows its forwarding clock.
-		for no, want := range map[string]string{"w1": "逾期未转交,已超期 1 日", "w2": "迟转交 1 日"} {
+		for no, want := range map[string]string{"w1": "逾期未转交，已超期 1 日", "w2": "迟转交 1 日"} {
 			var q models.Request
 			modelstest.Must(t, s.DB.Where("request_no = ?", no).First(&q).Error)
 			rv, err := s.Record(ctx, office, "request", q.ID, today)

@@ -38,7 +38,7 @@ func (sv SchemeVersion) Scheme() (*scoring.Scheme, error) {
 }
 
 // ErrSchemeFrozen: an approved scheme cannot change; copy it to a new version.
-var ErrSchemeFrozen = &ValidationError{"scheme", "已批准的方案不能修改,请复制为新版本后再编辑"}
+var ErrSchemeFrozen = &ValidationError{"scheme", "已批准的方案不能修改，请复制为新版本后再编辑"}
 
 // Schemes lists every version, newest first.
 func (s *Store) Schemes(ctx context.Context) ([]SchemeVersion, error) {
@@ -108,8 +108,10 @@ func (s *Store) SaveSchemeDraft(ctx context.Context, v Viewer, body []byte, base
 	return &out, nil
 }
 
-// CopyScheme makes a draft copy of a version under a new version name.
-func (s *Store) CopyScheme(ctx context.Context, v Viewer, from, to string) (*SchemeVersion, error) {
+// CopyScheme makes a draft copy of a version under a new version name and,
+// when name is not empty, a new title; otherwise the copy's title is the
+// original's followed by its version, so that no two versions share one.
+func (s *Store) CopyScheme(ctx context.Context, v Viewer, from, to, name string) (*SchemeVersion, error) {
 	src, err := s.SchemeByVersion(ctx, from)
 	if err != nil {
 		return nil, err
@@ -120,6 +122,9 @@ func (s *Store) CopyScheme(ctx context.Context, v Viewer, from, to string) (*Sch
 	}
 	c := sc.Clone()
 	c.Version = to
+	if c.Name = name; name == "" {
+		c.Name = sc.Name + "（" + to + "）"
+	}
 	body, err := json.Marshal(c)
 	if err != nil {
 		return nil, fmt.Errorf("encode scheme: %w", err)
@@ -156,19 +161,24 @@ func (s *Store) ApproveScheme(ctx context.Context, v Viewer, version string, now
 // EnsureShippedSchemes stores each shipped scheme that is not stored yet,
 // approved, oldest first, so that the last one becomes the newest approved
 // version: the default. A version already stored is left as it is, so an
-// install upgraded to a new default keeps its earlier runs' schemes.
+// install upgraded to a new default keeps its earlier runs' schemes. Each
+// shipped version is recorded as based on the one before it, so that its
+// page shows what it changes.
 func (s *Store) EnsureShippedSchemes(ctx context.Context, bodies [][]byte, now time.Time) error {
+	prev := ""
 	for _, body := range bodies {
 		sc, err := scoring.ParseScheme(body)
 		if err != nil {
 			return fmt.Errorf("shipped scheme is unreadable: %w", err)
 		}
+		basedOn := prev
+		prev = sc.Version
 		if _, err := s.SchemeByVersion(ctx, sc.Version); err == nil {
 			continue
 		} else if !errors.Is(err, ErrNotFound) {
 			return err
 		}
-		sv, err := s.SaveSchemeDraft(ctx, System, body, "")
+		sv, err := s.SaveSchemeDraft(ctx, System, body, basedOn)
 		if err != nil {
 			var verr *ValidationError
 			if errors.As(err, &verr) {

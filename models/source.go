@@ -81,9 +81,9 @@ func (in SourceInput) Validate() error {
 	case in.DepartmentID == 0:
 		return &ValidationError{"department", "请选择部门"}
 	case !slices.Contains(SourceKinds, in.Kind):
-		return &ValidationError{"kind", "数据类别无效,来源只能提供部门的记录(公开记录、依申请公开、投诉、季度报表、年度报告、事件、责任追究)"}
+		return &ValidationError{"kind", "数据类别无效，来源只能提供部门的记录（公开记录、依申请公开、投诉、季度报表、年度报告、事件、责任追究）"}
 	case in.EveryMinutes < 0 || in.EveryMinutes > 60*24*31:
-		return &ValidationError{"every", "拉取间隔应在 0 到 44640 分钟之间(0 表示只手动拉取)"}
+		return &ValidationError{"every", "拉取间隔应在 0 到 44640 分钟之间（0 表示只手动拉取）"}
 	case in.EveryMinutes > 0 && in.EveryMinutes < 5:
 		return &ValidationError{"every", "拉取间隔不能少于 5 分钟"}
 	case in.EveryMinutes > 0 && in.URL == "":

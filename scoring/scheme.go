@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Scheme is a scoring scheme (考核方案): the weights and rules of one
@@ -162,7 +163,7 @@ func ParseScheme(data []byte) (*Scheme, error) {
 	dec.DisallowUnknownFields()
 	var s Scheme
 	if err := dec.Decode(&s); err != nil {
-		return nil, ValidationErrors{decodeError(err)}
+		return nil, ValidationErrors{decodeError(data, err)}
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, ValidationErrors{{Message: "方案 JSON 在结尾之后还有多余内容", Err: err}}
@@ -170,15 +171,21 @@ func ParseScheme(data []byte) (*Scheme, error) {
 	return &s, nil
 }
 
-// decodeError turns a JSON decoding error into a sentence for the office.
-func decodeError(err error) ValidationError {
+// decodeError turns a JSON decoding error into a sentence for the office,
+// placing it by line and column of data.
+func decodeError(data []byte, err error) ValidationError {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		return ValidationError{Message: fmt.Sprintf("方案 JSON 第 %d 字节附近格式错误", syntax.Offset), Err: err}
+		line, col := lineColumn(data, syntax.Offset)
+		return ValidationError{Message: fmt.Sprintf("方案 JSON 第 %d 行第 %d 列附近格式错误", line, col), Err: err}
 	case errors.As(err, &typ):
-		return ValidationError{Field: typ.Field, Message: fmt.Sprintf("方案字段“%s”的值类型不对", typ.Field), Err: err}
+		line, col := lineColumn(data, typ.Offset)
+		return ValidationError{Field: typ.Field, Message: fmt.Sprintf("方案字段“%s”的值类型不对（第 %d 行第 %d 列）", typ.Field, line, col), Err: err}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		line, col := lineColumn(data, int64(len(data)))
+		return ValidationError{Message: fmt.Sprintf("方案 JSON 在第 %d 行第 %d 列意外结束，可能缺少括号或引号", line, col), Err: err}
 	}
 	// encoding/json has no typed error for unknown fields; its message is
 	// `json: unknown field "name"`.
@@ -187,6 +194,18 @@ func decodeError(err error) ValidationError {
 		return ValidationError{Field: name, Message: fmt.Sprintf("方案含有无法识别的字段“%s”", name), Err: err}
 	}
 	return ValidationError{Message: "方案 JSON 无法读取：" + err.Error(), Err: err}
+}
+
+// lineColumn is the 1-based line and column (in characters) of the byte
+// offset in data; encoding/json reports the offset just past the fault.
+func lineColumn(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	return line, max(col, 1)
 }
 
 // Clone returns a deep copy for the office to edit.

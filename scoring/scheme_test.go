@@ -150,3 +150,18 @@ func TestValidateListsEveryProblem(t *testing.T) {
 		t.Errorf("fields %v, want %v", fields, want)
 	}
 }
+
+// A malformed scheme is placed by line and column, the way an editor
+// shows them, not by a byte offset.
+func TestSchemeSyntaxErrorsGiveLineAndColumn(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"{\n  \"version\": \"x\",\n  \"name\": \"方案\" \"grades\": {}\n}", "第 3 行第 16 列"},
+		{"{\n  \"version\": \"x\",\n  \"indicators\": [\n", "第 4 行第 1 列意外结束"},
+		{"{\n  \"version\": 7\n}", "第 2 行第 14 列"},
+	} {
+		_, err := ParseScheme([]byte(tc.body))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %s", tc.body, err, tc.want)
+		}
+	}
+}

@@ -67,7 +67,7 @@ func TestDemoScoredWithTheOptionalIndicators(t *testing.T) {
 		if _, err := seed.Demo(ctx, s); err != nil {
 			t.Fatal(err)
 		}
-		sv, err := s.CopyScheme(ctx, office, "", "demo-clocks")
+		sv, err := s.CopyScheme(ctx, office, "", "demo-clocks", "")
 		modelstest.Must(t, err)
 		sch, err := sv.Scheme()
 		modelstest.Must(t, err)

@@ -6,9 +6,9 @@ package views
 var boundsMessages = map[Lang]map[string]string{
 	Chinese: {
 		"import.cancel":        "取消导入",
-		"import.cancelling":    "正在取消,已写入的数据将全部撤回。",
-		"error.unavailable":    "数据库暂时无法访问或繁忙,请稍后重试。",
-		"error.lengthrequired": "请求缺少内容长度(Content-Length),无法受理。",
+		"import.cancelling":    "正在取消，已写入的数据将全部撤回。",
+		"error.unavailable":    "数据库暂时无法访问或繁忙，请稍后重试。",
+		"error.lengthrequired": "请求缺少内容长度（Content-Length），无法受理。",
 	},
 	English: {
 		"import.cancel":        "Cancel the import",

@@ -82,3 +82,17 @@ func TestCatalogsDoNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+// Chinese text uses full-width punctuation: a half-width comma, colon,
+// semicolon, parenthesis, question or exclamation mark in a Chinese message
+// (one with a Han character) is a typo, except a colon between digits or
+// in an address.
+func TestChineseMessagesUseFullWidthPunctuation(t *testing.T) {
+	han := regexp.MustCompile(`\p{Han}`)
+	half := regexp.MustCompile(`[,;()?!]|[^0-9/]:[^0-9/]`)
+	for k, m := range messages[Chinese] {
+		if han.MatchString(m) && half.MatchString(m) {
+			t.Errorf("%s: %q has half-width punctuation", k, m)
+		}
+	}
+}

@@ -67,7 +67,7 @@ func asOfDate(s string, year int, now time.Time) (scoring.Date, error) {
 	}
 	d, err := scoring.ParseDate(s)
 	if err != nil {
-		return 0, fmt.Errorf("%w: --as-of “%s”不是有效日期,应为 2025-02-01 的格式", errUsage, s)
+		return 0, fmt.Errorf("%w: --as-of “%s”不是有效日期，应为 2025-02-01 的格式", errUsage, s)
 	}
 	return d, nil
 }

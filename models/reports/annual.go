@@ -184,7 +184,7 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 
 // ErrFinal: a final report's text does not change until the mark is
 // withdrawn.
-var ErrFinal = &models.ValidationError{Field: "final", Message: "报告已定稿,请先撤销定稿再修改文字"}
+var ErrFinal = &models.ValidationError{Field: "final", Message: "报告已定稿，请先撤销定稿再修改文字"}
 
 // MarkFinal marks a unit's report of a year final (定稿), audit-logged: only
 // when table 三 balances in every column and every request of the year has
@@ -208,7 +208,7 @@ func MarkFinal(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQu
 func (n *National) Obstacle() string {
 	var parts []string
 	for _, im := range n.Imbalances {
-		parts = append(parts, fmt.Sprintf("表三“%s”一栏不平衡:第一项加第二项为 %d,第三项总计加第四项为 %d,相差 %d", im.Column, im.In, im.Out, im.Difference()))
+		parts = append(parts, fmt.Sprintf("表三“%s”一栏不平衡：第一项加第二项为 %d，第三项总计加第四项为 %d，相差 %d", im.Column, im.In, im.Out, im.Difference()))
 	}
 	if k := len(n.Uncategorised); k > 0 {
 		parts = append(parts, fmt.Sprintf("有 %d 件申请尚未归入全国统一的申请人类型或办理结果", k))
@@ -216,5 +216,5 @@ func (n *National) Obstacle() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "报告不能定稿:" + strings.Join(parts, ";") + "。"
+	return "报告不能定稿：" + strings.Join(parts, "；") + "。"
 }

@@ -6,6 +6,10 @@
   'use strict';
   var charts = [];
   function draw(el, option) {
+    // The height the server chose for the chart's rows (an inline style
+    // attribute would be refused by the Content Security Policy).
+    var h = parseInt(el.getAttribute('data-height'), 10);
+    if (h > 0) { el.style.height = h + 'px'; }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption(option);
     el.setAttribute('data-ready', '1');

@@ -1,0 +1,64 @@
+package handlers_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+// The audit log reads in Chinese: who, when, what, on which object (a
+// link), each changed field old → new; its filters select by person,
+// dates, action, kind of record and department, and its export follows.
+func TestAuditLogReadsInWordsAndFilters(t *testing.T) {
+	t.Parallel() // its own database
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+		own, other := itoa(b.own.ID), itoa(b.other.ID)
+		if resp, _ := c.post("/departments/"+own+"/liaison", url.Values{"_csrf": {c.token("/departments/" + own)}, "liaison": {"新联系人"}}); resp.StatusCode != 303 {
+			t.Fatalf("save liaison: %d", resp.StatusCode)
+		}
+		_, page := c.get("/audit")
+		for _, want := range []string{"办公室", "修改", `<a href="/departments/` + own + `">部门 第 ` + own + ` 号</a>`, "具体责任人员", "<del>何军</del> → <ins>新联系人</ins>", "登录"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the audit log lacks %q", want)
+			}
+		}
+		for _, code := range []string{">update<", ">department ", `{"`} {
+			if strings.Contains(page, code) {
+				t.Errorf("the audit log shows the code %q", code)
+			}
+		}
+		// Entries carry the real time of the change, not the test's clock.
+		today := time.Now().Format("2006-01-02")
+		yesterday := time.Now().AddDate(0, 0, -1).Format("2006-01-02")
+		for _, tc := range []struct {
+			query string
+			shown bool
+		}{
+			{"department=" + own, true},
+			{"department=" + other, false},
+			{"action=update&entity=department", true},
+			{"action=sign_in", false},
+			{"who=" + url.QueryEscape("办公室"), true},
+			{"who=" + url.QueryEscape("组长"), false},
+			{"from=" + yesterday + "&to=" + today, true},
+			{"to=" + yesterday, false},
+		} {
+			_, page := c.get("/audit?" + tc.query)
+			if strings.Contains(page, "<ins>新联系人</ins>") != tc.shown {
+				t.Errorf("/audit?%s: liaison change shown %v, want %v", tc.query, !tc.shown, tc.shown)
+			}
+			_, body := c.get("/export/audit.xlsx?" + tc.query)
+			rows, _ := openXLSX(t, body).GetRows("操作日志")
+			if strings.Contains(strings.Join(flatten(rows), "|"), "具体责任人员：何军 → 新联系人") != tc.shown {
+				t.Errorf("/export/audit.xlsx?%s does not follow the filter", tc.query)
+			}
+		}
+	})
+}

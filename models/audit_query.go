@@ -1,0 +1,99 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// AuditQuery selects audit entries for the audit page and its export: by
+// the person who acted, a date range, the action, the kind of record and
+// the department concerned. Empty fields select everything.
+type AuditQuery struct {
+	UserName string
+	// From and To are whole days, both included.
+	From, To time.Time
+	Action   string
+	Entity   string
+	// DepartmentID selects the department's own entries (its record, its
+	// liaison details) and those whose before or after names it.
+	DepartmentID uint
+	Limit        int
+}
+
+// scope applies the query to a read of audit entries, newest first.
+func (q AuditQuery) scope(db *gorm.DB) *gorm.DB {
+	db = db.Order("id desc")
+	if q.UserName != "" {
+		db = db.Where("user_name = ?", q.UserName)
+	}
+	if !q.From.IsZero() {
+		db = db.Where("at >= ?", q.From.UTC())
+	}
+	if !q.To.IsZero() {
+		db = db.Where("at < ?", q.To.AddDate(0, 0, 1).UTC())
+	}
+	if q.Action != "" {
+		db = db.Where("action = ?", q.Action)
+	}
+	if q.Entity != "" {
+		db = db.Where("entity = ?", q.Entity)
+	}
+	if q.DepartmentID != 0 {
+		id := strconv.FormatUint(uint64(q.DepartmentID), 10)
+		cond := "(entity = 'department' AND entity_id = ?)"
+		args := []any{id}
+		// Records carry their department as DepartmentID (a struct), or as
+		// department_id or department (a map of the change).
+		for _, key := range []string{`"DepartmentID":`, `"department_id":`, `"department":`} {
+			for _, end := range []string{",", "}"} {
+				cond += " OR `before` LIKE ? OR `after` LIKE ?"
+				pat := "%" + key + id + end + "%"
+				args = append(args, pat, pat)
+			}
+		}
+		db = db.Where(cond, args...)
+	}
+	return db
+}
+
+// AuditEntries lists the entries the query selects, newest first, at most
+// q.Limit (200 when unset, 1000 at most). Only the office and auditors read
+// the log.
+func (s *Store) AuditEntries(ctx context.Context, v Viewer, q AuditQuery) ([]AuditEntry, error) {
+	if !v.Can(ActReadAudit) {
+		return nil, ErrForbidden
+	}
+	if q.Limit <= 0 || q.Limit > 1000 {
+		q.Limit = 200
+	}
+	var out []AuditEntry
+	if err := q.scope(s.DB.WithContext(ctx)).Limit(q.Limit).Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("read audit log: %w", err)
+	}
+	return out, nil
+}
+
+// AuditFacets are the values the audit page offers as filters: who has
+// acted, and which actions and kinds of record the log holds.
+type AuditFacets struct {
+	Users, Actions, Entities []string
+}
+
+// AuditFacets reads the filters' choices from the log itself.
+func (s *Store) AuditFacets(ctx context.Context, v Viewer) (AuditFacets, error) {
+	var f AuditFacets
+	if !v.Can(ActReadAudit) {
+		return f, ErrForbidden
+	}
+	db := s.DB.WithContext(ctx).Model(&AuditEntry{})
+	for col, into := range map[string]*[]string{"user_name": &f.Users, "action": &f.Actions, "entity": &f.Entities} {
+		if err := db.Session(&gorm.Session{}).Distinct(col).Order(col).Pluck(col, into).Error; err != nil {
+			return f, fmt.Errorf("read audit filters: %w", err)
+		}
+	}
+	return f, nil
+}
