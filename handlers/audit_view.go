@@ -150,6 +150,8 @@ var auditFields = map[string]words{
 	"Outcome": {"结论", "outcome"}, "OutcomeBy": {"作出结论人", "outcome by"}, "OutcomeDate": {"结论日期", "outcome date"},
 	"OutcomeReason": {"结论理由", "outcome reason"}, "PersonID": {"当事人", "person"}, "RefID": {"关联记录", "record"},
 	"Rule": {"依据", "rule"}, "Shares": {"责任划分", "shares"},
+	"username": {"用户名", "username"}, "role": {"角色", "role"}, "disabled": {"停用", "disabled"},
+	"SessionEpoch": {"会话批次", "sessions ended"}, "session_epoch": {"会话批次", "sessions ended"},
 }
 
 // noise are fields that change with every save and say nothing.
