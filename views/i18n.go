@@ -262,7 +262,7 @@ var coreMessages = map[Lang]map[string]string{
 		"score.year":           "考核年度",
 		"score.asof":           "截至日期",
 		"score.computed":       "得分已重新计算并记录在操作日志中",
-		"score.norun":          "该年度和截止日期尚无计算结果,请由领导小组办公室在得分页面计算",
+		"score.norun":          "该年度和截止日期尚无计算结果，请由领导小组办公室在得分页面计算",
 		"score.badyear":        "考核年度应为 2000 到 2100 之间的年份",
 		"score.badasof":        "截至日期不是有效日期，应为 2025-02-01 的格式",
 		"record.title":         "记录",
