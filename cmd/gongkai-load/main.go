@@ -103,7 +103,9 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 		return err
 	}
 	go func() { _ = app.Listener(ln) }()
-	defer app.Shutdown()
+	// The clients' keep-alive connections stay open to the end: without a
+	// limit, Shutdown would wait for them for ever.
+	defer app.ShutdownWithTimeout(5 * time.Second)
 	base := "http://" + ln.Addr().String()
 
 	client, err := signIn(base, "office", seed.DemoPassword)
