@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -96,6 +98,10 @@ func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, n
 	}
 	run := ScoreRun{Year: req.Year, AsOf: req.AsOf.Time(), SchemeVersion: res.SchemeVersion, ComputedAt: now.UTC(), ComputedBy: v.Name,
 		CalendarGaps: jsonOrEmpty(res.CalendarGaps), Unresolved: jsonOrEmpty(res.Unresolved)}
+	details, err := encodeDetails(res.Departments)
+	if err != nil {
+		return nil, nil, err
+	}
 	err = s.Audited(ctx, v, func(tx *Tx) error {
 		before, err := gradesOf(tx.DB, req.Year)
 		if err != nil {
@@ -107,11 +113,7 @@ func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, n
 		rows := make([]DepartmentScore, len(res.Departments))
 		after := make(map[string]string, len(res.Departments))
 		for i, d := range res.Departments {
-			detail, err := json.Marshal(d)
-			if err != nil {
-				return fmt.Errorf("encode score of %s: %w", d.Code, err)
-			}
-			rows[i] = DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: string(detail)}
+			rows[i] = DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: details[i]}
 			after[d.Code] = unratedLabel
 			if !d.Unrated {
 				rows[i].Total = scoring.Float2(d.Total)
@@ -127,6 +129,32 @@ func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, n
 		return nil, nil, err
 	}
 	return &run, res, nil
+}
+
+// encodeDetails writes each department's result as the JSON stored with
+// the run, on every core: at province scale it is megabytes of explanation,
+// and it is encoded once, before the transaction (which may be run again).
+func encodeDetails(depts []scoring.DepartmentResult) ([]string, error) {
+	out := make([]string, len(depts))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(depts)/100))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(depts); i += workers {
+				b, err := json.Marshal(depts[i])
+				if err != nil {
+					errs[w] = fmt.Errorf("encode score of %s: %w", depts[i].Code, err)
+					return
+				}
+				out[i] = string(b)
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // unratedLabel stands for a department not rated in the audit log.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/gongkai/gongkai/scoring"
@@ -62,22 +63,31 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	if s.Dialect == "sqlite" {
 		upToEnd = "+published <= ?"
 	}
-	in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
-	err = scan(db.Model(&Publication{}).Where(upToEnd, end).
-		Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute"),
-		func(r *sql.Rows) error {
-			var p scoring.Publication
-			var attribute string
-			if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, (*dayValue)(&p.Formed), (*dayValue)(&p.Published), &p.Review, (*dayValue)(&p.ReviewDate), &attribute); err != nil {
-				return err
-			}
-			p.Withheld = attribute == scoring.AttrWithheld
-			in.Publications = append(in.Publications, p)
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("read publications: %w", err)
-	}
+	// The publications, most of the rows, are read on a connection of their
+	// own while the requests and complaints are read on another.
+	var pubErr error
+	var reading sync.WaitGroup
+	reading.Add(1)
+	defer reading.Wait() // on every return: the reader writes into in
+	go func() {
+		defer reading.Done()
+		in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
+		err := scan(db.Model(&Publication{}).Where(upToEnd, end).
+			Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute"),
+			func(r *sql.Rows) error {
+				var p scoring.Publication
+				var attribute string
+				if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, (*dayValue)(&p.Formed), (*dayValue)(&p.Published), &p.Review, (*dayValue)(&p.ReviewDate), &attribute); err != nil {
+					return err
+				}
+				p.Withheld = attribute == scoring.AttrWithheld
+				in.Publications = append(in.Publications, p)
+				return nil
+			})
+		if err != nil {
+			pubErr = fmt.Errorf("read publications: %w", err)
+		}
+	}()
 	in.Requests = make([]scoring.Request, 0, s.rowsHint(ctx, "requests"))
 	err = scan(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
 		Select("id", "department_id", "request_no", s.dayCol("received"), "extended", s.dayCol("pause_start"), s.dayCol("pause_end"), s.dayCol("correction_start"), s.dayCol("correction_end"), s.dayCol("answered"),
@@ -112,6 +122,11 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 		})
 	if err != nil {
 		return nil, fmt.Errorf("read complaints: %w", err)
+	}
+
+	reading.Wait()
+	if pubErr != nil {
+		return nil, pubErr
 	}
 
 	var incidents []Incident
