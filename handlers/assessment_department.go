@@ -225,6 +225,20 @@ func (s *Server) attachment(c *fiber.Ctx) error {
 	return c.Send(a.Data)
 }
 
+// yearScore is a department's year as its pages show it: the year asked
+// for and, while that year's assessment is under way, its standing and the
+// score run it keeps, not whatever the office computed last.
+func (s *Server) yearScore(c *fiber.Ctx, v models.Viewer, id uint) (year int, standing *assessment.YearStanding, score *departmentScore, err error) {
+	if year, err = s.yearOf(c); err != nil {
+		return 0, nil, nil, err
+	}
+	if standing, err = s.assess.Standing(c.UserContext(), v, year, id); err != nil {
+		return 0, nil, nil, err
+	}
+	score, err = s.assessedScore(c, v, standing, id, year)
+	return year, standing, score, err
+}
+
 // assessedScore is the department's score of the year, from the run
 // standingRun names.
 func (s *Server) assessedScore(c *fiber.Ctx, v models.Viewer, st *assessment.YearStanding, deptID uint, year int) (*departmentScore, error) {

@@ -41,17 +41,7 @@ func (s *Server) departmentPage(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	year, err := s.yearOf(c)
-	if err != nil {
-		return err
-	}
-	// While a year's assessment is under way, its page shows the score run
-	// the assessment keeps, not whatever the office computed last.
-	standing, err := s.assess.Standing(ctx, v, year, id)
-	if err != nil {
-		return err
-	}
-	score, err := s.assessedScore(c, v, standing, id, year)
+	year, standing, score, err := s.yearScore(c, v, id)
 	if err != nil {
 		return err
 	}

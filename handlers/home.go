@@ -67,15 +67,7 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 	if err != nil {
 		return err
 	}
-	year, err := s.yearOf(c)
-	if err != nil {
-		return err
-	}
-	standing, err := s.assess.Standing(ctx, v, year, id)
-	if err != nil {
-		return err
-	}
-	score, err := s.assessedScore(c, v, standing, id, year)
+	_, standing, score, err := s.yearScore(c, v, id)
 	if err != nil {
 		return err
 	}
