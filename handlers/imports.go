@@ -201,8 +201,8 @@ func (s *Server) runImport(ctx context.Context, job *importJob, kind ingest.Kind
 	}
 }
 
-// importJob reads the viewer's own job, on whichever instance runs it.
-func (s *Server) importJob(c *fiber.Ctx) (jobView, error) {
+// ownJob reads the viewer's own job, on whichever instance runs it.
+func (s *Server) ownJob(c *fiber.Ctx) (jobView, error) {
 	v, _ := viewer(c)
 	j, err := s.store.ImportJobOf(c.UserContext(), v, c.Params("id"))
 	if err != nil {
@@ -213,7 +213,7 @@ func (s *Server) importJob(c *fiber.Ctx) (jobView, error) {
 
 // importJobPage shows a job's progress, refreshing itself until it ends.
 func (s *Server) importJobPage(c *fiber.Ctx) error {
-	jv, err := s.importJob(c)
+	jv, err := s.ownJob(c)
 	if err != nil {
 		return err
 	}
@@ -245,7 +245,7 @@ func (s *Server) cancelImport(c *fiber.Ctx) error {
 // importErrors downloads the bad rows of a partial or rejected import, in
 // the format of the upload, ready to fix and upload again.
 func (s *Server) importErrors(c *fiber.Ctx) error {
-	jv, err := s.importJob(c)
+	jv, err := s.ownJob(c)
 	if err != nil {
 		return err
 	}
