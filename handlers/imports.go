@@ -29,11 +29,17 @@ type importJob struct {
 	id          string
 	cancel      context.CancelCauseFunc
 	done, total atomic.Int64
+	writing     atomic.Bool
 }
 
 func (j *importJob) progress(done, total int) {
 	j.done.Store(int64(done))
 	j.total.Store(int64(total))
+}
+
+func (j *importJob) write(written, total int) {
+	j.writing.Store(true)
+	j.progress(written, total)
 }
 
 // jobView is a job's state as a page shows it.
@@ -42,12 +48,13 @@ type jobView struct {
 	Kind                  ingest.Kind
 	Done, Total, Percent  int64
 	Finished, Cancelled   bool
+	Writing               bool
 	Report                *ingest.Report
 }
 
 func viewOf(j *models.ImportJob) (jobView, error) {
 	v := jobView{ID: j.ID, FileName: j.FileName, Kind: ingest.Kind(j.Kind), Done: j.Done, Total: j.Total,
-		Finished: j.Finished, Cancelled: j.CancelRequested, Message: j.Message}
+		Finished: j.Finished, Cancelled: j.CancelRequested, Writing: j.Writing, Message: j.Message}
 	if j.Total > 0 {
 		v.Percent = min(100, 100*j.Done/j.Total)
 	}
@@ -134,7 +141,7 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 		return err
 	}
 	s.jobs.add(job)
-	opt := ingest.Options{Partial: c.FormValue("partial") != "", Source: "file", FileName: fh.Filename, Viewer: v, Progress: job.progress}
+	opt := ingest.Options{Partial: c.FormValue("partial") != "", Source: "file", FileName: fh.Filename, Viewer: v, Progress: job.progress, Writing: job.write}
 	s.running.Add(1)
 	go func() {
 		defer s.running.Done()
@@ -161,7 +168,7 @@ func (s *Server) runImport(ctx context.Context, job *importJob, kind ingest.Kind
 				return
 			case <-t.C:
 				tctx, done := context.WithTimeout(context.Background(), jobTick)
-				stop, err := s.store.ImportJobProgress(tctx, job.id, job.done.Load(), job.total.Load())
+				stop, err := s.store.ImportJobProgress(tctx, job.id, job.done.Load(), job.total.Load(), job.writing.Load())
 				done()
 				if err == nil && stop {
 					job.cancel(ingest.ErrCancelled)

@@ -23,6 +23,9 @@ type ImportJob struct {
 	Done      int64     `gorm:"not null;default:0"` // bytes read
 	Total     int64     `gorm:"not null;default:0"` // bytes in the file
 	Finished  bool      `gorm:"not null;default:false"`
+	// Writing: every row is read and checked, and the new ones are being
+	// written in chunks (SQLite); Done and Total then count rows written.
+	Writing bool `gorm:"not null;default:false"`
 	// CancelRequested is set by the cancel button on any instance; the
 	// instance running the job sees it at its next progress report.
 	CancelRequested bool   `gorm:"not null;default:false"`
@@ -49,11 +52,11 @@ func (s *Store) StartImportJob(ctx context.Context, j *ImportJob) error {
 	})
 }
 
-// ImportJobProgress stores how far a job has read and answers whether
-// someone has asked, on any instance, to cancel it.
-func (s *Store) ImportJobProgress(ctx context.Context, id string, done, total int64) (cancel bool, err error) {
+// ImportJobProgress stores how far a job has read, or written, and answers
+// whether someone has asked, on any instance, to cancel it.
+func (s *Store) ImportJobProgress(ctx context.Context, id string, done, total int64, writing bool) (cancel bool, err error) {
 	db := s.DB.WithContext(ctx)
-	if err := db.Model(&ImportJob{}).Where("id = ?", id).Updates(map[string]any{"done": done, "total": total}).Error; err != nil {
+	if err := db.Model(&ImportJob{}).Where("id = ?", id).Updates(map[string]any{"done": done, "total": total, "writing": writing}).Error; err != nil {
 		return false, fmt.Errorf("import job progress: %w", err)
 	}
 	var j ImportJob

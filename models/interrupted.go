@@ -24,11 +24,12 @@ var processOwner = func() string {
 
 // ReasonInterrupted is why a run left running by a process that died (a
 // crash, SIGKILL, power loss) is marked failed at the next start.
-const ReasonInterrupted = "导入被中断(服务异常退出),未导入任何数据;请重新导入"
+const ReasonInterrupted = "导入被中断（服务异常退出），未导入任何数据；请重新导入"
 
 // FailInterruptedRuns marks failed, with reason, the runs still "running"
 // that belong to no live process of this host (or, with mine, to this
-// process: it is stopping). Runs without an owner predate owners and are
+// process: it is stopping), after taking out the rows such a run had
+// already written in chunks. Runs without an owner predate owners and are
 // failed too. It returns how many it marked.
 func (s *Store) FailInterruptedRuns(ctx context.Context, reason string, mine bool) (int, error) {
 	var runs []ImportRun
@@ -51,12 +52,28 @@ func (s *Store) FailInterruptedRuns(ctx context.Context, reason string, mine boo
 		case processAlive(pid):
 			continue
 		}
+		if _, err := s.UndoImport(ctx, r.ID); err != nil {
+			return n, err
+		}
 		res := s.DB.WithContext(ctx).Model(&ImportRun{}).Where("id = ? AND status = ?", r.ID, RunRunning).
 			Updates(map[string]any{"status": RunFailed, "message": reason, "finished_at": now})
 		if res.Error != nil {
 			return n, fmt.Errorf("mark import run %d failed: %w", r.ID, res.Error)
 		}
 		n += int(res.RowsAffected)
+	}
+	// An import that failed but could not take its chunks out (the
+	// database went away) left their notes: take them out now.
+	var left []uint
+	if err := s.DB.WithContext(ctx).Model(&ImportUndo{}).Distinct("run_id").
+		Where("run_id NOT IN (?)", s.DB.Model(&ImportRun{}).Select("id").Where("status = ?", RunRunning)).
+		Pluck("run_id", &left).Error; err != nil {
+		return n, fmt.Errorf("list unsettled imports: %w", err)
+	}
+	for _, run := range left {
+		if _, err := s.UndoImport(ctx, run); err != nil {
+			return n, err
+		}
 	}
 	return n, nil
 }

@@ -54,7 +54,7 @@ func TestEveryModelFieldHasItsColumn(t *testing.T) {
 			&models.Publication{}, &models.Request{}, &models.Complaint{}, &models.QuarterlyReport{},
 			&models.AnnualReport{}, &models.Incident{},
 			&models.ImportRun{}, &models.Source{}, &models.APIToken{},
-			&models.SchemeVersion{}, &models.ScoreRun{}, &models.DepartmentScore{}, &models.AnnualReportText{}, &models.ImportJob{}, &models.ReportFiling{},
+			&models.SchemeVersion{}, &models.ScoreRun{}, &models.DepartmentScore{}, &models.AnnualReportText{}, &models.ImportJob{}, &models.ReportFiling{}, &models.ImportUndo{},
 		} {
 			sch, err := gormschema.Parse(m, &sync.Map{}, s.DB.NamingStrategy)
 			modelstest.Must(t, err)

@@ -5,6 +5,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -140,6 +141,16 @@ func (s *Store) Close() error {
 		return err
 	}
 	return sqlDB.Close()
+}
+
+// Conn takes a connection of the pool for the caller alone, for work that
+// must stay on one connection (SQLite's TEMP tables); Close gives it back.
+func (s *Store) Conn(ctx context.Context) (*sql.Conn, error) {
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return nil, err
+	}
+	return sqlDB.Conn(ctx)
 }
 
 // Ping checks that the database answers.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"database/sql"
 	"hash/maphash"
 	"time"
 
@@ -11,7 +12,8 @@ import (
 // batch is one kind's side of an import. It checks rows as they are read
 // and, for the record kinds, hands the new ones to the database at once, so
 // that checking and writing overlap; the rest is written when every row has
-// been read. All of it is in the import's transaction.
+// been read. All of it is in the import's transaction, but for SQLite's
+// new rows, which are copied in chunks of their own (upsert_sqlite.go).
 type batch interface {
 	// add checks the checker's current row; the checker holds any errors.
 	add(c *checker)
@@ -30,12 +32,18 @@ type batch interface {
 // counts is what a write did.
 type counts struct{ inserted, updated, unchanged int }
 
-// writer is what a batch writes through: the import's transaction.
+// writer is what a batch writes through: the import's transaction and, on
+// SQLite, the connection that stages new rows and copies them in chunks.
 type writer struct {
 	tx         *models.Tx
 	dialect    string
 	now        time.Time
 	noLoadData bool // use multi-row INSERT on MySQL too (tests of that path)
+	run        uint // the import run, whose chunks import_undo remembers
+	pin        *sql.Conn
+	chunk      int64                    // rows per chunk on SQLite
+	writing    func(written, total int) // Options.Writing
+	chunked    bool                     // a chunk is committed: settle it, or undo it
 }
 
 // recordKind is a kind stored in one table with a natural key: everything

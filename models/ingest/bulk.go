@@ -28,10 +28,10 @@ type bulk struct {
 // parameters); SQLite's size is in upsert_sqlite.go.
 const mysqlRowsPerStatement = 500
 
-func (w *writer) bulk(t *table, suffix string, withCreated bool) *bulk {
+func (w *writer) bulk(pool gorm.ConnPool, t *table, suffix string, withCreated bool) *bulk {
 	cols := t.columnList(withCreated)
 	b := &bulk{
-		pool:   w.tx.DB.Statement.ConnPool,
+		pool:   pool,
 		t:      t,
 		head:   "INSERT INTO " + quote(t.name) + " (" + strings.Join(cols, ", ") + ") VALUES ",
 		suffix: suffix,

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -33,6 +34,9 @@ type Options struct {
 	// a CSV, the declared size of a sheet, the share of a JSON body read.
 	// The last call, once everything is written, has done == total.
 	Progress func(done, total int)
+	// Writing, when set, is called on SQLite after each chunk of new rows
+	// is committed, once every row is read: rows written, rows to write.
+	Writing func(written, total int)
 }
 
 func (o Options) withDefaults(source string) Options {
@@ -49,8 +53,10 @@ func (o Options) withDefaults(source string) Options {
 const progressEvery = 5000
 
 // Importer loads files, API bodies and pulled sources into the store. It is
-// safe for concurrent use. On SQLite an import holds the database's write
-// lock while it writes (readers go on); on MySQL only the rows it writes.
+// safe for concurrent use. On MySQL an import locks only the rows it
+// writes; on SQLite, where one writer holds the whole database, it writes
+// its new rows in chunks that let other writers in between
+// (upsert_sqlite.go).
 type Importer struct {
 	store *models.Store
 	// Limits bound the input; DefaultLimits unless changed before use.
@@ -58,6 +64,8 @@ type Importer struct {
 	// noLoadData makes MySQL use multi-row INSERT, as it does when the server
 	// refuses LOAD DATA LOCAL; tests set it to exercise that path.
 	noLoadData bool
+	// chunk, when set, is the rows of a chunk on SQLite (tests make it small).
+	chunk int64
 }
 
 // New returns an importer for the store with DefaultLimits.
@@ -73,7 +81,8 @@ func New(store *models.Store) *Importer {
 // a scoped import that oversteps gives ErrScope; any other error is an
 // infrastructure failure. Whatever the outcome the Report is returned and
 // the run recorded, and nothing is half-written: the rows are written in one
-// transaction. UserMessage words any of these errors for people.
+// transaction, or on SQLite in chunks that are taken out again unless the
+// last transaction, which completes the import, commits. UserMessage words any of these errors for people.
 func (im *Importer) File(ctx context.Context, kind Kind, name string, r io.Reader, opt Options) (*Report, error) {
 	if opt.FileName == "" {
 		opt.FileName = name
@@ -194,8 +203,15 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 	}
 	lay := src.layout()
 	rep.Format, rep.Encoding = src.format(), lay.encoding
-	return im.store.AuditedOnce(ctx, opt.Viewer, func(tx *models.Tx) error {
-		w := &writer{tx: tx, dialect: im.store.Dialect, now: time.Now().UTC(), noLoadData: im.noLoadData}
+	w := &writer{dialect: im.store.Dialect, now: time.Now().UTC(), noLoadData: im.noLoadData, run: rep.RunID, writing: opt.Writing, chunk: cmp.Or(im.chunk, copyChunk)}
+	if w.dialect == "sqlite" {
+		if w.pin, err = im.store.Conn(ctx); err != nil {
+			return err
+		}
+		defer w.pin.Close()
+	}
+	err = im.store.AuditedOnce(ctx, opt.Viewer, func(tx *models.Tx) error {
+		w.tx = tx
 		b, err := sp.newBatch(ctx, im.store, w, opt.OnlyDepartment, src.total(0))
 		if err != nil {
 			return err
@@ -232,8 +248,22 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 		if opt.Progress != nil {
 			opt.Progress(rep.Read, rep.Read)
 		}
+		if w.chunked {
+			if err := tx.SettleImport(w.run); err != nil {
+				return err
+			}
+		}
 		return tx.Record("import", "import_run", rep.RunID, nil, rep.auditSummary(opt.Source))
 	})
+	if err != nil && w.chunked {
+		// Take out the chunks already committed, even when cancelled.
+		uctx, done := context.WithTimeout(context.WithoutCancel(ctx), models.QueryTimeout)
+		defer done()
+		if _, uerr := im.store.UndoImport(uctx, w.run); uerr != nil {
+			return errors.Join(err, uerr)
+		}
+	}
+	return err
 }
 
 // check reads every row through the batch and returns the bad ones, in

@@ -22,7 +22,9 @@ type inserter interface {
 }
 
 // inserter picks the fastest way in: LOAD DATA on a MySQL server that allows
-// it, multi-row INSERT otherwise.
+// it, on SQLite a stage copied in chunks when the table numbers its rows
+// (all but the few rows of holiday_years, keyed by year), multi-row INSERT
+// in the import's transaction otherwise.
 func (w *writer) inserter(ctx context.Context, t *table) (inserter, error) {
 	if w.dialect == "mysql" && !w.noLoadData {
 		ok, err := w.localInfile(ctx)
@@ -33,10 +35,7 @@ func (w *writer) inserter(ctx context.Context, t *table) (inserter, error) {
 			return w.loadData(ctx, t), nil
 		}
 	}
-	if w.dialect == "sqlite" {
-		if err := w.tuneSQLite(); err != nil {
-			return nil, err
-		}
+	if w.dialect == "sqlite" && t.id == "id" {
 		return w.stagedInsert(ctx, t)
 	}
 	return w.bulkInsert(ctx, t), nil
@@ -50,16 +49,19 @@ type bulkInserter struct {
 }
 
 func (w *writer) bulkInsert(ctx context.Context, t *table) *bulkInserter {
-	return w.bulkInto(ctx, t, "", nil)
+	return w.bulkInto(ctx, t, w.tx.DB.Statement.ConnPool, "", nil, nil)
 }
 
-// bulkInto is bulkInsert into the table named into ("" for t itself);
-// finish, when set, runs once every row is sent and returns the rows it
-// stored in t.
-func (w *writer) bulkInto(ctx context.Context, t *table, into string, finish func() (int64, error)) *bulkInserter {
+// bulkInto is bulkInsert through pool into the table named into ("" for t
+// itself); finish, when set, runs once every row is sent and returns the
+// rows it stored in t; release, when set, runs last in every case.
+func (w *writer) bulkInto(ctx context.Context, t *table, pool gorm.ConnPool, into string, finish func() (int64, error), release func()) *bulkInserter {
 	ins := &bulkInserter{rows: make(chan []string, 4096), done: make(chan error, 1)}
 	go func() {
-		b := w.bulk(t, "", true)
+		if release != nil {
+			defer release()
+		}
+		b := w.bulk(pool, t, "", true)
 		if into != "" {
 			b.head = strings.Replace(b.head, quote(t.name), into, 1)
 		}
@@ -100,7 +102,7 @@ func (ins *bulkInserter) close() error {
 
 // update writes changed rows with a multi-row upsert on the natural key.
 func (w *writer) update(ctx context.Context, t *table, rows []changedRow) error {
-	b := w.bulk(t, w.upsertSuffix(t), true)
+	b := w.bulk(w.tx.DB.Statement.ConnPool, t, w.upsertSuffix(t), true)
 	defer b.close()
 	for _, r := range rows {
 		if err := b.add(ctx, r.vals); err != nil {

@@ -1,0 +1,143 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+// chunkedImport sets up a SQLite bureau whose importer copies new rows in
+// chunks of 1,000, a file of 5,500 new publications, and a second store on
+// the same database: another instance, or the next process.
+func chunkedImport(t *testing.T) (im *Importer, other *models.Store, file []byte) {
+	t.Helper()
+	dsn := modelstest.FreshDSN(t, "sqlite")
+	s, err := models.Open(dsn, nil)
+	modelstest.Must(t, err)
+	t.Cleanup(func() { s.Close() })
+	modelstest.Must(t, s.Migrate(t.Context()))
+	im = bureau(t, s, "")
+	im.chunk = 1000
+	other, err = models.Open(dsn, nil)
+	modelstest.Must(t, err)
+	t.Cleanup(func() { other.Close() })
+	var b bytes.Buffer
+	b.WriteString("部门,目录序号,标题,公开形式,公开日期,索引号\n")
+	for i := range 5500 {
+		fmt.Fprintf(&b, "ZA,1,案例%d,网站,2024-03-05,B-%d\n", i, i)
+	}
+	return im, other, b.Bytes()
+}
+
+// A large SQLite import leaves the write lock between its chunks: another
+// writer (signing in, saving a form) gets through while the import is still
+// writing, instead of waiting behind it for the busy timeout and failing.
+func TestSQLiteImportLetsWritersInBetweenChunks(t *testing.T) {
+	t.Parallel()
+	im, other, file := chunkedImport(t)
+	var calls []int
+	var writeErr error
+	rep, err := im.File(t.Context(), Publications, "p.csv", bytes.NewReader(file), Options{Viewer: office, Writing: func(written, total int) {
+		calls = append(calls, written)
+		if len(calls) == 1 { // signing in, as another instance would
+			writeErr = other.Sessions().Set("between-chunks", []byte("v"), time.Hour)
+		}
+	}})
+	modelstest.Must(t, err)
+	if writeErr != nil {
+		t.Fatalf("a small write between two chunks: %v", writeErr)
+	}
+	if want := []int{1000, 2000, 3000, 4000, 5000, 5500}; fmt.Sprint(calls) != fmt.Sprint(want) {
+		t.Errorf("chunks written: %v, want %v", calls, want)
+	}
+	if rep.Inserted != 5500 || count(t, other, "publications") != 5500 {
+		t.Errorf("inserted %d, stored %d, want 5500", rep.Inserted, count(t, other, "publications"))
+	}
+	if n := count(t, other, "import_undo"); n != 0 {
+		t.Errorf("%d notes of chunks left after the import completed", n)
+	}
+}
+
+// An import that stops after some chunks are committed, cancelled or
+// failed, takes their rows out: nothing is half-written.
+func TestSQLiteImportStoppedMidCopyLeavesNothing(t *testing.T) {
+	t.Parallel()
+	im, other, file := chunkedImport(t)
+	ctx, cancel := context.WithCancelCause(t.Context())
+	defer cancel(nil)
+	seen := 0
+	rep, err := im.File(ctx, Publications, "p.csv", bytes.NewReader(file), Options{Viewer: office, Writing: func(written, total int) {
+		if written == 3000 {
+			seen = count(t, other, "publications")
+			cancel(ErrCancelled)
+		}
+	}})
+	if !errors.Is(err, ErrCancelled) {
+		t.Fatalf("cancelled mid-copy: %v", err)
+	}
+	if seen != 3000 {
+		t.Errorf("rows committed before the cancel: %d, want 3000 (the chunks are their own transactions)", seen)
+	}
+	if n := count(t, other, "publications"); n != 0 {
+		t.Errorf("%d publications kept from a cancelled import", n)
+	}
+	if n := count(t, other, "import_undo"); n != 0 {
+		t.Errorf("%d notes of chunks left", n)
+	}
+	var run models.ImportRun
+	modelstest.Must(t, other.DB.First(&run, rep.RunID).Error)
+	if run.Status != models.RunFailed || run.Inserted != 0 {
+		t.Errorf("the run of a cancelled import: %s, %d inserted", run.Status, run.Inserted)
+	}
+}
+
+// A process that dies in the middle of the copy leaves committed chunks;
+// the next start takes them out with the run it marks failed, and a
+// process stopping (SIGTERM) does the same for its own.
+func TestSQLiteImportInterruptedMidCopyUndoneAtStart(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		mine bool
+	}{{"next start after a crash", false}, {"stopping", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			im, other, file := chunkedImport(t)
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			var marked int
+			var markErr error
+			rep, _ := im.File(ctx, Publications, "p.csv", bytes.NewReader(file), Options{Viewer: office, Writing: func(written, total int) {
+				if written != 2000 {
+					return
+				}
+				if !tc.mine { // as if this process had died: its owner names no live process
+					host, _ := os.Hostname()
+					markErr = other.DB.Model(&models.ImportRun{}).Where("status = ?", models.RunRunning).Update("owner", host+":0").Error
+				}
+				if markErr == nil {
+					marked, markErr = other.FailInterruptedRuns(t.Context(), models.ReasonInterrupted, tc.mine)
+				}
+				cancel() // the process is gone: it writes nothing more
+			}})
+			modelstest.Must(t, markErr)
+			if marked != 1 {
+				t.Errorf("runs marked failed: %d, want 1", marked)
+			}
+			if n := count(t, other, "publications"); n != 0 {
+				t.Errorf("%d publications kept from an interrupted import", n)
+			}
+			var run models.ImportRun
+			modelstest.Must(t, other.DB.First(&run, rep.RunID).Error)
+			if run.Status != models.RunFailed {
+				t.Errorf("the interrupted run: %s", run.Status)
+			}
+		})
+	}
+}
