@@ -93,7 +93,7 @@ func (s *Server) chainState(c *fiber.Ctx) string {
 	case st.OK:
 		return views.T(lang(c), "audit.chain.ok", st.Entries, st.HeadHash)
 	}
-	return views.T(lang(c), "audit.chain.bad", st.Problem)
+	return views.T(lang(c), "audit.chain.bad", views.T(lang(c), st.Problem, st.Args...))
 }
 
 // departmentNames names departments by id and by code, as audit entries

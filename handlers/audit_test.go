@@ -62,3 +62,23 @@ func TestAuditLogReadsInWordsAndFilters(t *testing.T) {
 		}
 	})
 }
+
+// The audit page's tamper check names the edited entry in the reader's
+// language.
+func TestAuditChainStateInTheReadersLanguage(t *testing.T) {
+	t.Parallel()
+	s := modelstest.Open(t, "sqlite")
+	b := newBureau(t, s)
+	c := b.client(t)
+	c.signIn("office", testPassword)
+	var e models.AuditEntry
+	modelstest.Must(t, s.DB.Order("seq").First(&e).Error)
+	modelstest.Must(t, s.DB.Exec("UPDATE audit_entries SET user_name = ? WHERE id = ?", "别人", e.ID).Error)
+	want := map[string]string{"zh": "日志链被破坏：第 1 条（编号 " + itoa(e.ID) + "）被修改过", "en": "The chain is broken: entry 1 (id " + itoa(e.ID) + ") was edited"}
+	for _, l := range []string{"zh", "en"} {
+		c.get("/lang?to=" + l + "&back=/audit")
+		if _, page := c.get("/audit"); !strings.Contains(page, want[l]) {
+			t.Errorf("%s audit page lacks %q", l, want[l])
+		}
+	}
+}

@@ -88,10 +88,17 @@ type ChainState struct {
 	HeadSeq  int64  // the head's Seq
 	HeadHash string // the head's hash: kept outside the database, it shows a rewrite of the whole log
 	OK       bool
-	// Problem names the first entry found edited, inserted or deleted, in
-	// Chinese; BadID is its id (0 when the entry is gone).
+	// Problem names the first entry found edited, inserted or deleted: a
+	// message key (views, audit.problem.*) and its arguments; BadID is its
+	// id (0 when the entry is gone).
 	Problem string
+	Args    []any
 	BadID   uint
+}
+
+// problem records what is wrong with the chain.
+func (st *ChainState) problem(bad uint, key string, args ...any) {
+	st.Problem, st.Args, st.BadID = key, args, bad
 }
 
 // VerifyAudit checks the whole chain, from the first entry to the head.
@@ -105,7 +112,7 @@ func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 	st.HeadSeq, st.HeadHash = head.Seq, head.Hash
 	var outside AuditEntry
 	if n := db.Where("seq <= 0").Order("id").Limit(1).Find(&outside).RowsAffected; n > 0 {
-		st.Problem, st.BadID = fmt.Sprintf("编号 %d 的记录不在链上:是绕过系统插入的", outside.ID), outside.ID
+		st.problem(outside.ID, "audit.problem.outside", outside.ID)
 		return st, nil
 	}
 	prevSeq, prevHash := int64(0), ""
@@ -117,13 +124,13 @@ func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 		for _, e := range batch {
 			switch {
 			case e.Seq > head.Seq:
-				st.Problem, st.BadID = fmt.Sprintf("第 %d 条(编号 %d)在链尾之后:是插入的", e.Seq, e.ID), e.ID
+				st.problem(e.ID, "audit.problem.afterhead", e.Seq, e.ID)
 			case e.Seq != prevSeq+1:
-				st.Problem = fmt.Sprintf("第 %d 条至第 %d 条已被删除(在编号 %d 之前)", prevSeq+1, e.Seq-1, e.ID)
+				st.problem(0, "audit.problem.deleted", prevSeq+1, e.Seq-1, e.ID)
 			case e.ComputeHash() != e.Hash:
-				st.Problem, st.BadID = fmt.Sprintf("第 %d 条(编号 %d)被修改过", e.Seq, e.ID), e.ID
+				st.problem(e.ID, "audit.problem.edited", e.Seq, e.ID)
 			case e.PrevHash != prevHash:
-				st.Problem, st.BadID = fmt.Sprintf("第 %d 条(编号 %d)与前一条接不上:是插入或替换的", e.Seq, e.ID), e.ID
+				st.problem(e.ID, "audit.problem.unlinked", e.Seq, e.ID)
 			}
 			if st.Problem != "" {
 				return st, nil
@@ -137,9 +144,9 @@ func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 	}
 	switch {
 	case prevSeq < head.Seq:
-		st.Problem = fmt.Sprintf("第 %d 条至第 %d 条(链尾)已被删除", prevSeq+1, head.Seq)
+		st.problem(0, "audit.problem.tail", prevSeq+1, head.Seq)
 	case prevHash != head.Hash:
-		st.Problem = fmt.Sprintf("第 %d 条与链尾记录的摘要不符", prevSeq)
+		st.problem(0, "audit.problem.head", prevSeq)
 	default:
 		st.OK = true
 	}

@@ -3,6 +3,7 @@ package models_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -48,26 +49,26 @@ func TestAuditChainNamesTheFirstTamperedEntry(t *testing.T) {
 				id := entryID(t, s, 3)
 				modelstest.Must(t, s.DB.Exec("UPDATE audit_entries SET after = ? WHERE id = ?", `{"n":99}`, id).Error)
 				return id
-			}, "第 3 条"},
+			}, "audit.problem.edited"},
 			{"edited actor", func(s *models.Store) uint {
 				id := entryID(t, s, 2)
 				modelstest.Must(t, s.DB.Exec("UPDATE audit_entries SET user_name = ? WHERE id = ?", "别人", id).Error)
 				return id
-			}, "被修改"},
+			}, "audit.problem.edited"},
 			{"deleted", func(s *models.Store) uint {
 				modelstest.Must(t, s.DB.Exec("DELETE FROM audit_entries WHERE seq = 2").Error)
 				return 0
-			}, "第 2 条至第 2 条已被删除"},
+			}, "audit.problem.deleted"},
 			{"deleted at the end", func(s *models.Store) uint {
 				modelstest.Must(t, s.DB.Exec("DELETE FROM audit_entries WHERE seq = 5").Error)
 				return 0
-			}, "第 5 条至第 5 条(链尾)已被删除"},
+			}, "audit.problem.tail"},
 			{"inserted outside the chain", func(s *models.Store) uint {
 				modelstest.Must(t, s.DB.Exec("INSERT INTO audit_entries (at, user_id, user_name, action, entity, entity_id, `before`, `after`) VALUES (?, 0, 'x', 'update', 'user', '1', '', '')", "2026-01-01 00:00:00").Error)
 				var e models.AuditEntry
 				modelstest.Must(t, s.DB.Order("id desc").First(&e).Error)
 				return e.ID
-			}, "不在链上"},
+			}, "audit.problem.outside"},
 			{"inserted after the head", func(s *models.Store) uint {
 				var last models.AuditEntry
 				modelstest.Must(t, s.DB.Order("seq desc").First(&last).Error)
@@ -75,7 +76,7 @@ func TestAuditChainNamesTheFirstTamperedEntry(t *testing.T) {
 				forged.Hash = forged.ComputeHash()
 				modelstest.Must(t, s.DB.Create(&forged).Error)
 				return forged.ID
-			}, "链尾之后"},
+			}, "audit.problem.afterhead"},
 			{"replaced", func(s *models.Store) uint {
 				// A new entry put in the place of the fourth, with a hash of its own.
 				id := entryID(t, s, 4)
@@ -84,7 +85,7 @@ func TestAuditChainNamesTheFirstTamperedEntry(t *testing.T) {
 				forged.Hash = forged.ComputeHash()
 				modelstest.Must(t, s.DB.Create(&forged).Error)
 				return forged.ID
-			}, "接不上"},
+			}, "audit.problem.unlinked"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				t.Parallel()
@@ -95,7 +96,7 @@ func TestAuditChainNamesTheFirstTamperedEntry(t *testing.T) {
 				}
 				bad := tc.tamper(s)
 				st := verify(t, s)
-				if st.OK || !strings.Contains(st.Problem, tc.want) || st.BadID != bad || (bad != 0 && !strings.Contains(st.Problem, fmt.Sprint(bad))) {
+				if st.OK || st.Problem != tc.want || st.BadID != bad || (bad != 0 && !slices.Contains(st.Args, any(bad))) {
 					t.Errorf("after %s: %+v, want a problem naming %q (id %d)", tc.name, st, tc.want, bad)
 				}
 			})

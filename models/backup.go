@@ -95,7 +95,7 @@ func Restore(ctx context.Context, dsn, path string) error {
 	if err == nil {
 		var st ChainState
 		if st, err = backup.VerifyAudit(ctx); err == nil && !st.OK {
-			err = fmt.Errorf("the backup's audit log: %s", st.Problem)
+			err = fmt.Errorf("the backup's audit log is broken (%s %v: gongkai audit verify on the restored copy says more)", st.Problem, st.Args)
 		}
 	}
 	backup.Close()

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/views"
 )
 
 // auditCommand handles "gongkai audit verify": it checks the whole hash
@@ -24,7 +25,8 @@ func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if !st.OK {
-		return fmt.Errorf("操作日志链被破坏 / audit chain broken: %s", st.Problem)
+		return fmt.Errorf("%s / %s", views.T(views.Chinese, "audit.chain.bad", views.T(views.Chinese, st.Problem, st.Args...)),
+			views.T(views.English, "audit.chain.bad", views.T(views.English, st.Problem, st.Args...)))
 	}
 	fmt.Fprintf(stdout, "操作日志链完整 / audit chain intact: %d 条, 链尾 / head %d %s\n", st.Entries, st.HeadSeq, st.HeadHash)
 	return nil
