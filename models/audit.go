@@ -50,7 +50,7 @@ type Tx struct {
 func (s *Store) Audited(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err := s.AuditedOnce(ctx, v, fn)
-		if attempt == 3 || !isDeadlock(err) {
+		if attempt == 3 || !IsDeadlock(err) {
 			return err
 		}
 		select {
@@ -73,8 +73,9 @@ func (s *Store) AuditedOnce(ctx context.Context, v Viewer, fn func(tx *Tx) error
 	})
 }
 
-// isDeadlock reports a MySQL deadlock or Galera certification failure.
-func isDeadlock(err error) bool {
+// IsDeadlock reports a MySQL deadlock or Galera certification failure:
+// work worth running again from its start.
+func IsDeadlock(err error) bool {
 	var me *mysql.MySQLError
 	return errors.As(err, &me) && me.Number == 1213
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -105,12 +106,30 @@ func (im *Importer) file(ctx context.Context, kind Kind, r io.Reader, opt Option
 	}
 	defer in.Close()
 	rep.SHA256 = in.sum
-	src, err := im.open(ctx, kind, in)
-	if err != nil {
-		return err
+	return im.loadAgain(ctx, kind, in, opt, rep, func() (source, error) { return im.open(ctx, kind, in) })
+}
+
+// loadAgain opens the input and loads it, and does it again from the start
+// when MySQL aborts the import's transaction as a deadlock or a Galera
+// cluster refuses it (another node changed the same rows first), up to
+// three times in all, as Store.Audited does for a form: the input reads
+// from its start as often as needed.
+func (im *Importer) loadAgain(ctx context.Context, kind Kind, in *input, opt Options, rep *Report, open func() (source, error)) error {
+	for attempt := 1; ; attempt++ {
+		if _, err := in.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("rewind the input: %w", err)
+		}
+		src, err := open()
+		if err != nil {
+			return err
+		}
+		err = im.load(ctx, kind, src, opt, rep)
+		src.Close()
+		if attempt == 3 || !models.IsDeadlock(err) || ctx.Err() != nil {
+			return err
+		}
+		*rep = Report{Kind: rep.Kind, FileName: rep.FileName, RunID: rep.RunID, SHA256: rep.SHA256}
 	}
-	defer src.Close()
-	return im.load(ctx, kind, src, opt, rep)
 }
 
 // budget bounds an import by Limits.TimeBudget: past it the import stops
@@ -180,12 +199,9 @@ func (im *Importer) records(ctx context.Context, kind Kind, body io.Reader, opt 
 	if !in.utf8 {
 		return malformed(nil, "JSON 必须使用 UTF-8 编码")
 	}
-	src, err := openJSON(in, in.size, kind, specs[kind], im.Limits)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	return im.load(ctx, kind, src, opt, rep)
+	return im.loadAgain(ctx, kind, in, opt, rep, func() (source, error) {
+		return openJSON(in, in.size, kind, specs[kind], im.Limits)
+	})
 }
 
 // load checks every row and writes the good ones, in one transaction: new
