@@ -60,7 +60,7 @@ func demoClocks(pubs, reqs *table) []table {
 	}
 	pubs.rows = append(pubs.rows,
 		[]string{"SJ09", seq, "重点人员管控工作方案", "文件", date(4, 1), date(4, 8), fmt.Sprintf("014319768/%d-SJ09-N001", y), "宿公治〔2025〕12号",
-			"不予公开", "", "", "", "涉及警务工作秘密,属于内部管理信息"},
+			"不予公开", "", "", "", "涉及警务工作秘密，属于内部管理信息"},
 		[]string{"SJ09", seq, "娱乐场所专项整治行动情况通报", "网站", date(6, 2), date(6, 13), fmt.Sprintf("014319768/%d-SJ09-F001", y), "",
 			"主动公开", "", "", "http://gaj.suqian.gov.cn/sj09/f001.html", ""},
 	)
@@ -96,15 +96,15 @@ func demoClocks(pubs, reqs *table) []table {
 		sign(fmt.Sprintf("BM%d-SJ09-%03d", y, n), p[6], p[2], requested, "公开", "不涉及国家秘密、警务工作秘密和个人隐私", 5, 6)
 	}
 	sign(fmt.Sprintf("BM%d-SJ09-F01", y), fmt.Sprintf("014319768/%d-SJ09-F001", y), "娱乐场所专项整治行动情况通报",
-		time.Date(y, 6, 3, 0, 0, 0, 0, time.UTC), "免于公开", "含涉案场所名称和当事人信息,公开后可能影响案件查处", 5, 6)
-	sign(fmt.Sprintf("BM%d-SJ09-D01", y), "", "春节期间治安形势分析(草稿)", time.Date(y, 12, 22, 0, 0, 0, 0, time.UTC), "", "", 2, 0)
+		time.Date(y, 6, 3, 0, 0, 0, 0, time.UTC), "免于公开", "含涉案场所名称和当事人信息，公开后可能影响案件查处", 5, 6)
+	sign(fmt.Sprintf("BM%d-SJ09-D01", y), "", "春节期间治安形势分析（草稿）", time.Date(y, 12, 22, 0, 0, 0, 0, time.UTC), "", "", 2, 0)
 
 	coordinations := table{kind: "coordinations", header: []string{"department", "coordination_no", "index_no", "subject", "asked", "sent", "replied", "opinion", "note"},
 		rows: [][]string{
 			{"SJ09", fmt.Sprintf("XT%d-001", y), "", "烟花爆竹禁放通告", "交警支队", date(1, 6), date(1, 9), "同意", ""},
 			{"SJ09", fmt.Sprintf("XT%d-002", y), fmt.Sprintf("014319768/%d-SJ09-F001", y), "娱乐场所整治情况通报口径", "刑警支队", date(6, 3), date(6, 5), "修改后同意", "删去案件细节"},
 			{"FJ01", fmt.Sprintf("XT%d-001", y), "", "辖区治安重点地区排查整治公告", "治安支队", date(9, 1), "", "", ""},
-			{"SJ12", fmt.Sprintf("XT%d-001", y), "", "出入境证件办理须知修订", "治安支队", date(3, 3), date(3, 6), "不同意", "涉及户籍信息核验流程,需另行商定"},
+			{"SJ12", fmt.Sprintf("XT%d-001", y), "", "出入境证件办理须知修订", "治安支队", date(3, 3), date(3, 6), "不同意", "涉及户籍信息核验流程，需另行商定"},
 			{"SJ16", fmt.Sprintf("XT%d-001", y), "", "电信诈骗典型案例发布", "经侦支队", date(11, 3), date(11, 14), "同意", "复函迟于 5 个工作日"},
 		}}
 

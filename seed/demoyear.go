@@ -107,7 +107,7 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 			if rng.Float64() > d.quality+0.1 {
 				review, reviewDate = "", time.Time{}
 			}
-			seq, title := "", fmt.Sprintf("%s工作动态(%s)", d.name, day.Format("1月2日"))
+			seq, title := "", fmt.Sprintf("%s工作动态（%s）", d.name, day.Format("1月2日"))
 			if it != nil {
 				seq, title = fmt.Sprint(it.seq), fmt.Sprintf("%s(%s)", it.title, day.Format("2006年1月"))
 			}
@@ -197,7 +197,7 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 		}
 	}
 	incidents := table{kind: "incidents", header: []string{"department", "date", "kind", "description"}, rows: [][]string{
-		{"SJ14", fmt.Sprintf("%d-08-14", y), "不应公开而公开", "网站误发含个人信息的处罚决定书,已撤回"},
+		{"SJ14", fmt.Sprintf("%d-08-14", y), "不应公开而公开", "网站误发含个人信息的处罚决定书，已撤回"},
 	}}
 	decisions := table{kind: "accountability", header: []string{"case_no", "department", "decided", "sanction", "persons", "trigger", "summary"}, rows: [][]string{
 		{fmt.Sprintf("ZJ%d-001", y), "SJ10", fmt.Sprintf("%d-09-03", y), "通报批评、书面检查", "林涛", "不依法履行公开义务", "第二季度办事指南未按时更新"},

@@ -233,7 +233,7 @@ func (g *provinceGen) itemPosts(t *provinceTable, units []provinceUnit, items []
 					if periods == 1 {
 						month = 1 + g.rng.IntN(12)
 					}
-					g.post(t, u, fmt.Sprint(it.seq), fmt.Sprintf("%s(%d年%d月)", it.title, g.year, month), pick(g.rng, it.channels), workday(g.rng, g.year, month))
+					g.post(t, u, fmt.Sprint(it.seq), fmt.Sprintf("%s（%d年%d月）", it.title, g.year, month), pick(g.rng, it.channels), workday(g.rng, g.year, month))
 				}
 			}
 		}
@@ -258,7 +258,7 @@ func (g *provinceGen) news(t *provinceTable, units []provinceUnit, items []demoI
 		share := int(float64(n) * u.quality / weight)
 		for k := range share {
 			day := workday(g.rng, g.year, 1+k*12/max(1, share))
-			g.post(t, u, "", fmt.Sprintf("%s工作动态(%s)", u.name, day.Format("1月2日")), "网站", day)
+			g.post(t, u, "", fmt.Sprintf("%s工作动态（%s）", u.name, day.Format("1月2日")), "网站", day)
 		}
 	}
 }
