@@ -37,9 +37,13 @@ type Tx struct {
 	DB     *gorm.DB
 	Viewer Viewer
 	// pending entries are chained and written when the transaction's work
-	// is done (or when many have gathered), holding the chain's head for as
-	// short a time as possible.
+	// is done, holding the chain's head for as short a time as possible.
+	// Past auditSpillAt they wait in a temporary file (spill), so that an
+	// import updating a million rows neither holds the head, and with it
+	// every other audited change, while it works, nor keeps its entries in
+	// memory.
 	pending []AuditEntry
+	spill   *auditSpill
 }
 
 // Audited runs fn in one transaction on behalf of v. A transaction that
@@ -66,6 +70,7 @@ func (s *Store) Audited(ctx context.Context, v Viewer, fn func(tx *Tx) error) er
 func (s *Store) AuditedOnce(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
 	return s.DB.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		tx := &Tx{DB: db, Viewer: v}
+		defer tx.spill.close()
 		if err := fn(tx); err != nil {
 			return err
 		}

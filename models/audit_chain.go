@@ -1,11 +1,16 @@
 package models
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"time"
 )
 
@@ -30,22 +35,33 @@ type AuditHead struct {
 	Hash string `gorm:"size:64;not null"`
 }
 
-// auditFlushAt bounds the entries a transaction keeps in memory: past it
-// they are chained and written at once (holding the head from then on).
-const auditFlushAt = 1000
+// auditSpillAt bounds the entries a transaction keeps in memory: past it
+// they go to its spill file until the transaction's end.
+const auditSpillAt = 1000
 
 func (tx *Tx) add(e AuditEntry) error {
 	e.At = e.At.UTC().Truncate(time.Millisecond) // what MySQL's DATETIME(3) keeps
 	tx.pending = append(tx.pending, e)
-	if len(tx.pending) >= auditFlushAt {
-		return tx.flush()
+	if len(tx.pending) < auditSpillAt {
+		return nil
 	}
+	if tx.spill == nil {
+		var err error
+		if tx.spill, err = newAuditSpill(); err != nil {
+			return err
+		}
+	}
+	if err := tx.spill.write(tx.pending); err != nil {
+		return err
+	}
+	tx.pending = tx.pending[:0]
 	return nil
 }
 
-// flush chains the pending entries after the head and writes them.
+// flush chains the spilled and pending entries after the head and writes
+// them, at the end of the transaction's work.
 func (tx *Tx) flush() error {
-	if len(tx.pending) == 0 {
+	if len(tx.pending) == 0 && tx.spill == nil {
 		return nil
 	}
 	// Taking the head first makes this transaction the only appender
@@ -57,21 +73,87 @@ func (tx *Tx) flush() error {
 	if err := tx.ForUpdate().First(&head, 1).Error; err != nil {
 		return fmt.Errorf("read the audit chain's head: %w", err)
 	}
-	for i := range tx.pending {
-		e := &tx.pending[i]
-		head.Seq++
-		e.Seq, e.PrevHash = head.Seq, head.Hash
-		e.Hash = e.ComputeHash()
-		head.Hash = e.Hash
+	write := func(entries []AuditEntry) error {
+		for i := range entries {
+			e := &entries[i]
+			head.Seq++
+			e.Seq, e.PrevHash = head.Seq, head.Hash
+			e.Hash = e.ComputeHash()
+			head.Hash = e.Hash
+		}
+		if err := tx.DB.CreateInBatches(entries, 200).Error; err != nil {
+			return fmt.Errorf("write audit entries: %w", err)
+		}
+		return nil
 	}
-	if err := tx.DB.CreateInBatches(tx.pending, 200).Error; err != nil {
-		return fmt.Errorf("write audit entries: %w", err)
+	if tx.spill != nil {
+		if err := tx.spill.each(write); err != nil {
+			return err
+		}
+	}
+	if err := write(tx.pending); err != nil {
+		return err
 	}
 	tx.pending = tx.pending[:0]
 	if err := tx.DB.Model(&AuditHead{ID: 1}).Updates(map[string]any{"seq": head.Seq, "hash": head.Hash}).Error; err != nil {
 		return fmt.Errorf("move the audit chain's head: %w", err)
 	}
 	return nil
+}
+
+// auditSpill is a transaction's file of audit entries waiting for its end:
+// batches of entries, gob-encoded one after the other.
+type auditSpill struct {
+	f   *os.File
+	buf *bufio.Writer
+	enc *gob.Encoder
+}
+
+func newAuditSpill() (*auditSpill, error) {
+	f, err := os.CreateTemp("", "gongkai-audit-*")
+	if err != nil {
+		return nil, fmt.Errorf("spill audit entries: %w", err)
+	}
+	buf := bufio.NewWriter(f)
+	return &auditSpill{f: f, buf: buf, enc: gob.NewEncoder(buf)}, nil
+}
+
+func (sp *auditSpill) write(entries []AuditEntry) error {
+	if err := sp.enc.Encode(entries); err != nil {
+		return fmt.Errorf("spill audit entries: %w", err)
+	}
+	return nil
+}
+
+// each reads the batches back in order.
+func (sp *auditSpill) each(fn func([]AuditEntry) error) error {
+	if err := sp.buf.Flush(); err != nil {
+		return fmt.Errorf("spill audit entries: %w", err)
+	}
+	if _, err := sp.f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("read spilled audit entries: %w", err)
+	}
+	dec := gob.NewDecoder(bufio.NewReader(sp.f))
+	for {
+		var entries []AuditEntry
+		switch err := dec.Decode(&entries); {
+		case errors.Is(err, io.EOF):
+			return nil
+		case err != nil:
+			return fmt.Errorf("read spilled audit entries: %w", err)
+		}
+		if err := fn(entries); err != nil {
+			return err
+		}
+	}
+}
+
+// close removes the file, if there is one.
+func (sp *auditSpill) close() {
+	if sp != nil {
+		sp.f.Close()
+		os.Remove(sp.f.Name())
+	}
 }
 
 // ComputeHash is the entry's hash: SHA-256 over its place, content and the

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
@@ -135,6 +136,44 @@ func TestAuditChainHoldsUnderConcurrentWriters(t *testing.T) {
 		}
 		if st := verify(t, s); !st.OK || st.Entries != 160 {
 			t.Errorf("after concurrent writers: %+v", st)
+		}
+	})
+}
+
+// A transaction recording thousands of entries (an import updating many
+// rows) does not hold the chain while it works: another audited change,
+// a sign-in's, goes through meanwhile, and the chain holds both in commit
+// order.
+func TestLongAuditedWorkLeavesTheChainFree(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		const many = 2500
+		var otherErr error
+		err := s.AuditedOnce(t.Context(), models.System, func(tx *models.Tx) error {
+			changes := make([]models.Change, many)
+			for i := range changes {
+				changes[i] = models.Change{Action: "update", Entity: "publication", ID: i, Before: map[string]int{"n": i}, After: map[string]int{"n": i + 1}}
+			}
+			if err := tx.RecordAll(changes); err != nil {
+				return err
+			}
+			ctx, done := context.WithTimeout(t.Context(), 5*time.Second)
+			defer done()
+			otherErr = s.Audited(ctx, models.System, func(tx *models.Tx) error {
+				return tx.Record("login", "user", 1, nil, nil)
+			})
+			return nil
+		})
+		modelstest.Must(t, err)
+		if otherErr != nil {
+			t.Fatalf("an audited change while another transaction recorded %d entries: %v", many, otherErr)
+		}
+		if st := verify(t, s); !st.OK || st.Entries != many+1 {
+			t.Errorf("the chain: %+v", st)
+		}
+		var first models.AuditEntry
+		modelstest.Must(t, s.DB.Order("seq").First(&first).Error)
+		if first.Action != "login" {
+			t.Errorf("the first entry of the chain is %q, want the change committed first", first.Action)
 		}
 	})
 }
