@@ -98,7 +98,7 @@ func TestAuditVerifyCommand(t *testing.T) {
 	modelstest.Must(t, store.DB.Exec("UPDATE audit_entries SET user_name = 'x'").Error)
 	store.Close()
 	err = run(ctx, []string{"audit", "verify"}, nil, &out)
-	if err == nil || !strings.Contains(err.Error(), "第 1 条(编号 1)被修改过") {
+	if err == nil || !strings.Contains(err.Error(), "第 1 条（编号 1）被修改过") {
 		t.Errorf("edited chain: %v", err)
 	}
 }
