@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
+
+	"github.com/gongkai/gongkai/scoring"
 
 	"gorm.io/gorm"
 )
@@ -61,4 +64,69 @@ func (s *Store) UndoImport(ctx context.Context, run uint) (int64, error) {
 		return tx.Where("run_id = ?", run).Delete(&ImportUndo{}).Error
 	})
 	return n, err
+}
+
+// settledInput reads the scoring input of year y when no import is halfway
+// written, so that a run never counts a part of an import: on SQLite a
+// large import's new rows arrive in chunks. It waits while chunks are
+// unsettled, and reads again (up to three times in all) when an import
+// completed while it read, which the audit chain tells exactly: an
+// import's entry takes its place in the chain when the import commits.
+func (s *Store) settledInput(ctx context.Context, y int) (*scoring.Input, error) {
+	for attempt := 1; ; attempt++ {
+		if err := s.waitSettled(ctx); err != nil {
+			return nil, err
+		}
+		var head AuditHead
+		if err := s.DB.WithContext(ctx).First(&head, 1).Error; err != nil {
+			return nil, fmt.Errorf("read the audit chain's head: %w", err)
+		}
+		in, err := s.readScoringInput(ctx, y)
+		if err != nil {
+			return nil, err
+		}
+		moved, err := s.importsMoved(ctx, head.Seq)
+		if err != nil || !moved || attempt == 3 {
+			return in, err
+		}
+	}
+}
+
+// settleWait bounds the wait for an import's chunks: a copy takes seconds.
+const settleWait = 2 * time.Minute
+
+// waitSettled waits until no import has chunks unsettled.
+func (s *Store) waitSettled(ctx context.Context) error {
+	deadline := time.Now().Add(settleWait)
+	for {
+		var n int64
+		if err := s.DB.WithContext(ctx).Model(&ImportUndo{}).Count(&n).Error; err != nil {
+			return fmt.Errorf("look for imports being written: %w", err)
+		}
+		if n == 0 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return &ValidationError{"year", "数据正在导入，请在导入完成后再计算"}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// importsMoved reports whether an import has chunks unsettled, or has
+// completed after the audit chain's entry seq.
+func (s *Store) importsMoved(ctx context.Context, seq int64) (bool, error) {
+	var undo, done int64
+	db := s.DB.WithContext(ctx)
+	if err := db.Model(&ImportUndo{}).Count(&undo).Error; err != nil {
+		return false, fmt.Errorf("look for imports being written: %w", err)
+	}
+	if err := db.Model(&AuditEntry{}).Where("seq > ? AND action = ?", seq, "import").Count(&done).Error; err != nil {
+		return false, fmt.Errorf("look for imports completed: %w", err)
+	}
+	return undo > 0 || done > 0, nil
 }

@@ -47,8 +47,14 @@ func (s *Store) buildCalendar(ctx context.Context) (*scoring.Calendar, error) {
 // ScoringInput reads what scoring needs for year y: departments, groups, the
 // catalog, and the year's records (publications up to the end of y, since
 // earlier years fill standing slots). The caller sets Scheme, Calendar and AsOf.
-// Rows are streamed into compact values: a province-scale year fits in memory.
+// Rows are streamed into compact values: a province-scale year fits in
+// memory. It reads no import halfway written (settledInput).
 func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
+	return s.settledInput(ctx, y)
+}
+
+// readScoringInput is ScoringInput's read, whatever imports are doing.
+func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
 	in, err := s.scoringFrame(ctx, y)
 	if err != nil {
 		return nil, err

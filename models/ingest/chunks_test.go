@@ -65,6 +65,31 @@ func TestSQLiteImportLetsWritersInBetweenChunks(t *testing.T) {
 	}
 }
 
+// Scoring never reads a part of an import: asked while the chunks are
+// being copied, it waits until the import has completed.
+func TestScoringInputWaitsForChunksToSettle(t *testing.T) {
+	t.Parallel()
+	im, other, file := chunkedImport(t)
+	read := make(chan int, 1)
+	_, err := im.File(t.Context(), Publications, "p.csv", bytes.NewReader(file), Options{Viewer: office, Writing: func(written, total int) {
+		if written == 1000 {
+			go func() {
+				in, err := other.ScoringInput(t.Context(), 2024)
+				if err != nil {
+					t.Error(err)
+					read <- -1
+					return
+				}
+				read <- len(in.Publications)
+			}()
+		}
+	}})
+	modelstest.Must(t, err)
+	if n := <-read; n != 5500 {
+		t.Errorf("scoring read %d publications during the import, want all 5500", n)
+	}
+}
+
 // An import that stops after some chunks are committed, cancelled or
 // failed, takes their rows out: nothing is half-written.
 func TestSQLiteImportStoppedMidCopyLeavesNothing(t *testing.T) {
