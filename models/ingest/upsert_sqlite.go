@@ -28,8 +28,9 @@ const sqliteRowsPerStatement = 25
 // added, in the same transaction; the import's last transaction (updates,
 // audit entries) deletes those notes, and an import that fails, is
 // cancelled or dies before takes the rows out again (UndoImport, also at
-// the next start). Readers may see a part of the new rows for the seconds
-// of the copy, never a part after the import has ended.
+// the next start). Pages may show a part of the new rows for the seconds
+// of the copy, never a part after the import has ended; scoring waits for
+// the import to complete (models.Store.ScoringInput).
 const (
 	// copyChunk rows take a few tenths of a second to copy.
 	copyChunk = 50_000
