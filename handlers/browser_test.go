@@ -202,8 +202,8 @@ func TestBrowserOfficeAndHeadSeeTheirPages(t *testing.T) {
 		t.Errorf("coverage grid has %d cells (%v)", cells, err)
 	}
 	h.screenshot(t, "department.png")
-	b.fitsPhone(t, base+"/overview")
-	h.fitsPhone(t, where)
+	b.fitsPhone(t, base+"/overview", "")
+	h.fitsPhone(t, where, "")
 	h.check(t)
 }
 
@@ -228,12 +228,21 @@ func (b *browser) annualPrints(t *testing.T, base string) {
 		t.Errorf("annual report: %d national tables, check says %q", tables, check)
 	}
 	b.screenshot(t, "annual.png")
-	var chromeShown, overflow int
-	var pdf []byte
-	err = chromedp.Run(b.ctx,
+	chromeShown, overflow, pdf := b.printed(t, `header.top, #check, #edit, form.filters`)
+	if chromeShown != 0 || overflow != 0 || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Errorf("printed: %d pieces of the application shown, %d tables wider than the sheet, PDF %d bytes", chromeShown, overflow, len(pdf))
+	}
+}
+
+// printed prints the page on A4 as chromium does: how many of the elements
+// that hidden selects are still laid out on paper, how many tables of the sheet
+// (article.sheet) are wider than it, and the PDF.
+func (b *browser) printed(t *testing.T, hidden string) (shown, wide int, pdf []byte) {
+	t.Helper()
+	err := chromedp.Run(b.ctx,
 		emulation.SetEmulatedMedia().WithMedia("print"),
-		chromedp.Evaluate(`[...document.querySelectorAll('header.top, #check, #edit, form.filters')].filter(e => getComputedStyle(e).display !== 'none').length`, &chromeShown),
-		chromedp.Evaluate(`[...document.querySelectorAll('article.sheet table')].filter(t => t.getBoundingClientRect().width > document.querySelector('article.sheet').getBoundingClientRect().width + 1).length`, &overflow),
+		chromedp.Evaluate(`[...document.querySelectorAll('`+hidden+`')].filter(e => e.getClientRects().length > 0).length`, &shown),
+		chromedp.Evaluate(`[...document.querySelectorAll('article.sheet table')].filter(t => t.getBoundingClientRect().width > document.querySelector('article.sheet').getBoundingClientRect().width + 1).length`, &wide),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			var err error
 			pdf, _, err = page.PrintToPDF().WithPaperWidth(8.27).WithPaperHeight(11.69).Do(ctx)
@@ -242,11 +251,9 @@ func (b *browser) annualPrints(t *testing.T, base string) {
 		emulation.SetEmulatedMedia().WithMedia(""),
 	)
 	if err != nil {
-		t.Fatalf("print the annual report: %v", err)
+		t.Fatalf("print %s: %v", hidden, err)
 	}
-	if chromeShown != 0 || overflow != 0 || !bytes.HasPrefix(pdf, []byte("%PDF")) {
-		t.Errorf("printed: %d pieces of the application shown, %d tables wider than the sheet, PDF %d bytes", chromeShown, overflow, len(pdf))
-	}
+	return shown, wide, pdf
 }
 
 // chartsRender opens a page and waits until every chart has drawn its canvas.
@@ -269,8 +276,9 @@ func (b *browser) chartsRender(t *testing.T, url string) {
 }
 
 // fitsPhone loads a page at a phone's width and checks that the page itself
-// does not scroll sideways (wide tables scroll inside their own box).
-func (b *browser) fitsPhone(t *testing.T, url string) {
+// does not scroll sideways (wide tables scroll inside their own box); with
+// a name, it keeps a screenshot of the phone's view.
+func (b *browser) fitsPhone(t *testing.T, url, shot string) {
 	t.Helper()
 	var overflow int
 	err := chromedp.Run(b.ctx,
@@ -284,6 +292,9 @@ func (b *browser) fitsPhone(t *testing.T, url string) {
 	}
 	if overflow > 0 {
 		t.Errorf("%s is %d px wider than a phone screen", url, overflow)
+	}
+	if shot != "" {
+		b.screenshot(t, shot)
 	}
 	_ = chromedp.Run(b.ctx, chromedp.EmulateViewport(1280, 900))
 }
@@ -386,7 +397,7 @@ func TestBrowserAssessment(t *testing.T) {
 	if err != nil || !strings.Contains(results, "关于2024年度政府信息公开工作考核结果的通报") || !strings.Contains(results, "治安支队") {
 		t.Fatalf("public page: %v %.300s", err, results)
 	}
-	public.fitsPhone(t, base+"/public")
+	public.fitsPhone(t, base+"/public", "")
 	for _, b := range []*browser{office, leader, head, public} {
 		b.check(t)
 	}

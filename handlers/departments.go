@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -139,7 +140,26 @@ func (s *Server) liaisonSheet(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, "liaison", "dept.liaisonform", fiber.Map{"Dept": d})
+	return s.page(c, "liaison", "dept.liaisonform", fiber.Map{"Dept": d, "Sheet": reports.Liaison{Dept: d}, "CanEdit": v.CanEditLiaison(id)})
+}
+
+// liaisonDOCX is GET /departments/:id/liaison.docx: Annex 3 as a Word
+// document, for those who fill it in: the department's head and the office.
+func (s *Server) liaisonDOCX(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	if !v.CanEditLiaison(id) {
+		return models.ErrNotFound // another department's head: as reading it is
+	}
+	d, err := s.store.Department(c.UserContext(), v, id)
+	if err != nil {
+		return err
+	}
+	sheet := reports.Liaison{Dept: d}
+	return sendDocument(c, sheet.FileName(), sheet.WriteDOCX)
 }
 
 func (s *Server) groups(c *fiber.Ctx) error {

@@ -224,7 +224,7 @@ func (s *Server) annualFiling(c *fiber.Ctx) (*filingPage, *models.Department, er
 			fr.Unit = "万元"
 		}
 		if n, ok := own[f.Key]; ok {
-			fr.Value = strconv.FormatFloat(n, 'f', -1, 64)
+			fr.Value = models.FormatAnnualFigure(f, n)
 		}
 		p.Rows = append(p.Rows, fr)
 	}

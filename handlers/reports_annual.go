@@ -50,7 +50,7 @@ func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 		for i, f := range models.AnnualFigureSpecs {
 			fields[i] = figureField{AnnualFigureSpec: f, Field: "figure_" + f.Key}
 			if n, ok := own[f.Key]; ok {
-				fields[i].Value = strconv.FormatFloat(n, 'f', -1, 64)
+				fields[i].Value = models.FormatAnnualFigure(f, n)
 			}
 			if typed != nil {
 				fields[i].Value = typed[f.Key]

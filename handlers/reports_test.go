@@ -157,19 +157,7 @@ func TestOfficeEditsAnnualReportAndExportsDOCX(t *testing.T) {
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.wordprocessingml.document" {
 			t.Fatalf("docx: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
-		z, err := zip.NewReader(bytes.NewReader([]byte(docx)), int64(len(docx)))
-		if err != nil {
-			t.Fatalf("docx is not a zip: %v", err)
-		}
-		var document []byte
-		for _, f := range z.File {
-			if f.Name == "word/document.xml" {
-				rc, _ := f.Open()
-				document, _ = io.ReadAll(rc)
-				rc.Close()
-			}
-		}
-		text := wellFormedText(t, document)
+		text := docxText(t, docx)
 		for _, want := range []string{"治安支队2025年政府信息公开工作年度报告", "一是宣传不够 <深入>;1件申请均已办理。", "三、收到和处理政府信息公开申请情况", "三、本年度办理结果"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("document.xml lacks %q", want)
@@ -189,6 +177,24 @@ func TestOfficeEditsAnnualReportAndExportsDOCX(t *testing.T) {
 
 // wellFormedText parses document.xml and returns its text, failing the test
 // unless it is well-formed XML.
+// docxText opens a DOCX (a zip) and gives the text of its word/document.xml.
+func docxText(t *testing.T, docx string) string {
+	t.Helper()
+	z, err := zip.NewReader(strings.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatalf("docx is not a zip: %v", err)
+	}
+	var document []byte
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			document, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	return wellFormedText(t, document)
+}
+
 func wellFormedText(t *testing.T, doc []byte) string {
 	t.Helper()
 	var text strings.Builder

@@ -48,6 +48,7 @@ func (s *Server) routes(app *fiber.App) {
 	get(app, "/departments/:id", models.ActSignedIn, s.department)
 	post(app, "/departments/:id/liaison", models.ActEditDepartment, s.updateLiaison)
 	get(app, "/departments/:id/liaison", models.ActSignedIn, s.liaisonSheet)
+	get(app, "/departments/:id/liaison.docx", models.ActEditDepartment, s.liaisonDOCX)
 	get(app, "/groups", models.ActSignedIn, s.groups)
 	get(app, "/groups/:id", models.ActSignedIn, s.group)
 	get(app, "/catalog", models.ActSignedIn, s.catalog)

@@ -200,6 +200,54 @@ func TestRejectedLiaisonFormKeepsWhatWasTyped(t *testing.T) {
 	})
 }
 
+// Annex 3 downloads as a Word document holding the department's liaison
+// details, for those who fill it in: its own head and the office.
+func TestLiaisonFormDownloadsAsDOCX(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		modelstest.Must(t, s.UpdateLiaison(context.Background(), models.System, b.own.ID,
+			models.LiaisonUpdate{Head: "张卫", Leader: "徐平", Liaison: "何军", Phone: "0527-84301009", Mobile: "13905240109", Notes: "周末值班"}, b.clock.Now()))
+		own, other := "/departments/"+itoa(b.own.ID), "/departments/"+itoa(b.other.ID)
+		for _, role := range []string{"head", "office"} {
+			c := b.client(t)
+			c.signIn(role, testPassword)
+			if _, sheet := c.get(own + "/liaison"); !strings.Contains(sheet, `href="`+own+`/liaison.docx"`) {
+				t.Errorf("%s: the printable Annex 3 does not offer the DOCX", role)
+			}
+			resp, docx := c.get(own + "/liaison.docx")
+			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.wordprocessingml.document" {
+				t.Fatalf("%s: docx: %d %s", role, resp.StatusCode, resp.Header.Get("Content-Type"))
+			}
+			if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, url.PathEscape("治安支队警务信息公开工作联络表.docx")) {
+				t.Errorf("%s: docx named %q", role, cd)
+			}
+			text := docxText(t, docx)
+			for _, want := range []string{"附件3", "警务信息公开工作联络表", "填报日期：2026-03-02", "单位（部门）具体责任人员分管领导联系电话手机号码相关信息",
+				"治安支队何军徐平0527-8430100913905240109周末值班", "单位负责人：张卫"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s: document.xml lacks %q", role, want)
+				}
+			}
+		}
+		head := b.client(t)
+		head.signIn("head", testPassword)
+		if resp, _ := head.get(other + "/liaison.docx"); resp.StatusCode != 404 {
+			t.Errorf("a head downloads another department's Annex 3: %d, want 404", resp.StatusCode)
+		}
+		for _, role := range []string{"leader", "discipline", "auditor"} {
+			c := b.client(t)
+			c.signIn(role, testPassword)
+			if resp, _ := c.get(own + "/liaison.docx"); resp.StatusCode != 403 {
+				t.Errorf("%s downloads Annex 3: %d, want 403", role, resp.StatusCode)
+			}
+			if _, sheet := c.get(own + "/liaison"); strings.Contains(sheet, "liaison.docx") {
+				t.Errorf("%s is offered the DOCX", role)
+			}
+		}
+	})
+}
+
 func TestEachRoleHomeIsAToDoList(t *testing.T) {
 	t.Parallel()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {

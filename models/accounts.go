@@ -131,7 +131,7 @@ func lockUser(tx *Tx, id uint) (*User, error) {
 
 // accountState is what the audit log says of an account: never its hash.
 func accountState(u *User) map[string]any {
-	return map[string]any{"username": u.Username, "role": u.Role, "disabled": u.Disabled, "session_epoch": u.SessionEpoch}
+	return map[string]any{"username": u.Username, "role": u.Role, "department_id": u.DepartmentID, "disabled": u.Disabled, "session_epoch": u.SessionEpoch}
 }
 
 // ForUpdate reads rows locked until the transaction ends (MySQL's SELECT

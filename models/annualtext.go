@@ -82,9 +82,16 @@ func (s *Store) SaveAnnualTexts(ctx context.Context, v Viewer, year int, deptID 
 			if found && row.Body == body {
 				continue
 			}
+			// The department's report names it, so that its log finds it.
+			logged := func(text string) any {
+				if deptID == 0 {
+					return text
+				}
+				return map[string]any{"department": deptID, "text": text}
+			}
 			var before any
 			if found {
-				before = row.Body
+				before = logged(row.Body)
 			}
 			row.Year, row.DepartmentID, row.Section = year, deptID, section
 			row.Body, row.UpdatedBy, row.UpdatedAt = body, v.Name, now.UTC()
@@ -92,7 +99,7 @@ func (s *Store) SaveAnnualTexts(ctx context.Context, v Viewer, year int, deptID 
 				return fmt.Errorf("save annual report text: %w", err)
 			}
 			action := map[bool]string{true: "update", false: "create"}[found]
-			if err := tx.Record(action, "annual_report_text", fmt.Sprintf("%d/%d/%s", year, deptID, section), before, body); err != nil {
+			if err := tx.Record(action, "annual_report_text", fmt.Sprintf("%d/%d/%s", year, deptID, section), before, logged(body)); err != nil {
 				return err
 			}
 			changed++

@@ -25,6 +25,9 @@ type AuditEntry struct {
 	EntityID string    `gorm:"size:64;index:idx_audit_entity"`
 	Before   string    `gorm:"type:longtext"` // a score run records every department: more than TEXT's 64 KB on MySQL
 	After    string    `gorm:"type:longtext"`
+	// DepartmentID is the department the entry is about, 0 for none (or for
+	// an entry written before the column): see auditDepartment.
+	DepartmentID uint `gorm:"not null;default:0;index"`
 	// The hash chain (audit_chain.go): the entry's place in the chain, the
 	// hash of the entry before it and its own hash over both and its content.
 	Seq      int64  `gorm:"not null;default:0;uniqueIndex:uk_audit_seq"`

@@ -41,6 +41,7 @@ const auditSpillAt = 1000
 
 func (tx *Tx) add(e AuditEntry) error {
 	e.At = e.At.UTC().Truncate(time.Millisecond) // what MySQL's DATETIME(3) keeps
+	e.DepartmentID = auditDepartment(tx.Viewer, e)
 	tx.pending = append(tx.pending, e)
 	if len(tx.pending) < auditSpillAt {
 		return nil
@@ -157,9 +158,14 @@ func (sp *auditSpill) close() {
 }
 
 // ComputeHash is the entry's hash: SHA-256 over its place, content and the
-// previous entry's hash.
+// previous entry's hash. The department the entry is about counts when it
+// is known, so an entry of the chain hashes as it did before the column.
 func (e AuditEntry) ComputeHash() string {
-	b, _ := json.Marshal([]any{e.Seq, e.At.UTC().UnixMilli(), e.UserID, e.UserName, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.PrevHash})
+	fields := []any{e.Seq, e.At.UTC().UnixMilli(), e.UserID, e.UserName, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.PrevHash}
+	if e.DepartmentID != 0 {
+		fields = append(fields, e.DepartmentID)
+	}
+	b, _ := json.Marshal(fields)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }

@@ -18,8 +18,7 @@ type AuditQuery struct {
 	From, To time.Time
 	Action   string
 	Entity   string
-	// DepartmentID selects the department's own entries (its record, its
-	// liaison details) and those whose before or after names it.
+	// DepartmentID selects the entries about the department.
 	DepartmentID uint
 	Limit        int
 }
@@ -44,18 +43,19 @@ func (q AuditQuery) scope(db *gorm.DB) *gorm.DB {
 	}
 	if q.DepartmentID != 0 {
 		id := strconv.FormatUint(uint64(q.DepartmentID), 10)
-		cond := "(entity = 'department' AND entity_id = ?)"
-		args := []any{id}
-		// Records carry their department as DepartmentID (a struct), or as
-		// department_id or department (a map of the change).
-		for _, key := range []string{`"DepartmentID":`, `"department_id":`, `"department":`} {
+		// An entry carries the department it is about (auditDepartment);
+		// one written before it did is found as it was then, by the
+		// department its change names.
+		cond := "department_id = ? OR (department_id = 0 AND ((entity = 'department' AND entity_id = ?)"
+		args := []any{q.DepartmentID, id}
+		for _, key := range departmentKeys {
 			for _, end := range []string{",", "}"} {
 				cond += " OR `before` LIKE ? OR `after` LIKE ?"
-				pat := "%" + key + id + end + "%"
+				pat := "%\"" + key + "\":" + id + end + "%"
 				args = append(args, pat, pat)
 			}
 		}
-		db = db.Where(cond, args...)
+		db = db.Where(cond+"))", args...)
 	}
 	return db
 }

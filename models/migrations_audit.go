@@ -26,3 +26,20 @@ var auditSteps = []*gormigrate.Migration{
 		},
 	},
 }
+
+// auditDepartmentSteps give each audit entry the department it is about,
+// so that the log filters by department on every entry, not only on those
+// whose change names it (issue 12). Entries written before keep 0: their
+// hashes were taken without it.
+var auditDepartmentSteps = []*gormigrate.Migration{
+	{
+		ID: "2026120702_audit_department",
+		Migrate: func(tx *gorm.DB) error {
+			// The column as this step made it.
+			type auditEntry struct {
+				DepartmentID uint `gorm:"not null;default:0;index"`
+			}
+			return tx.Table("audit_entries").AutoMigrate(&auditEntry{})
+		},
+	},
+}

@@ -293,6 +293,16 @@ func ParseAnnualFigure(f AnnualFigureSpec, v string) (float64, bool) {
 	return n, true
 }
 
+// FormatAnnualFigure writes a filed figure to be typed again: an amount to
+// the four decimals it is filed with (no float noise as 40.536500000000004),
+// a count as a whole number.
+func FormatAnnualFigure(f AnnualFigureSpec, n float64) string {
+	if f.Amount {
+		n = math.Round(n*1e4) / 1e4
+	}
+	return strconv.FormatFloat(n, 'f', -1, 64)
+}
+
 // EncodeAnnualFigures writes filed figures as stored: JSON with sorted keys,
 // "" when none, so that the same figures always compare equal.
 func EncodeAnnualFigures(figures map[string]float64) string {

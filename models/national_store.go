@@ -219,10 +219,13 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, ye
 			return fmt.Errorf("save annual figures: %w", err)
 		}
 		id := fmt.Sprintf("%d/%d", deptID, year)
-		if !found {
-			return tx.Record("create", "annual_figures", id, nil, body)
+		logged := func(figures string) any {
+			return map[string]any{"department": deptID, "figures": json.RawMessage(orEmptyObject(figures))}
 		}
-		return tx.Record("update", "annual_figures", id, before, body)
+		if !found {
+			return tx.Record("create", "annual_figures", id, nil, logged(body))
+		}
+		return tx.Record("update", "annual_figures", id, logged(before), logged(body))
 	})
 }
 

@@ -292,7 +292,7 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, accept boo
 			return err
 		}
 		return tx.Record("answer", "assessment_objection", o.ID, map[string]any{"status": ObjectionOpen},
-			map[string]any{"status": status, "answer": answer, "points": scoring.Round2(o.PointsRat())})
+			map[string]any{"status": status, "answer": answer, "points": scoring.Round2(o.PointsRat()), "department": o.DepartmentID})
 	})
 }
 
@@ -454,7 +454,7 @@ func (s *Store) CloseFinding(ctx context.Context, v models.Viewer, id uint, note
 		if err := event(tx, p.ID, "close_finding", deptNote(tx.DB, f.DepartmentID)+"："+f.Text, now); err != nil {
 			return err
 		}
-		return tx.Record("close", "assessment_finding", f.ID, map[string]any{"status": f.Status}, map[string]any{"status": FindingClosed, "note": note})
+		return tx.Record("close", "assessment_finding", f.ID, map[string]any{"status": f.Status}, map[string]any{"status": FindingClosed, "note": note, "department": f.DepartmentID})
 	})
 }
 

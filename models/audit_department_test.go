@@ -1,0 +1,87 @@
+package models_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/modelstest"
+)
+
+// The audit log's department filter finds every entry about the
+// department, whoever wrote it and whatever the change names: its head's
+// filing and sign-in, the office's change to the head's account or to the
+// department's annual figures, a case naming it inside the change; and
+// nothing about another department or about none.
+func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		own := models.Department{Code: "SJ09", Name: "治安支队", Kind: models.KindCityDept}
+		other := models.Department{Code: "SJ16", Name: "刑警支队", Kind: models.KindCityDept}
+		modelstest.Must(t, s.DB.Create(&own).Error)
+		modelstest.Must(t, s.DB.Create(&other).Error)
+		u, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head", Name: "张卫", Role: models.RoleHead, DepartmentID: own.ID, Password: "a long enough password 1"})
+		modelstest.Must(t, err)
+		head := u.Viewer()
+		office := models.Viewer{UserID: 99, Name: "办公室", Role: models.RoleOffice}
+		now := time.Date(2026, 4, 2, 9, 0, 0, 0, time.UTC)
+
+		record := func(v models.Viewer, action, entity string, id, before, after any) {
+			modelstest.Must(t, s.Audited(ctx, v, func(tx *models.Tx) error { return tx.Record(action, entity, id, before, after) }))
+		}
+		// What the app writes.
+		_, err = s.FileReport(ctx, head, models.FilingInput{Kind: models.FilingQuarterly, DepartmentID: own.ID, Year: 2026, Quarter: 1,
+			Entered: map[string]float64{}, Signature: models.FilingSignature{Head: "张卫", Filler: "何军", Phone: "0527-1"}}, now)
+		modelstest.Must(t, err)
+		record(head, "sign_in", "user", u.ID, nil, map[string]string{"ip": "127.0.0.1"})
+		modelstest.Must(t, s.ChangeAccount(ctx, office, u.ID, models.AccountEndSessions))
+		modelstest.Must(t, s.SaveAnnualFigures(ctx, office, own.ID, 2025, map[string]string{"rules_issued": "2"}))
+		// Changes shaped as the app's records are.
+		record(office, "open", "accountability_case", 31, nil, map[string]any{"case": map[string]any{"ID": 31, "DepartmentID": own.ID}})
+		record(office, "open", "accountability_case", 32, nil, map[string]any{"case": map[string]any{"ID": 32, "DepartmentID": other.ID}})
+		record(office, "compute", "scores", "2026/2026-04-01/1", nil, map[string]any{"SJ09": 90})
+		record(office, "update", "source", 7, nil, map[string]any{"department": "治安支队"})
+
+		entries := func(dept uint) map[string]bool {
+			es, err := s.AuditEntries(ctx, office, models.AuditQuery{DepartmentID: dept})
+			modelstest.Must(t, err)
+			out := map[string]bool{}
+			for _, e := range es {
+				out[e.Action+" "+e.Entity+" "+e.EntityID] = true
+			}
+			return out
+		}
+		mine, theirs := entries(own.ID), entries(other.ID)
+		for _, want := range []string{
+			"file quarterly_report 1", "sign_in user " + fmt.Sprint(u.ID), "end_sessions user " + fmt.Sprint(u.ID),
+			"create annual_figures " + fmt.Sprint(own.ID) + "/2025", "open accountability_case 31",
+		} {
+			if !mine[want] {
+				t.Errorf("the department's log lacks %q: %v", want, mine)
+			}
+			if theirs[want] {
+				t.Errorf("another department's log shows %q", want)
+			}
+		}
+		for _, notMine := range []string{"open accountability_case 32", "compute scores 2026/2026-04-01/1", "update source 7"} {
+			if mine[notMine] {
+				t.Errorf("the department's log shows %q, not about it", notMine)
+			}
+		}
+		if !theirs["open accountability_case 32"] {
+			t.Errorf("the other department's log lacks its case: %v", theirs)
+		}
+		// The department is part of what the chain protects.
+		st, err := s.VerifyAudit(ctx)
+		modelstest.Must(t, err)
+		if !st.OK {
+			t.Fatalf("audit chain: %s", st.Problem)
+		}
+		modelstest.Must(t, s.DB.Model(&models.AuditEntry{}).Where("entity = ? AND entity_id = ?", "accountability_case", "31").Update("department_id", other.ID).Error)
+		if st, _ := s.VerifyAudit(ctx); st.OK {
+			t.Error("an entry moved to another department still matches its hash")
+		}
+	})
+}
