@@ -9,9 +9,14 @@ import (
 	"gorm.io/gorm"
 )
 
-// write stores the departments through GORM (there are hundreds): new ones
-// first, so that parents named later in the file have ids, then parents,
-// then group memberships, creating groups named for the first time.
+// deptChunk bounds the departments of one statement.
+const deptChunk = 500
+
+// write stores the departments in a few statements each way, for a
+// province's thousands of units: new ones first, in batches, so that
+// parents named later in the file have ids; changed ones one by one (they
+// are few); then parents, one statement per parent; then group
+// memberships, creating groups named for the first time.
 func (b *deptBatch) write(ctx context.Context) (counts, error) {
 	db := b.w.tx.DB.WithContext(ctx)
 	var changes []models.Change
@@ -24,6 +29,7 @@ func (b *deptBatch) write(ctx context.Context) (counts, error) {
 		before *deptView
 	}
 	var work []pending
+	var news []models.Department
 	for _, r := range b.rows {
 		if r.bad {
 			continue
@@ -31,13 +37,8 @@ func (b *deptBatch) write(ctx context.Context) (counts, error) {
 		v := &r.view
 		d, exists := b.stored[v.Code]
 		if !exists {
-			nd := models.Department{Code: v.Code, Name: v.Name, Kind: v.Kind,
-				Head: v.Head, Leader: v.Leader, Liaison: v.Liaison, Phone: v.Phone, Mobile: v.Mobile}
-			if err := db.Omit("Groups", "Parent").Create(&nd).Error; err != nil {
-				return counts{}, fmt.Errorf("create department %s: %w", v.Code, err)
-			}
-			ids[v.Code] = nd.ID
-			b.counts.inserted++
+			news = append(news, models.Department{Code: v.Code, Name: v.Name, Kind: v.Kind,
+				Head: v.Head, Leader: v.Leader, Liaison: v.Liaison, Phone: v.Phone, Mobile: v.Mobile})
 			work = append(work, pending{r: r})
 			continue
 		}
@@ -61,56 +62,108 @@ func (b *deptBatch) write(ctx context.Context) (counts, error) {
 		work = append(work, pending{r: r, before: &before})
 		changes = append(changes, models.Change{Action: "update", Entity: "department", ID: d.ID, Before: before, After: *v})
 	}
-	for _, p := range work {
-		if err := b.setParent(db, ids, p.r, p.before); err != nil {
-			return counts{}, err
-		}
-		created, err := b.setGroups(db, ids[p.r.view.Code], p.r, p.before)
-		if err != nil {
-			return counts{}, err
-		}
-		changes = append(changes, created...)
+	if err := b.create(db, news, ids); err != nil {
+		return counts{}, err
 	}
-	return b.counts, b.w.tx.RecordAll(changes)
+	parents := map[uint][]uint{} // parent id (0: none) → departments
+	var members []deptRow
+	var replaced []uint
+	for _, p := range work {
+		r, id := p.r, ids[p.r.view.Code]
+		if (p.before == nil && r.view.Parent != "") || (p.before != nil && p.before.Parent != r.view.Parent) {
+			parents[ids[r.view.Parent]] = append(parents[ids[r.view.Parent]], id) // ids[""] is 0
+		}
+		if len(r.groups) > 0 && (p.before == nil || p.before.Groups != r.view.Groups) {
+			members = append(members, *r)
+			if p.before != nil {
+				replaced = append(replaced, id)
+			}
+		}
+	}
+	if err := setParents(db, parents); err != nil {
+		return counts{}, err
+	}
+	created, err := b.setGroups(db, ids, members, replaced)
+	if err != nil {
+		return counts{}, err
+	}
+	return b.counts, b.w.tx.RecordAll(append(changes, created...))
 }
 
-func (b *deptBatch) setParent(db *gorm.DB, ids map[string]uint, r *deptRow, before *deptView) error {
-	if (before == nil && r.view.Parent == "") || (before != nil && before.Parent == r.view.Parent) {
+// create inserts the new departments in batches and learns their ids by
+// code: an id guessed from the batch's first would be wrong on a Galera
+// cluster, which numbers rows by steps of its size.
+func (b *deptBatch) create(db *gorm.DB, news []models.Department, ids map[string]uint) error {
+	if len(news) == 0 {
 		return nil
 	}
-	var parent *uint
-	if r.view.Parent != "" {
-		id := ids[r.view.Parent]
-		parent = &id
+	if err := db.Omit("Groups", "Parent").CreateInBatches(news, deptChunk).Error; err != nil {
+		return fmt.Errorf("create departments: %w", err)
 	}
-	if err := db.Model(&models.Department{ID: ids[r.view.Code]}).Update("parent_id", parent).Error; err != nil {
-		return fmt.Errorf("set parent of department %s: %w", r.view.Code, err)
+	codes := make([]string, len(news))
+	for i, d := range news {
+		codes[i] = d.Code
+	}
+	for start := 0; start < len(codes); start += deptChunk {
+		var got []models.Department
+		if err := db.Select("id", "code").Where("code IN ?", codes[start:min(start+deptChunk, len(codes))]).Find(&got).Error; err != nil {
+			return fmt.Errorf("read the new departments' ids: %w", err)
+		}
+		for _, d := range got {
+			ids[d.Code] = d.ID
+		}
+	}
+	b.counts.inserted += len(news)
+	return nil
+}
+
+// setParents sets each parent's children in one statement (0: none).
+func setParents(db *gorm.DB, parents map[uint][]uint) error {
+	for parent, children := range parents {
+		var to any
+		if parent != 0 {
+			to = parent
+		}
+		for start := 0; start < len(children); start += deptChunk {
+			err := db.Model(&models.Department{}).Where("id IN ?", children[start:min(start+deptChunk, len(children))]).Update("parent_id", to).Error
+			if err != nil {
+				return fmt.Errorf("set parents: %w", err)
+			}
+		}
 	}
 	return nil
 }
 
-// setGroups makes the department's groups the row's, creating the groups
-// that do not exist yet (audit-logged as created).
-func (b *deptBatch) setGroups(db *gorm.DB, id uint, r *deptRow, before *deptView) ([]models.Change, error) {
-	if len(r.groups) == 0 || (before != nil && before.Groups == r.view.Groups) {
-		return nil, nil
-	}
+// setGroups makes the rows' departments members of the rows' groups, and
+// of those only for the departments replaced, creating the groups that do
+// not exist yet (audit-logged as created).
+func (b *deptBatch) setGroups(db *gorm.DB, ids map[string]uint, rows []deptRow, replaced []uint) ([]models.Change, error) {
 	var created []models.Change
-	groups := make([]models.Group, 0, len(r.groups))
-	for _, name := range r.groups {
-		gid, ok := b.groupID[name]
-		if !ok {
-			g := models.Group{Name: name}
-			if err := db.Omit("Members").Create(&g).Error; err != nil {
-				return nil, fmt.Errorf("create group %s: %w", name, err)
+	type member struct{ GroupID, DepartmentID uint }
+	var all []member
+	for _, r := range rows {
+		for _, name := range r.groups {
+			gid, ok := b.groupID[name]
+			if !ok {
+				g := models.Group{Name: name}
+				if err := db.Omit("Members").Create(&g).Error; err != nil {
+					return nil, fmt.Errorf("create group %s: %w", name, err)
+				}
+				gid, b.groupID[name] = g.ID, g.ID
+				created = append(created, models.Change{Action: "create", Entity: "group", ID: g.ID, After: map[string]string{"name": name}})
 			}
-			gid, b.groupID[name] = g.ID, g.ID
-			created = append(created, models.Change{Action: "create", Entity: "group", ID: g.ID, After: map[string]string{"name": name}})
+			all = append(all, member{GroupID: gid, DepartmentID: ids[r.view.Code]})
 		}
-		groups = append(groups, models.Group{ID: gid, Name: name})
 	}
-	if err := db.Model(&models.Department{ID: id}).Association("Groups").Replace(groups); err != nil {
-		return nil, fmt.Errorf("set groups of department %s: %w", r.view.Code, err)
+	for start := 0; start < len(replaced); start += deptChunk {
+		if err := db.Exec("DELETE FROM group_members WHERE department_id IN ?", replaced[start:min(start+deptChunk, len(replaced))]).Error; err != nil {
+			return nil, fmt.Errorf("replace group memberships: %w", err)
+		}
+	}
+	if len(all) > 0 {
+		if err := db.Table("group_members").CreateInBatches(all, deptChunk).Error; err != nil {
+			return nil, fmt.Errorf("set group memberships: %w", err)
+		}
 	}
 	return created, nil
 }
