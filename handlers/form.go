@@ -1,8 +1,12 @@
 package handlers
 
 import (
+	"errors"
+	"slices"
+
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -18,11 +22,17 @@ import (
 // and its arguments per field name; empty when the form is valid.
 type FieldErrors map[string]FieldError
 
-// FieldError is a message key of the catalog and its arguments.
+// FieldError is a message key of the catalog and its arguments, or, for a
+// business rule the Store refused (see refused), the Store's own sentence.
 type FieldError struct {
 	Key  string
 	Args []any
+	Text string // the Store's sentence, when Key is empty
 }
+
+// formWide is the field name of an error that belongs to no one field of
+// the form: partials/form_errors shows it above the fields.
+const formWide = ""
 
 // Add records what is wrong with a field; the first error of a field wins.
 func (e FieldErrors) Add(field, key string, args ...any) {
@@ -36,6 +46,9 @@ func (e FieldErrors) Message(l views.Lang, field string) string {
 	fe, ok := e[field]
 	if !ok {
 		return ""
+	}
+	if fe.Key == "" {
+		return fe.Text
 	}
 	return views.T(l, fe.Key, fe.Args...)
 }
@@ -56,4 +69,39 @@ func validate(c *fiber.Ctx, f validator, data fiber.Map) bool {
 	c.Status(fiber.StatusUnprocessableEntity)
 	data["Form"], data["Errors"] = f, errs
 	return false
+}
+
+// refused shows a rule the Store refused (a models.ValidationError, such as
+// a duplicate name or a step the state does not allow) the way validate
+// shows a field's error: the form as typed, the Store's sentence beside the
+// field it names when that is one of fields, above the form otherwise,
+// status 422. It reports whether err was such a refusal.
+func refused(c *fiber.Ctx, err error, f any, data fiber.Map, fields ...string) bool {
+	var verr *models.ValidationError
+	if !errors.As(err, &verr) {
+		return false
+	}
+	field := formWide
+	if slices.Contains(fields, verr.Field) {
+		field = verr.Field
+	}
+	c.Status(fiber.StatusUnprocessableEntity)
+	data["Form"], data["Errors"] = f, FieldErrors{field: {Text: verr.Message}}
+	return true
+}
+
+// rejectedAs names the form that validate or refused rejected, on a page of
+// several forms, so that its errors show beside its own fields only.
+func rejectedAs(data fiber.Map, form string) {
+	data["Rejected"] = form
+}
+
+// errorsFor is the template's view of a page of several forms: the errors
+// of the form named, when it is the one rejected, else none.
+func errorsFor(data fiber.Map, form string) FieldErrors {
+	if data["Rejected"] != form {
+		return nil
+	}
+	e, _ := data["Errors"].(FieldErrors)
+	return e
 }
