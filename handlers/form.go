@@ -3,6 +3,8 @@ package handlers
 import (
 	"errors"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -38,6 +40,16 @@ const formWide = ""
 func (e FieldErrors) Add(field, key string, args ...any) {
 	if _, ok := e[field]; !ok {
 		e[field] = FieldError{Key: key, Args: args}
+	}
+}
+
+// Text checks a typed text: present when required, at most max characters.
+func (e FieldErrors) Text(field, value string, max int, required bool) {
+	switch {
+	case required && strings.TrimSpace(value) == "":
+		e.Add(field, "form.required")
+	case utf8.RuneCountInString(value) > max:
+		e.Add(field, "form.too_long", max)
 	}
 }
 
@@ -104,4 +116,14 @@ func errorsFor(data fiber.Map, form string) FieldErrors {
 	}
 	e, _ := data["Errors"].(FieldErrors)
 	return e
+}
+
+// formFor is the template's view of a page of several forms: the form named
+// as typed, when it is the one rejected, else a blank one (whose fields
+// all read as empty).
+func formFor(data fiber.Map, form string) any {
+	if data["Rejected"] != form {
+		return fiber.Map{}
+	}
+	return data["Form"]
 }
