@@ -111,10 +111,12 @@ func TestOfficeManagesChannels(t *testing.T) {
 		}
 		add := url.Values{"_csrf": {c.token("/channels")}, "kind": {"publication"}, "name": {"政务抖音"}}
 		c.post("/channels", add)
-		c.post("/channels", add)
-		_, body = c.get("/channels")
-		if !strings.Contains(body, "“政务抖音”已在列表中") || strings.Count(body, "政务抖音") != 2 {
-			t.Errorf("adding a channel twice: %.600s", body)
+		resp, body := c.post("/channels", add)
+		if resp.StatusCode != 422 || !strings.Contains(body, "“政务抖音”已在列表中") || !strings.Contains(body, `value="政务抖音"`) {
+			t.Errorf("adding a channel twice: %d %.600s", resp.StatusCode, body)
+		}
+		if _, body = c.get("/channels"); strings.Count(body, "政务抖音") != 1 {
+			t.Errorf("the channel is listed %d times, want once", strings.Count(body, "政务抖音"))
 		}
 		if _, log := c.get("/audit?entity=channel"); !strings.Contains(log, "政务抖音") {
 			t.Error("the new channel is not in the audit log")
