@@ -239,7 +239,7 @@ type fileForm struct {
 func (f fileForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	if f.File == "" {
-		errs.Add("file", "case.file.none")
+		errs.Add("file", "form.no_file")
 	}
 	return errs
 }

@@ -6,6 +6,7 @@ var formMessages = map[Lang]map[string]string{
 	Chinese: {
 		"form.required":       "请填写此项",
 		"form.choose":         "请选择一项",
+		"form.no_file":        "请选择文件",
 		"form.bad_date":       "请按“年-月-日”填写日期，如 2025-03-31",
 		"form.bad_whole":      "请填写 %d 到 %d 之间的整数",
 		"form.too_many":       "最多选择 %d 项",
@@ -20,6 +21,7 @@ var formMessages = map[Lang]map[string]string{
 	English: {
 		"form.required":       "Please fill this in",
 		"form.choose":         "Please choose one",
+		"form.no_file":        "Choose a file",
 		"form.bad_date":       "Give a date as YYYY-MM-DD, such as 2025-03-31",
 		"form.bad_whole":      "Give a whole number from %d to %d",
 		"form.too_many":       "Choose at most %d",
