@@ -1,8 +1,7 @@
 package handlers
 
 import (
-	"errors"
-	"strconv"
+	"fmt"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -75,9 +74,8 @@ func (s *Server) changeAccount(c *fiber.Ctx) error {
 		return models.ErrNotFound
 	}
 	err = s.store.ChangeAccount(c.UserContext(), v, id, a)
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.flashBack(c, verr.Message, "/users")
+	if data := (fiber.Map{"Rejected": fmt.Sprintf("account-%d", id)}); refused(c, err, noInput{}, data) {
+		return s.usersPage(c, data)
 	}
 	if err != nil {
 		return err
@@ -105,7 +103,7 @@ func (s *Server) resetPassword(c *fiber.Ctx) error {
 		return err
 	}
 	f := resetForm{Password: c.FormValue("password")}
-	data := fiber.Map{"Rejected": "reset-" + strconv.FormatUint(uint64(id), 10)}
+	data := fiber.Map{"Rejected": fmt.Sprintf("reset-%d", id)}
 	if !validate(c, f, data) {
 		return s.usersPage(c, data)
 	}

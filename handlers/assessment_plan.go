@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -200,7 +199,10 @@ func (s *Server) updatePlan(c *fiber.Ctx) error {
 	if refused(c, err, f, data, planFields...) {
 		return s.showPlan(c, data)
 	}
-	return s.assessmentResult(c, err, planURL(id), "asmt.saved")
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "asmt.saved"), planURL(id))
 }
 
 // stepForm is the reason given with a step of a plan, as typed; the Store
@@ -237,23 +239,13 @@ func (s *Server) planStep(c *fiber.Ctx) error {
 	if refused(c, err, f, data, "reason") {
 		return s.showPlan(c, data)
 	}
-	if err == nil && (a == assessment.Publish || a == assessment.ApproveReopen) {
-		s.public.reset()
-	}
-	return s.assessmentResult(c, err, planURL(id), "asmt.done")
-}
-
-// assessmentResult ends a form: a mistake goes back to the page with its
-// Chinese sentence; success goes back with okKey's message.
-func (s *Server) assessmentResult(c *fiber.Ctx, err error, back, okKey string) error {
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		return s.flashBack(c, verr.Message, back)
-	case err != nil:
+	if err != nil {
 		return err
 	}
-	return s.flashBack(c, views.T(lang(c), okKey), back)
+	if a == assessment.Publish || a == assessment.ApproveReopen {
+		s.public.reset()
+	}
+	return s.flashBack(c, views.T(lang(c), "asmt.done"), planURL(id))
 }
 
 func planURL(id uint) string { return fmt.Sprintf("/assessment/%d", id) }
@@ -349,6 +341,11 @@ func timeline(p *assessment.Plan, today scoring.Date) []timelineStep {
 // noticePage is GET /assessment/:id/notice/:dept: the printable notice
 // (考核通知) of one department.
 func (s *Server) noticePage(c *fiber.Ctx) error {
+	return s.showNotice(c, fiber.Map{})
+}
+
+// showNotice is the notice; data carries a refused signature.
+func (s *Server) showNotice(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	plan, dept, err := planAndDept(c)
 	if err != nil {
@@ -365,7 +362,8 @@ func (s *Server) noticePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, "assessment_notice", "asmt.notice", fiber.Map{"View": dv, "Dept": d, "Dates": dv.Plan.Dates(), "CanSign": v.CanActForDepartment(dept)})
+	data["View"], data["Dept"], data["Dates"], data["CanSign"] = dv, d, dv.Plan.Dates(), v.CanActForDepartment(dept)
+	return s.page(c, "assessment_notice", "asmt.notice", data)
 }
 
 // signNotice is POST /assessment/:id/notice/:dept: the head signs for the notice.
@@ -376,7 +374,13 @@ func (s *Server) signNotice(c *fiber.Ctx) error {
 		return err
 	}
 	err = s.assess.SignNotice(c.UserContext(), v, plan, dept, s.opt.Now())
-	return s.assessmentResult(c, err, fmt.Sprintf("/assessment/%d/notice/%d", plan, dept), "asmt.signed")
+	if data := (fiber.Map{}); refused(c, err, noInput{}, data) {
+		return s.showNotice(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "asmt.signed"), fmt.Sprintf("/assessment/%d/notice/%d", plan, dept))
 }
 
 // planAndDept reads :id and :dept.

@@ -11,6 +11,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // formCase is one form posted wrong, then right: the page it is on (for
@@ -31,9 +32,10 @@ type formCase struct {
 var fieldErrorRe = regexp.MustCompile(`(?s)class="field-error"[^>]*>([^<]*)<`)
 
 // besideField is the error shown with the input named name: the
-// field-error of the label, fieldset or form that holds it (and within).
+// field-error of the label, fieldset, table cell or form that holds it
+// (and within).
 func besideField(body, name, within string) string {
-	for _, tag := range []string{"label", "fieldset", "form"} {
+	for _, tag := range []string{"label", "fieldset", "td", "form"} {
 		for _, chunk := range strings.Split(body, "<"+tag)[1:] {
 			chunk, _, _ = strings.Cut(chunk, "</"+tag+">")
 			if !strings.Contains(chunk, `name="`+name+`"`) || !strings.Contains(chunk, within) {
@@ -102,8 +104,9 @@ func TestOfficeFormsKeepWhatWasTyped(t *testing.T) {
 		modelstest.Must(t, s.DB.Create(&flagged).Error)
 		modelstest.Must(t, s.DB.Create(&models.SecrecyReview{DepartmentID: b.own.ID, ReviewNo: "BM-9", IndexNo: "own-9", Title: "涉密案件通报",
 			Requested: *day("2024-05-02"), UnitBy: "何军", UnitDate: day("2024-05-02"), Opinion: "免于公开", Basis: "涉及警务工作秘密", Decided: day("2024-05-08")}).Error)
-		var auditor models.User
+		var auditor, office models.User
 		modelstest.Must(t, s.DB.Where("username = ?", "auditor").First(&auditor).Error)
+		modelstest.Must(t, s.DB.Where("username = ?", "office").First(&office).Error)
 		reset := "/users/" + itoa(auditor.ID) + "/password"
 		flag := "/flags/" + itoa(flagged.ID)
 
@@ -145,6 +148,11 @@ func TestOfficeFormsKeepWhatWasTyped(t *testing.T) {
 				good: url.Values{"to": {"2026"}, "name": {"2026年度考核方案"}}},
 			{name: "calendar without a file", page: "/calendar", path: "/calendar",
 				bad: url.Values{}, field: "file", msg: "请选择文件"},
+			{name: "scores as of no date", page: "/scores?year=2024", path: "/scores/compute",
+				bad: url.Values{"year": {"2024"}, "as_of": {"2025-02-30"}}, field: "as_of", msg: "截至日期不是有效日期", kept: []string{`value="2025-02-30"`, `value="2024"`},
+				good: url.Values{"year": {"2024"}, "as_of": {"2025-02-01"}}},
+			{name: "the last office disabled", page: "/users", path: "/users/" + itoa(office.ID) + "/disable",
+				bad: url.Values{}, msg: "不能停用最后一个可用的领导小组办公室账号"},
 		})
 		runForms(t, b.signedIn(t, "head"), []formCase{
 			{name: "own password without the current one", page: "/account", path: "/account/password",
@@ -298,6 +306,41 @@ func TestCaseFormsKeepWhatWasTyped(t *testing.T) {
 			{name: "outcome without reasons", page: casePath, path: casePath + "/outcome",
 				bad: url.Values{"outcome": {"撤销"}, "date": {"2026-03-04"}, "reasons": {" "}}, field: "reasons", within: "/outcome", msg: "请填写此项", kept: []string{"<option selected>撤销</option>"},
 				good: url.Values{"outcome": {"撤销"}, "date": {"2026-03-04"}, "reasons": {"证据不足"}}},
+		})
+	})
+}
+
+// The annual report's forms: the sections' texts and a request's
+// national categories.
+func TestAnnualReportFormsKeepWhatWasTyped(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		withQuarter(t, b) // Q2-1: answered 同意公开, no applicant type
+		office := b.signedIn(t, "office")
+		unit := url.Values{"year": {"2025"}, "department": {itoa(b.own.ID)}}
+		with := func(k, v string) url.Values {
+			f := url.Values{k: {v}}
+			for uk, uv := range unit {
+				f[uk] = uv
+			}
+			return f
+		}
+		page := "/reports/annual?year=2025&department=" + itoa(b.own.ID)
+		list := "/reports/annual/requests?year=2025&department=" + itoa(b.own.ID)
+		_, body := office.get(list)
+		cat := regexp.MustCompile(`/reports/annual/requests/\d+`).FindString(body)
+		if cat == "" {
+			t.Fatal("the uncategorised request has no form")
+		}
+		key := reports.SectionKeys()[0]
+		long := strings.Repeat("文", reports.MaxSectionText+1)
+		runForms(t, office, []formCase{
+			{name: "a section's text too long", page: page, path: "/reports/annual",
+				bad: with("text_"+key, long), field: "text_" + key, msg: "不超过 10000 个字符", kept: []string{long + "</textarea>"},
+				good: with("text_"+key, "本年度依法公开政府信息。")},
+			{name: "a request put in no category", page: list, path: cat,
+				bad: with("applicant", "外星人"), field: "applicant", within: `form="cat` + strings.TrimPrefix(cat, "/reports/annual/requests/") + `"`, msg: "“外星人”不是有效的申请人类型",
+				good: with("applicant", "自然人")},
 		})
 	})
 }

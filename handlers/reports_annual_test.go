@@ -29,11 +29,11 @@ func TestAnnualReportBalanceCategoriseAndFinal(t *testing.T) {
 			}
 		}
 		form := url.Values{"_csrf": {c.token(page)}, "year": {"2025"}, "department": {itoa(b.own.ID)}, "final": {"1"}}
-		if resp, _ := c.post("/reports/annual/final", form); resp.StatusCode != 303 {
-			t.Fatalf("final: %d", resp.StatusCode)
+		if resp, body := c.post("/reports/annual/final", form); resp.StatusCode != 422 || !strings.Contains(errorOf(body), "报告不能定稿") {
+			t.Errorf("an uncategorised report marked final: %d %q, want 422 with the reason", resp.StatusCode, errorOf(body))
 		}
-		if _, body := c.get(page); !strings.Contains(body, "报告不能定稿") || strings.Contains(body, "已定稿：") {
-			t.Error("an uncategorised report was marked final, or the reason is not shown")
+		if _, body := c.get(page); strings.Contains(body, "已定稿：") {
+			t.Error("an uncategorised report was marked final")
 		}
 
 		list := "/reports/annual/requests?year=2025&department=" + itoa(b.own.ID)

@@ -39,7 +39,8 @@ type schemeEdit struct {
 
 // schemePage shows one version as a table people read, what changed from
 // the version it was copied from, and for the office's drafts the form
-// and the JSON; data carries a rejected copy form as typed.
+// and the JSON; data carries a rejected copy ("copy") as typed or a
+// refused approval ("approve").
 func (s *Server) schemePage(c *fiber.Ctx, edit schemeEdit, data fiber.Map) error {
 	ctx := c.UserContext()
 	sv, err := s.store.SchemeByVersion(ctx, c.Params("version"))
@@ -131,7 +132,7 @@ func (f copyForm) Validate() FieldErrors {
 func (s *Server) copyScheme(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	f := copyForm{To: strings.TrimSpace(c.FormValue("to")), Name: strings.TrimSpace(c.FormValue("name"))}
-	data := fiber.Map{}
+	data := fiber.Map{"Rejected": "copy"}
 	if !validate(c, f, data) {
 		return s.schemePage(c, schemeEdit{}, data)
 	}
@@ -149,9 +150,8 @@ func (s *Server) copyScheme(c *fiber.Ctx) error {
 func (s *Server) approveScheme(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	err := s.store.ApproveScheme(c.UserContext(), v, c.Params("version"), s.opt.Now())
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.flashBack(c, verr.Message, schemeURL(c.Params("version")))
+	if data := (fiber.Map{"Rejected": "approve"}); refused(c, err, noInput{}, data) {
+		return s.schemePage(c, schemeEdit{}, data)
 	}
 	if err != nil {
 		return err
