@@ -148,6 +148,8 @@ func TestOfficeFormsKeepWhatWasTyped(t *testing.T) {
 				good: url.Values{"to": {"2026"}, "name": {"2026年度考核方案"}}},
 			{name: "calendar without a file", page: "/calendar", path: "/calendar",
 				bad: url.Values{}, field: "file", msg: "请选择文件"},
+			{name: "import without a file", page: "/imports", path: "/imports",
+				bad: url.Values{"kind": {"publications"}, "partial": {"1"}}, field: "file", msg: "请选择要上传的文件", kept: []string{`value="publications" selected`, `value="1" checked`}},
 			{name: "scores as of no date", page: "/scores?year=2024", path: "/scores/compute",
 				bad: url.Values{"year": {"2024"}, "as_of": {"2025-02-30"}}, field: "as_of", msg: "截至日期不是有效日期", kept: []string{`value="2025-02-30"`, `value="2024"`},
 				good: url.Values{"year": {"2024"}, "as_of": {"2025-02-01"}}},
