@@ -107,12 +107,6 @@ func (s *Server) openCase(c *fiber.Ctx) error {
 	}, "department", "trigger", "other", "summary")
 }
 
-// noInput is a form with nothing typed in it: a button.
-type noInput struct{}
-
-// Validate finds nothing wrong: there is nothing to check.
-func (noInput) Validate() FieldErrors { return nil }
-
 // acceptProposal is POST /cases/proposals/accept: a proposal becomes a case
 // with its evidence.
 func (s *Server) acceptProposal(c *fiber.Ctx) error {

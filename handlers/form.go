@@ -16,9 +16,15 @@ import (
 // from the request in one place, with a Validate method that reads nothing
 // but the struct and answers FieldErrors: for each field, the message key
 // (views/i18n*.go) of what is wrong with it. A rejected form is shown again
-// with the struct as typed (never the stored values) and each message
-// beside its field, status 422, through formError; templates draw a field
-// with partials/field, which shows the typed value and its error.
+// on its own page with the struct as typed (never the stored values) and
+// each message beside its field, status 422, through validate; a rule the
+// Store refuses (a duplicate, a step the state does not allow) is shown
+// the same way through refused. Templates draw a field with partials/field,
+// which shows the typed value and its error, and the top of a rejected
+// form with partials/form_errors. A page of several forms names the
+// rejected one in data["Rejected"]; its templates read that form's values
+// and errors with formFor and errorsFor, so that nothing shows beside the
+// fields of the others.
 
 // FieldErrors says what is wrong with the fields of a form: a message key
 // and its arguments per field name; empty when the form is valid.
@@ -70,6 +76,13 @@ type validator interface {
 	Validate() FieldErrors
 }
 
+// noInput is a form with nothing typed in it: a button, whose only
+// refusals are the Store's.
+type noInput struct{}
+
+// Validate finds nothing wrong: there is nothing to check.
+func (noInput) Validate() FieldErrors { return nil }
+
 // validate runs a form's Validate and, when it finds errors, puts the form
 // as typed and its errors into data for the page to show them, and sets
 // status 422. It reports whether the form was valid.
@@ -100,12 +113,6 @@ func refused(c *fiber.Ctx, err error, f any, data fiber.Map, fields ...string) b
 	c.Status(fiber.StatusUnprocessableEntity)
 	data["Form"], data["Errors"] = f, FieldErrors{field: {Text: verr.Message}}
 	return true
-}
-
-// rejectedAs names the form that validate or refused rejected, on a page of
-// several forms, so that its errors show beside its own fields only.
-func rejectedAs(data fiber.Map, form string) {
-	data["Rejected"] = form
 }
 
 // errorsFor is the template's view of a page of several forms: the errors
