@@ -1,7 +1,7 @@
 package handlers
 
 import (
-	"errors"
+	"fmt"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -14,15 +14,34 @@ func (s *Server) account(c *fiber.Ctx) error {
 	return s.page(c, "account", "account.title", fiber.Map{})
 }
 
+// passwordForm is the change of one's own password as typed; neither
+// password is ever shown again.
+type passwordForm struct {
+	Current, Password string
+}
+
+// Validate asks for the current password and a new one long enough.
+func (f passwordForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.Current == "" {
+		errs.Add("current", "form.required")
+	}
+	passwordErrors(errs, "password", f.Password)
+	return errs
+}
+
 // changeOwnPassword sets a new password; every other session of the
 // account ends, this one goes on with a new id.
 func (s *Server) changeOwnPassword(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	epoch, err := s.store.ChangeOwnPassword(c.UserContext(), v, c.FormValue("current"), c.FormValue("password"))
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		c.Status(fiber.StatusUnprocessableEntity)
-		return s.page(c, "account", "account.title", fiber.Map{"Error": verr.Message})
+	f := passwordForm{Current: c.FormValue("current"), Password: c.FormValue("password")}
+	data := fiber.Map{}
+	if !validate(c, f, data) {
+		return s.page(c, "account", "account.title", data)
+	}
+	epoch, err := s.store.ChangeOwnPassword(c.UserContext(), v, f.Current, f.Password)
+	if refused(c, err, f, data, "current", "password") {
+		return s.page(c, "account", "account.title", data)
 	}
 	if err != nil {
 		return err
@@ -55,14 +74,25 @@ func (s *Server) changeAccount(c *fiber.Ctx) error {
 		return models.ErrNotFound
 	}
 	err = s.store.ChangeAccount(c.UserContext(), v, id, a)
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.flashBack(c, verr.Message, "/users")
+	if data := (fiber.Map{"Rejected": fmt.Sprintf("account-%d", id)}); refused(c, err, noInput{}, data) {
+		return s.usersPage(c, data)
 	}
 	if err != nil {
 		return err
 	}
 	return s.flashBack(c, views.T(lang(c), done), "/users")
+}
+
+// resetForm is the office's new password for another account as typed.
+type resetForm struct {
+	Password string
+}
+
+// Validate checks the new password's length.
+func (f resetForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	passwordErrors(errs, "password", f.Password)
+	return errs
 }
 
 // resetPassword is the office's reset of another account's password.
@@ -72,10 +102,14 @@ func (s *Server) resetPassword(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	err = s.store.ResetPassword(c.UserContext(), v, id, c.FormValue("password"))
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.flashBack(c, verr.Message, "/users")
+	f := resetForm{Password: c.FormValue("password")}
+	data := fiber.Map{"Rejected": fmt.Sprintf("reset-%d", id)}
+	if !validate(c, f, data) {
+		return s.usersPage(c, data)
+	}
+	err = s.store.ResetPassword(c.UserContext(), v, id, f.Password)
+	if refused(c, err, f, data, "password") {
+		return s.usersPage(c, data)
 	}
 	if err != nil {
 		return err

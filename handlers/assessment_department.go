@@ -13,6 +13,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
 )
 
 func deptURL(plan, dept uint) string { return fmt.Sprintf("/assessment/%d/departments/%d", plan, dept) }
@@ -20,12 +21,19 @@ func deptURL(plan, dept uint) string { return fmt.Sprintf("/assessment/%d/depart
 // assessmentDepartment is GET /assessment/:id/departments/:dept: one
 // department's assessment, for its head and the bureau-wide roles.
 func (s *Server) assessmentDepartment(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	v, _ := viewer(c)
 	plan, dept, err := planAndDept(c)
 	if err != nil {
 		return err
 	}
+	return s.showAssessmentDepartment(c, plan, dept, fiber.Map{})
+}
+
+// showAssessmentDepartment is the department's assessment page; data
+// carries a rejected form (named as departmentStep says) as typed, with
+// its errors.
+func (s *Server) showAssessmentDepartment(c *fiber.Ctx, plan, dept uint, data fiber.Map) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
 	dv, err := s.assess.Department(ctx, v, plan, dept)
 	if err != nil {
 		return err
@@ -35,10 +43,10 @@ func (s *Server) assessmentDepartment(c *fiber.Ctx) error {
 		return err
 	}
 	today := scoring.DateOf(s.opt.Now())
-	data := fiber.Map{"View": dv, "Dept": d, "Dates": dv.Plan.Dates(), "Today": today,
-		"IsHead": v.CanActForDepartment(dept), "IsOffice": v.CanRunAssessment(),
-		"ObjectionsOpen": dv.Plan.Status.Open() && today <= dv.Plan.Dates().ObjectionDue,
-		"Indicators":     assessment.Indicators(dv.Auto), "Deductions": deductionChoices(dv)}
+	data["View"], data["Dept"], data["Dates"], data["Today"] = dv, d, dv.Plan.Dates(), today
+	data["IsHead"], data["IsOffice"] = v.CanActForDepartment(dept), v.CanRunAssessment()
+	data["ObjectionsOpen"] = dv.Plan.Status.Open() && today <= dv.Plan.Dates().ObjectionDue
+	data["Indicators"], data["Deductions"] = assessment.Indicators(dv.Auto), deductionChoices(dv)
 	return s.page(c, "assessment_department", "asmt.department", data)
 }
 
@@ -89,6 +97,43 @@ func uploads(c *fiber.Ctx) ([]models.Upload, error) {
 	return out, nil
 }
 
+// departmentStep ends a form of a department's assessment page (named
+// form there): rejected, by its Validate or by the Store's rules, it shows
+// the page again with the form as typed and the errors beside its fields;
+// done, it goes back to the page's section anchor with okKey's message.
+// The files of a rejected form cannot be shown again: a browser does not
+// let a page choose them.
+func (s *Server) departmentStep(c *fiber.Ctx, plan, dept uint, form, anchor string, f validator, do func() error, okKey string, fields ...string) error {
+	data := fiber.Map{"Rejected": form}
+	if !validate(c, f, data) {
+		return s.showAssessmentDepartment(c, plan, dept, data)
+	}
+	err := do()
+	if refused(c, err, f, data, fields...) {
+		return s.showAssessmentDepartment(c, plan, dept, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), okKey), deptURL(plan, dept)+"#"+anchor)
+}
+
+// textForm is a form of one text: a self-inspection, a report of a
+// rectification, a verification note.
+type textForm struct {
+	Text     string
+	field    string
+	max      int
+	optional bool
+}
+
+// Validate checks the text's presence and length.
+func (f textForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	errs.Text(f.field, f.Text, f.max, !f.optional)
+	return errs
+}
+
 // fileSelfInspection is POST /assessment/:id/departments/:dept/self.
 func (s *Server) fileSelfInspection(c *fiber.Ctx) error {
 	v, _ := viewer(c)
@@ -96,11 +141,37 @@ func (s *Server) fileSelfInspection(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	files, err := uploads(c)
-	if err == nil {
-		err = s.assess.FileSelfInspection(c.UserContext(), v, plan, dept, c.FormValue("text"), files, s.opt.Now())
+	f := textForm{Text: strings.TrimSpace(c.FormValue("text")), field: "text", max: assessment.MaxText}
+	return s.departmentStep(c, plan, dept, "self", "self", f, func() error {
+		files, err := uploads(c)
+		if err != nil {
+			return err
+		}
+		return s.assess.FileSelfInspection(c.UserContext(), v, plan, dept, f.Text, files, s.opt.Now())
+	}, "asmt.self_filed", "text", "file")
+}
+
+// objectionForm is an objection as typed: the deduction objected to
+// ("<indicator>/<position>") and the reason.
+type objectionForm struct {
+	Deduction, Reason string
+}
+
+// deduction splits the deduction chosen; ok is false for anything else.
+func (f objectionForm) deduction() (code string, n int, ok bool) {
+	code, pos, ok := strings.Cut(f.Deduction, "/")
+	n, err := strconv.Atoi(pos)
+	return code, n, ok && err == nil && n >= 0
+}
+
+// Validate needs a deduction and a reason.
+func (f objectionForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if _, _, ok := f.deduction(); !ok {
+		errs.Add("deduction", "form.choose")
 	}
-	return s.assessmentResult(c, err, deptURL(plan, dept)+"#self", "asmt.self_filed")
+	errs.Text("reason", f.Reason, assessment.MaxText, true)
+	return errs
 }
 
 // fileObjection is POST /assessment/:id/departments/:dept/objections.
@@ -110,16 +181,31 @@ func (s *Server) fileObjection(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	code, pos, ok := strings.Cut(c.FormValue("deduction"), "/")
-	n, perr := strconv.Atoi(pos)
-	if !ok || perr != nil {
-		return s.assessmentResult(c, &models.ValidationError{Field: "deduction", Message: "请选择要提出异议的扣分项"}, deptURL(plan, dept)+"#objections", "")
+	f := objectionForm{Deduction: c.FormValue("deduction"), Reason: strings.TrimSpace(c.FormValue("reason"))}
+	return s.departmentStep(c, plan, dept, "objection", "objections", f, func() error {
+		files, err := uploads(c)
+		if err != nil {
+			return err
+		}
+		code, n, _ := f.deduction()
+		_, err = s.assess.Object(c.UserContext(), v, plan, dept, code, n, f.Reason, files, s.opt.Now())
+		return err
+	}, "asmt.objected", "deduction", "reason", "file")
+}
+
+// answerForm is the office's answer to an objection as typed.
+type answerForm struct {
+	Decision, Answer string
+}
+
+// Validate needs accept or reject, and the reason.
+func (f answerForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.Decision != "accept" && f.Decision != "reject" {
+		errs.Add("decision", "form.choose")
 	}
-	files, err := uploads(c)
-	if err == nil {
-		_, err = s.assess.Object(c.UserContext(), v, plan, dept, code, n, c.FormValue("reason"), files, s.opt.Now())
-	}
-	return s.assessmentResult(c, err, deptURL(plan, dept)+"#objections", "asmt.objected")
+	errs.Text("answer", f.Answer, assessment.MaxText, true)
+	return errs
 }
 
 // answerObjection is POST /assessment/objections/:id/answer: the office
@@ -130,9 +216,40 @@ func (s *Server) answerObjection(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	back := backPath(c)
-	err = s.assess.Answer(c.UserContext(), v, id, c.FormValue("decision") == "accept", c.FormValue("answer"), s.opt.Now())
-	return s.assessmentResult(c, err, back, "asmt.answered")
+	plan, dept, err := s.assess.ObjectionPlace(c.UserContext(), v, id)
+	if err != nil {
+		return err
+	}
+	f := answerForm{Decision: c.FormValue("decision"), Answer: strings.TrimSpace(c.FormValue("answer"))}
+	return s.departmentStep(c, plan, dept, fmt.Sprintf("answer-%d", id), "objections", f, func() error {
+		return s.assess.Answer(c.UserContext(), v, id, f.Decision == "accept", f.Answer, s.opt.Now())
+	}, "asmt.answered", "answer")
+}
+
+// adjustForm is the office's adjustment of an indicator as typed.
+type adjustForm struct {
+	Indicator, Points, Reason string
+}
+
+// points is the adjustment as a number; ok is false when it is none.
+func (f adjustForm) points() (*big.Rat, bool) {
+	if len(f.Points) > 16 {
+		return nil, false
+	}
+	return new(big.Rat).SetString(f.Points)
+}
+
+// Validate needs an indicator, a number and a reason.
+func (f adjustForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.Indicator == "" {
+		errs.Add("indicator", "form.choose")
+	}
+	if _, ok := f.points(); !ok {
+		errs.Add("points", "form.bad_points")
+	}
+	errs.Text("reason", f.Reason, 2000, true)
+	return errs
 }
 
 // adjustIndicator is POST /assessment/:id/departments/:dept/adjustments.
@@ -142,12 +259,27 @@ func (s *Server) adjustIndicator(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pts, ok := new(big.Rat).SetString(strings.TrimSpace(c.FormValue("points")))
-	if !ok || len(c.FormValue("points")) > 16 {
-		return s.assessmentResult(c, &models.ValidationError{Field: "points", Message: "调整分值应为数字，例如 1.5 或 -2"}, deptURL(plan, dept)+"#adjust", "")
+	f := adjustForm{Indicator: c.FormValue("indicator"), Points: strings.TrimSpace(c.FormValue("points")), Reason: strings.TrimSpace(c.FormValue("reason"))}
+	return s.departmentStep(c, plan, dept, "adjust", "adjust", f, func() error {
+		pts, _ := f.points()
+		return s.assess.Adjust(c.UserContext(), v, plan, dept, f.Indicator, pts, f.Reason, s.opt.Now())
+	}, "asmt.adjusted_ok", "indicator", "points", "reason")
+}
+
+// findingForm is a problem found on site as typed, with the date it is to
+// be put right by (none: noted only).
+type findingForm struct {
+	Text, Due string
+}
+
+// Validate needs the problem, and a real date if any.
+func (f findingForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	errs.Text("text", f.Text, 2000, true)
+	if _, err := scoring.ParseDate(f.Due); f.Due != "" && err != nil {
+		errs.Add("due", "form.bad_date")
 	}
-	err = s.assess.Adjust(c.UserContext(), v, plan, dept, c.FormValue("indicator"), pts, c.FormValue("reason"), s.opt.Now())
-	return s.assessmentResult(c, err, deptURL(plan, dept)+"#adjust", "asmt.adjusted_ok")
+	return errs
 }
 
 // addFinding is POST /assessment/:id/departments/:dept/findings.
@@ -157,14 +289,15 @@ func (s *Server) addFinding(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var due scoring.Date
-	if d := c.FormValue("due"); d != "" {
-		if due, err = scoring.ParseDate(d); err != nil {
-			return s.assessmentResult(c, &models.ValidationError{Field: "due", Message: err.Error()}, deptURL(plan, dept)+"#findings", "")
+	f := findingForm{Text: strings.TrimSpace(c.FormValue("text")), Due: strings.TrimSpace(c.FormValue("due"))}
+	return s.departmentStep(c, plan, dept, "finding", "findings", f, func() error {
+		var due scoring.Date
+		if f.Due != "" {
+			due, _ = scoring.ParseDate(f.Due)
 		}
-	}
-	_, err = s.assess.AddFinding(c.UserContext(), v, plan, dept, c.FormValue("text"), due, s.opt.Now())
-	return s.assessmentResult(c, err, deptURL(plan, dept)+"#findings", "asmt.finding_added")
+		_, err := s.assess.AddFinding(c.UserContext(), v, plan, dept, f.Text, due, s.opt.Now())
+		return err
+	}, "asmt.finding_added", "text", "due")
 }
 
 // reportRectification is POST /assessment/findings/:id/report: the head
@@ -175,12 +308,18 @@ func (s *Server) reportRectification(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	back := backPath(c)
-	files, err := uploads(c)
-	if err == nil {
-		err = s.assess.ReportRectification(c.UserContext(), v, id, c.FormValue("report"), files, s.opt.Now())
+	plan, dept, err := s.assess.FindingPlace(c.UserContext(), v, id)
+	if err != nil {
+		return err
 	}
-	return s.assessmentResult(c, err, back, "asmt.reported")
+	f := textForm{Text: strings.TrimSpace(c.FormValue("report")), field: "report", max: assessment.MaxText}
+	return s.departmentStep(c, plan, dept, fmt.Sprintf("report-%d", id), "findings", f, func() error {
+		files, err := uploads(c)
+		if err != nil {
+			return err
+		}
+		return s.assess.ReportRectification(c.UserContext(), v, id, f.Text, files, s.opt.Now())
+	}, "asmt.reported", "report", "file")
 }
 
 // closeFinding is POST /assessment/findings/:id/close: the office verifies.
@@ -190,9 +329,28 @@ func (s *Server) closeFinding(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	back := backPath(c)
-	err = s.assess.CloseFinding(c.UserContext(), v, id, c.FormValue("note"), s.opt.Now())
-	return s.assessmentResult(c, err, back, "asmt.closed")
+	plan, dept, err := s.assess.FindingPlace(c.UserContext(), v, id)
+	if err != nil {
+		return err
+	}
+	f := textForm{Text: strings.TrimSpace(c.FormValue("note")), field: "note", max: 2000}
+	return s.departmentStep(c, plan, dept, fmt.Sprintf("close-%d", id), "findings", f, func() error {
+		return s.assess.CloseFinding(c.UserContext(), v, id, f.Text, s.opt.Now())
+	}, "asmt.closed", "note")
+}
+
+// commendForm is a commendation as typed: a person of the unit (none: the
+// unit itself) and the reason.
+type commendForm struct {
+	Person, Reason string
+}
+
+// Validate bounds the name and needs a reason.
+func (f commendForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	errs.Text("person", f.Person, 64, false)
+	errs.Text("reason", f.Reason, 2000, true)
+	return errs
 }
 
 // commend is POST /assessment/:id/departments/:dept/commend: a unit, or a
@@ -203,8 +361,10 @@ func (s *Server) commend(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	err = s.assess.Commend(c.UserContext(), v, plan, dept, c.FormValue("person"), c.FormValue("reason"), s.opt.Now())
-	return s.assessmentResult(c, err, deptURL(plan, dept)+"#commend", "asmt.commended")
+	f := commendForm{Person: strings.TrimSpace(c.FormValue("person")), Reason: strings.TrimSpace(c.FormValue("reason"))}
+	return s.departmentStep(c, plan, dept, "commend", "commend", f, func() error {
+		return s.assess.Commend(c.UserContext(), v, plan, dept, f.Person, f.Reason, s.opt.Now())
+	}, "asmt.commended", "person", "reason")
 }
 
 // attachment is GET /assessment/attachments/:id: the file, to whoever may

@@ -1,10 +1,11 @@
 package handlers
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -34,8 +35,14 @@ func (s *Server) assessments(c *fiber.Ctx) error {
 // it lists every department (3,000 in a province) for a focused plan, which
 // the list of plans, read by everyone, should not carry.
 func (s *Server) newPlanPage(c *fiber.Ctx) error {
+	return s.showNewPlan(c, fiber.Map{})
+}
+
+// showNewPlan shows the form of a new plan; data carries it as typed when
+// it was rejected, with its errors.
+func (s *Server) showNewPlan(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
-	data := fiber.Map{"NewPlan": true}
+	data["NewPlan"] = true
 	if err := s.planFormData(c, v, data, nil); err != nil {
 		return err
 	}
@@ -43,7 +50,8 @@ func (s *Server) newPlanPage(c *fiber.Ctx) error {
 }
 
 // planFormData fills the plan form: departments, schemes and defaults (or
-// the plan being edited).
+// the plan being edited); partials/plan_form shows the rejected form
+// instead when there is one.
 func (s *Server) planFormData(c *fiber.Ctx, v models.Viewer, data fiber.Map, p *assessment.Plan) error {
 	ctx := c.UserContext()
 	depts, err := s.store.Departments(ctx, v)
@@ -55,75 +63,124 @@ func (s *Server) planFormData(c *fiber.Ctx, v models.Viewer, data fiber.Map, p *
 		return err
 	}
 	today := scoring.DateOf(s.opt.Now())
-	form := fiber.Map{"Year": today.Year() - 1, "FullScope": true, "AsOf": today, "Notice": today,
-		"SelfDue": today + 10, "ObjectionDue": today + 14, "Review": assessment.EarliestReview(today), "Members": map[uint]bool{}}
+	form := planForm{Year: strconv.Itoa(today.Year() - 1), Scope: "full", AsOf: today.String(), Notice: today.String(),
+		SelfDue: (today + 10).String(), ObjectionDue: (today + 14).String(), Review: assessment.EarliestReview(today).String()}
 	if p != nil {
 		d := p.Dates()
 		members, err := s.assess.Members(ctx, v, p.ID)
 		if err != nil {
 			return err
 		}
-		in := make(map[uint]bool, len(members))
-		for _, m := range members {
-			in[m.DepartmentID] = true
+		form = planForm{Year: strconv.Itoa(p.Year), Scope: "full", AsOf: d.AsOf.String(), Notice: d.Notice.String(), SelfDue: d.SelfDue.String(),
+			ObjectionDue: d.ObjectionDue.String(), Review: d.Review.String(), Team: p.Team, Scheme: p.SchemeVersion}
+		if !p.FullScope {
+			form.Scope = "focus"
 		}
-		form = fiber.Map{"Year": p.Year, "FullScope": p.FullScope, "AsOf": d.AsOf, "Notice": d.Notice, "SelfDue": d.SelfDue,
-			"ObjectionDue": d.ObjectionDue, "Review": d.Review, "Team": p.Team, "Scheme": p.SchemeVersion, "Members": in}
+		for _, m := range members {
+			form.Departments = append(form.Departments, strconv.FormatUint(uint64(m.DepartmentID), 10))
+		}
 	}
-	data["Form"], data["AllDepts"], data["Schemes"] = form, depts, schemes
+	data["PlanForm"], data["AllDepts"], data["Schemes"] = form, depts, schemes
 	return nil
 }
 
-// planInput reads the plan form.
-func planInput(c *fiber.Ctx) (assessment.PlanInput, error) {
-	year, _ := strconv.Atoi(c.FormValue("year"))
-	in := assessment.PlanInput{Year: year, FullScope: c.FormValue("scope") != "focus", SchemeVersion: c.FormValue("scheme"), Team: c.FormValue("team")}
-	for _, f := range []struct {
-		name string
-		to   *scoring.Date
-	}{{"as_of", &in.Dates.AsOf}, {"notice", &in.Dates.Notice}, {"self_due", &in.Dates.SelfDue}, {"objection_due", &in.Dates.ObjectionDue}, {"review", &in.Dates.Review}} {
-		if v := c.FormValue(f.name); v != "" {
-			d, err := scoring.ParseDate(v)
-			if err != nil {
-				return in, &models.ValidationError{Field: f.name, Message: err.Error()}
-			}
-			*f.to = d
+// planForm is a plan as typed: year, scheme, the five dates of art. 8, the
+// team, and the scope with the departments of a focused one.
+type planForm struct {
+	Year, Scheme, AsOf, Notice, SelfDue, ObjectionDue, Review, Team, Scope string
+	Departments                                                            []string
+}
+
+// planFields are the plan form's fields, as the Store names them too.
+var planFields = []string{"year", "scheme", "as_of", "notice", "self_due", "objection_due", "review", "team", "departments"}
+
+// maxPlanDepartments bounds a focused plan's list (a province has 3,000).
+const maxPlanDepartments = 10000
+
+func readPlanForm(c *fiber.Ctx) planForm {
+	v := func(k string) string { return strings.TrimSpace(c.FormValue(k)) }
+	return planForm{Year: v("year"), Scheme: v("scheme"), AsOf: v("as_of"), Notice: v("notice"), SelfDue: v("self_due"),
+		ObjectionDue: v("objection_due"), Review: v("review"), Team: v("team"), Scope: v("scope"), Departments: formValues(c, "departments")}
+}
+
+// FullScope tells a plan of every department (全面考核) from a focused one.
+func (f planForm) FullScope() bool { return f.Scope != "focus" }
+
+// Members are the departments ticked, by id as the form sends them.
+func (f planForm) Members() map[string]bool {
+	in := make(map[string]bool, len(f.Departments))
+	for _, id := range f.Departments {
+		in[id] = true
+	}
+	return in
+}
+
+// dates pairs each date field with its value.
+func (f planForm) dates() []struct{ field, value string } {
+	return []struct{ field, value string }{{"as_of", f.AsOf}, {"notice", f.Notice}, {"self_due", f.SelfDue}, {"objection_due", f.ObjectionDue}, {"review", f.Review}}
+}
+
+// Validate checks each field's form; the Store checks how the dates go
+// together and whether the year already has a plan.
+func (f planForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if y, err := strconv.Atoi(f.Year); err != nil || y < 2000 || y > 2100 {
+		errs.Add("year", "form.bad_whole", 2000, 2100)
+	}
+	for _, d := range f.dates() {
+		if d.value == "" {
+			errs.Add(d.field, "form.required")
+		} else if _, err := scoring.ParseDate(d.value); err != nil {
+			errs.Add(d.field, "form.bad_date")
 		}
 	}
-	form, err := c.MultipartForm()
-	var ids []string
-	if err == nil && form != nil {
-		ids = form.Value["departments"]
-	} else {
-		for _, b := range c.Request().PostArgs().PeekMulti("departments") {
-			ids = append(ids, string(b))
+	if utf8.RuneCountInString(f.Team) > 2000 {
+		errs.Add("team", "form.too_long", 2000)
+	}
+	if len(f.Departments) > maxPlanDepartments {
+		errs.Add("departments", "form.too_many", maxPlanDepartments)
+	}
+	for _, id := range f.Departments {
+		if n, err := strconv.ParseUint(id, 10, 32); err != nil || n == 0 {
+			errs.Add("departments", "form.choose")
 		}
 	}
-	if len(ids) > 10000 {
-		return in, &models.ValidationError{Field: "departments", Message: "所选部门过多"}
+	if !f.FullScope() && len(f.Departments) == 0 {
+		errs.Add("departments", "form.focus_depts")
 	}
-	for _, id := range ids {
-		n, err := strconv.ParseUint(id, 10, 32)
-		if err != nil {
-			return in, &models.ValidationError{Field: "departments", Message: "所选部门不存在"}
-		}
+	return errs
+}
+
+// input is the valid form as the Store takes it.
+func (f planForm) input() assessment.PlanInput {
+	year, _ := strconv.Atoi(f.Year)
+	in := assessment.PlanInput{Year: year, FullScope: f.FullScope(), SchemeVersion: f.Scheme, Team: f.Team}
+	for i, to := range []*scoring.Date{&in.Dates.AsOf, &in.Dates.Notice, &in.Dates.SelfDue, &in.Dates.ObjectionDue, &in.Dates.Review} {
+		*to, _ = scoring.ParseDate(f.dates()[i].value)
+	}
+	for _, id := range f.Departments {
+		n, _ := strconv.ParseUint(id, 10, 32)
 		in.Departments = append(in.Departments, uint(n))
 	}
-	return in, nil
+	return in
 }
 
 // createPlan is POST /assessment: the office drafts a plan.
 func (s *Server) createPlan(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	in, err := planInput(c)
-	if err == nil {
-		var p *assessment.Plan
-		p, err = s.assess.CreatePlan(c.UserContext(), v, in, s.opt.Now())
-		if err == nil {
-			return s.flashBack(c, views.T(lang(c), "asmt.created"), planURL(p.ID))
-		}
+	f := readPlanForm(c)
+	data := fiber.Map{"Rejected": "plan"}
+	if !validate(c, f, data) {
+		return s.showNewPlan(c, data)
 	}
-	return s.assessmentResult(c, err, "/assessment/new", "")
+	p, err := s.assess.CreatePlan(c.UserContext(), v, f.input(), s.opt.Now())
+	if refused(c, err, f, data, planFields...) {
+		return s.showNewPlan(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "asmt.created"), planURL(p.ID))
 }
 
 // updatePlan is POST /assessment/:id: the office changes its draft.
@@ -133,15 +190,39 @@ func (s *Server) updatePlan(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	in, err := planInput(c)
-	if err == nil {
-		err = s.assess.UpdatePlan(c.UserContext(), v, id, in, s.opt.Now())
+	f := readPlanForm(c)
+	data := fiber.Map{"Rejected": "plan"}
+	if !validate(c, f, data) {
+		return s.showPlan(c, data)
 	}
-	return s.assessmentResult(c, err, planURL(id), "asmt.saved")
+	err = s.assess.UpdatePlan(c.UserContext(), v, id, f.input(), s.opt.Now())
+	if refused(c, err, f, data, planFields...) {
+		return s.showPlan(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "asmt.saved"), planURL(id))
+}
+
+// stepForm is the reason given with a step of a plan, as typed; the Store
+// knows which steps need one.
+type stepForm struct {
+	Reason string
+}
+
+// Validate bounds the reason.
+func (f stepForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if utf8.RuneCountInString(f.Reason) > 2000 {
+		errs.Add("reason", "form.too_long", 2000)
+	}
+	return errs
 }
 
 // planStep is POST /assessment/:id/step: submit, approve, return, propose,
-// approve or return grades, ask for or decide a re-opening, publish.
+// approve or return grades, ask for or decide a re-opening, publish. A
+// refused step shows the plan again with the reason as typed.
 func (s *Server) planStep(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	id, err := pathID(c)
@@ -149,24 +230,22 @@ func (s *Server) planStep(c *fiber.Ctx) error {
 		return err
 	}
 	a := assessment.Action(c.FormValue("action"))
-	err = s.assess.Take(c.UserContext(), v, id, a, c.FormValue("reason"), s.opt.Now())
-	if err == nil && (a == assessment.Publish || a == assessment.ApproveReopen) {
-		s.public.reset()
+	f := stepForm{Reason: strings.TrimSpace(c.FormValue("reason"))}
+	data := fiber.Map{"Rejected": "step-" + string(a)}
+	if !validate(c, f, data) {
+		return s.showPlan(c, data)
 	}
-	return s.assessmentResult(c, err, planURL(id), "asmt.done")
-}
-
-// assessmentResult ends a form: a mistake goes back to the page with its
-// Chinese sentence; success goes back with okKey's message.
-func (s *Server) assessmentResult(c *fiber.Ctx, err error, back, okKey string) error {
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		return s.flashBack(c, verr.Message, back)
-	case err != nil:
+	err = s.assess.Take(c.UserContext(), v, id, a, f.Reason, s.opt.Now())
+	if refused(c, err, f, data, "reason") {
+		return s.showPlan(c, data)
+	}
+	if err != nil {
 		return err
 	}
-	return s.flashBack(c, views.T(lang(c), okKey), back)
+	if a == assessment.Publish || a == assessment.ApproveReopen {
+		s.public.reset()
+	}
+	return s.flashBack(c, views.T(lang(c), "asmt.done"), planURL(id))
 }
 
 func planURL(id uint) string { return fmt.Sprintf("/assessment/%d", id) }
@@ -182,6 +261,12 @@ type timelineStep struct {
 // where each department stands, open rectifications and the grades, with
 // the steps the viewer may take. Heads go to their department's page.
 func (s *Server) planPage(c *fiber.Ctx) error {
+	return s.showPlan(c, fiber.Map{})
+}
+
+// showPlan is the plan's page; data carries a rejected form (the plan,
+// "plan", or a step, "step-<action>") as typed, with its errors.
+func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
 	id, err := pathID(c)
@@ -219,8 +304,8 @@ func (s *Server) planPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Plan": p, "Dates": p.Dates(), "Statuses": statuses, "Events": events, "Open": open, "Names": names,
-		"Today": today, "Steps": assessment.AvailableTo(v.Role, p.Status), "Timeline": timeline(p, today), "CatalogItems": len(items)}
+	data["Plan"], data["Dates"], data["Statuses"], data["Events"], data["Open"], data["Names"] = p, p.Dates(), statuses, events, open, names
+	data["Today"], data["Steps"], data["Timeline"], data["CatalogItems"] = today, assessment.AvailableTo(v.Role, p.Status), timeline(p, today), len(items)
 	if v.CanRunAssessment() && p.Status.Editable() {
 		if err := s.planFormData(c, v, data, p); err != nil {
 			return err
@@ -256,6 +341,11 @@ func timeline(p *assessment.Plan, today scoring.Date) []timelineStep {
 // noticePage is GET /assessment/:id/notice/:dept: the printable notice
 // (考核通知) of one department.
 func (s *Server) noticePage(c *fiber.Ctx) error {
+	return s.showNotice(c, fiber.Map{})
+}
+
+// showNotice is the notice; data carries a refused signature.
+func (s *Server) showNotice(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	plan, dept, err := planAndDept(c)
 	if err != nil {
@@ -272,7 +362,8 @@ func (s *Server) noticePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, "assessment_notice", "asmt.notice", fiber.Map{"View": dv, "Dept": d, "Dates": dv.Plan.Dates(), "CanSign": v.CanActForDepartment(dept)})
+	data["View"], data["Dept"], data["Dates"], data["CanSign"] = dv, d, dv.Plan.Dates(), v.CanActForDepartment(dept)
+	return s.page(c, "assessment_notice", "asmt.notice", data)
 }
 
 // signNotice is POST /assessment/:id/notice/:dept: the head signs for the notice.
@@ -283,7 +374,13 @@ func (s *Server) signNotice(c *fiber.Ctx) error {
 		return err
 	}
 	err = s.assess.SignNotice(c.UserContext(), v, plan, dept, s.opt.Now())
-	return s.assessmentResult(c, err, fmt.Sprintf("/assessment/%d/notice/%d", plan, dept), "asmt.signed")
+	if data := (fiber.Map{}); refused(c, err, noInput{}, data) {
+		return s.showNotice(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "asmt.signed"), fmt.Sprintf("/assessment/%d/notice/%d", plan, dept))
 }
 
 // planAndDept reads :id and :dept.

@@ -70,9 +70,8 @@ func TestAssessmentOverHTTP(t *testing.T) {
 
 		form := planForm(office.token("/assessment/new"))
 		form.Set("review", "2026-03-16")
-		office.post("/assessment", form)
-		if _, body := office.get("/assessment/new"); !strings.Contains(body, "最早为2026-03-17") {
-			t.Error("a plan with 14 days' notice was not refused with the earliest review date")
+		if resp, body := office.post("/assessment", form); resp.StatusCode != fiber.StatusUnprocessableEntity || !strings.Contains(body, "最早为2026-03-17") || !strings.Contains(body, `value="2026-03-16"`) {
+			t.Errorf("a plan with 14 days' notice was not refused, as typed, with the earliest review date: %d", resp.StatusCode)
 		}
 		if resp, _ := leader.post("/assessment", planForm(leader.token("/assessment"))); resp.StatusCode != fiber.StatusForbidden {
 			t.Errorf("the leading group drafted a plan: %d", resp.StatusCode)
@@ -129,11 +128,14 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		if resp.StatusCode != fiber.StatusSeeOther {
 			t.Fatalf("file self-inspection: %d", resp.StatusCode)
 		}
-		resp, _ = head.postFiles(page+"/self", url.Values{"_csrf": {tok}, "text": {"冒充"}}, map[string][]byte{"报告.pdf": []byte("MZ not a pdf")})
-		if _, body := head.get(page); !strings.Contains(body, "内容与扩展名不符") || strings.Contains(body, "冒充") {
-			t.Error("a file whose content is no PDF was not refused with the reason")
+		resp, body := head.postFiles(page+"/self", url.Values{"_csrf": {tok}, "text": {"冒充"}}, map[string][]byte{"报告.pdf": []byte("MZ not a pdf")})
+		if resp.StatusCode != fiber.StatusUnprocessableEntity || !strings.Contains(body, "内容与扩展名不符") || !strings.Contains(body, ">冒充</textarea>") {
+			t.Errorf("a file whose content is no PDF was not refused with the reason, the text as typed: %d", resp.StatusCode)
 		}
-		_, body := head.get(page)
+		if _, body := head.get(page); strings.Contains(body, "冒充") {
+			t.Error("a refused self-inspection was saved")
+		}
+		_, body = head.get(page)
 		m := regexp.MustCompile(`/assessment/attachments/(\d+)`).FindStringSubmatch(body)
 		if m == nil {
 			t.Fatal("the attachment is not listed")

@@ -20,10 +20,11 @@ type calendarYear struct {
 // calendar lists the years with a State Council holiday notice; scoring a
 // year without one falls back to weekends-only and says so.
 func (s *Server) calendar(c *fiber.Ctx) error {
-	return s.calendarPage(c, "")
+	return s.calendarPage(c, fiber.Map{})
 }
 
-func (s *Server) calendarPage(c *fiber.Ctx, formErr string) error {
+// calendarPage lists the years; data carries a refused upload's error.
+func (s *Server) calendarPage(c *fiber.Ctx, data fiber.Map) error {
 	rows, err := s.store.HolidayYears(c.UserContext())
 	if err != nil {
 		return err
@@ -35,17 +36,23 @@ func (s *Server) calendarPage(c *fiber.Ctx, formErr string) error {
 		years[i] = calendarYear{Year: r.Year, Days: len(days)}
 		_ = json.Unmarshal([]byte(r.Papers), &years[i].Papers)
 	}
-	return s.page(c, "calendar", "calendar.title", fiber.Map{"Years": years, "Error": formErr})
+	data["Years"] = years
+	return s.page(c, "calendar", "calendar.title", data)
 }
 
 // uploadCalendar adds or replaces a year's notice from a holiday-cn JSON
-// file, through the same import path as every other kind.
+// file, through the same import path as every other kind; a refused file
+// is named beside the form with the importer's reason.
 func (s *Server) uploadCalendar(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	fh, err := c.FormFile("file")
-	if err != nil {
-		c.Status(fiber.StatusUnprocessableEntity)
-		return s.calendarPage(c, views.T(lang(c), "calendar.nofile"))
+	fh, _ := c.FormFile("file")
+	var form fileForm
+	if fh != nil {
+		form.File = fh.Filename
+	}
+	data := fiber.Map{}
+	if !validate(c, form, data) {
+		return s.calendarPage(c, data)
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -56,7 +63,8 @@ func (s *Server) uploadCalendar(c *fiber.Ctx) error {
 		ingest.Options{Source: "file", FileName: fh.Filename, Viewer: v})
 	if err != nil {
 		c.Status(fiber.StatusUnprocessableEntity)
-		return s.calendarPage(c, ingest.UserMessage(err))
+		data["Form"], data["Errors"] = form, FieldErrors{"file": {Text: ingest.UserMessage(err)}}
+		return s.calendarPage(c, data)
 	}
 	return s.flashBack(c, views.T(lang(c), "calendar.saved"), "/calendar")
 }

@@ -1,7 +1,10 @@
 package handlers
 
 import (
-	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -14,10 +17,13 @@ import (
 // caseFile is GET /cases/:id: a case as far as the viewer may read it; a
 // case they may not read is a 404, like one that does not exist.
 func (s *Server) caseFile(c *fiber.Ctx) error {
-	return s.casePage(c, "")
+	return s.casePage(c, fiber.Map{})
 }
 
-func (s *Server) casePage(c *fiber.Ctx, formErr string) error {
+// casePage is a case; data carries its rejected form (named as each
+// handler says: "evidence", "statement-<person id>", "decide", …) as
+// typed, with its errors.
+func (s *Server) casePage(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
 	id, err := pathID(c)
@@ -29,10 +35,10 @@ func (s *Server) casePage(c *fiber.Ctx, formErr string) error {
 		return err
 	}
 	today := scoring.DateOf(s.opt.Now())
-	data := fiber.Map{"Case": f, "Error": formErr, "Today": today.String(), "TodayDate": today, "CanHandle": v.CanHandleCases(),
-		"CanAppeal": accountability.MayTake(v, f.DepartmentID, accountability.Appeal) && f.Status == accountability.Notified,
-		"Ladder":    accountability.Ladder, "Posts": accountability.Posts, "Shares": accountability.Shares,
-		"Outcomes": accountability.Outcomes, "AppealKinds": accountability.AppealKinds}
+	data["Case"], data["Today"], data["TodayDate"], data["CanHandle"] = f, today.String(), today, v.CanHandleCases()
+	data["CanAppeal"] = accountability.MayTake(v, f.DepartmentID, accountability.Appeal) && f.Status == accountability.Notified
+	data["Ladder"], data["Posts"], data["Shares"], data["Outcomes"] = accountability.Ladder, accountability.Posts, accountability.Shares, accountability.Outcomes
+	data["AppealKinds"], data["EvidenceKinds"] = accountability.AppealKinds, accountability.EvidenceKinds
 	if f.NoticeDate != nil {
 		deadline := f.AppealDeadline()
 		data["Deadline"], data["WindowOpen"] = accountability.ChineseDate(deadline), today <= deadline
@@ -45,62 +51,129 @@ func (s *Server) casePage(c *fiber.Ctx, formErr string) error {
 			return err
 		}
 	}
-	if formErr != "" {
-		c.Status(fiber.StatusUnprocessableEntity)
-	}
 	return s.page(c, "case", "case.title", data)
 }
 
-// caseStep runs one change of a case from a form and goes back to the case
-// with a message, or shows the page again with the user's mistake.
-func (s *Server) caseStep(c *fiber.Ctx, done string, fn func(v models.Viewer, id uint) error) error {
+// caseStep ends a form of a case (named form on its page): rejected by its
+// Validate or by the Store (a step the case's state does not allow, say),
+// the case again with the form as typed and the errors beside its fields;
+// done, back to the case with done's message.
+func (s *Server) caseStep(c *fiber.Ctx, form string, f validator, done string, fn func(v models.Viewer, id uint) error, fields ...string) error {
 	v, _ := viewer(c)
 	id, err := pathID(c)
 	if err != nil {
 		return err
 	}
-	if err := fn(v, id); err != nil {
-		var verr *models.ValidationError
-		if errors.As(err, &verr) {
-			return s.casePage(c, verr.Message)
-		}
+	data := fiber.Map{"Rejected": form}
+	if !validate(c, f, data) {
+		return s.casePage(c, data)
+	}
+	err = fn(v, id)
+	if refused(c, err, f, data, fields...) {
+		return s.casePage(c, data)
+	}
+	if err != nil {
 		return err
 	}
 	return s.flashBack(c, views.T(lang(c), done), caseURL(id))
 }
 
-// formDate reads a YYYY-MM-DD date from a form field, zero when absent or bad.
-func formDate(c *fiber.Ctx, key string) scoring.Date {
-	d, err := scoring.ParseDate(c.FormValue(key))
+// formDate reads a YYYY-MM-DD date typed in a form, zero when absent or bad
+// (Validate has refused a bad one already).
+func formDate(typed string) scoring.Date {
+	d, err := scoring.ParseDate(typed)
 	if err != nil {
 		return 0
 	}
 	return d
 }
 
+// dateErrors checks a typed date: present when required, and a real date.
+func dateErrors(errs FieldErrors, field, typed string, required bool) {
+	switch _, err := scoring.ParseDate(typed); {
+	case typed == "" && required:
+		errs.Add(field, "form.required")
+	case typed != "" && err != nil:
+		errs.Add(field, "form.bad_date")
+	}
+}
+
+// personForm is a person added to a case as typed: one recorded before,
+// or a new one by name, police number, unit and post.
+type personForm struct {
+	Person, Name, PoliceNo, Unit, Post string
+}
+
+// Validate needs a recorded person or a new one's name and number.
+func (f personForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.Person == "" {
+		if f.Name == "" {
+			errs.Add("name", "form.person_or_name")
+		}
+		errs.Text("name", f.Name, 64, false)
+		errs.Text("police_no", f.PoliceNo, 32, true)
+		if !slices.Contains(accountability.Posts, accountability.Post(f.Post)) {
+			errs.Add("post", "form.choose")
+		}
+	}
+	return errs
+}
+
 // addCasePerson is POST /cases/:id/persons: an existing person or a new one.
 func (s *Server) addCasePerson(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.person.added", func(v models.Viewer, id uint) error {
-		f := accountability.PersonForm{Name: c.FormValue("name"), PoliceNo: c.FormValue("police_no"), Department: formUint(c, "unit"), Post: accountability.Post(c.FormValue("post"))}
-		return s.cases.AddPerson(c.UserContext(), v, id, formUint(c, "person"), f)
-	})
+	f := personForm{Person: c.FormValue("person"), Name: strings.TrimSpace(c.FormValue("name")), PoliceNo: strings.TrimSpace(c.FormValue("police_no")),
+		Unit: c.FormValue("unit"), Post: c.FormValue("post")}
+	return s.caseStep(c, "person", f, "case.person.added", func(v models.Viewer, id uint) error {
+		unit, _ := strconv.ParseUint(f.Unit, 10, 32)
+		person, _ := strconv.ParseUint(f.Person, 10, 32)
+		p := accountability.PersonForm{Name: f.Name, PoliceNo: f.PoliceNo, Department: uint(unit), Post: accountability.Post(f.Post)}
+		return s.cases.AddPerson(c.UserContext(), v, id, uint(person), p)
+	}, "person", "name", "police_no", "unit", "post")
 }
+
+// actForm is how the act was taken (art. 6(一)), as ticked: "1" or "".
+type actForm struct {
+	Reviewed, Approved, Instructed, Objected, Collective string
+}
+
+// Validate finds nothing wrong: any combination of boxes is an answer.
+func (actForm) Validate() FieldErrors { return nil }
 
 // setCaseAct is POST /cases/:id/act: how the act was taken (art. 6(一)).
 func (s *Server) setCaseAct(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {
-		a := accountability.Act{Reviewed: c.FormValue("reviewed") != "", Approved: c.FormValue("approved") != "",
-			Instructed: c.FormValue("instructed") != "", Objected: c.FormValue("objected") != "", Collective: c.FormValue("collective") != ""}
+	f := actForm{Reviewed: c.FormValue("reviewed"), Approved: c.FormValue("approved"), Instructed: c.FormValue("instructed"),
+		Objected: c.FormValue("objected"), Collective: c.FormValue("collective")}
+	return s.caseStep(c, "act", f, "case.saved", func(v models.Viewer, id uint) error {
+		a := accountability.Act{Reviewed: f.Reviewed != "", Approved: f.Approved != "", Instructed: f.Instructed != "", Objected: f.Objected != "", Collective: f.Collective != ""}
 		return s.cases.SetAct(c.UserContext(), v, id, a, s.opt.Now())
 	})
+}
+
+// overrideForm is a share other than the derived one, with its reason, as
+// typed; no share withdraws an override.
+type overrideForm struct {
+	Share, Reason string
+}
+
+// Validate needs a known share and, for one, the reason.
+func (f overrideForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.Share != "" && !slices.Contains(accountability.Shares, accountability.Share(f.Share)) {
+		errs.Add("share", "form.choose")
+	}
+	errs.Text("reason", f.Reason, 20000, f.Share != "")
+	return errs
 }
 
 // overrideShare is POST /cases/:id/persons/:pid/override: a share other
 // than the derived one, with a written reason.
 func (s *Server) overrideShare(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {
-		return s.cases.Override(c.UserContext(), v, id, paramUint(c, "pid"), accountability.Share(c.FormValue("share")), c.FormValue("reason"))
-	})
+	pid := paramUint(c, "pid")
+	f := overrideForm{Share: c.FormValue("share"), Reason: strings.TrimSpace(c.FormValue("reason"))}
+	return s.caseStep(c, fmt.Sprintf("override-%d", pid), f, "case.saved", func(v models.Viewer, id uint) error {
+		return s.cases.Override(c.UserContext(), v, id, pid, accountability.Share(f.Share), f.Reason)
+	}, "share", "reason")
 }
 
 // paramUint reads a positive path parameter, 0 otherwise.
@@ -112,34 +185,80 @@ func paramUint(c *fiber.Ctx, key string) uint {
 	return uint(n)
 }
 
+// evidenceForm is a record of the department linked to a case, as typed:
+// its kind and its number or date.
+type evidenceForm struct {
+	Kind, Ref string
+}
+
+// Validate needs a kind of record and what names it.
+func (f evidenceForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if !slices.Contains(accountability.EvidenceKinds, f.Kind) {
+		errs.Add("kind", "form.choose")
+	}
+	errs.Text("ref", f.Ref, 64, true)
+	return errs
+}
+
 // linkEvidence is POST /cases/:id/evidence: a record of the department.
 func (s *Server) linkEvidence(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {
-		return s.cases.LinkEvidence(c.UserContext(), v, id, c.FormValue("kind"), c.FormValue("ref"))
-	})
+	f := evidenceForm{Kind: c.FormValue("kind"), Ref: strings.TrimSpace(c.FormValue("ref"))}
+	return s.caseStep(c, "evidence", f, "case.saved", func(v models.Viewer, id uint) error {
+		return s.cases.LinkEvidence(c.UserContext(), v, id, f.Kind, f.Ref)
+	}, "kind", "ref")
+}
+
+// noteForm is an investigation note as typed.
+type noteForm struct {
+	Note string
+}
+
+// Validate needs the note.
+func (f noteForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	errs.Text("note", f.Note, 20000, true)
+	return errs
 }
 
 // addCaseNote is POST /cases/:id/notes: an investigation note.
 func (s *Server) addCaseNote(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {
-		return s.cases.AddNote(c.UserContext(), v, id, c.FormValue("note"), s.opt.Now())
-	})
+	f := noteForm{Note: strings.TrimSpace(c.FormValue("note"))}
+	return s.caseStep(c, "note", f, "case.saved", func(v models.Viewer, id uint) error {
+		return s.cases.AddNote(c.UserContext(), v, id, f.Note, s.opt.Now())
+	}, "note")
+}
+
+// fileForm is a form of one file; a browser never lets a page choose a
+// file again, so only its name is kept.
+type fileForm struct {
+	File string
+}
+
+// Validate needs a file.
+func (f fileForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.File == "" {
+		errs.Add("file", "form.no_file")
+	}
+	return errs
 }
 
 // attachCaseFile is POST /cases/:id/attachments: a file of evidence, read
 // up to its limit and checked by its content.
 func (s *Server) attachCaseFile(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {
-		fh, err := c.FormFile("file")
-		if err != nil {
-			return &models.ValidationError{Field: "file", Message: views.T(views.Chinese, "case.file.none")}
-		}
+	fh, _ := c.FormFile("file")
+	var f fileForm
+	if fh != nil {
+		f.File = fh.Filename
+	}
+	return s.caseStep(c, "attach", f, "case.saved", func(v models.Viewer, id uint) error {
 		u, err := readUpload(fh)
 		if err != nil {
 			return err
 		}
 		return s.cases.Attach(c.UserContext(), v, id, u.Name, u.Data, s.opt.Now())
-	})
+	}, "file")
 }
 
 // caseAttachment is GET /cases/:id/attachments/:aid: the file, to those who
@@ -160,18 +279,36 @@ func (s *Server) caseAttachment(c *fiber.Ctx) error {
 	return c.Send(a.Data)
 }
 
+// statementForm is a person's statement and defence, or their refusal,
+// as typed.
+type statementForm struct {
+	Kind, Date, Text string
+}
+
+// Validate needs stated or refused, the day, and what was said or how.
+func (f statementForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.Kind != accountability.Stated && f.Kind != accountability.Refused {
+		errs.Add("kind", "form.choose")
+	}
+	dateErrors(errs, "date", f.Date, true)
+	errs.Text("text", f.Text, 20000, true)
+	return errs
+}
+
 // recordStatement is POST /cases/:id/persons/:pid/statement: a person's
 // statement and defence, or their refusal.
 func (s *Server) recordStatement(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.statement.saved", func(v models.Viewer, id uint) error {
-		f := accountability.StatementForm{Person: paramUint(c, "pid"), Kind: c.FormValue("kind"), Text: c.FormValue("text"), Date: formDate(c, "date")}
-		return s.cases.RecordStatement(c.UserContext(), v, id, f)
-	})
+	pid := paramUint(c, "pid")
+	f := statementForm{Kind: c.FormValue("kind"), Date: strings.TrimSpace(c.FormValue("date")), Text: strings.TrimSpace(c.FormValue("text"))}
+	return s.caseStep(c, fmt.Sprintf("statement-%d", pid), f, "case.statement.saved", func(v models.Viewer, id uint) error {
+		return s.cases.RecordStatement(c.UserContext(), v, id, accountability.StatementForm{Person: pid, Kind: f.Kind, Text: f.Text, Date: formDate(f.Date)})
+	}, "kind", "date")
 }
 
 // hearCase is POST /cases/:id/hear: the hearing is over.
 func (s *Server) hearCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {
+	return s.caseStep(c, "hear", noInput{}, "case.saved", func(v models.Viewer, id uint) error {
 		return s.cases.Hear(c.UserContext(), v, id, s.opt.Now())
 	})
 }

@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,6 +11,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // formValues reads every value of a repeated form field.
@@ -25,62 +28,184 @@ func formValues(c *fiber.Ctx, key string) []string {
 	return out
 }
 
-// imposed reads the sanctions chosen in a decision form: each checked box
-// "sanction" is "<person id>:<name>" (0 for the department), and a sanction
-// with a time limit has its date in "due_<person id>_<name>".
-func imposed(c *fiber.Ctx) []accountability.Imposed {
+// sanctionChoice is the sanctions of a decision or outcome form as typed:
+// each ticked box "sanction" is "<person id>:<name>" (0 for the
+// department), and a sanction with a time limit has its date in
+// "due_<person id>_<name>", kept whether ticked or not.
+type sanctionChoice struct {
+	Chosen []string
+	Dues   map[string]string // by "<person id>_<name>"
+}
+
+func readSanctions(c *fiber.Ctx) sanctionChoice {
+	sc := sanctionChoice{Chosen: formValues(c, "sanction"), Dues: map[string]string{}}
+	c.Request().PostArgs().VisitAll(func(k, v []byte) {
+		if key, ok := strings.CutPrefix(string(k), "due_"); ok {
+			sc.Dues[key] = strings.TrimSpace(string(v))
+		}
+	})
+	if mf, err := c.MultipartForm(); err == nil {
+		for k, vs := range mf.Value {
+			if key, ok := strings.CutPrefix(k, "due_"); ok && len(vs) > 0 {
+				sc.Dues[key] = strings.TrimSpace(vs[0])
+			}
+		}
+	}
+	return sc
+}
+
+// Ticked reports whether the box of "<person id>:<name>" was ticked.
+func (sc sanctionChoice) Ticked(value string) bool { return slices.Contains(sc.Chosen, value) }
+
+// Due is the time limit typed for "<person id>_<name>".
+func (sc sanctionChoice) Due(key string) string { return sc.Dues[key] }
+
+// check adds what is wrong with the choice: a box the form never offers, a
+// time limit that is no date. The ladder's rules are the Store's.
+func (sc sanctionChoice) check(errs FieldErrors) {
+	for _, v := range sc.Chosen {
+		who, _, ok := strings.Cut(v, ":")
+		if _, err := strconv.ParseUint(who, 10, 32); !ok || err != nil {
+			errs.Add("sanctions", "form.choose")
+		}
+	}
+	for _, d := range sc.Dues {
+		if _, err := scoring.ParseDate(d); d != "" && err != nil {
+			errs.Add("due", "form.bad_date")
+		}
+	}
+}
+
+// imposed is the valid choice as the Store takes it.
+func (sc sanctionChoice) imposed() []accountability.Imposed {
 	var out []accountability.Imposed
-	for _, v := range formValues(c, "sanction") {
-		who, name, ok := strings.Cut(v, ":")
-		if !ok {
-			continue
-		}
-		id, err := strconv.ParseUint(who, 10, 32)
-		if err != nil {
-			continue
-		}
-		out = append(out, accountability.Imposed{PersonID: uint(id), Name: name, Due: formDate(c, "due_"+who+"_"+name)})
+	for _, v := range sc.Chosen {
+		who, name, _ := strings.Cut(v, ":")
+		id, _ := strconv.ParseUint(who, 10, 32)
+		out = append(out, accountability.Imposed{PersonID: uint(id), Name: name, Due: formDate(sc.Dues[who+"_"+name])})
 	}
 	return out
+}
+
+// decisionForm is the decision of a case as typed.
+type decisionForm struct {
+	Date, Severity, Reasons string
+	Sanctions               sanctionChoice
+}
+
+// Validate needs the day, the class of circumstances, sanctions and the
+// reasons; the Store checks the sanctions against the ladder.
+func (f decisionForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	dateErrors(errs, "date", f.Date, true)
+	if n, err := strconv.Atoi(f.Severity); err != nil || accountability.SeverityLabel(accountability.Severity(n)) == "" {
+		errs.Add("severity", "form.choose")
+	}
+	if len(f.Sanctions.Chosen) == 0 {
+		errs.Add("sanctions", "form.choose")
+	}
+	f.Sanctions.check(errs)
+	errs.Text("reasons", f.Reasons, 20000, true)
+	return errs
 }
 
 // decideCase is POST /cases/:id/decide: the decision, once every person
 // concerned was heard.
 func (s *Server) decideCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.done.decided", func(v models.Viewer, id uint) error {
-		f := accountability.DecisionForm{Date: formDate(c, "date"), Severity: accountability.Severity(formInt(c, "severity")), Reasons: c.FormValue("reasons"), Sanctions: imposed(c)}
-		return s.cases.Decide(c.UserContext(), v, id, f, s.opt.Now())
-	})
+	f := decisionForm{Date: strings.TrimSpace(c.FormValue("date")), Severity: c.FormValue("severity"), Reasons: strings.TrimSpace(c.FormValue("reasons")), Sanctions: readSanctions(c)}
+	return s.caseStep(c, "decide", f, "case.done.decided", func(v models.Viewer, id uint) error {
+		severity, _ := strconv.Atoi(f.Severity)
+		d := accountability.DecisionForm{Date: formDate(f.Date), Severity: accountability.Severity(severity), Reasons: f.Reasons, Sanctions: f.Sanctions.imposed()}
+		return s.cases.Decide(c.UserContext(), v, id, d, s.opt.Now())
+	}, "date", "severity", "reasons", "sanctions", "due")
+}
+
+// dateForm is a form of one date: a notice sent, a time limit met.
+type dateForm struct {
+	Date string
+}
+
+// Validate needs the date.
+func (f dateForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	dateErrors(errs, "date", f.Date, true)
+	return errs
 }
 
 // notifyCase is POST /cases/:id/notify: the numbered written notice goes out.
 func (s *Server) notifyCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.done.notified", func(v models.Viewer, id uint) error {
-		return s.cases.Notify(c.UserContext(), v, id, formDate(c, "date"), s.opt.Now())
-	})
+	f := dateForm{Date: strings.TrimSpace(c.FormValue("date"))}
+	return s.caseStep(c, "notify", f, "case.done.notified", func(v models.Viewer, id uint) error {
+		return s.cases.Notify(c.UserContext(), v, id, formDate(f.Date), s.opt.Now())
+	}, "date")
+}
+
+// appealForm is 复核 or 申诉 as typed; the day it was filed is typed by the
+// discipline office only (a head's is today).
+type appealForm struct {
+	Kind, Filed, Appellant, Grounds string
+}
+
+// Validate needs the kind, who appeals and on what grounds.
+func (f appealForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if !slices.Contains(accountability.AppealKinds, f.Kind) {
+		errs.Add("kind", "form.choose")
+	}
+	dateErrors(errs, "filed", f.Filed, false)
+	errs.Text("appellant", f.Appellant, 256, true)
+	errs.Text("grounds", f.Grounds, 20000, true)
+	return errs
 }
 
 // appealCase is POST /cases/:id/appeal: 复核 or 申诉 within 30 days.
 func (s *Server) appealCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.done.appealed", func(v models.Viewer, id uint) error {
-		f := accountability.AppealForm{Kind: c.FormValue("kind"), Filed: formDate(c, "filed"), Appellant: c.FormValue("appellant"), Grounds: c.FormValue("grounds")}
-		return s.cases.FileAppeal(c.UserContext(), v, id, f, s.opt.Now())
-	})
+	f := appealForm{Kind: c.FormValue("kind"), Filed: strings.TrimSpace(c.FormValue("filed")), Appellant: strings.TrimSpace(c.FormValue("appellant")), Grounds: strings.TrimSpace(c.FormValue("grounds"))}
+	fields := []string{"kind", "appellant", "grounds"}
+	if v, _ := viewer(c); v.CanHandleCases() {
+		fields = append(fields, "filed") // a head's form has no day: it is today
+	}
+	return s.caseStep(c, "appeal", f, "case.done.appealed", func(v models.Viewer, id uint) error {
+		a := accountability.AppealForm{Kind: f.Kind, Filed: formDate(f.Filed), Appellant: f.Appellant, Grounds: f.Grounds}
+		return s.cases.FileAppeal(c.UserContext(), v, id, a, s.opt.Now())
+	}, fields...)
+}
+
+// outcomeForm is the outcome of an appeal as typed: 维持, 变更 (with the
+// new sanctions) or 撤销.
+type outcomeForm struct {
+	Outcome, Date, Reasons string
+	Sanctions              sanctionChoice
+}
+
+// Validate needs the outcome, its day and its reasons.
+func (f outcomeForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if !slices.Contains(accountability.Outcomes, f.Outcome) {
+		errs.Add("outcome", "form.choose")
+	}
+	dateErrors(errs, "date", f.Date, true)
+	f.Sanctions.check(errs)
+	errs.Text("reasons", f.Reasons, 20000, true)
+	return errs
 }
 
 // reviewCase is POST /cases/:id/outcome: 维持, 变更 or 撤销.
 func (s *Server) reviewCase(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.done.reviewed", func(v models.Viewer, id uint) error {
-		f := accountability.OutcomeForm{Outcome: c.FormValue("outcome"), Date: formDate(c, "date"), Reasons: c.FormValue("reasons"), Sanctions: imposed(c)}
-		return s.cases.RecordOutcome(c.UserContext(), v, id, f, s.opt.Now())
-	})
+	f := outcomeForm{Outcome: c.FormValue("outcome"), Date: strings.TrimSpace(c.FormValue("date")), Reasons: strings.TrimSpace(c.FormValue("reasons")), Sanctions: readSanctions(c)}
+	return s.caseStep(c, "outcome", f, "case.done.reviewed", func(v models.Viewer, id uint) error {
+		o := accountability.OutcomeForm{Outcome: f.Outcome, Date: formDate(f.Date), Reasons: f.Reasons, Sanctions: f.Sanctions.imposed()}
+		return s.cases.RecordOutcome(c.UserContext(), v, id, o, s.opt.Now())
+	}, "outcome", "date", "reasons", "sanctions", "due")
 }
 
 // completeSanction is POST /cases/:id/sanctions/:sid/complete: a time limit met.
 func (s *Server) completeSanction(c *fiber.Ctx) error {
-	return s.caseStep(c, "case.saved", func(v models.Viewer, id uint) error {
-		return s.cases.CompleteSanction(c.UserContext(), v, id, paramUint(c, "sid"), formDate(c, "date"))
-	})
+	sid := paramUint(c, "sid")
+	f := dateForm{Date: strings.TrimSpace(c.FormValue("date"))}
+	return s.caseStep(c, fmt.Sprintf("complete-%d", sid), f, "case.saved", func(v models.Viewer, id uint) error {
+		return s.cases.CompleteSanction(c.UserContext(), v, id, sid, formDate(f.Date))
+	}, "date")
 }
 
 // caseNotice is GET /cases/:id/notice: the written notice, printable.

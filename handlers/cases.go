@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -15,10 +16,13 @@ import (
 // the discipline office and auditors the proposals too; for every
 // bureau-wide role the decisions' effect on grades, re-openings first.
 func (s *Server) caseList(c *fiber.Ctx) error {
-	return s.casesPage(c, "")
+	return s.casesPage(c, fiber.Map{})
 }
 
-func (s *Server) casesPage(c *fiber.Ctx, formErr string) error {
+// casesPage is the list; data carries a rejected form (the new case,
+// "open", or a dismissal, "dismiss-<key>") as typed, with its errors, or
+// what the Store refused of an accepted proposal ("accept-<key>").
+func (s *Server) casesPage(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
 	list, err := s.cases.Cases(ctx, v, accountability.Filter{Status: accountability.Status(c.Query("status"))})
@@ -29,8 +33,8 @@ func (s *Server) casesPage(c *fiber.Ctx, formErr string) error {
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Cases": list, "DeptNames": names, "Error": formErr, "Statuses": accountability.Statuses,
-		"Status": c.Query("status"), "CanHandle": v.CanHandleCases()}
+	data["Cases"], data["DeptNames"], data["Statuses"] = list, names, accountability.Statuses
+	data["Status"], data["CanHandle"] = c.Query("status"), v.CanHandleCases()
 	if v.CanReadCaseFiles() {
 		if data["Proposals"], err = s.cases.Proposals(ctx, v); err != nil {
 			return err
@@ -47,51 +51,97 @@ func (s *Server) casesPage(c *fiber.Ctx, formErr string) error {
 		}
 		data["Triggers"] = accountability.Triggers
 	}
-	if formErr != "" {
-		c.Status(fiber.StatusUnprocessableEntity)
-	}
 	return s.page(c, "cases", "case.list.title", data)
+}
+
+// casesStep ends a form of the list: rejected by its Validate or by the
+// Store, the list again with the form as typed (named form there) and the
+// errors beside its fields; done, on to the page do names, with its message.
+func (s *Server) casesStep(c *fiber.Ctx, form string, f validator, do func() (next, msg string, err error), fields ...string) error {
+	data := fiber.Map{"Rejected": form}
+	if !validate(c, f, data) {
+		return s.casesPage(c, data)
+	}
+	next, msg, err := do()
+	if refused(c, err, f, data, fields...) {
+		return s.casesPage(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, msg, next)
+}
+
+// openForm is a new case as typed.
+type openForm struct {
+	Department, Trigger, Other, Summary string
+}
+
+// Validate needs a department and one of art. 5's situations; the Store
+// asks for the description of 其他.
+func (f openForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if n, err := strconv.ParseUint(f.Department, 10, 32); err != nil || n == 0 {
+		errs.Add("department", "form.choose")
+	}
+	if n, err := strconv.Atoi(f.Trigger); err != nil || accountability.TriggerLabel(n) == "" {
+		errs.Add("trigger", "form.choose")
+	}
+	errs.Text("other", f.Other, 256, false)
+	errs.Text("summary", f.Summary, 20000, false)
+	return errs
 }
 
 // openCase is POST /cases: the discipline office opens a case directly.
 func (s *Server) openCase(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	f := accountability.OpenForm{Department: formUint(c, "department"), TriggerKind: formInt(c, "trigger"), Other: c.FormValue("other"), Summary: c.FormValue("summary")}
-	cs, err := s.cases.Open(c.UserContext(), v, f, s.opt.Now())
-	if err != nil {
-		return s.casesMistake(c, err)
-	}
-	return s.flashBack(c, views.T(lang(c), "case.opened", cs.CaseNo), caseURL(cs.ID))
+	f := openForm{Department: c.FormValue("department"), Trigger: c.FormValue("trigger"), Other: strings.TrimSpace(c.FormValue("other")), Summary: strings.TrimSpace(c.FormValue("summary"))}
+	return s.casesStep(c, "open", f, func() (string, string, error) {
+		dept, _ := strconv.ParseUint(f.Department, 10, 32)
+		trigger, _ := strconv.Atoi(f.Trigger)
+		cs, err := s.cases.Open(c.UserContext(), v, accountability.OpenForm{Department: uint(dept), TriggerKind: trigger, Other: f.Other, Summary: f.Summary}, s.opt.Now())
+		if err != nil {
+			return "", "", err
+		}
+		return caseURL(cs.ID), views.T(lang(c), "case.opened", cs.CaseNo), nil
+	}, "department", "trigger", "other", "summary")
 }
 
 // acceptProposal is POST /cases/proposals/accept: a proposal becomes a case
 // with its evidence.
 func (s *Server) acceptProposal(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	cs, err := s.cases.Accept(c.UserContext(), v, c.FormValue("key"), s.opt.Now())
-	if err != nil {
-		return s.casesMistake(c, err)
-	}
-	return s.flashBack(c, views.T(lang(c), "case.opened", cs.CaseNo), caseURL(cs.ID))
+	key := c.FormValue("key")
+	return s.casesStep(c, "accept-"+key, noInput{}, func() (string, string, error) {
+		cs, err := s.cases.Accept(c.UserContext(), v, key, s.opt.Now())
+		if err != nil {
+			return "", "", err
+		}
+		return caseURL(cs.ID), views.T(lang(c), "case.opened", cs.CaseNo), nil
+	})
+}
+
+// dismissForm is the reason a proposal is set aside, as typed.
+type dismissForm struct {
+	Reason string
+}
+
+// Validate needs the reason.
+func (f dismissForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	errs.Text("reason", f.Reason, 20000, true)
+	return errs
 }
 
 // dismissProposal is POST /cases/proposals/dismiss: set aside with a reason,
 // never proposed again.
 func (s *Server) dismissProposal(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	if err := s.cases.Dismiss(c.UserContext(), v, c.FormValue("key"), c.FormValue("reason"), s.opt.Now()); err != nil {
-		return s.casesMistake(c, err)
-	}
-	return s.flashBack(c, views.T(lang(c), "case.dismissed"), "/cases")
-}
-
-// casesMistake shows a validation error on the list; others go on.
-func (s *Server) casesMistake(c *fiber.Ctx, err error) error {
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.casesPage(c, verr.Message)
-	}
-	return err
+	key := c.FormValue("key")
+	f := dismissForm{Reason: strings.TrimSpace(c.FormValue("reason"))}
+	return s.casesStep(c, "dismiss-"+key, f, func() (string, string, error) {
+		return "/cases", views.T(lang(c), "case.dismissed"), s.cases.Dismiss(c.UserContext(), v, key, f.Reason, s.opt.Now())
+	}, "reason")
 }
 
 func caseURL(id uint) string { return "/cases/" + strconv.FormatUint(uint64(id), 10) }

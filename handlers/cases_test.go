@@ -45,11 +45,14 @@ var (
 	codeRe = regexp.MustCompile(`\b(investigating|heard|decided|notified|appealed|reviewed|revoked|handler|in_charge|principal|stated|refused|secondary)\b`)
 )
 
+// errorOf is every alert of a page, joined: the banner of a rejected form
+// and each error beside its field.
 func errorOf(body string) string {
-	if m := alertRe.FindStringSubmatch(body); m != nil {
-		return m[1]
+	var out []string
+	for _, m := range alertRe.FindAllStringSubmatch(body, -1) {
+		out = append(out, m[1])
 	}
-	return ""
+	return strings.Join(out, " ")
 }
 
 // The whole procedure through the pages, and who sees what of it, by URL

@@ -1,7 +1,9 @@
 package handlers
 
 import (
-	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -12,10 +14,12 @@ import (
 // flags lists the publications that went out against their secrecy review
 // (possible 不应公开而公开), open ones first; a head sees their own.
 func (s *Server) flags(c *fiber.Ctx) error {
-	return s.flagsPage(c, "")
+	return s.flagsPage(c, fiber.Map{})
 }
 
-func (s *Server) flagsPage(c *fiber.Ctx, formErr string) error {
+// flagsPage lists the flags; data carries a rejected decision (named
+// "flag-<publication id>") as typed, with its errors.
+func (s *Server) flagsPage(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	ctx := c.UserContext()
 	fs, err := s.store.Flags(ctx, v, 0)
@@ -35,7 +39,31 @@ func (s *Server) flagsPage(c *fiber.Ctx, formErr string) error {
 		}
 	}
 	canDecide := v.Role == models.RoleOffice || v.Role == models.RoleDiscipline
-	return s.page(c, "flags", "flag.title", fiber.Map{"Open": open, "Decided": decided, "Names": names, "CanDecide": canDecide, "Error": formErr})
+	data["Open"], data["Decided"], data["Names"], data["CanDecide"] = open, decided, names, canDecide
+	return s.page(c, "flags", "flag.title", data)
+}
+
+// flagForm is a decision on a flag as typed: confirm or dismiss, and a note.
+type flagForm struct {
+	Decision, Note string
+}
+
+// maxFlagNote bounds the note (the column holds 1000 characters).
+const maxFlagNote = 1000
+
+// Validate needs a known decision, and a reason to dismiss.
+func (f flagForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.Decision != models.FlagConfirmed && f.Decision != models.FlagDismissed {
+		errs.Add("decision", "form.choose")
+	}
+	switch {
+	case utf8.RuneCountInString(f.Note) > maxFlagNote:
+		errs.Add("note", "form.too_long", maxFlagNote)
+	case f.Decision == models.FlagDismissed && f.Note == "":
+		errs.Add("note", "flag.error.reason")
+	}
+	return errs
 }
 
 // decideFlag confirms a flag (recording the incident) or dismisses it with
@@ -46,34 +74,23 @@ func (s *Server) decideFlag(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	decision := c.FormValue("decision")
-	_, err = s.store.DecideFlag(c.UserContext(), v, id, decision, c.FormValue("note"), s.opt.Now())
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		c.Status(fiber.StatusUnprocessableEntity)
-		return s.flagsPage(c, flagError(lang(c), verr.Field))
+	f := flagForm{Decision: c.FormValue("decision"), Note: strings.TrimSpace(c.FormValue("note"))}
+	data := fiber.Map{"Rejected": "flag-" + strconv.FormatUint(uint64(id), 10)}
+	if !validate(c, f, data) {
+		return s.flagsPage(c, data)
+	}
+	_, err = s.store.DecideFlag(c.UserContext(), v, id, f.Decision, f.Note, s.opt.Now())
+	if refused(c, err, f, data, "note") {
+		return s.flagsPage(c, data)
 	}
 	if err != nil {
 		return err
 	}
 	msg := views.T(lang(c), "flag.done.confirmed")
-	if decision == models.FlagDismissed {
+	if f.Decision == models.FlagDismissed {
 		msg = views.T(lang(c), "flag.done.dismissed")
 	}
 	return s.flashBack(c, msg, "/flags")
-}
-
-// flagError words a refused decision in the reader's language.
-func flagError(l views.Lang, field string) string {
-	switch field {
-	case "reason":
-		return views.T(l, "flag.error.reason")
-	case "note":
-		return views.T(l, "flag.error.note")
-	case "flag":
-		return views.T(l, "flag.error.flag")
-	}
-	return views.T(l, "flag.error.decision")
 }
 
 // openFlags counts the flags waiting for a decision, for the overview's

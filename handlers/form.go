@@ -1,8 +1,14 @@
 package handlers
 
 import (
+	"errors"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -10,24 +16,46 @@ import (
 // from the request in one place, with a Validate method that reads nothing
 // but the struct and answers FieldErrors: for each field, the message key
 // (views/i18n*.go) of what is wrong with it. A rejected form is shown again
-// with the struct as typed (never the stored values) and each message
-// beside its field, status 422, through formError; templates draw a field
-// with partials/field, which shows the typed value and its error.
+// on its own page with the struct as typed (never the stored values) and
+// each message beside its field, status 422, through validate; a rule the
+// Store refuses (a duplicate, a step the state does not allow) is shown
+// the same way through refused. Templates draw a field with partials/field,
+// which shows the typed value and its error, and the top of a rejected
+// form with partials/form_errors. A page of several forms names the
+// rejected one in data["Rejected"]; its templates read that form's values
+// and errors with formFor and errorsFor, so that nothing shows beside the
+// fields of the others.
 
 // FieldErrors says what is wrong with the fields of a form: a message key
 // and its arguments per field name; empty when the form is valid.
 type FieldErrors map[string]FieldError
 
-// FieldError is a message key of the catalog and its arguments.
+// FieldError is a message key of the catalog and its arguments, or, for a
+// business rule the Store refused (see refused), the Store's own sentence.
 type FieldError struct {
 	Key  string
 	Args []any
+	Text string // the Store's sentence, when Key is empty
 }
+
+// formWide is the field name of an error that belongs to no one field of
+// the form: partials/form_errors shows it above the fields.
+const formWide = ""
 
 // Add records what is wrong with a field; the first error of a field wins.
 func (e FieldErrors) Add(field, key string, args ...any) {
 	if _, ok := e[field]; !ok {
 		e[field] = FieldError{Key: key, Args: args}
+	}
+}
+
+// Text checks a typed text: present when required, at most max characters.
+func (e FieldErrors) Text(field, value string, max int, required bool) {
+	switch {
+	case required && strings.TrimSpace(value) == "":
+		e.Add(field, "form.required")
+	case utf8.RuneCountInString(value) > max:
+		e.Add(field, "form.too_long", max)
 	}
 }
 
@@ -37,6 +65,9 @@ func (e FieldErrors) Message(l views.Lang, field string) string {
 	if !ok {
 		return ""
 	}
+	if fe.Key == "" {
+		return fe.Text
+	}
 	return views.T(l, fe.Key, fe.Args...)
 }
 
@@ -44,6 +75,13 @@ func (e FieldErrors) Message(l views.Lang, field string) string {
 type validator interface {
 	Validate() FieldErrors
 }
+
+// noInput is a form with nothing typed in it: a button, whose only
+// refusals are the Store's.
+type noInput struct{}
+
+// Validate finds nothing wrong: there is nothing to check.
+func (noInput) Validate() FieldErrors { return nil }
 
 // validate runs a form's Validate and, when it finds errors, puts the form
 // as typed and its errors into data for the page to show them, and sets
@@ -56,4 +94,43 @@ func validate(c *fiber.Ctx, f validator, data fiber.Map) bool {
 	c.Status(fiber.StatusUnprocessableEntity)
 	data["Form"], data["Errors"] = f, errs
 	return false
+}
+
+// refused shows a rule the Store refused (a models.ValidationError, such as
+// a duplicate name or a step the state does not allow) the way validate
+// shows a field's error: the form as typed, the Store's sentence beside the
+// field it names when that is one of fields, above the form otherwise,
+// status 422. It reports whether err was such a refusal.
+func refused(c *fiber.Ctx, err error, f any, data fiber.Map, fields ...string) bool {
+	var verr *models.ValidationError
+	if !errors.As(err, &verr) {
+		return false
+	}
+	field := formWide
+	if slices.Contains(fields, verr.Field) {
+		field = verr.Field
+	}
+	c.Status(fiber.StatusUnprocessableEntity)
+	data["Form"], data["Errors"] = f, FieldErrors{field: {Text: verr.Message}}
+	return true
+}
+
+// errorsFor is the template's view of a page of several forms: the errors
+// of the form named, when it is the one rejected, else none.
+func errorsFor(data fiber.Map, form string) FieldErrors {
+	if data["Rejected"] != form {
+		return nil
+	}
+	e, _ := data["Errors"].(FieldErrors)
+	return e
+}
+
+// formFor is the template's view of a page of several forms: the form named
+// as typed, when it is the one rejected, else a blank one (whose fields
+// all read as empty).
+func formFor(data fiber.Map, form string) any {
+	if data["Rejected"] != form {
+		return fiber.Map{}
+	}
+	return data["Form"]
 }

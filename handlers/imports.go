@@ -17,7 +17,6 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
-	"github.com/gongkai/gongkai/views"
 )
 
 // importJob is a background import running in this process. What a page
@@ -101,25 +100,51 @@ const jobTick = time.Second
 
 // imports is the office's import page: upload, templates, history.
 func (s *Server) imports(c *fiber.Ctx) error {
+	return s.importsPage(c, fiber.Map{})
+}
+
+// importsPage is the import page; data carries a rejected upload as
+// chosen, with its errors.
+func (s *Server) importsPage(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	runs, err := s.store.ImportRuns(c.UserContext(), v, models.ImportRunFilter{Limit: 100})
 	if err != nil {
 		return err
 	}
-	return s.page(c, "imports", "import.title", fiber.Map{"Kinds": ingest.Kinds, "Runs": runs})
+	data["Kinds"], data["Runs"] = ingest.Kinds, runs
+	return s.page(c, "imports", "import.title", data)
+}
+
+// importForm is an upload as chosen: the kind, the file's name (a browser
+// never lets a page choose the file again) and whether to keep good rows.
+type importForm struct {
+	Kind, File, Partial string
+}
+
+// Validate needs a known kind and a file.
+func (f importForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if _, err := ingest.ParseKind(f.Kind); err != nil {
+		errs.Add("kind", "import.badkind")
+	}
+	if f.File == "" {
+		errs.Add("file", "import.nofile")
+	}
+	return errs
 }
 
 // startImport saves the upload and imports it in the background.
 func (s *Server) startImport(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	kind, err := ingest.ParseKind(c.FormValue("kind"))
-	if err != nil {
-		return s.flashBack(c, views.T(lang(c), "import.badkind"), "/imports")
+	fh, _ := c.FormFile("file")
+	f := importForm{Kind: c.FormValue("kind"), Partial: c.FormValue("partial")}
+	if fh != nil {
+		f.File = fh.Filename
 	}
-	fh, err := c.FormFile("file")
-	if err != nil {
-		return s.flashBack(c, views.T(lang(c), "import.nofile"), "/imports")
+	if data := (fiber.Map{}); !validate(c, f, data) {
+		return s.importsPage(c, data)
 	}
+	kind, _ := ingest.ParseKind(f.Kind)
 	// The upload's memory belongs to the request: keep a copy for the job.
 	tmp, err := os.CreateTemp("", models.TempPattern())
 	if err != nil {
@@ -141,7 +166,7 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 		return err
 	}
 	s.jobs.add(job)
-	opt := ingest.Options{Partial: c.FormValue("partial") != "", Source: "file", FileName: fh.Filename, Viewer: v, Progress: job.progress, Writing: job.write}
+	opt := ingest.Options{Partial: f.Partial != "", Source: "file", FileName: fh.Filename, Viewer: v, Progress: job.progress, Writing: job.write}
 	s.running.Add(1)
 	go func() {
 		defer s.running.Done()

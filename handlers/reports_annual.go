@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -22,8 +21,9 @@ func (s *Server) annualReport(c *fiber.Ctx) error {
 	return s.annualReportPage(c, fiber.Map{})
 }
 
-// annualReportPage shows the annual report page; data may carry a rejected
-// figures form as typed, with its errors.
+// annualReportPage shows the annual report page; form may carry a rejected
+// form as typed, with its errors: the figures ("figures"), the sections'
+// texts ("texts") or the final mark ("final").
 func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 	v, _ := viewer(c)
 	p, err := s.annualQuery(c, v)
@@ -35,8 +35,8 @@ func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 		return err
 	}
 	data["Params"], data["CanEdit"], data["MaxText"] = p, v.IsOffice(), reports.MaxSectionText
+	data["Form"], data["Errors"], data["Rejected"] = form["Form"], form["Errors"], form["Rejected"]
 	typed, _ := form["Form"].(annualFiguresForm)
-	data["Errors"] = form["Errors"]
 	r, err := reports.Annual(c.UserContext(), s.store, v, p)
 	if err := withReport(c, data, r, err); err != nil {
 		return err
@@ -98,22 +98,46 @@ func annualBack(c *fiber.Ctx) (year int, dept uint, back string) {
 	return year, dept, fmt.Sprintf("/reports/annual?year=%d&department=%d", year, dept)
 }
 
+// annualRejected shows the page of the form's report again, with the
+// rejected form in data.
+func (s *Server) annualRejected(c *fiber.Ctx, year int, dept uint, data fiber.Map) error {
+	c.Request().URI().SetQueryString(fmt.Sprintf("year=%d&department=%d", year, dept))
+	return s.annualReportPage(c, data)
+}
+
+// annualTextsForm is the office's texts of the report's sections as typed,
+// by section key; a section not sent stays as it is.
+type annualTextsForm map[string]string
+
+// Validate bounds each text.
+func (f annualTextsForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	for key, text := range f {
+		errs.Text("text_"+key, text, reports.MaxSectionText, false)
+	}
+	return errs
+}
+
 // saveAnnualReport is POST /reports/annual: the office's texts of the
 // sections (fields text_<section>), audit-logged; sections not sent stay
 // as they are.
 func (s *Server) saveAnnualReport(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	year, dept, back := annualBack(c)
-	e := reports.AnnualEdit{Year: year, DepartmentID: dept, Texts: map[string]string{}}
-	form := c.Request().PostArgs()
+	f := annualTextsForm{}
+	args := c.Request().PostArgs()
 	for _, key := range reports.SectionKeys() {
-		if form.Has("text_" + key) {
-			e.Texts[key] = c.FormValue("text_" + key)
+		if args.Has("text_" + key) {
+			f[key] = c.FormValue("text_" + key)
 		}
 	}
-	n, err := reports.SaveAnnual(c.UserContext(), s.store, v, e, s.opt.Now())
-	if msg, ok := mistake(err); ok {
-		return s.flashBack(c, msg, back)
+	data := fiber.Map{"Rejected": "texts"}
+	if !validate(c, f, data) {
+		return s.annualRejected(c, year, dept, data)
+	}
+	n, err := reports.SaveAnnual(c.UserContext(), s.store, v, reports.AnnualEdit{Year: year, DepartmentID: dept, Texts: f}, s.opt.Now())
+	if refused(c, err, f, data) {
+		return s.annualRejected(c, year, dept, data)
 	}
 	if err != nil {
 		return err
@@ -129,8 +153,8 @@ func (s *Server) finalAnnualReport(c *fiber.Ctx) error {
 	year, dept, back := annualBack(c)
 	final := c.FormValue("final") == "1"
 	err := reports.MarkFinal(c.UserContext(), s.store, v, reports.AnnualQuery{Year: year, DepartmentID: dept}, final, s.opt.Now())
-	if msg, ok := mistake(err); ok {
-		return s.flashBack(c, msg, back)
+	if data := (fiber.Map{"Rejected": "final"}); refused(c, err, noInput{}, data) {
+		return s.annualRejected(c, year, dept, data)
 	}
 	if err != nil {
 		return err
@@ -152,28 +176,18 @@ func (s *Server) saveAnnualFigures(c *fiber.Ctx) error {
 	for _, f := range models.AnnualFigureSpecs {
 		typed[f.Key] = strings.TrimSpace(c.FormValue("figure_" + f.Key))
 	}
-	if data := (fiber.Map{}); !validate(c, typed, data) {
-		// The page of the form's report, shown again with what was typed.
-		c.Request().URI().SetQueryString(fmt.Sprintf("year=%d&department=%d", year, dept))
-		return s.annualReportPage(c, data)
+	data := fiber.Map{"Rejected": "figures"}
+	if !validate(c, typed, data) {
+		return s.annualRejected(c, year, dept, data)
 	}
 	err := s.store.SaveAnnualFigures(c.UserContext(), v, dept, year, typed)
-	if msg, ok := mistake(err); ok {
-		return s.flashBack(c, msg, back)
+	if refused(c, err, typed, data) {
+		return s.annualRejected(c, year, dept, data)
 	}
 	if err != nil {
 		return err
 	}
 	return s.flashBack(c, views.T(lang(c), "report.figures.saved"), back)
-}
-
-// mistake is a validation error's Chinese sentence.
-func mistake(err error) (string, bool) {
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return verr.Message, true
-	}
-	return "", false
 }
 
 // annualDOCX is GET /reports/annual.docx: the report as a Word document.
@@ -213,18 +227,32 @@ func (s *Server) annualFor(c *fiber.Ctx) (*reports.AnnualReport, error) {
 // answer, no applicant type), for the office to work through; others see
 // the list.
 func (s *Server) annualRequests(c *fiber.Ctx) error {
+	return s.annualRequestsPage(c, fiber.Map{})
+}
+
+// annualRequestsPage is the list; data carries a refused categorisation
+// (named "cat-<request id>") as chosen.
+func (s *Server) annualRequestsPage(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	p, err := s.annualQuery(c, v)
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Params": p, "CanEdit": v.IsOffice(), "Applicants": models.ApplicantTypes, "Results": models.ResultCategories()}
+	data["Params"], data["CanEdit"], data["Applicants"], data["Results"] = p, v.IsOffice(), models.ApplicantTypes, models.ResultCategories()
 	r, err := reports.Annual(c.UserContext(), s.store, v, p)
 	if err := withReport(c, data, r, err); err != nil {
 		return err
 	}
 	return s.page(c, "reports_annual_requests", "report.uncategorised.title", data)
 }
+
+// categoryForm is the national categories chosen for a request.
+type categoryForm struct {
+	Applicant, Result string
+}
+
+// Validate finds nothing wrong: the Store knows which the request lacks.
+func (categoryForm) Validate() FieldErrors { return nil }
 
 // categoriseRequest is POST /reports/annual/requests/:id: the office's
 // applicant type and result of a request, audit-logged.
@@ -236,9 +264,11 @@ func (s *Server) categoriseRequest(c *fiber.Ctx) error {
 	}
 	year, dept, _ := annualBack(c)
 	back := fmt.Sprintf("/reports/annual/requests?year=%d&department=%d", year, dept)
-	err = s.store.Categorise(c.UserContext(), v, uint(id), c.FormValue("applicant"), c.FormValue("result"), s.opt.Now())
-	if msg, ok := mistake(err); ok {
-		return s.flashBack(c, msg, back)
+	f := categoryForm{Applicant: c.FormValue("applicant"), Result: c.FormValue("result")}
+	err = s.store.Categorise(c.UserContext(), v, uint(id), f.Applicant, f.Result, s.opt.Now())
+	if data := (fiber.Map{"Rejected": fmt.Sprintf("cat-%d", id)}); refused(c, err, f, data, "applicant", "result") {
+		c.Request().URI().SetQueryString(fmt.Sprintf("year=%d&department=%d", year, dept))
+		return s.annualRequestsPage(c, data)
 	}
 	if err != nil {
 		return err

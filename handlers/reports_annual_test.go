@@ -29,11 +29,11 @@ func TestAnnualReportBalanceCategoriseAndFinal(t *testing.T) {
 			}
 		}
 		form := url.Values{"_csrf": {c.token(page)}, "year": {"2025"}, "department": {itoa(b.own.ID)}, "final": {"1"}}
-		if resp, _ := c.post("/reports/annual/final", form); resp.StatusCode != 303 {
-			t.Fatalf("final: %d", resp.StatusCode)
+		if resp, body := c.post("/reports/annual/final", form); resp.StatusCode != 422 || !strings.Contains(errorOf(body), "报告不能定稿") {
+			t.Errorf("an uncategorised report marked final: %d %q, want 422 with the reason", resp.StatusCode, errorOf(body))
 		}
-		if _, body := c.get(page); !strings.Contains(body, "报告不能定稿") || strings.Contains(body, "已定稿：") {
-			t.Error("an uncategorised report was marked final, or the reason is not shown")
+		if _, body := c.get(page); strings.Contains(body, "已定稿：") {
+			t.Error("an uncategorised report was marked final")
 		}
 
 		list := "/reports/annual/requests?year=2025&department=" + itoa(b.own.ID)
@@ -111,10 +111,12 @@ func TestOfficeManagesChannels(t *testing.T) {
 		}
 		add := url.Values{"_csrf": {c.token("/channels")}, "kind": {"publication"}, "name": {"政务抖音"}}
 		c.post("/channels", add)
-		c.post("/channels", add)
-		_, body = c.get("/channels")
-		if !strings.Contains(body, "“政务抖音”已在列表中") || strings.Count(body, "政务抖音") != 2 {
-			t.Errorf("adding a channel twice: %.600s", body)
+		resp, body := c.post("/channels", add)
+		if resp.StatusCode != 422 || !strings.Contains(body, "“政务抖音”已在列表中") || !strings.Contains(body, `value="政务抖音"`) {
+			t.Errorf("adding a channel twice: %d %.600s", resp.StatusCode, body)
+		}
+		if _, body = c.get("/channels"); strings.Count(body, "政务抖音") != 1 {
+			t.Errorf("the channel is listed %d times, want once", strings.Count(body, "政务抖音"))
 		}
 		if _, log := c.get("/audit?entity=channel"); !strings.Contains(log, "政务抖音") {
 			t.Error("the new channel is not in the audit log")

@@ -25,7 +25,7 @@ func (s *Server) schemes(c *fiber.Ctx) error {
 }
 
 func (s *Server) scheme(c *fiber.Ctx) error {
-	return s.schemePage(c, schemeEdit{})
+	return s.schemePage(c, schemeEdit{}, fiber.Map{})
 }
 
 // schemeEdit is what the office sent back when a draft was refused: the
@@ -39,8 +39,9 @@ type schemeEdit struct {
 
 // schemePage shows one version as a table people read, what changed from
 // the version it was copied from, and for the office's drafts the form
-// and the JSON.
-func (s *Server) schemePage(c *fiber.Ctx, edit schemeEdit) error {
+// and the JSON; data carries a rejected copy ("copy") as typed or a
+// refused approval ("approve").
+func (s *Server) schemePage(c *fiber.Ctx, edit schemeEdit, data fiber.Map) error {
 	ctx := c.UserContext()
 	sv, err := s.store.SchemeByVersion(ctx, c.Params("version"))
 	if err != nil {
@@ -51,9 +52,9 @@ func (s *Server) schemePage(c *fiber.Ctx, edit schemeEdit) error {
 		return err
 	}
 	l := lang(c)
-	data := fiber.Map{"Scheme": sv, "View": readScheme(sc, l), "Reasons": edit.Reasons,
-		"Body": edit.Body, "JSONOpen": edit.Body != "", "FormOpen": edit.Values != nil,
-		"Fields": schemeFields(sc, edit.Values, edit.FieldErrors, l)}
+	data["Scheme"], data["View"], data["Reasons"] = sv, readScheme(sc, l), edit.Reasons
+	data["Body"], data["JSONOpen"], data["FormOpen"] = edit.Body, edit.Body != "", edit.Values != nil
+	data["Fields"] = schemeFields(sc, edit.Values, edit.FieldErrors, l)
 	if data["Body"] == "" {
 		data["Body"] = sv.Body
 	}
@@ -90,7 +91,7 @@ func (s *Server) saveScheme(c *fiber.Ctx) error {
 		if len(fieldErrs) > 0 {
 			c.Status(fiber.StatusUnprocessableEntity)
 			edit.Reasons = []string{views.T(lang(c), "scheme.form.fix")}
-			return s.schemePage(c, edit)
+			return s.schemePage(c, edit, fiber.Map{})
 		}
 		if body, err = json.Marshal(edited); err != nil {
 			return fmt.Errorf("encode scheme: %w", err)
@@ -103,7 +104,7 @@ func (s *Server) saveScheme(c *fiber.Ctx) error {
 	if errors.As(err, &verr) {
 		c.Status(fiber.StatusUnprocessableEntity)
 		edit.Reasons = strings.Split(verr.Message, "；")
-		return s.schemePage(c, edit)
+		return s.schemePage(c, edit, fiber.Map{})
 	}
 	if err != nil {
 		return err
@@ -111,35 +112,46 @@ func (s *Server) saveScheme(c *fiber.Ctx) error {
 	return s.flashBack(c, views.T(lang(c), "scheme.saved"), schemeURL(saved.Version))
 }
 
+// copyForm is a new draft version as typed: its version code and title
+// (none: the copied one's).
+type copyForm struct {
+	To, Name string
+}
+
+// Validate needs a version code and bounds both.
+func (f copyForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.To == "" || len(f.To) > 64 {
+		errs.Add("to", "scheme.badversion")
+	}
+	errs.Text("name", f.Name, 128, false)
+	return errs
+}
+
 // copyScheme starts a new draft version from an existing one.
 func (s *Server) copyScheme(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	to := strings.TrimSpace(c.FormValue("to"))
-	if to == "" || len(to) > 64 {
-		return s.flashBack(c, views.T(lang(c), "scheme.badversion"), schemeURL(c.Params("version")))
+	f := copyForm{To: strings.TrimSpace(c.FormValue("to")), Name: strings.TrimSpace(c.FormValue("name"))}
+	data := fiber.Map{"Rejected": "copy"}
+	if !validate(c, f, data) {
+		return s.schemePage(c, schemeEdit{}, data)
 	}
-	name := strings.TrimSpace(c.FormValue("name"))
-	if len([]rune(name)) > 128 {
-		return s.flashBack(c, views.T(lang(c), "scheme.form.name"), schemeURL(c.Params("version")))
-	}
-	_, err := s.store.CopyScheme(c.UserContext(), v, c.Params("version"), to, name)
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.flashBack(c, verr.Message, schemeURL(c.Params("version")))
+	_, err := s.store.CopyScheme(c.UserContext(), v, c.Params("version"), f.To, f.Name)
+	if refused(c, err, f, data, "to") {
+		return s.schemePage(c, schemeEdit{}, data)
 	}
 	if err != nil {
 		return err
 	}
-	return s.flashBack(c, views.T(lang(c), "scheme.copied"), schemeURL(to))
+	return s.flashBack(c, views.T(lang(c), "scheme.copied"), schemeURL(f.To))
 }
 
 // approveScheme is the leading group's approval, which freezes the version.
 func (s *Server) approveScheme(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	err := s.store.ApproveScheme(c.UserContext(), v, c.Params("version"), s.opt.Now())
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.flashBack(c, verr.Message, schemeURL(c.Params("version")))
+	if data := (fiber.Map{"Rejected": "approve"}); refused(c, err, noInput{}, data) {
+		return s.schemePage(c, schemeEdit{}, data)
 	}
 	if err != nil {
 		return err

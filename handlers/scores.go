@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,12 +39,21 @@ func (s *Server) yearOf(c *fiber.Ctx) (int, error) {
 // the ranks stored with it, and lists apart those not rated (不参评). A
 // department head sees only their own line, with the rank the office sees.
 func (s *Server) scores(c *fiber.Ctx) error {
+	return s.scoresPage(c, fiber.Map{})
+}
+
+// scoresPage is the year's ranking with the office's form to recompute it;
+// data carries a rejected form as typed, with its errors.
+func (s *Server) scoresPage(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	year, err := s.yearOf(c)
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Year": year, "AsOf": scoring.NewDate(year+1, time.February, 2).String()}
+	data["Year"] = year
+	if _, rejected := data["Errors"]; !rejected {
+		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.NewDate(year+1, time.February, 2).String()}
+	}
 	run, err := s.rankingRun(c, v, year)
 	if errors.Is(err, models.ErrNotFound) {
 		return s.page(c, "scores", "score.title", data)
@@ -55,7 +65,10 @@ func (s *Server) scores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data["Run"], data["Ranking"], data["Gaps"], data["AsOf"] = run, ranking, run.Gaps(), scoring.DateOf(run.AsOf).String()
+	data["Run"], data["Ranking"], data["Gaps"] = run, ranking, run.Gaps()
+	if _, rejected := data["Errors"]; !rejected {
+		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.DateOf(run.AsOf).String()}
+	}
 	return s.page(c, "scores", "score.title", data)
 }
 
@@ -134,26 +147,54 @@ func (rc *rankingCache) put(k rankingKey, h template.HTML) {
 	rc.m[k] = h
 }
 
-// computeScores is the office's explicit recomputation, audit-logged.
+// scoreForm is the office's recomputation as typed: the year and the day
+// the records are read as of.
+type scoreForm struct {
+	Year, AsOf string
+}
+
+// year is the form's year; 0 when it is none.
+func (f scoreForm) year() int {
+	y, err := strconv.Atoi(f.Year)
+	if err != nil || y < 2000 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
+// Validate needs a year and a date.
+func (f scoreForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	if f.year() == 0 {
+		errs.Add("year", "score.badyear")
+	}
+	if _, err := scoring.ParseDate(f.AsOf); err != nil {
+		errs.Add("as_of", "score.badasof")
+	}
+	return errs
+}
+
+// computeScores is the office's explicit recomputation, audit-logged; a
+// rejected one shows the year's page again with what was typed.
 func (s *Server) computeScores(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	year, err := strconv.Atoi(c.FormValue("year"))
-	if err != nil || year < 2000 || year > 2100 {
-		return s.flashBack(c, views.T(lang(c), "score.badyear"), "/scores")
+	f := scoreForm{Year: strings.TrimSpace(c.FormValue("year")), AsOf: strings.TrimSpace(c.FormValue("as_of"))}
+	if f.year() != 0 { // the page of the year typed
+		c.Request().URI().SetQueryString("year=" + f.Year)
 	}
-	asOf, err := scoring.ParseDate(c.FormValue("as_of"))
-	if err != nil {
-		return s.flashBack(c, views.T(lang(c), "score.badasof"), "/scores?year="+strconv.Itoa(year))
+	data := fiber.Map{}
+	if !validate(c, f, data) {
+		return s.scoresPage(c, data)
 	}
-	_, _, err = s.store.ComputeScores(c.UserContext(), v, models.ScoreRequest{Year: year, AsOf: asOf, SchemeVersion: c.FormValue("scheme")}, s.opt.Now())
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return s.flashBack(c, verr.Message, "/scores?year="+strconv.Itoa(year))
+	asOf, _ := scoring.ParseDate(f.AsOf)
+	_, _, err := s.store.ComputeScores(c.UserContext(), v, models.ScoreRequest{Year: f.year(), AsOf: asOf, SchemeVersion: c.FormValue("scheme")}, s.opt.Now())
+	if refused(c, err, f, data, "year", "as_of") {
+		return s.scoresPage(c, data)
 	}
 	if err != nil {
 		return err
 	}
-	return s.flashBack(c, views.T(lang(c), "score.computed"), "/scores?year="+strconv.Itoa(year))
+	return s.flashBack(c, views.T(lang(c), "score.computed"), "/scores?year="+f.Year)
 }
 
 // flashBack shows msg on the page at path.

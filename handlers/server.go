@@ -177,6 +177,8 @@ func newEngine() *html.Engine {
 			e, _ := errs.(FieldErrors)
 			return e.Message(l, field)
 		},
+		"errorsFor": errorsFor,
+		"formFor":   formFor,
 		"who":       func(name string, l views.Lang) string { return who(l, name) },
 		"label":     label,
 		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },

@@ -2,8 +2,10 @@ package handlers
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -20,10 +22,12 @@ type sourceRow struct {
 
 // sources lists where departments' records come from, with their tokens.
 func (s *Server) sources(c *fiber.Ctx) error {
-	return s.sourcesPage(c, models.SourceInput{}, "")
+	return s.sourcesPage(c, fiber.Map{"Form": sourceForm{Every: "0"}})
 }
 
-func (s *Server) sourcesPage(c *fiber.Ctx, form models.SourceInput, formErr string) error {
+// sourcesPage lists the sources; data carries the new source's form, as
+// typed when it was rejected, with its errors.
+func (s *Server) sourcesPage(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
 	list, err := s.store.Sources(ctx, v)
@@ -42,22 +46,65 @@ func (s *Server) sourcesPage(c *fiber.Ctx, form models.SourceInput, formErr stri
 	if err != nil {
 		return err
 	}
-	return s.page(c, "sources", "source.title", fiber.Map{"Rows": rows, "Departments": depts, "Kinds": models.SourceKinds, "Form": form, "Error": formErr})
+	data["Rows"], data["Departments"], data["Kinds"] = rows, depts, models.SourceKinds
+	return s.page(c, "sources", "source.title", data)
+}
+
+// sourceForm is a new source as typed; the pull token is a secret, never
+// shown again.
+type sourceForm struct {
+	Name, Department, Kind, URL, Token, Every string
+}
+
+func readSourceForm(c *fiber.Ctx) sourceForm {
+	v := func(k string) string { return strings.TrimSpace(c.FormValue(k)) }
+	return sourceForm{Name: v("name"), Department: v("department"), Kind: v("kind"), URL: v("url"), Token: v("token"), Every: v("every")}
+}
+
+// maxEveryMinutes is a month: the longest interval between two pulls.
+const maxEveryMinutes = 60 * 24 * 31
+
+// Validate checks each field's shape; the Store checks how they go
+// together (an interval needs an address, and so on).
+func (f sourceForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	switch {
+	case f.Name == "":
+		errs.Add("name", "form.required")
+	case utf8.RuneCountInString(f.Name) > 128:
+		errs.Add("name", "form.too_long", 128)
+	}
+	if id, err := strconv.ParseUint(f.Department, 10, 32); err != nil || id == 0 {
+		errs.Add("department", "form.choose")
+	}
+	if !slices.Contains(models.SourceKinds, f.Kind) {
+		errs.Add("kind", "form.choose")
+	}
+	if utf8.RuneCountInString(f.URL) > 1024 {
+		errs.Add("url", "form.too_long", 1024)
+	}
+	if utf8.RuneCountInString(f.Token) > 512 {
+		errs.Add("token", "form.too_long", 512)
+	}
+	if n, err := strconv.Atoi(f.Every); f.Every != "" && (err != nil || n < 0 || n > maxEveryMinutes) {
+		errs.Add("every", "form.bad_whole", 0, maxEveryMinutes)
+	}
+	return errs
 }
 
 func (s *Server) createSource(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	every, _ := strconv.Atoi(c.FormValue("every"))
-	in := models.SourceInput{
-		Name: strings.TrimSpace(c.FormValue("name")), DepartmentID: formUint(c, "department"), Kind: c.FormValue("kind"),
-		URL: strings.TrimSpace(c.FormValue("url")), PullToken: strings.TrimSpace(c.FormValue("token")), EveryMinutes: every,
+	f := readSourceForm(c)
+	data := fiber.Map{}
+	if !validate(c, f, data) {
+		return s.sourcesPage(c, data)
 	}
+	dept, _ := strconv.ParseUint(f.Department, 10, 32)
+	every, _ := strconv.Atoi(f.Every)
+	in := models.SourceInput{Name: f.Name, DepartmentID: uint(dept), Kind: f.Kind, URL: f.URL, PullToken: f.Token, EveryMinutes: every}
 	_, err := s.store.CreateSource(c.UserContext(), v, in)
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		c.Status(fiber.StatusUnprocessableEntity)
-		in.PullToken = ""
-		return s.sourcesPage(c, in, verr.Message)
+	if refused(c, err, f, data, "name", "department", "kind", "url", "every") {
+		return s.sourcesPage(c, data)
 	}
 	if err != nil {
 		return err

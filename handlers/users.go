@@ -1,9 +1,9 @@
 package handlers
 
 import (
-	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -12,10 +12,13 @@ import (
 )
 
 func (s *Server) users(c *fiber.Ctx) error {
-	return s.usersPage(c, models.NewUser{Role: models.RoleHead}, "")
+	return s.usersPage(c, fiber.Map{})
 }
 
-func (s *Server) usersPage(c *fiber.Ctx, form models.NewUser, formErr string) error {
+// usersPage lists the accounts with the form of a new one; data carries a
+// rejected form as typed, with its errors: the new account ("new") or a
+// password reset ("reset-<id>"). No password is ever shown again.
+func (s *Server) usersPage(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
 	users, err := s.store.Users(ctx, v)
@@ -26,29 +29,81 @@ func (s *Server) usersPage(c *fiber.Ctx, form models.NewUser, formErr string) er
 	if err != nil {
 		return err
 	}
-	form.Password = "" // never echo a password back
-	return s.page(c, "users", "user.title", fiber.Map{
-		"Users": users, "Departments": depts, "Roles": models.Roles, "Form": form, "Error": formErr,
-	})
+	data["NewUser"] = userForm{Role: string(models.RoleHead)}
+	if data["Rejected"] == "new" {
+		data["NewUser"] = data["Form"]
+	}
+	data["Users"], data["Departments"], data["Roles"] = users, depts, models.Roles
+	return s.page(c, "users", "user.title", data)
+}
+
+// userForm is a new account as typed.
+type userForm struct {
+	Username, Name, Role, Department, Password string
+}
+
+func readUserForm(c *fiber.Ctx) userForm {
+	v := func(k string) string { return strings.TrimSpace(c.FormValue(k)) }
+	return userForm{Username: v("username"), Name: v("name"), Role: v("role"), Department: v("department"), Password: c.FormValue("password")}
+}
+
+// Validate checks what the Store's rules would refuse, field by field.
+func (f userForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	switch {
+	case f.Username == "":
+		errs.Add("username", "form.required")
+	case utf8.RuneCountInString(f.Username) > 64:
+		errs.Add("username", "form.too_long", 64)
+	case strings.ContainsAny(f.Username, " \t\r\n"):
+		errs.Add("username", "form.no_spaces")
+	}
+	switch {
+	case f.Name == "":
+		errs.Add("name", "form.required")
+	case utf8.RuneCountInString(f.Name) > 64:
+		errs.Add("name", "form.too_long", 64)
+	}
+	if !models.Role(f.Role).Valid() {
+		errs.Add("role", "form.choose")
+	}
+	if models.Role(f.Role) == models.RoleHead && f.departmentID() == 0 {
+		errs.Add("department", "form.head_dept")
+	}
+	passwordErrors(errs, "password", f.Password)
+	return errs
+}
+
+// passwordErrors checks a new password's length: at least MinPasswordLen
+// characters and at most the 72 bytes bcrypt reads.
+func passwordErrors(errs FieldErrors, field, password string) {
+	if utf8.RuneCountInString(password) < models.MinPasswordLen || len(password) > 72 {
+		errs.Add(field, "form.password_short", models.MinPasswordLen)
+	}
+}
+
+func (f userForm) departmentID() uint {
+	n, err := strconv.ParseUint(f.Department, 10, 32)
+	if err != nil {
+		return 0
+	}
+	return uint(n)
 }
 
 func (s *Server) createUser(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	form := models.NewUser{
-		Username: strings.TrimSpace(c.FormValue("username")),
-		Name:     strings.TrimSpace(c.FormValue("name")),
-		Role:     models.Role(c.FormValue("role")),
-		Password: c.FormValue("password"),
+	f := readUserForm(c)
+	data := fiber.Map{"Rejected": "new"}
+	if !validate(c, f, data) {
+		return s.usersPage(c, data)
 	}
-	form.DepartmentID = formUint(c, "department")
-	if form.Role != models.RoleHead {
-		form.DepartmentID = 0
+	in := models.NewUser{Username: f.Username, Name: f.Name, Role: models.Role(f.Role), Password: f.Password}
+	if in.Role == models.RoleHead {
+		in.DepartmentID = f.departmentID()
 	}
-	_, err := s.store.CreateUser(c.UserContext(), v, form)
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		c.Status(fiber.StatusUnprocessableEntity)
-		return s.usersPage(c, form, verr.Message)
+	_, err := s.store.CreateUser(c.UserContext(), v, in)
+	if refused(c, err, f, data, "username", "name", "role", "department", "password") {
+		return s.usersPage(c, data)
 	}
 	if err != nil {
 		return err

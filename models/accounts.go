@@ -95,7 +95,7 @@ func (s *Store) ChangeOwnPassword(ctx context.Context, v Viewer, current, passwo
 
 func (s *Store) setPassword(ctx context.Context, v Viewer, id uint, action, password string) (epoch int, err error) {
 	if utf8.RuneCountInString(password) < MinPasswordLen || len(password) > 72 {
-		return 0, &ValidationError{"password", fmt.Sprintf("密码至少 %d 个字符,至多 72 个字节", MinPasswordLen)}
+		return 0, &ValidationError{"password", fmt.Sprintf("密码至少 %d 个字符，至多 72 个字节", MinPasswordLen)}
 	}
 	hash, err := hashPassword(password)
 	if err != nil {

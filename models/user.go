@@ -63,13 +63,13 @@ const MinPasswordLen = 10
 func (n NewUser) Validate() error {
 	switch {
 	case strings.TrimSpace(n.Username) == "" || utf8.RuneCountInString(n.Username) > 64:
-		return &ValidationError{"username", "用户名不能为空,且不超过 64 个字符"}
+		return &ValidationError{"username", "用户名不能为空，且不超过 64 个字符"}
 	case strings.ContainsAny(n.Username, " \t\r\n"):
 		return &ValidationError{"username", "用户名不能包含空格"}
 	case strings.TrimSpace(n.Name) == "":
 		return &ValidationError{"name", "姓名不能为空"}
 	case !n.Role.Valid():
-		return &ValidationError{"role", "角色无效,应为 office、leader、head、discipline 或 auditor"}
+		return &ValidationError{"role", "角色无效，应为 office、leader、head、discipline 或 auditor"}
 	case n.Role == RoleHead && n.DepartmentID == 0:
 		return &ValidationError{"department", "部门负责人必须指定所属部门"}
 	case utf8.RuneCountInString(n.Password) < MinPasswordLen:

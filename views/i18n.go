@@ -24,7 +24,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}
@@ -214,7 +214,6 @@ var coreMessages = map[Lang]map[string]string{
 		"calendar.file":        "该年节假日安排文件（JSON）",
 		"calendar.upload":      "导入",
 		"calendar.saved":       "节假日安排已导入",
-		"calendar.nofile":      "请选择要导入的 JSON 文件",
 		"nav.calendar":         "节假日",
 		"scheme.title":         "评分方案",
 		"scheme.version":       "版本",
@@ -421,7 +420,6 @@ var coreMessages = map[Lang]map[string]string{
 		"calendar.file":        "The year's holiday file (JSON)",
 		"calendar.upload":      "Import",
 		"calendar.saved":       "Holiday notice imported",
-		"calendar.nofile":      "Choose the JSON file to import",
 		"nav.calendar":         "Calendar",
 		"scheme.title":         "Scoring schemes",
 		"scheme.version":       "Version",

@@ -29,13 +29,13 @@ func TestImportCommand(t *testing.T) {
 
 		var out bytes.Buffer
 		modelstest.Must(t, importCommand(ctx, []string{"--kind", "departments", depts}, &out))
-		if !strings.HasPrefix(out.String(), "部门:读取 2 行,新增 2 行,更新 0 行,未变 0 行,拒绝 0 行") {
+		if !strings.HasPrefix(out.String(), "部门：读取 2 行，新增 2 行，更新 0 行，未变 0 行，拒绝 0 行") {
 			t.Errorf("summary: %s", out.String())
 		}
 
 		out.Reset()
 		err := importCommand(ctx, []string{"--kind", "annual_reports", annual}, &out)
-		if err == nil || err.Error() != "文件中有错误的行,未导入任何数据" || !strings.Contains(out.String(), "错误: 第 3 行,列“报送日期”:“2026-13-01”不是有效日期") {
+		if err == nil || err.Error() != "文件中有错误的行，未导入任何数据" || !strings.Contains(out.String(), "错误: 第 3 行，列“报送日期”：“2026-13-01”不是有效日期") {
 			t.Errorf("rejected file: err = %v, output:\n%s", err, out.String())
 		}
 
@@ -43,7 +43,7 @@ func TestImportCommand(t *testing.T) {
 		modelstest.Must(t, importCommand(ctx, []string{"--kind", "年度报告", "--partial", "--errors", errFile, annual}, &out))
 		bad, err := os.ReadFile(errFile)
 		modelstest.Must(t, err)
-		if !strings.Contains(out.String(), "新增 1 行") || !strings.Contains(string(bad), "FJ01,2025,2026-13-01,\"第 3 行") {
+		if !strings.Contains(out.String(), "新增 1 行") || !strings.Contains(string(bad), "FJ01,2025,2026-13-01,第 3 行") {
 			t.Errorf("partial: output:\n%s\nerror file:\n%s", out.String(), bad)
 		}
 

@@ -299,3 +299,26 @@ func (s *Store) Run(ctx context.Context, p *Plan) (*models.ScoreRun, error) {
 	}
 	return &run, nil
 }
+
+// ObjectionPlace is the plan and department of an objection, for the page
+// its form is on; one whose department the viewer may not see is not found.
+func (s *Store) ObjectionPlace(ctx context.Context, v models.Viewer, id uint) (plan, dept uint, err error) {
+	var o Objection
+	if err := s.m.DB.WithContext(ctx).First(&o, id).Error; err != nil {
+		return 0, 0, notFound(err, "read objection")
+	}
+	if _, _, err := s.forDepartment(ctx, v, o.PlanID, o.DepartmentID); err != nil {
+		return 0, 0, err
+	}
+	return o.PlanID, o.DepartmentID, nil
+}
+
+// FindingPlace is the plan and department of a finding, for the page its
+// form is on; one whose department the viewer may not see is not found.
+func (s *Store) FindingPlace(ctx context.Context, v models.Viewer, id uint) (plan, dept uint, err error) {
+	_, f, err := s.finding(ctx, v, id)
+	if err != nil {
+		return 0, 0, err
+	}
+	return f.PlanID, f.DepartmentID, nil
+}

@@ -98,10 +98,10 @@ func (b *tableBatch) add(c *checker) {
 	s, found := b.stored[key]
 	switch {
 	case found && s.line != 0:
-		c.fail(b.kind.keyCol, "与第 %d %s的%s相同,同一条记录出现了两次", s.line, c.lay.unit, t.keyName)
+		c.fail(b.kind.keyCol, "与第 %d %s的%s相同，同一条记录出现了两次", s.line, c.lay.unit, t.keyName)
 		return
 	case found && b.only != 0 && t.deptField >= 0 && s.owner != b.only:
-		c.fail(b.kind.keyCol, "该%s已登记在其他部门名下,本来源不能修改", t.keyName)
+		c.fail(b.kind.keyCol, "该%s已登记在其他部门名下，本来源不能修改", t.keyName)
 		return
 	}
 	s.line = c.row.line

@@ -34,10 +34,10 @@ func TestCSVAndJSONBounds(t *testing.T) {
 	for _, tc := range []struct {
 		name, data, want string
 	}{
-		{"one line of two million commas", strings.Repeat(",", 2<<20), "文件过大:第 1 行超过 1024 KB 的上限"},
-		{"a line too long after the header", head + "\nZA,1," + strings.Repeat("长", 1<<19) + "\n", "文件过大:第 2 行超过 1024 KB 的上限"},
-		{"a row of five thousand cells", head + "\n" + strings.Repeat("x,", 5000) + "\n", "文件过大:第 2 行有 5001 个单元格,超过 1000 个的上限"},
-		{"an object of five thousand keys", "[" + jsonObject(5000) + "]", "文件过大:第 1 条记录的字段超过 1000 个的上限"},
+		{"one line of two million commas", strings.Repeat(",", 2<<20), "文件过大：第 1 行超过 1024 KB 的上限"},
+		{"a line too long after the header", head + "\nZA,1," + strings.Repeat("长", 1<<19) + "\n", "文件过大：第 2 行超过 1024 KB 的上限"},
+		{"a row of five thousand cells", head + "\n" + strings.Repeat("x,", 5000) + "\n", "文件过大：第 2 行有 5001 个单元格，超过 1000 个的上限"},
+		{"an object of five thousand keys", "[" + jsonObject(5000) + "]", "文件过大：第 1 条记录的字段超过 1000 个的上限"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep, err := importErr(t, im, "bad", []byte(tc.data))
@@ -147,11 +147,11 @@ func TestXLSXBounds(t *testing.T) {
 		rows, end string
 		want      string
 	}{
-		{"one merge over the whole sheet", headerRow(), `<mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>`, "文件过大:工作表“Sheet1”的合并单元格 A2:XFD1048576 超出 500000 行、1000 列的上限"},
-		{"twenty thousand merges", headerRow(), many.String(), "文件过大:工作表中有 20000 个合并单元格,超过 5000 个的上限"},
-		{"a last row at 1,048,576", headerRow() + `<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>ZA</t></is></c></row>`, "", "文件过大:工作表超过 500000 行的上限(最后一行是第 1048576 行)"},
-		{"a merge wider than the columns allowed", headerRow(), `<mergeCells count="1"><mergeCell ref="A2:AMZ3"/></mergeCells>`, "文件过大:工作表“Sheet1”的合并单元格 A2:AMZ3 超出 500000 行、1000 列的上限"},
-		{"a row wider than the columns allowed", headerRow() + `<row r="2"><c r="AMZ2" t="inlineStr"><is><t>x</t></is></c></row>`, "", "文件过大:工作表“Sheet1”第 2 行有 1040 列,超过 1000 列的上限"},
+		{"one merge over the whole sheet", headerRow(), `<mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>`, "文件过大：工作表“Sheet1”的合并单元格 A2:XFD1048576 超出 500000 行、1000 列的上限"},
+		{"twenty thousand merges", headerRow(), many.String(), "文件过大：工作表中有 20000 个合并单元格，超过 5000 个的上限"},
+		{"a last row at 1,048,576", headerRow() + `<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>ZA</t></is></c></row>`, "", "文件过大：工作表超过 500000 行的上限（最后一行是第 1048576 行）"},
+		{"a merge wider than the columns allowed", headerRow(), `<mergeCells count="1"><mergeCell ref="A2:AMZ3"/></mergeCells>`, "文件过大：工作表“Sheet1”的合并单元格 A2:AMZ3 超出 500000 行、1000 列的上限"},
+		{"a row wider than the columns allowed", headerRow() + `<row r="2"><c r="AMZ2" t="inlineStr"><is><t>x</t></is></c></row>`, "", "文件过大：工作表“Sheet1”第 2 行有 1040 列，超过 1000 列的上限"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := importErr(t, im, "bad.xlsx", craftXLSX(t, tc.rows, tc.end))
@@ -169,12 +169,12 @@ func TestImportTimeBudgetAndCancel(t *testing.T) {
 	im := bureau(t, s, Publications)
 	im.Limits.TimeBudget = 1 // a nanosecond: spent before the first row
 	rep, err := importErr(t, im, "p.csv", []byte(sample[Publications]))
-	if err == nil || UserMessage(err) != "导入超过 0 秒的时限,已停止,未导入任何数据" || rep.Inserted != 0 {
+	if err == nil || UserMessage(err) != "导入超过 0 秒的时限，已停止，未导入任何数据" || rep.Inserted != 0 {
 		t.Fatalf("err = %v (%s)", err, UserMessage(err))
 	}
 	run, err := s.ImportRun(context.Background(), office, rep.RunID)
 	modelstest.Must(t, err)
-	if run.Status != models.RunFailed || run.Message != "导入超过 0 秒的时限,已停止,未导入任何数据" {
+	if run.Status != models.RunFailed || run.Message != "导入超过 0 秒的时限，已停止，未导入任何数据" {
 		t.Errorf("run %s %s", run.Status, run.Message)
 	}
 
@@ -189,14 +189,14 @@ func TestImportTimeBudgetAndCancel(t *testing.T) {
 	defer cancel(nil)
 	rep, err = im.File(ctx, Publications, "p.csv", strings.NewReader(b.String()), Options{Viewer: office,
 		Progress: func(done, total int) { cancel(ErrCancelled) }})
-	if !errors.Is(err, ErrCancelled) || rep == nil || rep.Inserted != 0 || UserMessage(err) != "导入已被取消,未导入任何数据" {
+	if !errors.Is(err, ErrCancelled) || rep == nil || rep.Inserted != 0 || UserMessage(err) != "导入已被取消，未导入任何数据" {
 		t.Fatalf("cancelled: err = %v", err)
 	}
 	var n int64
 	modelstest.Must(t, s.DB.Model(&models.Publication{}).Count(&n).Error)
 	run, err = s.ImportRun(context.Background(), office, rep.RunID)
 	modelstest.Must(t, err)
-	if n != 0 || run.Status != models.RunFailed || run.Message != "导入已被取消,未导入任何数据" {
+	if n != 0 || run.Status != models.RunFailed || run.Message != "导入已被取消，未导入任何数据" {
 		t.Errorf("%d publications kept; run %s %s", n, run.Status, run.Message)
 	}
 }
@@ -219,9 +219,9 @@ func TestEncodingFromTheWholeFile(t *testing.T) {
 	}{
 		{"UTF-8", good, "UTF-8", ""},
 		{"GBK", gbk, "GB18030", ""},
-		{"UTF-8 with one stray byte", stray, "", "文件无法读取:第 3 行有不是 UTF-8 编码的字节(文件其余部分是 UTF-8),文件可能已损坏;请检查该行后另存为 UTF-8 再导入"},
-		{"UTF-8 with BOM and a stray byte", append(bytes.Clone(utf8BOM), stray...), "", "文件无法读取:文件以 UTF-8 标记开头,但第 3 行有不是 UTF-8 编码的字节,文件可能已损坏"},
-		{"neither", gbkBad, "", "文件无法读取:文件既不是有效的 UTF-8 编码,也不是有效的 GB18030(GBK)编码:第 4 行有无法识别的字节;请在 Excel 或 WPS 中另存为 CSV UTF-8 再导入"},
+		{"UTF-8 with one stray byte", stray, "", "文件无法读取：第 3 行有不是 UTF-8 编码的字节（文件其余部分是 UTF-8），文件可能已损坏；请检查该行后另存为 UTF-8 再导入"},
+		{"UTF-8 with BOM and a stray byte", append(bytes.Clone(utf8BOM), stray...), "", "文件无法读取：文件以 UTF-8 标记开头，但第 3 行有不是 UTF-8 编码的字节，文件可能已损坏"},
+		{"neither", gbkBad, "", "文件无法读取：文件既不是有效的 UTF-8 编码，也不是有效的 GB18030（GBK）编码：第 4 行有无法识别的字节；请在 Excel 或 WPS 中另存为 CSV UTF-8 再导入"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep, err := im.File(context.Background(), Publications, "p.csv", bytes.NewReader(tc.data), Options{Viewer: office, Partial: true})
@@ -267,9 +267,9 @@ func TestLinksAndHiddenCharacters(t *testing.T) {
 	im := bureau(t, s, Publications)
 	head := strings.SplitN(sample[Publications], "\n", 2)[0]
 	for _, tc := range []struct{ name, row, want string }{
-		{"javascript link", "ZA,1,标题,网站,,2025-01-06,ZA-L-1,,,,,javascript:alert(1)", "第 2 行,列“url”:“javascript:alert(1)”不是 http:// 或 https:// 开头的完整网址"},
-		{"data link", "ZA,1,标题,网站,,2025-01-06,ZA-L-2,,,,,\"data:text/html;base64,PHNjcmlwdD4=\"", "第 2 行,列“url”:“data:text/html;base64,PHNjcmlwdD4=”不是 http:// 或 https:// 开头的完整网址"},
-		{"right-to-left override in a title", "ZA,1,通报\u202Efdp.exe,网站,,2025-01-06,ZA-L-4,,,,,", "第 2 行,列“title”:含有改变文字显示方向的字符(U+202E),可能使内容显示得与实际不同,请删除后再导入"},
+		{"javascript link", "ZA,1,标题,网站,,2025-01-06,ZA-L-1,,,,,javascript:alert(1)", "第 2 行，列“url”：“javascript:alert(1)”不是 http:// 或 https:// 开头的完整网址"},
+		{"data link", "ZA,1,标题,网站,,2025-01-06,ZA-L-2,,,,,\"data:text/html;base64,PHNjcmlwdD4=\"", "第 2 行，列“url”：“data:text/html;base64,PHNjcmlwdD4=”不是 http:// 或 https:// 开头的完整网址"},
+		{"right-to-left override in a title", "ZA,1,通报\u202Efdp.exe,网站,,2025-01-06,ZA-L-4,,,,,", "第 2 行，列“title”：含有改变文字显示方向的字符（U+202E），可能使内容显示得与实际不同，请删除后再导入"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep, err := importErr(t, im, "p.csv", []byte(head+"\n"+tc.row+"\n"))
@@ -280,7 +280,7 @@ func TestLinksAndHiddenCharacters(t *testing.T) {
 	}
 	// A CSV with NUL is binary; JSON can carry one.
 	rep, err := im.Records(context.Background(), Publications, strings.NewReader(`[{"department":"ZA","seq":1,"title":"标\u0000题","channel":"网站","published":"2025-01-06","index_no":"ZA-L-3"}]`), Options{Viewer: office})
-	if want := "第 1 条,字段“title”:含有不可见的控制字符(U+0000),请删除后再导入"; !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != want {
+	if want := "第 1 条，字段“title”：含有不可见的控制字符（U+0000），请删除后再导入"; !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != want {
 		t.Errorf("NUL: err = %v, errors %+v", err, rep.Errors)
 	}
 	if _, err := importErr(t, im, "p.csv", []byte(head+"\nZA,1,标题,网站,,2025-01-06,ZA-L-5,,,,,https://gaj.example.cn/a.html\n")); err != nil {

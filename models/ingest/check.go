@@ -48,13 +48,13 @@ func (c *checker) fail(col int, format string, args ...any) {
 	c.errs = append(c.errs, RowError{
 		Line:    c.row.line,
 		Column:  name,
-		Message: fmt.Sprintf("第 %d %s,%s“%s”:", c.row.line, c.lay.unit, word, name) + fmt.Sprintf(format, args...),
+		Message: fmt.Sprintf("第 %d %s，%s“%s”：", c.row.line, c.lay.unit, word, name) + fmt.Sprintf(format, args...),
 	})
 }
 
 // failRow records a problem with the row as a whole.
 func (c *checker) failRow(format string, args ...any) {
-	c.errs = append(c.errs, RowError{Line: c.row.line, Message: fmt.Sprintf("第 %d %s:", c.row.line, c.lay.unit) + fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, RowError{Line: c.row.line, Message: fmt.Sprintf("第 %d %s：", c.row.line, c.lay.unit) + fmt.Sprintf(format, args...)})
 }
 
 // note records a warning against the current line; the report lists each
@@ -82,7 +82,7 @@ func (c *checker) warnings() []string {
 		if len(lines) > 10 {
 			more = fmt.Sprintf(" 等 %d 处", len(lines))
 		}
-		out = append(out, fmt.Sprintf("%s(第 %s %s%s)", msg, strings.Join(shown, "、"), c.lay.unit, more))
+		out = append(out, fmt.Sprintf("%s（第 %s %s%s）", msg, strings.Join(shown, "、"), c.lay.unit, more))
 	}
 	return out
 }
@@ -99,13 +99,13 @@ func (c *checker) text(col int) string {
 		return ""
 	}
 	if spec.max > 0 && len(v) > spec.max && utf8.RuneCountInString(v) > spec.max {
-		c.fail(col, "内容有 %d 个字符,超过 %d 个字符的上限", utf8.RuneCountInString(v), spec.max)
+		c.fail(col, "内容有 %d 个字符，超过 %d 个字符的上限", utf8.RuneCountInString(v), spec.max)
 	}
 	if r, bad := hiddenRune(v); bad {
 		if r >= 0x2000 {
-			c.fail(col, "含有改变文字显示方向的字符(U+%04X),可能使内容显示得与实际不同,请删除后再导入", r)
+			c.fail(col, "含有改变文字显示方向的字符（U+%04X），可能使内容显示得与实际不同，请删除后再导入", r)
 		} else {
-			c.fail(col, "含有不可见的控制字符(U+%04X),请删除后再导入", r)
+			c.fail(col, "含有不可见的控制字符（U+%04X），请删除后再导入", r)
 		}
 	}
 	return v
@@ -152,7 +152,7 @@ func (c *checker) date(col int) string {
 	}
 	d, ok := parseDate(v)
 	if !ok {
-		c.fail(col, "“%s”不是有效日期(应为 2024-03-05、2024/3/5 或 2024年3月5日)", v)
+		c.fail(col, "“%s”不是有效日期（应为 2024-03-05、2024/3/5 或 2024年3月5日）", v)
 	}
 	return d
 }
@@ -165,7 +165,7 @@ func (c *checker) integer(col, lo, hi int, what string) string {
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(v, ".0"))
 	if err != nil || n < lo || n > hi {
-		c.fail(col, "“%s”不是有效的%s(应为 %d 到 %d 的整数)", v, what, lo, hi)
+		c.fail(col, "“%s”不是有效的%s（应为 %d 到 %d 的整数）", v, what, lo, hi)
 		return ""
 	}
 	return strconv.Itoa(n)
@@ -183,7 +183,7 @@ func (c *checker) flag(col int) string {
 	case slices.Contains(yes, v):
 		return "1"
 	}
-	c.fail(col, "“%s”无法识别,应为 是 或 否", c.row.cells[col])
+	c.fail(col, "“%s”无法识别，应为 是 或 否", c.row.cells[col])
 	return "0"
 }
 
@@ -195,7 +195,7 @@ func (c *checker) money(col int) string {
 	}
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || f < 0 || f >= 1e10 || math.Abs(f*100-math.Round(f*100)) > 1e-6 {
-		c.fail(col, "“%s”不是有效金额(应为不小于 0、最多两位小数的数字)", c.row.cells[col])
+		c.fail(col, "“%s”不是有效金额（应为不小于 0、最多两位小数的数字）", c.row.cells[col])
 		return "0.00"
 	}
 	return strconv.FormatFloat(f, 'f', 2, 64)
@@ -219,11 +219,11 @@ func (c *checker) department(col int) string {
 	}
 	id, ok := c.lk.names.Departments[v]
 	if !ok {
-		c.fail(col, "“%s”不是已知的部门(请填写部门编码或全称)", v)
+		c.fail(col, "“%s”不是已知的部门（请填写部门编码或全称）", v)
 		return ""
 	}
 	if c.only != 0 && id != c.only {
-		c.fail(col, "“%s”不是本来源的部门“%s”,不能导入", v, c.lk.deptNames[c.only])
+		c.fail(col, "“%s”不是本来源的部门“%s”，不能导入", v, c.lk.deptNames[c.only])
 		return ""
 	}
 	return strconv.FormatUint(uint64(id), 10)
@@ -233,7 +233,7 @@ func (c *checker) department(col int) string {
 func (c *checker) oneOf(col int, vocab []string, what string) string {
 	v := c.text(col)
 	if v != "" && !slices.Contains(vocab, v) {
-		c.fail(col, "“%s”不是有效的%s(应为 %s)", v, what, strings.Join(vocab, "、"))
+		c.fail(col, "“%s”不是有效的%s（应为 %s）", v, what, strings.Join(vocab, "、"))
 	}
 	return v
 }
@@ -244,7 +244,7 @@ func (c *checker) listOf(col int, vocab []string, what string) string {
 	names := models.SplitNames(c.text(col))
 	for _, n := range names {
 		if !slices.Contains(vocab, n) {
-			c.fail(col, "“%s”不是有效的%s(应为 %s)", n, what, strings.Join(vocab, "、"))
+			c.fail(col, "“%s”不是有效的%s（应为 %s）", n, what, strings.Join(vocab, "、"))
 		}
 	}
 	return strings.Join(names, models.NameSep)
@@ -261,7 +261,7 @@ func (c *checker) notBefore(laterCol int, later string, earlierCol int, earlier 
 // span checks a pause: an end needs a start and may not precede it.
 func (c *checker) span(startCol int, start string, endCol int, end string) {
 	if end != "" && start == "" && c.row.cells[startCol] == "" {
-		c.fail(startCol, "填写了%s,但缺少开始日期", c.lay.names[endCol])
+		c.fail(startCol, "填写了%s，但缺少开始日期", c.lay.names[endCol])
 	}
 	c.notBefore(endCol, end, startCol, start)
 }

@@ -143,9 +143,9 @@ func (e *encodingScan) decide() (string, error) {
 	case e.badUTF8 == 0:
 		return "UTF-8", nil
 	case e.goodUTF8 > e.badUTF8:
-		return "", malformed(nil, "第 %d 行有不是 UTF-8 编码的字节(文件其余部分是 UTF-8),文件可能已损坏;请检查该行后另存为 UTF-8 再导入", e.utf8Line)
+		return "", malformed(nil, "第 %d 行有不是 UTF-8 编码的字节（文件其余部分是 UTF-8），文件可能已损坏；请检查该行后另存为 UTF-8 再导入", e.utf8Line)
 	case e.badGB == 0:
 		return "GB18030", nil
 	}
-	return "", malformed(nil, "文件既不是有效的 UTF-8 编码,也不是有效的 GB18030(GBK)编码:第 %d 行有无法识别的字节;请在 Excel 或 WPS 中另存为 CSV UTF-8 再导入", e.gbLine)
+	return "", malformed(nil, "文件既不是有效的 UTF-8 编码，也不是有效的 GB18030（GBK）编码：第 %d 行有无法识别的字节；请在 Excel 或 WPS 中另存为 CSV UTF-8 再导入", e.gbLine)
 }

@@ -14,7 +14,7 @@ import (
 var (
 	// ErrRejected: the input had bad rows and nothing was loaded; the Report
 	// says which rows and why.
-	ErrRejected = errors.New("文件中有错误的行,未导入任何数据")
+	ErrRejected = errors.New("文件中有错误的行，未导入任何数据")
 	// ErrTooLarge: the input is over a size limit (Limits).
 	ErrTooLarge = errors.New("文件过大")
 	// ErrMalformed: the input is not a readable CSV, XLSX or JSON file.
@@ -23,9 +23,9 @@ var (
 	// load what is not its own; it is also models.ErrForbidden.
 	ErrScope = errors.New("超出了本来源可以导入的范围")
 	// ErrCancelled: the office cancelled the import on its job page.
-	ErrCancelled = errors.New("导入已被取消,未导入任何数据")
+	ErrCancelled = errors.New("导入已被取消，未导入任何数据")
 	// ErrStopped: the server stopped (SIGTERM) while the import ran.
-	ErrStopped = errors.New("服务停止,导入已中断,未导入任何数据;请重新导入")
+	ErrStopped = errors.New("服务停止，导入已中断，未导入任何数据；请重新导入")
 )
 
 // scopeError says which scope was overstepped; it is ErrScope and
@@ -37,7 +37,7 @@ func (e scopeError) Error() string { return string(e) }
 func (e scopeError) Is(target error) bool { return target == ErrScope || target == models.ErrForbidden }
 
 // errOfficeKinds: a department's import tried an office kind.
-const errOfficeKinds = scopeError("只能导入本部门的记录,部门、责任分解表和节假日安排由办公室导入")
+const errOfficeKinds = scopeError("只能导入本部门的记录，部门、责任分解表和节假日安排由办公室导入")
 
 // InputError is a problem with the input itself, told in Chinese: it is
 // ErrTooLarge, ErrMalformed or ErrPull, and keeps the library's own error
@@ -59,11 +59,11 @@ func (e *InputError) Unwrap() []error {
 }
 
 func malformed(cause error, format string, args ...any) error {
-	return &InputError{Kind: ErrMalformed, Message: "文件无法读取:" + fmt.Sprintf(format, args...), Cause: cause}
+	return &InputError{Kind: ErrMalformed, Message: "文件无法读取：" + fmt.Sprintf(format, args...), Cause: cause}
 }
 
 func tooLarge(format string, args ...any) error {
-	return &InputError{Kind: ErrTooLarge, Message: "文件过大:" + fmt.Sprintf(format, args...)}
+	return &InputError{Kind: ErrTooLarge, Message: "文件过大：" + fmt.Sprintf(format, args...)}
 }
 
 // RowError is one bad cell or row: where, and why, in Chinese.
@@ -105,16 +105,16 @@ func UserMessage(err error) string {
 	case errors.Is(err, ErrStopped):
 		return ErrStopped.Error()
 	case errors.Is(err, context.DeadlineExceeded):
-		return "导入超时,未导入任何数据"
+		return "导入超时，未导入任何数据"
 	case errors.Is(err, context.Canceled):
-		return "导入已取消,未导入任何数据"
+		return "导入已取消，未导入任何数据"
 	}
-	return "导入时数据库出错,未导入任何数据;请稍后重试或联系管理员"
+	return "导入时数据库出错，未导入任何数据；请稍后重试或联系管理员"
 }
 
 // errConflict: rows classified as new were written by someone else while
 // this import was checking; the transaction is rolled back.
-var errConflict = errors.New("导入期间其他操作写入了相同的记录,未导入任何数据;请重新导入")
+var errConflict = errors.New("导入期间其他操作写入了相同的记录，未导入任何数据；请重新导入")
 
 // errOverBudget is why an import that ran past Limits.TimeBudget stopped.
 type errOverBudget time.Duration
@@ -125,5 +125,5 @@ func (e errOverBudget) Error() string {
 	if d < time.Minute {
 		limit = fmt.Sprintf("%d 秒", int(d.Seconds()))
 	}
-	return "导入超过 " + limit + "的时限,已停止,未导入任何数据"
+	return "导入超过 " + limit + "的时限，已停止，未导入任何数据"
 }

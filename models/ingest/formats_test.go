@@ -152,7 +152,7 @@ func TestHolidays(t *testing.T) {
 		if rep, err := im.Records(ctx, Holidays, bytes.NewReader(array), Options{}); err != nil || rep.Inserted != 1 {
 			t.Errorf("array of notices through the API: %v %+v", err, rep)
 		}
-		if _, err := im.File(ctx, Holidays, "2024.csv", stringsReader("year,days\n2024,x\n"), Options{}); UserMessage(err) != "文件无法读取:节假日安排只接受 holiday-cn 格式的 JSON 文件" {
+		if _, err := im.File(ctx, Holidays, "2024.csv", stringsReader("year,days\n2024,x\n"), Options{}); UserMessage(err) != "文件无法读取：节假日安排只接受 holiday-cn 格式的 JSON 文件" {
 			t.Errorf("a CSV calendar: %v", err)
 		}
 	})

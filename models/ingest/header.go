@@ -73,7 +73,7 @@ func matchHeader(cols []column, cells []string) (*header, []string) {
 	}
 	for i, c := range cols {
 		if c.required && h.index[i] < 0 {
-			problems = append(problems, fmt.Sprintf("缺少必填列“%s”(%s)", c.name, c.key))
+			problems = append(problems, fmt.Sprintf("缺少必填列“%s”（%s）", c.name, c.key))
 		}
 	}
 	return h, problems

@@ -157,7 +157,7 @@ func (im *Importer) open(ctx context.Context, kind Kind, in *input) (source, err
 	format := detectFormat(in.head)
 	switch {
 	case format == "xls":
-		return nil, malformed(nil, "不支持旧版 Excel(.xls)或加密的工作簿,请在 Excel 中另存为 .xlsx 或 CSV")
+		return nil, malformed(nil, "不支持旧版 Excel（.xls）或加密的工作簿，请在 Excel 中另存为 .xlsx 或 CSV")
 	case kind == Holidays && format != "json":
 		return nil, malformed(nil, "节假日安排只接受 holiday-cn 格式的 JSON 文件")
 	case format == "xlsx":
@@ -305,7 +305,7 @@ func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, 
 			}
 			bad = append(bad, &badRow{row: keep(r), errs: c.errs})
 			if len(bad) > im.Limits.MaxBadRows {
-				return nil, malformed(nil, "错误的行超过 %d 行,已停止检查;请先核对文件是否为%s的表格", im.Limits.MaxBadRows, rep.Kind.Title("zh"))
+				return nil, malformed(nil, "错误的行超过 %d 行，已停止检查；请先核对文件是否为%s的表格", im.Limits.MaxBadRows, rep.Kind.Title("zh"))
 			}
 		}
 		if rep.Read%progressEvery == 0 {
@@ -368,7 +368,7 @@ func (im *Importer) end(run *models.ImportRun, rep *Report, err error) error {
 	case err == nil:
 		run.Status, run.Message = models.RunDone, rep.Summary()
 	case errors.Is(err, ErrRejected) && len(rep.Errors) > 0:
-		run.Status, run.Message = models.RunRejected, UserMessage(err)+":"+rep.Errors[0].Message
+		run.Status, run.Message = models.RunRejected, UserMessage(err)+"："+rep.Errors[0].Message
 	case errors.Is(err, ErrPull):
 		run.Status, run.Message = models.RunFailed, UserMessage(err)
 	case errors.Is(err, ErrRejected), errors.As(err, &in), errors.Is(err, ErrScope):

@@ -30,17 +30,17 @@ func TestMalformedInput(t *testing.T) {
 		kind   error
 		prefix string
 	}{
-		{"truncated xlsx", xlsx[:len(xlsx)/2], ErrMalformed, "文件无法读取:不是有效的 XLSX 文件(文件不完整或已损坏)"},
-		{"binary garbage", garbage, ErrMalformed, "文件无法读取:不是 CSV、XLSX 或 JSON 文件(内容是二进制数据)"},
-		{"text that is not a table", printable, ErrMalformed, "文件无法读取:前 10 行中找不到表头"},
-		{"empty file", nil, ErrMalformed, "文件无法读取:文件中没有数据"},
-		{"legacy xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, garbage[:1000]...), ErrMalformed, "文件无法读取:不支持旧版 Excel"},
-		{"zip that is not a workbook", zipOf(t, map[string][]byte{"hello.txt": []byte("hi")}), ErrMalformed, "文件无法读取:不是有效的 XLSX 文件"},
-		{"zip bomb", zipOf(t, map[string][]byte{"xl/worksheets/sheet1.xml": bytes.Repeat([]byte(" "), 300<<20)}), ErrTooLarge, "文件过大:XLSX 文件解压后超过 256 MB 的上限"},
-		{"truncated json", []byte(`[{"department": "ZA", "title": `), ErrMalformed, "文件无法读取:第 1 条记录不是有效的 JSON"},
-		{"json that is not an array", []byte(`{"department": "ZA"}`), ErrMalformed, "文件无法读取:JSON 应为对象数组"},
-		{"unterminated quote", []byte(pubFileHead + pubGood + "ZA,1,\"机构设置,网站,,2025-01-06,ZA-2,,\nZA,1,机构设置,网站,,2025-01-06,ZA-3,,\n"), ErrMalformed, "文件无法读取:第 3 行的 CSV 格式有误"},
-		{"bare quote", []byte(pubFileHead + "ZA,1,关于\"扫黄打非\"的通报,网站,,2025-01-06,ZA-2,,\n"), ErrMalformed, "文件无法读取:第 2 行的 CSV 格式有误"},
+		{"truncated xlsx", xlsx[:len(xlsx)/2], ErrMalformed, "文件无法读取：不是有效的 XLSX 文件（文件不完整或已损坏）"},
+		{"binary garbage", garbage, ErrMalformed, "文件无法读取：不是 CSV、XLSX 或 JSON 文件（内容是二进制数据）"},
+		{"text that is not a table", printable, ErrMalformed, "文件无法读取：前 10 行中找不到表头"},
+		{"empty file", nil, ErrMalformed, "文件无法读取：文件中没有数据"},
+		{"legacy xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, garbage[:1000]...), ErrMalformed, "文件无法读取：不支持旧版 Excel"},
+		{"zip that is not a workbook", zipOf(t, map[string][]byte{"hello.txt": []byte("hi")}), ErrMalformed, "文件无法读取：不是有效的 XLSX 文件"},
+		{"zip bomb", zipOf(t, map[string][]byte{"xl/worksheets/sheet1.xml": bytes.Repeat([]byte(" "), 300<<20)}), ErrTooLarge, "文件过大：XLSX 文件解压后超过 256 MB 的上限"},
+		{"truncated json", []byte(`[{"department": "ZA", "title": `), ErrMalformed, "文件无法读取：第 1 条记录不是有效的 JSON"},
+		{"json that is not an array", []byte(`{"department": "ZA"}`), ErrMalformed, "文件无法读取：JSON 应为对象数组"},
+		{"unterminated quote", []byte(pubFileHead + pubGood + "ZA,1,\"机构设置,网站,,2025-01-06,ZA-2,,\nZA,1,机构设置,网站,,2025-01-06,ZA-3,,\n"), ErrMalformed, "文件无法读取：第 3 行的 CSV 格式有误"},
+		{"bare quote", []byte(pubFileHead + "ZA,1,关于\"扫黄打非\"的通报,网站,,2025-01-06,ZA-2,,\n"), ErrMalformed, "文件无法读取：第 2 行的 CSV 格式有误"},
 	}
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		im := bureau(t, s, Publications)
@@ -69,17 +69,17 @@ func TestMalformedInput(t *testing.T) {
 			small.Limits.MaxBytes = 1 << 20
 			big := []byte(sample[Publications] + strings.Repeat("ZA,1,标题,网站,,2025-01-06,ZA-1,,,,,\n", 40000))
 			_, err := small.File(context.Background(), Publications, "big.csv", bytes.NewReader(big), Options{})
-			if !errors.Is(err, ErrTooLarge) || UserMessage(err) != "文件过大:超过 32 MB 的上限" && UserMessage(err) != "文件过大:超过 1 MB 的上限" {
+			if !errors.Is(err, ErrTooLarge) || UserMessage(err) != "文件过大：超过 32 MB 的上限" && UserMessage(err) != "文件过大：超过 1 MB 的上限" {
 				t.Errorf("err = %v", err)
 			}
 			_, err = small.Records(context.Background(), Publications, bytes.NewReader(big), Options{})
-			if !errors.Is(err, ErrTooLarge) || UserMessage(err) != "文件过大:超过 1 MB 的上限" {
+			if !errors.Is(err, ErrTooLarge) || UserMessage(err) != "文件过大：超过 1 MB 的上限" {
 				t.Errorf("API body: err = %v", err)
 			}
 		})
 		t.Run("json element that is not an object", func(t *testing.T) {
 			rep, err := im.Records(context.Background(), Publications, bytes.NewReader([]byte(`[42]`)), Options{})
-			if !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != `第 1 条:应为一个对象({"字段": 值, ...})` {
+			if !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != "第 1 条：应为一个对象（花括号括起的字段和值）" {
 				t.Errorf("err = %v, errors %+v", err, rep.Errors)
 			}
 		})

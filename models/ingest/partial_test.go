@@ -29,7 +29,7 @@ func TestBadRowLoadsNothing(t *testing.T) {
 		}
 		run, err := s.ImportRun(ctx, office, rep.RunID)
 		modelstest.Must(t, err)
-		want := "文件中有错误的行,未导入任何数据:第 4 行,列“published”:“2025-02-30”不是有效日期(应为 2024-03-05、2024/3/5 或 2024年3月5日)"
+		want := "文件中有错误的行，未导入任何数据：第 4 行，列“published”：“2025-02-30”不是有效日期（应为 2024-03-05、2024/3/5 或 2024年3月5日）"
 		if run.Status != models.RunRejected || run.Message != want || run.Read != 3 || run.Rejected != 1 || run.UserName != "办公室甲" {
 			t.Errorf("run = %+v", run)
 		}

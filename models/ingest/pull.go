@@ -51,7 +51,7 @@ func (p *Puller) Pull(ctx context.Context, sourceID uint, by models.Viewer) (*Re
 		return nil, err
 	}
 	if src.URL == "" {
-		return nil, &models.ValidationError{Field: "url", Message: "该来源没有填写地址,只能通过 API 推送数据"}
+		return nil, &models.ValidationError{Field: "url", Message: "该来源没有填写地址，只能通过 API 推送数据"}
 	}
 	if src.Disabled {
 		return nil, &models.ValidationError{Field: "disabled", Message: "该来源已停用"}
@@ -141,5 +141,5 @@ func (f *fetch) Close() error {
 }
 
 func pullError(cause error, format string, args ...any) error {
-	return &InputError{Kind: ErrPull, Message: "拉取失败:" + fmt.Sprintf(format, args...), Cause: cause}
+	return &InputError{Kind: ErrPull, Message: "拉取失败：" + fmt.Sprintf(format, args...), Cause: cause}
 }

@@ -91,7 +91,7 @@ func TestPull(t *testing.T) {
 
 		mixed := newSource("混合", "/mixed.csv", "s3cret")
 		rep, err := p.Pull(ctx, mixed.ID, office)
-		want := "第 3 行,列“department”:“刑警支队”不是本来源的部门“治安支队”,不能导入"
+		want := "第 3 行，列“department”：“刑警支队”不是本来源的部门“治安支队”，不能导入"
 		if !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != want {
 			t.Fatalf("a pull with another department's row: %v %+v", err, rep)
 		}
@@ -100,9 +100,9 @@ func TestPull(t *testing.T) {
 		}
 
 		for _, tc := range []struct{ name, path, token, msg string }{
-			{"wrong token", "/za/pubs.csv", "guess", "拉取失败:" + srv.URL + "/za/pubs.csv 返回了 401 Unauthorized"},
-			{"missing page", "/za/none.csv", "s3cret", "拉取失败:" + srv.URL + "/za/none.csv 返回了 404 Not Found"},
-			{"timeout", "/za/slow", "s3cret", "拉取失败:无法连接 " + srv.URL + "/za/slow 或请求超时"},
+			{"wrong token", "/za/pubs.csv", "guess", "拉取失败：" + srv.URL + "/za/pubs.csv 返回了 401 Unauthorized"},
+			{"missing page", "/za/none.csv", "s3cret", "拉取失败：" + srv.URL + "/za/none.csv 返回了 404 Not Found"},
+			{"timeout", "/za/slow", "s3cret", "拉取失败：无法连接 " + srv.URL + "/za/slow 或请求超时"},
 		} {
 			bad := newSource(tc.name, tc.path, tc.token)
 			_, err := p.Pull(ctx, bad.ID, office)

@@ -47,10 +47,10 @@ func openCSV(in *input, cols []column, withExtra bool, lim Limits) (*csvSource, 
 		r = transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 		s.encoding, delim = "UTF-16", '\t'
 	case bytes.IndexByte(in.head, 0) >= 0:
-		return nil, malformed(nil, "不是 CSV、XLSX 或 JSON 文件(内容是二进制数据)")
+		return nil, malformed(nil, "不是 CSV、XLSX 或 JSON 文件（内容是二进制数据）")
 	case bytes.HasPrefix(in.head, utf8BOM):
 		if in.enc.badUTF8 > 0 {
-			return nil, malformed(nil, "文件以 UTF-8 标记开头,但第 %d 行有不是 UTF-8 编码的字节,文件可能已损坏", in.enc.utf8Line)
+			return nil, malformed(nil, "文件以 UTF-8 标记开头，但第 %d 行有不是 UTF-8 编码的字节，文件可能已损坏", in.enc.utf8Line)
 		}
 		if _, err := io.CopyN(io.Discard, r, int64(len(utf8BOM))); err != nil {
 			return nil, malformed(err, "无法读取文件开头")
@@ -113,7 +113,7 @@ func (s *csvSource) findHeader() error {
 		s.h = h
 		return nil
 	}
-	return malformed(nil, "前 %d 行中找不到表头(表头应使用模板中的列名,如“%s”)", maxHeaderSearch, s.cols[0].name)
+	return malformed(nil, "前 %d 行中找不到表头（表头应使用模板中的列名，如“%s”）", maxHeaderSearch, s.cols[0].name)
 }
 
 // secondHeaderRow reads the row under the header: a second header row is
@@ -148,7 +148,7 @@ func (s *csvSource) read() ([]string, error) {
 	}
 	if len(rec) > s.lim.MaxFields {
 		line, _ := s.r.FieldPos(0)
-		return nil, tooLarge("第 %d 行有 %d 个单元格,超过 %d 个的上限", line, len(rec), s.lim.MaxFields)
+		return nil, tooLarge("第 %d 行有 %d 个单元格，超过 %d 个的上限", line, len(rec), s.lim.MaxFields)
 	}
 	return models.RestoreRecord(rec), nil
 }
@@ -164,7 +164,7 @@ func (s *csvSource) readError(err error) error {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return malformed(err, "第 %d 行的 CSV 格式有误(引号不成对;单元格中的引号应写作两个引号 \"\",整个单元格再用引号括起)", pe.StartLine)
+		return malformed(err, "第 %d 行的 CSV 格式有误（引号不成对；单元格中的引号应写作两个引号 \"\"，整个单元格再用引号括起）", pe.StartLine)
 	}
 	return malformed(err, "读取 CSV 时出错")
 }

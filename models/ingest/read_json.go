@@ -50,11 +50,11 @@ func openJSON(r io.Reader, size int64, kind Kind, sp spec, lim Limits) (*jsonSou
 	case json.Delim('['):
 	case json.Delim('{'):
 		if kind != Holidays {
-			return nil, malformed(nil, "JSON 应为对象数组([{...}, {...}])")
+			return nil, malformed(nil, "JSON 应为对象数组（方括号括起、逗号分隔的若干对象）")
 		}
 		s.single = true
 	default:
-		return nil, malformed(nil, "JSON 应为对象数组([{...}, {...}])")
+		return nil, malformed(nil, "JSON 应为对象数组（方括号括起、逗号分隔的若干对象）")
 	}
 	return s, nil
 }
@@ -173,7 +173,7 @@ func (s *jsonSource) toRow(raw json.RawMessage) *row {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(&obj); err != nil || obj == nil {
-		r.problem = "应为一个对象({\"字段\": 值, ...})"
+		r.problem = "应为一个对象（花括号括起的字段和值）"
 		return r
 	}
 	keys := make([]string, 0, len(obj))
@@ -194,7 +194,7 @@ func (s *jsonSource) toRow(raw json.RawMessage) *row {
 		case ok:
 			text, err := scalar(v)
 			if err != nil {
-				r.problem = fmt.Sprintf("字段“%s”的值无法识别(%s)", k, err)
+				r.problem = fmt.Sprintf("字段“%s”的值无法识别（%s）", k, err)
 				return r
 			}
 			r.cells[i] = strings.TrimSpace(text)
@@ -217,7 +217,7 @@ const maxTrackedUnknown = 1000
 func (s *jsonSource) setExtra(r *row, k string, v any) {
 	text, err := scalar(v)
 	if err != nil {
-		r.problem = fmt.Sprintf("字段“%s”的值无法识别(%s)", k, err)
+		r.problem = fmt.Sprintf("字段“%s”的值无法识别（%s）", k, err)
 		return
 	}
 	if r.extra == nil {

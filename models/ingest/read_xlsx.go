@@ -54,7 +54,7 @@ func openXLSX(ctx context.Context, in *input, kind Kind, cols []column, withExtr
 	}
 	f, err := excelize.OpenReader(in, excelize.Options{UnzipSizeLimit: lim.MaxUnzipBytes, UnzipXMLSizeLimit: lim.MaxXMLInMemory})
 	if err != nil {
-		return nil, malformed(err, "不是有效的 XLSX 文件(可能已损坏、不完整或设置了密码)")
+		return nil, malformed(err, "不是有效的 XLSX 文件（可能已损坏、不完整或设置了密码）")
 	}
 	s = &xlsxSource{f: f, cols: cols, extra: withExtra, fill: map[int]string{}, lim: lim, ctx: ctx}
 	if err := s.open(kind); err != nil {
@@ -69,10 +69,10 @@ func openXLSX(ctx context.Context, in *input, kind Kind, cols []column, withExtr
 func checkZip(in *input, lim Limits) error {
 	zr, err := zip.NewReader(in, in.size)
 	if err != nil {
-		return malformed(err, "不是有效的 XLSX 文件(文件不完整或已损坏)")
+		return malformed(err, "不是有效的 XLSX 文件（文件不完整或已损坏）")
 	}
 	if len(zr.File) > lim.MaxZipEntries {
-		return tooLarge("XLSX 文件包含 %d 个部件,超过 %d 个的上限", len(zr.File), lim.MaxZipEntries)
+		return tooLarge("XLSX 文件包含 %d 个部件，超过 %d 个的上限", len(zr.File), lim.MaxZipEntries)
 	}
 	var total uint64
 	for _, f := range zr.File {
@@ -156,7 +156,7 @@ func (s *xlsxSource) open(kind Kind) error {
 		s.h = h
 		return nil
 	}
-	return malformed(nil, "工作表“%s”的前 %d 行中找不到表头(表头应使用模板中的列名,如“%s”)", s.sheet, maxHeaderSearch, s.cols[0].name)
+	return malformed(nil, "工作表“%s”的前 %d 行中找不到表头（表头应使用模板中的列名，如“%s”）", s.sheet, maxHeaderSearch, s.cols[0].name)
 }
 
 // secondHeaderRow reads the row under the header: a second header row
@@ -204,7 +204,7 @@ func (s *xlsxSource) read() (rec []string, err error) {
 		return nil, malformed(err, "工作表“%s”第 %d 行无法读取", s.sheet, s.n)
 	}
 	if len(rec) > s.lim.MaxFields {
-		return nil, tooLarge("工作表“%s”第 %d 行有 %d 列,超过 %d 列的上限", s.sheet, s.n, len(rec), s.lim.MaxFields)
+		return nil, tooLarge("工作表“%s”第 %d 行有 %d 列，超过 %d 列的上限", s.sheet, s.n, len(rec), s.lim.MaxFields)
 	}
 	models.RestoreRecord(rec) // the app's own exports quote formula-like text
 	// Only the merges that cover this row are looked at: they are sorted
@@ -255,7 +255,7 @@ var (
 func checkSheets(in *input, lim Limits) error {
 	zr, err := zip.NewReader(in, in.size)
 	if err != nil {
-		return malformed(err, "不是有效的 XLSX 文件(文件不完整或已损坏)")
+		return malformed(err, "不是有效的 XLSX 文件（文件不完整或已损坏）")
 	}
 	for _, f := range zr.File {
 		if !strings.HasPrefix(f.Name, "xl/worksheets/") || !strings.HasSuffix(f.Name, ".xml") {
@@ -263,18 +263,18 @@ func checkSheets(in *input, lim Limits) error {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return malformed(err, "不是有效的 XLSX 文件(文件不完整或已损坏)")
+			return malformed(err, "不是有效的 XLSX 文件（文件不完整或已损坏）")
 		}
 		merges, lastRow, err := scanSheet(rc)
 		rc.Close()
 		if err != nil {
-			return malformed(err, "不是有效的 XLSX 文件(文件不完整或已损坏)")
+			return malformed(err, "不是有效的 XLSX 文件（文件不完整或已损坏）")
 		}
 		if merges > lim.MaxMerges {
-			return tooLarge("工作表中有 %d 个合并单元格,超过 %d 个的上限", merges, lim.MaxMerges)
+			return tooLarge("工作表中有 %d 个合并单元格，超过 %d 个的上限", merges, lim.MaxMerges)
 		}
 		if lastRow > lim.MaxSheetRows {
-			return tooLarge("工作表超过 %d 行的上限(最后一行是第 %d 行)", lim.MaxSheetRows, lastRow)
+			return tooLarge("工作表超过 %d 行的上限（最后一行是第 %d 行）", lim.MaxSheetRows, lastRow)
 		}
 	}
 	return nil
@@ -382,6 +382,6 @@ func (s *xlsxSource) Close() error {
 // or damaged in a way it did not foresee, into ErrMalformed.
 func recoverMalformed(err *error) {
 	if r := recover(); r != nil {
-		*err = malformed(fmt.Errorf("panic: %v", r), "XLSX 文件内容异常,无法读取")
+		*err = malformed(fmt.Errorf("panic: %v", r), "XLSX 文件内容异常，无法读取")
 	}
 }

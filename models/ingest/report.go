@@ -43,7 +43,7 @@ const (
 
 // Summary is the outcome in one Chinese sentence.
 func (r *Report) Summary() string {
-	return fmt.Sprintf("%s:读取 %d 行,新增 %d 行,更新 %d 行,未变 %d 行,拒绝 %d 行,用时 %.1f 秒",
+	return fmt.Sprintf("%s：读取 %d 行，新增 %d 行，更新 %d 行，未变 %d 行，拒绝 %d 行，用时 %.1f 秒",
 		r.Kind.Title("zh"), r.Read, r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.Duration.Seconds())
 }
 

@@ -54,7 +54,7 @@ func (b *badRow) reason() string {
 	for i, e := range b.errs {
 		msgs[i] = e.Message
 	}
-	return strings.Join(msgs, ";")
+	return strings.Join(msgs, "；")
 }
 
 // headerError is a problem with the header row: the file cannot be read
@@ -66,7 +66,7 @@ type headerError struct {
 }
 
 func (e *headerError) Error() string {
-	return fmt.Sprintf("第 %d %s:%s", e.line, e.unit, strings.Join(e.problems, ";"))
+	return fmt.Sprintf("第 %d %s：%s", e.line, e.unit, strings.Join(e.problems, "；"))
 }
 
 // unknownColumns words the warning for columns (or JSON fields) the kind
@@ -81,7 +81,7 @@ func unknownColumns(word string, names []string) []string {
 	for _, n := range names[:min(len(names), maxListedUnknown)] {
 		listed = append(listed, truncate(n, maxNameRunes))
 	}
-	msg := "未识别的" + word + "已忽略:“" + strings.Join(listed, "”“") + "”"
+	msg := "未识别的" + word + "已忽略：“" + strings.Join(listed, "”“") + "”"
 	if len(names) > maxListedUnknown {
 		msg += fmt.Sprintf("等 %d 个", len(names))
 	}

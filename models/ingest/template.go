@@ -58,7 +58,7 @@ func TemplateFileName(kind Kind) string { return kind.Title("zh") + "-导入模�
 func Template(kind Kind) ([]byte, error) {
 	sp, ok := specs[kind]
 	if !ok || kind == Holidays {
-		return nil, fmt.Errorf("%s没有表格模板:%w", kind.Title("zh"), ErrNoTemplate)
+		return nil, fmt.Errorf("%s没有表格模板：%w", kind.Title("zh"), ErrNoTemplate)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -143,19 +143,19 @@ func writeNotes(f *excelize.File, kind Kind, sp spec) error {
 	if _, err := f.NewSheet(notesSheet); err != nil {
 		return err
 	}
-	rows := [][]any{{"列名", "英文键(JSON 与英文表头)", "必填", "说明"}}
+	rows := [][]any{{"列名", "英文键（JSON 与英文表头）", "必填", "说明"}}
 	for _, c := range sp.columns {
 		note := c.note
 		if c.date {
-			note = strings.TrimPrefix(note+";日期写作 2024-03-05、2024/3/5 或 2024年3月5日", ";")
+			note = strings.TrimPrefix(note+"；日期写作 2024-03-05、2024/3/5 或 2024年3月5日", "；")
 		}
 		if c.max > 0 {
-			note = strings.TrimPrefix(fmt.Sprintf("%s;不超过 %d 个字", note, c.max), ";")
+			note = strings.TrimPrefix(fmt.Sprintf("%s；不超过 %d 个字", note, c.max), "；")
 		}
 		rows = append(rows, []any{c.name, c.key, map[bool]string{true: "是", false: ""}[c.required], note})
 	}
-	rows = append(rows, []any{}, []any{"导入时只读取第一个工作表(或名为“" + kind.Title("zh") + "”的工作表),本说明页不会被导入。"},
-		[]any{"部门可填编码或全称;是否类的列填 是/否;表头用中文列名或英文键均可,顺序不限,多余的列会被忽略并提示。"})
+	rows = append(rows, []any{}, []any{"导入时只读取第一个工作表（或名为“" + kind.Title("zh") + "”的工作表），本说明页不会被导入。"},
+		[]any{"部门可填编码或全称；是否类的列填 是/否；表头用中文列名或英文键均可，顺序不限，多余的列会被忽略并提示。"})
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
 		if err := f.SetSheetRow(notesSheet, cell, &r); err != nil {

@@ -39,7 +39,7 @@ func TestHeaderMatching(t *testing.T) {
 		t.Errorf("names = %v, unknown = %v", h.names, h.unknown)
 	}
 	_, problems = matchHeader(publicationColumns, []string{"部门", "department", "标题"})
-	want := []string{"列“department”出现了两次", "缺少必填列“公开形式”(channel)", "缺少必填列“公开日期”(published)", "缺少必填列“索引号”(index_no)"}
+	want := []string{"列“department”出现了两次", "缺少必填列“公开形式”（channel）", "缺少必填列“公开日期”（published）", "缺少必填列“索引号”（index_no）"}
 	if strings.Join(problems, "|") != strings.Join(want, "|") {
 		t.Errorf("problems = %q", problems)
 	}
@@ -141,7 +141,7 @@ func TestKinds(t *testing.T) {
 		}
 	}
 	var ve *models.ValidationError
-	if _, err := ParseKind("报纸"); !errors.As(err, &ve) || !strings.HasPrefix(ve.Message, "未知的数据类别“报纸”,应为 departments(部门)、") {
+	if _, err := ParseKind("报纸"); !errors.As(err, &ve) || !strings.HasPrefix(ve.Message, "未知的数据类别“报纸”，应为 departments（部门）、") {
 		t.Errorf("ParseKind of an unknown kind: %v", err)
 	}
 	// A department's source may feed exactly the kinds a department owns.

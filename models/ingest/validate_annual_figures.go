@@ -18,12 +18,12 @@ const (
 var annualFigureColumns = func() []column {
 	cols := []column{
 		afDepartment: {key: "department", name: "部门", required: true, note: "部门编码或全称"},
-		afYear:       {key: "year", name: "年度", required: true, note: "报告所述的年度,如 2025"},
+		afYear:       {key: "year", name: "年度", required: true, note: "报告所述的年度，如 2025"},
 	}
 	for _, f := range models.AnnualFigureSpecs {
-		note := "件数,不小于 0 的整数;空白表示未填报"
+		note := "件数，不小于 0 的整数；空白表示未填报"
 		if f.Amount {
-			note = "万元,不小于 0,最多四位小数;空白表示未填报"
+			note = "万元，不小于 0，最多四位小数；空白表示未填报"
 		}
 		cols = append(cols, column{key: f.Key, name: f.Name, note: note})
 	}
@@ -58,9 +58,9 @@ func (c *checker) annualFigure(col int, f models.AnnualFigureSpec) (float64, boo
 	if !ok {
 		what := "不小于 0 的整数"
 		if f.Amount {
-			what = "不小于 0、最多四位小数的金额(万元)"
+			what = "不小于 0、最多四位小数的金额（万元）"
 		}
-		c.fail(col, "“%s”不是有效的数字(应为%s)", v, what)
+		c.fail(col, "“%s”不是有效的数字（应为%s）", v, what)
 	}
 	return n, ok
 }

@@ -28,8 +28,8 @@ var catalogColumns = []column{
 	catChannels: {key: "channels", name: "公开形式", required: true, max: 256, note: "多项用“、”分隔"},
 	catScope:    {key: "scope", name: "公开范围", max: 128},
 	catCadence:  {key: "cadence", name: "公开时限", required: true, max: 64, note: "须含 长期、每季度、每月、及时 或 依申请"},
-	catLead:     {key: "lead", name: "牵头责任部门", required: true, max: 256, note: "部门或分组名称,多项用“、”分隔"},
-	catCo:       {key: "co", name: "相关责任主体", max: 512, note: "部门或分组名称,多项用“、”分隔"},
+	catLead:     {key: "lead", name: "牵头责任部门", required: true, max: 256, note: "部门或分组名称，多项用“、”分隔"},
+	catCo:       {key: "co", name: "相关责任主体", max: 512, note: "部门或分组名称，多项用“、”分隔"},
 	catNote:     {key: "note", name: "备注", max: 512},
 }
 
@@ -56,7 +56,7 @@ func (c *checker) cadence(col int) string {
 		}
 	}
 	if v != "" {
-		c.fail(col, "“%s”不是有效的公开时限(应包含 %s)", v, strings.Join(cadenceWords, "、"))
+		c.fail(col, "“%s”不是有效的公开时限（应包含 %s）", v, strings.Join(cadenceWords, "、"))
 	}
 	return v
 }
@@ -67,7 +67,7 @@ func (c *checker) leads(col int) string {
 	names := models.SplitNames(c.text(col))
 	for _, n := range names {
 		if !c.lk.names.Resolves(n) {
-			c.fail(col, "“%s”不是已知的部门或分组(请先导入部门,或在部门的“所属分组”中定义该分组)", n)
+			c.fail(col, "“%s”不是已知的部门或分组（请先导入部门，或在部门的“所属分组”中定义该分组）", n)
 		}
 	}
 	return strings.Join(names, models.NameSep)
@@ -79,7 +79,7 @@ func (c *checker) coResponsible(col int) string {
 	names := models.SplitNames(c.text(col))
 	for _, n := range names {
 		if !c.lk.names.Resolves(n) {
-			c.note("相关责任主体“" + n + "”没有对应的部门或分组,已按原文保存")
+			c.note("相关责任主体“" + n + "”没有对应的部门或分组，已按原文保存")
 		}
 	}
 	return strings.Join(names, models.NameSep)

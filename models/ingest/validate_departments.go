@@ -25,15 +25,15 @@ const (
 
 var departmentColumns = []column{
 	depCode:    {key: "code", name: "编码", required: true, max: 64},
-	depName:    {key: "name", name: "名称", required: true, max: 128, note: "全称,如 治安支队"},
+	depName:    {key: "name", name: "名称", required: true, max: 128, note: "全称，如 治安支队"},
 	depKind:    {key: "kind", name: "类别", required: true, note: "市局部门 / 分县局 / 派出所"},
-	depParent:  {key: "parent", name: "上级", note: "上级部门的编码或全称,可以是本文件中的部门"},
+	depParent:  {key: "parent", name: "上级", note: "上级部门的编码或全称，可以是本文件中的部门"},
 	depHead:    {key: "head", name: "负责人", max: 64},
 	depLeader:  {key: "leader", name: "分管领导", max: 64},
 	depLiaison: {key: "liaison", name: "具体责任人员", max: 64},
 	depPhone:   {key: "phone", name: "联系电话", max: 32},
 	depMobile:  {key: "mobile", name: "手机号码", max: 32},
-	depGroups:  {key: "groups", name: "所属分组", note: "分组名称,多项用“、”分隔;填写时部门的分组以此为准,留空则不变"},
+	depGroups:  {key: "groups", name: "所属分组", note: "分组名称，多项用“、”分隔；填写时部门的分组以此为准，留空则不变"},
 }
 
 // deptView is a department as an import compares and audit-logs it: the
@@ -105,7 +105,7 @@ func (b *deptBatch) add(c *checker) {
 	slices.Sort(r.groups)
 	r.groups = slices.Compact(r.groups)
 	if prev, dup := b.byCode[r.view.Code]; dup && r.view.Code != "" {
-		c.fail(depCode, "与第 %d %s的编码相同,同一部门出现了两次", prev.row.line, c.lay.unit)
+		c.fail(depCode, "与第 %d %s的编码相同，同一部门出现了两次", prev.row.line, c.lay.unit)
 	}
 	if prev, dup := b.inFile[r.view.Name]; dup && r.view.Name != "" {
 		c.fail(depName, "与第 %d %s的名称相同", prev.row.line, c.lay.unit)
@@ -137,7 +137,7 @@ func (b *deptBatch) finish(c *checker) []*badRow {
 		switch code, ok := b.resolve(r.parent); {
 		case r.parent == "":
 		case !ok:
-			reject(r, depParent, "上级部门“%s”不存在(请填写已有部门或本文件中部门的编码或全称)", r.parent)
+			reject(r, depParent, "上级部门“%s”不存在（请填写已有部门或本文件中部门的编码或全称）", r.parent)
 		case code == r.view.Code:
 			reject(r, depParent, "上级部门不能是部门自己")
 		default:
@@ -146,14 +146,14 @@ func (b *deptBatch) finish(c *checker) []*badRow {
 	}
 	for _, r := range b.rows {
 		if !r.bad && b.loops(r.view.Code) {
-			reject(r, depParent, "上级关系形成循环(%s 最终又以自己为上级)", r.view.Code)
+			reject(r, depParent, "上级关系形成循环（%s 最终又以自己为上级）", r.view.Code)
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, r := range b.rows {
 			if p, inFile := b.byCode[r.view.Parent]; !r.bad && inFile && p.bad && b.stored[p.view.Code] == nil {
-				reject(r, depParent, "上级部门“%s”所在的第 %d %s有错误,未能导入", r.parent, p.row.line, c.lay.unit)
+				reject(r, depParent, "上级部门“%s”所在的第 %d %s有错误，未能导入", r.parent, p.row.line, c.lay.unit)
 				changed = true
 			}
 		}

@@ -51,7 +51,7 @@ func (c *checker) holidayDays(col int, year string) string {
 	}
 	var days []scoring.HolidayDay
 	if err := json.Unmarshal([]byte(raw), &days); err != nil {
-		c.fail(col, "应为 holiday-cn 格式的日期列表([{\"name\", \"date\", \"isOffDay\"}, ...])")
+		c.fail(col, "应为 holiday-cn 格式的日期列表（[{\"name\"， \"date\"， \"isOffDay\"}， ...]）")
 		return ""
 	}
 	y, _ := strconv.Atoi(year)

@@ -50,7 +50,7 @@ var accountabilityColumns = []column{
 	accCaseNo:     {key: "case_no", name: "案号", required: true, max: 64},
 	accDepartment: {key: "department", name: "部门", required: true, note: "部门编码或全称"},
 	accDecided:    {key: "decided", name: "决定日期", required: true, date: true},
-	accSanction:   {key: "sanction", name: "处理方式", required: true, max: 256, note: "告诫、批评教育、通报批评、书面检查、取消评先选优资格、限期整改、政纪处分、移送司法机关;多项用“、”分隔"},
+	accSanction:   {key: "sanction", name: "处理方式", required: true, max: 256, note: "告诫、批评教育、通报批评、书面检查、取消评先选优资格、限期整改、政纪处分、移送司法机关；多项用“、”分隔"},
 	accPersons:    {key: "persons", name: "责任人", max: 256},
 	accTrigger:    {key: "trigger", name: "追责情形", max: 256},
 	accSummary:    {key: "summary", name: "摘要", max: 20000},

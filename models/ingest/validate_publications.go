@@ -25,9 +25,9 @@ const (
 
 var publicationColumns = []column{
 	pubDepartment:      {key: "department", name: "部门", required: true, note: "部门编码或全称"},
-	pubSeq:             {key: "seq", name: "目录序号", note: "责任分解表中的序号;目录外的信息(如工作动态)留空"},
+	pubSeq:             {key: "seq", name: "目录序号", note: "责任分解表中的序号；目录外的信息（如工作动态）留空"},
 	pubTitle:           {key: "title", name: "标题", required: true, max: 512},
-	pubChannel:         {key: "channel", name: "公开形式", required: true, max: 32, note: "网站、公开栏、微博、微信等,或责任分解表中列出的形式"},
+	pubChannel:         {key: "channel", name: "公开形式", required: true, max: 32, note: "网站、公开栏、微博、微信等，或责任分解表中列出的形式"},
 	pubFormed:          {key: "formed", name: "生成日期", date: true, note: "信息形成或变更的日期"},
 	pubPublished:       {key: "published", name: "公开日期", required: true, date: true},
 	pubIndexNo:         {key: "index_no", name: "索引号", required: true, max: 64, note: "同一部门内不重复"},
@@ -69,7 +69,7 @@ func (c *checker) catalogSeq(col int) string {
 		return ""
 	}
 	if n, _ := strconv.Atoi(v); !c.lk.seqs[n] {
-		c.fail(col, "目录序号 %s 不在责任分解表中(目录外的信息请留空)", v)
+		c.fail(col, "目录序号 %s 不在责任分解表中（目录外的信息请留空）", v)
 	}
 	return v
 }
@@ -78,7 +78,7 @@ func (c *checker) catalogSeq(col int) string {
 func (c *checker) channel(col int) string {
 	v := c.text(col)
 	if v != "" && !c.lk.channels[v] {
-		c.fail(col, "“%s”不是已知的公开形式(应为 网站、公开栏、微博、微信、报刊等,或责任分解表中列出的形式)", v)
+		c.fail(col, "“%s”不是已知的公开形式（应为 网站、公开栏、微博、微信、报刊等，或责任分解表中列出的形式）", v)
 	}
 	return v
 }

@@ -19,7 +19,7 @@ var quarterlyColumns = []column{
 	qrDepartment: {key: "department", name: "部门", required: true, note: "部门编码或全称"},
 	qrYear:       {key: "year", name: "年度", required: true, note: "如 2025"},
 	qrQuarter:    {key: "quarter", name: "季度", required: true, note: "1 到 4"},
-	qrSubmitted:  {key: "submitted", name: "报送日期", date: true, note: "未报送则留空;其余各列为附件2中的统计指标,列名用指标名称"},
+	qrSubmitted:  {key: "submitted", name: "报送日期", date: true, note: "未报送则留空；其余各列为附件2中的统计指标，列名用指标名称"},
 }
 
 var quarterlyReports = recordKind{
@@ -58,7 +58,7 @@ const (
 
 var annualColumns = []column{
 	arDepartment: {key: "department", name: "部门", required: true, note: "部门编码或全称"},
-	arYear:       {key: "year", name: "年度", required: true, note: "报告所述的年度,如 2025"},
+	arYear:       {key: "year", name: "年度", required: true, note: "报告所述的年度，如 2025"},
 	arSubmitted:  {key: "submitted", name: "报送日期", date: true},
 }
 

@@ -35,18 +35,18 @@ const (
 var reviewColumns = []column{
 	revDepartment:   {key: "department", name: "部门", required: true, note: "信息产生部门的编码或全称"},
 	revNo:           {key: "review_no", name: "审查编号", required: true, max: 64, note: "同一部门内不重复"},
-	revIndexNo:      {key: "index_no", name: "索引号", max: 64, note: "所审信息公开记录的索引号;尚未公开的稿件留空"},
+	revIndexNo:      {key: "index_no", name: "索引号", max: 64, note: "所审信息公开记录的索引号；尚未公开的稿件留空"},
 	revTitle:        {key: "title", name: "信息名称", required: true, max: 512},
 	revRequested:    {key: "requested", name: "送审日期", required: true, date: true, note: "保密审查机构收到审查申请的日期"},
-	revUnitBy:       {key: "unit_by", name: "初步意见人", max: 64, note: "第一步:信息产生部门提出初步意见"},
+	revUnitBy:       {key: "unit_by", name: "初步意见人", max: 64, note: "第一步：信息产生部门提出初步意见"},
 	revUnitDate:     {key: "unit_date", name: "初步意见日期", date: true},
-	revHeadBy:       {key: "head_by", name: "部门负责人", max: 64, note: "第二步:部门负责人审查"},
+	revHeadBy:       {key: "head_by", name: "部门负责人", max: 64, note: "第二步：部门负责人审查"},
 	revHeadDate:     {key: "head_date", name: "部门负责人审查日期", date: true},
-	revLeaderBy:     {key: "leader_by", name: "分管领导", max: 64, note: "第三步:分管领导审核"},
+	revLeaderBy:     {key: "leader_by", name: "分管领导", max: 64, note: "第三步：分管领导审核"},
 	revLeaderDate:   {key: "leader_date", name: "分管领导审核日期", date: true},
-	revSecrecyBy:    {key: "secrecy_by", name: "保密办复审人", max: 64, note: "第四步:保密委员会办公室复审"},
+	revSecrecyBy:    {key: "secrecy_by", name: "保密办复审人", max: 64, note: "第四步：保密委员会办公室复审"},
 	revSecrecyDate:  {key: "secrecy_date", name: "保密办复审日期", date: true},
-	revApproverBy:   {key: "approver_by", name: "保密办分管领导", max: 64, note: "第五步:保密办分管领导审查批准"},
+	revApproverBy:   {key: "approver_by", name: "保密办分管领导", max: 64, note: "第五步：保密办分管领导审查批准"},
 	revApproverDate: {key: "approver_date", name: "审查批准日期", date: true},
 	revOpinion:      {key: "opinion", name: "审查意见", note: "公开 / 免于公开 / 需报审"},
 	revBasis:        {key: "basis", name: "依据和理由", max: 1024, note: "填写审查意见时必填"},
@@ -77,9 +77,9 @@ var secrecyReviews = recordKind{
 			by, on := c.text(st[0]), c.date(st[1])
 			switch {
 			case by != "" && on == "" && c.row.cells[st[1]] == "":
-				c.fail(st[1], "填写了%s,但缺少日期", c.lay.names[st[0]])
+				c.fail(st[1], "填写了%s，但缺少日期", c.lay.names[st[0]])
 			case by == "" && on != "":
-				c.fail(st[0], "填写了%s,但缺少审签人", c.lay.names[st[1]])
+				c.fail(st[0], "填写了%s，但缺少审签人", c.lay.names[st[1]])
 			}
 			if on != "" {
 				c.notBefore(st[1], on, prevCol, prev)
@@ -93,15 +93,15 @@ var secrecyReviews = recordKind{
 		opinion, basis, decided := c.oneOf(revOpinion, scoring.Opinions, "审查意见"), c.text(revBasis), c.date(revDecided)
 		switch {
 		case opinion != "" && decided == "" && c.row.cells[revDecided] == "":
-			c.fail(revDecided, "填写了审查意见,但缺少决定日期")
+			c.fail(revDecided, "填写了审查意见，但缺少决定日期")
 		case opinion == "" && decided != "":
-			c.fail(revOpinion, "填写了决定日期,但缺少审查意见")
+			c.fail(revOpinion, "填写了决定日期，但缺少审查意见")
 		case opinion != "" && basis == "":
 			c.fail(revBasis, "审查意见须注明依据和理由")
 		}
 		c.notBefore(revDecided, decided, revRequested, out[4])
 		if opinion == scoring.OpinionPublish && signed < len(reviewSteps) {
-			c.note("审查意见为“公开”,但五个审签步骤未全部填写")
+			c.note("审查意见为“公开”，但五个审签步骤未全部填写")
 		}
 		return append(out, opinion, basis, decided)
 	},
@@ -123,7 +123,7 @@ const (
 var coordinationColumns = []column{
 	coDepartment: {key: "department", name: "部门", required: true, note: "拟公开信息的部门"},
 	coNo:         {key: "coordination_no", name: "协调编号", required: true, max: 64, note: "同一部门内不重复"},
-	coIndexNo:    {key: "index_no", name: "索引号", max: 64, note: "所涉公开记录的索引号,可空"},
+	coIndexNo:    {key: "index_no", name: "索引号", max: 64, note: "所涉公开记录的索引号，可空"},
 	coSubject:    {key: "subject", name: "协调事项", required: true, max: 512},
 	coAsked:      {key: "asked", name: "被征求意见部门", required: true, note: "部门编码或全称"},
 	coSent:       {key: "sent", name: "发函日期", required: true, date: true},
@@ -149,9 +149,9 @@ var coordinations = recordKind{
 		opinion := c.oneOf(coOpinion, scoring.CoordinationOpinions, "复函意见")
 		switch {
 		case replied != "" && opinion == "":
-			c.fail(coOpinion, "填写了复函日期,但缺少复函意见")
+			c.fail(coOpinion, "填写了复函日期，但缺少复函意见")
 		case replied == "" && opinion != "" && c.row.cells[coReplied] == "":
-			c.fail(coReplied, "填写了复函意见,但缺少复函日期")
+			c.fail(coReplied, "填写了复函意见，但缺少复函日期")
 		}
 		return []string{dept, c.text(coNo), c.text(coIndexNo), c.text(coSubject), asked, sent, replied, opinion, c.text(coNote)}
 	},
@@ -166,7 +166,7 @@ func (c *checker) anyDepartment(col int) string {
 	}
 	id, ok := c.lk.names.Departments[v]
 	if !ok {
-		c.fail(col, "“%s”不是已知的部门(请填写部门编码或全称)", v)
+		c.fail(col, "“%s”不是已知的部门（请填写部门编码或全称）", v)
 		return ""
 	}
 	return strconv.FormatUint(uint64(id), 10)
@@ -205,9 +205,9 @@ func (c *checker) attribute() string {
 	reason := c.row.cells[pubAttributeReason]
 	switch {
 	case v == scoring.AttrWithheld && reason == "":
-		c.fail(pubAttributeReason, "公开属性为不予公开,须注明不予公开的理由")
+		c.fail(pubAttributeReason, "公开属性为不予公开，须注明不予公开的理由")
 	case v != scoring.AttrWithheld && reason != "":
-		c.note("填写了不予公开理由,但公开属性不是不予公开")
+		c.note("填写了不予公开理由，但公开属性不是不予公开")
 	}
 	return v
 }
@@ -218,7 +218,7 @@ func (c *checker) forwarding(channel, received string) string {
 	v := c.date(reqForwarded)
 	c.notBefore(reqForwarded, v, reqReceived, received)
 	if v != "" && channel != scoring.ChannelOnline {
-		c.note("填写了转交日期,但申请方式不是网络(只有网上申请需要转交)")
+		c.note("填写了转交日期，但申请方式不是网络（只有网上申请需要转交）")
 	}
 	return v
 }

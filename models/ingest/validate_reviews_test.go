@@ -25,9 +25,9 @@ func TestClockWarnings(t *testing.T) {
 			"ZA,YSQ-3,2025-03-03,当面,,2025-03-20,部分公开,3.5,,是\n"
 		rep := mustImport(t, im, Requests, "requests.csv", []byte(reqs), Options{})
 		want := []string{
-			"填写了转交日期,但申请方式不是网络(只有网上申请需要转交)(第 3 行)",
-			"答复未提供信息（信息不存在），不应收费(第 3 行)",
-			"收取了费用，但未填写收费依据(第 4 行)",
+			"填写了转交日期，但申请方式不是网络（只有网上申请需要转交）（第 3 行）",
+			"答复未提供信息（信息不存在），不应收费（第 3 行）",
+			"收取了费用，但未填写收费依据（第 4 行）",
 		}
 		if strings.Join(rep.Warnings, "|") != strings.Join(want, "|") {
 			t.Errorf("warnings = %q\nwant %q", rep.Warnings, want)
@@ -53,7 +53,7 @@ func TestClockWarnings(t *testing.T) {
 
 		revs := revFileHead + "ZA,BM-1,ZA-9,内部通知,2025-01-02,何军,2025-01-02,张卫,2025-01-03,公开,不涉密,2025-01-05\n"
 		rep = mustImport(t, im, SecrecyReviews, "reviews.csv", []byte(revs), Options{})
-		if strings.Join(rep.Warnings, "|") != "审查意见为“公开”,但五个审签步骤未全部填写(第 2 行)" {
+		if strings.Join(rep.Warnings, "|") != "审查意见为“公开”，但五个审签步骤未全部填写（第 2 行）" {
 			t.Errorf("warnings = %q", rep.Warnings)
 		}
 	})
