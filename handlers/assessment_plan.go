@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -134,9 +133,7 @@ func (f planForm) Validate() FieldErrors {
 			errs.Add(d.field, "form.bad_date")
 		}
 	}
-	if utf8.RuneCountInString(f.Team) > 2000 {
-		errs.Add("team", "form.too_long", 2000)
-	}
+	errs.Text("team", f.Team, 2000, false)
 	if len(f.Departments) > maxPlanDepartments {
 		errs.Add("departments", "form.too_many", maxPlanDepartments)
 	}
@@ -214,9 +211,7 @@ type stepForm struct {
 // Validate bounds the reason.
 func (f stepForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	if utf8.RuneCountInString(f.Reason) > 2000 {
-		errs.Add("reason", "form.too_long", 2000)
-	}
+	errs.Text("reason", f.Reason, 2000, false)
 	return errs
 }
 

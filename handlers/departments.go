@@ -102,9 +102,7 @@ func (f liaisonForm) Validate() FieldErrors {
 			errs.Add(field, "form.bad_phone")
 		}
 	}
-	if utf8.RuneCountInString(f.Notes) > maxLiaisonNotes {
-		errs.Add("notes", "form.too_long", maxLiaisonNotes)
-	}
+	errs.Text("notes", f.Notes, maxLiaisonNotes, false)
 	return errs
 }
 

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -68,24 +67,15 @@ const maxEveryMinutes = 60 * 24 * 31
 // together (an interval needs an address, and so on).
 func (f sourceForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	switch {
-	case f.Name == "":
-		errs.Add("name", "form.required")
-	case utf8.RuneCountInString(f.Name) > 128:
-		errs.Add("name", "form.too_long", 128)
-	}
+	errs.Text("name", f.Name, 128, true)
 	if id, err := strconv.ParseUint(f.Department, 10, 32); err != nil || id == 0 {
 		errs.Add("department", "form.choose")
 	}
 	if !slices.Contains(models.SourceKinds, f.Kind) {
 		errs.Add("kind", "form.choose")
 	}
-	if utf8.RuneCountInString(f.URL) > 1024 {
-		errs.Add("url", "form.too_long", 1024)
-	}
-	if utf8.RuneCountInString(f.Token) > 512 {
-		errs.Add("token", "form.too_long", 512)
-	}
+	errs.Text("url", f.URL, 1024, false)
+	errs.Text("token", f.Token, 512, false)
 	if n, err := strconv.Atoi(f.Every); f.Every != "" && (err != nil || n < 0 || n > maxEveryMinutes) {
 		errs.Add("every", "form.bad_whole", 0, maxEveryMinutes)
 	}

@@ -58,12 +58,7 @@ func (f userForm) Validate() FieldErrors {
 	case strings.ContainsAny(f.Username, " \t\r\n"):
 		errs.Add("username", "form.no_spaces")
 	}
-	switch {
-	case f.Name == "":
-		errs.Add("name", "form.required")
-	case utf8.RuneCountInString(f.Name) > 64:
-		errs.Add("name", "form.too_long", 64)
-	}
+	errs.Text("name", f.Name, 64, true)
 	if !models.Role(f.Role).Valid() {
 		errs.Add("role", "form.choose")
 	}
