@@ -73,7 +73,7 @@ func (s *Store) Audited(ctx context.Context, v Viewer, fn func(tx *Tx) error) er
 func (s *Store) AuditedOnce(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
 	return s.DB.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		tx := &Tx{DB: db, Viewer: v}
-		defer tx.spill.close()
+		defer func() { tx.spill.close() }() // the spill is made, if at all, by fn
 		if err := fn(tx); err != nil {
 			return err
 		}

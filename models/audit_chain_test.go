@@ -3,6 +3,7 @@ package models_test
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -145,6 +146,8 @@ func TestAuditChainHoldsUnderConcurrentWriters(t *testing.T) {
 // a sign-in's, goes through meanwhile, and the chain holds both in commit
 // order.
 func TestLongAuditedWorkLeavesTheChainFree(t *testing.T) {
+	spills := t.TempDir()
+	t.Setenv("TMPDIR", spills)
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		const many = 2500
 		var otherErr error
@@ -174,6 +177,9 @@ func TestLongAuditedWorkLeavesTheChainFree(t *testing.T) {
 		modelstest.Must(t, s.DB.Order("seq").First(&first).Error)
 		if first.Action != "login" {
 			t.Errorf("the first entry of the chain is %q, want the change committed first", first.Action)
+		}
+		if left, _ := filepath.Glob(filepath.Join(spills, "gongkai-audit-*")); len(left) != 0 {
+			t.Errorf("spill files left behind: %v", left)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -92,6 +93,10 @@ func (w *writer) copyStaged(ctx context.Context, t *table, stage, cols string) (
 	return copied, nil
 }
 
+// errNoRows: a chunk of the stage came back empty, which cannot happen
+// while the import owns its connection.
+var errNoRows = errors.New("a chunk of the staged rows is empty")
+
 // copyRows copies the stage's rows from+1 … from+w.chunk in one
 // transaction, with the note of the rows it added.
 func (w *writer) copyRows(ctx context.Context, t *table, stage, cols string, from int64) (n int64, err error) {
@@ -113,7 +118,10 @@ func (w *writer) copyRows(ctx context.Context, t *table, stage, cols string, fro
 	if res, err = w.pin.ExecContext(ctx, "INSERT INTO "+quote(t.name)+" ("+cols+") SELECT "+cols+" FROM "+stage+" WHERE rowid > ? AND rowid <= ?", from, from+w.chunk); err != nil {
 		return 0, err
 	}
-	if n, err = res.RowsAffected(); err != nil || n == 0 {
+	if n, err = res.RowsAffected(); err == nil && n == 0 {
+		err = errNoRows // rows of the stage went missing: nothing is left half-done
+	}
+	if err != nil {
 		return 0, err
 	}
 	last, err := res.LastInsertId()
