@@ -86,7 +86,7 @@ func uploads(c *fiber.Ctx) ([]models.Upload, error) {
 			continue
 		}
 		if len(out) == assessment.MaxAttachments {
-			return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("每次最多上传%d个附件", assessment.MaxAttachments)}
+			return nil, models.Invalid("file", "refuse.assessment.files_per_upload", assessment.MaxAttachments)
 		}
 		u, err := readUpload(fh)
 		if err != nil {

@@ -12,8 +12,7 @@ import (
 // a larger one before reading it; models.CheckUpload then checks what it is.
 func readUpload(fh *multipart.FileHeader) (models.Upload, error) {
 	if fh.Size > models.MaxUploadSize {
-		return models.Upload{}, &models.ValidationError{Field: "file",
-			Message: fmt.Sprintf("附件“%s”超过%d MB", models.CleanName(fh.Filename), models.MaxUploadSize>>20)}
+		return models.Upload{}, models.Invalid("file", "refuse.upload.size", models.CleanName(fh.Filename), models.MaxUploadSize>>20)
 	}
 	f, err := fh.Open()
 	if err != nil {

@@ -26,7 +26,7 @@ const (
 )
 
 // ErrLastOffice: the office would lock itself out.
-var ErrLastOffice = &ValidationError{"user", "不能停用最后一个可用的领导小组办公室账号"}
+var ErrLastOffice = Invalid("user", "refuse.user.last_office")
 
 // ChangeAccount disables, enables or ends the sessions of account id.
 // Office only; the office cannot disable its last enabled office account.
@@ -77,7 +77,7 @@ func (s *Store) ResetPassword(ctx context.Context, v Viewer, id uint, password s
 }
 
 // ErrWrongPassword: the current password given to change it is wrong.
-var ErrWrongPassword = &ValidationError{"current", "当前密码不正确"}
+var ErrWrongPassword = Invalid("current", "refuse.user.wrong_password")
 
 // ChangeOwnPassword checks the current password and sets a new one; every
 // session of the account ends, and the caller goes on in a new one under
@@ -95,7 +95,7 @@ func (s *Store) ChangeOwnPassword(ctx context.Context, v Viewer, current, passwo
 
 func (s *Store) setPassword(ctx context.Context, v Viewer, id uint, action, password string) (epoch int, err error) {
 	if utf8.RuneCountInString(password) < MinPasswordLen || len(password) > 72 {
-		return 0, &ValidationError{"password", fmt.Sprintf("密码至少 %d 个字符，至多 72 个字节", MinPasswordLen)}
+		return 0, Invalid("password", "form.password_short", MinPasswordLen)
 	}
 	hash, err := hashPassword(password)
 	if err != nil {

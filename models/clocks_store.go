@@ -378,7 +378,7 @@ func (s *Store) flags(db *gorm.DB, v Viewer, publication uint) ([]Flag, error) {
 }
 
 // ErrFlagDecided: someone has already confirmed or dismissed the flag.
-var ErrFlagDecided = &ValidationError{"flag", "该提示已经处理过，不能重复处理"}
+var ErrFlagDecided = Invalid("flag", "refuse.flag.decided")
 
 // DecideFlag confirms or dismisses the flag of a publication. Confirming
 // records the incident (不应公开而公开, dated the day it was published; one
@@ -393,11 +393,11 @@ func (s *Store) DecideFlag(ctx context.Context, v Viewer, publication uint, deci
 	note = strings.TrimSpace(note)
 	switch {
 	case decision != FlagConfirmed && decision != FlagDismissed:
-		return nil, &ValidationError{"decision", "处理方式无效"}
+		return nil, Invalid("decision", "refuse.flag.decision")
 	case decision == FlagDismissed && note == "":
-		return nil, &ValidationError{"reason", "排除提示须说明理由"}
+		return nil, Invalid("reason", "refuse.flag.reason")
 	case utf8.RuneCountInString(note) > 1000:
-		return nil, &ValidationError{"note", "说明不能超过 1000 个字"}
+		return nil, Invalid("note", "refuse.flag.note")
 	}
 	var out *DisclosureFlag
 	err := s.Audited(ctx, v, func(tx *Tx) error {

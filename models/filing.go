@@ -70,7 +70,7 @@ type FilingLine struct {
 }
 
 // ErrCorrectionReason: a filed report is corrected only with a reason.
-var ErrCorrectionReason = &ValidationError{"reason", "报表已报送，更正须说明理由"}
+var ErrCorrectionReason = Invalid("reason", "refuse.filing.correction_reason")
 
 // Filings lists the versions of a report, oldest first, if the viewer may
 // see the department.
@@ -116,7 +116,7 @@ func (s *Store) FileReport(ctx context.Context, v Viewer, in FilingInput, now ti
 		return nil, ErrForbidden
 	}
 	if in.Kind != FilingQuarterly && in.Kind != FilingAnnual {
-		return nil, &ValidationError{"kind", "报表类型无效"}
+		return nil, Invalid("kind", "refuse.filing.kind")
 	}
 	if in.Kind == FilingAnnual {
 		in.Quarter = 0

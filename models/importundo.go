@@ -107,7 +107,7 @@ func (s *Store) waitSettled(ctx context.Context) error {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return &ValidationError{"year", "数据正在导入，请在导入完成后再计算"}
+			return Invalid("year", "refuse.import.running")
 		}
 		select {
 		case <-ctx.Done():

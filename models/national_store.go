@@ -33,13 +33,13 @@ func (s *Store) AddChannel(ctx context.Context, v Viewer, use, name string) erro
 	limit := map[string]int{ChannelPublication: 32, ChannelRequest: 16}[use]
 	switch {
 	case limit == 0:
-		return &ValidationError{Field: "kind", Message: "渠道类别应为公开形式或申请方式"}
+		return Invalid("kind", "refuse.channel.kind")
 	case name == "":
-		return &ValidationError{Field: "name", Message: "请填写渠道名称"}
+		return Invalid("name", "refuse.channel.name")
 	case utf8.RuneCountInString(name) > limit:
-		return &ValidationError{Field: "name", Message: fmt.Sprintf("渠道名称不能超过 %d 个字", limit)}
+		return Invalid("name", "refuse.channel.name_long", limit)
 	case strings.ContainsAny(name, "、,，;；"):
-		return &ValidationError{Field: "name", Message: "渠道名称不能含有顿号、逗号或分号"}
+		return Invalid("name", "refuse.channel.name_marks")
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var n int64
@@ -47,7 +47,7 @@ func (s *Store) AddChannel(ctx context.Context, v Viewer, use, name string) erro
 			return fmt.Errorf("check channel: %w", err)
 		}
 		if n > 0 {
-			return &ValidationError{Field: "name", Message: "“" + name + "”已在列表中"}
+			return Invalid("name", "refuse.channel.listed", name)
 		}
 		c := Channel{Kind: use, Name: name, CreatedAt: time.Now().UTC()}
 		if err := tx.DB.Create(&c).Error; err != nil {
@@ -101,19 +101,19 @@ func (s *Store) Categorise(ctx context.Context, v Viewer, requestID uint, applic
 	if applicant != "" {
 		a, ok := ParseApplicant(applicant)
 		if !ok {
-			return &ValidationError{Field: "applicant", Message: "“" + applicant + "”不是有效的申请人类型"}
+			return Invalid("applicant", "refuse.national.applicant", applicant)
 		}
 		applicant = a
 	}
 	if result != "" {
 		r, ok := ParseResult(result)
 		if !ok {
-			return &ValidationError{Field: "result", Message: "“" + result + "”不是有效的办理结果"}
+			return Invalid("result", "refuse.national.result", result)
 		}
 		result = r
 	}
 	if applicant == "" && result == "" {
-		return &ValidationError{Field: "result", Message: "请选择申请人类型或办理结果"}
+		return Invalid("result", "refuse.national.choose")
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var req Request
@@ -185,7 +185,7 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, ye
 		return err
 	}
 	if year < 2000 || year > 2100 {
-		return &ValidationError{Field: "year", Message: "年度应为 2000 到 2100 之间的年份"}
+		return Invalid("year", "refuse.year")
 	}
 	if _, err := s.Department(ctx, v, deptID); err != nil {
 		return err
@@ -198,7 +198,7 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, ye
 		}
 		n, ok := ParseAnnualFigure(f, raw)
 		if !ok {
-			return &ValidationError{Field: f.Key, Message: "“" + f.Name + "”的值“" + raw + "”不是有效的数字"}
+			return Invalid(f.Key, "refuse.national.number", f.Name, raw)
 		}
 		figures[f.Key] = n
 	}

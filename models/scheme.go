@@ -38,7 +38,7 @@ func (sv SchemeVersion) Scheme() (*scoring.Scheme, error) {
 }
 
 // ErrSchemeFrozen: an approved scheme cannot change; copy it to a new version.
-var ErrSchemeFrozen = &ValidationError{"scheme", "已批准的方案不能修改，请复制为新版本后再编辑"}
+var ErrSchemeFrozen = Invalid("scheme", "refuse.scheme.frozen")
 
 // Schemes lists every version, newest first.
 func (s *Store) Schemes(ctx context.Context) ([]SchemeVersion, error) {
@@ -76,7 +76,7 @@ func (s *Store) SaveSchemeDraft(ctx context.Context, v Viewer, body []byte, base
 		err = sc.Validate()
 	}
 	if err != nil {
-		return nil, &ValidationError{"scheme", err.Error()}
+		return nil, Invalid("scheme", "refuse.as_is", err.Error())
 	}
 	canonical, err := json.MarshalIndent(sc, "", "  ")
 	if err != nil {
@@ -130,7 +130,7 @@ func (s *Store) CopyScheme(ctx context.Context, v Viewer, from, to, name string)
 		return nil, fmt.Errorf("encode scheme: %w", err)
 	}
 	if _, err := s.SchemeByVersion(ctx, to); err == nil {
-		return nil, &ValidationError{"version", "版本号“" + to + "”已存在"}
+		return nil, Invalid("version", "refuse.scheme.version_taken", to)
 	}
 	return s.SaveSchemeDraft(ctx, v, body, from)
 }

@@ -74,7 +74,7 @@ func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, n
 	}
 	sv, err := s.SchemeByVersion(ctx, req.SchemeVersion)
 	if errors.Is(err, ErrNotFound) {
-		return nil, nil, &ValidationError{"scheme", "找不到评分方案“" + req.SchemeVersion + "”"}
+		return nil, nil, Invalid("scheme", "refuse.score.no_scheme", req.SchemeVersion)
 	}
 	if err != nil {
 		return nil, nil, err

@@ -77,22 +77,22 @@ type SourceInput struct {
 func (in SourceInput) Validate() error {
 	switch {
 	case strings.TrimSpace(in.Name) == "":
-		return &ValidationError{"name", "来源名称不能为空"}
+		return Invalid("name", "refuse.source.name")
 	case in.DepartmentID == 0:
-		return &ValidationError{"department", "请选择部门"}
+		return Invalid("department", "refuse.department.choose")
 	case !slices.Contains(SourceKinds, in.Kind):
-		return &ValidationError{"kind", "数据类别无效，来源只能提供部门的记录（公开记录、依申请公开、投诉、季度报表、年度报告、事件、责任追究）"}
+		return Invalid("kind", "refuse.source.kind")
 	case in.EveryMinutes < 0 || in.EveryMinutes > 60*24*31:
-		return &ValidationError{"every", "拉取间隔应在 0 到 44640 分钟之间（0 表示只手动拉取）"}
+		return Invalid("every", "refuse.source.every_range")
 	case in.EveryMinutes > 0 && in.EveryMinutes < 5:
-		return &ValidationError{"every", "拉取间隔不能少于 5 分钟"}
+		return Invalid("every", "refuse.source.every_short")
 	case in.EveryMinutes > 0 && in.URL == "":
-		return &ValidationError{"url", "定时拉取需要填写地址"}
+		return Invalid("url", "refuse.source.url_needed")
 	}
 	if in.URL != "" {
 		u, err := url.Parse(in.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return &ValidationError{"url", "地址应为 http:// 或 https:// 开头的完整网址"}
+			return Invalid("url", "refuse.source.url_bad")
 		}
 	}
 	return nil
@@ -111,7 +111,7 @@ func (s *Store) CreateSource(ctx context.Context, v Viewer, in SourceInput) (*So
 	src.NextPullAt = src.nextPull(time.Now().UTC())
 	err := s.Audited(ctx, v, func(tx *Tx) error {
 		if err := tx.DB.First(&Department{}, in.DepartmentID).Error; err != nil {
-			return &ValidationError{"department", "所选部门不存在"}
+			return Invalid("department", "refuse.department.missing")
 		}
 		if err := tx.DB.Create(&src).Error; err != nil {
 			return fmt.Errorf("create source: %w", err)
@@ -139,7 +139,7 @@ func (s *Store) UpdateSource(ctx context.Context, v Viewer, id uint, in SourceIn
 			return notFound(err, "read source")
 		}
 		if err := tx.DB.First(&Department{}, in.DepartmentID).Error; err != nil {
-			return &ValidationError{"department", "所选部门不存在"}
+			return Invalid("department", "refuse.department.missing")
 		}
 		before := src
 		src.Name, src.DepartmentID, src.Kind, src.URL = strings.TrimSpace(in.Name), in.DepartmentID, in.Kind, in.URL

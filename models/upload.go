@@ -3,7 +3,6 @@ package models
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"net/http"
 	"path"
 	"strings"
@@ -47,37 +46,37 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // with. The message says what is wrong in Chinese.
 func CheckUpload(u Upload) (mime string, err error) {
 	name := strings.TrimSpace(path.Base(strings.ReplaceAll(u.Name, "\\", "/")))
-	bad := func(msg string) error {
-		return &ValidationError{Field: "file", Message: fmt.Sprintf("附件“%s”%s", name, msg)}
+	bad := func(key string, args ...any) error {
+		return Invalid("file", key, append([]any{name}, args...)...)
 	}
 	switch {
 	case name == "" || name == "." || name == "/":
-		return "", &ValidationError{Field: "file", Message: "附件没有文件名"}
+		return "", Invalid("file", "refuse.upload.no_name")
 	case !utf8.ValidString(name) || utf8.RuneCountInString(name) > 120:
-		return "", bad("的文件名无效或过长（不超过120个字）")
+		return "", bad("refuse.upload.name")
 	case len(u.Data) == 0:
-		return "", bad("是空文件")
+		return "", bad("refuse.upload.empty")
 	case len(u.Data) > MaxUploadSize:
-		return "", bad(fmt.Sprintf("超过%d MB", MaxUploadSize>>20))
+		return "", bad("refuse.upload.size", MaxUploadSize>>20)
 	}
 	ext := strings.ToLower(path.Ext(name))
 	want, ok := fileKinds[ext]
 	if !ok {
-		return "", bad("的类型不受支持：只接受 PDF、图片（PNG、JPEG）和 Office 文件（Word、Excel、PowerPoint、WPS）")
+		return "", bad("refuse.upload.type")
 	}
 	sniffed := http.DetectContentType(u.Data)
 	switch ext {
 	case ".pdf", ".png", ".jpg", ".jpeg":
 		if sniffed != want {
-			return "", bad("的内容与扩展名不符")
+			return "", bad("refuse.upload.mismatch")
 		}
 	case ".doc", ".xls", ".ppt", ".wps", ".et":
 		if !bytes.HasPrefix(u.Data, oleMagic) {
-			return "", bad("的内容不是 Office 文件")
+			return "", bad("refuse.upload.not_office")
 		}
 	default:
 		if !isOOXML(u.Data, ooxmlPart[ext]) {
-			return "", bad("的内容不是 Office 文件")
+			return "", bad("refuse.upload.not_office")
 		}
 	}
 	return want, nil

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/views"
 )
 
 // User is a person who signs in.
@@ -48,13 +50,33 @@ type NewUser struct {
 	Password     string
 }
 
-// ValidationError says which field a user got wrong, in Chinese.
+// ValidationError says which field a user got wrong. Key and Args name its
+// sentence in the views catalog, for a page in the reader's language;
+// Message is that sentence in Chinese, for the command line, the API and
+// the run messages stored with imports.
 type ValidationError struct {
 	Field   string
 	Message string
+	Key     string
+	Args    []any
 }
 
 func (e *ValidationError) Error() string { return e.Field + ": " + e.Message }
+
+// Invalid refuses field with the catalog's sentence key, formatted with
+// args (a views.Phrase among them is worded in the same language).
+func Invalid(field, key string, args ...any) *ValidationError {
+	return &ValidationError{Field: field, Message: views.T(views.Chinese, key, args...), Key: key, Args: args}
+}
+
+// Text is the refusal in lang: the catalog's sentence when the error names
+// one, else Message.
+func (e *ValidationError) Text(lang views.Lang) string {
+	if e.Key == "" {
+		return e.Message
+	}
+	return views.T(lang, e.Key, e.Args...)
+}
 
 // MinPasswordLen is the shortest password accepted.
 const MinPasswordLen = 10
@@ -63,23 +85,23 @@ const MinPasswordLen = 10
 func (n NewUser) Validate() error {
 	switch {
 	case strings.TrimSpace(n.Username) == "" || utf8.RuneCountInString(n.Username) > 64:
-		return &ValidationError{"username", "用户名不能为空，且不超过 64 个字符"}
+		return Invalid("username", "refuse.user.username")
 	case strings.ContainsAny(n.Username, " \t\r\n"):
-		return &ValidationError{"username", "用户名不能包含空格"}
+		return Invalid("username", "refuse.user.username_spaces")
 	case strings.TrimSpace(n.Name) == "":
-		return &ValidationError{"name", "姓名不能为空"}
+		return Invalid("name", "refuse.user.name")
 	case !n.Role.Valid():
-		return &ValidationError{"role", "角色无效，应为 office、leader、head、discipline 或 auditor"}
+		return Invalid("role", "refuse.user.role")
 	case n.Role == RoleHead && n.DepartmentID == 0:
-		return &ValidationError{"department", "部门负责人必须指定所属部门"}
+		return Invalid("department", "refuse.user.head_dept")
 	case utf8.RuneCountInString(n.Password) < MinPasswordLen:
-		return &ValidationError{"password", fmt.Sprintf("密码至少 %d 个字符", MinPasswordLen)}
+		return Invalid("password", "refuse.user.password_short", MinPasswordLen)
 	}
 	return nil
 }
 
 // ErrUsernameTaken: another account has that username.
-var ErrUsernameTaken = &ValidationError{"username", "该用户名已被使用"}
+var ErrUsernameTaken = Invalid("username", "refuse.user.taken")
 
 // CreateUser hashes the password and stores the account, audit-logged.
 func (s *Store) CreateUser(ctx context.Context, v Viewer, n NewUser) (*User, error) {
@@ -100,7 +122,7 @@ func (s *Store) CreateUser(ctx context.Context, v Viewer, n NewUser) (*User, err
 	err = s.Audited(ctx, v, func(tx *Tx) error {
 		if u.DepartmentID != nil {
 			if err := tx.DB.First(&Department{}, *u.DepartmentID).Error; err != nil {
-				return &ValidationError{"department", "所属部门不存在"}
+				return Invalid("department", "refuse.user.no_dept")
 			}
 		}
 		if err := tx.DB.Create(&u).Error; err != nil {

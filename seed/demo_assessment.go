@@ -213,7 +213,7 @@ func demoAssessment(ctx context.Context, store *models.Store, users map[string]m
 	}
 	commended := 0
 	for _, g := range grades {
-		if commended == 2 || assessment.UnitIneligible(g) != "" {
+		if commended == 2 || assessment.UnitIneligible(g) != nil {
 			continue
 		}
 		name := ""

@@ -24,7 +24,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}
@@ -50,10 +50,21 @@ func T(lang Lang, key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 {
-		return fmt.Sprintf(msg, args...)
+		worded := make([]any, len(args))
+		for i, a := range args {
+			if p, ok := a.(Phrase); ok {
+				a = T(lang, string(p))
+			}
+			worded[i] = a
+		}
+		return fmt.Sprintf(msg, worded...)
 	}
 	return msg
 }
+
+// Phrase is a message key given to T as an argument, such as the name of a
+// field inside a sentence: T words it in the sentence's language.
+type Phrase string
 
 // HasMessage reports whether key is defined in lang.
 func HasMessage(lang Lang, key string) bool {

@@ -97,3 +97,68 @@ func TestChineseMessagesUseFullWidthPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// The Store words its refusals with message keys too (models.Invalid, and
+// refuse.label.* keys naming a field inside them); each must exist in both
+// languages, and each refuse.* key of the catalog must be used, so no
+// refusal text is dead.
+func TestRefusalsUseDefinedMessages(t *testing.T) {
+	invalid := regexp.MustCompile(`Invalid\([^,()]+(?:\([^()]*\))?, "([a-z0-9_.]+)"`)
+	refuse := regexp.MustCompile(`"(refuse\.[a-z0-9_.]+)"`)
+	used := map[string]bool{}
+	calls := 0
+	for _, root := range []string{"../models", "../handlers"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || filepath.Ext(path) != ".go" {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			var keys []string
+			for _, m := range invalid.FindAllStringSubmatch(string(b), -1) {
+				keys = append(keys, m[1])
+				calls++
+			}
+			for _, m := range refuse.FindAllStringSubmatch(string(b), -1) {
+				keys = append(keys, m[1])
+			}
+			for _, k := range keys {
+				used[k] = true
+				for _, l := range []Lang{Chinese, English} {
+					if !HasMessage(l, k) {
+						t.Errorf("%s uses %q, missing in %s", path, k, l)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if calls < 100 {
+		t.Fatalf("found only %d Invalid calls; is the scan still reading the Store's sources?", calls)
+	}
+	for k := range refusalMessages[Chinese] {
+		if !used[k] {
+			t.Errorf("%q is in the catalog but no Go code uses it", k)
+		}
+	}
+}
+
+// T words a Phrase argument in the language of the sentence around it.
+func TestPhraseArgumentsFollowTheLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang Lang
+		want string
+	}{
+		{Chinese, "理由不超过2000字"},
+		{English, "Reason: at most 2000 characters"},
+	} {
+		if got := T(tc.lang, "refuse.text.too_long", Phrase("refuse.label.reason"), 2000); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}

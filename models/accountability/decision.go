@@ -30,34 +30,34 @@ type DecisionForm struct {
 // check validates the sanctions against the ladder and the persons of the case.
 func (f DecisionForm) check(persons []uint) error {
 	if f.Date.IsZero() {
-		return invalid("date", "请填写决定日期")
+		return models.Invalid("date", "refuse.case.decision_date")
 	}
 	if SeverityLabel(f.Severity) == "" {
-		return invalid("severity", "请选择情节类别")
+		return models.Invalid("severity", "refuse.case.severity")
 	}
 	if len(f.Sanctions) == 0 {
-		return invalid("sanctions", "请至少选择一项处理方式")
+		return models.Invalid("sanctions", "refuse.case.sanctions")
 	}
 	seen := map[Imposed]bool{}
 	for _, x := range f.Sanctions {
 		sn, ok := SanctionOf(x.Name)
 		switch {
 		case !ok:
-			return invalid("sanctions", "处理方式“"+x.Name+"”不在规定之列")
+			return models.Invalid("sanctions", "refuse.case.sanction_unknown", x.Name)
 		case x.PersonID == 0 && !sn.Department:
-			return invalid("sanctions", "“"+x.Name+"”不能对部门作出")
+			return models.Invalid("sanctions", "refuse.case.sanction_not_dept", x.Name)
 		case x.PersonID != 0 && !sn.Person:
-			return invalid("sanctions", "“"+x.Name+"”只能对部门作出")
+			return models.Invalid("sanctions", "refuse.case.sanction_dept_only", x.Name)
 		case x.PersonID != 0 && !slices.Contains(persons, x.PersonID):
-			return invalid("sanctions", "处理对象不是本案人员")
+			return models.Invalid("sanctions", "refuse.case.sanction_target")
 		case sn.TimeLimit && x.Due <= f.Date:
-			return invalid("due", "“"+x.Name+"”须填写晚于决定日期的期限")
+			return models.Invalid("due", "refuse.case.sanction_due", x.Name)
 		case !sn.TimeLimit && !x.Due.IsZero():
-			return invalid("due", "“"+x.Name+"”没有期限")
+			return models.Invalid("due", "refuse.case.sanction_no_due", x.Name)
 		}
 		key := Imposed{PersonID: x.PersonID, Name: x.Name}
 		if seen[key] {
-			return invalid("sanctions", "处理方式“"+x.Name+"”重复")
+			return models.Invalid("sanctions", "refuse.case.sanction_twice", x.Name)
 		}
 		seen[key] = true
 	}
@@ -82,7 +82,7 @@ func departmentList(xs []Imposed) string {
 // happened.
 func notAfter(d scoring.Date, now time.Time, field string) error {
 	if d > scoring.DateOf(now) {
-		return invalid(field, "日期不能晚于今天")
+		return models.Invalid(field, "refuse.case.future")
 	}
 	return nil
 }
@@ -116,7 +116,7 @@ func (s *Store) Decide(ctx context.Context, v models.Viewer, id uint, f Decision
 		if err := notAfter(f.Date, now, "date"); err != nil {
 			return nil, err
 		}
-		reasons, err := text("reasons", "决定理由", f.Reasons, maxText, true)
+		reasons, err := text("reasons", "refuse.label.decision", f.Reasons, maxText, true)
 		if err != nil {
 			return nil, err
 		}
@@ -158,7 +158,7 @@ func (s *Store) Notify(ctx context.Context, v models.Viewer, id uint, on scoring
 			return nil, errStep
 		}
 		if on.IsZero() || c.Decided == nil || on < scoring.DateOf(*c.Decided) {
-			return nil, invalid("date", "通知日期不能早于决定日期")
+			return nil, models.Invalid("date", "refuse.case.notice_early")
 		}
 		if err := notAfter(on, now, "date"); err != nil {
 			return nil, err
@@ -195,22 +195,22 @@ func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f Appe
 		return models.ErrForbidden
 	}
 	if !slices.Contains(AppealKinds, f.Kind) {
-		return invalid("kind", "请选择复核或申诉")
+		return models.Invalid("kind", "refuse.case.appeal_kind")
 	}
 	if !v.CanHandleCases() {
 		f.Filed = scoring.DateOf(now)
 	}
 	if f.Filed.IsZero() {
-		return invalid("filed", "请填写申请日期")
+		return models.Invalid("filed", "refuse.case.filed")
 	}
 	if err := notAfter(f.Filed, now, "filed"); err != nil {
 		return err
 	}
-	appellant, err := text("appellant", "申请人", f.Appellant, maxShort, true)
+	appellant, err := text("appellant", "refuse.label.appellant", f.Appellant, maxShort, true)
 	if err != nil {
 		return err
 	}
-	grounds, err := text("grounds", "理由", f.Grounds, maxText, true)
+	grounds, err := text("grounds", "refuse.label.reason", f.Grounds, maxText, true)
 	if err != nil {
 		return err
 	}
@@ -258,15 +258,15 @@ func (s *Store) RecordOutcome(ctx context.Context, v models.Viewer, id uint, f O
 			return nil, errStep
 		}
 		if !slices.Contains(Outcomes, f.Outcome) {
-			return nil, invalid("outcome", "请选择维持、变更或撤销")
+			return nil, models.Invalid("outcome", "refuse.case.outcome")
 		}
 		if f.Date.IsZero() {
-			return nil, invalid("date", "请填写复核日期")
+			return nil, models.Invalid("date", "refuse.case.review_date")
 		}
 		if err := notAfter(f.Date, now, "date"); err != nil {
 			return nil, err
 		}
-		reasons, err := text("reasons", "复核理由", f.Reasons, maxText, true)
+		reasons, err := text("reasons", "refuse.label.review", f.Reasons, maxText, true)
 		if err != nil {
 			return nil, err
 		}
@@ -275,7 +275,7 @@ func (s *Store) RecordOutcome(ctx context.Context, v models.Viewer, id uint, f O
 			return nil, fmt.Errorf("read open appeal: %w", err)
 		}
 		if f.Date < scoring.DateOf(a.Filed) {
-			return nil, invalid("date", "复核日期不能早于申请日期")
+			return nil, models.Invalid("date", "refuse.case.review_early")
 		}
 		was := c.Status
 		switch f.Outcome {
@@ -318,10 +318,10 @@ func (s *Store) CompleteSanction(ctx context.Context, v models.Viewer, id, sanct
 			return nil, models.ErrNotFound
 		}
 		if r.Due == nil || r.Completed != nil {
-			return nil, invalid("sanction", "该处理方式没有待完成的期限")
+			return nil, models.Invalid("sanction", "refuse.case.no_deadline")
 		}
 		if done.IsZero() || c.Decided == nil || done < scoring.DateOf(*c.Decided) {
-			return nil, invalid("done", "完成日期不能早于决定日期")
+			return nil, models.Invalid("done", "refuse.case.done_early")
 		}
 		if err := tx.DB.Model(&SanctionRow{}).Where("id = ?", r.ID).Update("completed", datePtr(done)).Error; err != nil {
 			return nil, fmt.Errorf("complete sanction: %w", err)

@@ -176,7 +176,7 @@ func (s *Store) Dismiss(ctx context.Context, v models.Viewer, key, reason string
 	if !v.CanHandleCases() {
 		return models.ErrForbidden
 	}
-	r, err := text("reason", "不予立案的理由", reason, maxText, true)
+	r, err := text("reason", "refuse.label.dismissal", reason, maxText, true)
 	if err != nil {
 		return err
 	}
@@ -190,7 +190,7 @@ func handle(tx *models.Tx, key, action, reason string, caseID uint, now time.Tim
 	d := disposition{Key: key, Action: action, Reason: reason, CaseID: caseID, By: tx.Viewer.Name, At: now.UTC()}
 	if err := tx.DB.Create(&d).Error; err != nil {
 		if msg := strings.ToLower(err.Error()); strings.Contains(msg, "unique") || strings.Contains(msg, "duplicate") {
-			return invalid("proposal", "该线索已被他人处理，请刷新")
+			return models.Invalid("proposal", "refuse.case.proposal_taken")
 		}
 		return fmt.Errorf("record proposal %s: %w", action, err)
 	}

@@ -69,7 +69,7 @@ func Next(s Status, a Action) (Status, error) {
 	return st.to, nil
 }
 
-var errStep = &models.ValidationError{Field: "status", Message: "案件当前状态下不能进行此操作"}
+var errStep = models.Invalid("status", "refuse.case.step")
 
 // MayTake reports whether the viewer may take the action on a case about
 // department dept. Only the discipline office opens, investigates and
@@ -103,9 +103,9 @@ func AppealDeadline(notice scoring.Date) scoring.Date { return notice + AppealDa
 func CheckAppealDate(notice, filed scoring.Date) error {
 	switch {
 	case filed < notice:
-		return &models.ValidationError{Field: "filed", Message: "申请日期早于书面通知日期"}
+		return models.Invalid("filed", "refuse.case.filed_early")
 	case filed > AppealDeadline(notice):
-		return &models.ValidationError{Field: "filed", Message: fmt.Sprintf("复核或申诉期限已于%s届满（书面通知下达后%d日内），不予受理", ChineseDate(AppealDeadline(notice)), AppealDays)}
+		return models.Invalid("filed", "refuse.case.appeal_late", ChineseDate(AppealDeadline(notice)), AppealDays)
 	}
 	return nil
 }

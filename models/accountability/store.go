@@ -14,6 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
 )
 
 // Store reads and writes cases for a viewer; every change is audit-logged
@@ -31,16 +32,15 @@ const (
 	maxShort = 256   // names, appellants, descriptions of 其他
 )
 
-func invalid(field, msg string) error { return &models.ValidationError{Field: field, Message: msg} }
-
-// text trims s and checks its length; what names the field in Chinese.
-func text(field, what, s string, max int, required bool) (string, error) {
+// text trims s and checks its length; what is the catalog key naming the
+// field.
+func text(field string, what views.Phrase, s string, max int, required bool) (string, error) {
 	s = strings.TrimSpace(s)
 	switch {
 	case required && s == "":
-		return "", invalid(field, "请填写"+what)
+		return "", models.Invalid(field, "refuse.text.required", what)
 	case !utf8.ValidString(s) || utf8.RuneCountInString(s) > max:
-		return "", invalid(field, fmt.Sprintf("%s不超过%d字", what, max))
+		return "", models.Invalid(field, "refuse.text.too_long", what, max)
 	}
 	return s, nil
 }
@@ -256,7 +256,7 @@ func save(tx *models.Tx, c *Case, was Status, now time.Time) error {
 		return fmt.Errorf("save case: %w", res.Error)
 	}
 	if res.RowsAffected == 0 {
-		return invalid("status", "案件已被他人改变，请刷新后重试")
+		return models.Invalid("status", "refuse.case.changed")
 	}
 	return nil
 }
@@ -292,20 +292,20 @@ func (s *Store) Open(ctx context.Context, v models.Viewer, f OpenForm, now time.
 
 func (s *Store) newCase(ctx context.Context, v models.Viewer, f OpenForm, now time.Time) (*Case, error) {
 	if _, err := s.m.Department(ctx, models.System, f.Department); err != nil {
-		return nil, invalid("department", "请选择部门")
+		return nil, models.Invalid("department", "refuse.department.choose")
 	}
 	trigger := TriggerLabel(f.TriggerKind)
 	if trigger == "" {
-		return nil, invalid("trigger", "请选择追责情形")
+		return nil, models.Invalid("trigger", "refuse.case.trigger")
 	}
 	if f.TriggerKind == TriggerOther {
-		other, err := text("other", "其他情形的说明", f.Other, maxShort, true)
+		other, err := text("other", "refuse.label.other", f.Other, maxShort, true)
 		if err != nil {
 			return nil, err
 		}
 		trigger = "其他：" + other
 	}
-	summary, err := text("summary", "案情摘要", f.Summary, maxText, false)
+	summary, err := text("summary", "refuse.label.summary", f.Summary, maxText, false)
 	if err != nil {
 		return nil, err
 	}
@@ -371,7 +371,7 @@ func (s *Store) AddPerson(ctx context.Context, v models.Viewer, id, existing uin
 			return nil, fmt.Errorf("check person of case: %w", err)
 		}
 		if n > 0 {
-			return nil, invalid("person", p.Name+"已在本案中")
+			return nil, models.Invalid("person", "refuse.case.person_in", p.Name)
 		}
 		if err := tx.DB.Create(&CasePerson{CaseID: c.ID, PersonID: p.ID}).Error; err != nil {
 			return nil, fmt.Errorf("add person to case: %w", err)
@@ -384,33 +384,33 @@ func (s *Store) person(tx *models.Tx, existing uint, f PersonForm) (*Person, err
 	var p Person
 	if existing != 0 {
 		if err := tx.DB.First(&p, existing).Error; err != nil {
-			return nil, invalid("person", "请选择已登记的人员")
+			return nil, models.Invalid("person", "refuse.case.person_choose")
 		}
 		return &p, nil
 	}
-	name, err := text("name", "姓名", f.Name, 64, true)
+	name, err := text("name", "refuse.label.name", f.Name, 64, true)
 	if err != nil {
 		return nil, err
 	}
-	no, err := text("police_no", "警号", f.PoliceNo, 32, true)
+	no, err := text("police_no", "refuse.label.police_no", f.PoliceNo, 32, true)
 	if err != nil {
 		return nil, err
 	}
 	if !slices.Contains(Posts, f.Post) {
-		return nil, invalid("post", "请选择职务")
+		return nil, models.Invalid("post", "refuse.case.post")
 	}
 	if err := tx.DB.Where("police_no = ?", no).Limit(1).Find(&p).Error; err != nil {
 		return nil, fmt.Errorf("find person: %w", err)
 	}
 	if p.ID != 0 {
 		if p.Name != name {
-			return nil, invalid("police_no", fmt.Sprintf("警号%s已登记为%s，请核对", no, p.Name))
+			return nil, models.Invalid("police_no", "refuse.case.police_no_taken", no, p.Name)
 		}
 		return &p, nil
 	}
 	var d models.Department
 	if err := tx.DB.First(&d, f.Department).Error; err != nil {
-		return nil, invalid("unit", "请选择所在单位")
+		return nil, models.Invalid("unit", "refuse.case.unit")
 	}
 	p = Person{Name: name, PoliceNo: no, DepartmentID: d.ID, Post: f.Post, CreatedAt: time.Now().UTC()}
 	if err := tx.DB.Create(&p).Error; err != nil {
@@ -436,9 +436,9 @@ func (s *Store) SetAct(ctx context.Context, v models.Viewer, id uint, a Act, now
 func (s *Store) Override(ctx context.Context, v models.Viewer, id, person uint, share Share, reason string) error {
 	return s.change(ctx, v, id, "override_share", []Status{Investigating, Heard}, func(tx *models.Tx, c *Case) (any, error) {
 		if share != "" && !slices.Contains(Shares, share) {
-			return nil, invalid("share", "请选择责任")
+			return nil, models.Invalid("share", "refuse.case.share")
 		}
-		r, err := text("reason", "改变责任划分的理由", reason, maxText, share != "")
+		r, err := text("reason", "refuse.label.share", reason, maxText, share != "")
 		if err != nil {
 			return nil, err
 		}
@@ -457,7 +457,7 @@ func (s *Store) Override(ctx context.Context, v models.Viewer, id, person uint, 
 // AddNote adds an investigation note.
 func (s *Store) AddNote(ctx context.Context, v models.Viewer, id uint, body string, now time.Time) error {
 	return s.change(ctx, v, id, "add_note", []Status{Investigating, Heard}, func(tx *models.Tx, c *Case) (any, error) {
-		t, err := text("note", "调查记录", body, maxText, true)
+		t, err := text("note", "refuse.label.note", body, maxText, true)
 		if err != nil {
 			return nil, err
 		}
@@ -482,14 +482,14 @@ type StatementForm struct {
 func (s *Store) RecordStatement(ctx context.Context, v models.Viewer, id uint, f StatementForm) error {
 	return s.change(ctx, v, id, "record_statement", []Status{Investigating}, func(tx *models.Tx, c *Case) (any, error) {
 		if f.Kind != Stated && f.Kind != Refused {
-			return nil, invalid("kind", "请选择陈述申辩或拒绝陈述")
+			return nil, models.Invalid("kind", "refuse.case.statement_kind")
 		}
-		t, err := text("statement", "陈述申辩内容或拒绝情况", f.Text, maxText, true)
+		t, err := text("statement", "refuse.label.statement", f.Text, maxText, true)
 		if err != nil {
 			return nil, err
 		}
 		if f.Date.IsZero() {
-			return nil, invalid("date", "请填写日期")
+			return nil, models.Invalid("date", "refuse.case.date")
 		}
 		at := f.Date.Time()
 		res := tx.DB.Model(&CasePerson{}).Where("case_id = ? AND person_id = ?", c.ID, f.Person).
@@ -532,10 +532,10 @@ func checkHeard(db *gorm.DB, id uint) error {
 		return err
 	}
 	if n == 0 {
-		return invalid("persons", "请先登记被追究责任的人员")
+		return models.Invalid("persons", "refuse.case.no_persons")
 	}
 	if len(missing) > 0 {
-		return invalid("statement", "以下人员尚未陈述申辩或记录拒绝陈述："+strings.Join(missing, "、"))
+		return models.Invalid("statement", "refuse.case.statements_missing", strings.Join(missing, "、"))
 	}
 	return nil
 }
@@ -566,7 +566,7 @@ func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind
 	return s.change(ctx, v, id, "link_evidence", []Status{Investigating, Heard}, func(tx *models.Tx, c *Case) (any, error) {
 		ref = strings.TrimSpace(ref)
 		if ref == "" || utf8.RuneCountInString(ref) > 64 {
-			return nil, invalid("ref", "请填写记录的编号或日期")
+			return nil, models.Invalid("ref", "refuse.case.ref")
 		}
 		e := Evidence{CaseID: c.ID, Kind: kind}
 		var found []struct {
@@ -587,23 +587,23 @@ func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind
 			// assessment page shows.
 			n, perr := strconv.ParseUint(ref, 10, 32)
 			if perr != nil {
-				return nil, invalid("ref", "实地考核问题请填写问题编号，例如 12")
+				return nil, models.Invalid("ref", "refuse.case.ref_finding")
 			}
 			err = q.Table("assessment_findings").Select("id, text AS label").Where("id = ?", n).Scan(&found).Error
 		case "incident":
 			d, perr := scoring.ParseDate(ref)
 			if perr != nil {
-				return nil, invalid("ref", "事件请填写日期，例如 2025-08-14")
+				return nil, models.Invalid("ref", "refuse.case.ref_incident")
 			}
 			err = q.Model(&models.Incident{}).Select("id, kind AS label").Where("date = ?", d.Time()).Scan(&found).Error
 		default:
-			return nil, invalid("kind", "请选择记录类别")
+			return nil, models.Invalid("kind", "refuse.case.record_kind")
 		}
 		if err != nil {
 			return nil, fmt.Errorf("find %s %s: %w", kind, ref, err)
 		}
 		if len(found) == 0 {
-			return nil, invalid("ref", "本部门没有编号或日期为“"+ref+"”的该类记录")
+			return nil, models.Invalid("ref", "refuse.case.ref_missing", ref)
 		}
 		e.RefID, e.Label = found[0].ID, evidenceLabel(kind, ref, found[0].Label)
 		if err := tx.DB.Create(&e).Error; err != nil {

@@ -3,6 +3,7 @@ package assessment
 import (
 	"math/big"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -127,16 +128,16 @@ func Criticised(s *scoring.Scheme, d scoring.DepartmentResult) []Criticism {
 // when it may: commendation picks the best units (seed 000 §6: 择优), so a
 // unit must be rated and hold an approved 优秀 or 合格; a veto or an
 // accountability decision that capped it bars it whatever its grade.
-func UnitIneligible(g Grade) string {
+func UnitIneligible(g Grade) error {
 	switch {
 	case g.Unrated:
-		return "该单位本年度不参评，不能表彰"
+		return models.Invalid("department", "refuse.assessment.unit_unrated")
 	case g.Veto:
-		return "该单位本年度被一票否决，不能表彰"
+		return models.Invalid("department", "refuse.assessment.unit_veto")
 	case g.Ineligible || g.CapReason == string(scoring.CapDecision):
-		return "该单位本年度受责任追究、取消评先选优资格，不能表彰"
+		return models.Invalid("department", "refuse.assessment.unit_barred")
 	case g.Grade != string(scoring.GradeExcellent) && g.Grade != string(scoring.GradePass):
-		return "只能表彰考核等次为优秀或合格的单位，该单位为" + g.Grade
+		return models.Invalid("department", "refuse.assessment.unit_grade", g.Grade)
 	}
-	return ""
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
 )
 
 // Store keeps assessments in the application's database.
@@ -38,13 +39,13 @@ type PlanInput struct {
 func (in PlanInput) validate() error {
 	switch {
 	case in.Year < 2000 || in.Year > 2100:
-		return &models.ValidationError{Field: "year", Message: "考核年度无效"}
+		return models.Invalid("year", "refuse.assessment.year")
 	case !in.FullScope && len(in.Departments) == 0:
-		return &models.ValidationError{Field: "departments", Message: "重点考核须选择至少一个被考核部门"}
+		return models.Invalid("departments", "form.focus_depts")
 	case utf8.RuneCountInString(in.Team) > 2000:
-		return &models.ValidationError{Field: "team", Message: "考核小组不超过2000字"}
+		return models.Invalid("team", "refuse.text.too_long", views.Phrase("refuse.label.team"), 2000)
 	case in.Dates.AsOf != 0 && in.Dates.AsOf.Year() <= in.Year:
-		return &models.ValidationError{Field: "as_of", Message: fmt.Sprintf("数据截止日期应在%d年之后", in.Year)}
+		return models.Invalid("as_of", "refuse.assessment.as_of", in.Year)
 	}
 	return in.Dates.Check()
 }
@@ -99,7 +100,7 @@ func (s *Store) UpdatePlan(ctx context.Context, v models.Viewer, id uint, in Pla
 		return err
 	}
 	if !p.Status.Editable() {
-		return &models.ValidationError{Field: "status", Message: "方案已报审或已审定，不能修改"}
+		return models.Invalid("status", "refuse.assessment.plan_locked")
 	}
 	if err := in.validate(); err != nil {
 		return err
@@ -127,7 +128,7 @@ func (s *Store) UpdatePlan(ctx context.Context, v models.Viewer, id uint, in Pla
 			return fmt.Errorf("read plan: %w", err)
 		}
 		if !cur.Status.Editable() {
-			return &models.ValidationError{Field: "status", Message: "方案已报审或已审定，不能修改"}
+			return models.Invalid("status", "refuse.assessment.plan_locked")
 		}
 		before = cur
 		if err := tx.DB.Save(p).Error; err != nil {
@@ -154,7 +155,7 @@ func (s *Store) checkOnePerYear(ctx context.Context, year int, except uint) erro
 		return fmt.Errorf("check plans of %d: %w", year, err)
 	}
 	if n > 0 {
-		return &models.ValidationError{Field: "year", Message: fmt.Sprintf("%d年度已有考核方案；如需重新考核，请在原方案中申请重新审核", year)}
+		return models.Invalid("year", "refuse.assessment.plan_exists", year)
 	}
 	return nil
 }
@@ -198,7 +199,7 @@ func (s *Store) members(ctx context.Context, v models.Viewer, in PlanInput) ([]u
 		}
 	}
 	if !in.FullScope && len(ids) != len(slices.Compact(slices.Sorted(slices.Values(in.Departments)))) {
-		return nil, &models.ValidationError{Field: "departments", Message: "所选部门不存在"}
+		return nil, models.Invalid("departments", "refuse.department.missing")
 	}
 	return ids, nil
 }
@@ -249,10 +250,10 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	}
 	reason = strings.TrimSpace(reason)
 	if NeedsReason(a) && reason == "" {
-		return &models.ValidationError{Field: "reason", Message: "请填写理由"}
+		return models.Invalid("reason", "refuse.text.required", views.Phrase("refuse.label.reason"))
 	}
 	if utf8.RuneCountInString(reason) > 2000 {
-		return &models.ValidationError{Field: "reason", Message: "理由不超过2000字"}
+		return models.Invalid("reason", "refuse.text.too_long", views.Phrase("refuse.label.reason"), 2000)
 	}
 	p, err := s.plan(ctx, id)
 	if err != nil {
@@ -261,12 +262,12 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	to, err := Next(p.Status, a)
 	var es *ErrStep
 	if errors.As(err, &es) {
-		return &models.ValidationError{Field: "status", Message: "当前状态下不能进行此操作"}
+		return models.Invalid("status", "refuse.assessment.step")
 	}
 	// Art. 8 counts the 15 days from the notice: a plan approved after its
 	// notice date would send the notice late, so it goes back for new dates.
 	if a == Approve && scoring.DateOf(now) > scoring.DateOf(p.NoticeDate) {
-		return &models.ValidationError{Field: "notice", Message: fmt.Sprintf("方案的通知日期%s已过，请退回方案修改日期", scoring.DateOf(p.NoticeDate))}
+		return models.Invalid("notice", "refuse.assessment.notice_past", scoring.DateOf(p.NoticeDate))
 	}
 	var grades []Grade
 	if a == Propose {
@@ -275,7 +276,7 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 			return fmt.Errorf("count open objections: %w", err)
 		}
 		if open > 0 {
-			return &models.ValidationError{Field: "status", Message: fmt.Sprintf("尚有%d项异议未答复，答复后才能提出初步等次", open)}
+			return models.Invalid("status", "refuse.assessment.open_objections", open)
 		}
 		if grades, err = s.preliminary(ctx, p); err != nil {
 			return err
@@ -306,7 +307,7 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 			return fmt.Errorf("move plan: %w", res.Error)
 		}
 		if res.RowsAffected == 0 {
-			return &models.ValidationError{Field: "status", Message: "方案状态已被他人改变，请刷新后重试"}
+			return models.Invalid("status", "refuse.assessment.plan_changed")
 		}
 		after := planAudit(p, nil)
 		if grades != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/reports/docx"
+	"github.com/gongkai/gongkai/views"
 )
 
 // Commend proposes a unit (person empty) or a named person of it for
@@ -26,13 +27,13 @@ func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, p
 		return err
 	}
 	if p.Status != Final {
-		return &models.ValidationError{Field: "status", Message: "等次审定后、通报发布前才能提出表彰"}
+		return models.Invalid("status", "refuse.assessment.award_when")
 	}
 	person = strings.TrimSpace(person)
 	if utf8.RuneCountInString(person) > 64 {
-		return &models.ValidationError{Field: "person", Message: "姓名不超过64字"}
+		return models.Invalid("person", "refuse.text.too_long", views.Phrase("refuse.label.name"), 64)
 	}
-	if reason, err = checkText("reason", "表彰理由", reason, true); err != nil {
+	if reason, err = checkText("reason", "refuse.label.award", reason, true); err != nil {
 		return err
 	}
 	var g Grade
@@ -40,8 +41,8 @@ func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, p
 		return notFound(err, "read grade")
 	}
 	if person == "" {
-		if why := UnitIneligible(g); why != "" {
-			return &models.ValidationError{Field: "department", Message: why}
+		if err := UnitIneligible(g); err != nil {
+			return err
 		}
 	} else {
 		caseNo, barred, err := accountability.New(s.m).PersonBarred(ctx, person, p.Year)
@@ -49,7 +50,7 @@ func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, p
 			return err
 		}
 		if barred {
-			return &models.ValidationError{Field: "person", Message: fmt.Sprintf("%s受责任追究（%s），已被取消%d年度评先选优资格，不能表彰", person, caseNo, p.Year)}
+			return models.Invalid("person", "refuse.assessment.person_barred", person, caseNo, p.Year)
 		}
 	}
 	c := Commendation{PlanID: plan, DepartmentID: dept, Person: person, Reason: reason, ProposedBy: v.Name, ProposedAt: now.UTC()}
@@ -59,7 +60,7 @@ func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, p
 			return fmt.Errorf("check commendation: %w", err)
 		}
 		if n > 0 {
-			return &models.ValidationError{Field: "person", Message: "已提出过该项表彰"}
+			return models.Invalid("person", "refuse.assessment.award_dup")
 		}
 		if err := tx.DB.Create(&c).Error; err != nil {
 			return fmt.Errorf("store commendation: %w", err)

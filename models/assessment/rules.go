@@ -150,13 +150,13 @@ type Dates struct {
 func (d Dates) Check() error {
 	switch {
 	case d.AsOf == 0 || d.Notice == 0 || d.SelfDue == 0 || d.ObjectionDue == 0 || d.Review == 0:
-		return &models.ValidationError{Field: "dates", Message: "请填写截止日期、通知日期、自查报送截止日期、异议截止日期和实地考核日期"}
+		return models.Invalid("dates", "refuse.assessment.dates")
 	case d.SelfDue < d.Notice:
-		return &models.ValidationError{Field: "self_due", Message: "自查报送截止日期不能早于通知日期"}
+		return models.Invalid("self_due", "refuse.assessment.self_due")
 	case d.ObjectionDue < d.Notice:
-		return &models.ValidationError{Field: "objection_due", Message: "异议截止日期不能早于通知日期"}
+		return models.Invalid("objection_due", "refuse.assessment.objection_due")
 	case d.Review < EarliestReview(d.Notice):
-		return &models.ValidationError{Field: "review", Message: fmt.Sprintf("考核通知须提前%d天发出（考核评议制度第八条）：通知日期为%s，实地考核最早为%s", NoticeLeadDays, d.Notice, EarliestReview(d.Notice))}
+		return models.Invalid("review", "refuse.assessment.lead", NoticeLeadDays, d.Notice, EarliestReview(d.Notice))
 	}
 	return nil
 }

@@ -209,7 +209,10 @@ func TestUnitIneligible(t *testing.T) {
 		{Grade{Grade: "基本合格"}, "优秀或合格"},
 		{Grade{Unrated: true}, "不参评"},
 	} {
-		got := UnitIneligible(tc.g)
+		got := ""
+		if err := UnitIneligible(tc.g); err != nil {
+			got = err.Error()
+		}
 		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
 			t.Errorf("%+v: %q, want %q", tc.g, got, tc.want)
 		}

@@ -15,19 +15,22 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
 )
 
 // MaxText bounds every written text of the assessment (self-inspection,
 // reasons, answers, findings, reports).
 const MaxText = 20000
 
-func checkText(field, label, text string, required bool) (string, error) {
+// checkText trims text and checks its length; label is the catalog key
+// naming the field.
+func checkText(field string, label views.Phrase, text string, required bool) (string, error) {
 	text = strings.TrimSpace(text)
 	switch {
 	case required && text == "":
-		return "", &models.ValidationError{Field: field, Message: "请填写" + label}
+		return "", models.Invalid(field, "refuse.text.required", label)
 	case !utf8.ValidString(text) || utf8.RuneCountInString(text) > MaxText:
-		return "", &models.ValidationError{Field: field, Message: fmt.Sprintf("%s不超过%d字", label, MaxText)}
+		return "", models.Invalid(field, "refuse.text.too_long", label, MaxText)
 	}
 	return text, nil
 }
@@ -63,7 +66,7 @@ func (s *Store) headOf(ctx context.Context, v models.Viewer, plan, dept uint) (*
 	return p, m, nil
 }
 
-var errClosed = &models.ValidationError{Field: "status", Message: "考核已进入评定阶段，不能再提交"}
+var errClosed = models.Invalid("status", "refuse.assessment.closed")
 
 // SignNotice records that the head read the notice (签收); the first time counts.
 func (s *Store) SignNotice(ctx context.Context, v models.Viewer, plan, dept uint, now time.Time) error {
@@ -98,7 +101,7 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 	if !p.Status.Open() {
 		return errClosed
 	}
-	if text, err = checkText("text", "自查情况", text, true); err != nil {
+	if text, err = checkText("text", "refuse.label.self_inspection", text, true); err != nil {
 		return err
 	}
 	checked, err := checkUploads(files)
@@ -138,7 +141,7 @@ type checkedUpload struct {
 
 func checkUploads(files []models.Upload) ([]checkedUpload, error) {
 	if len(files) > MaxAttachments {
-		return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("每次最多上传%d个附件", MaxAttachments)}
+		return nil, models.Invalid("file", "refuse.assessment.files_per_upload", MaxAttachments)
 	}
 	out := make([]checkedUpload, 0, len(files))
 	for _, f := range files {
@@ -160,7 +163,7 @@ func attach(tx *models.Tx, plan, dept uint, owner string, ownerID uint, files []
 		return nil, fmt.Errorf("count attachments: %w", err)
 	}
 	if int(n)+len(files) > MaxDepartmentAttachments {
-		return nil, &models.ValidationError{Field: "file", Message: fmt.Sprintf("本部门本次考核的附件已达%d个上限", MaxDepartmentAttachments)}
+		return nil, models.Invalid("file", "refuse.assessment.files_full", MaxDepartmentAttachments)
 	}
 	names := make([]string, 0, len(files))
 	for _, f := range files {
@@ -193,9 +196,9 @@ func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, in
 		return nil, errClosed
 	}
 	if scoring.DateOf(now) > scoring.DateOf(p.ObjectionDue) {
-		return nil, &models.ValidationError{Field: "status", Message: "异议期已于" + scoring.DateOf(p.ObjectionDue).String() + "截止"}
+		return nil, models.Invalid("status", "refuse.assessment.objection_closed", scoring.DateOf(p.ObjectionDue).String())
 	}
-	if reason, err = checkText("reason", "异议理由", reason, true); err != nil {
+	if reason, err = checkText("reason", "refuse.label.objection", reason, true); err != nil {
 		return nil, err
 	}
 	checked, err := checkUploads(files)
@@ -218,7 +221,7 @@ func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, in
 			return fmt.Errorf("check objection: %w", err)
 		}
 		if n > 0 {
-			return &models.ValidationError{Field: "deduction", Message: "已对该扣分提出过异议"}
+			return models.Invalid("deduction", "refuse.assessment.objected")
 		}
 		if err := tx.DB.Create(o).Error; err != nil {
 			return fmt.Errorf("store objection: %w", err)
@@ -269,9 +272,9 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, accept boo
 		return errClosed
 	}
 	if o.Status != ObjectionOpen {
-		return &models.ValidationError{Field: "status", Message: "该异议已答复"}
+		return models.Invalid("status", "refuse.assessment.answered")
 	}
-	if answer, err = checkText("answer", "答复理由", answer, true); err != nil {
+	if answer, err = checkText("answer", "refuse.label.answer", answer, true); err != nil {
 		return err
 	}
 	status := ObjectionRejected
@@ -286,7 +289,7 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, accept boo
 			return fmt.Errorf("answer objection: %w", res.Error)
 		}
 		if res.RowsAffected == 0 {
-			return &models.ValidationError{Field: "status", Message: "该异议已答复"}
+			return models.Invalid("status", "refuse.assessment.answered")
 		}
 		if err := event(tx, p.ID, "answer_"+status, deptNote(tx.DB, o.DepartmentID)+"："+o.Deduction, now); err != nil {
 			return err
@@ -309,7 +312,7 @@ func (s *Store) Adjust(ctx context.Context, v models.Viewer, plan, dept uint, in
 	if !p.Status.Open() {
 		return errClosed
 	}
-	if reason, err = checkText("reason", "调整理由", reason, true); err != nil {
+	if reason, err = checkText("reason", "refuse.label.adjustment", reason, true); err != nil {
 		return err
 	}
 	auto, err := s.autoResults(ctx, p, dept)
@@ -325,10 +328,10 @@ func (s *Store) Adjust(ctx context.Context, v models.Viewer, plan, dept uint, in
 		}
 	}
 	if maxPts == nil {
-		return &models.ValidationError{Field: "indicator", Message: "该部门没有此指标"}
+		return models.Invalid("indicator", "refuse.assessment.no_indicator")
 	}
 	if points == nil || points.Sign() == 0 || new(big.Rat).Abs(points).Cmp(maxPts) > 0 {
-		return &models.ValidationError{Field: "points", Message: "调整分值不能为0，且不超过该指标满分" + scoring.Round2(maxPts)}
+		return models.Invalid("points", "refuse.assessment.points", scoring.Round2(maxPts))
 	}
 	a := Adjustment{PlanID: plan, DepartmentID: dept, Indicator: indicator, Points: points.RatString(), Reason: reason, By: v.Name, At: now.UTC()}
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
@@ -355,13 +358,13 @@ func (s *Store) AddFinding(ctx context.Context, v models.Viewer, plan, dept uint
 	if !p.Status.Open() {
 		return nil, errClosed
 	}
-	if text, err = checkText("text", "问题", text, true); err != nil {
+	if text, err = checkText("text", "refuse.label.finding", text, true); err != nil {
 		return nil, err
 	}
 	f := &Finding{PlanID: plan, DepartmentID: dept, Text: text, Status: FindingNoted, CreatedBy: v.Name, CreatedAt: now.UTC()}
 	if due != 0 {
 		if due < scoring.DateOf(now) {
-			return nil, &models.ValidationError{Field: "due", Message: "整改期限不能早于今天"}
+			return nil, models.Invalid("due", "refuse.assessment.due_past")
 		}
 		t := due.Time()
 		f.Due, f.Status = &t, FindingOpen
@@ -405,9 +408,9 @@ func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uin
 		return models.ErrForbidden
 	}
 	if f.Status != FindingOpen {
-		return &models.ValidationError{Field: "status", Message: "该问题无需整改或已报告整改"}
+		return models.Invalid("status", "refuse.assessment.no_rectify")
 	}
-	if report, err = checkText("report", "整改情况", report, true); err != nil {
+	if report, err = checkText("report", "refuse.label.rectification", report, true); err != nil {
 		return err
 	}
 	checked, err := checkUploads(files)
@@ -441,9 +444,9 @@ func (s *Store) CloseFinding(ctx context.Context, v models.Viewer, id uint, note
 		return err
 	}
 	if f.Status != FindingReported && f.Status != FindingNoted {
-		return &models.ValidationError{Field: "status", Message: "整改尚未报告完成，不能核验关闭"}
+		return models.Invalid("status", "refuse.assessment.not_rectified")
 	}
-	if note, err = checkText("note", "核验意见", note, true); err != nil {
+	if note, err = checkText("note", "refuse.label.verification", note, true); err != nil {
 		return err
 	}
 	at := now.UTC()

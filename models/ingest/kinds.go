@@ -73,7 +73,7 @@ func ParseKind(s string) (Kind, error) {
 	for i, k := range Kinds {
 		names[i] = string(k) + "（" + k.Title("zh") + "）"
 	}
-	return "", &models.ValidationError{Field: "kind", Message: "未知的数据类别“" + s + "”，应为 " + strings.Join(names, "、")}
+	return "", models.Invalid("kind", "refuse.ingest.kind", s, strings.Join(names, "、"))
 }
 
 // departmental reports whether each row of the kind belongs to one

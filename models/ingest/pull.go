@@ -51,10 +51,10 @@ func (p *Puller) Pull(ctx context.Context, sourceID uint, by models.Viewer) (*Re
 		return nil, err
 	}
 	if src.URL == "" {
-		return nil, &models.ValidationError{Field: "url", Message: "该来源没有填写地址，只能通过 API 推送数据"}
+		return nil, models.Invalid("url", "refuse.ingest.no_url")
 	}
 	if src.Disabled {
-		return nil, &models.ValidationError{Field: "disabled", Message: "该来源已停用"}
+		return nil, models.Invalid("disabled", "refuse.ingest.disabled")
 	}
 	kind, err := ParseKind(src.Kind)
 	if err != nil {

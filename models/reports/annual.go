@@ -165,11 +165,11 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 	for key, text := range e.Texts {
 		spec, ok := sectionByKey(key)
 		if !ok {
-			return 0, &models.ValidationError{Field: key, Message: "年度报告没有“" + key + "”这一部分"}
+			return 0, models.Invalid(key, "refuse.annual.no_section", key)
 		}
 		text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 		if utf8.RuneCountInString(text) > MaxSectionText {
-			return 0, &models.ValidationError{Field: key, Message: fmt.Sprintf("“%s”的文字超过 %d 个字", spec.title, MaxSectionText)}
+			return 0, models.Invalid(key, "refuse.annual.too_long", spec.title, MaxSectionText)
 		}
 		shown := spec.draft
 		if t, ok := stored[key]; ok {
@@ -184,7 +184,7 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 
 // ErrFinal: a final report's text does not change until the mark is
 // withdrawn.
-var ErrFinal = &models.ValidationError{Field: "final", Message: "报告已定稿，请先撤销定稿再修改文字"}
+var ErrFinal = models.Invalid("final", "refuse.annual.final")
 
 // MarkFinal marks a unit's report of a year final (定稿), audit-logged: only
 // when table 三 balances in every column and every request of the year has
@@ -199,7 +199,7 @@ func MarkFinal(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQu
 		return err
 	}
 	if final && !r.National.CanBeFinal() {
-		return &models.ValidationError{Field: "final", Message: r.National.Obstacle()}
+		return models.Invalid("final", "refuse.as_is", r.National.Obstacle())
 	}
 	return s.SetAnnualFinal(ctx, v, q.Year, q.DepartmentID, final, now)
 }

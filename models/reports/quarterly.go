@@ -22,7 +22,7 @@ func (q QuarterlyQuery) Validate() error {
 		return err
 	}
 	if q.Quarter < 1 || q.Quarter > 4 {
-		return &models.ValidationError{Field: "quarter", Message: "季度应为 1 到 4"}
+		return models.Invalid("quarter", "refuse.quarter")
 	}
 	return nil
 }

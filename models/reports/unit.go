@@ -90,7 +90,7 @@ func unitFor(ctx context.Context, s *models.Store, v models.Viewer, deptID uint)
 // validYear checks a report's year: the regime's records start this century.
 func validYear(y int) error {
 	if y < 2000 || y > 2100 {
-		return &models.ValidationError{Field: "year", Message: "年度应为 2000 到 2100 之间的年份"}
+		return models.Invalid("year", "refuse.year")
 	}
 	return nil
 }
