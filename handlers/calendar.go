@@ -63,7 +63,7 @@ func (s *Server) uploadCalendar(c *fiber.Ctx) error {
 		ingest.Options{Source: "file", FileName: fh.Filename, Viewer: v})
 	if err != nil {
 		c.Status(fiber.StatusUnprocessableEntity)
-		data["Form"], data["Errors"] = form, FieldErrors{"file": {Text: ingest.UserMessage(err)}}
+		data["Form"], data["Errors"] = form, FieldErrors{"file": {Text: userMessage(c, err)}}
 		return s.calendarPage(c, data)
 	}
 	return s.flashBack(c, views.T(lang(c), "calendar.saved"), "/calendar")

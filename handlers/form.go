@@ -98,9 +98,9 @@ func validate(c *fiber.Ctx, f validator, data fiber.Map) bool {
 
 // refused shows a rule the Store refused (a models.ValidationError, such as
 // a duplicate name or a step the state does not allow) the way validate
-// shows a field's error: the form as typed, the Store's sentence beside the
-// field it names when that is one of fields, above the form otherwise,
-// status 422. It reports whether err was such a refusal.
+// shows a field's error: the form as typed, the Store's sentence (in the
+// reader's language) beside the field it names when that is one of fields,
+// above the form otherwise, status 422. It reports whether err was such a refusal.
 func refused(c *fiber.Ctx, err error, f any, data fiber.Map, fields ...string) bool {
 	var verr *models.ValidationError
 	if !errors.As(err, &verr) {
@@ -111,7 +111,7 @@ func refused(c *fiber.Ctx, err error, f any, data fiber.Map, fields ...string) b
 		field = verr.Field
 	}
 	c.Status(fiber.StatusUnprocessableEntity)
-	data["Form"], data["Errors"] = f, FieldErrors{field: {Text: verr.Message}}
+	data["Form"], data["Errors"] = f, FieldErrors{field: {Text: verr.Text(lang(c))}}
 	return true
 }
 

@@ -388,3 +388,14 @@ func bearer(c *fiber.Ctx) (string, bool) {
 	}
 	return h[len(prefix):], true
 }
+
+// userMessage is ingest.UserMessage for a page: a Store refusal in the
+// reader's language, any other error as UserMessage words it.
+func userMessage(c *fiber.Ctx, err error) string {
+	var in *ingest.InputError
+	var verr *models.ValidationError
+	if !errors.As(err, &in) && errors.As(err, &verr) {
+		return verr.Text(lang(c))
+	}
+	return ingest.UserMessage(err)
+}

@@ -96,14 +96,14 @@ func (s *Server) reportChoices(c *fiber.Ctx, v models.Viewer) (fiber.Map, error)
 }
 
 // userMistake shows a validation error (a year or quarter out of range) as
-// a 400 page with its Chinese sentence; any other error goes on to the
-// error handler.
+// a 400 page with its sentence in the reader's language; any other error
+// goes on to the error handler.
 func (s *Server) userMistake(c *fiber.Ctx, err error) error {
 	var verr *models.ValidationError
 	if !errors.As(err, &verr) {
 		return err
 	}
-	return s.notice(c, fiber.StatusBadRequest, verr.Message)
+	return s.notice(c, fiber.StatusBadRequest, verr.Text(lang(c)))
 }
 
 // notice answers with status and a page that says msg.
@@ -120,7 +120,7 @@ func withReport(c *fiber.Ctx, data fiber.Map, report any, err error) error {
 	switch {
 	case errors.As(err, &verr):
 		c.Status(fiber.StatusBadRequest)
-		data["Error"] = verr.Message
+		data["Error"] = verr.Text(lang(c))
 	case err != nil:
 		return err
 	default:

@@ -103,7 +103,7 @@ func (s *Server) saveScheme(c *fiber.Ctx) error {
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		c.Status(fiber.StatusUnprocessableEntity)
-		edit.Reasons = strings.Split(verr.Message, "；")
+		edit.Reasons = strings.Split(verr.Text(lang(c)), "；")
 		return s.schemePage(c, edit, fiber.Map{})
 	}
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -114,7 +113,7 @@ func (s *Server) pullSource(c *fiber.Ctx) error {
 	case errors.Is(err, models.ErrNotFound), errors.Is(err, models.ErrForbidden):
 		return err
 	case err != nil:
-		return s.flashBack(c, ingest.UserMessage(err), "/sources")
+		return s.flashBack(c, userMessage(c, err), "/sources")
 	}
 	return s.flashBack(c, rep.Summary(), "/sources")
 }
