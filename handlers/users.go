@@ -3,7 +3,6 @@ package handlers
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -47,33 +46,28 @@ func readUserForm(c *fiber.Ctx) userForm {
 	return userForm{Username: v("username"), Name: v("name"), Role: v("role"), Department: v("department"), Password: c.FormValue("password")}
 }
 
-// Validate checks what the Store's rules would refuse, field by field.
+// Validate asks the Store's rules for a new account, every field at once.
 func (f userForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	switch {
-	case f.Username == "":
-		errs.Add("username", "form.required")
-	case utf8.RuneCountInString(f.Username) > 64:
-		errs.Add("username", "form.too_long", 64)
-	case strings.ContainsAny(f.Username, " \t\r\n"):
-		errs.Add("username", "form.no_spaces")
+	for _, p := range f.newUser().Problems() {
+		errs.Add(p.Field, p.Key, p.Args...)
 	}
-	errs.Text("name", f.Name, 64, true)
-	if !models.Role(f.Role).Valid() {
-		errs.Add("role", "form.choose")
-	}
-	if models.Role(f.Role) == models.RoleHead && f.departmentID() == 0 {
-		errs.Add("department", "form.head_dept")
-	}
-	passwordErrors(errs, "password", f.Password)
 	return errs
 }
 
-// passwordErrors checks a new password's length: at least MinPasswordLen
-// characters and at most the 72 bytes bcrypt reads.
+// newUser is the account the form asks for.
+func (f userForm) newUser() models.NewUser {
+	in := models.NewUser{Username: f.Username, Name: f.Name, Role: models.Role(f.Role), Password: f.Password}
+	if in.Role == models.RoleHead {
+		in.DepartmentID = f.departmentID()
+	}
+	return in
+}
+
+// passwordErrors adds the Store's rule for a new password.
 func passwordErrors(errs FieldErrors, field, password string) {
-	if utf8.RuneCountInString(password) < models.MinPasswordLen || len(password) > 72 {
-		errs.Add(field, "form.password_short", models.MinPasswordLen)
+	if p := models.PasswordProblem(field, password); p != nil {
+		errs.Add(field, p.Key, p.Args...)
 	}
 }
 
@@ -92,11 +86,7 @@ func (s *Server) createUser(c *fiber.Ctx) error {
 	if !validate(c, f, data) {
 		return s.usersPage(c, data)
 	}
-	in := models.NewUser{Username: f.Username, Name: f.Name, Role: models.Role(f.Role), Password: f.Password}
-	if in.Role == models.RoleHead {
-		in.DepartmentID = f.departmentID()
-	}
-	_, err := s.store.CreateUser(c.UserContext(), v, in)
+	_, err := s.store.CreateUser(c.UserContext(), v, f.newUser())
 	if refused(c, err, f, data, "username", "name", "role", "department", "password") {
 		return s.usersPage(c, data)
 	}

@@ -94,8 +94,8 @@ func (s *Store) ChangeOwnPassword(ctx context.Context, v Viewer, current, passwo
 }
 
 func (s *Store) setPassword(ctx context.Context, v Viewer, id uint, action, password string) (epoch int, err error) {
-	if utf8.RuneCountInString(password) < MinPasswordLen || len(password) > 72 {
-		return 0, Invalid("password", "form.password_short", MinPasswordLen)
+	if p := PasswordProblem("password", password); p != nil {
+		return 0, p
 	}
 	hash, err := hashPassword(password)
 	if err != nil {

@@ -81,21 +81,51 @@ func (e *ValidationError) Text(lang views.Lang) string {
 // MinPasswordLen is the shortest password accepted.
 const MinPasswordLen = 10
 
-// Validate checks a new account before anything is written.
-func (n NewUser) Validate() error {
+// maxPasswordBytes is as much of a password as bcrypt reads.
+const maxPasswordBytes = 72
+
+// PasswordProblem is the rule for every new password, whoever sets it:
+// at least MinPasswordLen characters, at most the bytes bcrypt reads.
+func PasswordProblem(field, password string) *ValidationError {
+	if utf8.RuneCountInString(password) < MinPasswordLen || len(password) > maxPasswordBytes {
+		return Invalid(field, "form.password_short", MinPasswordLen)
+	}
+	return nil
+}
+
+// Problems lists what the rules refuse in a new account, at most one
+// problem a field, in the form's order: the users form shows them all, the
+// Store refuses with the first.
+func (n NewUser) Problems() []*ValidationError {
+	var out []*ValidationError
+	add := func(p *ValidationError) {
+		if p != nil {
+			out = append(out, p)
+		}
+	}
 	switch {
 	case strings.TrimSpace(n.Username) == "" || utf8.RuneCountInString(n.Username) > 64:
-		return Invalid("username", "refuse.user.username")
+		add(Invalid("username", "refuse.user.username"))
 	case strings.ContainsAny(n.Username, " \t\r\n"):
-		return Invalid("username", "refuse.user.username_spaces")
-	case strings.TrimSpace(n.Name) == "":
-		return Invalid("name", "refuse.user.name")
-	case !n.Role.Valid():
-		return Invalid("role", "refuse.user.role")
-	case n.Role == RoleHead && n.DepartmentID == 0:
-		return Invalid("department", "refuse.user.head_dept")
-	case utf8.RuneCountInString(n.Password) < MinPasswordLen:
-		return Invalid("password", "refuse.user.password_short", MinPasswordLen)
+		add(Invalid("username", "refuse.user.username_spaces"))
+	}
+	if strings.TrimSpace(n.Name) == "" || utf8.RuneCountInString(n.Name) > 64 {
+		add(Invalid("name", "refuse.user.name"))
+	}
+	if !n.Role.Valid() {
+		add(Invalid("role", "refuse.user.role"))
+	}
+	if n.Role == RoleHead && n.DepartmentID == 0 {
+		add(Invalid("department", "form.head_dept"))
+	}
+	add(PasswordProblem("password", n.Password))
+	return out
+}
+
+// Validate checks a new account before anything is written.
+func (n NewUser) Validate() error {
+	if p := n.Problems(); len(p) > 0 {
+		return p[0]
 	}
 	return nil
 }

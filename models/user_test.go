@@ -1,0 +1,44 @@
+package models_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+// One rule for a new account, whoever creates it (the users form shows
+// every problem at once, the Store and the command line refuse the first);
+// passwords past the 72 bytes bcrypt reads are refused, not cut.
+func TestNewAccountRules(t *testing.T) {
+	t.Parallel()
+	ok := models.NewUser{Username: "pengjun", Name: "彭军", Role: models.RoleHead, DepartmentID: 3, Password: "long-enough-pw"}
+	for _, tc := range []struct {
+		name string
+		edit func(n *models.NewUser)
+		want []string // field: key, in the form's order
+	}{
+		{"good", func(*models.NewUser) {}, nil},
+		{"username with a space", func(n *models.NewUser) { n.Username = "peng jun" }, []string{"username:refuse.user.username_spaces"}},
+		{"username too long", func(n *models.NewUser) { n.Username = strings.Repeat("a", 65) }, []string{"username:refuse.user.username"}},
+		{"name too long", func(n *models.NewUser) { n.Name = strings.Repeat("彭", 65) }, []string{"name:refuse.user.name"}},
+		{"head without a department", func(n *models.NewUser) { n.DepartmentID = 0 }, []string{"department:form.head_dept"}},
+		{"password of 73 bytes", func(n *models.NewUser) { n.Password = strings.Repeat("p", 73) }, []string{"password:form.password_short"}},
+		{"password of 24 Chinese characters (72 bytes)", func(n *models.NewUser) { n.Password = strings.Repeat("密", 24) }, nil},
+		{"everything wrong", func(n *models.NewUser) { *n = models.NewUser{Role: "boss", Password: "short"} },
+			[]string{"username:refuse.user.username", "name:refuse.user.name", "role:refuse.user.role", "password:form.password_short"}},
+	} {
+		n := ok
+		tc.edit(&n)
+		var got []string
+		for _, p := range n.Problems() {
+			got = append(got, p.Field+":"+p.Key)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+		if err := n.Validate(); (err == nil) != (len(tc.want) == 0) {
+			t.Errorf("%s: Validate says %v", tc.name, err)
+		}
+	}
+}
