@@ -46,16 +46,7 @@ func (s *Server) changeOwnPassword(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	sess, err := s.sessions.Get(c)
-	if err != nil {
-		return err
-	}
-	if err := sess.Regenerate(); err != nil {
-		return err
-	}
-	sess.Set(keyEpoch, epoch)
-	sess.Set(keyFlash, views.T(lang(c), "account.changed"))
-	if err := sess.Save(); err != nil {
+	if err := s.renewSession(c, map[string]any{keyEpoch: epoch, keyFlash: views.T(lang(c), "account.changed")}); err != nil {
 		return err
 	}
 	return c.Redirect("/account", fiber.StatusSeeOther)

@@ -64,18 +64,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return err
 	}
 
-	sess, err := s.sessions.Get(c)
-	if err != nil {
-		return err
-	}
-	// A new session id at sign-in: no session fixation.
-	if err := sess.Regenerate(); err != nil {
-		return err
-	}
-	sess.Set(keyUserID, u.ID)
-	sess.Set(keyEpoch, u.SessionEpoch)
-	sess.Set(keyCSRF, randomToken())
-	if err := sess.Save(); err != nil {
+	if err := s.renewSession(c, map[string]any{keyUserID: u.ID, keyEpoch: u.SessionEpoch, keyCSRF: randomToken()}); err != nil {
 		return err
 	}
 	err = s.store.Audited(ctx, u.Viewer(), func(tx *models.Tx) error {
@@ -85,6 +74,23 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Redirect("/", fiber.StatusSeeOther)
+}
+
+// renewSession gives the session a new id, so that an id known before
+// signing in or changing the password (session fixation) is worth nothing,
+// and stores values in it.
+func (s *Server) renewSession(c *fiber.Ctx, values map[string]any) error {
+	sess, err := s.sessions.Get(c)
+	if err != nil {
+		return err
+	}
+	if err := sess.Regenerate(); err != nil {
+		return err
+	}
+	for k, v := range values {
+		sess.Set(k, v)
+	}
+	return sess.Save()
 }
 
 func (s *Server) logout(c *fiber.Ctx) error {

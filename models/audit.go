@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
@@ -112,33 +111,4 @@ func jsonOrEmpty(v any) string {
 		return fmt.Sprintf("%+v", v)
 	}
 	return string(b)
-}
-
-// AuditFilter narrows the audit log.
-type AuditFilter struct {
-	Entity   string
-	EntityID uint
-	Limit    int
-}
-
-// AuditLog lists entries, newest first. Only the office and auditors read it.
-func (s *Store) AuditLog(ctx context.Context, v Viewer, f AuditFilter) ([]AuditEntry, error) {
-	if !v.Can(ActReadAudit) {
-		return nil, ErrForbidden
-	}
-	if f.Limit <= 0 || f.Limit > 1000 {
-		f.Limit = 200
-	}
-	q := s.DB.WithContext(ctx).Order("id desc").Limit(f.Limit)
-	if f.Entity != "" {
-		q = q.Where("entity = ?", f.Entity)
-	}
-	if f.EntityID != 0 {
-		q = q.Where("entity_id = ?", strconv.FormatUint(uint64(f.EntityID), 10))
-	}
-	var out []AuditEntry
-	if err := q.Find(&out).Error; err != nil {
-		return nil, fmt.Errorf("read audit log: %w", err)
-	}
-	return out, nil
 }

@@ -18,6 +18,7 @@ type AuditQuery struct {
 	From, To time.Time
 	Action   string
 	Entity   string
+	EntityID uint
 	// DepartmentID selects the entries about the department.
 	DepartmentID uint
 	Limit        int
@@ -40,6 +41,9 @@ func (q AuditQuery) scope(db *gorm.DB) *gorm.DB {
 	}
 	if q.Entity != "" {
 		db = db.Where("entity = ?", q.Entity)
+	}
+	if q.EntityID != 0 {
+		db = db.Where("entity_id = ?", strconv.FormatUint(uint64(q.EntityID), 10))
 	}
 	if q.DepartmentID != 0 {
 		id := strconv.FormatUint(uint64(q.DepartmentID), 10)

@@ -258,15 +258,23 @@ func (s *Store) CurrentLimits(ctx context.Context) (*scoring.TimeLimits, error) 
 
 // CurrentScheme is the newest approved scheme, for the pages that show time
 // limits and due dates outside a score run; nil before any is approved.
+// Most pages ask for it: it is decoded again only when a version is added,
+// edited or approved. Callers must not change it.
 func (s *Store) CurrentScheme(ctx context.Context) (*scoring.Scheme, error) {
-	sv, err := s.SchemeByVersion(ctx, "")
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil
-	}
+	key, err := s.tableStamp(ctx, &SchemeVersion{})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read schemes: %w", err)
 	}
-	return sv.Scheme()
+	return s.memo.scheme.get(key, func() (*scoring.Scheme, error) {
+		sv, err := s.SchemeByVersion(ctx, "")
+		if errors.Is(err, ErrNotFound) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return sv.Scheme()
+	})
 }
 
 // Flag is a publication that went out against its secrecy review: a

@@ -16,6 +16,7 @@ import (
 type memo struct {
 	calendar keyed[*scoring.Calendar]
 	catalog  keyed[[]CatalogItem]
+	scheme   keyed[*scoring.Scheme] // the newest approved, nil before any
 }
 
 // tableStamp says whether a small table has changed: its row count and

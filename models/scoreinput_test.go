@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"os"
 	"testing"
 	"time"
 
@@ -117,6 +118,37 @@ func TestCatalogFollowsChanges(t *testing.T) {
 		modelstest.Must(t, err)
 		if len(again) != 1 || again[0].Lead != "办公室" || again[0].Title != "机构职能" {
 			t.Fatalf("catalog after a change = %+v, want the item led by 办公室 with its own title", again)
+		}
+	})
+}
+
+// The current scheme is kept between requests, and a version the leading
+// group approves is the current one at once.
+func TestCurrentSchemeFollowsApprovals(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		if none, err := s.CurrentScheme(ctx); err != nil || none != nil {
+			t.Fatalf("current scheme before any: %v %v", none, err)
+		}
+		body, err := os.ReadFile("../seed/schemes/default-2.json")
+		modelstest.Must(t, err)
+		modelstest.Must(t, s.EnsureShippedSchemes(ctx, [][]byte{body}, time.Now()))
+		before, err := s.CurrentScheme(ctx)
+		modelstest.Must(t, err)
+		if before == nil {
+			t.Fatal("no current scheme after the shipped one is stored")
+		}
+		if again, _ := s.CurrentScheme(ctx); again != before {
+			t.Error("the scheme was decoded again though no version changed")
+		}
+		_, err = s.CopyScheme(ctx, models.System, before.Version, "bureau-2026", "本局2026年方案")
+		modelstest.Must(t, err)
+		if draft, _ := s.CurrentScheme(ctx); draft.Version != before.Version {
+			t.Errorf("a draft became the current scheme: %s", draft.Version)
+		}
+		modelstest.Must(t, s.ApproveScheme(ctx, models.System, "bureau-2026", time.Now()))
+		if after, _ := s.CurrentScheme(ctx); after.Version != "bureau-2026" {
+			t.Errorf("current scheme after approval: %s", after.Version)
 		}
 	})
 }

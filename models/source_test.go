@@ -55,7 +55,7 @@ func TestSourcesAndTokens(t *testing.T) {
 		if list, err := s.Sources(ctx, office); err != nil || len(list) != 1 {
 			t.Errorf("sources = %v, %v", list, err)
 		}
-		log, err := s.AuditLog(ctx, office, models.AuditFilter{Entity: "source"})
+		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "source"})
 		modelstest.Must(t, err)
 		if len(log) != 2 || log[0].Action != "update" {
 			t.Errorf("audit = %+v", log)

@@ -176,7 +176,7 @@ func TestPlanThroughEveryState(t *testing.T) {
 		if len(events) != 16 {
 			t.Errorf("%d steps on record", len(events))
 		}
-		log, err := s.AuditLog(ctx, b.office, models.AuditFilter{Entity: "assessment_plan", EntityID: p.ID, Limit: 100})
+		log, err := s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 100})
 		modelstest.Must(t, err)
 		if len(log) != 15 {
 			t.Errorf("%d audit entries for the plan", len(log))

@@ -234,7 +234,7 @@ func TestNationalTablesOfAHandWorkedYear(t *testing.T) {
 		if _, err := reports.SaveAnnual(ctx, s, office, edit, time.Now()); err != nil {
 			t.Errorf("editing after the mark is withdrawn: %v", err)
 		}
-		log, err := s.AuditLog(ctx, office, models.AuditFilter{Entity: "annual_final"})
+		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "annual_final"})
 		if err != nil || len(log) != 2 {
 			t.Errorf("final marks in the audit log: %d, %v; want 2", len(log), err)
 		}
@@ -283,7 +283,7 @@ func TestUncategorisedRequestBlocksFinalUntilCategorised(t *testing.T) {
 				r.National.Imbalances, r.National.Uncategorised, r.National.Requests.Cell(15, 0), r.National.Requests.Cell(2, 3))
 		}
 		modelstest.Must(t, reports.MarkFinal(ctx, s, office, q, true, time.Now()))
-		log, err := s.AuditLog(ctx, office, models.AuditFilter{Entity: "request_category"})
+		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "request_category"})
 		if err != nil || len(log) != 2 {
 			t.Errorf("categorisations in the audit log: %d, %v; want 2", len(log), err)
 		}
