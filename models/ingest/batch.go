@@ -40,7 +40,8 @@ type writer struct {
 	now        time.Time
 	noLoadData bool // use multi-row INSERT on MySQL too (tests of that path)
 	run        uint // the import run, whose chunks import_undo remembers
-	pin        *sql.Conn
+	store      *models.Store
+	pin        *sql.Conn                // SQLite's stage connection, taken by the first stage
 	chunk      int64                    // rows per chunk on SQLite
 	writing    func(written, total int) // Options.Writing
 	chunked    bool                     // a chunk is committed: settle it, or undo it

@@ -219,13 +219,12 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 	}
 	lay := src.layout()
 	rep.Format, rep.Encoding = src.format(), lay.encoding
-	w := &writer{dialect: im.store.Dialect, now: time.Now().UTC(), noLoadData: im.noLoadData, run: rep.RunID, writing: opt.Writing, chunk: cmp.Or(im.chunk, copyChunk)}
-	if w.dialect == "sqlite" {
-		if w.pin, err = im.store.Conn(ctx); err != nil {
-			return err
+	w := &writer{store: im.store, dialect: im.store.Dialect, now: time.Now().UTC(), noLoadData: im.noLoadData, run: rep.RunID, writing: opt.Writing, chunk: cmp.Or(im.chunk, copyChunk)}
+	defer func() {
+		if w.pin != nil { // taken by a stage (upsert_sqlite.go), given back once its writer is done
+			w.pin.Close()
 		}
-		defer w.pin.Close()
-	}
+	}()
 	err = im.store.AuditedOnce(ctx, opt.Viewer, func(tx *models.Tx) error {
 		w.tx = tx
 		b, err := sp.newBatch(ctx, im.store, w, opt.OnlyDepartment, src.total(0))

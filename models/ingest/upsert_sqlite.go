@@ -42,6 +42,12 @@ const (
 
 // stagedInsert stages t's new rows on the import's own connection.
 func (w *writer) stagedInsert(ctx context.Context, t *table) (inserter, error) {
+	if w.pin == nil {
+		var err error
+		if w.pin, err = w.store.Conn(ctx); err != nil {
+			return nil, fmt.Errorf("stage %s: %w", t.name, err)
+		}
+	}
 	stage := "temp." + quote("stage_"+t.name)
 	cols := strings.Join(t.columnList(true), ", ")
 	// A multi-row INSERT keeps a statement journal, in a temporary file
