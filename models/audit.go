@@ -90,16 +90,7 @@ func IsDeadlock(err error) bool {
 // Record writes an audit entry; before and after are stored as JSON
 // (nil for a creation's before or a deletion's after).
 func (tx *Tx) Record(action, entity string, id any, before, after any) error {
-	return tx.add(AuditEntry{
-		At:       time.Now().UTC(),
-		UserID:   tx.Viewer.UserID,
-		UserName: tx.Viewer.Name,
-		Action:   action,
-		Entity:   entity,
-		EntityID: fmt.Sprint(id),
-		Before:   jsonOrEmpty(before),
-		After:    jsonOrEmpty(after),
-	})
+	return tx.RecordAll([]Change{{Action: action, Entity: entity, ID: id, Before: before, After: after}})
 }
 
 func jsonOrEmpty(v any) string {

@@ -14,9 +14,8 @@ type Change struct {
 	After  any
 }
 
-// RecordAll writes many audit entries in multi-row inserts: an import that
-// updates thousands of rows must not pay a round trip for each. The entries
-// are in the transaction like Record's.
+// RecordAll records many audit entries at once, all stamped with the same
+// moment; like Record's, they are written with the transaction's end.
 func (tx *Tx) RecordAll(changes []Change) error {
 	if len(changes) == 0 {
 		return nil

@@ -161,7 +161,7 @@ func (s *Store) FileReport(ctx context.Context, v Viewer, in FilingInput, now ti
 		if filed {
 			action = "correct"
 		}
-		after := map[string]any{"version": out.Version, "figures": in.Entered, "submitted": today.Format(time.DateOnly)}
+		after := map[string]any{"version": out.Version, "figures": in.Entered, "submitted": ymd(today)}
 		if filed {
 			after["reason"] = in.Reason
 		}
@@ -186,7 +186,7 @@ func upsertSubmission(db *gorm.DB, in FilingInput, figures string, today time.Ti
 		}
 		var before any
 		if r.ID != 0 {
-			before = map[string]any{"figures": json.RawMessage(orEmptyObject(r.Figures)), "submitted": dateString(r.Submitted)}
+			before = map[string]any{"figures": json.RawMessage(orEmptyObject(r.Figures)), "submitted": ymdPtr(r.Submitted)}
 		}
 		filed := r.Submitted != nil
 		r.DepartmentID, r.Year, r.Quarter, r.Figures = in.DepartmentID, in.Year, in.Quarter, figures
@@ -205,7 +205,7 @@ func upsertSubmission(db *gorm.DB, in FilingInput, figures string, today time.Ti
 	}
 	var before any
 	if r.ID != 0 {
-		before = map[string]any{"submitted": dateString(r.Submitted)}
+		before = map[string]any{"submitted": ymdPtr(r.Submitted)}
 	}
 	filed := r.Submitted != nil
 	r.DepartmentID, r.Year = in.DepartmentID, in.Year
@@ -233,13 +233,6 @@ func orEmptyObject(s string) string {
 		return "{}"
 	}
 	return s
-}
-
-func dateString(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format(time.DateOnly)
 }
 
 // LeadsAnItem reports whether a department leads an item of the catalog:
