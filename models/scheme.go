@@ -137,7 +137,7 @@ func (s *Store) CopyScheme(ctx context.Context, v Viewer, from, to, name string)
 
 // ApproveScheme freezes a draft. Only the leading group approves.
 func (s *Store) ApproveScheme(ctx context.Context, v Viewer, version string, now time.Time) error {
-	if v.Role != RoleLeader && v != System {
+	if !v.Can(ActApproveScheme) && v != System {
 		return ErrForbidden
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {

@@ -168,9 +168,9 @@ func (s *Store) Sources(ctx context.Context, v Viewer) ([]Source, error) {
 	return out, nil
 }
 
-// Source reads one source. Office, leading group and auditors.
+// Source reads one source, for those who may list the sources.
 func (s *Store) Source(ctx context.Context, v Viewer, id uint) (*Source, error) {
-	if v.Role != RoleOffice && v.Role != RoleLeader && v.Role != RoleAuditor {
+	if !v.Can(ActAdminister) {
 		return nil, ErrNotFound
 	}
 	var src Source

@@ -23,5 +23,5 @@ func (v Viewer) CanReadAssessments() bool {
 // an assessment (notice receipt, self-inspection, objections, rectification
 // reports): its own head only.
 func (v Viewer) CanActForDepartment(id uint) bool {
-	return v.Role == RoleHead && v.DepartmentID != 0 && v.DepartmentID == id
+	return v.Can(ActFileForDepartment) && v.DepartmentID != 0 && v.DepartmentID == id
 }
