@@ -86,7 +86,7 @@ func (s *Server) audit(c *fiber.Ctx) error {
 func (s *Server) chainState(c *fiber.Ctx) string {
 	ctx, cancel := context.WithTimeout(c.UserContext(), 3*time.Second)
 	defer cancel()
-	st, err := s.store.VerifyAudit(ctx)
+	st, err := s.store.AuditChainState(ctx)
 	switch {
 	case err != nil:
 		return views.T(lang(c), "audit.chain.slow")
@@ -110,12 +110,12 @@ func departmentNames(depts []models.Department) map[string]string {
 // addSchemeTitles names the scheme versions, for audit entries that
 // refer to them.
 func (s *Server) addSchemeTitles(ctx context.Context, names map[string]string) {
-	schemes, err := s.store.Schemes(ctx)
+	titles, err := s.store.SchemeTitles(ctx)
 	if err != nil {
 		return // the versions then show as they are stored
 	}
-	for _, sv := range schemes {
-		names["scheme:"+sv.Version] = sv.Name
+	for version, title := range titles {
+		names["scheme:"+version] = title
 	}
 }
 

@@ -162,11 +162,11 @@ func (s *Server) approveScheme(c *fiber.Ctx) error {
 // schemeTitle is a scheme version's title (警务公开工作考核默认方案（第二版）
 // for default-2): pages name a scheme by it, never by its version code.
 func (s *Server) schemeTitle(version string) string {
-	sv, err := s.store.SchemeByVersion(context.Background(), version)
-	if err != nil || version == "" || sv.Name == "" {
-		return version
+	titles, err := s.store.SchemeTitles(context.Background())
+	if title := titles[version]; err == nil && title != "" {
+		return title
 	}
-	return sv.Name
+	return version
 }
 
 func schemeURL(version string) string { return "/schemes/" + url.PathEscape(version) }

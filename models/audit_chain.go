@@ -189,6 +189,19 @@ func (st *ChainState) problem(bad uint, key string, args ...any) {
 	st.Problem, st.Args, st.BadID = key, args, bad
 }
 
+// AuditChainState is VerifyAudit for the office's page, kept while the
+// chain's head stays where it was: every audited change moves the head, so
+// a page shows a check at most one change old without reading the whole log
+// on every view. An edit behind the application's back shows at the next
+// change; gongkai audit verify checks at once.
+func (s *Store) AuditChainState(ctx context.Context) (ChainState, error) {
+	var head AuditHead
+	if err := s.DB.WithContext(ctx).First(&head, 1).Error; err != nil {
+		return ChainState{}, fmt.Errorf("read the audit chain's head: %w", err)
+	}
+	return s.memo.chain.get(fmt.Sprint(head.Seq, " ", head.Hash), func() (ChainState, error) { return s.VerifyAudit(ctx) })
+}
+
 // VerifyAudit checks the whole chain, from the first entry to the head.
 func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 	db := s.DB.WithContext(ctx)

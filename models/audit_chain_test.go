@@ -201,3 +201,20 @@ func TestMigrationChainsTheExistingAuditLog(t *testing.T) {
 		}
 	})
 }
+
+// The office's page keeps its check of the chain while the head stays, and
+// checks again once the head has moved: an edit shows at the next change.
+func TestAuditChainStateFollowsTheHead(t *testing.T) {
+	s := modelstest.Open(t, "sqlite")
+	record(t, s, 3)
+	st, err := s.AuditChainState(t.Context())
+	modelstest.Must(t, err)
+	if !st.OK || st.Entries != 3 {
+		t.Fatalf("untouched chain: %+v", st)
+	}
+	modelstest.Must(t, s.DB.Exec("UPDATE audit_entries SET user_name = ? WHERE seq = 2", "别人").Error)
+	record(t, s, 1)
+	if st, err = s.AuditChainState(t.Context()); err != nil || st.OK || st.Problem != "audit.problem.edited" {
+		t.Errorf("after an edit and a new change: %+v %v", st, err)
+	}
+}

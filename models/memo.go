@@ -17,6 +17,8 @@ type memo struct {
 	calendar keyed[*scoring.Calendar]
 	catalog  keyed[[]CatalogItem]
 	scheme   keyed[*scoring.Scheme] // the newest approved, nil before any
+	titles   keyed[map[string]string]
+	chain    keyed[ChainState]
 }
 
 // tableStamp says whether a small table has changed: its row count and

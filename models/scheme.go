@@ -135,6 +135,26 @@ func (s *Store) CopyScheme(ctx context.Context, v Viewer, from, to, name string)
 	return s.SaveSchemeDraft(ctx, v, body, from)
 }
 
+// SchemeTitles names every scheme version by its title, the name pages
+// show; read again only when a version is added or changed.
+func (s *Store) SchemeTitles(ctx context.Context) (map[string]string, error) {
+	key, err := s.tableStamp(ctx, &SchemeVersion{})
+	if err != nil {
+		return nil, fmt.Errorf("read schemes: %w", err)
+	}
+	return s.memo.titles.get(key, func() (map[string]string, error) {
+		var rows []SchemeVersion
+		if err := s.DB.WithContext(ctx).Select("version", "name").Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("read scheme titles: %w", err)
+		}
+		out := make(map[string]string, len(rows))
+		for _, r := range rows {
+			out[r.Version] = r.Name
+		}
+		return out, nil
+	})
+}
+
 // ApproveScheme freezes a draft. Only the leading group approves.
 func (s *Store) ApproveScheme(ctx context.Context, v Viewer, version string, now time.Time) error {
 	if !v.Can(ActApproveScheme) && v != System {
