@@ -21,7 +21,6 @@ type auditRow struct {
 	Who, Action, Object string
 	URL                 string
 	Changes             []fieldChange
-	Created, Deleted    bool
 }
 
 type fieldChange struct {
@@ -191,7 +190,6 @@ func readAudit(e models.AuditEntry, l views.Lang, depts map[string]string) audit
 	case e.EntityID != "" && e.EntityID != "0":
 		r.Object += " " + views.T(l, "audit.number", e.EntityID)
 	}
-	r.Created, r.Deleted = e.Before == "" || e.Before == "null", e.After == "" || e.After == "null"
 	r.Changes = changes(e, l, depts)
 	return r
 }

@@ -147,8 +147,6 @@ func (s *Server) dismissProposal(c *fiber.Ctx) error {
 func caseURL(id uint) string { return "/cases/" + strconv.FormatUint(uint64(id), 10) }
 
 // formInt reads a form field as a small positive number; anything else is 0.
-func formInt(c *fiber.Ctx, key string) int { return int(formUint(c, key)) }
-
 // evidenceURL links a case's evidence to what it names; "" when there is
 // no page for it (an incident).
 func evidenceURL(e accountability.Evidence) string {

@@ -97,11 +97,8 @@ func (f liaisonForm) Validate() FieldErrors {
 			errs.Add(field, "form.name_too_long")
 		}
 	}
-	for field, phone := range map[string]string{"phone": f.Phone, "mobile": f.Mobile} {
-		if utf8.RuneCountInString(phone) > 32 || strings.Trim(phone, "0123456789-+() ") != "" {
-			errs.Add(field, "form.bad_phone")
-		}
-	}
+	errs.Phone("phone", f.Phone)
+	errs.Phone("mobile", f.Mobile)
 	errs.Text("notes", f.Notes, maxLiaisonNotes, false)
 	return errs
 }

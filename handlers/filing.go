@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -55,13 +54,7 @@ func (f filingForm) Validate() FieldErrors {
 			errs.Add(l.Field, "filing.required")
 			continue
 		}
-		if _, ok := models.ParseAnnualFigure(models.AnnualFigureSpec{Amount: l.Amount}, raw); !ok {
-			if l.Amount {
-				errs.Add(l.Field, "filing.bad_amount")
-			} else {
-				errs.Add(l.Field, "filing.bad_count")
-			}
-		}
+		errs.Figure(l.Field, models.AnnualFigureSpec{Amount: l.Amount}, raw)
 	}
 	for field, name := range map[string]string{"head": f.Head, "filler": f.Filler} {
 		switch {
@@ -73,12 +66,12 @@ func (f filingForm) Validate() FieldErrors {
 	}
 	if f.Phone == "" {
 		errs.Add("phone", "filing.required")
-	} else if utf8.RuneCountInString(f.Phone) > 32 || strings.Trim(f.Phone, "0123456789-+() ") != "" {
-		errs.Add("phone", "form.bad_phone")
+	} else {
+		errs.Phone("phone", f.Phone)
 	}
 	switch {
 	case f.Filed && f.Reason == "":
-		errs.Add("reason", "filing.reason")
+		errs.Add("reason", models.ErrCorrectionReason.Key)
 	case utf8.RuneCountInString(f.Reason) > maxReason:
 		errs.Add("reason", "form.too_long", maxReason)
 	}
@@ -149,7 +142,7 @@ func (s *Server) quarterlyFiling(c *fiber.Ctx) (*filingPage, *models.Department,
 	}
 	q.DepartmentID = dept
 	// A quarter's report is filed once the quarter has begun.
-	if today := s.opt.Now(); q.Year > today.Year() || q.Year == today.Year() && q.Quarter > (int(today.Month())+2)/3 {
+	if today := s.opt.Now(); q.Year > today.Year() || q.Year == today.Year() && q.Quarter > scoring.DateOf(today).Quarter() {
 		return nil, nil, &models.ValidationError{Field: "quarter", Message: views.T(lang(c), "filing.early")}
 	}
 	lead, err := s.store.LeadsAnItem(ctx, v, dept)
@@ -310,9 +303,7 @@ func (s *Server) fileReport(c *fiber.Ctx, build func(*fiber.Ctx) (*filingPage, *
 	in := models.FilingInput{Kind: p.Kind, DepartmentID: d.ID, Year: p.Year, Quarter: p.Quarter, Entered: f.entered(), Snapshot: snapshot,
 		Signature: models.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
 	filed, err := s.store.FileReport(c.UserContext(), v, in, s.opt.Now())
-	if errors.Is(err, models.ErrCorrectionReason) {
-		data := fiber.Map{"Errors": FieldErrors{"reason": {Key: "filing.reason"}}, "Form": f}
-		c.Status(fiber.StatusUnprocessableEntity)
+	if data := (fiber.Map{}); refused(c, err, f, data, "reason") {
 		return s.showFiling(c, p, d, data)
 	}
 	if err != nil {

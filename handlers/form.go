@@ -59,6 +59,26 @@ func (e FieldErrors) Text(field, value string, max int, required bool) {
 	}
 }
 
+// Phone checks a typed telephone number: digits and - + ( ) and spaces, at
+// most 32 characters.
+func (e FieldErrors) Phone(field, value string) {
+	if utf8.RuneCountInString(value) > 32 || strings.Trim(value, "0123456789-+() ") != "" {
+		e.Add(field, "form.bad_phone")
+	}
+}
+
+// Figure checks a typed figure of a report line: a number the line accepts
+// (an amount, or a whole count).
+func (e FieldErrors) Figure(field string, spec models.AnnualFigureSpec, raw string) {
+	if _, ok := models.ParseAnnualFigure(spec, raw); !ok {
+		if spec.Amount {
+			e.Add(field, "filing.bad_amount")
+		} else {
+			e.Add(field, "filing.bad_count")
+		}
+	}
+}
+
 // Message is a field's error in the reader's language, "" when it has none.
 func (e FieldErrors) Message(l views.Lang, field string) string {
 	fe, ok := e[field]

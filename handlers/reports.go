@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // The choices of a report page are read from the query. Missing ones
@@ -34,7 +35,7 @@ func (s *Server) quarterlyQuery(c *fiber.Ctx, v models.Viewer) (reports.Quarterl
 		}
 	}
 	dept, err := departmentParam(c, v)
-	return reports.QuarterlyQuery{Year: queryInt(c, "year", at.Year()), Quarter: queryInt(c, "quarter", (int(at.Month())-1)/3+1), DepartmentID: dept}, err
+	return reports.QuarterlyQuery{Year: queryInt(c, "year", at.Year()), Quarter: queryInt(c, "quarter", scoring.DateOf(at).Quarter()), DepartmentID: dept}, err
 }
 
 // annualQuery reads ?year= and ?department=. Without a year it opens on

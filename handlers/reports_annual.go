@@ -80,13 +80,7 @@ func (f annualFiguresForm) Validate() FieldErrors {
 		if raw == "" {
 			continue
 		}
-		if _, ok := models.ParseAnnualFigure(spec, raw); !ok {
-			if spec.Amount {
-				errs.Add("figure_"+spec.Key, "filing.bad_amount")
-			} else {
-				errs.Add("figure_"+spec.Key, "filing.bad_count")
-			}
-		}
+		errs.Figure("figure_"+spec.Key, spec, raw)
 	}
 	return errs
 }
