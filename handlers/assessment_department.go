@@ -276,9 +276,7 @@ type findingForm struct {
 func (f findingForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	errs.Text("text", f.Text, 2000, true)
-	if _, err := scoring.ParseDate(f.Due); f.Due != "" && err != nil {
-		errs.Add("due", "form.bad_date")
-	}
+	errs.Date("due", f.Due, false)
 	return errs
 }
 
@@ -291,11 +289,7 @@ func (s *Server) addFinding(c *fiber.Ctx) error {
 	}
 	f := findingForm{Text: strings.TrimSpace(c.FormValue("text")), Due: strings.TrimSpace(c.FormValue("due"))}
 	return s.departmentStep(c, plan, dept, "finding", "findings", f, func() error {
-		var due scoring.Date
-		if f.Due != "" {
-			due, _ = scoring.ParseDate(f.Due)
-		}
-		_, err := s.assess.AddFinding(c.UserContext(), v, plan, dept, f.Text, due, s.opt.Now())
+		_, err := s.assess.AddFinding(c.UserContext(), v, plan, dept, f.Text, formDate(f.Due), s.opt.Now())
 		return err
 	}, "asmt.finding_added", "text", "due")
 }

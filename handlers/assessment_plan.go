@@ -127,11 +127,7 @@ func (f planForm) Validate() FieldErrors {
 		errs.Add("year", "form.bad_whole", 2000, 2100)
 	}
 	for _, d := range f.dates() {
-		if d.value == "" {
-			errs.Add(d.field, "form.required")
-		} else if _, err := scoring.ParseDate(d.value); err != nil {
-			errs.Add(d.field, "form.bad_date")
-		}
+		errs.Date(d.field, d.value, true)
 	}
 	errs.Text("team", f.Team, 2000, false)
 	if len(f.Departments) > maxPlanDepartments {
@@ -153,7 +149,7 @@ func (f planForm) input() assessment.PlanInput {
 	year, _ := strconv.Atoi(f.Year)
 	in := assessment.PlanInput{Year: year, FullScope: f.FullScope(), SchemeVersion: f.Scheme, Team: f.Team}
 	for i, to := range []*scoring.Date{&in.Dates.AsOf, &in.Dates.Notice, &in.Dates.SelfDue, &in.Dates.ObjectionDue, &in.Dates.Review} {
-		*to, _ = scoring.ParseDate(f.dates()[i].value)
+		*to = formDate(f.dates()[i].value)
 	}
 	for _, id := range f.Departments {
 		n, _ := strconv.ParseUint(id, 10, 32)

@@ -78,26 +78,6 @@ func (s *Server) caseStep(c *fiber.Ctx, form string, f validator, done string, f
 	return s.flashBack(c, views.T(lang(c), done), caseURL(id))
 }
 
-// formDate reads a YYYY-MM-DD date typed in a form, zero when absent or bad
-// (Validate has refused a bad one already).
-func formDate(typed string) scoring.Date {
-	d, err := scoring.ParseDate(typed)
-	if err != nil {
-		return 0
-	}
-	return d
-}
-
-// dateErrors checks a typed date: present when required, and a real date.
-func dateErrors(errs FieldErrors, field, typed string, required bool) {
-	switch _, err := scoring.ParseDate(typed); {
-	case typed == "" && required:
-		errs.Add(field, "form.required")
-	case typed != "" && err != nil:
-		errs.Add(field, "form.bad_date")
-	}
-}
-
 // personForm is a person added to a case as typed: one recorded before,
 // or a new one by name, police number, unit and post.
 type personForm struct {
@@ -291,7 +271,7 @@ func (f statementForm) Validate() FieldErrors {
 	if f.Kind != accountability.Stated && f.Kind != accountability.Refused {
 		errs.Add("kind", "form.choose")
 	}
-	dateErrors(errs, "date", f.Date, true)
+	errs.Date("date", f.Date, true)
 	errs.Text("text", f.Text, 20000, true)
 	return errs
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
-	"github.com/gongkai/gongkai/scoring"
 )
 
 // formValues reads every value of a repeated form field.
@@ -70,9 +69,7 @@ func (sc sanctionChoice) check(errs FieldErrors) {
 		}
 	}
 	for _, d := range sc.Dues {
-		if _, err := scoring.ParseDate(d); d != "" && err != nil {
-			errs.Add("due", "form.bad_date")
-		}
+		errs.Date("due", d, false)
 	}
 }
 
@@ -97,7 +94,7 @@ type decisionForm struct {
 // reasons; the Store checks the sanctions against the ladder.
 func (f decisionForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	dateErrors(errs, "date", f.Date, true)
+	errs.Date("date", f.Date, true)
 	if n, err := strconv.Atoi(f.Severity); err != nil || accountability.SeverityLabel(accountability.Severity(n)) == "" {
 		errs.Add("severity", "form.choose")
 	}
@@ -128,7 +125,7 @@ type dateForm struct {
 // Validate needs the date.
 func (f dateForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	dateErrors(errs, "date", f.Date, true)
+	errs.Date("date", f.Date, true)
 	return errs
 }
 
@@ -152,7 +149,7 @@ func (f appealForm) Validate() FieldErrors {
 	if !slices.Contains(accountability.AppealKinds, f.Kind) {
 		errs.Add("kind", "form.choose")
 	}
-	dateErrors(errs, "filed", f.Filed, false)
+	errs.Date("filed", f.Filed, false)
 	errs.Text("appellant", f.Appellant, 256, true)
 	errs.Text("grounds", f.Grounds, 20000, true)
 	return errs
@@ -184,7 +181,7 @@ func (f outcomeForm) Validate() FieldErrors {
 	if !slices.Contains(accountability.Outcomes, f.Outcome) {
 		errs.Add("outcome", "form.choose")
 	}
-	dateErrors(errs, "date", f.Date, true)
+	errs.Date("date", f.Date, true)
 	f.Sanctions.check(errs)
 	errs.Text("reasons", f.Reasons, 20000, true)
 	return errs

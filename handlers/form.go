@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -57,6 +58,26 @@ func (e FieldErrors) Text(field, value string, max int, required bool) {
 	case utf8.RuneCountInString(value) > max:
 		e.Add(field, "form.too_long", max)
 	}
+}
+
+// Date checks a typed date: present when required, and a real date.
+func (e FieldErrors) Date(field, typed string, required bool) {
+	switch _, err := scoring.ParseDate(typed); {
+	case typed == "" && required:
+		e.Add(field, "form.required")
+	case typed != "" && err != nil:
+		e.Add(field, "form.bad_date")
+	}
+}
+
+// formDate reads a YYYY-MM-DD date typed in a form, zero when absent or bad
+// (Validate has refused a bad one already).
+func formDate(typed string) scoring.Date {
+	d, err := scoring.ParseDate(typed)
+	if err != nil {
+		return 0
+	}
+	return d
 }
 
 // Phone checks a typed telephone number: digits and - + ( ) and spaces, at

@@ -186,7 +186,7 @@ func (s *Server) computeScores(c *fiber.Ctx) error {
 	if !validate(c, f, data) {
 		return s.scoresPage(c, data)
 	}
-	asOf, _ := scoring.ParseDate(f.AsOf)
+	asOf := formDate(f.AsOf)
 	_, _, err := s.store.ComputeScores(c.UserContext(), v, models.ScoreRequest{Year: f.year(), AsOf: asOf, SchemeVersion: c.FormValue("scheme")}, s.opt.Now())
 	if refused(c, err, f, data, "year", "as_of") {
 		return s.scoresPage(c, data)
