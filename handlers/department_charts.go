@@ -98,10 +98,16 @@ func radarChart(l views.Lang, res *scoring.DepartmentResult, avg []float64) char
 }
 
 func indName(l views.Lang, ind scoring.IndicatorResult) string {
-	if l == views.English {
-		return ind.NameEN
+	return indicatorName(l, ind.Name, ind.NameEN)
+}
+
+// indicatorName is an indicator's name in l: the English one on an English
+// page when the scheme gives one, else the Chinese.
+func indicatorName(l views.Lang, name, nameEN string) string {
+	if l == views.English && nameEN != "" {
+		return nameEN
 	}
-	return ind.Name
+	return name
 }
 
 // trendChart is the department's total over the years with stored scores.

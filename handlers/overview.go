@@ -298,11 +298,7 @@ func partial(l views.Lang, all, shown int) string {
 func heatmapChart(ov *overviewView, l views.Lang, results []*scoring.DepartmentResult, names map[uint]string, scheme *scoring.Scheme, year int) chartView {
 	codes := make([]string, len(scheme.Indicators))
 	for i, ind := range scheme.Indicators {
-		name := ind.Name
-		if l == views.English {
-			name = ind.NameEN
-		}
-		codes[i] = ind.Code + " " + name
+		codes[i] = ind.Code + " " + indicatorName(l, ind.Name, ind.NameEN)
 	}
 	rated := slices.DeleteFunc(slices.Clone(results), func(r *scoring.DepartmentResult) bool { return r.Unrated })
 	slices.SortStableFunc(rated, func(a, b *scoring.DepartmentResult) int { return a.Rank - b.Rank })

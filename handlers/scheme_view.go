@@ -33,11 +33,7 @@ type schemeChange struct {
 func readScheme(sc *scoring.Scheme, l views.Lang) schemeView {
 	var v schemeView
 	for _, ind := range sc.Indicators {
-		name := ind.Name
-		if l == views.English && ind.NameEN != "" {
-			name = ind.NameEN
-		}
-		v.Indicators = append(v.Indicators, indicatorRow{Code: ind.Code, Name: name,
+		v.Indicators = append(v.Indicators, indicatorRow{Code: ind.Code, Name: indicatorName(l, ind.Name, ind.NameEN),
 			Points: views.T(l, "scheme.points", ind.Points.String()), Rule: indicatorRule(sc, ind, l)})
 	}
 	add := func(section, key, value string) {
@@ -188,11 +184,7 @@ func indicatorNames(sc *scoring.Scheme, codes []string, l views.Lang) []string {
 	for i, code := range codes {
 		out[i] = code
 		if ind, ok := sc.Indicator(code); ok {
-			name := ind.Name
-			if l == views.English && ind.NameEN != "" {
-				name = ind.NameEN
-			}
-			out[i] = code + " " + name
+			out[i] = code + " " + indicatorName(l, ind.Name, ind.NameEN)
 		}
 	}
 	return out
