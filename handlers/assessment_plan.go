@@ -134,9 +134,7 @@ func (f planForm) Validate() FieldErrors {
 		errs.Add("departments", "form.too_many", maxPlanDepartments)
 	}
 	for _, id := range f.Departments {
-		if n, err := strconv.ParseUint(id, 10, 32); err != nil || n == 0 {
-			errs.Add("departments", "form.choose")
-		}
+		errs.Choice("departments", id)
 	}
 	if !f.FullScope() && len(f.Departments) == 0 {
 		errs.Add("departments", "form.focus_depts")
@@ -152,8 +150,7 @@ func (f planForm) input() assessment.PlanInput {
 		*to = formDate(f.dates()[i].value)
 	}
 	for _, id := range f.Departments {
-		n, _ := strconv.ParseUint(id, 10, 32)
-		in.Departments = append(in.Departments, uint(n))
+		in.Departments = append(in.Departments, typedID(id))
 	}
 	return in
 }

@@ -3,7 +3,6 @@ package handlers
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -105,10 +104,8 @@ func (s *Server) addCasePerson(c *fiber.Ctx) error {
 	f := personForm{Person: c.FormValue("person"), Name: strings.TrimSpace(c.FormValue("name")), PoliceNo: strings.TrimSpace(c.FormValue("police_no")),
 		Unit: c.FormValue("unit"), Post: c.FormValue("post")}
 	return s.caseStep(c, "person", f, "case.person.added", func(v models.Viewer, id uint) error {
-		unit, _ := strconv.ParseUint(f.Unit, 10, 32)
-		person, _ := strconv.ParseUint(f.Person, 10, 32)
-		p := accountability.PersonForm{Name: f.Name, PoliceNo: f.PoliceNo, Department: uint(unit), Post: accountability.Post(f.Post)}
-		return s.cases.AddPerson(c.UserContext(), v, id, uint(person), p)
+		p := accountability.PersonForm{Name: f.Name, PoliceNo: f.PoliceNo, Department: typedID(f.Unit), Post: accountability.Post(f.Post)}
+		return s.cases.AddPerson(c.UserContext(), v, id, typedID(f.Person), p)
 	}, "person", "name", "police_no", "unit", "post")
 }
 

@@ -81,9 +81,7 @@ type openForm struct {
 // asks for the description of 其他.
 func (f openForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	if n, err := strconv.ParseUint(f.Department, 10, 32); err != nil || n == 0 {
-		errs.Add("department", "form.choose")
-	}
+	errs.Choice("department", f.Department)
 	if n, err := strconv.Atoi(f.Trigger); err != nil || accountability.TriggerLabel(n) == "" {
 		errs.Add("trigger", "form.choose")
 	}
@@ -97,9 +95,8 @@ func (s *Server) openCase(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	f := openForm{Department: c.FormValue("department"), Trigger: c.FormValue("trigger"), Other: strings.TrimSpace(c.FormValue("other")), Summary: strings.TrimSpace(c.FormValue("summary"))}
 	return s.casesStep(c, "open", f, func() (string, string, error) {
-		dept, _ := strconv.ParseUint(f.Department, 10, 32)
 		trigger, _ := strconv.Atoi(f.Trigger)
-		cs, err := s.cases.Open(c.UserContext(), v, accountability.OpenForm{Department: uint(dept), TriggerKind: trigger, Other: f.Other, Summary: f.Summary}, s.opt.Now())
+		cs, err := s.cases.Open(c.UserContext(), v, accountability.OpenForm{Department: typedID(f.Department), TriggerKind: trigger, Other: f.Other, Summary: f.Summary}, s.opt.Now())
 		if err != nil {
 			return "", "", err
 		}

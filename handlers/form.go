@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -57,6 +58,22 @@ func (e FieldErrors) Text(field, value string, max int, required bool) {
 		e.Add(field, "form.required")
 	case utf8.RuneCountInString(value) > max:
 		e.Add(field, "form.too_long", max)
+	}
+}
+
+// typedID reads an id chosen in a form, 0 when absent or bad.
+func typedID(typed string) uint {
+	n, err := strconv.ParseUint(typed, 10, 32)
+	if err != nil {
+		return 0
+	}
+	return uint(n)
+}
+
+// Choice checks that an id was chosen.
+func (e FieldErrors) Choice(field, typed string) {
+	if typedID(typed) == 0 {
+		e.Add(field, "form.choose")
 	}
 }
 

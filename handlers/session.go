@@ -234,13 +234,8 @@ func randomToken() string {
 // bodyField reads a field of a URL-encoded or multipart body, never of the
 // query string (which c.FormValue also reads, and reads first).
 func bodyField(c *fiber.Ctx, key string) string {
-	if v := c.Request().PostArgs().Peek(key); len(v) > 0 {
-		return string(v)
-	}
-	if mf, err := c.MultipartForm(); err == nil {
-		if vs := mf.Value[key]; len(vs) > 0 {
-			return vs[0]
-		}
+	if vs := formValues(c, key); len(vs) > 0 {
+		return vs[0]
 	}
 	return ""
 }

@@ -67,9 +67,7 @@ const maxEveryMinutes = 60 * 24 * 31
 func (f sourceForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	errs.Text("name", f.Name, 128, true)
-	if id, err := strconv.ParseUint(f.Department, 10, 32); err != nil || id == 0 {
-		errs.Add("department", "form.choose")
-	}
+	errs.Choice("department", f.Department)
 	if !slices.Contains(models.SourceKinds, f.Kind) {
 		errs.Add("kind", "form.choose")
 	}
@@ -88,9 +86,8 @@ func (s *Server) createSource(c *fiber.Ctx) error {
 	if !validate(c, f, data) {
 		return s.sourcesPage(c, data)
 	}
-	dept, _ := strconv.ParseUint(f.Department, 10, 32)
 	every, _ := strconv.Atoi(f.Every)
-	in := models.SourceInput{Name: f.Name, DepartmentID: uint(dept), Kind: f.Kind, URL: f.URL, PullToken: f.Token, EveryMinutes: every}
+	in := models.SourceInput{Name: f.Name, DepartmentID: typedID(f.Department), Kind: f.Kind, URL: f.URL, PullToken: f.Token, EveryMinutes: every}
 	_, err := s.store.CreateSource(c.UserContext(), v, in)
 	if refused(c, err, f, data, "name", "department", "kind", "url", "every") {
 		return s.sourcesPage(c, data)

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -59,7 +58,7 @@ func (f userForm) Validate() FieldErrors {
 func (f userForm) newUser() models.NewUser {
 	in := models.NewUser{Username: f.Username, Name: f.Name, Role: models.Role(f.Role), Password: f.Password}
 	if in.Role == models.RoleHead {
-		in.DepartmentID = f.departmentID()
+		in.DepartmentID = typedID(f.Department)
 	}
 	return in
 }
@@ -69,14 +68,6 @@ func passwordErrors(errs FieldErrors, field, password string) {
 	if p := models.PasswordProblem(field, password); p != nil {
 		errs.Add(field, p.Key, p.Args...)
 	}
-}
-
-func (f userForm) departmentID() uint {
-	n, err := strconv.ParseUint(f.Department, 10, 32)
-	if err != nil {
-		return 0
-	}
-	return uint(n)
 }
 
 func (s *Server) createUser(c *fiber.Ctx) error {
@@ -100,10 +91,4 @@ func (s *Server) createUser(c *fiber.Ctx) error {
 }
 
 // formUint reads a form field as a positive id; anything else is 0.
-func formUint(c *fiber.Ctx, key string) uint {
-	n, err := strconv.ParseUint(c.FormValue(key), 10, 32)
-	if err != nil {
-		return 0
-	}
-	return uint(n)
-}
+func formUint(c *fiber.Ctx, key string) uint { return typedID(c.FormValue(key)) }
