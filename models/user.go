@@ -69,6 +69,20 @@ func Invalid(field, key string, args ...any) *ValidationError {
 	return &ValidationError{Field: field, Message: views.T(views.Chinese, key, args...), Key: key, Args: args}
 }
 
+// CheckText trims a written text and checks it: present when required, at
+// most max characters of valid UTF-8. label is the catalog key naming the
+// field in the refusal.
+func CheckText(field string, label views.Phrase, s string, max int, required bool) (string, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case required && s == "":
+		return "", Invalid(field, "refuse.text.required", label)
+	case !utf8.ValidString(s) || utf8.RuneCountInString(s) > max:
+		return "", Invalid(field, "refuse.text.too_long", label, max)
+	}
+	return s, nil
+}
+
 // Text is the refusal in lang: the catalog's sentence when the error names
 // one, else Message.
 func (e *ValidationError) Text(lang views.Lang) string {

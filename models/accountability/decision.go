@@ -116,7 +116,7 @@ func (s *Store) Decide(ctx context.Context, v models.Viewer, id uint, f Decision
 		if err := notAfter(f.Date, now, "date"); err != nil {
 			return nil, err
 		}
-		reasons, err := text("reasons", "refuse.label.decision", f.Reasons, maxText, true)
+		reasons, err := models.CheckText("reasons", "refuse.label.decision", f.Reasons, maxText, true)
 		if err != nil {
 			return nil, err
 		}
@@ -206,11 +206,11 @@ func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f Appe
 	if err := notAfter(f.Filed, now, "filed"); err != nil {
 		return err
 	}
-	appellant, err := text("appellant", "refuse.label.appellant", f.Appellant, maxShort, true)
+	appellant, err := models.CheckText("appellant", "refuse.label.appellant", f.Appellant, maxShort, true)
 	if err != nil {
 		return err
 	}
-	grounds, err := text("grounds", "refuse.label.reason", f.Grounds, maxText, true)
+	grounds, err := models.CheckText("grounds", "refuse.label.reason", f.Grounds, maxText, true)
 	if err != nil {
 		return err
 	}
@@ -266,7 +266,7 @@ func (s *Store) RecordOutcome(ctx context.Context, v models.Viewer, id uint, f O
 		if err := notAfter(f.Date, now, "date"); err != nil {
 			return nil, err
 		}
-		reasons, err := text("reasons", "refuse.label.review", f.Reasons, maxText, true)
+		reasons, err := models.CheckText("reasons", "refuse.label.review", f.Reasons, maxText, true)
 		if err != nil {
 			return nil, err
 		}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
-	"github.com/gongkai/gongkai/views"
 )
 
 // Store reads and writes cases for a viewer; every change is audit-logged
@@ -31,19 +30,6 @@ const (
 	maxText  = 20000 // notes, statements, reasons
 	maxShort = 256   // names, appellants, descriptions of 其他
 )
-
-// text trims s and checks its length; what is the catalog key naming the
-// field.
-func text(field string, what views.Phrase, s string, max int, required bool) (string, error) {
-	s = strings.TrimSpace(s)
-	switch {
-	case required && s == "":
-		return "", models.Invalid(field, "refuse.text.required", what)
-	case !utf8.ValidString(s) || utf8.RuneCountInString(s) > max:
-		return "", models.Invalid(field, "refuse.text.too_long", what, max)
-	}
-	return s, nil
-}
 
 // Standing reports whether a decision stands in this state: it caps grades
 // and bars awards. A revoked one does not, nor one not yet taken.
@@ -299,13 +285,13 @@ func (s *Store) newCase(ctx context.Context, v models.Viewer, f OpenForm, now ti
 		return nil, models.Invalid("trigger", "refuse.case.trigger")
 	}
 	if f.TriggerKind == TriggerOther {
-		other, err := text("other", "refuse.label.other", f.Other, maxShort, true)
+		other, err := models.CheckText("other", "refuse.label.other", f.Other, maxShort, true)
 		if err != nil {
 			return nil, err
 		}
 		trigger = "其他：" + other
 	}
-	summary, err := text("summary", "refuse.label.summary", f.Summary, maxText, false)
+	summary, err := models.CheckText("summary", "refuse.label.summary", f.Summary, maxText, false)
 	if err != nil {
 		return nil, err
 	}
@@ -388,11 +374,11 @@ func (s *Store) person(tx *models.Tx, existing uint, f PersonForm) (*Person, err
 		}
 		return &p, nil
 	}
-	name, err := text("name", "refuse.label.name", f.Name, 64, true)
+	name, err := models.CheckText("name", "refuse.label.name", f.Name, 64, true)
 	if err != nil {
 		return nil, err
 	}
-	no, err := text("police_no", "refuse.label.police_no", f.PoliceNo, 32, true)
+	no, err := models.CheckText("police_no", "refuse.label.police_no", f.PoliceNo, 32, true)
 	if err != nil {
 		return nil, err
 	}
@@ -438,7 +424,7 @@ func (s *Store) Override(ctx context.Context, v models.Viewer, id, person uint, 
 		if share != "" && !slices.Contains(Shares, share) {
 			return nil, models.Invalid("share", "refuse.case.share")
 		}
-		r, err := text("reason", "refuse.label.share", reason, maxText, share != "")
+		r, err := models.CheckText("reason", "refuse.label.share", reason, maxText, share != "")
 		if err != nil {
 			return nil, err
 		}
@@ -457,7 +443,7 @@ func (s *Store) Override(ctx context.Context, v models.Viewer, id, person uint, 
 // AddNote adds an investigation note.
 func (s *Store) AddNote(ctx context.Context, v models.Viewer, id uint, body string, now time.Time) error {
 	return s.change(ctx, v, id, "add_note", []Status{Investigating, Heard}, func(tx *models.Tx, c *Case) (any, error) {
-		t, err := text("note", "refuse.label.note", body, maxText, true)
+		t, err := models.CheckText("note", "refuse.label.note", body, maxText, true)
 		if err != nil {
 			return nil, err
 		}
@@ -484,7 +470,7 @@ func (s *Store) RecordStatement(ctx context.Context, v models.Viewer, id uint, f
 		if f.Kind != Stated && f.Kind != Refused {
 			return nil, models.Invalid("kind", "refuse.case.statement_kind")
 		}
-		t, err := text("statement", "refuse.label.statement", f.Text, maxText, true)
+		t, err := models.CheckText("statement", "refuse.label.statement", f.Text, maxText, true)
 		if err != nil {
 			return nil, err
 		}

@@ -248,12 +248,9 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	if !MayTake(v.Role, a) {
 		return models.ErrForbidden
 	}
-	reason = strings.TrimSpace(reason)
-	if NeedsReason(a) && reason == "" {
-		return models.Invalid("reason", "refuse.text.required", views.Phrase("refuse.label.reason"))
-	}
-	if utf8.RuneCountInString(reason) > 2000 {
-		return models.Invalid("reason", "refuse.text.too_long", views.Phrase("refuse.label.reason"), 2000)
+	reason, err := models.CheckText("reason", "refuse.label.reason", reason, 2000, NeedsReason(a))
+	if err != nil {
+		return err
 	}
 	p, err := s.plan(ctx, id)
 	if err != nil {

@@ -6,12 +6,10 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/reports/docx"
-	"github.com/gongkai/gongkai/views"
 )
 
 // Commend proposes a unit (person empty) or a named person of it for
@@ -29,11 +27,10 @@ func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, p
 	if p.Status != Final {
 		return models.Invalid("status", "refuse.assessment.award_when")
 	}
-	person = strings.TrimSpace(person)
-	if utf8.RuneCountInString(person) > 64 {
-		return models.Invalid("person", "refuse.text.too_long", views.Phrase("refuse.label.name"), 64)
+	if person, err = models.CheckText("person", "refuse.label.name", person, 64, false); err != nil {
+		return err
 	}
-	if reason, err = checkText("reason", "refuse.label.award", reason, true); err != nil {
+	if reason, err = models.CheckText("reason", "refuse.label.award", reason, MaxText, true); err != nil {
 		return err
 	}
 	var g Grade

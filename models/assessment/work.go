@@ -7,33 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
-	"github.com/gongkai/gongkai/views"
 )
 
 // MaxText bounds every written text of the assessment (self-inspection,
 // reasons, answers, findings, reports).
 const MaxText = 20000
-
-// checkText trims text and checks its length; label is the catalog key
-// naming the field.
-func checkText(field string, label views.Phrase, text string, required bool) (string, error) {
-	text = strings.TrimSpace(text)
-	switch {
-	case required && text == "":
-		return "", models.Invalid(field, "refuse.text.required", label)
-	case !utf8.ValidString(text) || utf8.RuneCountInString(text) > MaxText:
-		return "", models.Invalid(field, "refuse.text.too_long", label, MaxText)
-	}
-	return text, nil
-}
 
 // forDepartment reads a plan and checks that the viewer may see the
 // department in it and that the plan assesses it; anything else is not
@@ -101,7 +85,7 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 	if !p.Status.Open() {
 		return errClosed
 	}
-	if text, err = checkText("text", "refuse.label.self_inspection", text, true); err != nil {
+	if text, err = models.CheckText("text", "refuse.label.self_inspection", text, MaxText, true); err != nil {
 		return err
 	}
 	checked, err := checkUploads(files)
@@ -198,7 +182,7 @@ func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, in
 	if scoring.DateOf(now) > scoring.DateOf(p.ObjectionDue) {
 		return nil, models.Invalid("status", "refuse.assessment.objection_closed", scoring.DateOf(p.ObjectionDue).String())
 	}
-	if reason, err = checkText("reason", "refuse.label.objection", reason, true); err != nil {
+	if reason, err = models.CheckText("reason", "refuse.label.objection", reason, MaxText, true); err != nil {
 		return nil, err
 	}
 	checked, err := checkUploads(files)
@@ -274,7 +258,7 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, accept boo
 	if o.Status != ObjectionOpen {
 		return models.Invalid("status", "refuse.assessment.answered")
 	}
-	if answer, err = checkText("answer", "refuse.label.answer", answer, true); err != nil {
+	if answer, err = models.CheckText("answer", "refuse.label.answer", answer, MaxText, true); err != nil {
 		return err
 	}
 	status := ObjectionRejected
@@ -312,7 +296,7 @@ func (s *Store) Adjust(ctx context.Context, v models.Viewer, plan, dept uint, in
 	if !p.Status.Open() {
 		return errClosed
 	}
-	if reason, err = checkText("reason", "refuse.label.adjustment", reason, true); err != nil {
+	if reason, err = models.CheckText("reason", "refuse.label.adjustment", reason, MaxText, true); err != nil {
 		return err
 	}
 	auto, err := s.autoResults(ctx, p, dept)
@@ -358,7 +342,7 @@ func (s *Store) AddFinding(ctx context.Context, v models.Viewer, plan, dept uint
 	if !p.Status.Open() {
 		return nil, errClosed
 	}
-	if text, err = checkText("text", "refuse.label.finding", text, true); err != nil {
+	if text, err = models.CheckText("text", "refuse.label.finding", text, MaxText, true); err != nil {
 		return nil, err
 	}
 	f := &Finding{PlanID: plan, DepartmentID: dept, Text: text, Status: FindingNoted, CreatedBy: v.Name, CreatedAt: now.UTC()}
@@ -410,7 +394,7 @@ func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uin
 	if f.Status != FindingOpen {
 		return models.Invalid("status", "refuse.assessment.no_rectify")
 	}
-	if report, err = checkText("report", "refuse.label.rectification", report, true); err != nil {
+	if report, err = models.CheckText("report", "refuse.label.rectification", report, MaxText, true); err != nil {
 		return err
 	}
 	checked, err := checkUploads(files)
@@ -446,7 +430,7 @@ func (s *Store) CloseFinding(ctx context.Context, v models.Viewer, id uint, note
 	if f.Status != FindingReported && f.Status != FindingNoted {
 		return models.Invalid("status", "refuse.assessment.not_rectified")
 	}
-	if note, err = checkText("note", "refuse.label.verification", note, true); err != nil {
+	if note, err = models.CheckText("note", "refuse.label.verification", note, MaxText, true); err != nil {
 		return err
 	}
 	at := now.UTC()
