@@ -45,20 +45,11 @@ func (s *Store) AgendaOf(ctx context.Context, v Viewer, dept uint, today scoring
 	if err != nil {
 		return nil, err
 	}
-	leads := map[uint]bool{dept: lead}
-	for _, y := range []int{today.Year() - 1, today.Year()} {
-		reps, err := s.reportDeadlines(ctx, y, today, sch.Params, leads, dept)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range reps {
-			// Last year's quarters are past scoring's reach of this
-			// year's work; this year's annual report is not due yet.
-			if (y < today.Year()) == (r.Kind == "annual_report") {
-				ds = append(ds, r)
-			}
-		}
+	owed, err := s.owedReports(ctx, today, sch.Params, map[uint]bool{dept: lead}, dept)
+	if err != nil {
+		return nil, err
 	}
+	ds = append(ds, owed...)
 	clocks, err := s.clockDeadlines(ctx, today, cal, sch.TimeLimits, dept)
 	if err != nil {
 		return nil, err
@@ -104,19 +95,37 @@ func (s *Store) NotFiled(ctx context.Context, v Viewer, today scoring.Date, sch 
 	if err != nil {
 		return nil, err
 	}
-	var out, none []Deadline
+	owed, err := s.owedReports(ctx, today, sch.Params, leads, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []Deadline
+	for _, r := range owed {
+		if r.Due < today {
+			out = append(out, r)
+		}
+	}
+	sortByDue(out)
+	return out, nil
+}
+
+// owedReports lists the reports not filed by today that a department (0:
+// every department) owes: this year's quarterly reports when it leads an
+// item, last year's annual report. Last year's quarters are past scoring's
+// reach of this year's work; this year's annual report is not due yet.
+func (s *Store) owedReports(ctx context.Context, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]Deadline, error) {
+	var out []Deadline
 	for _, y := range []int{today.Year() - 1, today.Year()} {
-		reps, err := s.reportDeadlines(ctx, y, today, sch.Params, leads, 0)
+		reps, err := s.reportDeadlines(ctx, y, today, p, leads, dept)
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range reps {
 			if (y < today.Year()) == (r.Kind == "annual_report") {
-				splitDeadlines([]Deadline{r}, today, today-1, &out, &none)
+				out = append(out, r)
 			}
 		}
 	}
-	sortByDue(out)
 	return out, nil
 }
 
