@@ -91,7 +91,7 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 	if err != nil {
 		return err
 	}
-	agenda, err := s.store.AgendaOf(ctx, v, id, scoring.DateOf(s.opt.Now()), sch, models.HeadHorizon, extra)
+	agenda, err := s.store.AgendaOf(ctx, v, id, lead, scoring.DateOf(s.opt.Now()), sch, models.HeadHorizon, extra)
 	if err != nil {
 		return err
 	}

@@ -25,8 +25,9 @@ type Agenda struct {
 // limits and due dates: its unanswered requests, its reports not filed
 // (this year's quarterly reports when it leads an item, last year's annual
 // report), its pending reviews and coordinations, and extra (what the
-// assessment asks of it), overdue or due within days working days.
-func (s *Store) AgendaOf(ctx context.Context, v Viewer, dept uint, today scoring.Date, sch *scoring.Scheme, days int, extra []Deadline) (*Agenda, error) {
+// assessment asks of it), overdue or due within days working days. lead
+// says whether it leads an item (LeadsAnItem, which the caller has read).
+func (s *Store) AgendaOf(ctx context.Context, v Viewer, dept uint, lead bool, today scoring.Date, sch *scoring.Scheme, days int, extra []Deadline) (*Agenda, error) {
 	if !v.CanSeeDepartment(dept) {
 		return nil, ErrNotFound
 	}
@@ -41,10 +42,6 @@ func (s *Store) AgendaOf(ctx context.Context, v Viewer, dept uint, today scoring
 		return nil, err
 	}
 	ds = append(ds, reqs...)
-	lead, err := s.LeadsAnItem(ctx, v, dept)
-	if err != nil {
-		return nil, err
-	}
 	owed, err := s.owedReports(ctx, today, sch.Params, map[uint]bool{dept: lead}, dept)
 	if err != nil {
 		return nil, err
