@@ -347,12 +347,10 @@ func auditValue(v any, key string, l views.Lang, depts map[string]string) string
 // auditWords are codes stored in changes that no message names.
 var auditWords = map[string]words{
 	"draft": {"草稿", "draft"}, "approved": {"已批准", "approved"}, "app": {"系统内立案", "opened in the app"},
-	"main": {"主要责任", "main"}, "secondary": {"次要责任", "secondary"}, "none": {"不承担责任", "none"},
 	"refused": {"拒绝陈述申辩", "refused"}, "stated": {"已陈述申辩", "stated"}, "grade": {"考核等次", "grade"},
 	"item": {"公开事项", "item"}, "request": {"依申请公开", "request"}, "open": {"待处理", "open"}, "closed": {"已办结", "closed"},
 	"accepted": {"采纳", "accepted"}, "rejected": {"不采纳", "rejected"}, "reported": {"已报告整改", "reported"},
 	"fail": {"考核不合格", "graded fail"}, "overturned": {"被依法纠错", "overturned"}, "unpublished": {"事项未公开", "unpublished"},
 	"veto": {"一票否决", "veto"}, "overdue": {"逾期未答复", "overdue"},
 	"csv": {"CSV", "CSV"}, "json": {"JSON", "JSON"}, "xlsx": {"XLSX", "XLSX"},
-	"handler": {"承办人", "handler"}, "in_charge": {"分管领导", "leader in charge"}, "principal": {"主要领导", "principal"}, "member": {"班子成员", "member"},
 }
