@@ -1,6 +1,9 @@
 package handlers_test
 
 import (
+	"context"
+	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/seed"
 	"net/url"
 	"strings"
 	"testing"
@@ -79,6 +82,36 @@ func TestAuditChainStateInTheReadersLanguage(t *testing.T) {
 		c.get("/lang?to=" + l + "&back=/audit")
 		if _, page := c.get("/audit"); !strings.Contains(page, want[l]) {
 			t.Errorf("%s audit page lacks %q", l, want[l])
+		}
+	}
+}
+
+// A state in the audit log reads in the words of its own record: a scheme
+// approved is 已批准 (not an assessment under way), an objection not
+// accepted is 不采纳 (not a rejected import).
+func TestAuditStatesReadAsTheirRecords(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := modelstest.Open(t, "sqlite")
+	if _, err := seed.Demo(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.CopyScheme(ctx, models.System, "default-2", "bureau-2027", "本局2027年方案")
+	modelstest.Must(t, err)
+	modelstest.Must(t, s.ApproveScheme(ctx, models.System, "bureau-2027", time.Now()))
+	b := &bureau{store: s, app: handlers.New(s, handlers.Options{})}
+	c := b.client(t)
+	c.signIn("office", seed.DemoPassword)
+	for _, tc := range []struct{ entity, want string }{
+		{"scheme", "<del>草稿</del> → <ins>已批准</ins>"},
+		{"assessment_objection", "<ins>不采纳</ins>"},
+	} {
+		_, page := c.get("/audit?entity=" + tc.entity)
+		if !strings.Contains(page, tc.want) {
+			t.Errorf("the audit log of %s lacks %q", tc.entity, tc.want)
+		}
+		if strings.Contains(page, "草拟中") || strings.Contains(page, "考核进行中") {
+			t.Errorf("the audit log of %s reads its states as an assessment's", tc.entity)
 		}
 	}
 }

@@ -216,7 +216,7 @@ func changes(e models.AuditEntry, l views.Lang, depts map[string]string) []field
 		if before == nil && after == nil {
 			return nil
 		}
-		return []fieldChange{{views.T(l, "audit.value"), auditValue(before, "", l, depts), auditValue(after, "", l, depts)}}
+		return []fieldChange{{views.T(l, "audit.value"), stateValue(e, before, "", l, depts), stateValue(e, after, "", l, depts)}}
 	}
 	keys := []string{}
 	for k := range bm {
@@ -237,9 +237,26 @@ func changes(e models.AuditEntry, l views.Lang, depts map[string]string) []field
 		if bj, aj := fmt.Sprint(b), fmt.Sprint(a); bj == aj {
 			continue
 		}
-		out = append(out, fieldChange{fieldLabel(k, l, depts), auditValue(b, k, l, depts), auditValue(a, k, l, depts)})
+		out = append(out, fieldChange{fieldLabel(k, l, depts), stateValue(e, b, k, l, depts), stateValue(e, a, k, l, depts)})
 	}
 	return out
+}
+
+// auditStates names the catalog prefix that reads an entity's states,
+// where the same word means something else elsewhere: an approved scheme
+// is not an assessment under way, an objection not accepted is not a
+// rejected import.
+var auditStates = map[string]string{"scheme": "scheme.state.", "assessment_objection": "asmt.obj."}
+
+// stateValue reads a value of an entry's change, its state in the words of
+// its own entity when it is one.
+func stateValue(e models.AuditEntry, v any, key string, l views.Lang, depts map[string]string) string {
+	if s, ok := v.(string); ok && (key == "" || key == "status") {
+		if p, ok := auditStates[e.Entity]; ok && views.HasMessage(l, p+s) {
+			return views.T(l, p+s)
+		}
+	}
+	return auditValue(v, key, l, depts)
 }
 
 func schemeBodyChanges(before, after string, l views.Lang) []fieldChange {
@@ -346,10 +363,10 @@ func auditValue(v any, key string, l views.Lang, depts map[string]string) string
 
 // auditWords are codes stored in changes that no message names.
 var auditWords = map[string]words{
-	"draft": {"草稿", "draft"}, "approved": {"已批准", "approved"}, "app": {"系统内立案", "opened in the app"},
+	"app":     {"系统内立案", "opened in the app"},
 	"refused": {"拒绝陈述申辩", "refused"}, "stated": {"已陈述申辩", "stated"}, "grade": {"考核等次", "grade"},
 	"item": {"公开事项", "item"}, "request": {"依申请公开", "request"}, "open": {"待处理", "open"}, "closed": {"已办结", "closed"},
-	"accepted": {"采纳", "accepted"}, "rejected": {"不采纳", "rejected"}, "reported": {"已报告整改", "reported"},
+	"accepted": {"采纳", "accepted"}, "reported": {"已报告整改", "reported"},
 	"fail": {"考核不合格", "graded fail"}, "overturned": {"被依法纠错", "overturned"}, "unpublished": {"事项未公开", "unpublished"},
 	"veto": {"一票否决", "veto"}, "overdue": {"逾期未答复", "overdue"},
 	"csv": {"CSV", "CSV"}, "json": {"JSON", "JSON"}, "xlsx": {"XLSX", "XLSX"},
