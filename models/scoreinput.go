@@ -45,8 +45,10 @@ func (s *Store) buildCalendar(ctx context.Context) (*scoring.Calendar, error) {
 }
 
 // ScoringInput reads what scoring needs for year y: departments, groups, the
-// catalog, and the year's records (publications up to the end of y, since
-// earlier years fill standing slots). The caller sets Scheme, Calendar and AsOf.
+// catalog, and the year's records (publications up to the end of the last
+// website week of y, scoring.LastWebsiteDay, since earlier years fill
+// standing slots and A4's last week runs into January of y+1; scoring
+// counts those January days for A4 only). The caller sets Scheme, Calendar and AsOf.
 // Rows are streamed into compact values: a province-scale year fits in
 // memory. It reads no import halfway written (settledInput).
 func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
@@ -62,6 +64,7 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 	db := s.DB.WithContext(ctx)
 	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 
+	lastWeb := scoring.LastWebsiteDay(y).Time()
 	// Nearly every publication is dated up to the end of the year: SQLite's
 	// planner would still walk the published index for that range, four to
 	// five times slower than reading the table, so the index is skipped.
@@ -78,7 +81,7 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 	go func() {
 		defer reading.Done()
 		in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
-		err := scan(db.Model(&Publication{}).Where(upToEnd, end).
+		err := scan(db.Model(&Publication{}).Where(upToEnd, lastWeb).
 			Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute"),
 			func(r *sql.Rows) error {
 				var p scoring.Publication

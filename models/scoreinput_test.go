@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -33,7 +34,9 @@ func TestScoringInputKeepsDatesAndYearBounds(t *testing.T) {
 		modelstest.Must(t, s.DB.Create(&[]models.Publication{
 			{DepartmentID: d.ID, IndexNo: "a", Seq: 23, Title: "早年", Channel: "网站", Published: date("2023-06-01")},
 			{DepartmentID: d.ID, IndexNo: "b", Seq: 23, Title: "当年", Channel: "网站", Formed: ptr("2024-02-04"), Published: date("2024-03-05"), Review: "公开", ReviewDate: ptr("2024-03-01")},
+			// 2 January 2025 is in the last website week of 2024 (30 December to 5 January).
 			{DepartmentID: d.ID, IndexNo: "c", Seq: 23, Title: "次年", Channel: "网站", Published: date("2025-01-02")},
+			{DepartmentID: d.ID, IndexNo: "d", Seq: 23, Title: "次年第二周", Channel: "网站", Published: date("2025-01-06")},
 		}).Error)
 		modelstest.Must(t, s.DB.Create(&[]models.Request{
 			{DepartmentID: d.ID, RequestNo: "r1", Received: date("2024-09-30"), Channel: "网络", Extended: true, PauseStart: ptr("2024-10-08"), PauseEnd: ptr("2024-10-10")},
@@ -49,8 +52,8 @@ func TestScoringInputKeepsDatesAndYearBounds(t *testing.T) {
 		if len(in.Departments) != 1 || in.Groups["相关警种部门"][0] != d.ID {
 			t.Fatalf("departments %v groups %v", in.Departments, in.Groups)
 		}
-		if len(in.Publications) != 2 {
-			t.Fatalf("publications up to the end of 2024 = %d, want 2 (earlier years count, later do not)", len(in.Publications))
+		if len(in.Publications) != 3 {
+			t.Fatalf("publications up to the end of 2024's last website week = %d, want 3 (earlier years count, the days of 2025 in that week too, later do not)", len(in.Publications))
 		}
 		for _, p := range in.Publications {
 			if p.Title == "当年" && (p.Formed.String() != "2024-02-04" || p.Published.String() != "2024-03-05" || p.ReviewDate.String() != "2024-03-01") {
@@ -69,6 +72,47 @@ func TestScoringInputKeepsDatesAndYearBounds(t *testing.T) {
 			}
 			if want := map[string]string{"r0": "2024-05-06", "r2": "2024-07-01"}[r.No]; want != "" && (r.Outcome != "被依法纠错" || r.OutcomeDate != mustDate(t, want)) {
 				t.Errorf("request %s: B2 reads %q on %s, want 被依法纠错 on %s", r.No, r.Outcome, r.OutcomeDate, want)
+			}
+		}
+	})
+}
+
+// The last website week of 2025 runs from Monday 29 December to Sunday 4
+// January 2026: a county bureau that posts twice in each of the 52 weeks,
+// the last week's posts on 2 and 3 January 2026, has a perfect A4 (5, not
+// 5 × 51/52), and those posts count for nothing else of 2025.
+func TestLastWebsiteWeekReadsJanuary(t *testing.T) {
+	ctx := context.Background()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		d := models.Department{Code: "FJ01", Name: "宿城分局", Kind: models.KindCountyBureau}
+		modelstest.Must(t, s.DB.Create(&d).Error)
+		modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 23, Level1: "对外公开", Level2: "行政执法", Title: "治安案件", Channels: "网站", Cadence: "及时公开", Lead: "宿城分局"}).Error)
+		var pubs []models.Publication
+		post := func(on time.Time) {
+			pubs = append(pubs, models.Publication{DepartmentID: d.ID, IndexNo: fmt.Sprint("w", len(pubs)), Title: "工作动态", Channel: "网站",
+				Formed: ptr(on.AddDate(0, 0, -1).Format(time.DateOnly)), Published: on, Review: "公开", ReviewDate: ptr(on.AddDate(0, 0, -1).Format(time.DateOnly))})
+		}
+		for monday := date("2025-01-06"); monday.Year() == 2025; monday = monday.AddDate(0, 0, 7) {
+			if monday.Month() == time.December && monday.Day() == 29 {
+				post(date("2026-01-02"))
+				post(date("2026-01-03"))
+				continue
+			}
+			post(monday)
+			post(monday.AddDate(0, 0, 1))
+		}
+		pubs[0].Seq = 23 // fills the prompt slot
+		modelstest.Must(t, s.DB.Create(&pubs).Error)
+		body, err := os.ReadFile("../seed/schemes/default-2.json")
+		modelstest.Must(t, err)
+		modelstest.Must(t, s.EnsureShippedSchemes(ctx, [][]byte{body}, time.Now()))
+
+		_, res, err := s.ComputeScores(ctx, models.System, models.ScoreRequest{Year: 2025, AsOf: mustDate(t, "2026-02-02")}, time.Now())
+		modelstest.Must(t, err)
+		want := map[string]string{"A4": "5", "A2": "10", "A3": "5", "D2": "4"}
+		for _, ind := range res.Departments[0].Indicators {
+			if w, ok := want[ind.Code]; ok && ind.Score.RatString() != w {
+				t.Errorf("%s = %s, want %s: %v", ind.Code, ind.Score.RatString(), w, ind.Deductions)
 			}
 		}
 	})

@@ -84,7 +84,7 @@ func pressMonths(d *deptRun, points *big.Rat) []Deduction {
 		switch {
 		case n >= least:
 			t.pass()
-		case month.End > d.in.AsOf:
+		case !d.over(month.End):
 		default:
 			t.fail(Deduction{Kind: DeductPressMonthMissing, Period: month, Count: n, Required: least})
 		}
@@ -212,6 +212,12 @@ func (d Deduction) clockMessage(en bool) string {
 		}
 		return fmt.Sprintf("网上申请 %s 迟转交 %d 日（应于 %s 前转交）", d.Title, d.LateDays, d.Due)
 	case DeductForwardOverdueOpen:
+		if d.dueOnAsOf() && en {
+			return fmt.Sprintf("Online request %s not forwarded %s", d.Title, d.dueEN())
+		}
+		if d.dueOnAsOf() {
+			return fmt.Sprintf("网上申请 %s 逾期未转交%s", d.Title, d.dueZH("转交"))
+		}
 		if en {
 			return fmt.Sprintf("Online request %s not forwarded, %d days past due (due by %s)", d.Title, d.LateDays, d.Due)
 		}
@@ -222,6 +228,12 @@ func (d Deduction) clockMessage(en bool) string {
 		}
 		return fmt.Sprintf("《%s》的保密审查迟办 %d 个工作日（应于 %s 前提出审查意见）", d.Title, d.LateDays, d.Due)
 	case DeductReviewOverdueOpen:
+		if d.dueOnAsOf() && en {
+			return fmt.Sprintf("Secrecy review of “%s” undecided %s", d.Title, d.dueEN())
+		}
+		if d.dueOnAsOf() {
+			return fmt.Sprintf("《%s》的保密审查逾期未提出意见%s", d.Title, d.dueZH("提出审查意见"))
+		}
 		if en {
 			return fmt.Sprintf("Secrecy review of “%s” undecided, %d working days past due (due by %s)", d.Title, d.LateDays, d.Due)
 		}

@@ -234,7 +234,14 @@ func TestForwardingB3(t *testing.T) {
 		},
 		{
 			name: "not forwarded, not yet due: not counted", dept: sc, code: "B3", score: "2",
+			mutate: then(useClocks(t), online("2024-12-20", ""), func(in *Input) { in.AsOf = day("2024-12-22") }),
+		},
+		{
+			// Due 23 December, the as-of date: that day is over, so it is late.
+			name: "not forwarded, due on the as-of date: late", dept: sc, code: "B3", score: "0",
 			mutate: then(useClocks(t), online("2024-12-20", ""), func(in *Input) { in.AsOf = day("2024-12-23") }),
+			kinds:  []DeductionKind{DeductForwardOverdueOpen},
+			msg:    "网上申请 W-2024-12-20 逾期未转交（应于 2024-12-23 前转交；该日即截至日期，当日已结束仍未转交）",
 		},
 		{
 			name: "a request at the counter is not forwarded", dept: sc, code: "B3", score: "2",

@@ -68,6 +68,10 @@ type Deduction struct {
 	On        Date   // the record's own date: publication, receipt, outcome
 	Due       Date   // when it was due
 	Done      Date   // when it was done; zero if not yet
+	// AsOf: for a duty not done (a request unanswered, a report not filed,
+	// a quarter void), the as-of date it was still not done by, at the end
+	// of that day; zero otherwise and in runs stored before it was kept.
+	AsOf Date
 	// LateDays: how late, up to Done or the as-of date: working days for
 	// the clocks counted in working days (publications, requests), calendar
 	// days for reports, whose due dates are calendar dates.

@@ -124,7 +124,7 @@ func TestCoverageA1(t *testing.T) {
 			name: "void quarter: its publication fills nothing", dept: qb, code: "A1", score: "15",
 			mutate: func(in *Input) { dropQuarterly(in, qb, 2) },
 			kinds:  []DeductionKind{DeductSlotVoidQuarter},
-			msg:    "第38项“工作动态、舆情引导等”2024年第2季度无有效公开记录：所在季度未报送季度报表，视为当季无公开",
+			msg:    "第38项“工作动态、舆情引导等”2024年第2季度无有效公开记录：所在季度未报送季度报表（应于 2024-06-20 前报送），视为当季无公开",
 		},
 		{
 			name: "void first quarter voids the standing and prompt publications in it", dept: za, code: "A1", score: "0",
@@ -305,11 +305,15 @@ func TestRequestsB1(t *testing.T) {
 		// Received Mon 30 Dec 2024: due 21 Jan 2025, after the as-of date.
 		{name: "unanswered, not yet due: not counted", dept: za, code: "B1", score: "20",
 			mutate: req(Request{No: "R-1", Received: day("2024-12-30")})},
-		{name: "due on the as-of date: not yet late", dept: za, code: "B1", score: "20",
+		// The as-of date is over at the end of that day (SCHEME.md, Terms).
+		{name: "due on the as-of date and unanswered: late", dept: za, code: "B1", score: "10",
 			mutate: func(in *Input) {
 				req(Request{No: "R-1", Received: day("2024-12-30")})(in)
 				in.AsOf = day("2025-01-21")
-			}},
+			},
+			kinds: []DeductionKind{DeductRequestOverdueOpen},
+			msg:   "依申请公开 R-1 逾期未答复（应于 2025-01-21 前答复；该日即截至日期，当日已结束仍未答复）",
+		},
 		{name: "open consultation pause runs through the as-of date", dept: za, code: "B1", score: "20",
 			mutate: req(Request{No: "R-1", Received: day("2024-11-01"), PauseStart: day("2024-11-05")})},
 		{name: "received the year before: not counted", dept: za, code: "B1", score: "20",

@@ -1,6 +1,9 @@
 package scoring
 
-import "math/big"
+import (
+	"math/big"
+	"time"
+)
 
 // coverage scores A1: points × filled slots / slots, pending slots aside.
 func coverage(d *deptRun, points *big.Rat) []Deduction {
@@ -11,14 +14,17 @@ func coverage(d *deptRun, points *big.Rat) []Deduction {
 		case SlotFilled:
 			t.pass()
 		default:
-			kind := DeductSlotUnfilled
-			if s.State == SlotVoid {
-				kind = DeductSlotVoidQuarter
-			}
-			t.fail(Deduction{
-				Kind: kind, Record: RecordRef{Kind: RecordItem, Seq: s.Item},
+			line := Deduction{
+				Kind: DeductSlotUnfilled, Record: RecordRef{Kind: RecordItem, Seq: s.Item},
 				Item: s.Item, Title: d.in.Items[d.idx.itemOf[s.Item]].Title, Period: s.Period,
-			})
+			}
+			if s.State == SlotVoid {
+				line.Kind, line.AsOf = DeductSlotVoidQuarter, d.in.AsOf
+				if s.Period.Kind == PeriodQuarter || s.Period.Kind == PeriodMonth {
+					line.Due = d.quarterDue[s.Period.Start.Quarter()-1] // the quarterly report's
+				}
+			}
+			t.fail(line)
 		}
 	}
 	return t.deductions(points)
@@ -80,17 +86,35 @@ func channels(d *deptRun, points *big.Rat) []Deduction {
 	return t.deductions(points)
 }
 
+// websiteWeeks returns the first Monday of the weeks A4 counts in year, the
+// Monday-to-Sunday weeks whose Monday falls in the year, and how many there
+// are. The last of them may run into January of the next year.
+func websiteWeeks(year int) (first Date, weeks int) {
+	start, end := NewDate(year, time.January, 1), NewDate(year, time.December, 31)
+	first = start + Date((8-int(start.Weekday()))%7)
+	return first, int(end-first)/7 + 1
+}
+
+// LastWebsiteDay is the last day of the last week A4 counts in year: a
+// Sunday, up to 6 January of the next year. Publications dated up to it
+// are read for A4; every other rule reads only the days of the year.
+func LastWebsiteDay(year int) Date {
+	first, weeks := websiteWeeks(year)
+	return first + Date(7*weeks) - 1
+}
+
 // websiteCadence scores A4 for departments obligated for an item published
 // on the website: points × good weeks / weeks, over the Monday-to-Sunday
-// weeks whose Monday falls in the year. A week still running at the as-of
-// date counts once it is good, and is otherwise left aside.
+// weeks whose Monday falls in the year. A good week has enough website
+// publications dated on any of its seven days, including, for the last
+// week, days of the next year. A week still running at the as-of date
+// counts once it is good, and is otherwise left aside.
 func websiteCadence(d *deptRun, points *big.Rat) []Deduction {
 	web := d.in.Scheme.Params.Website
 	if !d.requires(web.Channel) {
 		return nil
 	}
-	first := d.year.Start + Date((8-int(d.year.Start.Weekday()))%7) // first Monday
-	weeks := int(d.year.End-first)/7 + 1
+	first, weeks := websiteWeeks(d.in.Year)
 	counts := make([]int, weeks)
 	for _, k := range d.idx.pubs.of(d.i) {
 		p := &d.in.Publications[k]
@@ -107,7 +131,7 @@ func websiteCadence(d *deptRun, points *big.Rat) []Deduction {
 		switch {
 		case n >= web.MinPerWeek:
 			t.pass()
-		case week.End > d.in.AsOf:
+		case !d.over(week.End):
 		default:
 			t.fail(Deduction{Kind: DeductWebsiteWeekThin, Period: week, Channel: web.Channel, Count: n, Required: web.MinPerWeek})
 		}

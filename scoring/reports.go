@@ -5,8 +5,9 @@ import "math/big"
 // readQuarterlyReports finds the department's earliest filed report for
 // each quarter of the year and which quarters are void. Only departments
 // that lead an item file them (seed 000 §7(4)); for them a quarter is void
-// once its due date has passed at the as-of date with no report filed. A
-// quarter whose report is not yet due is not void: there is still time.
+// once its due date is over at the as-of date (the as-of date itself
+// included, see over) with no report filed. A quarter whose report is not
+// yet due is not void: there is still time.
 func (d *deptRun) readQuarterlyReports() {
 	for _, k := range d.idx.quarterly.of(d.i) {
 		rep := &d.in.QuarterlyReports[k]
@@ -21,7 +22,7 @@ func (d *deptRun) readQuarterlyReports() {
 		return
 	}
 	for q := range d.void {
-		d.void[q] = d.quarterly[q] == nil && d.in.AsOf > d.quarterDue[q]
+		d.void[q] = d.quarterly[q] == nil && d.over(d.quarterDue[q])
 	}
 }
 
@@ -80,8 +81,8 @@ func (d *deptRun) filing(line Deduction, submitted Date, p punctuality, lateKind
 	case !submitted.IsZero():
 		line.Kind, line.Done, line.LateDays = lateKind, submitted, daysLate(line.Due, submitted)
 		line.Points = new(big.Rat).Sub(p.onTime.Rat(), p.late.Rat())
-	case d.in.AsOf > line.Due:
-		line.Kind = missingKind
+	case d.over(line.Due):
+		line.Kind, line.AsOf = missingKind, d.in.AsOf
 		line.Points = new(big.Rat).Sub(p.onTime.Rat(), p.missing.Rat())
 	default:
 		return nil

@@ -69,8 +69,8 @@ func (d *deptRun) deadline(t *tally, line Deduction, done Date, lateKind, openKi
 	case d.happened(done):
 		line.Kind, line.Done, line.LateDays = lateKind, done, late(line.Due, done)
 		t.fail(line)
-	case d.in.AsOf > line.Due:
-		line.Kind, line.LateDays = openKind, late(line.Due, d.in.AsOf)
+	case d.over(line.Due):
+		line.Kind, line.LateDays, line.AsOf = openKind, late(line.Due, d.in.AsOf), d.in.AsOf
 		t.fail(line)
 	}
 }

@@ -96,9 +96,16 @@ func newRun(in *Input) (*run, error) {
 	return r, nil
 }
 
+// over reports whether day d has ended at the as-of date. The as-of date
+// is itself over, at the end of that day (a cut-off, 数据截止): a period
+// whose last day is on or before it has ended, and a duty due on or before
+// it and not done by then is late or missing (docs/SCHEMES.md, Terms).
+// Only a duty due after it is not yet due.
+func (r *run) over(d Date) bool { return d <= r.in.AsOf }
+
 // happened reports whether an event dated d has taken place by the as-of
 // date; a zero date never happened.
-func (r *run) happened(d Date) bool { return !d.IsZero() && d <= r.in.AsOf }
+func (r *run) happened(d Date) bool { return !d.IsZero() && r.over(d) }
 
 // inYear reports whether d falls in the assessment year and has happened.
 func (r *run) inYear(d Date) bool { return r.year.Contains(d) && d <= r.in.AsOf }

@@ -152,7 +152,7 @@ func (d *deptRun) fillSlots() {
 		slot := &d.slots[s]
 		switch {
 		case slot.State == SlotFilled:
-		case slot.Period.End > r.in.AsOf:
+		case !r.over(slot.Period.End):
 			slot.State = SlotPending
 		case slot.Period.Kind == PeriodQuarter || slot.Period.Kind == PeriodMonth:
 			if d.void[slot.Period.Start.Quarter()-1] {
