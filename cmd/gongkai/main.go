@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
-	"strings"
 	"syscall"
 
 	"github.com/gongkai/gongkai/models"
@@ -48,10 +47,11 @@ func main() {
 	}
 }
 
-// run dispatches a subcommand; serve is the default.
+// run dispatches a subcommand; serve is the default. A leading flag that is
+// not a request for help is a mistake, never a reason to start a server.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	cmd := "serve"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
 	switch cmd {
@@ -71,7 +71,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return backupCommand(ctx, args, stdout)
 	case "restore":
 		return restoreCommand(ctx, args, stdout)
-	case "help", "-h", "--help":
+	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
