@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
@@ -109,32 +110,50 @@ func TestNothingBehindASessionIsCached(t *testing.T) {
 
 // TestSessionCookieIsSecureBehindHTTPS: behind a proxy that terminates
 // HTTPS the session cookie is __Host-, Secure; on plain HTTP it stays
-// usable for a local trial.
+// usable for a local trial. X-Forwarded-Proto is believed only from a
+// proxy listed in GONGKAI_TRUSTED_PROXIES: with none listed, or from
+// another address, a forwarded https changes nothing.
 func TestSessionCookieIsSecureBehindHTTPS(t *testing.T) {
 	t.Parallel()
 	b := newBureau(t, modelstest.Open(t, "sqlite"))
 	for _, tc := range []struct {
-		proto  string
-		name   string
-		secure bool
-	}{{"https", "__Host-gongkai_session", true}, {"", "gongkai_session", false}} {
+		why     string
+		proxies []string // app.Test's requests come from 0.0.0.0
+		proto   string
+		name    string
+		secure  bool
+	}{
+		{"trusted proxy says https", []string{"0.0.0.0"}, "https", "__Host-gongkai_session", true},
+		{"trusted proxy says nothing", []string{"0.0.0.0"}, "", "gongkai_session", false},
+		{"no proxy configured", nil, "https", "gongkai_session", false},
+		{"another proxy configured", []string{"10.0.0.1"}, "https", "gongkai_session", false},
+	} {
+		app := handlers.New(b.store, handlers.Options{Now: b.clock.Now, TrustedProxies: tc.proxies})
 		req := httptest.NewRequest(http.MethodGet, "/login", nil)
 		if tc.proto != "" {
 			req.Header.Set("X-Forwarded-Proto", tc.proto)
 		}
-		resp, err := b.app.Test(req, -1)
+		resp, err := app.Test(req, -1)
 		modelstest.Must(t, err)
 		var found bool
 		for _, ck := range resp.Cookies() {
 			if ck.Name == tc.name {
 				found = true
 				if ck.Secure != tc.secure || !ck.HttpOnly {
-					t.Errorf("%s: cookie %s Secure=%v HttpOnly=%v", tc.proto, ck.Name, ck.Secure, ck.HttpOnly)
+					t.Errorf("%s: cookie %s Secure=%v HttpOnly=%v", tc.why, ck.Name, ck.Secure, ck.HttpOnly)
 				}
 			}
 		}
 		if !found {
-			t.Errorf("proto %q: no cookie %s among %v", tc.proto, tc.name, resp.Header.Values("Set-Cookie"))
+			t.Errorf("%s: no cookie %s among %v", tc.why, tc.name, resp.Header.Values("Set-Cookie"))
 		}
+	}
+	// Nor is X-Real-IP believed without a listed proxy: a failed sign-in is
+	// logged with the peer's address, not the one the header names.
+	b.client(t).signInFrom("203.0.113.9", "office", "wrong-password")
+	var n int64
+	modelstest.Must(t, b.store.DB.Model(&models.AuditEntry{}).Where("action = ? AND after LIKE ?", "sign_in_failed", "%203.0.113.9%").Count(&n).Error)
+	if n != 0 {
+		t.Error("with no trusted proxy, a failed sign-in was logged with the address X-Real-IP named")
 	}
 }

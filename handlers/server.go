@@ -115,8 +115,9 @@ func New(store *models.Store, opt Options) *fiber.App {
 		ReadTimeout:                  5 * time.Minute,
 		UnescapePath:                 true, // scheme versions may be Chinese
 		// Only a listed proxy is believed about the client's address and
-		// protocol (X-Real-IP, X-Forwarded-Proto).
-		EnableTrustedProxyCheck: len(opt.TrustedProxies) > 0,
+		// protocol (X-Real-IP, X-Forwarded-Proto); with none listed, nobody
+		// is (fiber believes everyone when the check is off).
+		EnableTrustedProxyCheck: true,
 		TrustedProxies:          opt.TrustedProxies,
 		ProxyHeader:             proxyHeader(opt.TrustedProxies),
 	})
