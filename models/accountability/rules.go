@@ -85,11 +85,14 @@ func MayTake(v models.Viewer, dept uint, a Action) bool {
 // evidence, notes and statements may be added.
 func (s Status) Open() bool { return s == Investigating || s == Heard }
 
+// noticeIssued are the states in which the written notice is out.
+var noticeIssued = []Status{Notified, Appealed, Reviewed, Revoked}
+
 // NoticeIssued reports whether the written notice is out: from then on the
-// department's head sees the case.
-func (s Status) NoticeIssued() bool {
-	return s == Notified || s == Appealed || s == Reviewed || s == Revoked
-}
+// department's head sees the case, whether it was decided in the
+// workspace or on paper (a paper decision the discipline office has not
+// notified here stays unseen by the head).
+func (s Status) NoticeIssued() bool { return slices.Contains(noticeIssued, s) }
 
 // AppealDays is the appeal window of art. 7: 30 calendar days from the notice.
 const AppealDays = 30

@@ -38,7 +38,7 @@ func (s Status) Standing() bool { return slices.Contains(models.StandingCaseStat
 // VisibleTo reports whether v may read the case at all: the discipline
 // office and auditors every case; the office and the leading group its
 // decision once taken; a head a case of their department once its notice
-// is issued (a paper decision was notified on paper).
+// is issued, a paper decision included (Status.NoticeIssued).
 func (c *Case) VisibleTo(v models.Viewer) bool {
 	switch {
 	case v.CanReadCaseFiles():
@@ -46,7 +46,7 @@ func (c *Case) VisibleTo(v models.Viewer) bool {
 	case v.CanReadDecisions():
 		return c.Status.Standing() || c.Status == Revoked
 	case v.Role == models.RoleHead:
-		return v.DepartmentID != 0 && v.DepartmentID == c.DepartmentID && (c.Status.NoticeIssued() || c.Origin == FromImport)
+		return v.DepartmentID != 0 && v.DepartmentID == c.DepartmentID && c.Status.NoticeIssued()
 	}
 	return false
 }
@@ -61,7 +61,7 @@ func scope(q *gorm.DB, v models.Viewer) *gorm.DB {
 		return q.Where("status IN ?", decided)
 	case v.Role == models.RoleHead && v.DepartmentID != 0:
 		return q.Where("department_id = ?", v.DepartmentID).
-			Where("(status IN ? OR origin = ?)", []Status{Notified, Appealed, Reviewed, Revoked}, FromImport)
+			Where("status IN ?", noticeIssued)
 	}
 	return q.Where("1 = 0")
 }
