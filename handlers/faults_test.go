@@ -119,7 +119,6 @@ func TestFrozenAndRefusedDatabase(t *testing.T) {
 	s, err := models.Open(u.String(), nil)
 	modelstest.Must(t, err)
 	defer s.Close()
-	s.SessionTimeout = time.Second
 	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now, RequestTimeout: time.Second})
 
 	c := b.client(t)
@@ -154,7 +153,6 @@ func TestBusySQLiteAnswers503(t *testing.T) {
 	defer s.Close()
 	modelstest.Must(t, s.Migrate(t.Context()))
 	b := newBureau(t, s)
-	s.SessionTimeout = time.Second
 	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now, RequestTimeout: time.Second})
 	c := b.client(t)
 	tok := c.token("/login")
@@ -178,5 +176,44 @@ func TestBusySQLiteAnswers503(t *testing.T) {
 	modelstest.Must(t, err)
 	if resp := c.signIn("office", testPassword); resp.StatusCode != 303 {
 		t.Errorf("sign-in once free: %d", resp.StatusCode)
+	}
+}
+
+// With the database frozen, a signed-in page answers 503 after one wait of
+// the request's bound, not one for the session and another for the page.
+func TestFrozenDatabaseWaitsOnce(t *testing.T) {
+	t.Parallel()
+	direct := modelstest.FreshDSN(t, "mysql")
+	setup, err := models.Open(direct, nil)
+	modelstest.Must(t, err)
+	defer setup.Close()
+	modelstest.Must(t, setup.Migrate(t.Context()))
+	b := newBureau(t, setup)
+
+	u, err := url.Parse(direct)
+	modelstest.Must(t, err)
+	proxy := newFaultProxy(t, u.Host)
+	u.Host = proxy.ln.Addr().String()
+	s, err := models.Open(u.String(), nil)
+	modelstest.Must(t, err)
+	defer s.Close()
+	const bound = 2 * time.Second
+	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now, RequestTimeout: bound})
+
+	c := b.client(t)
+	c.signIn("office", testPassword)
+	proxy.set("freeze")
+	defer proxy.set("pass")
+	for _, path := range []string{"/departments", "/"} {
+		start := time.Now()
+		resp, body := c.get(path)
+		took := time.Since(start)
+		t.Logf("%s: %d after %s", path, resp.StatusCode, took)
+		if resp.StatusCode != 503 || !strings.Contains(body, "数据库暂时无法访问或繁忙") {
+			t.Errorf("%s frozen: %d %.200q", path, resp.StatusCode, body)
+		}
+		if took < bound || took > bound+bound/2 {
+			t.Errorf("%s frozen: answered after %s, want one wait of %s", path, took, bound)
+		}
 	}
 }

@@ -49,6 +49,7 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		// Frozen, refused or busy: worth trying again shortly.
 		status, key = fiber.StatusServiceUnavailable, "error.unavailable"
 		c.Set(fiber.HeaderRetryAfter, "5")
+		c.Locals(localNoSession, true)
 	case errors.As(err, &fe):
 		status = fe.Code
 		switch fe.Code {

@@ -39,8 +39,8 @@ type Options struct {
 	// Now is the clock; tests move it to check the sign-in slow-down.
 	Now func() time.Time
 	Log *slog.Logger
-	// RequestTimeout bounds the queries of a request; default
-	// models.QueryTimeout.
+	// RequestTimeout bounds the queries of a request, its session's
+	// included; default models.QueryTimeout.
 	RequestTimeout time.Duration
 	// Background ends the background imports when it is done (SIGTERM):
 	// each is rolled back and its run marked failed with context.Cause.
@@ -99,7 +99,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Imports = &sync.WaitGroup{}
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
 	s.views.AddFunc("schemeTitle", s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",

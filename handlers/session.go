@@ -31,6 +31,10 @@ const (
 	// and flash message are kept here so that a page does not read it again.
 	localCSRF  = "csrf"
 	localFlash = "flash"
+	// localNoSession: the database did not answer this request in time; its
+	// error page is rendered without reading or writing the session again,
+	// so the request waits once, not once per session access.
+	localNoSession = "nosession"
 )
 
 // CookieMode says when the session cookie is Secure.
@@ -55,14 +59,17 @@ type sessionStores struct {
 	plain, secure *session.Store
 }
 
-func newSessions(store *models.Store, mode CookieMode) sessionStores {
+// Each session query is bounded by timeout, the request's bound
+// (Options.RequestTimeout): the session is read first, so a frozen database
+// costs one such wait.
+func newSessions(store *models.Store, mode CookieMode, timeout time.Duration) sessionStores {
 	mk := func(secure bool) *session.Store {
 		name := "gongkai_session"
 		if secure {
 			name = "__Host-gongkai_session"
 		}
 		return session.New(session.Config{
-			Storage:        store.Sessions(),
+			Storage:        store.SessionsWithin(timeout),
 			Expiration:     12 * time.Hour,
 			KeyLookup:      "cookie:" + name,
 			CookiePath:     "/",
@@ -157,7 +164,7 @@ func post(app *fiber.App, path string, a models.Action, h fiber.Handler) {
 
 // csrfToken returns the session's token, creating both if needed.
 func (s *Server) csrfToken(c *fiber.Ctx) (string, error) {
-	if tok, _ := c.Locals(localCSRF).(string); tok != "" {
+	if tok, _ := c.Locals(localCSRF).(string); tok != "" || c.Locals(localNoSession) != nil {
 		return tok, nil
 	}
 	sess, err := s.sessions.Get(c)
@@ -207,7 +214,7 @@ func (s *Server) flash(c *fiber.Ctx, msg string) error {
 }
 
 func (s *Server) takeFlash(c *fiber.Ctx) string {
-	if msg, _ := c.Locals(localFlash).(string); msg == "" {
+	if msg, _ := c.Locals(localFlash).(string); msg == "" || c.Locals(localNoSession) != nil {
 		return ""
 	}
 	c.Locals(localFlash, "")

@@ -23,20 +23,24 @@ type SessionStore struct {
 	timeout time.Duration
 }
 
-// query bounds one session query by QueryTimeout: fiber.Storage has no
-// context, and a frozen database must not hang every request.
+// query bounds one session query by the store's timeout: fiber.Storage
+// has no context, and a frozen database must not hang every request.
 func (s *SessionStore) query() (*gorm.DB, context.CancelFunc) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
 	return s.db.WithContext(ctx), cancel
 }
 
-// Sessions returns the session storage.
-func (s *Store) Sessions() *SessionStore {
-	d := s.SessionTimeout
-	if d <= 0 {
-		d = QueryTimeout
+// Sessions returns the session storage, each query bounded by QueryTimeout.
+func (s *Store) Sessions() *SessionStore { return s.SessionsWithin(QueryTimeout) }
+
+// SessionsWithin returns the session storage with each query bounded by
+// timeout (QueryTimeout when not positive): the web server gives it the
+// bound of its requests.
+func (s *Store) SessionsWithin(timeout time.Duration) *SessionStore {
+	if timeout <= 0 {
+		timeout = QueryTimeout
 	}
-	return &SessionStore{db: s.DB, timeout: d}
+	return &SessionStore{db: s.DB, timeout: timeout}
 }
 
 // Get returns the value for key, or nil if absent or expired.

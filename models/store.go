@@ -39,10 +39,6 @@ type Store struct {
 	Dialect string
 	// memo keeps what is costly to build and cheap to check: see memo.go.
 	memo memo
-	// SessionTimeout bounds a session query (fiber.Storage has no
-	// context); zero means QueryTimeout. Tests of a frozen database
-	// shorten it.
-	SessionTimeout time.Duration
 }
 
 // Open connects to the database named by dsn: empty or "sqlite:PATH" for the
