@@ -1,13 +1,60 @@
 package handlers
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"maps"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/views"
 )
+
+// pageViews renders the embedded templates for Fiber. A page in a layout
+// is rendered first, on its own, and given to the layout as .PageBody. The
+// html engine's own way set a template function ("embed") on the one set
+// of templates every request shares, at each render: a fragment rendered
+// without a layout (the overview's, the ranking's) could unset it while
+// another request's layout was running, which then failed with "call of
+// nil function"; and one lock held over every page in a layout made all
+// pages render one at a time. Here the templates, once loaded, are only
+// read.
+type pageViews struct{ *html.Engine }
+
+// pageBodyKey is the layout's name for the page it frames.
+const pageBodyKey = "PageBody"
+
+// Render writes template name, framed by layout if one is named; a page in
+// a layout takes a fiber.Map.
+func (v pageViews) Render(out io.Writer, name string, binding any, layout ...string) error {
+	page := v.Templates.Lookup(name)
+	if page == nil {
+		return fmt.Errorf("render: no template %s", name)
+	}
+	if len(layout) == 0 || layout[0] == "" {
+		return page.Execute(out, binding)
+	}
+	frame := v.Templates.Lookup(layout[0])
+	if frame == nil {
+		return fmt.Errorf("render: no layout %s", layout[0])
+	}
+	data, ok := binding.(fiber.Map)
+	if !ok {
+		return fmt.Errorf("render: %s in layout %s wants a fiber.Map, got %T", name, layout[0], binding)
+	}
+	var body bytes.Buffer
+	if err := page.Execute(&body, data); err != nil {
+		return err
+	}
+	framed := maps.Clone(data)
+	framed[pageBodyKey] = template.HTML(body.String()) // rendered by html/template above
+	return frame.Execute(out, framed)
+}
 
 // page renders a template in the layout with what every page needs: the
 // language, the viewer, the CSRF token, a flash message and a title.

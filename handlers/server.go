@@ -66,7 +66,7 @@ type Server struct {
 	importer  *ingest.Importer
 	puller    *ingest.Puller
 	jobs      jobs
-	views     *html.Engine
+	views     pageViews
 	overviews overviewCache
 	rankings  rankingCache
 	avg       averageCache
@@ -99,8 +99,8 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Imports = &sync.WaitGroup{}
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), views: newEngine(), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
-	s.views.AddFunc("schemeTitle", s.schemeTitle)
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
+	s.views = newEngine(s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",
 		Views:        s.views,
@@ -132,10 +132,12 @@ func proxyHeader(trusted []string) string {
 	return "X-Real-IP"
 }
 
-// newEngine loads the embedded templates with the helpers they use.
-func newEngine() *html.Engine {
+// newEngine loads the embedded templates with the helpers they use;
+// schemeTitle names a scheme by its version.
+func newEngine(schemeTitle func(version string) string) pageViews {
 	engine := html.NewFileSystem(http.FS(views.Templates()), ".html")
 	engine.AddFuncMap(template.FuncMap{
+		"schemeTitle": schemeTitle,
 		"t": func(lang any, key string, args ...any) string {
 			l, _ := lang.(views.Lang)
 			return views.T(l, key, args...)
@@ -185,7 +187,10 @@ func newEngine() *html.Engine {
 		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },
 		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
 	})
-	return engine
+	if err := engine.Load(); err != nil {
+		panic(err) // the templates are embedded at build time: one that does not parse is a build bug
+	}
+	return pageViews{engine}
 }
 
 // who names the author of a change: a person's name, or 系统 for the

@@ -66,7 +66,13 @@ func Open(dsn string, log *slog.Logger) (*Store, error) {
 		}
 		// Foreign keys are off in SQLite unless asked for; WAL and a busy
 		// timeout keep concurrent readers and one writer from SQLITE_BUSY.
-		db, err := gorm.Open(sqlite.Open(path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"), cfg)
+		// Every transaction begins as a writer (BEGIN IMMEDIATE): one that
+		// began as a reader and wrote later could not wait for the writer
+		// before it (SQLite refuses at once, "database is locked (517)",
+		// without using the busy timeout), while a writer waits at BEGIN
+		// for as long as the busy timeout allows. A read-only transaction
+		// (sql.TxOptions{ReadOnly: true}) still begins as a reader.
+		db, err := gorm.Open(sqlite.Open(path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
