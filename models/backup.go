@@ -1,7 +1,11 @@
 package models
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -9,123 +13,420 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
+)
+
+// Manifest says what a backup holds: the last schema step applied and the
+// audit chain's head when the backup began (an anchor: the restored chain
+// must still carry that entry). A MySQL dump carries it on its last line,
+// with the SHA-256 of everything before, so a dump cut short or changed
+// shows before anything is restored.
+type Manifest struct {
+	Migration string
+	Anchor    AuditAnchor
+}
+
+func (m Manifest) String() string { return "migration=" + m.Migration + " audit=" + m.Anchor.String() }
+
+// The first and last lines of a gongkai MySQL dump.
+const (
+	dumpHeader     = "-- gongkai backup 1: a MySQL dump checked and restored by gongkai restore"
+	manifestPrefix = "-- gongkai manifest "
 )
 
 // Backup writes a consistent copy of the database to path while the
-// application runs. SQLite: VACUUM INTO, an online snapshot in one
-// transaction. MySQL/MariaDB: mysqldump --single-transaction (one
-// consistent InnoDB snapshot, no table locks), which must be installed.
-func Backup(ctx context.Context, dsn, path string) error {
+// application runs, and returns its manifest. SQLite: VACUUM INTO, an
+// online snapshot in one transaction. MySQL/MariaDB: mysqldump
+// --single-transaction (one consistent InnoDB snapshot, no table locks),
+// which must be installed, between gongkai's header and manifest lines.
+func Backup(ctx context.Context, dsn, path string) (Manifest, error) {
 	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s exists already: a backup never overwrites", path)
-	}
-	if isMySQL(dsn) {
-		args, env, err := mysqlArgs(dsn)
-		if err != nil {
-			return err
-		}
-		out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return fmt.Errorf("create backup: %w", err)
-		}
-		cmd := exec.CommandContext(ctx, "mysqldump", append([]string{"--single-transaction", "--routines", "--triggers", "--hex-blob", "--default-character-set=utf8mb4"}, args...)...)
-		cmd.Env, cmd.Stdout = env, out
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		err = cmd.Run()
-		if cerr := out.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(path)
-			return fmt.Errorf("mysqldump: %w: %s", err, strings.TrimSpace(stderr.String()))
-		}
-		return nil
+		return Manifest{}, fmt.Errorf("%s exists already: a backup never overwrites", path)
 	}
 	store, err := Open(dsn, nil)
 	if err != nil {
-		return err
+		return Manifest{}, err
 	}
 	defer store.Close()
+	// Read before the snapshot: the anchor's entry is in it, since entries
+	// are only ever added.
+	m, err := store.manifest(ctx)
+	if err != nil {
+		return m, err
+	}
+	if isMySQL(dsn) {
+		return m, dumpMySQL(ctx, dsn, path, m)
+	}
 	abs, err := filepath.Abs(path)
+	if err != nil {
+		return m, err
+	}
+	if err := store.DB.WithContext(ctx).Exec("VACUUM INTO ?", abs).Error; err != nil {
+		return m, fmt.Errorf("back up: %w", err)
+	}
+	return m, nil
+}
+
+func (s *Store) manifest(ctx context.Context) (Manifest, error) {
+	ids, err := s.AppliedMigrations(ctx)
+	if err != nil || len(ids) == 0 {
+		return Manifest{}, fmt.Errorf("read the schema's version: %v", err)
+	}
+	anchor, err := s.AuditHeadAnchor(ctx)
+	return Manifest{Migration: ids[len(ids)-1], Anchor: anchor}, err
+}
+
+func dumpMySQL(ctx context.Context, dsn, path string, m Manifest) error {
+	args, env, err := mysqlArgs(dsn, "")
 	if err != nil {
 		return err
 	}
-	if err := store.DB.WithContext(ctx).Exec("VACUUM INTO ?", abs).Error; err != nil {
-		return fmt.Errorf("back up: %w", err)
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("create backup: %w", err)
+	}
+	sum := sha256.New()
+	w := bufio.NewWriterSize(io.MultiWriter(out, sum), 1<<16)
+	fmt.Fprintln(w, dumpHeader)
+	cmd := exec.CommandContext(ctx, "mysqldump", append([]string{"--single-transaction", "--routines", "--triggers", "--hex-blob", "--default-character-set=utf8mb4"}, args...)...)
+	cmd.Env, cmd.Stdout = env, w
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	if err != nil {
+		err = fmt.Errorf("mysqldump: %w: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		_, err = fmt.Fprintf(out, "%s%s sha256=%x\n", manifestPrefix, m, sum.Sum(nil))
+	}
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}
+
+// Restore replaces the database with a backup made by Backup and returns
+// where the database it replaced is kept (empty when there was none): a
+// file beside it (SQLite) or a schema beside it (MySQL), until the
+// operator removes it. Nothing is touched until the whole backup is
+// checked: it is restored into a new file or schema, which must be
+// gongkai's (its header and manifest), of a schema this program knows,
+// with only the objects its migrations make and an audit chain that holds;
+// only then is it switched in, at once (a rename). It refuses while a
+// server holds the database.
+func Restore(ctx context.Context, dsn, path string) (kept string, err error) {
+	if isMySQL(dsn) {
+		return restoreMySQL(ctx, dsn, path)
+	}
+	return restoreSQLite(ctx, dsn, path)
+}
+
+func restoreSQLite(ctx context.Context, dsn, path string) (string, error) {
+	target := sqlitePath(dsn)
+	release, err := holdForRestore(ctx, dsn, nil)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	// The backup is checked and brought up to date beside the target, so
+	// that the switch is one rename.
+	fresh := target + ".restoring"
+	removeSQLite := func(p string) {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(p + suffix)
+		}
+	}
+	removeSQLite(fresh)
+	if err := copyFile(path, fresh); err != nil {
+		removeSQLite(fresh)
+		return "", Invalid("backup", "restore.open", path)
+	}
+	if err := checkRestoredAt(ctx, "sqlite:"+fresh, nil); err != nil {
+		removeSQLite(fresh)
+		return "", err
+	}
+	kept := ""
+	if _, err := os.Stat(target); err == nil {
+		// Fold the live database's WAL into its file, so that the file
+		// kept is the whole database.
+		live, err := Open(dsn, nil)
+		if err == nil {
+			err = live.DB.WithContext(ctx).Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error
+			live.Close()
+		}
+		if err != nil {
+			removeSQLite(fresh)
+			return "", fmt.Errorf("checkpoint the database before the switch: %w", err)
+		}
+		kept = target + ".before-restore-" + time.Now().UTC().Format("20060102T150405")
+		if err := os.Link(target, kept); err != nil {
+			if err := copyFile(target, kept); err != nil {
+				removeSQLite(fresh)
+				return "", fmt.Errorf("keep the database replaced: %w", err)
+			}
+		}
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Remove(target + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return "", err
+		}
+	}
+	if err := os.Rename(fresh, target); err != nil {
+		return "", fmt.Errorf("switch to the restored database: %w", err)
+	}
+	return kept, nil
+}
+
+func restoreMySQL(ctx context.Context, dsn, path string) (string, error) {
+	m, err := checkDump(path)
+	if err != nil {
+		return "", err
+	}
+	admin, err := Open(dsn, nil)
+	if err != nil {
+		return "", err
+	}
+	defer admin.Close()
+	release, err := holdForRestore(ctx, dsn, admin)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	u, _ := url.Parse(dsn) // mysqlArgs has read it
+	live := strings.Trim(u.Path, "/")
+	stamp := time.Now().UTC().Format("20060102150405")
+	fresh, old := live+"_restoring_"+stamp, live+"_before_restore_"+stamp
+	if len(old) > 64 {
+		return "", Invalid("database", "restore.name_long")
+	}
+	// Not cancelled: the schema made is dropped even after an interrupt.
+	db := admin.DB.WithContext(context.WithoutCancel(ctx))
+	if err := db.Exec("CREATE DATABASE " + quoteName(fresh) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").Error; err != nil {
+		return "", fmt.Errorf("create a database to restore into: %w", err)
+	}
+	defer db.Exec("DROP DATABASE IF EXISTS " + quoteName(fresh))
+	if err := loadDump(ctx, dsn, fresh, path); err != nil {
+		return "", err
+	}
+	u.Path = "/" + fresh
+	if err := checkRestoredAt(ctx, u.String(), &m); err != nil {
+		return "", err
+	}
+	// The switch: one RENAME TABLE, which MySQL does at once, moves the
+	// live tables aside and the restored ones in.
+	var liveTables, freshTables []string
+	const tables = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+	if err := db.Raw(tables, live).Scan(&liveTables).Error; err != nil {
+		return "", err
+	}
+	if err := db.Raw(tables, fresh).Scan(&freshTables).Error; err != nil {
+		return "", err
+	}
+	var moves []string
+	for _, t := range liveTables {
+		moves = append(moves, quoteName(live)+"."+quoteName(t)+" TO "+quoteName(old)+"."+quoteName(t))
+	}
+	for _, t := range freshTables {
+		moves = append(moves, quoteName(fresh)+"."+quoteName(t)+" TO "+quoteName(live)+"."+quoteName(t))
+	}
+	kept := ""
+	if len(liveTables) > 0 {
+		if err := db.Exec("CREATE DATABASE " + quoteName(old) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").Error; err != nil {
+			return "", fmt.Errorf("create a database to keep the one replaced: %w", err)
+		}
+		kept = old
+	}
+	if err := db.Exec("RENAME TABLE " + strings.Join(moves, ", ")).Error; err != nil {
+		if kept != "" {
+			db.Exec("DROP DATABASE IF EXISTS " + quoteName(old))
+		}
+		return "", fmt.Errorf("switch to the restored database: %w", err)
+	}
+	return kept, nil
+}
+
+// checkDump reads the whole dump before anything is restored: gongkai's
+// header first, its manifest last, the SHA-256 of everything between as
+// the manifest says, and no statement that would reach another database.
+func checkDump(path string) (Manifest, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Manifest{}, Invalid("backup", "restore.open", path)
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<16)
+	first, err := r.ReadSlice('\n')
+	if err != nil || string(bytes.TrimRight(first, "\r\n")) != dumpHeader {
+		return Manifest{}, Invalid("backup", "restore.foreign")
+	}
+	sum := sha256.New()
+	sum.Write(first)
+	var last []byte
+	for n := 2; ; n++ {
+		line, err := r.ReadBytes('\n')
+		if errors.Is(err, io.EOF) {
+			if len(line) > 0 { // a last line cut short
+				last = nil
+			}
+			break
+		}
+		if err != nil {
+			return Manifest{}, Invalid("backup", "restore.open", path)
+		}
+		if last != nil {
+			sum.Write(last)
+		}
+		if otherDatabase.Match(line) {
+			return Manifest{}, Invalid("backup", "restore.statement", n)
+		}
+		last = line
+	}
+	m, want, ok := parseManifest(last)
+	if !ok {
+		return Manifest{}, Invalid("backup", "restore.incomplete")
+	}
+	if hex.EncodeToString(sum.Sum(nil)) != want {
+		return Manifest{}, Invalid("backup", "restore.altered")
+	}
+	return m, nil
+}
+
+// otherDatabase matches a statement that would switch, create or drop a
+// database: mysqldump of one database writes none.
+var otherDatabase = regexp.MustCompile(`(?i)^\s*(/\*!\d*\s*)?(USE\s|(CREATE|DROP|ALTER)\s+(DATABASE|SCHEMA)\b)`)
+
+var manifestLine = regexp.MustCompile(`^` + manifestPrefix + `migration=(\S+) audit=(\S+) sha256=([0-9a-f]{64})\n$`)
+
+func parseManifest(line []byte) (Manifest, string, bool) {
+	g := manifestLine.FindSubmatch(line)
+	if g == nil {
+		return Manifest{}, "", false
+	}
+	anchor, err := ParseAuditAnchor(string(g[2]))
+	if err != nil {
+		return Manifest{}, "", false
+	}
+	return Manifest{Migration: string(g[1]), Anchor: anchor}, string(g[3]), true
+}
+
+// loadDump runs the mysql client on the dump into the database named
+// into. Its error names the line only: the client's message quotes SQL.
+func loadDump(ctx context.Context, dsn, into, path string) error {
+	args, env, err := mysqlArgs(dsn, into)
+	if err != nil {
+		return err
+	}
+	in, err := os.Open(path)
+	if err != nil {
+		return Invalid("backup", "restore.open", path)
+	}
+	defer in.Close()
+	cmd := exec.CommandContext(ctx, "mysql", append([]string{"--default-character-set=utf8mb4"}, args...)...)
+	cmd.Env, cmd.Stdin = env, in
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if g := loadErrorLine.FindStringSubmatch(stderr.String()); g != nil {
+			n, _ := strconv.Atoi(g[1])
+			return Invalid("backup", "restore.load_line", n)
+		}
+		return Invalid("backup", "restore.load")
 	}
 	return nil
 }
 
-// Restore replaces the database's contents with a backup made by Backup,
-// after checking that the backup opens and its audit chain holds. Stop the
-// application first. SQLite: the file is replaced. MySQL/MariaDB: the dump
-// is loaded into the database with the mysql client.
-func Restore(ctx context.Context, dsn, path string) error {
-	if isMySQL(dsn) {
-		args, env, err := mysqlArgs(dsn)
-		if err != nil {
-			return err
-		}
-		in, err := os.Open(path)
-		if err != nil {
-			return fmt.Errorf("open backup: %w", err)
-		}
-		defer in.Close()
-		cmd := exec.CommandContext(ctx, "mysql", append([]string{"--default-character-set=utf8mb4"}, args...)...)
-		cmd.Env, cmd.Stdin = env, in
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("mysql: %w: %s", err, strings.TrimSpace(stderr.String()))
-		}
-		return nil
-	}
-	// Check the backup before anything is replaced.
-	backup, err := Open("sqlite:"+path, nil)
+var loadErrorLine = regexp.MustCompile(`at line (\d+)`)
+
+// checkRestoredAt opens a restored copy and checks it (checkRestored).
+func checkRestoredAt(ctx context.Context, dsn string, m *Manifest) error {
+	s, err := Open(dsn, nil)
 	if err != nil {
-		return err
-	}
-	var check string
-	err = backup.DB.WithContext(ctx).Raw("PRAGMA integrity_check").Scan(&check).Error
-	if err == nil && check != "ok" {
-		err = fmt.Errorf("integrity check: %s", check)
-	}
-	if err == nil {
-		var st ChainState
-		if st, err = backup.VerifyAudit(ctx); err == nil && !st.OK {
-			err = fmt.Errorf("the backup's audit log is broken (%s %v: gongkai audit verify on the restored copy says more)", st.Problem, st.Args)
+		if !isMySQL(dsn) { // a file SQLite cannot open
+			return Invalid("backup", "restore.damaged")
 		}
-	}
-	backup.Close()
-	if err != nil {
-		return fmt.Errorf("backup %s is unusable: %w", path, err)
-	}
-	target := strings.TrimPrefix(dsn, "sqlite:")
-	if target == "" {
-		target = DefaultSQLitePath
-	}
-	if err := os.MkdirAll(filepath.Dir(target), 0o750); err != nil {
 		return err
 	}
-	tmp := target + ".restore"
-	if err := copyFile(path, tmp); err != nil {
-		return err
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if err := os.Remove(target + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-	}
-	return os.Rename(tmp, target)
+	defer s.Close()
+	return s.checkRestored(ctx, m)
 }
 
+// checkRestored decides whether a restored copy may replace the database:
+// whole (SQLite's integrity check), gongkai's, of schema steps this
+// program knows (then brought up to date), with no table, view, trigger
+// or routine the migrations do not make, and an audit chain that holds
+// and carries the manifest's anchor.
+func (s *Store) checkRestored(ctx context.Context, m *Manifest) error {
+	db := s.DB.WithContext(ctx)
+	if s.Dialect == "sqlite" {
+		var check string
+		if err := db.Raw("PRAGMA integrity_check").Scan(&check).Error; err != nil || check != "ok" {
+			return Invalid("backup", "restore.damaged")
+		}
+	}
+	if !s.DB.Migrator().HasTable("migrations") || !s.DB.Migrator().HasTable(&AuditHead{}) {
+		return Invalid("backup", "restore.foreign")
+	}
+	ids, err := s.AppliedMigrations(ctx)
+	if err != nil {
+		return Invalid("backup", "restore.foreign")
+	}
+	known := map[string]bool{}
+	for _, step := range migrations {
+		known[step.ID] = true
+	}
+	for _, id := range ids {
+		if !known[id] {
+			return Invalid("backup", "restore.newer", id)
+		}
+	}
+	if m != nil && (len(ids) == 0 || ids[len(ids)-1] != m.Migration) {
+		return Invalid("backup", "restore.altered")
+	}
+	// Migrated first, since a step may drop a table of an earlier release;
+	// what a hostile trigger does meanwhile stays in the copy refused.
+	if err := s.Migrate(ctx); err != nil {
+		return err
+	}
+	if err := s.checkSchemaObjects(ctx); err != nil {
+		return err
+	}
+	var st ChainState
+	if m != nil {
+		st, err = s.VerifyAuditAnchor(ctx, m.Anchor)
+	} else {
+		st, err = s.VerifyAudit(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	if !st.OK {
+		return &ChainError{Key: "restore.chain_bad", State: st}
+	}
+	return nil
+}
+
+// isMySQL reports whether dsn names a MySQL/MariaDB database.
 func isMySQL(dsn string) bool { return strings.HasPrefix(dsn, "mysql://") }
 
-// mysqlArgs are the client's arguments for dsn; the password goes in the
-// environment, never on a command line that ps shows.
-func mysqlArgs(dsn string) (args, env []string, err error) {
+// quoteName quotes a MySQL identifier.
+func quoteName(name string) string { return "`" + strings.ReplaceAll(name, "`", "``") + "`" }
+
+// mysqlArgs are the client's arguments for dsn, on database db (dsn's own
+// when empty); the password goes in the environment, never on a command
+// line that ps shows.
+func mysqlArgs(dsn, db string) (args, env []string, err error) {
 	u, err := url.Parse(dsn)
 	if err != nil || u.Host == "" || strings.Trim(u.Path, "/") == "" {
 		return nil, nil, fmt.Errorf("bad MySQL address %q", redact(dsn))
@@ -138,7 +439,10 @@ func mysqlArgs(dsn string) (args, env []string, err error) {
 	if pw, ok := u.User.Password(); ok {
 		env = append(env, "MYSQL_PWD="+pw)
 	}
-	return append(args, strings.Trim(u.Path, "/")), env, nil
+	if db == "" {
+		db = strings.Trim(u.Path, "/")
+	}
+	return append(args, db), env, nil
 }
 
 func copyFile(from, to string) error {

@@ -26,9 +26,12 @@ usage:
                                           score every department
   gongkai user add --role ROLE --username U --name NAME [--department CODE]
                                           create an account (password from stdin or generated)
-  gongkai audit verify                    check the audit log's hash chain
+  gongkai audit verify [--anchor SEQ:HASH]
+                                          check the audit log's hash chain (and an anchor kept)
+  gongkai audit anchor                    print the chain's head (SEQ:HASH) to keep outside the database
   gongkai backup FILE                     back up the database while it runs
-  gongkai restore FILE                    replace the database with a backup (server stopped)
+  gongkai restore [--yes] FILE            replace the database with a checked backup (server
+                                          stopped); the database replaced is kept beside it
   gongkai gen --out DIR [--units 3000] [--publications 1000000] [--seed S]
                                           write a generated province year as import files
 
@@ -70,7 +73,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	case "backup":
 		return backupCommand(ctx, args, stdout)
 	case "restore":
-		return restoreCommand(ctx, args, stdout)
+		return restoreCommand(ctx, args, stdin, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

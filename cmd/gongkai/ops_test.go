@@ -55,7 +55,7 @@ func TestBackupAndRestoreKeepEveryRecordAndTheChain(t *testing.T) {
 		modelstest.Must(t, run(ctx, []string{"user", "add", "--role", "auditor", "--username", "later", "--name", "后来", "--password-stdin"}, strings.NewReader("a-long-password\n"), &out))
 
 		out.Reset()
-		modelstest.Must(t, run(ctx, []string{"restore", file}, nil, &out))
+		modelstest.Must(t, run(ctx, []string{"restore", "--yes", file}, nil, &out))
 		if !strings.Contains(out.String(), "操作日志链完整") {
 			t.Errorf("restore output: %q", out.String())
 		}

@@ -23,6 +23,12 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Held while serving, so that gongkai restore refuses to replace it.
+	release, err := models.HoldDatabase(ctx, cfg.DB, cfg.Log)
+	if err != nil {
+		return bilingual(err)
+	}
+	defer release()
 	store, err := openConfigured(ctx, cfg)
 	if err != nil {
 		return err
