@@ -225,3 +225,41 @@ func TestImportJobFollowedAndCancelledOnAnotherInstance(t *testing.T) {
 		}
 	})
 }
+
+// A job whose process died (kill -9 of a container's PID 1: no process to
+// finish it, and the next one has the same process id) shows that it
+// failed instead of "正在导入…" refreshing for ever, and cancelling it
+// answers at once (issue 21, item 6).
+func TestImportJobOfADeadProcessShowsItFailed(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+		var office models.User
+		modelstest.Must(t, s.DB.Where("username = ?", "office").Take(&office).Error)
+		ctx := context.Background()
+		for _, id := range []string{"deadjob000000001", "deadjob000000002"} {
+			modelstest.Must(t, s.StartImportJob(ctx, &models.ImportJob{ID: id, UserID: office.ID, Kind: "publications", FileName: "崩溃前.csv", StartedAt: time.Now().UTC(), Done: 2, Total: 3}))
+			// What a process killed two minutes ago leaves: its last heartbeat.
+			modelstest.Must(t, s.DB.Model(&models.ImportJob{}).Where("id = ?", id).
+				Updates(map[string]any{"owner": "container:1:0123456789abcdef", "heartbeat_at": time.Now().UTC().Add(-2 * time.Minute)}).Error)
+		}
+
+		_, page := c.get("/imports/jobs/deadjob000000001")
+		if strings.Contains(page, `http-equiv="refresh"`) || !strings.Contains(page, models.ReasonInterrupted) {
+			t.Fatalf("the job page of a dead process: %.600s", page)
+		}
+		job := "/imports/jobs/deadjob000000002"
+		if resp, _ := c.post(job+"/cancel", url.Values{"_csrf": {c.token("/imports")}}); resp.StatusCode != 303 {
+			t.Fatalf("cancel a dead job: %d", resp.StatusCode)
+		}
+		var j models.ImportJob
+		modelstest.Must(t, s.DB.Where("id = ?", "deadjob000000002").Take(&j).Error)
+		if !j.Finished || j.Message != models.ReasonInterrupted {
+			t.Errorf("a dead job after cancel: finished %v, %q", j.Finished, j.Message)
+		}
+		if _, page := c.get(job); strings.Contains(page, "正在取消") || !strings.Contains(page, models.ReasonInterrupted) {
+			t.Errorf("the job page after cancelling a dead job: %.600s", page)
+		}
+	})
+}

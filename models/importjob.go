@@ -18,7 +18,7 @@ type ImportJob struct {
 	UserID    uint      `gorm:"not null;index"`
 	Kind      string    `gorm:"size:32;not null"`
 	FileName  string    `gorm:"size:255;not null"`
-	Owner     string    `gorm:"size:96;not null"` // host:pid of the process running it
+	Owner     string    `gorm:"size:96;not null"` // host:pid:instance of the process running it
 	StartedAt time.Time `gorm:"not null;index"`
 	Done      int64     `gorm:"not null;default:0"` // bytes read
 	Total     int64     `gorm:"not null;default:0"` // bytes in the file
@@ -32,6 +32,9 @@ type ImportJob struct {
 	Message         string `gorm:"type:text"`     // the outcome, or why it failed, in Chinese
 	Report          string `gorm:"type:longtext"` // the import's report (JSON) once finished
 	UpdatedAt       time.Time
+	// HeartbeatAt is renewed with the job's progress: a job whose
+	// heartbeat is stale was left by a process that died.
+	HeartbeatAt *time.Time
 }
 
 // importJobLife is how long a finished job's page stays available.
@@ -41,6 +44,8 @@ const importJobLife = 24 * time.Hour
 // jobs older than a day.
 func (s *Store) StartImportJob(ctx context.Context, j *ImportJob) error {
 	j.Owner = processOwner
+	now := time.Now().UTC()
+	j.HeartbeatAt = &now
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Where("started_at < ?", j.StartedAt.Add(-importJobLife)).Delete(&ImportJob{}).Error; err != nil {
 			return fmt.Errorf("forget old import jobs: %w", err)
@@ -56,7 +61,7 @@ func (s *Store) StartImportJob(ctx context.Context, j *ImportJob) error {
 // whether someone has asked, on any instance, to cancel it.
 func (s *Store) ImportJobProgress(ctx context.Context, id string, done, total int64, writing bool) (cancel bool, err error) {
 	db := s.DB.WithContext(ctx)
-	if err := db.Model(&ImportJob{}).Where("id = ?", id).Updates(map[string]any{"done": done, "total": total, "writing": writing}).Error; err != nil {
+	if err := db.Model(&ImportJob{}).Where("id = ?", id).Updates(map[string]any{"done": done, "total": total, "writing": writing, "heartbeat_at": time.Now().UTC()}).Error; err != nil {
 		return false, fmt.Errorf("import job progress: %w", err)
 	}
 	var j ImportJob
@@ -78,22 +83,34 @@ func (s *Store) FinishImportJob(id, message, report string) error {
 }
 
 // ImportJobOf returns a job to the user who started it, and to nobody else.
+// A job whose process died shows as finished with ReasonInterrupted, as
+// FailInterruptedRuns will record it.
 func (s *Store) ImportJobOf(ctx context.Context, v Viewer, id string) (*ImportJob, error) {
 	var j ImportJob
 	err := s.DB.WithContext(ctx).Where("id = ? AND user_id = ?", id, v.UserID).Take(&j).Error
 	if err != nil {
 		return nil, notFound(err, "read import job")
 	}
+	if !j.Finished && (j.HeartbeatAt == nil || j.HeartbeatAt.Before(deadBefore(time.Now().UTC()))) {
+		j.Finished, j.Message = true, ReasonInterrupted
+	}
 	return &j, nil
 }
 
 // RequestImportCancel asks for the user's own running job to stop; the
-// instance running it stops it at its next progress report.
+// instance running it stops it at its next progress report. A job whose
+// process died is finished at once, with ReasonInterrupted.
 func (s *Store) RequestImportCancel(ctx context.Context, v Viewer, id string) error {
-	res := s.DB.WithContext(ctx).Model(&ImportJob{}).Where("id = ? AND user_id = ? AND finished = ?", id, v.UserID, false).
-		Update("cancel_requested", true)
-	if res.Error != nil {
-		return fmt.Errorf("cancel import job: %w", res.Error)
+	mine := func() *gorm.DB {
+		return s.DB.WithContext(ctx).Model(&ImportJob{}).Where("id = ? AND user_id = ? AND finished = ?", id, v.UserID, false)
+	}
+	err := mine().Where("heartbeat_at IS NULL OR heartbeat_at < ?", deadBefore(time.Now().UTC())).
+		Updates(map[string]any{"finished": true, "message": ReasonInterrupted}).Error
+	if err == nil {
+		err = mine().Update("cancel_requested", true).Error
+	}
+	if err != nil {
+		return fmt.Errorf("cancel import job: %w", err)
 	}
 	return nil
 }

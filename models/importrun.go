@@ -40,7 +40,12 @@ type ImportRun struct {
 	DurationMS   int64  `gorm:"not null;default:0"`
 	Status       string `gorm:"size:16;not null;index"`
 	Message      string `gorm:"type:text"` // a Chinese sentence: the outcome, or why it failed
-	Owner        string `gorm:"size:96"`   // host:pid of the process running it
+	Owner        string `gorm:"size:96"`   // host:pid:instance of the process running it
+	// HeartbeatAt is renewed while the run works: a run whose heartbeat is
+	// stale is dead (FailInterruptedRuns).
+	HeartbeatAt *time.Time
+
+	stopBeat func() // stops the heartbeat; set by StartImportRun
 }
 
 // Duration is how long the run took.
@@ -53,12 +58,15 @@ func (s *Store) StartImportRun(ctx context.Context, r *ImportRun) error {
 	ctx = context.WithoutCancel(ctx)
 	r.Status = RunRunning
 	r.Owner = processOwner
+	now := time.Now().UTC()
 	if r.StartedAt.IsZero() {
-		r.StartedAt = time.Now().UTC()
+		r.StartedAt = now
 	}
+	r.HeartbeatAt = &now
 	if err := s.DB.WithContext(ctx).Create(r).Error; err != nil {
 		return fmt.Errorf("record import run: %w", err)
 	}
+	r.stopBeat = s.beat(&ImportRun{}, r.ID)
 	return nil
 }
 
@@ -66,6 +74,9 @@ func (s *Store) StartImportRun(ctx context.Context, r *ImportRun) error {
 // It uses its own context-free write on purpose: a run cancelled half-way
 // must still be marked as failed rather than left "running".
 func (s *Store) FinishImportRun(r *ImportRun) error {
+	if r.stopBeat != nil {
+		r.stopBeat()
+	}
 	now := time.Now().UTC()
 	r.FinishedAt = &now
 	if r.DurationMS == 0 {

@@ -106,6 +106,17 @@ func (s *Store) waitSettled(ctx context.Context) error {
 		if n == 0 {
 			return nil
 		}
+		// Chunks of a run whose process died will never settle: they are
+		// taken out now, by the rule that recovery at start uses.
+		if _, err := s.FailInterruptedRuns(ctx, ReasonInterrupted, false); err != nil {
+			return err
+		}
+		if err := s.DB.WithContext(ctx).Model(&ImportUndo{}).Count(&n).Error; err != nil {
+			return fmt.Errorf("look for imports being written: %w", err)
+		}
+		if n == 0 {
+			return nil
+		}
 		if time.Now().After(deadline) {
 			return Invalid("year", "refuse.import.running")
 		}

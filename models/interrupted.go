@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,49 +11,67 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"gorm.io/gorm"
 )
 
-// An import run records the process that runs it (host:pid), so that a
-// process starting after a crash, or stopping on SIGTERM, can mark failed
-// the runs that can no longer finish: its own, and those of dead processes
-// on its host. Runs of other hosts are theirs to clean up.
+// An import run, and an upload's job, record the process that runs it
+// (Owner) and a heartbeat (HeartbeatAt) that process renews while it works.
+// A run or job whose heartbeat is older than importStale belongs to a
+// process that died (a crash, SIGKILL, power loss), whatever its owner
+// says: a restarted container's process is PID 1 again, so a process id
+// tells nothing. The owner names the process only so that a stopping
+// process (SIGTERM) can fail its own runs, and people can read who ran it.
 
-// processOwner names this process in import_runs.owner.
+// processOwner names this process in import_runs.owner and
+// import_jobs.owner: host, process id and a random instance id drawn at
+// start, which no other process, before or after, shares.
 var processOwner = func() string {
 	host, _ := os.Hostname()
-	return host + ":" + strconv.Itoa(os.Getpid())
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b[:]))
 }()
 
+// The heartbeat: renewed every ImportHeartbeat while a run works; a run
+// not renewed for importStale is dead. The margin covers a heartbeat held
+// up behind a long write on SQLite (one writer at a time).
+const (
+	ImportHeartbeat = 10 * time.Second
+	importStale     = 6 * ImportHeartbeat
+)
+
+// deadBefore is the one rule: a heartbeat older than the time it returns
+// is a dead process's.
+func deadBefore(now time.Time) time.Time { return now.Add(-importStale) }
+
 // ReasonInterrupted is why a run left running by a process that died (a
-// crash, SIGKILL, power loss) is marked failed at the next start.
+// crash, SIGKILL, power loss) is marked failed.
 const ReasonInterrupted = "导入被中断（服务异常退出），未导入任何数据；请重新导入"
 
 // FailInterruptedRuns marks failed, with reason, the runs still "running"
-// that belong to no live process of this host (or, with mine, to this
-// process: it is stopping), after taking out the rows such a run had
-// already written in chunks. Runs without an owner predate owners and are
-// failed too. It returns how many it marked.
+// whose heartbeat is stale (or, with mine, that this process owns: it is
+// stopping), after taking out the rows such a run had already written in
+// chunks, and finishes their upload jobs with the same reason. It runs at
+// start, every ImportHeartbeat while the server runs (a process that died
+// a moment before this one started still had a fresh heartbeat), and
+// before scoring waits for an import to settle. It returns how many runs
+// it marked.
 func (s *Store) FailInterruptedRuns(ctx context.Context, reason string, mine bool) (int, error) {
+	now := time.Now().UTC()
+	// Runs without an owner or a heartbeat predate them: dead too.
+	dead := func(q *gorm.DB) *gorm.DB {
+		if mine {
+			return q.Where("COALESCE(owner, '') = ? OR heartbeat_at IS NULL OR heartbeat_at < ?", processOwner, deadBefore(now))
+		}
+		return q.Where("COALESCE(owner, '') <> ? AND (heartbeat_at IS NULL OR heartbeat_at < ?)", processOwner, deadBefore(now))
+	}
 	var runs []ImportRun
-	if err := s.DB.WithContext(ctx).Where("status = ?", RunRunning).Find(&runs).Error; err != nil {
+	if err := dead(s.DB.WithContext(ctx).Where("status = ?", RunRunning)).Find(&runs).Error; err != nil {
 		return 0, fmt.Errorf("list running imports: %w", err)
 	}
-	host, _, _ := strings.Cut(processOwner, ":")
 	n := 0
-	now := time.Now().UTC()
 	for _, r := range runs {
-		h, pid, _ := strings.Cut(r.Owner, ":")
-		switch {
-		case r.Owner == "":
-		case h != host:
-			continue
-		case r.Owner == processOwner:
-			if !mine {
-				continue
-			}
-		case processAlive(pid):
-			continue
-		}
 		if _, err := s.UndoImport(ctx, r.ID); err != nil {
 			return n, err
 		}
@@ -61,6 +81,10 @@ func (s *Store) FailInterruptedRuns(ctx context.Context, reason string, mine boo
 			return n, fmt.Errorf("mark import run %d failed: %w", r.ID, res.Error)
 		}
 		n += int(res.RowsAffected)
+	}
+	if err := dead(s.DB.WithContext(ctx).Model(&ImportJob{}).Where("finished = ?", false)).
+		Updates(map[string]any{"finished": true, "message": reason}).Error; err != nil {
+		return n, fmt.Errorf("finish interrupted import jobs: %w", err)
 	}
 	// An import that failed but could not take its chunks out (the
 	// database went away) left their notes: take them out now.
@@ -78,6 +102,29 @@ func (s *Store) FailInterruptedRuns(ctx context.Context, reason string, mine boo
 	return n, nil
 }
 
+// beat renews the heartbeat of a run or job every ImportHeartbeat until
+// the returned function is called.
+func (s *Store) beat(model any, id any) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(ImportHeartbeat)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case now := <-t.C:
+				// A heartbeat that fails (the database busy or gone) is
+				// tried again at the next tick; the margin allows a few.
+				_ = s.DB.WithContext(ctx).Model(model).Where("id = ?", id).Update("heartbeat_at", now.UTC()).Error
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
 // processAlive reports whether the process with this id runs on this host.
 func processAlive(pid string) bool {
 	n, err := strconv.Atoi(pid)
@@ -92,21 +139,34 @@ func processAlive(pid string) bool {
 }
 
 // TempPattern is the os.CreateTemp pattern of an import's copy of its
-// upload: the process id in the name tells whose it is.
-func TempPattern() string { return "gongkai-import-" + strconv.Itoa(os.Getpid()) + "-*" }
+// upload: the process id and instance id in the name tell whose it is.
+func TempPattern() string { return tempPrefix + tempOwner() + "-*" }
+
+const tempPrefix = "gongkai-import-"
+
+// tempOwner is the pid-instance part of this process's upload copies.
+func tempOwner() string {
+	_, owner, _ := strings.Cut(processOwner, ":")
+	return strings.Replace(owner, ":", "-", 1)
+}
 
 // RemoveOrphanTempFiles deletes the upload copies of processes that are no
 // longer running (or, with mine, of this one: it is stopping), and returns
-// how many it removed.
+// how many it removed. A copy of another instance under this process's id
+// is a dead process's: a restarted container runs as PID 1 again.
 func RemoveOrphanTempFiles(mine bool) int {
-	paths, _ := filepath.Glob(filepath.Join(os.TempDir(), "gongkai-import-*"))
+	paths, _ := filepath.Glob(filepath.Join(os.TempDir(), tempPrefix+"*"))
 	n := 0
+	me := tempOwner()
+	pidNow := strconv.Itoa(os.Getpid())
 	for _, p := range paths {
-		pid, _, _ := strings.Cut(strings.TrimPrefix(filepath.Base(p), "gongkai-import-"), "-")
-		if pid == strconv.Itoa(os.Getpid()) && !mine {
+		rest := strings.TrimPrefix(filepath.Base(p), tempPrefix)
+		pid, _, _ := strings.Cut(rest, "-")
+		ours := strings.HasPrefix(rest, me+"-")
+		switch {
+		case ours && !mine:
 			continue
-		}
-		if pid != strconv.Itoa(os.Getpid()) && processAlive(pid) {
+		case !ours && pid != pidNow && processAlive(pid):
 			continue
 		}
 		if os.Remove(p) == nil {

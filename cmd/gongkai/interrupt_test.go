@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
@@ -35,24 +36,32 @@ func TestInterruptedImportsAtStartAndOnSIGTERM(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir())
 	ctx := context.Background()
 
-	// A process that has ended: its pid is free.
+	// A process that has ended: its pid is free. And one that ran, as a
+	// container's PID 1 does, under the very process id this one has.
 	dead := exec.Command("true")
 	modelstest.Must(t, dead.Run())
 	deadPID := strconv.Itoa(dead.Process.Pid)
 	host, _ := os.Hostname()
+	myPID := strconv.Itoa(os.Getpid())
 
 	store, err := openStore(ctx)
 	modelstest.Must(t, err)
 	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: "a-long-password"})
 	modelstest.Must(t, err)
-	crashed := models.ImportRun{UserName: "办公室", Source: "file", Kind: "publications", FileName: "crashed.csv"}
-	modelstest.Must(t, store.StartImportRun(ctx, &crashed))
-	modelstest.Must(t, store.DB.Model(&crashed).Update("owner", host+":"+deadPID).Error)
-	elsewhere := models.ImportRun{UserName: "办公室", Source: "file", Kind: "publications", FileName: "elsewhere.csv"}
-	modelstest.Must(t, store.StartImportRun(ctx, &elsewhere))
-	modelstest.Must(t, store.DB.Model(&elsewhere).Update("owner", "another-host:1").Error)
-	leftover := filepath.Join(os.TempDir(), "gongkai-import-"+deadPID+"-123")
+	silent := time.Now().UTC().Add(-2 * time.Minute) // the last heartbeat of a process killed two minutes ago
+	run := func(name, owner string, heartbeat time.Time) models.ImportRun {
+		r := models.ImportRun{UserName: "办公室", Source: "file", Kind: "publications", FileName: name,
+			StartedAt: heartbeat, Status: models.RunRunning, Owner: owner, HeartbeatAt: &heartbeat}
+		modelstest.Must(t, store.DB.Create(&r).Error)
+		return r
+	}
+	crashed := run("crashed.csv", host+":"+deadPID+":0123456789abcdef", silent)
+	samePID := run("pid1.csv", host+":"+myPID, silent) // as issue 21 found it: host:1
+	elsewhere := run("elsewhere.csv", "another-host:1:00000000000000aa", time.Now().UTC())
+	leftover := filepath.Join(os.TempDir(), "gongkai-import-"+deadPID+"-0123456789abcdef-123")
 	modelstest.Must(t, os.WriteFile(leftover, []byte("x"), 0o600))
+	leftoverSamePID := filepath.Join(os.TempDir(), "gongkai-import-"+myPID+"-456")
+	modelstest.Must(t, os.WriteFile(leftoverSamePID, []byte("x"), 0o600))
 	store.Close()
 
 	serveCtx, sigterm := context.WithCancel(ctx)
@@ -80,14 +89,18 @@ func TestInterruptedImportsAtStartAndOnSIGTERM(t *testing.T) {
 		modelstest.Must(t, store.DB.First(&r, id).Error)
 		return r
 	}
-	if r := read(crashed.ID); r.Status != models.RunFailed || r.Message != models.ReasonInterrupted || r.FinishedAt == nil {
-		t.Errorf("crashed run: %s %q", r.Status, r.Message)
+	for _, r := range []models.ImportRun{crashed, samePID} {
+		if r := read(r.ID); r.Status != models.RunFailed || r.Message != models.ReasonInterrupted || r.FinishedAt == nil {
+			t.Errorf("crashed run %s: %s %q", r.FileName, r.Status, r.Message)
+		}
 	}
 	if r := read(elsewhere.ID); r.Status != models.RunRunning {
-		t.Errorf("another host's run: %s", r.Status)
+		t.Errorf("another host's live run: %s", r.Status)
 	}
-	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
-		t.Errorf("dead process's upload copy left: %v", err)
+	for _, f := range []string{leftover, leftoverSamePID} {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("dead process's upload copy left: %v", err)
+		}
 	}
 
 	// An office member starts a long import, then the server gets SIGTERM.

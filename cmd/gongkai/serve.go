@@ -76,6 +76,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	// the database, so it is pulled once however many instances run.
 	go ingest.NewPuller(ingest.New(store), handlers.PullTimeout, cfg.Log).RunScheduler(ctx, time.Minute)
 	go purgeSessions(ctx, store, cfg.Log)
+	go failInterrupted(ctx, store, cfg.Log)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
@@ -115,6 +116,26 @@ func waitFor(wg *sync.WaitGroup, d time.Duration) {
 	select {
 	case <-done:
 	case <-time.After(d):
+	}
+}
+
+// failInterrupted marks failed, every heartbeat, the imports of processes
+// that died: one that died just before this process started still had a
+// fresh heartbeat at the start.
+func failInterrupted(ctx context.Context, store *models.Store, log *slog.Logger) {
+	tick := time.NewTicker(models.ImportHeartbeat)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if n, err := store.FailInterruptedRuns(ctx, models.ReasonInterrupted, false); err != nil {
+				log.Warn("mark interrupted imports failed", "err", err)
+			} else if n > 0 {
+				log.Warn("import runs of a stopped process marked failed", "runs", n)
+			}
+		}
 	}
 }
 

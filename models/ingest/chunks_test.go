@@ -125,13 +125,32 @@ func TestSQLiteImportStoppedMidCopyLeavesNothing(t *testing.T) {
 
 // A process that dies in the middle of the copy leaves committed chunks;
 // the next start takes them out with the run it marks failed, and a
-// process stopping (SIGTERM) does the same for its own.
+// process stopping (SIGTERM) does the same for its own. The dead process
+// had this process's id (a container's PID 1, issue 21): its heartbeat,
+// not its id, tells that it is gone. Scoring, which waits for chunks to
+// settle, does not wait for a dead run's: it takes them out by the same
+// rule.
 func TestSQLiteImportInterruptedMidCopyUndoneAtStart(t *testing.T) {
 	t.Parallel()
+	host, _ := os.Hostname()
 	for _, tc := range []struct {
-		name string
-		mine bool
-	}{{"next start after a crash", false}, {"stopping", true}} {
+		name  string
+		mine  bool
+		sweep func(s *models.Store, mine bool) (int, error)
+	}{
+		{"next start after a crash", false, func(s *models.Store, mine bool) (int, error) {
+			return s.FailInterruptedRuns(t.Context(), models.ReasonInterrupted, mine)
+		}},
+		{"stopping", true, func(s *models.Store, mine bool) (int, error) {
+			return s.FailInterruptedRuns(t.Context(), models.ReasonInterrupted, mine)
+		}},
+		{"scoring after a crash", false, func(s *models.Store, _ bool) (int, error) {
+			ctx, done := context.WithTimeout(t.Context(), 10*time.Second)
+			defer done()
+			_, err := s.ScoringInput(ctx, 2024)
+			return 1, err
+		}},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
 			im, other, file := chunkedImport(t)
 			ctx, cancel := context.WithCancel(t.Context())
@@ -142,12 +161,12 @@ func TestSQLiteImportInterruptedMidCopyUndoneAtStart(t *testing.T) {
 				if written != 2000 {
 					return
 				}
-				if !tc.mine { // as if this process had died: its owner names no live process
-					host, _ := os.Hostname()
-					markErr = other.DB.Model(&models.ImportRun{}).Where("status = ?", models.RunRunning).Update("owner", host+":0").Error
+				if !tc.mine { // as if this process had died: another instance with the same pid, silent for two minutes
+					markErr = other.DB.Model(&models.ImportRun{}).Where("status = ?", models.RunRunning).
+						Updates(map[string]any{"owner": fmt.Sprintf("%s:%d:0123456789abcdef", host, os.Getpid()), "heartbeat_at": time.Now().UTC().Add(-2 * time.Minute)}).Error
 				}
 				if markErr == nil {
-					marked, markErr = other.FailInterruptedRuns(t.Context(), models.ReasonInterrupted, tc.mine)
+					marked, markErr = tc.sweep(other, tc.mine)
 				}
 				cancel() // the process is gone: it writes nothing more
 			}})

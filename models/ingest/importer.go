@@ -233,7 +233,10 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 		}
 		defer b.Close()
 		c := &checker{cols: sp.columns, lay: lay, lk: lk, only: opt.OnlyDepartment}
-		bad, err := im.check(ctx, src, b, c, opt, rep)
+		bad := &rejected{}
+		err = im.check(ctx, src, b, c, opt, rep, bad)
+		rep.Rejected = bad.n
+		rep.listErrors(bad)
 		if err != nil {
 			return err
 		}
@@ -241,17 +244,18 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 		if rep.Read == 0 {
 			rep.Warnings = append(rep.Warnings, "文件中没有数据行")
 		}
-		rep.Rejected = len(bad)
-		rep.listErrors(bad)
-		if len(bad) > 0 {
+		if bad.n > 0 {
 			if !opt.Partial {
 				return ErrRejected
 			}
-			if rep.ErrorFile, err = src.errorFile(bad); err != nil {
+			if rep.ErrorFile, err = src.errorFile(bad.kept); err != nil {
 				return err
 			}
 			rep.ErrorFileName = errorFileName(opt.FileName, kind, rep.Format)
-			if len(bad) == rep.Read {
+			if bad.n > len(bad.kept) {
+				rep.Warnings = append(rep.Warnings, fmt.Sprintf("错误文件只含前 %d 个错误行，另有 %d 个错误行未列入", len(bad.kept), bad.n-len(bad.kept)))
+			}
+			if bad.n == rep.Read {
 				return ErrRejected
 			}
 		}
@@ -281,17 +285,15 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 	return err
 }
 
-// check reads every row through the batch and returns the bad ones, in
-// line order.
-func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, opt Options, rep *Report) ([]*badRow, error) {
-	var bad []*badRow
+// check reads every row through the batch and gathers the bad ones in bad.
+func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, opt Options, rep *Report, bad *rejected) error {
 	for {
 		r, err := src.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		rep.Read++
 		c.start(r)
@@ -299,17 +301,17 @@ func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, 
 			b.add(c)
 		}
 		if !c.ok() {
-			if len(bad) == 0 && !opt.Partial {
+			if bad.n == 0 && !opt.Partial {
 				b.abort() // nothing will be kept: stop writing now
 			}
-			bad = append(bad, &badRow{row: keep(r), errs: c.errs})
-			if len(bad) > im.Limits.MaxBadRows {
-				return nil, malformed(nil, "错误的行超过 %d 行，已停止检查；请先核对文件是否为%s的表格", im.Limits.MaxBadRows, rep.Kind.Title("zh"))
+			bad.add(r, c.errs)
+			if bad.n > im.Limits.MaxBadRows {
+				return malformed(nil, "错误的行超过 %d 行，已停止检查；请先核对文件是否为%s的表格", im.Limits.MaxBadRows, rep.Kind.Title("zh"))
 			}
 		}
 		if rep.Read%progressEvery == 0 {
 			if ctx.Err() != nil {
-				return nil, context.Cause(ctx)
+				return context.Cause(ctx)
 			}
 			if opt.Progress != nil {
 				opt.Progress(rep.Read, src.total(rep.Read))
@@ -320,9 +322,11 @@ func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, 
 	if len(late) > 0 && !opt.Partial {
 		b.abort()
 	}
-	bad = append(bad, late...)
-	slices.SortStableFunc(bad, func(x, y *badRow) int { return x.row.line - y.row.line })
-	return bad, nil
+	for _, r := range late {
+		bad.add(r.row, r.errs)
+	}
+	slices.SortStableFunc(bad.kept, func(x, y *badRow) int { return x.row.line - y.row.line })
+	return nil
 }
 
 // begin records the start of an import run.

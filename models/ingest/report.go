@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -47,14 +48,14 @@ func (r *Report) Summary() string {
 		r.Kind.Title("zh"), r.Read, r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.Duration.Seconds())
 }
 
-// listErrors fills Errors from the bad rows, up to maxListedErrors.
-func (r *Report) listErrors(bad []*badRow) {
+// listErrors fills Errors from the bad rows kept, up to maxListedErrors,
+// and says how many more there were.
+func (r *Report) listErrors(bad *rejected) {
 	n := 0
-	for _, b := range bad {
+	for _, b := range bad.kept {
 		n += len(b.errs)
 		for _, e := range b.errs {
 			if len(r.Errors) < maxListedErrors {
-				e.Message = truncate(e.Message, maxMessageRunes)
 				r.Errors = append(r.Errors, e)
 			}
 		}
@@ -62,6 +63,46 @@ func (r *Report) listErrors(bad []*badRow) {
 	if n > maxListedErrors {
 		r.Errors = append(r.Errors, RowError{Message: fmt.Sprintf("另有 %d 个错误未列出", n-maxListedErrors)})
 	}
+	if more := bad.n - len(bad.kept); more > 0 {
+		r.Errors = append(r.Errors, RowError{Message: fmt.Sprintf("另有 %d 个错误行未列出", more)})
+	}
+}
+
+// Bad rows are kept, for the report and the error file, up to
+// maxKeptBadRows rows or maxKeptBadBytes of their cells and messages,
+// whichever comes first; the rest are only counted. A sheet whose merged
+// ranges fill a thousand columns of every row would otherwise hold
+// gigabytes of bad rows (issue 21).
+const (
+	maxKeptBadRows  = 1000
+	maxKeptBadBytes = 16 << 20
+)
+
+// rejected gathers an import's bad rows: the first ones kept, all counted.
+type rejected struct {
+	kept  []*badRow
+	n     int // bad rows in all
+	bytes int // what the kept rows hold, roughly
+}
+
+// add counts a bad row, and keeps a copy of it while the bounds allow.
+func (b *rejected) add(r *row, errs []RowError) {
+	b.n++
+	if len(b.kept) >= maxKeptBadRows || b.bytes >= maxKeptBadBytes {
+		return
+	}
+	k := &badRow{row: &row{line: r.line, problem: r.problem, raw: slices.Clone(r.raw), obj: r.obj}, errs: make([]RowError, len(errs))}
+	size := len(r.obj) + 64*len(errs)
+	for _, cell := range r.raw {
+		size += len(cell) + 16
+	}
+	for i, e := range errs {
+		e.Message = truncate(e.Message, maxMessageRunes)
+		k.errs[i] = e
+		size += len(e.Message) + len(e.Column)
+	}
+	b.kept = append(b.kept, k)
+	b.bytes += size
 }
 
 // errorFileName names the error file after the input: 公开记录.xlsx →
