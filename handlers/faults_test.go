@@ -100,15 +100,14 @@ func (p *faultProxy) pipe(src, dst net.Conn) {
 	}
 }
 
-// A frozen database answers every page with 503 and a Chinese message once
-// the request's deadline passes, /healthz says so promptly; a refused one
-// the same; when the database is back, pages work again without a restart.
-func TestFrozenAndRefusedDatabase(t *testing.T) {
-	t.Parallel()
+// behindFaultProxy is a bureau on a fresh MariaDB database whose app
+// reaches it through a fault proxy, each request bounded by bound.
+func behindFaultProxy(t *testing.T, bound time.Duration) (*bureau, *faultProxy) {
+	t.Helper()
 	direct := modelstest.FreshDSN(t, "mysql")
 	setup, err := models.Open(direct, nil)
 	modelstest.Must(t, err)
-	defer setup.Close()
+	t.Cleanup(func() { setup.Close() })
 	modelstest.Must(t, setup.Migrate(t.Context()))
 	b := newBureau(t, setup)
 
@@ -118,9 +117,17 @@ func TestFrozenAndRefusedDatabase(t *testing.T) {
 	u.Host = proxy.ln.Addr().String()
 	s, err := models.Open(u.String(), nil)
 	modelstest.Must(t, err)
-	defer s.Close()
-	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now, RequestTimeout: time.Second})
+	t.Cleanup(func() { s.Close() })
+	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now, RequestTimeout: bound})
+	return b, proxy
+}
 
+// A frozen database answers every page with 503 and a Chinese message once
+// the request's deadline passes, /healthz says so promptly; a refused one
+// the same; when the database is back, pages work again without a restart.
+func TestFrozenAndRefusedDatabase(t *testing.T) {
+	t.Parallel()
+	b, proxy := behindFaultProxy(t, time.Second)
 	c := b.client(t)
 	c.signIn("office", testPassword)
 	check := func(state string, wantPage, wantHealth int) {
@@ -183,23 +190,8 @@ func TestBusySQLiteAnswers503(t *testing.T) {
 // the request's bound, not one for the session and another for the page.
 func TestFrozenDatabaseWaitsOnce(t *testing.T) {
 	t.Parallel()
-	direct := modelstest.FreshDSN(t, "mysql")
-	setup, err := models.Open(direct, nil)
-	modelstest.Must(t, err)
-	defer setup.Close()
-	modelstest.Must(t, setup.Migrate(t.Context()))
-	b := newBureau(t, setup)
-
-	u, err := url.Parse(direct)
-	modelstest.Must(t, err)
-	proxy := newFaultProxy(t, u.Host)
-	u.Host = proxy.ln.Addr().String()
-	s, err := models.Open(u.String(), nil)
-	modelstest.Must(t, err)
-	defer s.Close()
 	const bound = 2 * time.Second
-	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now, RequestTimeout: bound})
-
+	b, proxy := behindFaultProxy(t, bound)
 	c := b.client(t)
 	c.signIn("office", testPassword)
 	proxy.set("freeze")

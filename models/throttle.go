@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -39,7 +38,7 @@ const (
 // LoginKeys are the counters an attempt to sign in as username from addr
 // is held to: the account from that address, and the address.
 func LoginKeys(username, addr string) []LoginKey {
-	user := strings.ToLower(strings.TrimSpace(username))
+	user := NormalizeUsername(username)
 	if len(user) > 64 {
 		user = user[:64]
 	}

@@ -99,9 +99,14 @@ const MinPasswordLen = 10
 const maxPasswordBytes = 72
 
 // PasswordProblem is the rule for every new password, whoever sets it:
-// at least MinPasswordLen characters, at most the bytes bcrypt reads.
+// at least MinPasswordLen characters besides the spaces around it (a
+// password of spaces only is none), at most the bytes bcrypt reads. The
+// password is kept as typed.
 func PasswordProblem(field, password string) *ValidationError {
-	if utf8.RuneCountInString(password) < MinPasswordLen || len(password) > maxPasswordBytes {
+	switch trimmed := strings.TrimSpace(password); {
+	case trimmed == "":
+		return Invalid(field, "refuse.user.password_blank")
+	case utf8.RuneCountInString(trimmed) < MinPasswordLen || len(password) > maxPasswordBytes:
 		return Invalid(field, "form.password_short", MinPasswordLen)
 	}
 	return nil
@@ -117,12 +122,7 @@ func (n NewUser) Problems() []*ValidationError {
 			out = append(out, p)
 		}
 	}
-	switch {
-	case strings.TrimSpace(n.Username) == "" || utf8.RuneCountInString(n.Username) > 64:
-		add(Invalid("username", "refuse.user.username"))
-	case strings.ContainsAny(n.Username, " \t\r\n"):
-		add(Invalid("username", "refuse.user.username_spaces"))
-	}
+	add(usernameProblem(n.Username))
 	if strings.TrimSpace(n.Name) == "" || utf8.RuneCountInString(n.Name) > 64 {
 		add(Invalid("name", "refuse.user.name"))
 	}
@@ -159,7 +159,7 @@ func (s *Store) CreateUser(ctx context.Context, v Viewer, n NewUser) (*User, err
 	if err != nil {
 		return nil, err
 	}
-	u := User{Username: strings.TrimSpace(n.Username), Name: strings.TrimSpace(n.Name), Role: n.Role, PasswordHash: string(hash)}
+	u := User{Username: NormalizeUsername(n.Username), Name: strings.TrimSpace(n.Name), Role: n.Role, PasswordHash: string(hash)}
 	if n.Role == RoleHead {
 		u.DepartmentID = &n.DepartmentID
 	}
@@ -187,10 +187,11 @@ func (s *Store) CreateUser(ctx context.Context, v Viewer, n NewUser) (*User, err
 // error for all three, so a sign-in page does not reveal which usernames exist.
 var ErrBadCredentials = errors.New("bad credentials")
 
-// Authenticate checks a username and password.
+// Authenticate checks a username, in any of its forms (NormalizeUsername),
+// and password.
 func (s *Store) Authenticate(ctx context.Context, username, password string) (*User, error) {
 	var u User
-	err := s.DB.WithContext(ctx).Where("username = ?", strings.TrimSpace(username)).First(&u).Error
+	err := s.DB.WithContext(ctx).Where("username = ?", NormalizeUsername(username)).First(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		// Spend the same time as a real check so timing does not tell.
 		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
