@@ -85,7 +85,12 @@ func (s *Server) page(c *fiber.Ctx, name, titleKey string, data fiber.Map) error
 func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	status, key := fiber.StatusInternalServerError, "error.internal"
 	var fe *fiber.Error
+	var refusal *models.ValidationError
 	switch {
+	case errors.As(err, &refusal):
+		// A refusal of the Store that no form shows beside its field
+		// (a double submit): said in words, never a 500.
+		status = fiber.StatusUnprocessableEntity
 	case errors.Is(err, models.ErrNotFound):
 		status, key = fiber.StatusNotFound, "error.notfound"
 	case errors.Is(err, models.ErrForbidden):
@@ -114,6 +119,9 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		s.opt.Log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
 	}
 	msg := views.T(lang(c), key)
+	if refusal != nil {
+		msg = refusal.Text(lang(c))
+	}
 	c.Status(status)
 	if isAPI(c) {
 		return c.JSON(fiber.Map{"error": msg})

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -52,11 +53,19 @@ type Tx struct {
 // MySQL aborts as a deadlock, or that a Galera cluster refuses to certify
 // because another node changed the same rows first (both error 1213), is
 // run again from the start, up to three times in all: fn must do nothing
-// that it cannot do twice, except through tx.
+// that it cannot do twice, except through tx. So is one that hits a unique
+// key another transaction has just taken: a double submit, two identical
+// posts at once, each checked before either was written. Run again, it
+// sees the other's row and answers as the Store answers a second submit;
+// a duplicate that still remains is refused (ErrDuplicate), never an
+// error of the database.
 func (s *Store) Audited(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
 	for attempt := 1; ; attempt++ {
-		err := s.AuditedOnce(ctx, v, fn)
-		if attempt == 3 || !IsDeadlock(err) {
+		err := s.audited(ctx, v, nil, fn)
+		if attempt == 3 || !(IsDeadlock(err) || IsDuplicate(err)) {
+			if IsDuplicate(err) {
+				return ErrDuplicate
+			}
 			return err
 		}
 		select {
@@ -69,7 +78,27 @@ func (s *Store) Audited(ctx context.Context, v Viewer, fn func(tx *Tx) error) er
 
 // AuditedOnce runs fn in one transaction on behalf of v, once: for work
 // that cannot be repeated, such as an import reading its file as it writes.
+// On SQLite the transaction begins as a reader, unlike every other: an
+// import writes its new rows through a connection of its own
+// (models/ingest/upsert_sqlite.go) and takes the writer's lock only for
+// its last statements, so other people's changes go on meanwhile.
 func (s *Store) AuditedOnce(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
+	var opts *sql.TxOptions
+	if s.Dialect == "sqlite" {
+		// The driver begins a transaction flagged read-only as BEGIN
+		// DEFERRED, and SQLite has no read-only transaction to enforce:
+		// this is the one way to ask for a reader's start beside
+		// _txlock=immediate (store.go).
+		opts = &sql.TxOptions{ReadOnly: true}
+	}
+	return s.audited(ctx, v, opts, fn)
+}
+
+func (s *Store) audited(ctx context.Context, v Viewer, opts *sql.TxOptions, fn func(tx *Tx) error) error {
+	var o []*sql.TxOptions
+	if opts != nil {
+		o = append(o, opts)
+	}
 	return s.DB.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		tx := &Tx{DB: db, Viewer: v}
 		defer func() { tx.spill.close() }() // the spill is made, if at all, by fn
@@ -77,7 +106,19 @@ func (s *Store) AuditedOnce(ctx context.Context, v Viewer, fn func(tx *Tx) error
 			return err
 		}
 		return tx.flush()
-	})
+	}, o...)
+}
+
+// ErrDuplicate refuses a change that would write a second copy of what
+// another request has just written (a unique key taken at the same
+// instant), when running it again did not tell more.
+var ErrDuplicate = Invalid("", "refuse.duplicate")
+
+// IsDuplicate reports a unique key taken: MySQL's error 1062 or SQLite's
+// UNIQUE or PRIMARY KEY constraint, as GORM translates both.
+func IsDuplicate(err error) bool {
+	var me *mysql.MySQLError
+	return errors.Is(err, gorm.ErrDuplicatedKey) || errors.As(err, &me) && me.Number == 1062
 }
 
 // IsDeadlock reports a MySQL deadlock or Galera certification failure:

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
@@ -189,7 +188,7 @@ func (s *Store) Dismiss(ctx context.Context, v models.Viewer, key, reason string
 func handle(tx *models.Tx, key, action, reason string, caseID uint, now time.Time) error {
 	d := disposition{Key: key, Action: action, Reason: reason, CaseID: caseID, By: tx.Viewer.Name, At: now.UTC()}
 	if err := tx.DB.Create(&d).Error; err != nil {
-		if msg := strings.ToLower(err.Error()); strings.Contains(msg, "unique") || strings.Contains(msg, "duplicate") {
+		if models.IsDuplicate(err) {
 			return models.Invalid("proposal", "refuse.case.proposal_taken")
 		}
 		return fmt.Errorf("record proposal %s: %w", action, err)
