@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -48,6 +49,9 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 	}
 	// The hold outlives ctx's cancel: it ends with release.
 	ctx = context.WithoutCancel(ctx)
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	store, err := Open(dsn, nil)
 	if err != nil {
 		return nil, err
@@ -65,7 +69,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 		for _, name := range names.serve {
 			var got sql.NullInt64
 			if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", name).Scan(&got); err != nil {
-				conn.Close()
+				unlock(conn)
 				return nil, fmt.Errorf("hold the database: %w", err)
 			}
 			if got.Int64 != 1 {
@@ -74,7 +78,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 			// Taken; now a restore that started first shows.
 			var restoring sql.NullInt64
 			if err := conn.QueryRowContext(ctx, "SELECT IS_USED_LOCK(?)", names.restore).Scan(&restoring); err != nil || restoring.Valid {
-				conn.Close() // ends the lock
+				unlock(conn)
 				if err == nil {
 					err = errRestoring
 				}
@@ -82,7 +86,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 			}
 			return conn, nil
 		}
-		conn.Close()
+		unlock(conn)
 		return nil, fmt.Errorf("more than %d instances serve this database", serveSlots)
 	}
 	conn, err := take()
@@ -101,7 +105,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 		for {
 			select {
 			case <-done:
-				conn.Close()
+				unlock(conn)
 				store.Close()
 				return
 			case <-tick.C:
@@ -140,24 +144,33 @@ func holdForRestore(ctx context.Context, dsn string, admin *Store) (release func
 	}
 	var got sql.NullInt64
 	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", names.restore).Scan(&got); err != nil {
-		conn.Close()
+		unlock(conn)
 		return nil, fmt.Errorf("take the database for restore: %w", err)
 	}
 	if got.Int64 != 1 {
-		conn.Close()
+		unlock(conn)
 		return nil, Invalid("database", "restore.busy")
 	}
 	for _, name := range names.serve {
 		var holder sql.NullInt64
 		if err := conn.QueryRowContext(ctx, "SELECT IS_USED_LOCK(?)", name).Scan(&holder); err != nil || holder.Valid {
-			conn.Close()
+			unlock(conn)
 			if err == nil {
 				err = errServing
 			}
 			return nil, err
 		}
 	}
-	return func() { conn.Close() }, nil
+	return func() { unlock(conn) }, nil
+}
+
+// unlock releases the named locks of conn and hands it back to its pool,
+// where it would otherwise keep them.
+func unlock(conn *sql.Conn) {
+	if _, err := conn.ExecContext(context.Background(), "DO RELEASE_ALL_LOCKS()"); err != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn }) // not back to the pool
+	}
+	conn.Close()
 }
 
 // flockDatabase takes SQLite's PATH.lock, shared (servers) or exclusive
