@@ -379,7 +379,8 @@ func (s *Store) checkRestored(ctx context.Context, m *Manifest) error {
 		return Invalid("backup", "restore.foreign")
 	}
 	ids, err := s.AppliedMigrations(ctx)
-	if err != nil {
+	// Another application's migrations table does not begin with ours.
+	if err != nil || len(ids) == 0 || ids[0] != migrations[0].ID {
 		return Invalid("backup", "restore.foreign")
 	}
 	known := map[string]bool{}
@@ -391,13 +392,13 @@ func (s *Store) checkRestored(ctx context.Context, m *Manifest) error {
 			return Invalid("backup", "restore.newer", id)
 		}
 	}
-	if m != nil && (len(ids) == 0 || ids[len(ids)-1] != m.Migration) {
+	if m != nil && ids[len(ids)-1] != m.Migration {
 		return Invalid("backup", "restore.altered")
 	}
 	// Migrated first, since a step may drop a table of an earlier release;
 	// what a hostile trigger does meanwhile stays in the copy refused.
 	if err := s.Migrate(ctx); err != nil {
-		return err
+		return Invalid("backup", "restore.upgrade")
 	}
 	if err := s.checkSchemaObjects(ctx); err != nil {
 		return err

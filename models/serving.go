@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -14,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/go-sql-driver/mysql"
 )
 
 // A running server holds its database, so that gongkai restore can see it
@@ -24,8 +27,10 @@ import (
 //   - MySQL/MariaDB: a named lock (GET_LOCK) on a connection kept open,
 //     one of serveSlots names per database so that several instances can
 //     serve one database; restore takes its own name, then looks at every
-//     slot. Named locks belong to one server: on a Galera cluster, an
-//     instance on another node is not seen (stop them all first).
+//     slot. Galera refuses named locks (error 1235): there the connection
+//     is kept open all the same, and restore refuses while any other
+//     connection uses the database. Either way only the node's own
+//     connections show: on a cluster, stop the instances on every node.
 
 // serveSlots bounds the instances that hold one MySQL database at once.
 const serveSlots = 32
@@ -48,6 +53,9 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 	}
 	// The hold outlives ctx's cancel: it ends with release.
 	ctx = context.WithoutCancel(ctx)
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	store, err := Open(dsn, nil)
 	if err != nil {
 		return nil, err
@@ -64,8 +72,10 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 		}
 		for _, name := range names.serve {
 			var got sql.NullInt64
-			if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", name).Scan(&got); err != nil {
-				conn.Close()
+			if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", name).Scan(&got); lockUnsupported(err) {
+				return conn, nil // Galera: the open connection is the hold
+			} else if err != nil {
+				unlock(conn)
 				return nil, fmt.Errorf("hold the database: %w", err)
 			}
 			if got.Int64 != 1 {
@@ -74,7 +84,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 			// Taken; now a restore that started first shows.
 			var restoring sql.NullInt64
 			if err := conn.QueryRowContext(ctx, "SELECT IS_USED_LOCK(?)", names.restore).Scan(&restoring); err != nil || restoring.Valid {
-				conn.Close() // ends the lock
+				unlock(conn)
 				if err == nil {
 					err = errRestoring
 				}
@@ -82,7 +92,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 			}
 			return conn, nil
 		}
-		conn.Close()
+		unlock(conn)
 		return nil, fmt.Errorf("more than %d instances serve this database", serveSlots)
 	}
 	conn, err := take()
@@ -101,7 +111,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 		for {
 			select {
 			case <-done:
-				conn.Close()
+				unlock(conn)
 				store.Close()
 				return
 			case <-tick.C:
@@ -139,25 +149,55 @@ func holdForRestore(ctx context.Context, dsn string, admin *Store) (release func
 		return nil, err
 	}
 	var got sql.NullInt64
-	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", names.restore).Scan(&got); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("take the database for restore: %w", err)
-	}
-	if got.Int64 != 1 {
-		conn.Close()
-		return nil, Invalid("database", "restore.busy")
-	}
-	for _, name := range names.serve {
-		var holder sql.NullInt64
-		if err := conn.QueryRowContext(ctx, "SELECT IS_USED_LOCK(?)", name).Scan(&holder); err != nil || holder.Valid {
+	err = conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", names.restore).Scan(&got)
+	if lockUnsupported(err) {
+		// Galera: any other connection to the database may be a server's.
+		var others int64
+		err := conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()").Scan(&others)
+		if err != nil || others > 0 {
 			conn.Close()
 			if err == nil {
 				err = errServing
 			}
 			return nil, err
 		}
+		return func() { conn.Close() }, nil
 	}
-	return func() { conn.Close() }, nil
+	if err != nil {
+		unlock(conn)
+		return nil, fmt.Errorf("take the database for restore: %w", err)
+	}
+	if got.Int64 != 1 {
+		unlock(conn)
+		return nil, Invalid("database", "restore.busy")
+	}
+	for _, name := range names.serve {
+		var holder sql.NullInt64
+		if err := conn.QueryRowContext(ctx, "SELECT IS_USED_LOCK(?)", name).Scan(&holder); err != nil || holder.Valid {
+			unlock(conn)
+			if err == nil {
+				err = errServing
+			}
+			return nil, err
+		}
+	}
+	return func() { unlock(conn) }, nil
+}
+
+// lockUnsupported reports Galera's refusal of named locks (MariaDB error
+// 1235 while WSREP_ON).
+func lockUnsupported(err error) bool {
+	var me *mysql.MySQLError
+	return errors.As(err, &me) && me.Number == 1235
+}
+
+// unlock releases the named locks of conn and hands it back to its pool,
+// where it would otherwise keep them.
+func unlock(conn *sql.Conn) {
+	if _, err := conn.ExecContext(context.Background(), "DO RELEASE_ALL_LOCKS()"); err != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn }) // not back to the pool
+	}
+	conn.Close()
 }
 
 // flockDatabase takes SQLite's PATH.lock, shared (servers) or exclusive

@@ -100,7 +100,7 @@ func restoreCommand(ctx context.Context, args []string, stdin io.Reader, stdout 
 		if !isTerminal(stdin) {
 			return errors.New(both("restore.confirm"))
 		}
-		fmt.Fprint(stdout, views.T(views.Chinese, "restore.prompt", file))
+		fmt.Fprint(stdout, both("restore.prompt", file))
 		answer, _ := bufio.NewReader(stdin).ReadString('\n')
 		if strings.TrimSpace(strings.ToLower(answer)) != "yes" {
 			return errors.New(both("restore.declined"))

@@ -310,7 +310,7 @@ func TestAuditAnchorShowsARecomputedChain(t *testing.T) {
 		t.Errorf("verify against the anchor of a recomputed chain: %v", err)
 	}
 	err = run(ctx, []string{"audit", "verify", "--anchor", "3:xyz"}, nil, &out)
-	if err == nil || !strings.Contains(err.Error(), "锚点应写作") {
+	if err == nil || !strings.Contains(err.Error(), "锚点格式不对") {
 		t.Errorf("a malformed anchor: %v", err)
 	}
 }
