@@ -263,3 +263,25 @@ func TestImportJobOfADeadProcessShowsItFailed(t *testing.T) {
 		}
 	})
 }
+
+// An item loaded without a 公开时限 shows on /catalog as 未定公开时限, in
+// each language, never as an empty cell.
+func TestCatalogShowsItemsWithoutCadence(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 39, Level1: "对内公开", Level2: "党务信息",
+			Title: "执行党的方针政策、上级组织决议、决定和工作部署情况", Channels: "公开栏、网站", Lead: "治安支队"}).Error)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+		_, body := c.get("/catalog")
+		row, _, _ := strings.Cut(body[strings.Index(body, `id="item-39"`):], "</tr>")
+		if !strings.Contains(row, "未定公开时限") {
+			t.Errorf("item 39 on /catalog: %s", row)
+		}
+		c.get("/lang?to=en&back=/catalog")
+		_, body = c.get("/catalog")
+		if row, _, _ := strings.Cut(body[strings.Index(body, `id="item-39"`):], "</tr>"); !strings.Contains(row, "No disclosure deadline set") {
+			t.Errorf("item 39 on /catalog in English: %s", row)
+		}
+	})
+}

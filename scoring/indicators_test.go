@@ -516,3 +516,26 @@ func TestMessagesInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// An item the responsibility table gives no 公开时限 (items 39, 41 and 42 of
+// the Suqian table, loaded as 未定公开时限) has no slot: its lead loses
+// nothing for it, and every indicator scores as without it.
+func TestItemWithoutCadenceIsNotScored(t *testing.T) {
+	base := mustScore(t, perfectInput(t))
+	in := perfectInput(t)
+	in.Items = append(in.Items, Item{Seq: 39, Title: "执行党的方针政策、上级组织决议、决定和工作部署情况", Channels: []string{"公开栏", "网站"}, Leads: []string{"治安支队"}})
+	res := mustScore(t, in)
+	for _, id := range []uint{za, sc, sy, qb} {
+		want, got := dept(t, base, id), dept(t, res, id)
+		if (want.Total == nil) != (got.Total == nil) || (want.Total != nil && want.Total.Cmp(got.Total) != 0) {
+			t.Errorf("department %d: total %v with the item, %v without", id, got.Total, want.Total)
+		}
+		for _, ind := range got.Indicators {
+			for _, d := range ind.Deductions {
+				if strings.Contains(d.Message("zh"), "第39项") {
+					t.Errorf("department %d: %s", id, d.Message("zh"))
+				}
+			}
+		}
+	}
+}

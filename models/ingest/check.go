@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -74,15 +76,11 @@ func (c *checker) warnings() []string {
 	out := make([]string, 0, len(c.order))
 	for _, msg := range c.order {
 		lines := c.notes[msg]
-		shown := make([]string, 0, min(len(lines), 10))
-		for _, l := range lines[:min(len(lines), 10)] {
-			shown = append(shown, strconv.Itoa(l))
-		}
 		more := ""
 		if len(lines) > 10 {
 			more = fmt.Sprintf(" 等 %d 处", len(lines))
 		}
-		out = append(out, fmt.Sprintf("%s（第 %s %s%s）", msg, strings.Join(shown, "、"), c.lay.unit, more))
+		out = append(out, fmt.Sprintf("%s（第 %s %s%s）", msg, joinLines(lines[:min(len(lines), 10)]), c.lay.unit, more))
 	}
 	return out
 }
@@ -144,9 +142,25 @@ func (c *checker) link(col int) string {
 	return v
 }
 
+// figure returns a cell that is parsed (a number, a date, a yes/no) with
+// full-width digits and punctuation folded to their ASCII forms (NFKC):
+// office workbooks typed with a Chinese input method hold １、４６ and
+// ２０２５年３月５日. Text cells keep their characters as written.
+func (c *checker) figure(col int) string { return foldWidth(c.text(col)) }
+
+// foldWidth applies NFKC to a cell that is not plain ASCII.
+func foldWidth(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.TrimSpace(norm.NFKC.String(s))
+		}
+	}
+	return s
+}
+
 // date returns a date cell as 2006-01-02, or "" when empty.
 func (c *checker) date(col int) string {
-	v := c.text(col)
+	v := c.figure(col)
 	if v == "" {
 		return ""
 	}
@@ -159,7 +173,7 @@ func (c *checker) date(col int) string {
 
 // integer returns a whole number within [lo, hi].
 func (c *checker) integer(col, lo, hi int, what string) string {
-	v := c.text(col)
+	v := c.figure(col)
 	if v == "" {
 		return ""
 	}
@@ -176,7 +190,7 @@ func (c *checker) year(col int) string { return c.integer(col, 2000, maxYear, "�
 
 // flag returns a yes/no cell as 1 or 0; empty is no.
 func (c *checker) flag(col int) string {
-	v := strings.ToLower(c.text(col))
+	v := strings.ToLower(c.figure(col))
 	switch {
 	case v == "" || slices.Contains(no, v):
 		return "0"
@@ -189,7 +203,7 @@ func (c *checker) flag(col int) string {
 
 // money returns an amount in yuan with two decimals; empty is 0.00.
 func (c *checker) money(col int) string {
-	v := strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(c.text(col), "¥")), "元")
+	v := strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(c.figure(col), "¥")), "元")
 	if v == "" {
 		return "0.00"
 	}
@@ -203,7 +217,7 @@ func (c *checker) money(col int) string {
 
 // number returns a figure of a quarterly report.
 func (c *checker) number(name, v string) (float64, bool) {
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	f, err := strconv.ParseFloat(strings.TrimSpace(foldWidth(v)), 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		c.failRow("指标“%s”的值“%s”不是有效数字", name, v)
 		return 0, false

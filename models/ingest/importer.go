@@ -234,13 +234,16 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 		defer b.Close()
 		c := &checker{cols: sp.columns, lay: lay, lk: lk, only: opt.OnlyDepartment}
 		bad := &rejected{}
-		err = im.check(ctx, src, b, c, opt, rep, bad)
+		skipped, err := im.check(ctx, src, b, c, opt, rep, bad)
 		rep.Rejected = bad.n
 		rep.listErrors(bad)
 		if err != nil {
 			return err
 		}
 		rep.Warnings = append(src.warnings(), c.warnings()...)
+		if len(skipped) > 0 {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("表格下方的合计行或注释行不是记录，已跳过（第 %s %s）", joinLines(skipped), lay.unit))
+		}
 		if rep.Read == 0 {
 			rep.Warnings = append(rep.Warnings, "文件中没有数据行")
 		}
@@ -285,16 +288,11 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 	return err
 }
 
-// check reads every row through the batch and gathers the bad ones in bad.
-func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, opt Options, rep *Report, bad *rejected) error {
-	for {
-		r, err := src.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
+// check reads every row through the batch and gathers the bad ones in
+// bad. Rows under the table that are no records (a 合计 row, notes) are
+// skipped, and their lines returned.
+func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, opt Options, rep *Report, bad *rejected) (skipped []int, err error) {
+	one := func(r *row) error {
 		rep.Read++
 		c.start(r)
 		if c.ok() {
@@ -317,6 +315,35 @@ func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, 
 				opt.Progress(rep.Read, src.total(rep.Read))
 			}
 		}
+		return nil
+	}
+	// Rows that look like a trailer wait: they are skipped only if no
+	// record follows them.
+	var held []*row
+	for {
+		r, err := src.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if trailer(r) && len(held) < maxTrailerRows {
+			held = append(held, keep(r))
+			continue
+		}
+		for _, h := range held {
+			if err := one(h); err != nil {
+				return nil, err
+			}
+		}
+		held = held[:0]
+		if err := one(r); err != nil {
+			return nil, err
+		}
+	}
+	for _, h := range held {
+		skipped = append(skipped, h.line)
 	}
 	late := b.finish(c)
 	if len(late) > 0 && !opt.Partial {
@@ -326,7 +353,7 @@ func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, 
 		bad.add(r.row, r.errs)
 	}
 	slices.SortStableFunc(bad.kept, func(x, y *badRow) int { return x.row.line - y.row.line })
-	return nil
+	return skipped, nil
 }
 
 // begin records the start of an import run.

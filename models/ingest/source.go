@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -106,3 +107,37 @@ func isBlank(cells []string) bool {
 // maxHeaderSearch is how many non-empty rows may precede the header (a
 // title such as 警务公开工作责任分解表, a date line).
 const maxHeaderSearch = 10
+
+// A table's trailer: rows under the records that office workbooks carry,
+// a 合计 row (合计 / 46项) or notes (注：1.…, often merged across the
+// table), told by their first filled cell. At most maxTrailerRows of them
+// are skipped, and only at the end of the table.
+var trailerWords = []string{"合计", "总计", "注:", "注1", "说明:", "备注:", "填表说明", "填表人", "制表人", "审核人"}
+
+const maxTrailerRows = 20
+
+// trailer reports whether a row of a sheet or CSV looks like a trailer.
+func trailer(r *row) bool {
+	for _, cell := range r.raw {
+		v := strings.TrimSpace(foldWidth(cell))
+		if v == "" {
+			continue
+		}
+		for _, w := range trailerWords {
+			if strings.HasPrefix(v, w) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// joinLines writes line numbers as 48、49.
+func joinLines(lines []int) string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strconv.Itoa(l)
+	}
+	return strings.Join(out, "、")
+}
