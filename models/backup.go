@@ -275,7 +275,10 @@ func checkDump(path string) (Manifest, error) {
 	sum.Write(first)
 	var last []byte
 	for n := 2; ; n++ {
-		line, err := r.ReadBytes('\n')
+		line, err := readLine(r, maxDumpLine)
+		if errors.Is(err, errLineLong) {
+			return Manifest{}, Invalid("backup", "restore.line_long", n, maxDumpLine>>20)
+		}
 		if errors.Is(err, io.EOF) {
 			if len(line) > 0 { // a last line cut short
 				last = nil
@@ -301,6 +304,28 @@ func checkDump(path string) (Manifest, error) {
 		return Manifest{}, Invalid("backup", "restore.altered")
 	}
 	return m, nil
+}
+
+// maxDumpLine bounds a line of a dump: mysqldump writes a row per line at
+// most, and a row of this application is far smaller (an attachment is at
+// most MaxUploadSize, twice that in hex). A variable for the test.
+var maxDumpLine = 64 << 20
+
+var errLineLong = errors.New("line too long")
+
+// readLine reads a line with its newline, at most max bytes.
+func readLine(r *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	for {
+		part, err := r.ReadSlice('\n')
+		if len(line)+len(part) > max {
+			return nil, errLineLong
+		}
+		line = append(line, part...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, err
+		}
+	}
 }
 
 // otherDatabase matches a statement that would switch, create or drop a
