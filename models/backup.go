@@ -170,12 +170,9 @@ func restoreSQLite(ctx context.Context, dsn, path string) (string, error) {
 			removeSQLite(fresh)
 			return "", fmt.Errorf("checkpoint the database before the switch: %w", err)
 		}
-		kept = target + ".before-restore-" + time.Now().UTC().Format("20060102T150405")
-		if err := os.Link(target, kept); err != nil {
-			if err := copyFile(target, kept); err != nil {
-				removeSQLite(fresh)
-				return "", fmt.Errorf("keep the database replaced: %w", err)
-			}
+		if kept, err = keepSQLite(target); err != nil {
+			removeSQLite(fresh)
+			return "", fmt.Errorf("keep the database replaced: %w", err)
 		}
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
@@ -187,6 +184,26 @@ func restoreSQLite(ctx context.Context, dsn, path string) (string, error) {
 		return "", fmt.Errorf("switch to the restored database: %w", err)
 	}
 	return kept, nil
+}
+
+// keepSQLite gives the database file a second name beside it, never one
+// already taken: a hard link, or a copy where links are not possible.
+func keepSQLite(target string) (string, error) {
+	base := target + ".before-restore-" + time.Now().UTC().Format("20060102T150405")
+	for i := 1; ; i++ {
+		kept := base
+		if i > 1 {
+			kept = fmt.Sprintf("%s.%d", base, i)
+		}
+		err := os.Link(target, kept)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			err = copyFile(target, kept)
+		}
+		return kept, err
+	}
 }
 
 func restoreMySQL(ctx context.Context, dsn, path string) (string, error) {
@@ -275,7 +292,10 @@ func checkDump(path string) (Manifest, error) {
 	sum.Write(first)
 	var last []byte
 	for n := 2; ; n++ {
-		line, err := r.ReadBytes('\n')
+		line, err := readLine(r, maxDumpLine)
+		if errors.Is(err, errLineLong) {
+			return Manifest{}, Invalid("backup", "restore.line_long", n, maxDumpLine>>20)
+		}
 		if errors.Is(err, io.EOF) {
 			if len(line) > 0 { // a last line cut short
 				last = nil
@@ -301,6 +321,28 @@ func checkDump(path string) (Manifest, error) {
 		return Manifest{}, Invalid("backup", "restore.altered")
 	}
 	return m, nil
+}
+
+// maxDumpLine bounds a line of a dump: mysqldump writes a row per line at
+// most, and a row of this application is far smaller (an attachment is at
+// most MaxUploadSize, twice that in hex). A variable for the test.
+var maxDumpLine = 64 << 20
+
+var errLineLong = errors.New("line too long")
+
+// readLine reads a line with its newline, at most max bytes.
+func readLine(r *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	for {
+		part, err := r.ReadSlice('\n')
+		if len(line)+len(part) > max {
+			return nil, errLineLong
+		}
+		line = append(line, part...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, err
+		}
+	}
 }
 
 // otherDatabase matches a statement that would switch, create or drop a
@@ -446,13 +488,14 @@ func mysqlArgs(dsn, db string) (args, env []string, err error) {
 	return append(args, db), env, nil
 }
 
+// copyFile copies from to a new file to, never over one that exists.
 func copyFile(from, to string) error {
 	in, err := os.Open(from)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}

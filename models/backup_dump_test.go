@@ -20,6 +20,8 @@ func sealed(body string) string {
 // whole dump made by gongkai, with its manifest, and reaching no other
 // database, passes.
 func TestCheckDumpReadsTheWholeDumpFirst(t *testing.T) {
+	defer func(n int) { maxDumpLine = n }(maxDumpLine)
+	maxDumpLine = 1 << 10
 	body := "CREATE TABLE `users` (`id` int);\nINSERT INTO `users` VALUES (1);\n"
 	good := sealed(body)
 	cases := []struct {
@@ -34,6 +36,7 @@ func TestCheckDumpReadsTheWholeDumpFirst(t *testing.T) {
 		{"changed", strings.Replace(good, "VALUES (1)", "VALUES (2)", 1), "restore.altered"},
 		{"switches database", sealed(body + "USE `mysql`;\nDELETE FROM user;\n"), "restore.statement"},
 		{"drops a database", sealed("/*!40000 DROP DATABASE IF EXISTS `live`*/;\n" + body), "restore.statement"},
+		{"a line past the bound", sealed("-- " + strings.Repeat("x", maxDumpLine) + "\n"), "restore.line_long"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

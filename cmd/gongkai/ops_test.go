@@ -33,7 +33,11 @@ func tableCounts(t *testing.T) map[string]int64 {
 // audit chain; what was written after the backup is gone.
 func TestBackupAndRestoreKeepEveryRecordAndTheChain(t *testing.T) {
 	modelstest.EachEngine(t, func(t *testing.T, engine string) {
-		t.Setenv("GONGKAI_DB", modelstest.FreshDSN(t, engine))
+		dsn := modelstest.FreshDSN(t, engine)
+		t.Setenv("GONGKAI_DB", dsn)
+		if engine == "mysql" {
+			t.Cleanup(func() { dropKept(t, dsn) })
+		}
 		ctx := context.Background()
 		var out bytes.Buffer
 		for _, u := range []string{"wu", "shen"} {

@@ -242,14 +242,14 @@ func TestRestoreRefusesWhileAServerRunsAndKeepsTheOldDatabase(t *testing.T) {
 			t.Error("an account made after the backup survived the restore")
 		}
 		// The database replaced is kept where the output says.
-		var kept string
-		for _, line := range strings.Split(out.String(), "\n") {
-			if rest, ok := strings.CutPrefix(line, "原数据库保留在 "); ok {
-				kept, _, _ = strings.Cut(rest, "，")
+		kept := keptAt(t, out.String())
+		if engine == "sqlite" {
+			// A second restore at once keeps its own copy beside the first.
+			out.Reset()
+			modelstest.Must(t, run(ctx, []string{"restore", "--yes", f.backup}, nil, &out))
+			if again := keptAt(t, out.String()); again == kept {
+				t.Errorf("two restores kept the database replaced under one name %s", kept)
 			}
-		}
-		if kept == "" {
-			t.Fatalf("restore does not say where the old database is: %q", out.String())
 		}
 		keptDSN := "sqlite:" + kept
 		if engine == "mysql" {
@@ -264,6 +264,19 @@ func TestRestoreRefusesWhileAServerRunsAndKeepsTheOldDatabase(t *testing.T) {
 			t.Errorf("the database kept lacks the account made after the backup: %v", err)
 		}
 	})
+}
+
+// keptAt reads where restore says it kept the database it replaced.
+func keptAt(t *testing.T, output string) string {
+	t.Helper()
+	for _, line := range strings.Split(output, "\n") {
+		if rest, ok := strings.CutPrefix(line, "原数据库保留在 "); ok {
+			kept, _, _ := strings.Cut(rest, "，")
+			return kept
+		}
+	}
+	t.Fatalf("restore does not say where the old database is: %q", output)
+	return ""
 }
 
 // gongkai audit anchor prints the chain's head; audit verify --anchor
