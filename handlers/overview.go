@@ -62,6 +62,28 @@ type deadlineRow struct {
 type overviewCache struct {
 	mu sync.Mutex
 	m  map[overviewKey]*overviewView
+	// building lets one request at a time build an overview: after a new
+	// run or import, fifty people opening the overview at once build it
+	// once, not fifty times over (which took each past its deadline).
+	building sync.Mutex
+}
+
+// getOrBuild returns the overview of k, built by build when missing.
+func (oc *overviewCache) getOrBuild(k overviewKey, build func() (*overviewView, error)) (*overviewView, error) {
+	if ov := oc.get(k); ov != nil {
+		return ov, nil
+	}
+	oc.building.Lock()
+	defer oc.building.Unlock()
+	if ov := oc.get(k); ov != nil {
+		return ov, nil
+	}
+	ov, err := build()
+	if err != nil {
+		return nil, err
+	}
+	oc.put(k, ov)
+	return ov, nil
 }
 
 func (oc *overviewCache) get(k overviewKey) *overviewView {
@@ -132,15 +154,7 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 		return nil, err
 	}
 	key := overviewKey{Run: run.ID, LastImport: last, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c)}
-	if ov := s.overviews.get(key); ov != nil {
-		return ov, nil
-	}
-	ov, err := s.buildOverview(c, run, key)
-	if err != nil {
-		return nil, err
-	}
-	s.overviews.put(key, ov)
-	return ov, nil
+	return s.overviews.getOrBuild(key, func() (*overviewView, error) { return s.buildOverview(c, run, key) })
 }
 
 // buildOverview reads the stored run and the records' figures and makes

@@ -98,6 +98,8 @@ func (s *Store) audited(ctx context.Context, v Viewer, opts *sql.TxOptions, fn f
 	var o []*sql.TxOptions
 	if opts != nil {
 		o = append(o, opts)
+	} else {
+		defer s.takeWriter(ctx)()
 	}
 	return s.DB.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		tx := &Tx{DB: db, Viewer: v}

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +40,9 @@ type Store struct {
 	Dialect string
 	// memo keeps what is costly to build and cheap to check: see memo.go.
 	memo memo
+	// writer queues this process's write transactions on SQLite (nil on
+	// MySQL): see takeWriter.
+	writer chan struct{}
 }
 
 // Open connects to the database named by dsn: empty or "sqlite:PATH" for the
@@ -72,7 +76,7 @@ func Open(dsn string, log *slog.Logger) (*Store, error) {
 		// without using the busy timeout), while a writer waits at BEGIN
 		// for as long as the busy timeout allows. A read-only transaction
 		// (sql.TxOptions{ReadOnly: true}) still begins as a reader.
-		db, err := gorm.Open(sqlite.Open(path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"), cfg)
+		db, err := gorm.Open(sqlite.Open(path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout("+strconv.Itoa(int(sqliteBusyTimeout.Milliseconds()))+")&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
@@ -84,7 +88,7 @@ func Open(dsn string, log *slog.Logger) (*Store, error) {
 		// concurrent requests SQLite connections would be opened and closed
 		// all the time (a new connection costs more than the query).
 		sqlDB.SetMaxIdleConns(16)
-		return &Store{DB: db, Dialect: "sqlite"}, nil
+		return &Store{DB: db, Dialect: "sqlite", writer: make(chan struct{}, 1)}, nil
 	case strings.HasPrefix(dsn, "mysql://"):
 		native, err := MySQLNativeDSN(dsn)
 		if err != nil {
@@ -105,6 +109,33 @@ func Open(dsn string, log *slog.Logger) (*Store, error) {
 	default:
 		return nil, fmt.Errorf("GONGKAI_DB must be empty, sqlite:PATH or mysql://USER:PASS@HOST:PORT/DB, got %q", redact(dsn))
 	}
+}
+
+// sqliteBusyTimeout is how long SQLite lets a writer wait for the one
+// before it.
+const sqliteBusyTimeout = 10 * time.Second
+
+// takeWriter queues a write transaction behind this process's others on
+// SQLite, which has one writer. Waiting here, a transaction begins the
+// moment the one before it ends; SQLite's own busy handler polls instead,
+// sleeping up to 100 ms between tries, so that under fifty people at once
+// a writer could lose the lock again and again to later ones until its
+// deadline. A wait as long as the busy timeout goes on to SQLite's own
+// (a transaction begun inside another's would otherwise wait for ever).
+// release ends the turn.
+func (s *Store) takeWriter(ctx context.Context) (release func()) {
+	if s.writer == nil {
+		return func() {}
+	}
+	wait := time.NewTimer(sqliteBusyTimeout)
+	defer wait.Stop()
+	select {
+	case s.writer <- struct{}{}:
+		return func() { <-s.writer }
+	case <-ctx.Done():
+	case <-wait.C:
+	}
+	return func() {}
 }
 
 // MySQLNativeDSN turns mysql://USER:PASS@HOST:PORT/DB?opts into the driver's

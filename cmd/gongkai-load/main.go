@@ -9,6 +9,7 @@
 //	go run ./cmd/gongkai-load -db mysql://root@127.0.0.1:3306/gk_load -clients 50 -requests 5000
 //	go run ./cmd/gongkai-load -units 300 -publications 100000 -path /scores
 //	go run ./cmd/gongkai-load -db sqlite:/tmp/p.db -reuse -path /scores   # a province loaded before
+//	go run ./cmd/gongkai-load -units 100 -publications 20000 -mixed -duration 20s   # 50 people of every role, 20% form posts
 //
 // Traffic goes to 127.0.0.1 only, is bounded by -requests and -timeout, and
 // the command stops by itself.
@@ -20,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -54,6 +56,8 @@ func main() {
 	reuse := flag.Bool("reuse", false, "the -db database holds a province from an earlier run: measure it as it is")
 	timeout := flag.Duration("timeout", 15*time.Minute, "stop after this long whatever happens")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to this file")
+	mixed := flag.Bool("mixed", false, "instead of -path: a mixed load of every role, 80% page views and 20% form posts, for -duration")
+	duration := flag.Duration("duration", 20*time.Second, "how long a -mixed load runs")
 	flag.Parse()
 	profile = *cpuprofile
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
@@ -62,13 +66,22 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gongkai-load: -reuse needs -db")
 		os.Exit(2)
 	}
-	if err := run(ctx, *dsn, *reuse, province, *clients, *requests, *path); err != nil {
+	load := func(ctx context.Context, store *models.Store, base string, client *http.Client) error {
+		return measurePaths(ctx, client, base, strings.Split(*path, ","), *clients, *requests)
+	}
+	if *mixed {
+		load = func(ctx context.Context, store *models.Store, base string, _ *http.Client) error {
+			return mixedLoad(ctx, store, base, *clients, *duration)
+		}
+	}
+	if err := run(ctx, *dsn, *reuse, province, load); err != nil {
 		fmt.Fprintln(os.Stderr, "gongkai-load:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOptions, clients, requests int, path string) error {
+// run builds (or reuses) the province, serves the app and runs load on it.
+func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOptions, load func(ctx context.Context, store *models.Store, base string, office *http.Client) error) error {
 	dir, err := os.MkdirTemp("", "gongkai-load-")
 	if err != nil {
 		return err
@@ -87,7 +100,7 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 	}
 	if !reuse {
 		start := time.Now()
-		if err := load(ctx, store, dir, province); err != nil {
+		if err := build(ctx, store, dir, province); err != nil {
 			return err
 		}
 		fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, seed.DemoYearNumber, time.Since(start).Round(time.Millisecond))
@@ -97,7 +110,8 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 		return err
 	}
 
-	app := handlers.New(store, handlers.Options{})
+	// Server errors go to stderr: a load that fails says why.
+	app := handlers.New(store, handlers.Options{Log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -112,28 +126,27 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 	if err != nil {
 		return err
 	}
-	paths := strings.Split(path, ",")
+	err = load(ctx, store, base, client)
+	fmt.Printf("peak RSS of the process (server and clients): %s\n", peakRSS())
+	return err
+}
+
+// measurePaths warms each page, then loads it from many clients at once.
+func measurePaths(ctx context.Context, client *http.Client, base string, paths []string, clients, requests int) error {
 	for _, p := range paths {
 		if err := warm(client, base, p); err != nil {
 			return err
 		}
 	}
-	if profile != "" {
-		f, err := os.Create(profile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := startProfile()
+	if err != nil {
+		return err
 	}
+	defer stop()
 	var failures int64
 	for _, p := range paths {
 		failures += measure(ctx, client, base, p, clients, requests)
 	}
-	fmt.Printf("peak RSS of the process (server and clients): %s\n", peakRSS())
 	if failures > 0 {
 		return fmt.Errorf("%d requests failed", failures)
 	}
@@ -180,9 +193,9 @@ func peakRSS() string {
 	return "unknown"
 }
 
-// load generates the province in dir, imports it through the import path
+// build generates the province in dir, imports it through the import path
 // and scores it.
-func load(ctx context.Context, store *models.Store, dir string, province seed.ProvinceOptions) error {
+func build(ctx context.Context, store *models.Store, dir string, province seed.ProvinceOptions) error {
 	if err := seed.Facts(ctx, store); err != nil {
 		return err
 	}
@@ -224,6 +237,23 @@ func importFile(ctx context.Context, im *ingest.Importer, f seed.Written) error 
 
 // profile is where -cpuprofile writes.
 var profile string
+
+// startProfile starts the CPU profile, if one is asked for, of the
+// measured requests; stop ends it.
+func startProfile() (stop func(), err error) {
+	if profile == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(profile)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
 
 var csrfField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 
