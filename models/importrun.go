@@ -66,7 +66,7 @@ func (s *Store) StartImportRun(ctx context.Context, r *ImportRun) error {
 	if err := s.DB.WithContext(ctx).Create(r).Error; err != nil {
 		return fmt.Errorf("record import run: %w", err)
 	}
-	r.stopBeat = s.beat(&ImportRun{}, r.ID)
+	r.stopBeat = s.beatRun(r.ID)
 	return nil
 }
 

@@ -102,9 +102,10 @@ func (s *Store) FailInterruptedRuns(ctx context.Context, reason string, mine boo
 	return n, nil
 }
 
-// beat renews the heartbeat of a run or job every ImportHeartbeat until
-// the returned function is called.
-func (s *Store) beat(model any, id any) (stop func()) {
+// beatRun renews the heartbeat of a run every ImportHeartbeat until the
+// returned function is called. (An upload's job renews its own with its
+// progress, ImportJobProgress.)
+func (s *Store) beatRun(id uint) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
@@ -118,7 +119,7 @@ func (s *Store) beat(model any, id any) (stop func()) {
 			case now := <-t.C:
 				// A heartbeat that fails (the database busy or gone) is
 				// tried again at the next tick; the margin allows a few.
-				_ = s.DB.WithContext(ctx).Model(model).Where("id = ?", id).Update("heartbeat_at", now.UTC()).Error
+				_ = s.DB.WithContext(ctx).Model(&ImportRun{}).Where("id = ?", id).Update("heartbeat_at", now.UTC()).Error
 			}
 		}
 	}()

@@ -123,35 +123,35 @@ func waitFor(wg *sync.WaitGroup, d time.Duration) {
 // that died: one that died just before this process started still had a
 // fresh heartbeat at the start.
 func failInterrupted(ctx context.Context, store *models.Store, log *slog.Logger) {
-	tick := time.NewTicker(models.ImportHeartbeat)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-			if n, err := store.FailInterruptedRuns(ctx, models.ReasonInterrupted, false); err != nil {
-				log.Warn("mark interrupted imports failed", "err", err)
-			} else if n > 0 {
-				log.Warn("import runs of a stopped process marked failed", "runs", n)
-			}
+	every(ctx, models.ImportHeartbeat, func(time.Time) {
+		if n, err := store.FailInterruptedRuns(ctx, models.ReasonInterrupted, false); err != nil {
+			log.Warn("mark interrupted imports failed", "err", err)
+		} else if n > 0 {
+			log.Warn("import runs of a stopped process marked failed", "runs", n)
 		}
-	}
+	})
 }
 
 // purgeSessions deletes expired sessions every hour, so the table holds only
 // live ones.
 func purgeSessions(ctx context.Context, store *models.Store, log *slog.Logger) {
-	tick := time.NewTicker(time.Hour)
+	every(ctx, time.Hour, func(now time.Time) {
+		if err := store.Sessions().PurgeExpired(now); err != nil {
+			log.Warn("purge expired sessions", "err", err)
+		}
+	})
+}
+
+// every calls do every d until ctx ends.
+func every(ctx context.Context, d time.Duration, do func(now time.Time)) {
+	tick := time.NewTicker(d)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case now := <-tick.C:
-			if err := store.Sessions().PurgeExpired(now); err != nil {
-				log.Warn("purge expired sessions", "err", err)
-			}
+			do(now)
 		}
 	}
 }

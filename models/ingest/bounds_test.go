@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -211,6 +212,11 @@ func TestEncodingFromTheWholeFile(t *testing.T) {
 	stray := bytes.Replace(good, []byte("一季度"), []byte("一季\xff度"), 1)
 	gbk := toGBK(t, good)
 	gbkBad := append(bytes.Clone(gbk), "ZA,9,\x80\x80,网站,,2025-01-06,ZA-9,,,,,\n"...)
+	// Lines of both encodings, as when rows pasted from two exports meet
+	// in one file: read either way, one part comes out garbled.
+	lines := strings.SplitAfter(sample[Publications], "\n")
+	mostlyGBK := slices.Concat([]byte(lines[0]+lines[1]), toGBK(t, []byte(lines[2]+lines[2]+lines[2])))
+	mostlyUTF8 := slices.Concat([]byte(lines[0]), toGBK(t, []byte(lines[1])), []byte(lines[2]+lines[2]+lines[2]))
 	for _, tc := range []struct {
 		name     string
 		data     []byte
@@ -221,6 +227,8 @@ func TestEncodingFromTheWholeFile(t *testing.T) {
 		{"GBK", gbk, "GB18030", ""},
 		{"UTF-8 with one stray byte", stray, "", "文件无法读取：第 3 行有不是 UTF-8 编码的字节（文件其余部分是 UTF-8），文件可能已损坏；请检查该行后另存为 UTF-8 再导入"},
 		{"UTF-8 with BOM and a stray byte", append(bytes.Clone(utf8BOM), stray...), "", "文件无法读取：文件以 UTF-8 标记开头，但第 3 行有不是 UTF-8 编码的字节，文件可能已损坏"},
+		{"UTF-8 and GBK lines, mostly GBK", mostlyGBK, "", "文件无法读取：文件混用了两种编码：第 2 行是 UTF-8 编码，第 3 行是 GBK（GB18030）编码，按任何一种读取都会使另一部分成为乱码；请在 Excel 或 WPS 中统一另存为 CSV UTF-8 再导入"},
+		{"UTF-8 and GBK lines, mostly UTF-8", mostlyUTF8, "", "文件无法读取：文件混用了两种编码：第 3 行是 UTF-8 编码，第 2 行是 GBK（GB18030）编码，按任何一种读取都会使另一部分成为乱码；请在 Excel 或 WPS 中统一另存为 CSV UTF-8 再导入"},
 		{"neither", gbkBad, "", "文件无法读取：文件既不是有效的 UTF-8 编码，也不是有效的 GB18030（GBK）编码：第 4 行有无法识别的字节；请在 Excel 或 WPS 中另存为 CSV UTF-8 再导入"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

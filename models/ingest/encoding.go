@@ -20,20 +20,30 @@ type encodingScan struct {
 	gb     int
 	badGB  int
 	gbLine int
+
+	// The current line, to tell a file whose lines mix the encodings: a
+	// line of UTF-8 Chinese (three-byte sequences, nothing bad) and a line
+	// that only GB18030 reads.
+	seqLen      int // bytes of the UTF-8 sequence being read
+	lineUTF8    int // complete UTF-8 sequences of three bytes or more
+	lineBadUTF8 int
+	lineBadGB   int
+	onlyUTF8    int // the first line that is UTF-8 and not ASCII, from 1; 0 if none
+	onlyGB      int // the first line that is GB18030 and not UTF-8
 }
 
 func (e *encodingScan) Write(p []byte) {
 	for _, b := range p {
 		if b < 0x80 && e.need == 0 && e.gb == 0 {
 			if b == '\n' {
-				e.lines++
+				e.endLine()
 			}
 			continue
 		}
 		e.utf8Byte(b)
 		e.gbByte(b)
 		if b == '\n' {
-			e.lines++
+			e.endLine()
 		}
 	}
 }
@@ -48,6 +58,25 @@ func (e *encodingScan) end() {
 		e.badGBByte()
 		e.gb = 0
 	}
+	e.judgeLine()
+}
+
+// endLine judges the line a newline ends and starts the next.
+func (e *encodingScan) endLine() {
+	e.judgeLine()
+	e.lines++
+	e.lineUTF8, e.lineBadUTF8, e.lineBadGB = 0, 0, 0
+}
+
+// judgeLine notes the first line only UTF-8 reads as Chinese, and the
+// first only GB18030 reads.
+func (e *encodingScan) judgeLine() {
+	switch {
+	case e.onlyUTF8 == 0 && e.lineUTF8 > 0 && e.lineBadUTF8 == 0:
+		e.onlyUTF8 = e.lines + 1
+	case e.onlyGB == 0 && e.lineBadUTF8 > 0 && e.lineBadGB == 0:
+		e.onlyGB = e.lines + 1
+	}
 }
 
 func (e *encodingScan) badUTF8Byte() {
@@ -55,6 +84,7 @@ func (e *encodingScan) badUTF8Byte() {
 		e.utf8Line = e.lines + 1
 	}
 	e.badUTF8++
+	e.lineBadUTF8++
 }
 
 func (e *encodingScan) badGBByte() {
@@ -62,6 +92,7 @@ func (e *encodingScan) badGBByte() {
 		e.gbLine = e.lines + 1
 	}
 	e.badGB++
+	e.lineBadGB++
 }
 
 func (e *encodingScan) utf8Byte(b byte) {
@@ -70,6 +101,9 @@ func (e *encodingScan) utf8Byte(b byte) {
 			e.lo, e.hi = 0x80, 0xBF
 			if e.need--; e.need == 0 {
 				e.goodUTF8++
+				if e.seqLen >= 3 {
+					e.lineUTF8++
+				}
 			}
 			return
 		}
@@ -96,6 +130,7 @@ func (e *encodingScan) utf8Byte(b byte) {
 	default:
 		e.badUTF8Byte()
 	}
+	e.seqLen = e.need + 1
 }
 
 // gbByte follows GB18030: one byte 00-7F; two bytes 81-FE then 40-7E or
@@ -142,6 +177,8 @@ func (e *encodingScan) decide() (string, error) {
 	switch {
 	case e.badUTF8 == 0:
 		return "UTF-8", nil
+	case e.onlyUTF8 > 0 && e.onlyGB > 0:
+		return "", malformed(nil, "文件混用了两种编码：第 %d 行是 UTF-8 编码，第 %d 行是 GBK（GB18030）编码，按任何一种读取都会使另一部分成为乱码；请在 Excel 或 WPS 中统一另存为 CSV UTF-8 再导入", e.onlyUTF8, e.onlyGB)
 	case e.goodUTF8 > e.badUTF8:
 		return "", malformed(nil, "第 %d 行有不是 UTF-8 编码的字节（文件其余部分是 UTF-8），文件可能已损坏；请检查该行后另存为 UTF-8 再导入", e.utf8Line)
 	case e.badGB == 0:

@@ -25,7 +25,7 @@ func csvErrorFile(head []string, bad []*badRow) []byte {
 	w := csv.NewWriter(&buf)
 	_ = w.Write(append(slices.Clone(head), reasonColumn)) // writes to memory cannot fail
 	for _, b := range bad {
-		_ = w.Write(models.NeutraliseRecord(append(padded(b.row.raw, len(head)), b.reason())))
+		_ = w.Write(models.NeutraliseRecord(append(fitted(b.row.raw, len(head)), b.reason())))
 	}
 	w.Flush()
 	return buf.Bytes()
@@ -44,7 +44,7 @@ func xlsxErrorFile(sheet string, head []string, bad []*badRow) ([]byte, error) {
 	}
 	for i, b := range bad {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(sheet, cell, ptr(anyRow(models.NeutraliseRecord(append(padded(b.row.raw, len(head)), b.reason()))))); err != nil {
+		if err := f.SetSheetRow(sheet, cell, ptr(anyRow(models.NeutraliseRecord(append(fitted(b.row.raw, len(head)), b.reason()))))); err != nil {
 			return nil, err
 		}
 	}
@@ -71,13 +71,13 @@ func jsonErrorFile(bad []*badRow) []byte {
 	return enc
 }
 
-// padded copies a record, filled out to the header's width so that the
-// reason lands in its own column.
-func padded(rec []string, width int) []string {
-	out := slices.Clone(rec)
-	for len(out) < width {
-		out = append(out, "")
-	}
+// fitted copies a record to the header's width, so that the reason lands
+// in its own column: filled out when short, cut when longer (cells under
+// no heading are read by no import, and a merged range may fill a
+// thousand of them).
+func fitted(rec []string, width int) []string {
+	out := make([]string, width, width+1)
+	copy(out, rec)
 	return out
 }
 
