@@ -179,7 +179,7 @@ func changedOnAppeal(ctx context.Context, cs *accountability.Store, v models.Vie
 		return err
 	}
 	err = cs.Decide(ctx, v, c.ID, accountability.DecisionForm{Date: day(time.November, 5), Severity: accountability.Minor,
-		Reasons: "应公开未按时公开，经提醒后补充公开，情节轻微。",
+		Reasons:   "应公开未按时公开，经提醒后补充公开，情节轻微。",
 		Sanctions: []accountability.Imposed{{Name: "批评教育"}, {PersonID: f.Persons[0].ID, Name: "书面检查"}}}, at(time.November, 5))
 	if err != nil {
 		return fmt.Errorf("demo decision changed on appeal: %w", err)
@@ -192,6 +192,6 @@ func changedOnAppeal(ctx context.Context, cs *accountability.Store, v models.Vie
 		return err
 	}
 	return cs.RecordOutcome(ctx, v, c.ID, accountability.OutcomeForm{Outcome: accountability.Changed, Date: day(time.December, 1),
-		Reasons: "延误确与系统升级有关，本人已及时补救，改为告诫。",
+		Reasons:   "延误确与系统升级有关，本人已及时补救，改为告诫。",
 		Sanctions: []accountability.Imposed{{Name: "批评教育"}, {PersonID: f.Persons[0].ID, Name: "告诫"}}}, at(time.December, 1))
 }
