@@ -423,6 +423,8 @@ func (s *Server) assessmentRoutes(app *fiber.App) {
 	get(app, "/assessment/:id/results.docx", models.ActSignedIn, s.resultsDOCX)
 	get(app, "/assessment/:id/notice/:dept", models.ActSignedIn, s.noticePage)
 	get(app, "/assessment/:id/notice.docx", models.ActSignedIn, s.noticeDOCX)
+	get(app, "/assessment/:id/notice-draft", models.ActAdminister, s.noticeDraft)
+	post(app, "/assessment/:id/notice-draft", models.ActAdminister, s.saveNoticeDraft)
 	post(app, "/assessment/:id/notice/:dept", models.ActFileForDepartment, s.signNotice)
 	get(app, "/assessment/:id/departments/:dept", models.ActSignedIn, s.assessmentDepartment)
 	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection)

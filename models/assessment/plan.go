@@ -325,7 +325,7 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 			return err
 		}
 		if a == Approve { // the notice goes out as a numbered document
-			if _, err := issueNotice(tx, p); err != nil {
+			if _, err := issueNotice(ctx, tx, p); err != nil {
 				return err
 			}
 		}
