@@ -11,12 +11,14 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/views"
 )
 
 // auditCommand handles "gongkai audit verify [--anchor SEQ:HASH]", which
 // checks the whole hash chain and names the first entry edited, inserted
-// or deleted, and "gongkai audit anchor", which prints the chain's head to
+// or deleted, then every issued document against the hash recorded when it
+// was issued, and "gongkai audit anchor", which prints the chain's head to
 // keep outside the database.
 func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 || (args[0] != "verify" && args[0] != "anchor") {
@@ -59,6 +61,15 @@ func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if *anchorText != "" {
 		fmt.Fprintln(stdout, both("audit.anchor.ok", anchor))
 	}
+	p, n, err := documents.Verify(ctx, store.DB)
+	if err != nil {
+		return err
+	}
+	if p != nil {
+		return fmt.Errorf("%s / %s", views.T(views.Chinese, "document.bad", views.T(views.Chinese, p.Key, p.Args...)),
+			views.T(views.English, "document.bad", views.T(views.English, p.Key, p.Args...)))
+	}
+	fmt.Fprintln(stdout, both("document.ok", n))
 	return nil
 }
 
