@@ -6,11 +6,13 @@ import (
 	"io"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/views"
 )
 
 // auditCommand handles "gongkai audit verify": it checks the whole hash
-// chain and names the first entry edited, inserted or deleted.
+// chain and names the first entry edited, inserted or deleted, then every
+// issued document against the hash recorded when it was issued.
 func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) != 1 || args[0] != "verify" {
 		return fmt.Errorf("%w: gongkai audit verify", errUsage)
@@ -29,6 +31,15 @@ func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
 			views.T(views.English, "audit.chain.bad", views.T(views.English, st.Problem, st.Args...)))
 	}
 	fmt.Fprintf(stdout, "操作日志链完整 / audit chain intact: %d 条, 链尾 / head %d %s\n", st.Entries, st.HeadSeq, st.HeadHash)
+	p, n, err := documents.Verify(ctx, store.DB)
+	if err != nil {
+		return err
+	}
+	if p != nil {
+		return fmt.Errorf("%s / %s", views.T(views.Chinese, "document.bad", views.T(views.Chinese, p.Key, p.Args...)),
+			views.T(views.English, "document.bad", views.T(views.English, p.Key, p.Args...)))
+	}
+	fmt.Fprintf(stdout, "%s / %s\n", views.T(views.Chinese, "document.ok", n), views.T(views.English, "document.ok", n))
 	return nil
 }
 

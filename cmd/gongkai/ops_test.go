@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // tableCounts counts the rows of every table: what a restore must give back.
@@ -100,5 +102,34 @@ func TestAuditVerifyCommand(t *testing.T) {
 	err = run(ctx, []string{"audit", "verify"}, nil, &out)
 	if err == nil || !strings.Contains(err.Error(), "第 1 条（编号 1）被修改过") {
 		t.Errorf("edited chain: %v", err)
+	}
+}
+
+// gongkai audit verify checks each issued document against the hash
+// recorded at issue, and names one edited in the database.
+func TestAuditVerifyDocuments(t *testing.T) {
+	t.Setenv("GONGKAI_DB", modelstest.FreshDSN(t, "sqlite"))
+	ctx := context.Background()
+	store, err := openStore(ctx)
+	modelstest.Must(t, err)
+	modelstest.Must(t, store.Audited(ctx, models.System, func(tx *models.Tx) error {
+		_, err := documents.IssueIn(tx, documents.Issue{Kind: "case_notice", Series: "纪公开通", Year: 2026, Subject: "accountability_case", SubjectID: 1,
+			Content: documents.Content{Issuer: "宿迁市公安局纪律检查委员会", Title: "处理通知", To: "治安支队", Body: []documents.Block{documents.Paragraph("通报批评。")},
+				Signer: "宿迁市公安局纪委", Date: scoring.NewDate(2026, 12, 6)}})
+		return err
+	}))
+	store.Close()
+	var out bytes.Buffer
+	modelstest.Must(t, run(ctx, []string{"audit", "verify"}, nil, &out))
+	if !strings.Contains(out.String(), "已发文件 1 件与发文时的摘要一致") {
+		t.Errorf("untouched document: %q", out.String())
+	}
+	store, err = openStore(ctx)
+	modelstest.Must(t, err)
+	modelstest.Must(t, store.DB.Exec("UPDATE documents SET html = REPLACE(html, '通报批评', '告诫')").Error)
+	store.Close()
+	err = run(ctx, []string{"audit", "verify"}, nil, &out)
+	if err == nil || !strings.Contains(err.Error(), "文件 纪公开通〔2026〕1号（编号 1）与发文时登记的摘要不符") || !strings.Contains(err.Error(), "it was edited") {
+		t.Errorf("edited document: %v", err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 // Document is a document being written, top to bottom.
 type Document struct {
 	body bytes.Buffer
+	page *Page // nil: A4 with the default margins
 }
 
 // Title adds the document's centred title.
@@ -56,8 +57,13 @@ func (d *Document) run(text string, bold bool) {
 		d.body.WriteString("<w:rPr><w:b/></w:rPr>")
 	}
 	d.body.WriteString(`<w:t xml:space="preserve">`)
-	_ = xml.EscapeText(&d.body, []byte(text)) // a bytes.Buffer does not fail
+	d.escape(text)
 	d.body.WriteString("</w:t></w:r>")
+}
+
+// escape writes text as XML character data.
+func (d *Document) escape(text string) {
+	_ = xml.EscapeText(&d.body, []byte(text)) // a bytes.Buffer does not fail
 }
 
 // Table adds a table with a bold header row that repeats on every page.
@@ -140,7 +146,7 @@ func (d *Document) WriteTo(w io.Writer) (int64, error) {
 		{"_rels/.rels", packageRels},
 		{"word/_rels/document.xml.rels", documentRels},
 		{"word/styles.xml", styles},
-		{"word/document.xml", documentHead + d.body.String() + documentTail},
+		{"word/document.xml", documentHead + d.body.String() + d.sectPr() + documentTail},
 	} {
 		f, err := z.Create(part.name)
 		if err != nil {
