@@ -399,6 +399,7 @@ func (s *Server) assessmentRoutes(app *fiber.App) {
 	post(app, "/assessment/:id/step", models.ActStepPlan, s.planStep)
 	get(app, "/assessment/:id/results", models.ActSignedIn, s.resultsNotice)
 	get(app, "/assessment/:id/results.docx", models.ActSignedIn, s.resultsDOCX)
+	get(app, "/assessment/:id/notices/:doc", models.ActSignedIn, s.resultsNoticeDOCX)
 	get(app, "/assessment/:id/notice/:dept", models.ActSignedIn, s.noticePage)
 	post(app, "/assessment/:id/notice/:dept", models.ActFileForDepartment, s.signNotice)
 	get(app, "/assessment/:id/departments/:dept", models.ActSignedIn, s.assessmentDepartment)

@@ -266,6 +266,12 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	if a == Approve && scoring.DateOf(now) > scoring.DateOf(p.NoticeDate) {
 		return models.Invalid("notice", "refuse.assessment.notice_past", scoring.DateOf(p.NoticeDate))
 	}
+	var results *Results
+	if a == Publish {
+		if results, err = s.results(ctx, p); err != nil {
+			return err
+		}
+	}
 	var grades []Grade
 	if a == Propose {
 		var open int64
@@ -324,7 +330,20 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		if err := event(tx, p.ID, string(a), reason, now); err != nil {
 			return err
 		}
-		return tx.Record(string(a), "assessment_plan", p.ID, before, after)
+		if err := tx.Record(string(a), "assessment_plan", p.ID, before, after); err != nil {
+			return err
+		}
+		// The results notice (results_issue.go): commendations the grades
+		// no longer hold up are withdrawn; publication issues the notice,
+		// or its 更正 after a re-opening.
+		switch a {
+		case ApproveGrades:
+			return withdrawIneligible(tx, p.ID, now)
+		case Publish:
+			_, err := issueResults(tx, results, scoring.DateOf(now))
+			return err
+		}
+		return nil
 	})
 }
 

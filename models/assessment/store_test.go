@@ -167,8 +167,8 @@ func TestPlanThroughEveryState(t *testing.T) {
 		}
 		take(b.office, assessment.RequestReopen, "复核投诉数据", assessment.ReopenRequested)
 		take(b.leader, assessment.ApproveReopen, "", assessment.Approved)
-		if pub, _ := b.a.Published(ctx); len(pub) != 0 {
-			t.Error("a re-opened assessment stays on the public page")
+		if pub, _ := b.a.Published(ctx); len(pub) != 1 {
+			t.Error("a re-opened assessment's notice left the public page")
 		}
 		modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.own.ID, "A1", big.NewRat(1, 1), "补录", at(3)))
 		events, err := b.a.Events(ctx, b.office, p.ID)
