@@ -11,7 +11,8 @@ import (
 // answers its case (a rectification reported done, waiting for the
 // discipline office to verify it, and the files a department attaches to
 // its report or its appeal); a commendation withdrawn on re-opening and the
-// grades each results notice published, for its 更正.
+// grades each results notice published, for its 更正; the figures of each
+// final annual report as issued.
 var h20cSteps = []*gormigrate.Migration{
 	{
 		ID: "2026120750_case_answers",
@@ -50,6 +51,21 @@ var h20cSteps = []*gormigrate.Migration{
 				return err
 			}
 			return tx.Table("assessment_published_grades").AutoMigrate(&published{})
+		},
+	},
+	{
+		ID: "2026120752_annual_report_issues",
+		Migrate: func(tx *gorm.DB) error {
+			// The table as this step made it: the figures of each issued
+			// annual report, as issued.
+			type issue struct {
+				ID           uint   `gorm:"primaryKey"`
+				Year         int    `gorm:"not null;index:idx_annual_report_issue,priority:1"`
+				DepartmentID uint   `gorm:"not null;index:idx_annual_report_issue,priority:2"`
+				DocumentID   uint   `gorm:"not null"`
+				Figures      string `gorm:"type:text;not null"`
+			}
+			return tx.Table("annual_report_issues").AutoMigrate(&issue{})
 		},
 	},
 }
