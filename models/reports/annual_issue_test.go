@@ -3,9 +3,9 @@ package reports_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"io"
-	"context"
 	"strings"
 	"testing"
 	"time"
