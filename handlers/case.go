@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -39,9 +40,12 @@ func (s *Server) casePage(c *fiber.Ctx, data fiber.Map) error {
 	data["CanReport"] = accountability.MayTake(v, f.DepartmentID, accountability.Report) && f.Status.NoticeIssued() && f.Status.Standing()
 	data["Ladder"], data["Posts"], data["Shares"], data["Outcomes"] = accountability.Ladder, accountability.Posts, accountability.Shares, accountability.Outcomes
 	data["AppealKinds"], data["EvidenceKinds"] = accountability.AppealKinds, accountability.EvidenceKinds
+	if f.Status == accountability.Appealed {
+		data["Original"] = originalSanctions(f) // 变更 starts from the sanctions decided
+	}
 	if f.NoticeDate != nil {
 		deadline := f.AppealDeadline()
-		data["Deadline"], data["WindowOpen"] = accountability.ChineseDate(deadline), today <= deadline
+		data["Deadline"], data["WindowOpen"] = documents.ChineseDate(deadline), today <= deadline
 	}
 	if v.CanHandleCases() && f.Status.Open() {
 		if data["People"], err = s.cases.People(ctx, v); err != nil {
@@ -52,6 +56,19 @@ func (s *Server) casePage(c *fiber.Ctx, data fiber.Map) error {
 		}
 	}
 	return s.page(c, "case", "case.title", data)
+}
+
+// originalSanctions is the case's sanctions as the sanctions form takes
+// them: what a 变更 form opens with.
+func originalSanctions(f *accountability.File) sanctionChoice {
+	sc := sanctionChoice{Dues: map[string]string{}}
+	for _, x := range f.Imposed {
+		sc.Chosen = append(sc.Chosen, fmt.Sprintf("%d:%s", x.PersonID, x.Name))
+		if x.Due != nil {
+			sc.Dues[fmt.Sprintf("%d_%s", x.PersonID, x.Name)] = scoring.DateOf(*x.Due).String()
+		}
+	}
+	return sc
 }
 
 // caseStep ends a form of a case (named form on its page): rejected by its

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/documents"
 )
 
 // formValues reads every value of a repeated form field.
@@ -209,34 +209,75 @@ func (s *Server) completeSanction(c *fiber.Ctx) error {
 	}, "date")
 }
 
-// caseNotice is GET /cases/:id/notice: the written notice, printable.
+// caseNotice is GET /cases/:id/notice: the written notice as it was
+// issued, printable, with the documents that answered it.
 func (s *Server) caseNotice(c *fiber.Ctx) error {
-	n, err := s.caseNoticeOf(c)
-	if err != nil {
-		return err
-	}
-	return s.page(c, "case_notice", "case.notice.title", fiber.Map{"Notice": n, "ID": c.Params("id")})
-}
-
-// caseNoticeDOCX is GET /cases/:id/notice.docx.
-func (s *Server) caseNoticeDOCX(c *fiber.Ctx) error {
-	n, err := s.caseNoticeOf(c)
-	if err != nil {
-		return err
-	}
-	return sendDocument(c, n.No+".docx", func(w io.Writer) error { return n.WriteDOCX(w) })
-}
-
-// caseNoticeOf reads the notice of the case in the path, for its viewer.
-func (s *Server) caseNoticeOf(c *fiber.Ctx) (*accountability.Notice, error) {
 	v, _ := viewer(c)
 	id, err := pathID(c)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	d, err := s.cases.Notice(c.UserContext(), v, id)
+	if err != nil {
+		return err
+	}
+	return s.caseDocumentPage(c, v, id, d)
+}
+
+// caseNoticeDOCX is GET /cases/:id/notice.docx: the notice's DOCX as issued.
+func (s *Server) caseNoticeDOCX(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	d, err := s.cases.Notice(c.UserContext(), v, id)
+	if err != nil {
+		return err
+	}
+	return sendIssued(c, d)
+}
+
+// caseDocument is GET /cases/:id/documents/:doc: a document issued about
+// the case (the notice, a 复核决定书), as issued.
+func (s *Server) caseDocument(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	d, err := s.cases.Document(c.UserContext(), v, id, paramUint(c, "doc"))
+	if err != nil {
+		return err
+	}
+	return s.caseDocumentPage(c, v, id, d)
+}
+
+// caseDocumentDOCX is GET /cases/:id/documents/:doc/docx.
+func (s *Server) caseDocumentDOCX(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	d, err := s.cases.Document(c.UserContext(), v, id, paramUint(c, "doc"))
+	if err != nil {
+		return err
+	}
+	return sendIssued(c, d)
+}
+
+// caseDocumentPage shows d, a document of case id, with the case's other
+// documents that it answers or that answer it.
+func (s *Server) caseDocumentPage(c *fiber.Ctx, v models.Viewer, id uint, d *documents.Document) error {
 	f, err := s.cases.Get(c.UserContext(), v, id)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return f.Notice()
+	url := func(doc uint) string { return fmt.Sprintf("/cases/%d/documents/%d", id, doc) }
+	docx := url(d.ID) + "/docx"
+	if d.ID == 0 {
+		docx = fmt.Sprintf("/cases/%d/notice.docx", id)
+	}
+	return s.documentPage(c, d, f.Documents, caseURL(id), docx, url)
 }

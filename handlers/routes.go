@@ -82,6 +82,8 @@ func (s *Server) routes(app *fiber.App) {
 	post(app, "/cases/:id/notify", models.ActSignedIn, s.notifyCase)
 	get(app, "/cases/:id/notice", models.ActSignedIn, s.caseNotice)
 	get(app, "/cases/:id/notice.docx", models.ActSignedIn, s.caseNoticeDOCX)
+	get(app, "/cases/:id/documents/:doc", models.ActSignedIn, s.caseDocument)
+	get(app, "/cases/:id/documents/:doc/docx", models.ActSignedIn, s.caseDocumentDOCX)
 	post(app, "/cases/:id/appeal", models.ActSignedIn, s.appealCase)
 	post(app, "/cases/:id/outcome", models.ActSignedIn, s.reviewCase)
 	post(app, "/cases/:id/sanctions/:sid/complete", models.ActSignedIn, s.completeSanction)

@@ -52,13 +52,6 @@ var documentSteps = []*gormigrate.Migration{
 			if err := tx.Table("document_series").AutoMigrate(&documentSeries{}); err != nil {
 				return fmt.Errorf("create document series: %w", err)
 			}
-			// The day a case's hearing closed: its decision cannot be earlier.
-			type acCase struct {
-				HeardOn *time.Time `gorm:"type:date"`
-			}
-			if err := tx.Table("accountability_cases").AutoMigrate(&acCase{}); err != nil {
-				return fmt.Errorf("add heard_on to cases: %w", err)
-			}
 			return seedSeries(tx)
 		},
 	},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -95,7 +96,7 @@ func (s *Store) ReportDone(ctx context.Context, v models.Viewer, id, sanction ui
 		case r.Completed != nil:
 			return models.Invalid("sanction", "refuse.case.verified")
 		case r.Reported != nil:
-			return models.Invalid("sanction", "refuse.case.reported", ChineseDate(scoring.DateOf(*r.Reported)))
+			return models.Invalid("sanction", "refuse.case.reported", documents.ChineseDate(scoring.DateOf(*r.Reported)))
 		case f.Done < scoring.DateOf(*c.Decided):
 			return models.Invalid("done", "refuse.case.done_early")
 		}

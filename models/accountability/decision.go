@@ -7,7 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -116,6 +119,13 @@ func (s *Store) Decide(ctx context.Context, v models.Viewer, id uint, f Decision
 		if err := notAfter(f.Date, now, "date"); err != nil {
 			return nil, err
 		}
+		floor, err := hearingClosed(tx.DB, c)
+		if err != nil {
+			return nil, err
+		}
+		if f.Date < floor {
+			return nil, models.Invalid("date", "refuse.case.decision_early", documents.ChineseDate(floor))
+		}
 		reasons, err := models.CheckText("reasons", "refuse.label.decision", f.Reasons, maxText, true)
 		if err != nil {
 			return nil, err
@@ -131,6 +141,26 @@ func (s *Store) Decide(ctx context.Context, v models.Viewer, id uint, f Decision
 		}
 		return map[string]any{"case": c, "sanctions": f.Sanctions}, nil
 	})
+}
+
+// hearingClosed is the earliest day a decision of case c may bear: the day
+// its hearing closed, the last statement or refusal heard (art. 6(三)),
+// and never before the case was opened.
+func hearingClosed(db *gorm.DB, c *Case) (scoring.Date, error) {
+	var floor scoring.Date
+	if c.OpenedAt != nil {
+		floor = scoring.DateOf(*c.OpenedAt)
+	}
+	var heard []CasePerson
+	if err := db.Where("case_id = ?", c.ID).Select("statement_date").Find(&heard).Error; err != nil {
+		return 0, fmt.Errorf("read statements' dates: %w", err)
+	}
+	for _, p := range heard {
+		if p.StatementDate != nil {
+			floor = max(floor, scoring.DateOf(*p.StatementDate))
+		}
+	}
+	return floor, nil
 }
 
 func replaceSanctions(tx *models.Tx, id uint, xs []Imposed) error {
@@ -163,13 +193,18 @@ func (s *Store) Notify(ctx context.Context, v models.Viewer, id uint, on scoring
 		if err := notAfter(on, now, "date"); err != nil {
 			return nil, err
 		}
-		var last int
-		if err := tx.DB.Model(&Case{}).Where("notice_no <> '' AND notice_date >= ? AND notice_date < ?", scoring.NewDate(on.Year(), 1, 1).Time(), scoring.NewDate(on.Year()+1, 1, 1).Time()).
-			Select("COALESCE(MAX(notice_seq), 0)").Scan(&last).Error; err != nil {
-			return nil, fmt.Errorf("number notice: %w", err)
-		}
 		was := c.Status
-		c.Status, c.NoticeSeq, c.NoticeNo, c.NoticeDate = to, last+1, NoticeNo(on.Year(), last+1), datePtr(on)
+		c.Status, c.NoticeDate = to, datePtr(on)
+		f, err := s.file(ctx, tx.DB, c, false)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := documents.IssueIn(tx, documents.Issue{Kind: NoticeKind, Series: NoticeSeries, Year: on.Year(),
+			Subject: DocumentSubject, SubjectID: c.ID, Content: f.noticeContent(on)})
+		if err != nil {
+			return nil, err
+		}
+		c.NoticeSeq, c.NoticeNo = doc.Seq, doc.Number
 		return nil, save(tx, c, was, now)
 	})
 }
@@ -216,7 +251,7 @@ func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f Appe
 		return err
 	}
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
-		c, err := s.find(ctx, tx.ForUpdate(), id)
+		c, err := s.take(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -302,7 +337,8 @@ func (s *Store) RecordOutcome(ctx context.Context, v models.Viewer, id uint, f O
 			at := now.UTC()
 			c.Sanctions, c.DecidedAt = departmentList(f.Sanctions), &at
 		}
-		res := tx.DB.Model(&AppealRow{}).Where("id = ?", a.ID).Updates(map[string]any{"outcome": f.Outcome, "outcome_date": datePtr(f.Date), "outcome_reason": reasons, "outcome_by": v.Name})
+		a.Outcome, a.OutcomeDate, a.OutcomeReason, a.OutcomeBy = f.Outcome, datePtr(f.Date), reasons, v.Name
+		res := tx.DB.Model(&AppealRow{}).Where("id = ?", a.ID).Updates(map[string]any{"outcome": a.Outcome, "outcome_date": a.OutcomeDate, "outcome_reason": reasons, "outcome_by": v.Name})
 		if res.Error != nil {
 			return nil, fmt.Errorf("record outcome: %w", res.Error)
 		}
@@ -310,8 +346,31 @@ func (s *Store) RecordOutcome(ctx context.Context, v models.Viewer, id uint, f O
 		if err := save(tx, c, was, now); err != nil {
 			return nil, err
 		}
-		return map[string]any{"case": c, "outcome": f.Outcome, "reasons": reasons, "sanctions": f.Sanctions}, nil
+		doc, err := s.issueReview(ctx, tx, c, a)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"case": c, "outcome": f.Outcome, "reasons": reasons, "sanctions": f.Sanctions, "document": doc.Number}, nil
 	})
+}
+
+// issueReview issues the decision on appeal a of case c (复核决定书),
+// naming the notice it answers, which stays as it was issued: a change or
+// revocation replaces the notice's decision, an upheld one reviews it.
+func (s *Store) issueReview(ctx context.Context, tx *models.Tx, c *Case, a AppealRow) (*documents.Document, error) {
+	f, err := s.file(ctx, tx.DB, c, false)
+	if err != nil {
+		return nil, err
+	}
+	in := documents.Issue{Kind: ReviewKind, Series: ReviewSeries, Year: a.OutcomeDate.Year(), Subject: DocumentSubject, SubjectID: c.ID}
+	if n := f.noticeOf(); n != nil {
+		in.RefID, in.Relation = n.ID, documents.Replaces
+		if a.Outcome == Upheld {
+			in.Relation = documents.Reviews
+		}
+	}
+	in.Content = f.reviewContent(a, c.NoticeNo, scoring.DateOf(*c.NoticeDate))
+	return documents.IssueIn(tx, in)
 }
 
 // CompleteSanction records that a sanction with a time limit (限期改正,

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -193,10 +194,10 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 			at := approved.At
 			if e.Lifted {
 				e.Reason = fmt.Sprintf("%d年度等次已于%s审定；案件%s的决定已在复核中撤销，%s不再受“%s”限制，须申请重新审核后才能改变等次。",
-					e.Year, ChineseDate(scoring.DateOf(at)), c.CaseNo, e.Department, c.Sanctions)
+					e.Year, documents.ChineseDate(scoring.DateOf(at)), c.CaseNo, e.Department, c.Sanctions)
 			} else {
 				e.Reason = fmt.Sprintf("%d年度等次已于%s审定；案件%s对%s作出“%s”，该部门当年不能评为优秀，须申请重新审核后才能改变等次。",
-					e.Year, ChineseDate(scoring.DateOf(at)), c.CaseNo, e.Department, c.Sanctions)
+					e.Year, documents.ChineseDate(scoring.DateOf(at)), c.CaseNo, e.Department, c.Sanctions)
 			}
 		}
 		out = append(out, e)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -101,10 +102,10 @@ func proposalsOf(y int, sc models.DepartmentScore, r *scoring.DepartmentResult, 
 			case scoring.DeductSlotUnfilled:
 				unpublished = append(unpublished, Evidence{Kind: "item", RefID: uint(d.Item), Label: fmt.Sprintf("%s（%s）未公开", d.Title, d.Period.Label("zh"))})
 			case scoring.DeductRequestOverdueOpen:
-				overdue = append(overdue, Evidence{Kind: "request", RefID: d.Record.ID, Label: fmt.Sprintf("申请%s逾期未答复（应于%s前答复）", d.Title, ChineseDate(d.Due))})
+				overdue = append(overdue, Evidence{Kind: "request", RefID: d.Record.ID, Label: fmt.Sprintf("申请%s逾期未答复（应于%s前答复）", d.Title, documents.ChineseDate(d.Due))})
 			case scoring.DeductOverturned:
 				p(fmt.Sprintf("overturned:%d", d.Record.ID), TriggerOther, "具体行政行为被复议撤销或判决败诉（第六条（二）4）",
-					fmt.Sprintf("申请%s的答复于%s被依法纠错。", d.Title, ChineseDate(d.On)),
+					fmt.Sprintf("申请%s的答复于%s被依法纠错。", d.Title, documents.ChineseDate(d.On)),
 					[]Evidence{{Kind: "request", RefID: d.Record.ID, Label: fmt.Sprintf("申请%s：复议诉讼被依法纠错", d.Title)}})
 			}
 		}
@@ -130,7 +131,7 @@ func (s *Store) labelIncidents(ctx context.Context, ps []Proposal) error {
 			if err := s.m.DB.WithContext(ctx).First(&inc, e.RefID).Error; err != nil {
 				return fmt.Errorf("read incident %d: %w", e.RefID, err)
 			}
-			e.Label = fmt.Sprintf("%s %s：%s", ChineseDate(scoring.DateOf(inc.Date)), inc.Kind, inc.Description)
+			e.Label = fmt.Sprintf("%s %s：%s", documents.ChineseDate(scoring.DateOf(inc.Date)), inc.Kind, inc.Description)
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -107,17 +108,9 @@ func CheckAppealDate(notice, filed scoring.Date) error {
 	case filed < notice:
 		return models.Invalid("filed", "refuse.case.filed_early")
 	case filed > AppealDeadline(notice):
-		return models.Invalid("filed", "refuse.case.appeal_late", ChineseDate(AppealDeadline(notice)), AppealDays)
+		return models.Invalid("filed", "refuse.case.appeal_late", documents.ChineseDate(AppealDeadline(notice)), AppealDays)
 	}
 	return nil
-}
-
-// ChineseDate writes a date as 2026年3月2日.
-func ChineseDate(d scoring.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day())
 }
 
 // Outcomes of an appeal.

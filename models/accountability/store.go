@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -93,10 +94,11 @@ type File struct {
 	Imposed     []SanctionRow // the department's and every person's
 	Evidence    []Evidence
 	Appeals     []AppealRow
-	Notes       []Note       // nil unless the viewer reads case files
-	Attachments []Attachment // evidence, without their data; nil unless the viewer reads case files
-	Answers     []Attachment // the department's files to its appeals and reports, without their data
-	Files       bool         // the viewer reads notes, attachments and statements
+	Notes       []Note               // nil unless the viewer reads case files
+	Attachments []Attachment         // evidence, without their data; nil unless the viewer reads case files
+	Answers     []Attachment         // the department's files to its appeals and reports, without their data
+	Files       bool                 // the viewer reads notes, attachments and statements
+	Documents   []documents.Document // issued about the case, oldest first, without their page and DOCX
 }
 
 // PersonInCase is a person concerned, with their derived and overriding shares.
@@ -162,8 +164,15 @@ func (s *Store) Get(ctx context.Context, v models.Viewer, id uint) (*File, error
 	if !c.VisibleTo(v) {
 		return nil, models.ErrNotFound
 	}
-	db := s.m.DB.WithContext(ctx)
-	f := &File{Case: *c, Allocation: Allocate(c.Act()), Files: v.CanReadCaseFiles()}
+	return s.file(ctx, s.m.DB, c, v.CanReadCaseFiles())
+}
+
+// file reads the rest of case c from db; files: with its notes, attachments
+// and statements.
+func (s *Store) file(ctx context.Context, db *gorm.DB, c *Case, files bool) (*File, error) {
+	id := c.ID
+	db = db.WithContext(ctx)
+	f := &File{Case: *c, Allocation: Allocate(c.Act()), Files: files}
 	names, err := s.m.DepartmentNames(ctx)
 	if err != nil {
 		return nil, err
@@ -194,6 +203,9 @@ func (s *Store) Get(ctx context.Context, v models.Viewer, id uint) (*File, error
 	}
 	if err := db.Omit("data").Where("case_id = ? AND (appeal_id <> 0 OR sanction_id <> 0)", id).Order("id").Find(&f.Answers).Error; err != nil {
 		return nil, fmt.Errorf("read the department's files: %w", err)
+	}
+	if f.Documents, err = documents.Of(ctx, db, DocumentSubject, id); err != nil {
+		return nil, err
 	}
 	if f.Files {
 		f.Notes = []Note{}
@@ -230,7 +242,7 @@ func (s *Store) change(ctx context.Context, v models.Viewer, id uint, action str
 		return models.ErrForbidden
 	}
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
-		c, err := s.find(ctx, tx.ForUpdate(), id)
+		c, err := s.take(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -249,6 +261,18 @@ func (s *Store) change(ctx context.Context, v models.Viewer, id uint, action str
 	})
 }
 
+// take reads case id for a change in tx, holding its row: the first
+// statement writes (MySQL's row lock, SQLite's write lock, for which a
+// second writer waits the busy timeout rather than failing as it would
+// after a read), so that two changes of one case, or two notices numbered
+// at once, run one after the other.
+func (s *Store) take(ctx context.Context, tx *models.Tx, id uint) (*Case, error) {
+	if err := tx.DB.WithContext(ctx).Exec("UPDATE accountability_cases SET status = status WHERE id = ?", id).Error; err != nil {
+		return nil, fmt.Errorf("take case %d: %w", id, err)
+	}
+	return s.find(ctx, tx.ForUpdate(), id)
+}
+
 // save writes the case's row back, guarded by the state it was read in, so
 // that two clicks at once take one step.
 func save(tx *models.Tx, c *Case, was Status, now time.Time) error {
@@ -263,11 +287,21 @@ func save(tx *models.Tx, c *Case, was Status, now time.Time) error {
 	return nil
 }
 
-// CaseNo numbers the seq-th case of year (案号).
-func CaseNo(year, seq int) string { return fmt.Sprintf("%s%d〕%d号", models.CaseNoPrefix, year, seq) }
+// The numbered series of the discipline office: case numbers (案号), the
+// written notices of decisions (书面通知) and the decisions on appeals
+// (复核决定书), each numbered within its year from its counter
+// (documents.Next).
+const (
+	CaseSeries   = "纪公开"
+	NoticeSeries = "纪公开通"
+	ReviewSeries = "纪公开复"
+)
 
-// NoticeNo numbers the seq-th written notice of year (书面通知).
-func NoticeNo(year, seq int) string { return fmt.Sprintf("纪公开通〔%d〕%d号", year, seq) }
+// DocumentSubject is what the documents of a case are about.
+const DocumentSubject = "accountability_case"
+
+// CaseNo numbers the seq-th case of year (案号).
+func CaseNo(year, seq int) string { return documents.Number(CaseSeries, year, seq) }
 
 // OpenForm is what opening a case needs.
 type OpenForm struct {
@@ -318,12 +352,11 @@ func (s *Store) newCase(ctx context.Context, v models.Viewer, f OpenForm, now ti
 
 // create numbers and stores a new case with its evidence, in tx.
 func (s *Store) create(tx *models.Tx, c *Case, evidence []Evidence) error {
-	var last int
-	if err := tx.DB.Model(&Case{}).Where("year = ? AND origin = ?", c.Year, FromApp).Select("COALESCE(MAX(seq), 0)").Scan(&last).Error; err != nil {
-		return fmt.Errorf("number case: %w", err)
+	seq, err := documents.Next(tx, CaseSeries, c.Year)
+	if err != nil {
+		return err
 	}
-	c.Seq = last + 1
-	c.CaseNo = CaseNo(c.Year, c.Seq)
+	c.Seq, c.CaseNo = seq, CaseNo(c.Year, seq)
 	if err := tx.DB.Create(c).Error; err != nil {
 		return fmt.Errorf("store case: %w", err)
 	}

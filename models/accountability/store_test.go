@@ -20,6 +20,7 @@ var (
 	discipline = models.Viewer{UserID: 1, Name: "钱正", Role: models.RoleDiscipline}
 	ctx        = context.Background()
 	now        = time.Date(2026, time.January, 15, 10, 0, 0, 0, time.UTC)
+	opened     = time.Date(2025, time.November, 3, 9, 0, 0, 0, time.UTC) // the test cases' opening: their decisions come later
 )
 
 // demo is the demo bureau with its cases, and its departments by code.
@@ -35,7 +36,7 @@ func demo(t *testing.T, s *models.Store) map[string]uint {
 // openWith opens a case on dept with the given persons (post by name).
 func openWith(t *testing.T, cs *accountability.Store, dept uint, persons ...string) *accountability.File {
 	t.Helper()
-	c, err := cs.Open(ctx, discipline, accountability.OpenForm{Department: dept, TriggerKind: 1, Summary: "测试"}, now)
+	c, err := cs.Open(ctx, discipline, accountability.OpenForm{Department: dept, TriggerKind: 1, Summary: "测试"}, opened)
 	modelstest.Must(t, err)
 	for i, name := range persons {
 		post := accountability.Handler
