@@ -20,7 +20,9 @@ func init() {
 		auditFields[k] = w
 	}
 	for k, w := range map[string]words{"results_notice": {"考核结果通报", "results notice"}, "results_correction": {"更正通报", "correction"},
-		"assessment_plan": {"考核方案", "assessment plan"}, "corrects": {"更正", "corrects"}} {
+		"assessment_plan": {"考核方案", "assessment plan"}, "corrects": {"更正", "corrects"}, "replaces": {"取代", "replaces"}, "reviews": {"复核", "reviews"},
+		"case_notice": {"书面通知", "written notice"}, "review_decision": {"复核决定书", "review decision"}, "accountability_case": {"责任追究案件", "case"},
+		"annual_report": {"年度报告", "annual report"}, "annual_report_correction": {"年度报告更正版", "corrected annual report"}, "annual_final": {"年度报告定稿", "annual report final"}} {
 		auditWords[k] = w
 	}
 }
