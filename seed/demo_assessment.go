@@ -92,19 +92,12 @@ func demoAssessment(ctx context.Context, store *models.Store, users map[string]m
 	if err != nil {
 		return fmt.Errorf("demo plan: %w", err)
 	}
-	steps := []struct {
-		v      models.Viewer
-		action assessment.Action
-		reason string
-		at     time.Time
-	}{
+	err = takeSteps(ctx, a, p.ID, []demoStep{
 		{office, assessment.Submit, "", demoAt(time.February, 3, 10)},
 		{leader, assessment.Return, "请补充考核小组成员名单，并明确纪委派员参加实地考核。", demoAt(time.February, 4, 9)},
-	}
-	for _, s := range steps {
-		if err := a.Take(ctx, s.v, p.ID, s.action, s.reason, s.at); err != nil {
-			return fmt.Errorf("demo plan %s: %w", s.action, err)
-		}
+	})
+	if err != nil {
+		return err
 	}
 	in.Team = "吴良亮（组长）、刘敏、赵静、钱正（纪委）"
 	if err := a.UpdatePlan(ctx, office, p.ID, in, demoAt(time.February, 4, 15)); err != nil {
@@ -260,21 +253,28 @@ func demoReopening(ctx context.Context, store *models.Store, a *assessment.Store
 	if _, err := ingest.New(store).File(ctx, ingest.Accountability, "accountability-3.csv", strings.NewReader(late), ingest.Options{Source: "seed", FileName: "accountability-3.csv", Viewer: models.System}); err != nil {
 		return fmt.Errorf("demo late decision: %w", err)
 	}
-	steps := []struct {
-		v      models.Viewer
-		a      assessment.Action
-		reason string
-		at     time.Time
-	}{
+	return takeSteps(ctx, a, plan, []demoStep{
 		{office, assessment.RequestReopen, "补录的2025年度责任追究决定取消了一个先进单位的评先资格，等次和表彰需重新审核。", demoAt(time.April, 2, 10)},
 		{leader, assessment.ApproveReopen, "", demoAt(time.April, 3, 10)},
 		{office, assessment.Propose, "", demoAt(time.April, 7, 10)},
 		{leader, assessment.ApproveGrades, "", demoAt(time.April, 9, 10)},
 		{office, assessment.Publish, "", demoAt(time.April, 10, 10)},
-	}
-	for _, st := range steps {
-		if err := a.Take(ctx, st.v, plan, st.a, st.reason, st.at); err != nil {
-			return fmt.Errorf("demo re-opening, %s: %w", st.a, err)
+	})
+}
+
+// demoStep is a step of the demo's assessment, taken by v at at.
+type demoStep struct {
+	v      models.Viewer
+	action assessment.Action
+	reason string
+	at     time.Time
+}
+
+// takeSteps takes the steps in order, as their users would.
+func takeSteps(ctx context.Context, a *assessment.Store, plan uint, steps []demoStep) error {
+	for _, s := range steps {
+		if err := a.Take(ctx, s.v, plan, s.action, s.reason, s.at); err != nil {
+			return fmt.Errorf("demo plan %s: %w", s.action, err)
 		}
 	}
 	return nil

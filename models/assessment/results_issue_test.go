@@ -2,7 +2,6 @@ package assessment_test
 
 import (
 	"context"
-	"math/big"
 	"strings"
 	"testing"
 
@@ -24,12 +23,7 @@ func TestRepublishedResultsIssueACorrection(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		b := newBureau(t, s)
-		p := b.plan(t)
-		for code, points := range map[string]int64{"A1": 20, "A2": 10, "A3": 5, "A4": 5, "B1": 20, "B2": 5, "C1": 10, "C2": 10, "D1": 8, "D2": 4, "D3": 3} {
-			modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.own.ID, code, big.NewRat(points, 1), "补录", at(3)))
-		}
-		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(6)))
-		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(7)))
+		p := b.excellent(t)
 		modelstest.Must(t, b.a.Commend(ctx, b.office, p.ID, b.own.ID, "", "公开及时规范", at(8)))
 		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Publish, "", at(9)))
 		published := func() []assessment.PublishedNotice {
