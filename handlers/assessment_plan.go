@@ -421,6 +421,7 @@ func (s *Server) assessmentRoutes(app *fiber.App) {
 	post(app, "/assessment/:id/step", models.ActStepPlan, s.planStep)
 	get(app, "/assessment/:id/results", models.ActSignedIn, s.resultsNotice)
 	get(app, "/assessment/:id/results.docx", models.ActSignedIn, s.resultsDOCX)
+	get(app, "/assessment/:id/notices/:doc", models.ActSignedIn, s.resultsNoticeDOCX)
 	get(app, "/assessment/:id/notice/:dept", models.ActSignedIn, s.noticePage)
 	get(app, "/assessment/:id/notice.docx", models.ActSignedIn, s.noticeDOCX)
 	get(app, "/assessment/:id/notice-draft", models.ActAdminister, s.noticeDraft)

@@ -128,7 +128,7 @@ var auditFields = map[string]words{
 	"read": {"读取行数", "rows read"}, "inserted": {"新增", "inserted"}, "updated": {"更新", "updated"}, "unchanged": {"未变", "unchanged"},
 	"rejected": {"拒绝", "rejected"}, "sha256": {"文件摘要", "file digest"}, "year": {"年度", "year"}, "Year": {"年度", "year"},
 	"plan": {"考核方案", "plan"}, "at": {"时间", "time"}, "At": {"时间", "time"}, "date": {"日期", "date"}, "due": {"期限", "due"},
-	"attachments": {"附件", "attachments"}, "deduction": {"扣分项", "deduction"}, "points": {"分值", "points"}, "indicator": {"指标", "indicator"},
+	"attachments": {"附件", "attachments"}, "files": {"附件", "files"}, "deduction": {"扣分项", "deduction"}, "points": {"分值", "points"}, "indicator": {"指标", "indicator"},
 	"answer": {"答复", "answer"}, "evidence": {"证据", "evidence"}, "report": {"报告", "report"}, "run": {"得分计算编号", "score run"},
 	"scheme": {"评分方案", "scheme"}, "full_scope": {"全面考核", "full scope"}, "team": {"考核组", "team"}, "dates": {"日期", "dates"},
 	"AsOf": {"数据截止", "as of"}, "Notice": {"通知日期", "notice"}, "SelfDue": {"自查截止", "self-inspection due"},

@@ -22,7 +22,7 @@ const (
 // uploadRoutes are the POST routes that take files. Only a signed-in user
 // (or, for the API, a request carrying a bearer token, checked before the
 // body is read) may send them more than SmallBodyLimit.
-var uploadRoutes = regexp.MustCompile(`^/(imports|calendar|api/v1/import/[^/]+|cases/\d+/attachments|assessment/\d+/departments/\d+/(self|objections)|assessment/findings/\d+/report)/?$`)
+var uploadRoutes = regexp.MustCompile(`^/(imports|calendar|api/v1/import/[^/]+|cases/\d+/(attachments|appeal|sanctions/\d+/report)|assessment/\d+/departments/\d+/(self|objections)|assessment/findings/\d+/report)/?$`)
 
 func isUploadRoute(c *fiber.Ctx) bool {
 	return c.Method() == fiber.MethodPost && uploadRoutes.MatchString(c.Path())

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -386,6 +387,20 @@ func TestBrowserAssessment(t *testing.T) {
 	office.step(t, plan, "propose")
 	leader.step(t, plan, "approve_grades")
 	office.step(t, plan, "publish")
+	// The notice as issued, in the GB/T 9704-2012 layout: the red issuer,
+	// the number, the red rule, the title, the date written 年月日.
+	var issuedNotice, number string
+	err = chromedp.Run(office.ctx,
+		chromedp.Navigate(plan+"/results"),
+		chromedp.WaitVisible(`article.gw`),
+		chromedp.Text(`article.gw`, &issuedNotice),
+		chromedp.Text(`article.gw .gw-number`, &number),
+	)
+	if err != nil || !strings.HasPrefix(number, "公开办通〔") || !strings.Contains(issuedNotice, "关于2024年度政府信息公开工作考核结果的通报") ||
+		!regexp.MustCompile(`20\d\d年\d{1,2}月\d{1,2}日`).MatchString(issuedNotice) {
+		t.Errorf("the issued results notice: %v %q %.300s", err, number, issuedNotice)
+	}
+	office.screenshot(t, "results_notice.png")
 
 	public := newBrowser(t, exec)
 	var results string

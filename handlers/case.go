@@ -37,6 +37,7 @@ func (s *Server) casePage(c *fiber.Ctx, data fiber.Map) error {
 	today := scoring.DateOf(s.opt.Now())
 	data["Case"], data["Today"], data["TodayDate"], data["CanHandle"] = f, today.String(), today, v.CanHandleCases()
 	data["CanAppeal"] = accountability.MayTake(v, f.DepartmentID, accountability.Appeal) && f.Status == accountability.Notified
+	data["CanReport"] = accountability.MayTake(v, f.DepartmentID, accountability.Report) && f.Status.NoticeIssued() && f.Status.Standing()
 	data["Ladder"], data["Posts"], data["Shares"], data["Outcomes"] = accountability.Ladder, accountability.Posts, accountability.Shares, accountability.Outcomes
 	data["AppealKinds"], data["EvidenceKinds"] = accountability.AppealKinds, accountability.EvidenceKinds
 	if f.Status == accountability.Appealed {

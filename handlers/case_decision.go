@@ -158,12 +158,16 @@ func (f appealForm) Validate() FieldErrors {
 // appealCase is POST /cases/:id/appeal: 复核 or 申诉 within 30 days.
 func (s *Server) appealCase(c *fiber.Ctx) error {
 	f := appealForm{Kind: c.FormValue("kind"), Filed: strings.TrimSpace(c.FormValue("filed")), Appellant: strings.TrimSpace(c.FormValue("appellant")), Grounds: strings.TrimSpace(c.FormValue("grounds"))}
-	fields := []string{"kind", "appellant", "grounds"}
+	fields := []string{"kind", "appellant", "grounds", "file"}
 	if v, _ := viewer(c); v.CanHandleCases() {
 		fields = append(fields, "filed") // a head's form has no day: it is today
 	}
 	return s.caseStep(c, "appeal", f, "case.done.appealed", func(v models.Viewer, id uint) error {
-		a := accountability.AppealForm{Kind: f.Kind, Filed: formDate(f.Filed), Appellant: f.Appellant, Grounds: f.Grounds}
+		files, err := uploads(c)
+		if err != nil {
+			return err
+		}
+		a := accountability.AppealForm{Kind: f.Kind, Filed: formDate(f.Filed), Appellant: f.Appellant, Grounds: f.Grounds, Files: files}
 		return s.cases.FileAppeal(c.UserContext(), v, id, a, s.opt.Now())
 	}, fields...)
 }

@@ -83,6 +83,14 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 	if standing != nil {
 		data["Approved"] = standing.Grade
 	}
+	// The cases of the department and what they ask of it, by when: on
+	// the home whatever the horizon, and on the agenda within it.
+	today := scoring.DateOf(s.opt.Now())
+	cases, err := s.cases.OwedBy(ctx, v, id, today)
+	if err != nil {
+		return err
+	}
+	data["Cases"] = cases
 	sch, err := s.store.CurrentScheme(ctx)
 	if err != nil || sch == nil {
 		return err
@@ -91,7 +99,8 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 	if err != nil {
 		return err
 	}
-	agenda, err := s.store.AgendaOf(ctx, v, id, lead, scoring.DateOf(s.opt.Now()), sch, models.HeadHorizon, extra)
+	extra = append(extra, accountability.DeadlinesOf(cases)...)
+	agenda, err := s.store.AgendaOf(ctx, v, id, lead, today, sch, models.HeadHorizon, extra)
 	if err != nil {
 		return err
 	}

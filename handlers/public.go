@@ -7,6 +7,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -50,6 +52,27 @@ func (p *publicCache) reset() {
 	p.pages = nil
 }
 
+// publicYear is a year's results notices on the public page, newest first:
+// the notice and each 更正, every one with its own date.
+type publicYear struct {
+	Year    int
+	Notices []issued
+}
+
+// publicYears groups the notices issued by the year assessed.
+func publicYears(ns []assessment.PublishedNotice) []publicYear {
+	var out []publicYear
+	for _, n := range ns {
+		d := issuedPages([]documents.Document{n.Document})[0]
+		if last := len(out) - 1; last >= 0 && out[last].Year == n.Assessed {
+			out[last].Notices = append(out[last].Notices, d)
+			continue
+		}
+		out = append(out, publicYear{Year: n.Assessed, Notices: []issued{d}})
+	}
+	return out
+}
+
 // publicResults is GET /public: the published results notices, per year,
 // for anyone, without a session: each assessed department's grade, the
 // units and persons commended, and the notice itself. It reads no session,
@@ -59,12 +82,12 @@ func (s *Server) publicResults(c *fiber.Ctx) error {
 	now := s.opt.Now()
 	body, ok := s.public.get(l, now)
 	if !ok {
-		results, err := s.assess.Published(c.UserContext())
+		notices, err := s.assess.Published(c.UserContext())
 		if err != nil {
 			return err
 		}
 		var buf bytes.Buffer
-		data := fiber.Map{"Lang": l, "Title": views.T(l, "public.title"), "Results": results}
+		data := fiber.Map{"Lang": l, "Title": views.T(l, "public.title"), "Years": publicYears(notices)}
 		if err := s.views.Render(&buf, "public", data, "layouts/public"); err != nil {
 			return err
 		}

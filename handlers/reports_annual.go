@@ -34,7 +34,7 @@ func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	data["Params"], data["CanEdit"], data["MaxText"] = p, v.IsOffice(), reports.MaxSectionText
+	data["Params"], data["CanEdit"], data["MaxText"], data["DraftMark"] = p, v.IsOffice(), reports.MaxSectionText, reports.DraftMark
 	data["Form"], data["Errors"], data["Rejected"] = form["Form"], form["Errors"], form["Rejected"]
 	typed, _ := form["Form"].(annualFiguresForm)
 	r, err := reports.Annual(c.UserContext(), s.store, v, p)
@@ -184,11 +184,19 @@ func (s *Server) saveAnnualFigures(c *fiber.Ctx) error {
 	return s.flashBack(c, views.T(lang(c), "report.figures.saved"), back)
 }
 
-// annualDOCX is GET /reports/annual.docx: the report as a Word document.
+// annualDOCX is GET /reports/annual.docx: the report as a Word document,
+// as issued once final, marked 草稿 before.
 func (s *Server) annualDOCX(c *fiber.Ctx) error {
 	r, err := s.annualFor(c)
 	if err != nil {
 		return err
+	}
+	issued, err := reports.IssuedDOCX(c.UserContext(), s.store, r)
+	if err != nil {
+		return err
+	}
+	if issued != nil {
+		return sendFile(c, r.Issued.Document.Number+".docx", issued)
 	}
 	return sendDocument(c, r.FileName(), r.WriteDOCX)
 }

@@ -87,6 +87,7 @@ func (s *Server) routes(app *fiber.App) {
 	post(app, "/cases/:id/appeal", models.ActSignedIn, s.appealCase)
 	post(app, "/cases/:id/outcome", models.ActSignedIn, s.reviewCase)
 	post(app, "/cases/:id/sanctions/:sid/complete", models.ActSignedIn, s.completeSanction)
+	post(app, "/cases/:id/sanctions/:sid/report", models.ActAnswerCase, s.reportSanctionDone)
 
 	get(app, "/users", models.ActAdminister, s.users)
 	post(app, "/users", models.ActAdminister, s.createUser)

@@ -243,8 +243,10 @@ func (s *Store) AnnualFinalOf(ctx context.Context, year int, deptID uint) (*Annu
 }
 
 // SetAnnualFinal marks a unit's report of a year final, or withdraws the
-// mark, audit-logged. The caller has checked that the report may be final.
-func (s *Store) SetAnnualFinal(ctx context.Context, v Viewer, year int, deptID uint, final bool, now time.Time) error {
+// mark, audit-logged; issue, when final, stores the report as issued in the
+// same transaction (reports.MarkFinal). The caller has checked that the
+// report may be final.
+func (s *Store) SetAnnualFinal(ctx context.Context, v Viewer, year int, deptID uint, final bool, now time.Time, issue func(tx *Tx) error) error {
 	if !v.IsOffice() {
 		return ErrForbidden
 	}
@@ -264,7 +266,10 @@ func (s *Store) SetAnnualFinal(ctx context.Context, v Viewer, year int, deptID u
 		if err := tx.DB.Where("year = ? AND department_id = ?", year, deptID).FirstOrCreate(&f).Error; err != nil {
 			return fmt.Errorf("mark annual final: %w", err)
 		}
-		return tx.Record("create", "annual_final", id, nil, "定稿")
+		if err := tx.Record("create", "annual_final", id, nil, "定稿"); err != nil {
+			return err
+		}
+		return issue(tx)
 	})
 }
 

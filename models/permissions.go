@@ -37,6 +37,10 @@ const (
 	// ActHandleCases opens, investigates and decides accountability cases
 	// (责任追究制度 art. 4); the Store decides which step of which case.
 	ActHandleCases Action = "cases.handle"
+	// ActAnswerCase answers a case of one's own department once its notice
+	// is issued: files its appeal, reports a rectification done, attaches
+	// the files of either (the Store checks which department and case).
+	ActAnswerCase Action = "cases.answer"
 	// ActEditDepartment changes a department's liaison details and annual
 	// figures: the office, or the department's own head (the Store checks
 	// which department; another one is a 404).
@@ -54,6 +58,7 @@ var permissions = map[Action][]Role{
 	ActStepPlan:          {RoleOffice, RoleLeader},
 	ActFileForDepartment: {RoleHead},
 	ActHandleCases:       {RoleDiscipline},
+	ActAnswerCase:        {RoleHead},
 	ActEditDepartment:    {RoleOffice, RoleHead},
 }
 

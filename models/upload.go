@@ -13,6 +13,10 @@ import (
 // rectification's or a case's evidence.
 const MaxUploadSize = 8 << 20
 
+// MaxUploadFiles bounds the files of one filing: a self-inspection, a
+// rectification reported done, an appeal.
+const MaxUploadFiles = 5
+
 // Upload is a file as it arrived, before it is checked.
 type Upload struct {
 	Name string

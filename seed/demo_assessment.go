@@ -92,19 +92,12 @@ func demoAssessment(ctx context.Context, store *models.Store, users map[string]m
 	if err != nil {
 		return fmt.Errorf("demo plan: %w", err)
 	}
-	steps := []struct {
-		v      models.Viewer
-		action assessment.Action
-		reason string
-		at     time.Time
-	}{
+	err = takeSteps(ctx, a, p.ID, []demoStep{
 		{office, assessment.Submit, "", demoAt(time.February, 3, 10)},
 		{leader, assessment.Return, "请补充考核小组成员名单，并明确纪委派员参加实地考核。", demoAt(time.February, 4, 9)},
-	}
-	for _, s := range steps {
-		if err := a.Take(ctx, s.v, p.ID, s.action, s.reason, s.at); err != nil {
-			return fmt.Errorf("demo plan %s: %w", s.action, err)
-		}
+	})
+	if err != nil {
+		return err
 	}
 	in.Team = "吴良亮（组长）、刘敏、赵静、钱正（纪委）"
 	if err := a.UpdatePlan(ctx, office, p.ID, in, demoAt(time.February, 4, 15)); err != nil {
@@ -211,7 +204,7 @@ func demoAssessment(ctx context.Context, store *models.Store, users map[string]m
 	if err != nil {
 		return err
 	}
-	commended := 0
+	commended, firstCode := 0, ""
 	for _, g := range grades {
 		if commended == 2 || assessment.UnitIneligible(g) != nil {
 			continue
@@ -220,6 +213,9 @@ func demoAssessment(ctx context.Context, store *models.Store, users map[string]m
 		for _, d := range depts {
 			if d.ID == g.DepartmentID {
 				name = d.Name
+				if firstCode == "" {
+					firstCode = d.Code
+				}
 			}
 		}
 		if err := a.Commend(ctx, office, p.ID, g.DepartmentID, "", name+"主动公开及时、栏目齐全，考核成绩位居前列。", demoAt(time.March, 6, 10+commended)); err != nil {
@@ -240,7 +236,48 @@ func demoAssessment(ctx context.Context, store *models.Store, users map[string]m
 	if err := a.ReportRectification(ctx, heads["SJ09"], rectified.ID, "已在办事指南栏目逐条标注更新日期，并建立月度核对制度。", []models.Upload{{Name: "整改截图.png", Data: demoPNG}}, demoAt(time.March, 20, 10)); err != nil {
 		return fmt.Errorf("demo rectification: %w", err)
 	}
-	return a.CloseFinding(ctx, office, rectified.ID, "经核验，已整改到位。", demoAt(time.March, 25, 10))
+	if err := a.CloseFinding(ctx, office, rectified.ID, "经核验，已整改到位。", demoAt(time.March, 25, 10)); err != nil {
+		return err
+	}
+	return demoReopening(ctx, store, a, p.ID, firstCode, office, leader)
+}
+
+// demoReopening re-opens the published year (issue 20 item 4): a paper
+// decision of the year against the first unit commended comes in after
+// publication and caps its grade; the office asks to re-open, the leading
+// group agrees, the grades are proposed and approved again (which withdraws
+// the unit's commendation) and the office publishes again, issuing the
+// 更正通报 that names the notice of 10 March, which stays as it was.
+func demoReopening(ctx context.Context, store *models.Store, a *assessment.Store, plan uint, code string, office, leader models.Viewer) error {
+	late := fmt.Sprintf("case_no,department,decided,sanction,persons,trigger,summary\nZJ2025-007,%s,%d-12-18,通报批评,周明,不依法履行公开义务,年底集中补发信息，形式上按时公开\n", code, DemoYearNumber)
+	if _, err := ingest.New(store).File(ctx, ingest.Accountability, "accountability-3.csv", strings.NewReader(late), ingest.Options{Source: "seed", FileName: "accountability-3.csv", Viewer: models.System}); err != nil {
+		return fmt.Errorf("demo late decision: %w", err)
+	}
+	return takeSteps(ctx, a, plan, []demoStep{
+		{office, assessment.RequestReopen, "补录的2025年度责任追究决定取消了一个先进单位的评先资格，等次和表彰需重新审核。", demoAt(time.April, 2, 10)},
+		{leader, assessment.ApproveReopen, "", demoAt(time.April, 3, 10)},
+		{office, assessment.Propose, "", demoAt(time.April, 7, 10)},
+		{leader, assessment.ApproveGrades, "", demoAt(time.April, 9, 10)},
+		{office, assessment.Publish, "", demoAt(time.April, 10, 10)},
+	})
+}
+
+// demoStep is a step of the demo's assessment, taken by v at at.
+type demoStep struct {
+	v      models.Viewer
+	action assessment.Action
+	reason string
+	at     time.Time
+}
+
+// takeSteps takes the steps in order, as their users would.
+func takeSteps(ctx context.Context, a *assessment.Store, plan uint, steps []demoStep) error {
+	for _, s := range steps {
+		if err := a.Take(ctx, s.v, plan, s.action, s.reason, s.at); err != nil {
+			return fmt.Errorf("demo plan %s: %w", s.action, err)
+		}
+	}
+	return nil
 }
 
 // firstOpenDeduction finds the first deduction not yet contested, in

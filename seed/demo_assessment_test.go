@@ -2,6 +2,7 @@ package seed_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
@@ -22,10 +23,13 @@ func TestDemoAssessmentIsPublished(t *testing.T) {
 	a := assessment.New(s)
 	published, err := a.Published(ctx)
 	modelstest.Must(t, err)
-	if len(published) != 1 || published[0].Plan.Year != seed.DemoYearNumber {
+	// The notice of 10 March and the 更正 of the re-opening, newest first.
+	if len(published) != 2 || published[0].Assessed != seed.DemoYearNumber || published[0].Kind != assessment.KindResultsCorrection ||
+		published[0].RefID != published[1].ID || !strings.Contains(published[0].HTML, "撤销") {
 		t.Fatalf("published: %d notices", len(published))
 	}
-	r := published[0]
+	r, err := a.Results(ctx, models.System, published[0].SubjectID)
+	modelstest.Must(t, err)
 	units, people := 0, 0
 	for _, c := range r.Commended {
 		if c.Person == "" {
@@ -36,7 +40,7 @@ func TestDemoAssessmentIsPublished(t *testing.T) {
 	}
 	counts, err := s.Counts(ctx)
 	modelstest.Must(t, err)
-	if int64(len(r.Lines)) != counts.Departments || units != 2 || people != 1 || len(r.Criticised) == 0 {
+	if int64(len(r.Lines)) != counts.Departments || units != 1 || len(r.Withdrawn) != 1 || people != 1 || len(r.Criticised) == 0 {
 		t.Errorf("notice: %d grades, %d units and %d persons commended, %d criticised", len(r.Lines), units, people, len(r.Criticised))
 	}
 	var statuses []string

@@ -2,9 +2,6 @@ package accountability
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
@@ -13,28 +10,34 @@ import (
 // Attach stores a file of evidence with the case.
 func (s *Store) Attach(ctx context.Context, v models.Viewer, id uint, name string, data []byte, now time.Time) error {
 	return s.change(ctx, v, id, "attach", []Status{Investigating, Heard}, func(tx *models.Tx, c *Case) (any, error) {
-		mime, err := models.CheckUpload(models.Upload{Name: name, Data: data})
+		files, err := storeFiles(tx, v, c, []models.Upload{{Name: name, Data: data}}, 0, 0, now)
 		if err != nil {
 			return nil, err
 		}
-		clean := models.CleanName(name)
-		sum := sha256.Sum256(data)
-		a := Attachment{CaseID: c.ID, Name: clean, MIME: mime, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]), Data: data, UploadedBy: v.Name, UploadedAt: now.UTC()}
-		if err := tx.DB.Create(&a).Error; err != nil {
-			return nil, fmt.Errorf("store attachment: %w", err)
-		}
+		a := files[0]
 		return map[string]any{"attachment": a.ID, "name": a.Name, "size": a.Size, "sha256": a.SHA256}, nil
 	})
 }
 
-// AttachmentFile reads one attachment of case id with its data, for those
-// who read case files.
+// Answer reports whether the file is one the department attached to its
+// appeal or its report of a rectification done: those who read the case
+// read it.
+func (a Attachment) Answer() bool { return a.AppealID != 0 || a.SanctionID != 0 }
+
+// AttachmentFile reads one attachment of case id with its data: any file
+// to those who read case files, the department's own answers to those who
+// read the case.
 func (s *Store) AttachmentFile(ctx context.Context, v models.Viewer, id, attachment uint) (*Attachment, error) {
 	if !v.CanReadCaseFiles() {
-		return nil, models.ErrNotFound
+		if _, err := s.Get(ctx, v, id); err != nil {
+			return nil, err
+		}
 	}
 	var a Attachment
 	if err := s.m.DB.WithContext(ctx).Where("id = ? AND case_id = ?", attachment, id).First(&a).Error; err != nil {
+		return nil, models.ErrNotFound
+	}
+	if !v.CanReadCaseFiles() && !a.Answer() {
 		return nil, models.ErrNotFound
 	}
 	return &a, nil

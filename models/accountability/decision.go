@@ -215,6 +215,7 @@ type AppealForm struct {
 	Filed     scoring.Date
 	Appellant string
 	Grounds   string
+	Files     []models.Upload // the department's files in support (answers.go)
 }
 
 // FileAppeal records an appeal within 30 days of the notice (art. 7); the
@@ -266,11 +267,15 @@ func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f Appe
 		if err := tx.DB.Create(&a).Error; err != nil {
 			return fmt.Errorf("store appeal: %w", err)
 		}
+		files, err := storeFiles(tx, v, c, f.Files, a.ID, 0, now)
+		if err != nil {
+			return err
+		}
 		c.Status = to
 		if err := save(tx, c, was, now); err != nil {
 			return err
 		}
-		return tx.Record(string(Appeal), "accountability_case", c.ID, before, map[string]any{"case": c, "appeal": a})
+		return tx.Record(string(Appeal), "accountability_case", c.ID, before, map[string]any{"case": c, "appeal": a, "files": files})
 	})
 }
 

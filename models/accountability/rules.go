@@ -44,6 +44,7 @@ const (
 	Notify Action = "notify" // 下达书面通知
 	Appeal Action = "appeal" // 申请复核 / 提出申诉
 	Review Action = "review" // 复核/申诉结果
+	Report Action = "report" // 报告整改完成 (answers.go)
 )
 
 // step is where an action may start and where it leads.
@@ -74,12 +75,13 @@ var errStep = models.Invalid("status", "refuse.case.step")
 
 // MayTake reports whether the viewer may take the action on a case about
 // department dept. Only the discipline office opens, investigates and
-// decides (art. 4); the department's head may also file its appeal (art. 7).
+// decides (art. 4); the department answers its own case: it files its
+// appeal (art. 7) and reports a rectification done.
 func MayTake(v models.Viewer, dept uint, a Action) bool {
 	if v.CanHandleCases() {
-		return true
+		return a != Report
 	}
-	return a == Appeal && v.Role == models.RoleHead && v.DepartmentID != 0 && v.DepartmentID == dept
+	return (a == Appeal || a == Report) && v.Can(models.ActAnswerCase) && v.DepartmentID != 0 && v.DepartmentID == dept
 }
 
 // Open reports whether the case is still before its decision: persons,

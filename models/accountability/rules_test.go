@@ -135,6 +135,9 @@ func TestSteps(t *testing.T) {
 		{"a head appeals for their department", head, Appeal, 7, true},
 		{"a head does not appeal for another", head, Appeal, 8, false},
 		{"a head does not decide", head, Decide, 7, false},
+		{"a head reports its rectification done", head, Report, 7, true},
+		{"a head does not report for another", head, Report, 8, false},
+		{"the discipline office verifies, it does not report", discipline, Report, 7, false},
 		{"the office does not decide", models.Viewer{Role: models.RoleOffice}, Decide, 7, false},
 		{"an auditor only reads", models.Viewer{Role: models.RoleAuditor}, Review, 7, false},
 	}

@@ -95,7 +95,8 @@ type File struct {
 	Evidence    []Evidence
 	Appeals     []AppealRow
 	Notes       []Note               // nil unless the viewer reads case files
-	Attachments []Attachment         // without their data; nil unless the viewer reads case files
+	Attachments []Attachment         // evidence, without their data; nil unless the viewer reads case files
+	Answers     []Attachment         // the department's files to its appeals and reports, without their data
 	Files       bool                 // the viewer reads notes, attachments and statements
 	Documents   []documents.Document // issued about the case, oldest first, without their page and DOCX
 }
@@ -125,6 +126,18 @@ func (f *File) DepartmentSanctions() []SanctionRow {
 	for _, r := range f.Imposed {
 		if r.PersonID == 0 {
 			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// AnswersTo are the files the department attached to an appeal or a
+// sanction's report (one of the two ids is 0).
+func (f *File) AnswersTo(appeal, sanction uint) []Attachment {
+	var out []Attachment
+	for _, a := range f.Answers {
+		if (appeal != 0 && a.AppealID == appeal) || (sanction != 0 && a.SanctionID == sanction) {
+			out = append(out, a)
 		}
 	}
 	return out
@@ -188,6 +201,9 @@ func (s *Store) file(ctx context.Context, db *gorm.DB, c *Case, files bool) (*Fi
 	if err := db.Where("case_id = ?", id).Order("filed, id").Find(&f.Appeals).Error; err != nil {
 		return nil, fmt.Errorf("read appeals: %w", err)
 	}
+	if err := db.Omit("data").Where("case_id = ? AND (appeal_id <> 0 OR sanction_id <> 0)", id).Order("id").Find(&f.Answers).Error; err != nil {
+		return nil, fmt.Errorf("read the department's files: %w", err)
+	}
 	if f.Documents, err = documents.Of(ctx, db, DocumentSubject, id); err != nil {
 		return nil, err
 	}
@@ -197,7 +213,7 @@ func (s *Store) file(ctx context.Context, db *gorm.DB, c *Case, files bool) (*Fi
 			return nil, fmt.Errorf("read notes: %w", err)
 		}
 		f.Attachments = []Attachment{}
-		if err := db.Omit("data").Where("case_id = ?", id).Order("id").Find(&f.Attachments).Error; err != nil {
+		if err := db.Omit("data").Where("case_id = ? AND appeal_id = 0 AND sanction_id = 0", id).Order("id").Find(&f.Attachments).Error; err != nil {
 			return nil, fmt.Errorf("read attachments: %w", err)
 		}
 	}

@@ -115,7 +115,11 @@ type SanctionRow struct {
 	PersonID  uint
 	Name      string
 	Due       *time.Time
-	Completed *time.Time
+	Completed *time.Time // verified done by the discipline office
+	// The department's report that it was done, waiting for verification.
+	Reported   *time.Time
+	ReportText string
+	ReportedBy string
 }
 
 // TableName names the table.
@@ -157,6 +161,8 @@ type Attachment struct {
 	Data       []byte
 	UploadedBy string
 	UploadedAt time.Time
+	AppealID   uint // a file the department attached to its appeal
+	SanctionID uint // a file the department attached to its report of a rectification done
 }
 
 // TableName names the table.

@@ -266,6 +266,12 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	if a == Approve && scoring.DateOf(now) > scoring.DateOf(p.NoticeDate) {
 		return models.Invalid("notice", "refuse.assessment.notice_past", scoring.DateOf(p.NoticeDate))
 	}
+	var results *Results
+	if a == Publish {
+		if results, err = s.results(ctx, p); err != nil {
+			return err
+		}
+	}
 	var grades []Grade
 	if a == Propose {
 		var open int64
@@ -324,12 +330,24 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		if err := event(tx, p.ID, string(a), reason, now); err != nil {
 			return err
 		}
-		if a == Approve { // the notice goes out as a numbered document
-			if _, err := issueNotice(ctx, tx, p); err != nil {
-				return err
-			}
+		if err := tx.Record(string(a), "assessment_plan", p.ID, before, after); err != nil {
+			return err
 		}
-		return tx.Record(string(a), "assessment_plan", p.ID, before, after)
+		// Documents: approval sends the plan's notice out as a numbered
+		// document; the results notice (results_issue.go): commendations the
+		// grades no longer hold up are withdrawn; publication issues the
+		// notice, or its 更正 after a re-opening.
+		switch a {
+		case Approve:
+			_, err := issueNotice(ctx, tx, p)
+			return err
+		case ApproveGrades:
+			return withdrawIneligible(tx, p.ID, now)
+		case Publish:
+			_, err := issueResults(tx, results, scoring.DateOf(now))
+			return err
+		}
+		return nil
 	})
 }
 

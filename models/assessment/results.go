@@ -3,13 +3,11 @@ package assessment
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
-	"github.com/gongkai/gongkai/models/reports/docx"
 )
 
 // Commend proposes a unit (person empty) or a named person of it for
@@ -78,6 +76,7 @@ type Results struct {
 	Plan       *Plan
 	Lines      []ResultLine // by rank; those not rated apart
 	Commended  []Commended
+	Withdrawn  []Commended // withdrawn on re-opening, with the reason
 	Criticised []CriticisedUnit
 }
 
@@ -134,24 +133,6 @@ func (s *Store) Results(ctx context.Context, v models.Viewer, plan uint) (*Resul
 	return s.results(ctx, p)
 }
 
-// Published returns the results notices the office has published, newest
-// year first: all that the public page shows.
-func (s *Store) Published(ctx context.Context) ([]*Results, error) {
-	var plans []Plan
-	if err := s.m.DB.WithContext(ctx).Omit("catalog").Where("status = ?", Published).Order("year desc, id desc").Find(&plans).Error; err != nil {
-		return nil, fmt.Errorf("list published plans: %w", err)
-	}
-	out := make([]*Results, 0, len(plans))
-	for i := range plans {
-		r, err := s.results(ctx, &plans[i])
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
 func (s *Store) results(ctx context.Context, p *Plan) (*Results, error) {
 	names, err := s.m.DepartmentNames(ctx)
 	if err != nil {
@@ -174,46 +155,13 @@ func (s *Store) results(ctx context.Context, p *Plan) (*Results, error) {
 		}
 	}
 	for _, c := range cs {
+		if c.WithdrawnAt != nil {
+			r.Withdrawn = append(r.Withdrawn, Commended{Department: names[c.DepartmentID], Person: c.Person, Reason: c.WithdrawnReason})
+			continue
+		}
 		r.Commended = append(r.Commended, Commended{Department: names[c.DepartmentID], Person: c.Person, Reason: c.Reason})
 	}
 	return r, nil
-}
-
-// WriteDOCX writes the notice as a Word document.
-func (r *Results) WriteDOCX(w io.Writer) error {
-	var d docx.Document
-	d.Title(r.Title())
-	d.Paragraph(r.Opening())
-	d.Heading("一、考核等次")
-	rows := make([][]string, 0, len(r.Lines))
-	for _, l := range r.Lines {
-		if l.Grade.Unrated {
-			rows = append(rows, []string{l.Department, "不参评", "", ""})
-			continue
-		}
-		rows = append(rows, []string{l.Department, l.Grade.Grade, fmt.Sprintf("%.2f", l.Grade.Rounded), fmt.Sprint(l.Grade.Rank)})
-	}
-	d.Table([]string{"部门", "等次", "得分", "名次"}, rows)
-	d.Heading("二、表彰")
-	if len(r.Commended) == 0 {
-		d.Paragraph("本年度无。")
-	}
-	for _, c := range r.Commended {
-		d.Paragraph(commendedLine(c))
-	}
-	d.Heading("三、通报批评")
-	if len(r.Criticised) == 0 {
-		d.Paragraph("本年度无。")
-	}
-	for _, c := range r.Criticised {
-		d.Paragraph(c.Department + "：" + c.ReasonText())
-	}
-	d.Paragraph(r.Closing())
-	if r.Plan.GradesApprovedAt != nil {
-		d.Note("领导小组审定于" + r.Plan.GradesApprovedAt.Format("2006年1月2日"))
-	}
-	_, err := d.WriteTo(w)
-	return err
 }
 
 func commendedLine(c Commended) string {
@@ -253,6 +201,3 @@ func (r *Results) People() []Commended {
 	}
 	return out
 }
-
-// FileName names the DOCX download.
-func (r *Results) FileName() string { return r.Title() + ".docx" }

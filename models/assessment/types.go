@@ -216,6 +216,10 @@ type Commendation struct {
 	Reason       string `gorm:"type:text;not null"`
 	ProposedBy   string `gorm:"size:64;not null"`
 	ProposedAt   time.Time
+	// Withdrawn when the grades, approved again after a re-opening, no
+	// longer hold the unit's commendation up (results_issue.go).
+	WithdrawnAt     *time.Time
+	WithdrawnReason string
 }
 
 // TableName names the table.

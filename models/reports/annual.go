@@ -28,6 +28,8 @@ type AnnualReport struct {
 	National     *National
 	Previous     *National // the year before, nil when it has no records
 	Final        *models.AnnualFinal
+	Issued       *Issued   // the final report as issued (annual_issue.go)
+	Live         *National // once final: the tables as the records give them now
 	Sections     []Section
 	Placeholders []Placeholder
 }
@@ -63,9 +65,16 @@ func (r *AnnualReport) Footnote() string {
 // FileName names the DOCX download.
 func (r *AnnualReport) FileName() string { return r.Title() + ".docx" }
 
-// Annual reads the draft named by q, if the viewer may read it: a head only
-// their own department's, the others any department's or the whole bureau's.
+// Annual reads the report named by q, if the viewer may read it: a head
+// only their own department's, the others any department's or the whole
+// bureau's. A final one has its figures as issued.
 func Annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery) (*AnnualReport, error) {
+	return annual(ctx, s, v, q, true)
+}
+
+// annual reads the report; asIssued: a final one's figures as issued, else
+// as the records give them now.
+func annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery, asIssued bool) (*AnnualReport, error) {
 	if err := validYear(q.Year); err != nil {
 		return nil, err
 	}
@@ -104,6 +113,11 @@ func Annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 	}
 	if r.Final, err = s.AnnualFinalOf(ctx, q.Year, u.ID()); err != nil {
 		return nil, err
+	}
+	if r.Final != nil && asIssued {
+		if err := r.freeze(s.DB.WithContext(ctx)); err != nil {
+			return nil, err
+		}
 	}
 	values := map[string]string{}
 	for _, ph := range r.placeholders() {
@@ -186,22 +200,26 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 // withdrawn.
 var ErrFinal = models.Invalid("final", "refuse.annual.final")
 
-// MarkFinal marks a unit's report of a year final (定稿), audit-logged: only
-// when table 三 balances in every column and every request of the year has
-// its national categories; otherwise a Chinese sentence says what stands in
-// the way. final false withdraws the mark.
+// MarkFinal marks a unit's report of a year final (定稿), audit-logged, and
+// issues it as it stands, dated today: only when table 三 balances in every
+// column and every request of the year has its national categories;
+// otherwise a Chinese sentence says what stands in the way. Marking a final
+// report final again issues a 更正 version with the records as they are
+// now. final false withdraws the mark; what was issued stays.
 func MarkFinal(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery, final bool, now time.Time) error {
 	if !v.IsOffice() {
 		return models.ErrForbidden
 	}
-	r, err := Annual(ctx, s, v, q)
+	r, err := annual(ctx, s, v, q, false)
 	if err != nil {
 		return err
 	}
 	if final && !r.National.CanBeFinal() {
 		return models.Invalid("final", "refuse.as_is", r.National.Obstacle())
 	}
-	return s.SetAnnualFinal(ctx, v, q.Year, q.DepartmentID, final, now)
+	return s.SetAnnualFinal(ctx, v, q.Year, q.DepartmentID, final, now, func(tx *models.Tx) error {
+		return r.issue(tx, scoring.DateOf(now))
+	})
 }
 
 // Obstacle says in Chinese why the report cannot be final, "" when it can.

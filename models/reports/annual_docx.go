@@ -7,11 +7,13 @@ import (
 	"github.com/gongkai/gongkai/models/reports/docx"
 )
 
-// WriteDOCX writes the draft as a Word document: the title, each section's
-// heading, paragraphs and tables of figures, and the footnote.
+// WriteDOCX writes the draft as a Word document, marked 草稿: the title,
+// each section's heading, paragraphs and tables of figures, and the
+// footnote. A final report's DOCX is the one issued (IssuedDOCX).
 func (r *AnnualReport) WriteDOCX(w io.Writer) error {
 	var d docx.Document
-	d.Title(r.Title())
+	d.Note(DraftMark)
+	d.Title(r.Title() + "（草稿）")
 	for _, s := range r.Sections {
 		d.Heading(s.Title)
 		for _, p := range s.Paragraphs {
@@ -26,6 +28,9 @@ func (r *AnnualReport) WriteDOCX(w io.Writer) error {
 	_, err := d.WriteTo(w)
 	return err
 }
+
+// DraftMark heads a draft's DOCX and printed page: not final, not issued.
+const DraftMark = "草稿 — 未定稿，不作为正式报告使用"
 
 // docxRows lays a grid out as Word rows: a cell spanning rows starts a
 // vertical merge that the rows below continue.
