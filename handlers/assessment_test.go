@@ -288,9 +288,10 @@ func TestDemoAssessmentPages(t *testing.T) {
 	}
 }
 
-// Once an assessment is under way, a head's ranking and exports show the
-// run their department is assessed on: the office recomputing the year
-// changes what the office sees, not what the head was graded by.
+// Once an assessment is under way, the ranking and exports show each
+// assessed department's standing from the run it is assessed on (issue
+// 20: one standing): the office recomputing the year changes neither what
+// the office sees of it nor what the head was graded by.
 func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
@@ -319,8 +320,13 @@ func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
 		submitted := time.Date(2025, 1, 8, 0, 0, 0, 0, time.UTC)
 		modelstest.Must(t, s.DB.Create(&models.AnnualReport{DepartmentID: b.own.ID, Year: 2024, Submitted: &submitted}).Error)
 		office.post("/scores/compute", url.Values{"_csrf": {office.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}})
-		if after := total(office); after == before {
-			t.Fatalf("the office's ranking did not move after the recomputation: %s", after)
+		var runs int64
+		modelstest.Must(t, s.DB.Model(&models.ScoreRun{}).Where("year = ?", 2024).Count(&runs).Error)
+		if runs != 2 {
+			t.Fatalf("%d runs of 2024, want the plan's and the recomputation", runs)
+		}
+		if after := total(office); after != before {
+			t.Errorf("the office's ranking moved from %s to %s with a recomputation, beside the assessment's", before, after)
 		}
 		if after := total(head); after != before {
 			t.Errorf("the head's ranking moved from %s to %s with the office's recomputation", before, after)

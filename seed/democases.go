@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -17,7 +18,7 @@ import (
 // case under investigation, one whose statements are heard, one decided
 // and notified that caps 泗阳县公安局's grade, and one under appeal.
 func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) error {
-	cs := accountability.New(store)
+	cs := accountability.New(store, assessment.New(store))
 	y := DemoYearNumber
 	at := func(m time.Month, d int) time.Time { return time.Date(y, m, d, 9, 30, 0, 0, time.UTC) }
 	day := func(m time.Month, d int) scoring.Date { return scoring.NewDate(y, m, d) }
