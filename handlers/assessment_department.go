@@ -44,7 +44,8 @@ func (s *Server) showAssessmentDepartment(c *fiber.Ctx, plan, dept uint, data fi
 	today := scoring.DateOf(s.opt.Now())
 	data["View"], data["Dept"], data["Dates"], data["Today"] = dv, d, dv.Plan.Dates(), today
 	data["IsHead"], data["IsOffice"] = v.CanActForDepartment(dept), v.CanRunAssessment()
-	data["ObjectionsOpen"] = dv.Plan.Status.Open() && today <= dv.Plan.Dates().ObjectionDue
+	data["SelfClosed"], data["ObjectionClosed"] = dv.Plan.ClosedFor(assessment.FormSelf, today), dv.Plan.ClosedFor(assessment.FormObjection, today)
+	data["ObjectionsOpen"] = data["ObjectionClosed"] == (*assessment.Wait)(nil)
 	data["Indicators"], data["Deductions"] = assessment.Indicators(dv.Auto), deductionChoices(dv)
 	return s.page(c, "assessment_department", "asmt.department", data)
 }

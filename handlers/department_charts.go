@@ -123,7 +123,7 @@ func trendChart(l views.Lang, points []models.Standing) chartView {
 			continue
 		}
 		data[i] = opts.LineData{Value: p.Float()}
-		table.Rows = append(table.Rows, []string{years[i], p.Rounded(), p.Grade + " " + views.T(l, "standing."+string(p.Source))})
+		table.Rows = append(table.Rows, []string{years[i], p.Rounded(), p.Grade + " " + views.T(l, p.SourceKey())})
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(chartInit(views.T(l, "dept.trend"))...)

@@ -140,7 +140,7 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 		if res == nil {
 			continue
 		}
-		source := views.T(views.Chinese, "standing."+string(st.Source))
+		source := views.T(views.Chinese, st.SourceKey())
 		if !st.Rated() {
 			// 不参评 or not yet to be shown: no figures; the grade column says why.
 			line := []any{"", res.Code, res.Name}

@@ -40,6 +40,9 @@ func focusedYear(t *testing.T, b *bureau) (*assessment.Plan, models.Department) 
 	modelstest.Must(t, a.Take(ctx, office, p.ID, assessment.Submit, "", now))
 	modelstest.Must(t, a.Take(ctx, leader, p.ID, assessment.Approve, "", now))
 	modelstest.Must(t, a.Adjust(ctx, office, p.ID, b.own.ID, "A1", big.NewRat(14, 1), "公开栏记录经核实补录", now))
+	for _, d := range []uint{b.own.ID, b.other.ID} {
+		modelstest.Must(t, a.SignNotice(ctx, models.Viewer{UserID: 10 + d, Name: "负责人", Role: models.RoleHead, DepartmentID: d}, p.ID, d, now))
+	}
 	b.clock.Advance(16 * 24 * time.Hour) // 2026-03-18: every window closed
 	modelstest.Must(t, a.Take(ctx, office, p.ID, assessment.Propose, "", b.clock.Now()))
 	modelstest.Must(t, a.Take(ctx, leader, p.ID, assessment.ApproveGrades, "", b.clock.Now()))

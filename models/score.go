@@ -65,12 +65,24 @@ type ScoreRequest struct {
 	SchemeVersion string // empty: the newest approved scheme
 }
 
+// CheckAsOf refuses a data cut-off (数据截止) after today: records not yet
+// due would count as missing. Scores, plans and the command line ask it.
+func CheckAsOf(asOf scoring.Date, now time.Time) error {
+	if today := scoring.DateOf(now); asOf > today {
+		return Invalid("as_of", "refuse.as_of.future", asOf, today)
+	}
+	return nil
+}
+
 // ComputeScores scores every department and stores the run, audit-logged
 // with each department's grade and total before (the previous run of the
 // year) and after. Only the office recomputes.
 func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, now time.Time) (*ScoreRun, *scoring.Result, error) {
 	if !v.IsOffice() {
 		return nil, nil, ErrForbidden
+	}
+	if err := CheckAsOf(req.AsOf, now); err != nil {
+		return nil, nil, err
 	}
 	sv, err := s.SchemeByVersion(ctx, req.SchemeVersion)
 	if errors.Is(err, ErrNotFound) {

@@ -84,3 +84,6 @@ func (s *Standing) RankScope() string {
 	}
 	return "run"
 }
+
+// SourceKey is the catalog key of the standing's source: 已审定, 待审定, 暂定.
+func (s *Standing) SourceKey() string { return "standing." + string(s.Source) }

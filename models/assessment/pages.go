@@ -154,7 +154,7 @@ func (s *Store) Statuses(ctx context.Context, v models.Viewer, plan uint, today 
 		}
 	}
 	for _, d := range out {
-		if d.SelfFiledAt == nil && today > scoring.DateOf(p.SelfDue) {
+		if d.SelfFiledAt == nil && p.Dates().SelfClosed(today) {
 			idx[d.DepartmentID].SelfMissing = true
 		}
 	}
