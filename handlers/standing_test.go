@@ -96,6 +96,10 @@ func TestOneStandingOnEveryPage(t *testing.T) {
 		if line := strings.Join(rows[1], " "); !strings.Contains(line, "61.5 基本合格") || !strings.HasPrefix(line, "1 ") {
 			t.Errorf("the head's export says %q, want 1st, 61.5 基本合格", line)
 		}
+		_, api := head.get("/api/v1/standings?year=2024")
+		if !strings.Contains(api, `"source":"approved","total":"61.50","grade":"基本合格","rank":1,"count":2`) || strings.Contains(api, "刑警支队") {
+			t.Errorf("the API gives the head %s", api)
+		}
 	})
 }
 
