@@ -86,6 +86,12 @@ func TestOneStandingOnEveryPage(t *testing.T) {
 				}
 			}
 		}
+		office := b.client(t)
+		office.signIn("office", testPassword)
+		office.get("/overview?year=2024")
+		if _, chart := office.get("/overview/chart/ranking.json?year=2024"); !strings.Contains(chart, "61.5") || strings.Contains(chart, "47.5") {
+			t.Errorf("the overview's ranking chart: %s", chart)
+		}
 		head := b.client(t)
 		head.signIn("head", testPassword)
 		_, body := head.get("/export/scores.xlsx?year=2024")
