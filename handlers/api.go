@@ -56,3 +56,44 @@ func (s *Server) apiDepartment(c *fiber.Ctx) error {
 	}
 	return c.JSON(toDepartmentJSON(*d))
 }
+
+// standingJSON is a department's standing in a year (models.Standing), as
+// the API gives it: the same grade, total and rank as every page.
+type standingJSON struct {
+	Year         int    `json:"year"`
+	DepartmentID uint   `json:"department_id"`
+	Department   string `json:"department"`
+	Source       string `json:"source"` // approved (已审定), proposed (待审定), provisional (暂定)
+	Hidden       bool   `json:"hidden,omitempty"`
+	Unrated      bool   `json:"unrated,omitempty"`
+	Total        string `json:"total,omitempty"`
+	Grade        string `json:"grade,omitempty"`
+	Rank         int    `json:"rank,omitempty"`
+	Count        int    `json:"count,omitempty"` // units of the same standing: what rank is out of
+	PlanID       uint   `json:"plan_id,omitempty"`
+}
+
+// apiStandings answers GET /api/v1/standings?year=2024: each department's
+// standing in the year that the caller may see (a head: their own).
+func (s *Server) apiStandings(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	v, _ := viewer(c)
+	year, err := s.scoreYearOf(c)
+	if err != nil {
+		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": err.Error()})
+	}
+	all, err := s.assess.Standings(ctx, v, year)
+	if err != nil {
+		return err
+	}
+	names, err := s.store.DepartmentNames(ctx)
+	if err != nil {
+		return err
+	}
+	out := make([]standingJSON, len(all))
+	for i, st := range all {
+		out[i] = standingJSON{Year: st.Year, DepartmentID: st.DepartmentID, Department: names[st.DepartmentID], Source: string(st.Source),
+			Hidden: st.Hidden, Unrated: st.Unrated, Total: st.Rounded(), Grade: st.Grade, Rank: st.Rank, Count: st.Count, PlanID: st.PlanID}
+	}
+	return c.JSON(fiber.Map{"standings": out})
+}

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"net/url"
@@ -45,7 +44,8 @@ func (s *Server) showAssessmentDepartment(c *fiber.Ctx, plan, dept uint, data fi
 	today := scoring.DateOf(s.opt.Now())
 	data["View"], data["Dept"], data["Dates"], data["Today"] = dv, d, dv.Plan.Dates(), today
 	data["IsHead"], data["IsOffice"] = v.CanActForDepartment(dept), v.CanRunAssessment()
-	data["ObjectionsOpen"] = dv.Plan.Status.Open() && today <= dv.Plan.Dates().ObjectionDue
+	data["SelfClosed"], data["ObjectionClosed"] = dv.Plan.ClosedFor(assessment.FormSelf, today), dv.Plan.ClosedFor(assessment.FormObjection, today)
+	data["ObjectionsOpen"] = data["ObjectionClosed"] == (*assessment.Wait)(nil)
 	data["Indicators"], data["Deductions"] = assessment.Indicators(dv.Auto), deductionChoices(dv)
 	return s.page(c, "assessment_department", "asmt.department", data)
 }
@@ -380,50 +380,45 @@ func (s *Server) attachment(c *fiber.Ctx) error {
 }
 
 // yearScore is a department's year as its pages show it: the year asked
-// for and, while that year's assessment is under way, its standing and the
-// score run it keeps, not whatever the office computed last.
-func (s *Server) yearScore(c *fiber.Ctx, v models.Viewer, id uint) (year int, standing *assessment.YearStanding, score *departmentScore, err error) {
+// for, its standing (the one grade, assessment.Store.Standing) and the
+// score behind that standing, indicator by indicator.
+func (s *Server) yearScore(c *fiber.Ctx, v models.Viewer, id uint) (year int, standing *models.Standing, score *departmentScore, err error) {
 	if year, err = s.yearOf(c); err != nil {
 		return 0, nil, nil, err
 	}
-	if standing, err = s.assess.Standing(c.UserContext(), v, year, id); err != nil {
-		return 0, nil, nil, err
+	if standing, err = s.assess.Standing(c.UserContext(), v, year, id); err != nil || standing == nil {
+		return year, nil, nil, err
 	}
-	score, err = s.assessedScore(c, v, standing, id, year)
+	score, err = s.standingScore(c, v, standing)
 	return year, standing, score, err
 }
 
-// assessedScore is the department's score of the year, from the run
-// standingRun names.
-func (s *Server) assessedScore(c *fiber.Ctx, v models.Viewer, st *assessment.YearStanding, deptID uint, year int) (*departmentScore, error) {
-	run, err := s.standingRun(c, st, year)
-	if errors.Is(err, models.ErrNotFound) {
-		return nil, nil
+// standingScore is the score section behind a standing: the run it comes
+// from and the result, adjusted by the assessment where it grades the unit.
+func (s *Server) standingScore(c *fiber.Ctx, v models.Viewer, st *models.Standing) (*departmentScore, error) {
+	ctx := c.UserContext()
+	res, err := s.assess.StandingResult(ctx, v, st)
+	if err != nil || res == nil {
+		return nil, err
 	}
+	run, err := s.store.ScoreRun(ctx, st.RunID)
 	if err != nil {
 		return nil, err
 	}
-	return s.scoreIn(c, v, run, deptID)
+	return &departmentScore{Run: run, Result: res, Standing: st, Lang: lang(c)}, nil
 }
 
-// standingRun is the run a department's scores are read from: the
-// assessment's own run while one is under way for it (st), otherwise the
-// newest run of the year (models.ErrNotFound when there is none).
-func (s *Server) standingRun(c *fiber.Ctx, st *assessment.YearStanding, year int) (*models.ScoreRun, error) {
-	if st != nil {
-		return s.assess.Run(c.UserContext(), st.Plan)
-	}
-	return s.store.LatestRun(c.UserContext(), year)
-}
-
-// departmentRun is standingRun for a department whose standing is not read
-// yet.
+// departmentRun is the run a department's score is read from: the one its
+// standing comes from (models.ErrNotFound when the year has none).
 func (s *Server) departmentRun(c *fiber.Ctx, v models.Viewer, year int, deptID uint) (*models.ScoreRun, error) {
 	st, err := s.assess.Standing(c.UserContext(), v, year, deptID)
 	if err != nil {
 		return nil, err
 	}
-	return s.standingRun(c, st, year)
+	if st == nil {
+		return nil, models.ErrNotFound
+	}
+	return s.store.ScoreRun(c.UserContext(), st.RunID)
 }
 
 // rankingRun is the run a viewer's ranking of a year is read from: a

@@ -296,6 +296,14 @@ func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Plan"], data["Dates"], data["Statuses"], data["Events"], data["Open"], data["Names"] = p, p.Dates(), statuses, events, open, names
 	data["Today"], data["Steps"], data["Timeline"], data["CatalogItems"] = today, assessment.AvailableTo(v.Role, p.Status), timeline(p, today), len(items)
+	if data["Waits"], err = s.assess.ProposeWaits(ctx, v, p, today); err != nil {
+		return err
+	}
+	for _, e := range events { // what an early proposal went ahead of, as recorded
+		if e.Action == string(assessment.Propose) {
+			data["EarlyEvent"] = e.Note
+		}
+	}
 	if v.CanRunAssessment() && p.Status.Editable() {
 		if err := s.planFormData(c, v, data, p); err != nil {
 			return err
@@ -320,9 +328,9 @@ func timeline(p *assessment.Plan, today scoring.Date) []timelineStep {
 		{"asmt.tl.plan", scoring.DateOf(p.CreatedAt).String(), true},
 		{"asmt.tl.approved", approved, ok1},
 		{"asmt.tl.notice", d.Notice.String(), p.Status.Started() && today >= d.Notice},
-		{"asmt.tl.self", d.SelfDue.String(), p.Status.Started() && today > d.SelfDue},
-		{"asmt.tl.objection", d.ObjectionDue.String(), p.Status.Started() && today > d.ObjectionDue},
-		{"asmt.tl.review", d.Review.String(), p.Status.Started() && today >= d.Review},
+		{"asmt.tl.self", d.SelfDue.String(), p.Status.Started() && d.SelfClosed(today)},
+		{"asmt.tl.objection", d.ObjectionDue.String(), p.Status.Started() && d.ObjectionsClosed(today)},
+		{"asmt.tl.review", d.Review.String(), p.Status.Started() && d.Reviewed(today)},
 		{"asmt.tl.grades", graded, ok2},
 		{"asmt.tl.published", published, ok3},
 	}
@@ -393,6 +401,24 @@ func (s *Server) signNotice(c *fiber.Ctx) error {
 	return s.flashBack(c, views.T(lang(c), "asmt.signed"), fmt.Sprintf("/assessment/%d/notice/%d", plan, dept))
 }
 
+// remind is POST /assessment/:id/departments/:dept/remind: the office's
+// 催办 to a unit that has not signed its notice, from the plan page.
+func (s *Server) remind(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	plan, dept, err := planAndDept(c)
+	if err != nil {
+		return err
+	}
+	err = s.assess.Remind(c.UserContext(), v, plan, dept, s.opt.Now())
+	if data := (fiber.Map{"Rejected": fmt.Sprintf("remind-%d", dept)}); refused(c, err, noInput{}, data) {
+		return s.showPlan(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "asmt.reminded"), fmt.Sprintf("/assessment/%d#statuses", plan))
+}
+
 // planAndDept reads :id and :dept.
 func planAndDept(c *fiber.Ctx) (uint, uint, error) {
 	plan, err := pathID(c)
@@ -427,6 +453,7 @@ func (s *Server) assessmentRoutes(app *fiber.App) {
 	get(app, "/assessment/:id/notice-draft", models.ActAdminister, s.noticeDraft)
 	post(app, "/assessment/:id/notice-draft", models.ActAdminister, s.saveNoticeDraft)
 	post(app, "/assessment/:id/notice/:dept", models.ActFileForDepartment, s.signNotice)
+	post(app, "/assessment/:id/departments/:dept/remind", models.ActAdminister, s.remind)
 	get(app, "/assessment/:id/departments/:dept", models.ActSignedIn, s.assessmentDepartment)
 	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection)
 	post(app, "/assessment/:id/departments/:dept/objections", models.ActFileForDepartment, s.fileObjection)

@@ -194,7 +194,40 @@ func TestAssessmentOverHTTP(t *testing.T) {
 			t.Errorf("after the objection was accepted the head sees %v (was %v)", after, before)
 		}
 
-		step(office, "propose", "")
+		// Issue 20 item 6: before the windows close and every unit signs,
+		// the plan page says what proposing waits for, beside the button; the
+		// office reminds (催办) the unit that has not signed, whose head sees
+		// it; proposing is refused without a reason, and the reason given is
+		// what the leading group reads on its approval page.
+		_, body = office.get(plan)
+		for _, want := range []string{"提出初步等次须待以下事项完成", "自查材料报送期限（2026-03-10）尚未届满", "1 个单位尚未签收考核通知", `/departments/` + other + `/remind`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the office's plan page lacks %q", want)
+			}
+		}
+		if resp, _ := office.post(plan+"/departments/"+other+"/remind", url.Values{"_csrf": {office.token(plan)}}); resp.StatusCode != fiber.StatusSeeOther {
+			t.Errorf("催办: %d", resp.StatusCode)
+		}
+		if resp, _ := office.post(plan+"/departments/"+own+"/remind", url.Values{"_csrf": {office.token(plan)}}); resp.StatusCode != fiber.StatusUnprocessableEntity {
+			t.Errorf("催办 a unit that signed: %d", resp.StatusCode)
+		}
+		if _, home := head2.get("/"); !strings.Contains(home, "领导小组办公室已于 2026-03-02 催办签收考核通知") {
+			t.Error("the reminded head's home does not say so")
+		}
+		if _, home := head.get("/"); strings.Contains(home, "催办签收") {
+			t.Error("a head who signed is told of a reminder")
+		}
+		resp, body = office.post(plan+"/step", url.Values{"_csrf": {office.token(plan)}, "action": {"propose"}})
+		if resp.StatusCode != fiber.StatusUnprocessableEntity || !strings.Contains(body, "尚不能提出初步等次") {
+			t.Errorf("grades proposed early without a reason: %d", resp.StatusCode)
+		}
+		step(office, "propose", "年度工作会议提前召开，经分管领导同意提前提出")
+		if _, page := leader.get(plan); !strings.Contains(page, "办公室提前提出初步等次的理由") || !strings.Contains(page, "年度工作会议提前召开") || !strings.Contains(page, "实地考核（2026-03-17）尚未进行") {
+			t.Error("the leading group's approval page does not show why the grades came early")
+		}
+		if _, page := head.get(page); !strings.Contains(page, "初步等次已提出，考核已进入评定阶段") {
+			t.Error("the head's forms vanished without a word")
+		}
 		if _, home := leader.get("/"); !strings.Contains(home, "待领导小组审定等次") || !strings.Contains(home, `class="grade`) {
 			t.Error("the leader's home does not show the proposed grades")
 		}
@@ -307,9 +340,10 @@ func TestDemoAssessmentPages(t *testing.T) {
 	}
 }
 
-// Once an assessment is under way, a head's ranking and exports show the
-// run their department is assessed on: the office recomputing the year
-// changes what the office sees, not what the head was graded by.
+// Once an assessment is under way, the ranking and exports show each
+// assessed department's standing from the run it is assessed on (issue
+// 20: one standing): the office recomputing the year changes neither what
+// the office sees of it nor what the head was graded by.
 func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
@@ -338,8 +372,13 @@ func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
 		submitted := time.Date(2025, 1, 8, 0, 0, 0, 0, time.UTC)
 		modelstest.Must(t, s.DB.Create(&models.AnnualReport{DepartmentID: b.own.ID, Year: 2024, Submitted: &submitted}).Error)
 		office.post("/scores/compute", url.Values{"_csrf": {office.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}})
-		if after := total(office); after == before {
-			t.Fatalf("the office's ranking did not move after the recomputation: %s", after)
+		var runs int64
+		modelstest.Must(t, s.DB.Model(&models.ScoreRun{}).Where("year = ?", 2024).Count(&runs).Error)
+		if runs != 2 {
+			t.Fatalf("%d runs of 2024, want the plan's and the recomputation", runs)
+		}
+		if after := total(office); after != before {
+			t.Errorf("the office's ranking moved from %s to %s with a recomputation, beside the assessment's", before, after)
 		}
 		if after := total(head); after != before {
 			t.Errorf("the head's ranking moved from %s to %s with the office's recomputation", before, after)

@@ -111,19 +111,19 @@ func indicatorName(l views.Lang, name, nameEN string) string {
 }
 
 // trendChart is the department's total over the years with stored scores.
-func trendChart(l views.Lang, points []models.YearScore) chartView {
+func trendChart(l views.Lang, points []models.Standing) chartView {
 	years := make([]string, len(points))
 	data := make([]opts.LineData, len(points))
 	table := &dataTable{Head: []string{views.T(l, "score.year"), views.T(l, "score.total"), views.T(l, "score.grade")}}
 	for i, p := range points {
 		years[i] = strconv.Itoa(p.Year)
-		if p.Rank == 0 { // not rated that year: a gap in the line
+		if !p.Rated() { // not rated (or not yet shown) that year: a gap in the line
 			data[i] = opts.LineData{Value: "-"}
 			table.Rows = append(table.Rows, []string{years[i], "", views.T(l, "score.unrated")})
 			continue
 		}
-		data[i] = opts.LineData{Value: p.Total}
-		table.Rows = append(table.Rows, []string{years[i], strconv.FormatFloat(p.Total, 'f', 2, 64), p.Grade})
+		data[i] = opts.LineData{Value: p.Float()}
+		table.Rows = append(table.Rows, []string{years[i], p.Rounded(), p.Grade + " " + views.T(l, p.SourceKey())})
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(chartInit(views.T(l, "dept.trend"))...)

@@ -195,7 +195,7 @@ func (s *Server) departmentCharts(c *fiber.Ctx, v models.Viewer, score *departme
 	if err != nil {
 		return err
 	}
-	trend, err := s.store.Trend(ctx, v, score.Result.Dept)
+	trend, err := s.assess.Trend(ctx, v, score.Result.Dept)
 	if err != nil {
 		return err
 	}

@@ -67,8 +67,10 @@ func (s *Server) exportDeductions(c *fiber.Ctx) error {
 	return t.send(c, fmt.Sprintf("扣分明细-%s-%d年.xlsx", d.Name, year))
 }
 
-// exportScores is GET /export/scores.xlsx?year=: the ranking of the newest
-// stored run of a year, one line per department the viewer may see, with
+// exportScores is GET /export/scores.xlsx?year=: each department's
+// standing in a year (the grade, total and rank the pages show: the units
+// the year's assessment grades first, by their rank in it, then the others
+// from the newest run), one line per department the viewer may see, with
 // every indicator's score in scheme order.
 func (s *Server) exportScores(c *fiber.Ctx) error {
 	ctx := c.UserContext()
@@ -84,51 +86,92 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	assessed, _, err := s.assessedLines(c, v, year)
+	if err != nil {
+		return err
+	}
 	rows, err := s.store.RunResults(ctx, v, run.ID)
 	if err != nil {
 		return err
 	}
-	results := make([]*scoring.DepartmentResult, len(rows))
-	for i, r := range rows {
-		if results[i], err = r.Result(); err != nil {
+	standings, err := s.assess.Standings(ctx, v, year)
+	if err != nil {
+		return err
+	}
+	lines := make([]models.Standing, 0, len(rows))
+	graded := map[uint]bool{}
+	for _, l := range assessed {
+		lines, graded[l.Standing.DepartmentID] = append(lines, l.Standing), true
+	}
+	byDept := make(map[uint]models.Standing, len(standings))
+	for _, st := range standings {
+		byDept[st.DepartmentID] = st
+	}
+	for _, r := range rows {
+		if st, ok := byDept[r.DepartmentID]; ok && !graded[r.DepartmentID] {
+			lines = append(lines, st)
+		}
+	}
+	results := make([]*scoring.DepartmentResult, len(lines))
+	for i := range lines {
+		if lines[i].PlanID == 0 && lines[i].RunID == run.ID { // the run read above
+			results[i], err = rowOf(rows, lines[i].DepartmentID).Result()
+		} else {
+			results[i], err = s.assess.StandingResult(ctx, v, &lines[i])
+		}
+		if err != nil {
 			return err
 		}
 	}
 	cols := []xlsxColumn{{"名次", 6}, {"编码", 10}, {"部门", 20}}
-	if i := slices.IndexFunc(results, func(r *scoring.DepartmentResult) bool { return !r.Unrated }); i >= 0 {
+	if i := slices.IndexFunc(results, func(r *scoring.DepartmentResult) bool { return r != nil && !r.Unrated }); i >= 0 {
 		for _, ind := range results[i].Indicators {
 			cols = append(cols, xlsxColumn{ind.Code + " " + ind.Name, 14})
 		}
 	}
-	cols = append(cols, xlsxColumn{"总分", 8}, xlsxColumn{"等次", 8}, xlsxColumn{"一票否决", 8}, xlsxColumn{"限为合格", 8})
+	cols = append(cols, xlsxColumn{"依据", 10}, xlsxColumn{"总分", 8}, xlsxColumn{"等次", 8}, xlsxColumn{"一票否决", 8}, xlsxColumn{"限为合格", 8})
 	t, err := newXLSXTable("考核得分", cols)
 	if err != nil {
 		return err
 	}
 	defer t.close()
-	for i, r := range rows {
+	for i, st := range lines {
 		res := results[i]
-		if !r.Rated() {
-			// 不参评: no figures; the grade column says why.
+		if res == nil {
+			continue
+		}
+		source := views.T(views.Chinese, st.SourceKey())
+		if !st.Rated() {
+			// 不参评 or not yet to be shown: no figures; the grade column says why.
 			line := []any{"", res.Code, res.Name}
-			for range len(cols) - 7 {
+			for range len(cols) - 8 {
 				line = append(line, "")
 			}
-			if err := t.add(append(line, "", "不参评", "", "")...); err != nil {
+			grade := "不参评"
+			if st.Hidden {
+				grade = views.T(views.Chinese, "standing.hidden")
+			}
+			if err := t.add(append(line, source, "", grade, "", "")...); err != nil {
 				return err
 			}
 			continue
 		}
-		line := []any{r.Rank, res.Code, res.Name}
+		line := []any{st.Rank, res.Code, res.Name}
 		for _, ind := range res.Indicators {
 			line = append(line, scoring.Float2(ind.Score))
 		}
-		line = append(line, r.Total, r.Grade, yesNo(r.Veto), yesNo(r.Capped))
+		line = append(line, source, st.Float(), st.Grade, yesNo(st.Veto), yesNo(res.Capped || st.Ineligible))
 		if err := t.add(line...); err != nil {
 			return err
 		}
 	}
 	return t.send(c, fmt.Sprintf("考核得分-%d年.xlsx", year))
+}
+
+// rowOf finds a department's score among a run's.
+func rowOf(rows []models.DepartmentScore, dept uint) models.DepartmentScore {
+	i := slices.IndexFunc(rows, func(r models.DepartmentScore) bool { return r.DepartmentID == dept })
+	return rows[i]
 }
 
 // scoreYearOf reads ?year= of a score export, defaulting to the newest year

@@ -141,16 +141,8 @@ func (s *Server) quarterlyFiling(c *fiber.Ctx) (*filingPage, *models.Department,
 		q.Quarter, _ = strconv.Atoi(c.FormValue("quarter"))
 	}
 	q.DepartmentID = dept
-	// A quarter's report is filed once the quarter has begun.
-	if today := s.opt.Now(); q.Year > today.Year() || q.Year == today.Year() && q.Quarter > scoring.DateOf(today).Quarter() {
-		return nil, nil, &models.ValidationError{Field: "quarter", Message: views.T(lang(c), "filing.early")}
-	}
-	lead, err := s.store.LeadsAnItem(ctx, v, dept)
-	if err != nil {
+	if err := s.store.CheckFiling(ctx, v, models.FilingQuarterly, dept, q.Year, q.Quarter, scoring.DateOf(s.opt.Now())); err != nil {
 		return nil, nil, err
-	}
-	if !lead {
-		return nil, nil, &models.ValidationError{Field: "department", Message: views.T(lang(c), "filing.notlead")}
 	}
 	r, err := reports.Quarterly(ctx, s.store, v, q)
 	if err != nil {
@@ -194,9 +186,8 @@ func (s *Server) annualFiling(c *fiber.Ctx) (*filingPage, *models.Department, er
 		q.Year, _ = strconv.Atoi(c.FormValue("year"))
 	}
 	q.DepartmentID = dept
-	// A year's report is filed once the year is over.
-	if q.Year >= s.opt.Now().Year() {
-		return nil, nil, &models.ValidationError{Field: "year", Message: views.T(lang(c), "filing.early")}
+	if err := s.store.CheckFiling(ctx, v, models.FilingAnnual, dept, q.Year, 0, scoring.DateOf(s.opt.Now())); err != nil {
+		return nil, nil, err
 	}
 	r, err := reports.Annual(ctx, s.store, v, q)
 	if err != nil {

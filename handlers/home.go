@@ -67,7 +67,7 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 	if err != nil {
 		return err
 	}
-	_, standing, score, err := s.yearScore(c, v, id)
+	_, _, score, err := s.yearScore(c, v, id)
 	if err != nil {
 		return err
 	}
@@ -79,10 +79,7 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 	if err != nil {
 		return err
 	}
-	data["Own"], data["Score"], data["Standing"], data["AnnualDue"], data["Lead"] = d, score, standing, due, lead
-	if standing != nil {
-		data["Approved"] = standing.Grade
-	}
+	data["Own"], data["Score"], data["AnnualDue"], data["Lead"] = d, score, due, lead
 	// The cases of the department and what they ask of it, by when: on
 	// the home whatever the horizon, and on the agenda within it.
 	today := scoring.DateOf(s.opt.Now())

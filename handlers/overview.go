@@ -2,6 +2,9 @@ package handlers
 
 import (
 	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -26,6 +29,7 @@ type overviewKey struct {
 	Run, LastImport uint
 	Today           scoring.Date
 	Lang            views.Lang
+	Standings       string // fingerprint of the year's standings, which move with the assessment
 }
 
 // overviewView is a built overview: charts and tables ready to render,
@@ -153,13 +157,17 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := overviewKey{Run: run.ID, LastImport: last, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c)}
-	return s.overviews.getOrBuild(key, func() (*overviewView, error) { return s.buildOverview(c, run, key) })
+	standings, err := s.assess.Standings(ctx, models.System, year)
+	if err != nil {
+		return nil, err
+	}
+	key := overviewKey{Run: run.ID, LastImport: last, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c), Standings: fingerprint(standings)}
+	return s.overviews.getOrBuild(key, func() (*overviewView, error) { return s.buildOverview(c, run, key, standings) })
 }
 
 // buildOverview reads the stored run and the records' figures and makes
 // the charts. It runs once per key.
-func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewKey) (*overviewView, error) {
+func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewKey, standings []models.Standing) (*overviewView, error) {
 	ctx := c.UserContext()
 	l := key.Lang
 	rows, err := s.store.RunResults(ctx, models.System, run.ID)
@@ -193,8 +201,8 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 	ov := &overviewView{Year: run.Year, Run: run, Request: o.Requests, large: map[string][]byte{}}
 	heatmap := heatmapChart(ov, l, results, names, scheme, run.Year)
 	ov.Charts = append(ov.Charts,
-		gradeChart(l, rows),
-		rankingChart(ov, l, rows, names, run.Year),
+		gradeChart(l, standings),
+		rankingChart(ov, l, standings, names, run.Year),
 		heatmap,
 		monthlyChart(l, o),
 		timelinessChart(l, o.Requests),
@@ -214,15 +222,16 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 	return ov, nil
 }
 
-// gradeChart is the distribution of grades among the rated departments;
-// those not rated are counted apart in its table, never in a share.
-func gradeChart(l views.Lang, rows []models.DepartmentScore) chartView {
+// gradeChart is the distribution of the year's standings by grade among
+// the rated departments; those not rated are counted apart in its table,
+// never in a share.
+func gradeChart(l views.Lang, standings []models.Standing) chartView {
 	grades := []scoring.Grade{scoring.GradeExcellent, scoring.GradePass, scoring.GradeBasicPass, scoring.GradeFail}
 	count := map[string]int{}
 	unrated := 0
-	for _, r := range rows {
-		if r.Rated() {
-			count[r.Grade]++
+	for i := range standings {
+		if standings[i].Rated() {
+			count[standings[i].Grade]++
 		} else {
 			unrated++
 		}
@@ -243,6 +252,17 @@ func gradeChart(l views.Lang, rows []models.DepartmentScore) chartView {
 	pie.AddSeries(views.T(l, "score.grade"), data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"40%", "70%"}}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {c}"}))
 	return chartView{ID: "grades", Title: views.T(l, "overview.grades"), Option: optionJSON(pie), Height: 300, Table: table}
+}
+
+// fingerprint identifies a year's standings: a built overview is kept
+// while they stay as they were.
+func fingerprint(standings []models.Standing) string {
+	h := sha256.New()
+	for i := range standings {
+		st := &standings[i]
+		fmt.Fprintf(h, "%d %s %s %s %d/%d;", st.DepartmentID, st.Source, st.Grade, st.Rounded(), st.Rank, st.Count)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func gradeName(l views.Lang, g scoring.Grade) string {
@@ -272,19 +292,30 @@ func showRows[T any](all []T) []T {
 // fullLabels labels every category of an axis, however many.
 var fullLabels = &opts.AxisLabel{Interval: "0"}
 
-// rankingChart is every rated department's total by its stored rank, best
-// first, each labelled; with more than chartRows departments the best and
-// the weakest, the rest a click away in the ranking.
-func rankingChart(ov *overviewView, l views.Lang, rows []models.DepartmentScore, names map[uint]string, year int) chartView {
-	rated := slices.DeleteFunc(slices.Clone(rows), func(r models.DepartmentScore) bool { return !r.Rated() })
+// rankingChart is every rated department's total by its standing, best
+// first, each labelled with its rank among the units of its standing: the
+// units the year's assessment grades first, then the others; with more
+// than chartRows departments the best and the weakest, the rest a click
+// away in the ranking.
+func rankingChart(ov *overviewView, l views.Lang, standings []models.Standing, names map[uint]string, year int) chartView {
+	rated := slices.DeleteFunc(slices.Clone(standings), func(st models.Standing) bool { return !st.Rated() })
+	slices.SortStableFunc(rated, func(a, b models.Standing) int {
+		outside := func(st models.Standing) int { // the assessment's units first
+			if st.PlanID == 0 {
+				return 1
+			}
+			return 0
+		}
+		return cmp.Or(cmp.Compare(outside(a), outside(b)), cmp.Compare(a.Rank, b.Rank))
+	})
 	sorted := showRows(rated)
 	labels := make([]string, len(sorted))
 	data := make([]opts.BarData, len(sorted))
-	for i, r := range sorted {
+	for i, st := range sorted {
 		// Reversed so the best is on top of the horizontal bars.
 		j := len(sorted) - 1 - i
-		labels[j] = views.T(l, "chart.ranked", r.Rank, names[r.DepartmentID])
-		data[j] = opts.BarData{Value: r.Total}
+		labels[j] = views.T(l, "chart.ranked", st.Rank, names[st.DepartmentID])
+		data[j] = opts.BarData{Value: st.Float()}
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(views.T(l, "overview.ranking"))...)

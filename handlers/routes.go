@@ -142,6 +142,7 @@ func (s *Server) routes(app *fiber.App) {
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)
 	get(app, "/api/v1/scores", models.ActAdminister, s.apiScores)
+	get(app, "/api/v1/standings", models.ActSignedIn, s.apiStandings)
 }
 
 // logDownloads writes every file the app hands out (exports, reports,

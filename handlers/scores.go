@@ -2,9 +2,12 @@ package handlers
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -61,29 +64,72 @@ func (s *Server) scoresPage(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	ranking, err := s.ranking(c, v, run, year)
+	assessed, plan, err := s.assessedLines(c, v, year)
 	if err != nil {
 		return err
 	}
-	data["Run"], data["Ranking"], data["Gaps"] = run, ranking, run.Gaps()
+	ranking, err := s.ranking(c, v, run, year, plan, assessed)
+	if err != nil {
+		return err
+	}
+	data["Run"], data["Ranking"], data["Gaps"], data["Assessed"] = run, ranking, run.Gaps(), assessed
 	if _, rejected := data["Errors"]; !rejected {
 		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.DateOf(run.AsOf).String()}
 	}
 	return s.page(c, "scores", "score.title", data)
 }
 
+// standingLine is a row of the year's assessment on the scores page.
+type standingLine struct {
+	Name     string
+	Standing models.Standing
+}
+
+// assessedLines are the standings of the units the year's assessment
+// grades (plan: its id; 0 when none), by their rank in it, as the viewer
+// may see them: the one grade of each (assessment.Store.Standing).
+func (s *Server) assessedLines(c *fiber.Ctx, v models.Viewer, year int) (lines []standingLine, plan uint, err error) {
+	ctx := c.UserContext()
+	all, err := s.assess.Standings(ctx, v, year)
+	if err != nil {
+		return nil, 0, err
+	}
+	names, err := s.store.DepartmentNames(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, st := range all {
+		if st.PlanID != 0 {
+			plan = st.PlanID
+			lines = append(lines, standingLine{Name: names[st.DepartmentID], Standing: st})
+		}
+	}
+	slices.SortStableFunc(lines, func(a, b standingLine) int {
+		ra, rb := a.Standing.Rank, b.Standing.Rank
+		if ra == 0 {
+			ra = math.MaxInt
+		}
+		if rb == 0 {
+			rb = math.MaxInt
+		}
+		return cmp.Compare(ra, rb)
+	})
+	return lines, plan, nil
+}
+
 // rankingKey identifies a rendered ranking: a stored run never changes,
-// and department names change only by import.
+// department names change only by import, and the units an assessment
+// grades (left out of the run's ranking) are fixed once its plan is approved.
 type rankingKey struct {
-	Run, LastImport uint
-	Year            int
-	Lang            views.Lang
+	Run, LastImport, Plan uint
+	Year                  int
+	Lang                  views.Lang
 }
 
 // ranking renders the ranking table of a run as the viewer may see it. The
 // whole bureau's, thousands of rows, is rendered once per run, import and
 // language and kept; a head's single line is rendered each time.
-func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, year int) (template.HTML, error) {
+func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, year int, plan uint, assessed []standingLine) (template.HTML, error) {
 	ctx := c.UserContext()
 	_, limited := v.OwnDepartment()
 	var key rankingKey
@@ -92,7 +138,7 @@ func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, ye
 		if err != nil {
 			return "", err
 		}
-		key = rankingKey{Run: run.ID, LastImport: last, Year: year, Lang: lang(c)}
+		key = rankingKey{Run: run.ID, LastImport: last, Plan: plan, Year: year, Lang: lang(c)}
 		if html, ok := s.rankings.get(key); ok {
 			return html, nil
 		}
@@ -105,8 +151,15 @@ func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, ye
 	if err != nil {
 		return "", err
 	}
+	graded := make(map[uint]bool, len(assessed))
+	for _, l := range assessed {
+		graded[l.Standing.DepartmentID] = true
+	}
 	var rated, unrated []scoreLine
 	for _, r := range rows {
+		if graded[r.DepartmentID] {
+			continue // the assessment's grade is theirs, shown above
+		}
 		line := scoreLine{Name: names[r.DepartmentID], Score: r}
 		if r.Rated() {
 			rated = append(rated, line)
@@ -115,7 +168,7 @@ func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, ye
 		}
 	}
 	var b bytes.Buffer
-	if err := s.views.Render(&b, "ranking_body", fiber.Map{"Lang": lang(c), "Year": year, "Lines": rated, "Unrated": unrated}); err != nil {
+	if err := s.views.Render(&b, "ranking_body", fiber.Map{"Lang": lang(c), "Year": year, "Lines": rated, "Unrated": unrated, "Assessed": len(assessed) > 0}); err != nil {
 		return "", fmt.Errorf("render ranking: %w", err)
 	}
 	html := template.HTML(b.String()) // rendered by html/template above
@@ -205,33 +258,14 @@ func (s *Server) flashBack(c *fiber.Ctx, msg, path string) error {
 	return c.Redirect(path, fiber.StatusSeeOther)
 }
 
-// departmentScore is the score section of a department page.
+// departmentScore is the score section of a department page: the run and
+// the result behind the department's standing, which gives the grade,
+// total and rank shown.
 type departmentScore struct {
-	Run    *models.ScoreRun
-	Result *scoring.DepartmentResult
-	Rated  int // departments rated in the run: what the rank is out of
-	Lang   views.Lang
-}
-
-// scoreIn reads a department's score in a stored run, or nil.
-func (s *Server) scoreIn(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, deptID uint) (*departmentScore, error) {
-	ctx := c.UserContext()
-	row, err := s.store.DepartmentScoreIn(ctx, v, run.ID, deptID)
-	if errors.Is(err, models.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	res, err := row.Result()
-	if err != nil {
-		return nil, err
-	}
-	rated, err := s.store.RatedCount(ctx, run.ID)
-	if err != nil {
-		return nil, err
-	}
-	return &departmentScore{Run: run, Result: res, Rated: rated, Lang: lang(c)}, nil
+	Run      *models.ScoreRun
+	Result   *scoring.DepartmentResult
+	Standing *models.Standing
+	Lang     views.Lang
 }
 
 // apiScores answers GET /api/v1/scores?year=2024[&as_of=2025-02-01] for the

@@ -99,7 +99,8 @@ func New(store *models.Store, opt Options) *fiber.App {
 		opt.Imports = &sync.WaitGroup{}
 	}
 	im := ingest.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assessment.New(store), cases: accountability.New(store), background: opt.Background, running: opt.Imports}
+	assess := assessment.New(store)
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), background: opt.Background, running: opt.Imports}
 	s.views = newEngine(s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",

@@ -106,6 +106,37 @@ func (s *Store) Submitted(ctx context.Context, v Viewer, kind string, dept uint,
 	return row.Submitted, nil
 }
 
+// CheckFiling refuses, with its reason, a report that cannot be filed on
+// today: a quarter not yet begun, a year not yet over, a quarterly report
+// of a department that leads no catalog item (only lead departments file
+// them). FileReport asks it, so the web, the API and the command line
+// refuse the same; the filing page asks it before showing the form.
+func (s *Store) CheckFiling(ctx context.Context, v Viewer, kind string, dept uint, year, quarter int, today scoring.Date) error {
+	switch kind {
+	case FilingQuarterly:
+		if quarter < 1 || quarter > 4 {
+			return Invalid("quarter", "refuse.filing.quarter")
+		}
+		if year > today.Year() || year == today.Year() && quarter > today.Quarter() {
+			return Invalid("quarter", "filing.early")
+		}
+		lead, err := s.LeadsAnItem(ctx, v, dept)
+		if err != nil {
+			return err
+		}
+		if !lead {
+			return Invalid("department", "filing.notlead")
+		}
+	case FilingAnnual:
+		if year >= today.Year() {
+			return Invalid("year", "filing.early")
+		}
+	default:
+		return Invalid("kind", "refuse.filing.kind")
+	}
+	return nil
+}
+
 // FileReport files a department's report in the app, as its head: the first
 // time, the report is submitted today (the date its indicator scores);
 // after that, only a correction with a reason, kept as a new version beside
@@ -115,11 +146,11 @@ func (s *Store) FileReport(ctx context.Context, v Viewer, in FilingInput, now ti
 	if !v.CanActForDepartment(in.DepartmentID) {
 		return nil, ErrForbidden
 	}
-	if in.Kind != FilingQuarterly && in.Kind != FilingAnnual {
-		return nil, Invalid("kind", "refuse.filing.kind")
-	}
 	if in.Kind == FilingAnnual {
 		in.Quarter = 0
+	}
+	if err := s.CheckFiling(ctx, v, in.Kind, in.DepartmentID, in.Year, in.Quarter, scoring.DateOf(now)); err != nil {
+		return nil, err
 	}
 	entered, err := json.Marshal(in.Entered)
 	if err != nil {

@@ -65,12 +65,24 @@ type ScoreRequest struct {
 	SchemeVersion string // empty: the newest approved scheme
 }
 
+// CheckAsOf refuses a data cut-off (数据截止) after today: records not yet
+// due would count as missing. Scores, plans and the command line ask it.
+func CheckAsOf(asOf scoring.Date, now time.Time) error {
+	if today := scoring.DateOf(now); asOf > today {
+		return Invalid("as_of", "refuse.as_of.future", asOf, today)
+	}
+	return nil
+}
+
 // ComputeScores scores every department and stores the run, audit-logged
 // with each department's grade and total before (the previous run of the
 // year) and after. Only the office recomputes.
 func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, now time.Time) (*ScoreRun, *scoring.Result, error) {
 	if !v.IsOffice() {
 		return nil, nil, ErrForbidden
+	}
+	if err := CheckAsOf(req.AsOf, now); err != nil {
+		return nil, nil, err
 	}
 	sv, err := s.SchemeByVersion(ctx, req.SchemeVersion)
 	if errors.Is(err, ErrNotFound) {
@@ -280,35 +292,11 @@ func (r ScoreRun) Gaps() []int {
 	return ys
 }
 
-// YearScore is a department's total and grade in the newest run of a year.
-type YearScore struct {
-	Year  int
-	Total float64
-	Grade string
-	Rank  int // 0: not rated that year
-}
-
-// Trend lists a department's result in the newest run of every year, oldest
-// first, if the viewer may see the department.
-func (s *Store) Trend(ctx context.Context, v Viewer, deptID uint) ([]YearScore, error) {
-	if !v.CanSeeDepartment(deptID) {
-		return nil, ErrNotFound
+// ScoreRun reads a stored run by id, or ErrNotFound.
+func (s *Store) ScoreRun(ctx context.Context, id uint) (*ScoreRun, error) {
+	var run ScoreRun
+	if err := s.DB.WithContext(ctx).First(&run, id).Error; err != nil {
+		return nil, notFound(err, "read score run")
 	}
-	years, err := s.Years(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]YearScore, 0, len(years))
-	for i := len(years) - 1; i >= 0; i-- {
-		run, err := s.LatestRun(ctx, years[i])
-		if err != nil {
-			return nil, err
-		}
-		var row DepartmentScore
-		found := s.DB.WithContext(ctx).Select("total", "grade", "rank_no").Where("run_id = ? AND department_id = ?", run.ID, deptID).Limit(1).Find(&row).RowsAffected > 0
-		if found {
-			out = append(out, YearScore{Year: years[i], Total: row.Total, Grade: row.Grade, Rank: row.Rank})
-		}
-	}
-	return out, nil
+	return &run, nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -141,7 +142,7 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 	if len(depts) == 0 {
 		return nil, errors.New("no departments to work on")
 	}
-	cases := accountability.New(store)
+	cases := accountability.New(store, assessment.New(store))
 	workers := make([]*worker, clients)
 	for i := range workers {
 		role := mixedRoles[i%len(mixedRoles)]

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -28,7 +29,7 @@ func owedOf(os []accountability.Owed, id uint) *accountability.Owed {
 func TestDepartmentAnswersItsCase(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		depts := demo(t, s)
-		cs := accountability.New(s)
+		cs := accountability.New(s, assessment.New(s))
 		dept := depts["SJ05"]
 		head := models.Viewer{UserID: 90, Name: "部门负责人", Role: models.RoleHead, DepartmentID: dept}
 		stranger := models.Viewer{UserID: 91, Name: "他人", Role: models.RoleHead, DepartmentID: depts["SJ03"]}

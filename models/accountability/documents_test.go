@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/scoring"
@@ -50,7 +51,7 @@ func atOnce(t *testing.T, n int, fn func(i int) error) {
 func TestNumbersTakenAtOnce(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		depts := demo(t, s)
-		cs := accountability.New(s)
+		cs := accountability.New(s, assessment.New(s))
 		before, err := cs.Cases(ctx, discipline, accountability.Filter{})
 		modelstest.Must(t, err)
 
@@ -100,7 +101,7 @@ func TestNumbersTakenAtOnce(t *testing.T) {
 func TestChangeOnAppealKeepsTheNotice(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		depts := demo(t, s)
-		cs := accountability.New(s)
+		cs := accountability.New(s, assessment.New(s))
 		f := decided(t, cs, depts["SJ03"], "丁")
 		modelstest.Must(t, cs.Notify(ctx, discipline, f.ID, scoring.NewDate(2025, 12, 3), now))
 		notice, err := cs.Notice(ctx, discipline, f.ID)
@@ -162,7 +163,7 @@ func TestChangeOnAppealKeepsTheNotice(t *testing.T) {
 func TestDecisionDateGate(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		depts := demo(t, s)
-		cs := accountability.New(s)
+		cs := accountability.New(s, assessment.New(s))
 		today := time.Date(2026, time.December, 6, 10, 0, 0, 0, time.UTC)
 		c, err := cs.Open(ctx, discipline, accountability.OpenForm{Department: depts["SJ03"], TriggerKind: 1, Summary: "测试"}, today)
 		modelstest.Must(t, err)

@@ -55,71 +55,19 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 	return "", false, nil
 }
 
-// approvedGrade is what the leading group approved for a department.
-type approvedGrade struct {
-	Grade      string
-	Total      string // exact adjusted total
-	Veto       bool
-	Ineligible bool // held below 优秀 by an accountability decision
-}
-
-// approvedGrade reads a department's approved grade in an assessment, or
-// nil when the assessment does not grade it.
-func (s *Store) approvedGrade(ctx context.Context, plan, dept uint) (*approvedGrade, error) {
-	var found []approvedGrade
-	err := s.m.DB.WithContext(ctx).Table("assessment_grades").Select("grade", "total", "veto", "ineligible").
-		Where("plan_id = ? AND department_id = ? AND unrated = ?", plan, dept, false).Limit(1).Scan(&found).Error
-	if err != nil {
-		return nil, fmt.Errorf("read approved grade: %w", err)
-	}
-	if len(found) == 0 {
-		return nil, nil
-	}
-	return &found[0], nil
-}
-
-// needsReopening reports whether an approved grade g disagrees with the
+// needsReopening reports whether an approved standing g disagrees with the
 // accountability decisions as they stand: 优秀 though a decision now caps
 // the department, or held below 优秀 by a decision since revoked though
 // its total reaches excellent (and no veto fails it). Frozen grades move
 // only by a re-opening, so the office must be told.
-func needsReopening(g *approvedGrade, cappedNow bool, excellent *big.Rat) bool {
-	if g == nil {
+func needsReopening(g *models.Standing, cappedNow bool, excellent *big.Rat) bool {
+	if g == nil || g.Source != models.StandingApproved || g.ApprovedAt == nil || !g.Rated() {
 		return false
 	}
 	if cappedNow {
 		return g.Grade == string(scoring.GradeExcellent)
 	}
-	total, ok := new(big.Rat).SetString(g.Total)
-	return g.Ineligible && !g.Veto && ok && total.Cmp(excellent) >= 0
-}
-
-// approval is when the leading group approved (and so froze) a year's
-// grades, in which assessment plan.
-type approval struct {
-	Plan uint
-	At   time.Time
-}
-
-// gradesApproved reports whether year's grades are approved, and when. It
-// is the one place this package asks the year-end assessment; it reads the
-// assessment's table, since the assessment asks this package in turn
-// whether a person is barred from awards.
-func (s *Store) gradesApproved(ctx context.Context, year int) (*approval, error) {
-	db := s.m.DB.WithContext(ctx)
-	var found []struct {
-		ID               uint
-		GradesApprovedAt time.Time
-	}
-	err := db.Table("assessment_plans").Select("id", "grades_approved_at").Where("year = ? AND grades_approved_at IS NOT NULL", year).
-		Order("grades_approved_at desc").Limit(1).Scan(&found).Error
-	if err != nil {
-		return nil, fmt.Errorf("read approved grades of %d: %w", year, err)
-	}
-	if len(found) == 0 {
-		return nil, nil
-	}
-	return &approval{Plan: found[0].ID, At: found[0].GradesApprovedAt}, nil
+	return g.Ineligible && !g.Veto && g.Total.Cmp(excellent) >= 0
 }
 
 // Effect is what a decision does to a department's grade: a standing
@@ -174,24 +122,26 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 		}
 	}
 	var out []Effect
+	standings := map[int][]models.Standing{}
 	for _, c := range cases {
 		if !caps(c) {
 			continue
 		}
 		e := Effect{Case: c, Department: names[c.DepartmentID], Year: c.DecisionYear(), Lifted: c.Status == Revoked}
-		approved, err := s.gradesApproved(ctx, e.Year)
-		if err != nil {
-			return nil, err
-		}
-		var g *approvedGrade
-		if approved != nil {
-			if g, err = s.approvedGrade(ctx, approved.Plan, c.DepartmentID); err != nil {
+		if _, read := standings[e.Year]; !read {
+			if standings[e.Year], err = s.standings.Standings(ctx, models.System, e.Year); err != nil {
 				return nil, err
 			}
 		}
+		var g *models.Standing
+		for i := range standings[e.Year] {
+			if standings[e.Year][i].DepartmentID == c.DepartmentID {
+				g = &standings[e.Year][i]
+			}
+		}
 		if needsReopening(g, cappedNow[e.Year][c.DepartmentID], sc.Grades.Excellent.Rat()) {
-			e.Reopen, e.Plan = true, approved.Plan
-			at := approved.At
+			e.Reopen, e.Plan = true, g.PlanID
+			at := *g.ApprovedAt
 			if e.Lifted {
 				e.Reason = fmt.Sprintf("%d年度等次已于%s审定；案件%s的决定已在复核中撤销，%s不再受“%s”限制，须申请重新审核后才能改变等次。",
 					e.Year, documents.ChineseDate(scoring.DateOf(at)), c.CaseNo, e.Department, c.Sanctions)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -23,7 +24,7 @@ func TestHeadSeesAPaperDecisionOnlyOnceNotified(t *testing.T) {
 		paper := accountability.Case{CaseNo: "ZJ2025-7", DepartmentID: d.ID, Status: accountability.Decided, Origin: accountability.FromImport,
 			Trigger: "不依法履行公开义务", Persons: "李四", Decided: &decided, Sanctions: "通报批评"}
 		modelstest.Must(t, s.DB.Create(&paper).Error)
-		cs := accountability.New(s)
+		cs := accountability.New(s, assessment.New(s))
 		head := models.Viewer{Name: "张卫", Role: models.RoleHead, DepartmentID: d.ID}
 
 		sees := func() (byID, listed bool) {

@@ -9,6 +9,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
 )
 
 // Proposal is a case the app suggests from what it sees in the stored score
@@ -25,8 +26,8 @@ type Proposal struct {
 	Evidence     []Evidence
 }
 
-// Proposals lists what the latest stored score run of each year gives
-// cause to pursue and nobody has dealt with yet: a 不合格 grade, a veto
+// Proposals lists what each department's standing in each year, and the
+// score run behind it, give cause to pursue and nobody has dealt with yet: a 不合格 grade, a veto
 // incident, catalog items left unpublished, requests unanswered past due,
 // an act overturned on reconsideration or in court (art. 6(二)4).
 func (s *Store) Proposals(ctx context.Context, v models.Viewer) ([]Proposal, error) {
@@ -54,21 +55,40 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 		return nil, err
 	}
 	var out []Proposal
+	runs := map[uint]map[uint]models.DepartmentScore{} // run → department → score, read once a run
 	for _, y := range years {
-		run, err := s.m.LatestRun(ctx, y)
+		standings, err := s.standings.Standings(ctx, models.System, y)
 		if err != nil {
 			return nil, err
 		}
-		scores, err := s.m.RunResults(ctx, models.System, run.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, sc := range scores {
+		// Once the leading group approved the year's grades, the year's
+		// assessment says who was assessed: a unit outside a focused plan
+		// is not proposed on that year.
+		approved := slices.ContainsFunc(standings, func(st models.Standing) bool { return st.Source == models.StandingApproved })
+		for i := range standings {
+			st := &standings[i]
+			if approved && st.PlanID == 0 {
+				continue
+			}
+			if runs[st.RunID] == nil {
+				rows, err := s.m.RunResults(ctx, models.System, st.RunID)
+				if err != nil {
+					return nil, err
+				}
+				runs[st.RunID] = make(map[uint]models.DepartmentScore, len(rows))
+				for _, r := range rows {
+					runs[st.RunID][r.DepartmentID] = r
+				}
+			}
+			sc, ok := runs[st.RunID][st.DepartmentID]
+			if !ok {
+				continue
+			}
 			r, err := sc.Result()
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, proposalsOf(y, sc, r, names[sc.DepartmentID])...)
+			out = append(out, proposalsOf(st, r, names[st.DepartmentID])...)
 		}
 	}
 	if len(out) > 0 {
@@ -79,16 +99,20 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 	return out, nil
 }
 
-// proposalsOf reads one department's stored result of year y.
-func proposalsOf(y int, sc models.DepartmentScore, r *scoring.DepartmentResult, dept string) []Proposal {
+// proposalsOf reads one department's standing in a year and the result
+// of the run behind it: the grade from the standing (approved, proposed or
+// provisional, never the raw run's when they differ), the facts from the run.
+func proposalsOf(st *models.Standing, r *scoring.DepartmentResult, dept string) []Proposal {
 	var out []Proposal
+	y := st.Year
 	p := func(key string, trigger int, other, summary string, ev []Evidence) {
-		out = append(out, Proposal{Key: key, Year: y, DepartmentID: sc.DepartmentID, Department: dept, TriggerKind: trigger, Other: other, Summary: summary, Evidence: ev})
+		out = append(out, Proposal{Key: key, Year: y, DepartmentID: st.DepartmentID, Department: dept, TriggerKind: trigger, Other: other, Summary: summary, Evidence: ev})
 	}
-	if sc.Rated() && sc.Grade == string(scoring.GradeFail) {
-		p(fmt.Sprintf("fail:%d:%d", y, sc.DepartmentID), TriggerOther, "年度考核等次为不合格",
-			fmt.Sprintf("%d年度考核等次为不合格（总分%.2f）。", y, sc.Total),
-			[]Evidence{{Kind: "grade", RefID: sc.DepartmentID, Label: fmt.Sprintf("%d年度考核：不合格，总分%.2f", y, sc.Total)}})
+	if st.Rated() && st.Grade == string(scoring.GradeFail) {
+		source := views.T(views.Chinese, st.SourceKey())
+		p(fmt.Sprintf("fail:%d:%d", y, st.DepartmentID), TriggerOther, "年度考核等次为不合格",
+			fmt.Sprintf("%d年度考核等次为不合格（总分%s，%s）。", y, st.Rounded(), source),
+			[]Evidence{{Kind: "grade", RefID: st.DepartmentID, Label: fmt.Sprintf("%d年度考核：不合格（%s），总分%s", y, source, st.Rounded())}})
 	}
 	for _, id := range r.VetoIncidents {
 		p(fmt.Sprintf("incident:%d", id), TriggerOther, "发生一票否决事件", fmt.Sprintf("%d年度发生一票否决事件。", y),
@@ -110,10 +134,10 @@ func proposalsOf(y int, sc models.DepartmentScore, r *scoring.DepartmentResult, 
 		}
 	}
 	if len(unpublished) > 0 {
-		p(fmt.Sprintf("unpublished:%d:%d", y, sc.DepartmentID), 1, "", fmt.Sprintf("%d年度有%d项应公开的目录事项未公开。", y, len(unpublished)), unpublished)
+		p(fmt.Sprintf("unpublished:%d:%d", y, st.DepartmentID), 1, "", fmt.Sprintf("%d年度有%d项应公开的目录事项未公开。", y, len(unpublished)), unpublished)
 	}
 	if len(overdue) > 0 {
-		p(fmt.Sprintf("overdue:%d:%d", y, sc.DepartmentID), 4, "", fmt.Sprintf("%d年度有%d件公开申请逾期未答复。", y, len(overdue)), overdue)
+		p(fmt.Sprintf("overdue:%d:%d", y, st.DepartmentID), 4, "", fmt.Sprintf("%d年度有%d件公开申请逾期未答复。", y, len(overdue)), overdue)
 	}
 	return out
 }

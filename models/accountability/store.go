@@ -20,11 +20,16 @@ import (
 // Store reads and writes cases for a viewer; every change is audit-logged
 // in its own transaction.
 type Store struct {
-	m *models.Store
+	m         *models.Store
+	standings models.Standings
 }
 
-// New wraps the application's store.
-func New(m *models.Store) *Store { return &Store{m: m} }
+// New wraps the application's store; standings (the year-end assessment)
+// answers each department's standing in a year, which proposals and caps
+// read.
+func New(m *models.Store, standings models.Standings) *Store {
+	return &Store{m: m, standings: standings}
+}
 
 // Bounds on what a form may carry.
 const (

@@ -84,7 +84,7 @@ func capped(t *testing.T, s *models.Store, y int, dept uint) bool {
 func TestWorkspace(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		depts := demo(t, s)
-		cs := accountability.New(s)
+		cs := accountability.New(s, assessment.New(s))
 
 		t.Run("a decision needs every person's statement or refusal", func(t *testing.T) {
 			f := openWith(t, cs, depts["SJ03"], "甲", "乙")
@@ -298,7 +298,7 @@ func TestUpgradeMovesPaperDecisions(t *testing.T) {
 		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120201_accountability_cases").Error)
 		modelstest.Must(t, s.Migrate(ctx))
 
-		cases, err := accountability.New(s).Cases(ctx, discipline, accountability.Filter{})
+		cases, err := accountability.New(s, assessment.New(s)).Cases(ctx, discipline, accountability.Filter{})
 		modelstest.Must(t, err)
 		if len(cases) != 1 || cases[0].CaseNo != "ZJ2024-9" || cases[0].Status != accountability.Decided || cases[0].Origin != accountability.FromImport || cases[0].Persons != "李四" {
 			t.Fatalf("cases after the upgrade = %+v", cases)
@@ -319,7 +319,7 @@ func TestUpgradeMovesPaperDecisions(t *testing.T) {
 func TestEvidenceLinksRecordsAndFindings(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		depts := demo(t, s)
-		cs := accountability.New(s)
+		cs := accountability.New(s, assessment.New(s))
 		f := openWith(t, cs, depts["FJ01"], "石磊")
 		var own, other assessment.Finding
 		modelstest.Must(t, s.DB.Where("department_id = ?", depts["FJ01"]).First(&own).Error)

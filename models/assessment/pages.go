@@ -154,7 +154,7 @@ func (s *Store) Statuses(ctx context.Context, v models.Viewer, plan uint, today 
 		}
 	}
 	for _, d := range out {
-		if d.SelfFiledAt == nil && today > scoring.DateOf(p.SelfDue) {
+		if d.SelfFiledAt == nil && p.Dates().SelfClosed(today) {
 			idx[d.DepartmentID].SelfMissing = true
 		}
 	}
@@ -248,36 +248,6 @@ func (s *Store) ForHead(ctx context.Context, v models.Viewer) ([]HeadItem, error
 	return out, nil
 }
 
-// YearStanding is what a department page says of the year's assessment:
-// the plan (nil: none under way), its score run, and the approved grade.
-type YearStanding struct {
-	Plan  *Plan
-	Grade *Grade // set once approved (已审定)
-}
-
-// Standing returns the newest assessment under way of a year that assesses
-// the department, if the viewer may see the department; nil when none.
-func (s *Store) Standing(ctx context.Context, v models.Viewer, year int, dept uint) (*YearStanding, error) {
-	if !v.CanSeeDepartment(dept) {
-		return nil, models.ErrNotFound
-	}
-	var p Plan
-	found := s.m.DB.WithContext(ctx).Omit("catalog").Where("year = ? AND status NOT IN ?", year, []Status{Draft, Submitted, Returned}).
-		Where("id IN (?)", s.m.DB.Model(&Member{}).Select("plan_id").Where("department_id = ?", dept)).
-		Order("id desc").Limit(1).Find(&p).RowsAffected > 0
-	if !found {
-		return nil, nil
-	}
-	out := &YearStanding{Plan: &p}
-	if p.Status.Frozen() {
-		var g Grade
-		if s.m.DB.WithContext(ctx).Where("plan_id = ? AND department_id = ?", p.ID, dept).Limit(1).Find(&g).RowsAffected > 0 {
-			out.Grade = &g
-		}
-	}
-	return out, nil
-}
-
 // Indicators lists the codes of the indicators of a result, for the
 // adjustment form.
 func Indicators(r *scoring.DepartmentResult) []string {
@@ -289,15 +259,6 @@ func Indicators(r *scoring.DepartmentResult) []string {
 		out = append(out, ind.Code)
 	}
 	return slices.Clip(out)
-}
-
-// Run reads the score run the plan keeps.
-func (s *Store) Run(ctx context.Context, p *Plan) (*models.ScoreRun, error) {
-	var run models.ScoreRun
-	if err := s.m.DB.WithContext(ctx).First(&run, p.RunID).Error; err != nil {
-		return nil, notFound(err, "read the plan's score run")
-	}
-	return &run, nil
 }
 
 // ObjectionPlace is the plan and department of an objection, for the page

@@ -35,8 +35,10 @@ type PlanInput struct {
 	Team          string // 考核小组
 }
 
-// validate checks the input, before anything is written.
-func (in PlanInput) validate() error {
+// validate checks the input on today, before anything is written: a
+// year-end plan's cut-off lies after 31 December of its year and never
+// after today.
+func (in PlanInput) validate(now time.Time) error {
 	switch {
 	case in.Year < 2000 || in.Year > 2100:
 		return models.Invalid("year", "refuse.assessment.year")
@@ -46,6 +48,9 @@ func (in PlanInput) validate() error {
 		return models.Invalid("team", "refuse.text.too_long", views.Phrase("refuse.label.team"), 2000)
 	case in.Dates.AsOf != 0 && in.Dates.AsOf.Year() <= in.Year:
 		return models.Invalid("as_of", "refuse.assessment.as_of", in.Year)
+	}
+	if err := models.CheckAsOf(in.Dates.AsOf, now); err != nil {
+		return err
 	}
 	return in.Dates.Check()
 }
@@ -57,7 +62,7 @@ func (s *Store) CreatePlan(ctx context.Context, v models.Viewer, in PlanInput, n
 	if !v.CanRunAssessment() {
 		return nil, models.ErrForbidden
 	}
-	if err := in.validate(); err != nil {
+	if err := in.validate(now); err != nil {
 		return nil, err
 	}
 	depts, err := s.members(ctx, v, in)
@@ -102,7 +107,7 @@ func (s *Store) UpdatePlan(ctx context.Context, v models.Viewer, id uint, in Pla
 	if !p.Status.Editable() {
 		return models.Invalid("status", "refuse.assessment.plan_locked")
 	}
-	if err := in.validate(); err != nil {
+	if err := in.validate(now); err != nil {
 		return err
 	}
 	depts, err := s.members(ctx, v, in)
@@ -273,6 +278,7 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		}
 	}
 	var grades []Grade
+	var early string // what proposing went ahead of, with the office's reason
 	if a == Propose {
 		var open int64
 		if err := s.m.DB.WithContext(ctx).Model(&Objection{}).Where("plan_id = ? AND status = ?", p.ID, ObjectionOpen).Count(&open).Error; err != nil {
@@ -280,6 +286,20 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		}
 		if open > 0 {
 			return models.Invalid("status", "refuse.assessment.open_objections", open)
+		}
+		waits, err := s.proposeWaits(ctx, p, scoring.DateOf(now))
+		if err != nil {
+			return err
+		}
+		if len(waits) > 0 {
+			if reason == "" {
+				return models.Invalid("reason", "refuse.assessment.early", WaitsText(waits))
+			}
+			early = WaitsText(waits)
+		}
+		p.EarlyReason = reason
+		if early == "" {
+			p.EarlyReason = ""
 		}
 		if grades, err = s.preliminary(ctx, p); err != nil {
 			return err
@@ -304,7 +324,7 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
 		// The status in the WHERE makes two clicks at once take one step.
 		res := tx.DB.Model(&Plan{}).Where("id = ? AND status = ?", p.ID, before["status"]).
-			Updates(map[string]any{"status": p.Status, "reason": p.Reason, "approved_at": p.ApprovedAt,
+			Updates(map[string]any{"status": p.Status, "reason": p.Reason, "early_reason": p.EarlyReason, "approved_at": p.ApprovedAt,
 				"grades_approved_at": p.GradesApprovedAt, "published_at": p.PublishedAt, "updated_at": at})
 		if res.Error != nil {
 			return fmt.Errorf("move plan: %w", res.Error)
@@ -313,6 +333,9 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 			return models.Invalid("status", "refuse.assessment.plan_changed")
 		}
 		after := planAudit(p, nil)
+		if early != "" {
+			after["early"] = map[string]string{"waiting_for": early, "reason": reason}
+		}
 		if grades != nil {
 			old, err := gradeLabels(tx.DB, p.ID)
 			if err != nil {
@@ -327,7 +350,11 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 			}
 			after["grades"] = labels(grades)
 		}
-		if err := event(tx, p.ID, string(a), reason, now); err != nil {
+		note := reason
+		if early != "" {
+			note = views.T(views.Chinese, "asmt.early_note", early, reason)
+		}
+		if err := event(tx, p.ID, string(a), note, now); err != nil {
 			return err
 		}
 		if err := tx.Record(string(a), "assessment_plan", p.ID, before, after); err != nil {
@@ -349,6 +376,25 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		}
 		return nil
 	})
+}
+
+// proposeWaits is what proposing the plan's grades waits for on today.
+func (s *Store) proposeWaits(ctx context.Context, p *Plan, today scoring.Date) ([]Wait, error) {
+	var unsigned int64
+	if err := s.m.DB.WithContext(ctx).Model(&Member{}).Where("plan_id = ? AND notice_read_at IS NULL", p.ID).Count(&unsigned).Error; err != nil {
+		return nil, fmt.Errorf("count unsigned notices: %w", err)
+	}
+	return p.Dates().ProposeWaits(today, int(unsigned)), nil
+}
+
+// ProposeWaits lists what proposing the grades of an open assessment still
+// waits for on today, for the office's plan page; nil when nothing does or
+// the assessment is not open.
+func (s *Store) ProposeWaits(ctx context.Context, v models.Viewer, p *Plan, today scoring.Date) ([]Wait, error) {
+	if !v.CanReadAssessments() || !p.Status.Open() {
+		return nil, nil
+	}
+	return s.proposeWaits(ctx, p, today)
 }
 
 // Plans lists the assessments the viewer may see, newest first: every one

@@ -40,7 +40,7 @@ func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, p
 			return err
 		}
 	} else {
-		caseNo, barred, err := accountability.New(s.m).PersonBarred(ctx, person, p.Year)
+		caseNo, barred, err := accountability.New(s.m, s).PersonBarred(ctx, person, p.Year)
 		if err != nil {
 			return err
 		}

@@ -11,9 +11,11 @@ package assessment
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
 )
 
 // Status is where an assessment stands.
@@ -159,4 +161,83 @@ func (d Dates) Check() error {
 		return models.Invalid("review", "refuse.assessment.lead", NoticeLeadDays, d.Notice, EarliestReview(d.Notice))
 	}
 	return nil
+}
+
+// SelfClosed reports whether the self-inspection window has closed on
+// today: the due date is the last day to file.
+func (d Dates) SelfClosed(today scoring.Date) bool { return today > d.SelfDue }
+
+// ObjectionsClosed reports whether the objection window has closed on
+// today: the due date is the last day to object.
+func (d Dates) ObjectionsClosed(today scoring.Date) bool { return today > d.ObjectionDue }
+
+// Reviewed reports whether the on-site review has taken place on today.
+func (d Dates) Reviewed(today scoring.Date) bool { return today >= d.Review }
+
+// Wait is something a step still waits for: its catalog key and argument
+// (a date, a count).
+type Wait struct {
+	Key string
+	Arg any
+}
+
+// ProposeWaits lists what proposing grades waits for on today (art. 8:
+// self-inspection, objections and the on-site review come first): each
+// window not yet closed, and the units (unsigned) that have not signed
+// their notice. The office may go ahead earlier only with a written
+// reason, which the leading group sees.
+func (d Dates) ProposeWaits(today scoring.Date, unsigned int) []Wait {
+	var out []Wait
+	if !d.SelfClosed(today) {
+		out = append(out, Wait{"wait.self_due", d.SelfDue})
+	}
+	if !d.ObjectionsClosed(today) {
+		out = append(out, Wait{"wait.objection_due", d.ObjectionDue})
+	}
+	if !d.Reviewed(today) {
+		out = append(out, Wait{"wait.review", d.Review})
+	}
+	if unsigned > 0 {
+		out = append(out, Wait{"wait.unsigned", unsigned})
+	}
+	return out
+}
+
+// WaitsText is the waits in one Chinese sentence, for a refusal, the
+// timeline and the audit log.
+func WaitsText(ws []Wait) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = views.T(views.Chinese, w.Key, w.Arg)
+	}
+	return strings.Join(parts, "；")
+}
+
+// The forms a head files in an assessment.
+const (
+	FormSelf      = "self"      // the self-inspection
+	FormObjection = "objection" // an objection to a deduction
+)
+
+// ClosedFor says why a head's form no longer takes a filing on today (its
+// catalog key and argument), or nil while it does: once the grades are
+// proposed the assessment takes none; objections also close after their
+// due date. A self-inspection after its due date is taken, flagged late.
+// The Store refuses with the same words the page shows instead of the form.
+func (p *Plan) ClosedFor(form string, today scoring.Date) *Wait {
+	switch {
+	case !p.Status.Open():
+		return &Wait{"closed.graded", nil}
+	case form == FormObjection && p.Dates().ObjectionsClosed(today):
+		return &Wait{"closed.objection", p.Dates().ObjectionDue}
+	}
+	return nil
+}
+
+// Refusal is the wait as the Store's refusal.
+func (w *Wait) Refusal() error {
+	if w.Arg == nil {
+		return models.Invalid("status", w.Key)
+	}
+	return models.Invalid("status", w.Key, w.Arg)
 }

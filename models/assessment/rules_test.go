@@ -218,3 +218,80 @@ func TestUnitIneligible(t *testing.T) {
 		}
 	}
 }
+
+// Issue 20 item 6: proposing grades waits for the self-inspection and
+// objection windows to close (the day after their due dates), the on-site
+// review to take place, and every unit to sign; each wait says what and when.
+func TestProposeWaits(t *testing.T) {
+	d := Dates{AsOf: scoring.NewDate(2027, 1, 31), Notice: scoring.NewDate(2027, 2, 1), SelfDue: scoring.NewDate(2027, 2, 10),
+		ObjectionDue: scoring.NewDate(2027, 2, 12), Review: scoring.NewDate(2027, 2, 17)}
+	for _, tc := range []struct {
+		today    scoring.Date
+		unsigned int
+		want     string
+	}{
+		{scoring.NewDate(2027, 2, 10), 3, "自查材料报送期限（2027-02-10）尚未届满；异议期限（2027-02-12）尚未届满；实地考核（2027-02-17）尚未进行；3 个单位尚未签收考核通知"},
+		{scoring.NewDate(2027, 2, 11), 0, "异议期限（2027-02-12）尚未届满；实地考核（2027-02-17）尚未进行"},
+		{scoring.NewDate(2027, 2, 13), 0, "实地考核（2027-02-17）尚未进行"},
+		{scoring.NewDate(2027, 2, 17), 1, "1 个单位尚未签收考核通知"},
+		{scoring.NewDate(2027, 2, 17), 0, ""},
+	} {
+		if got := WaitsText(d.ProposeWaits(tc.today, tc.unsigned)); got != tc.want {
+			t.Errorf("%s, %d unsigned: %q, want %q", tc.today, tc.unsigned, got, tc.want)
+		}
+	}
+}
+
+// A head's forms close with a reason: objections after their due date,
+// both once the grades are proposed; a late self-inspection is taken.
+func TestClosedFor(t *testing.T) {
+	p := &Plan{Status: Approved, SelfDue: scoring.NewDate(2027, 2, 10).Time(), ObjectionDue: scoring.NewDate(2027, 2, 12).Time()}
+	for _, tc := range []struct {
+		status Status
+		form   string
+		today  scoring.Date
+		want   string // the reason; "" while open
+	}{
+		{Approved, FormObjection, scoring.NewDate(2027, 2, 12), ""},
+		{Approved, FormObjection, scoring.NewDate(2027, 2, 13), "异议期已于 2027-02-12 截止"},
+		{Approved, FormSelf, scoring.NewDate(2027, 3, 1), ""},
+		{Proposed, FormSelf, scoring.NewDate(2027, 2, 1), "初步等次已提出"},
+		{Final, FormObjection, scoring.NewDate(2027, 2, 1), "初步等次已提出"},
+	} {
+		p.Status = tc.status
+		w := p.ClosedFor(tc.form, tc.today)
+		switch {
+		case tc.want == "" && w != nil:
+			t.Errorf("%s %s on %s: closed: %v", tc.status, tc.form, tc.today, w.Refusal())
+		case tc.want != "" && (w == nil || !strings.Contains(w.Refusal().Error(), tc.want)):
+			t.Errorf("%s %s on %s: %v, want %q", tc.status, tc.form, tc.today, w, tc.want)
+		}
+	}
+}
+
+// A data cut-off never lies after today; a year-end plan's lies after 31
+// December of its year.
+func TestPlanCutOff(t *testing.T) {
+	now := scoring.NewDate(2026, 12, 6).Time()
+	in := PlanInput{Year: 2026, FullScope: true, Dates: Dates{Notice: scoring.NewDate(2027, 2, 1), SelfDue: scoring.NewDate(2027, 2, 10),
+		ObjectionDue: scoring.NewDate(2027, 2, 12), Review: scoring.NewDate(2027, 2, 17)}}
+	for _, tc := range []struct {
+		asOf scoring.Date
+		year int
+		want string
+	}{
+		{scoring.NewDate(2027, 1, 31), 2026, "晚于今天（2026-12-06）"},
+		{scoring.NewDate(2026, 12, 6), 2026, "2026"}, // within the year it assesses
+		{scoring.NewDate(2026, 2, 1), 2025, ""},
+	} {
+		in.Year, in.Dates.AsOf = tc.year, tc.asOf
+		err := in.validate(now)
+		var ve *models.ValidationError
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("cut-off %s of %d: %v", tc.asOf, tc.year, err)
+		case tc.want != "" && (!errors.As(err, &ve) || ve.Field != "as_of" || !strings.Contains(ve.Message, tc.want)):
+			t.Errorf("cut-off %s of %d: %v, want %q", tc.asOf, tc.year, err, tc.want)
+		}
+	}
+}

@@ -66,6 +66,10 @@ func (b *bureau) input() assessment.PlanInput {
 
 func at(days int) time.Time { return day0.AddDate(0, 0, days) }
 
+// early is the office's reason for proposing grades before the windows
+// close, as these tests do (TestProposingWaitsForTheWindows tests the gate).
+const early = "测试：各窗口期未满，经领导同意提前提出"
+
 func isValidation(err error) bool {
 	var v *models.ValidationError
 	return errors.As(err, &v)
@@ -91,7 +95,7 @@ func (b *bureau) excellent(t *testing.T) *assessment.Plan {
 	for code, points := range map[string]int64{"A1": 20, "A2": 10, "A3": 5, "A4": 5, "B1": 20, "B2": 5, "C1": 10, "C2": 10, "D1": 8, "D2": 4, "D3": 3} {
 		modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.own.ID, code, big.NewRat(points, 1), "补录", at(3)))
 	}
-	modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(6)))
+	modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, early, at(6)))
 	modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(7)))
 	return p
 }
@@ -155,13 +159,13 @@ func TestPlanThroughEveryState(t *testing.T) {
 		}
 		refused(b.office, assessment.Publish, "")
 		refused(b.leader, assessment.Propose, "")
-		take(b.office, assessment.Propose, "", assessment.Proposed)
+		take(b.office, assessment.Propose, early, assessment.Proposed)
 		if gs, err := b.a.Grades(ctx, b.head, p.ID); err != nil || len(gs) != 0 {
 			t.Errorf("a head sees proposed grades: %v %v", gs, err)
 		}
 		refused(b.office, assessment.ApproveGrades, "") // nor its own grades
 		take(b.leader, assessment.ReturnGrades, "请复核异议答复", assessment.Approved)
-		take(b.office, assessment.Propose, "", assessment.Proposed)
+		take(b.office, assessment.Propose, early, assessment.Proposed)
 		take(b.leader, assessment.ApproveGrades, "", assessment.Final)
 		if gs, err := b.a.Grades(ctx, b.head, p.ID); err != nil || len(gs) != 1 || gs[0].DepartmentID != b.own.ID {
 			t.Errorf("a head sees after approval: %v %v", gs, err)
@@ -275,7 +279,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		}
 		modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.other.ID, "A1", big.NewRat(2, 1), "公开栏记录补录", at(5)))
 
-		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(6)))
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, early, at(6)))
 		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(7)))
 		before, err := b.a.Grades(ctx, b.office, p.ID)
 		modelstest.Must(t, err)
@@ -286,7 +290,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		// A new import and a recomputation under way: the frozen grades and
 		// the department page's assessment do not move.
 		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.other.ID, IndexNo: "other-1", Seq: 23, Title: "补录", Channel: "网站", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}).Error)
-		_, _, err = s.ComputeScores(ctx, b.office, models.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(8))
+		_, _, err = s.ComputeScores(ctx, b.office, models.ScoreRequest{Year: 2024, AsOf: date("2025-02-10")}, at(8))
 		modelstest.Must(t, err)
 		later, err := b.a.Grades(ctx, b.office, p.ID)
 		modelstest.Must(t, err)
@@ -297,7 +301,13 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		}
 		st, err := b.a.Standing(ctx, b.head, 2024, b.own.ID)
 		modelstest.Must(t, err)
-		if st == nil || st.Grade == nil || st.Plan.RunID != p.RunID {
+		var own assessment.Grade
+		for _, g := range before {
+			if g.DepartmentID == b.own.ID {
+				own = g
+			}
+		}
+		if st == nil || st.Source != models.StandingApproved || st.Grade != own.Grade || st.Total.Cmp(own.TotalRat()) != 0 || st.RunID != p.RunID {
 			t.Errorf("standing after recomputation: %+v", st)
 		}
 	})
@@ -389,7 +399,7 @@ func TestCommendationRefusals(t *testing.T) {
 		modelstest.Must(t, err)
 		p := b.plan(t)
 		modelstest.Must(t, b.a.Adjust(ctx, b.office, p.ID, b.own.ID, "A1", big.NewRat(20, 1), "补录", at(3)))
-		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(6)))
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, early, at(6)))
 		if err := b.a.Commend(ctx, b.office, p.ID, b.own.ID, "", "好", at(6)); !isValidation(err) {
 			t.Errorf("commended before the grades were approved: %v", err)
 		}
@@ -437,9 +447,86 @@ func TestRegradingAfterReopeningReadsTheDecisionsAsTheyStand(t *testing.T) {
 		modelstest.Must(t, err)
 		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.RequestReopen, "追责决定取消优秀资格", at(8)))
 		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveReopen, "", at(9)))
-		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(10)))
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, early, at(10)))
 		if g := grade(); g.Grade != "合格" || !g.Ineligible {
 			t.Errorf("after the decision and re-grading: %s, ineligible %v", g.Grade, g.Ineligible)
+		}
+	})
+}
+
+// Issue 20 item 6: grades are proposed only after the windows close and
+// every unit signs, or earlier with the office's reason, which the plan
+// keeps for the leading group and the audit log records; the office
+// reminds (催办) a unit that has not signed, and its head sees it; a head's
+// forms close with a reason; a cut-off after today is refused.
+func TestProposingWaitsForTheWindows(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		in := b.input()
+		in.Dates.AsOf = date("2025-02-04")
+		if _, err := b.a.CreatePlan(ctx, b.office, in, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天（2025-02-03）") {
+			t.Errorf("a plan cut off after today: %v", err)
+		}
+		if _, _, err := s.ComputeScores(ctx, b.office, models.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天") {
+			t.Errorf("scores computed as of a day to come: %v", err)
+		}
+		p := b.plan(t)
+
+		// 催办: the office only, only while unsigned.
+		if err := b.a.Remind(ctx, b.head, p.ID, b.own.ID, at(3)); !errors.Is(err, models.ErrForbidden) {
+			t.Errorf("a head reminded: %v", err)
+		}
+		modelstest.Must(t, b.a.Remind(ctx, b.office, p.ID, b.own.ID, at(3)))
+		items, err := b.a.ForHead(ctx, b.head)
+		modelstest.Must(t, err)
+		if len(items) != 1 || items[0].Member.RemindedAt == nil || items[0].Member.RemindedBy != b.office.Name {
+			t.Errorf("the head does not see the reminder: %+v", items)
+		}
+		modelstest.Must(t, b.a.SignNotice(ctx, b.head, p.ID, b.own.ID, at(4)))
+		if err := b.a.Remind(ctx, b.office, p.ID, b.own.ID, at(4)); !isValidation(err) || !strings.Contains(err.Error(), "已于 2025-02-07 签收") {
+			t.Errorf("reminded a unit that signed: %v", err)
+		}
+		log, err := s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_notice", Limit: 10})
+		modelstest.Must(t, err)
+		if len(log) != 2 || log[len(log)-1].Action != "remind" && log[0].Action != "remind" {
+			t.Errorf("the reminder is not in the audit log: %+v", log)
+		}
+
+		// Too early: refused with what it waits for.
+		err = b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(5))
+		for _, want := range []string{"自查材料报送期限（2025-02-14）尚未届满", "异议期限（2025-02-18）尚未届满", "实地考核（2025-02-20）尚未进行", "1 个单位尚未签收考核通知"} {
+			if !isValidation(err) || !strings.Contains(err.Error(), want) {
+				t.Errorf("proposed early without a reason: %v, want %q", err, want)
+			}
+		}
+		// Early with a reason: kept for the leading group and the audit log.
+		reason := "年度工作会议提前召开，经分管领导同意提前提出"
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, reason, at(5)))
+		got, err := b.a.Plan(ctx, b.leader, p.ID)
+		modelstest.Must(t, err)
+		if got.EarlyReason != reason {
+			t.Errorf("the leading group reads %q, want the office's reason", got.EarlyReason)
+		}
+		log, err = s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 10})
+		modelstest.Must(t, err)
+		if !strings.Contains(log[0].After, reason) || !strings.Contains(log[0].After, "尚未届满") {
+			t.Errorf("the audit log does not keep the early proposal: %s", log[0].After)
+		}
+		// Proposed: the head's forms close with the reason.
+		if err := b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "自查", nil, at(5)); !isValidation(err) || !strings.Contains(err.Error(), "初步等次已提出") {
+			t.Errorf("a self-inspection after the grades were proposed: %v", err)
+		}
+		// Sent back and proposed again once everything is done: no reason needed, none kept.
+		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ReturnGrades, "请待实地考核后再提出", at(6)))
+		modelstest.Must(t, b.a.SignNotice(ctx, b.otherHead, p.ID, b.other.ID, at(6)))
+		if _, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, "A1", 0, "不对", nil, at(16)); !isValidation(err) || !strings.Contains(err.Error(), "异议期已于 2025-02-18 截止") {
+			t.Errorf("an objection after its window: %v", err)
+		}
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(17)))
+		if got, _ := b.a.Plan(ctx, b.leader, p.ID); got.EarlyReason != "" {
+			t.Errorf("an on-time proposal keeps the early reason %q", got.EarlyReason)
 		}
 	})
 }

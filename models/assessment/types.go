@@ -26,6 +26,7 @@ type Plan struct {
 	Team             string    `gorm:"type:text"`
 	Status           Status    `gorm:"size:16;not null"`
 	Reason           string    `gorm:"type:text"` // the last reason given: sent back, re-opening
+	EarlyReason      string    `gorm:"type:text"` // why the grades were proposed before the windows closed; "" when they were not
 	CreatedBy        string    `gorm:"size:64;not null"`
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
@@ -51,6 +52,8 @@ type Member struct {
 	DepartmentID uint       `gorm:"not null;uniqueIndex:uk_assessment_member,priority:2;index:idx_assessment_member_dept"`
 	NoticeReadAt *time.Time // first read: the head signed for it
 	NoticeReadBy string     `gorm:"size:64"`
+	RemindedAt   *time.Time // the office's last reminder (催办) to sign
+	RemindedBy   string     `gorm:"size:64"`
 }
 
 // TableName names the table.

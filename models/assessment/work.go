@@ -74,6 +74,40 @@ func (s *Store) SignNotice(ctx context.Context, v models.Viewer, plan, dept uint
 	})
 }
 
+// Remind is the office's reminder (催办) to a unit that has not signed its
+// notice, while the assessment is open: who reminded it and when is kept
+// on the unit, for its head's home, and in the timeline and the audit log.
+func (s *Store) Remind(ctx context.Context, v models.Viewer, plan, dept uint, now time.Time) error {
+	if !v.CanRunAssessment() {
+		return models.ErrForbidden
+	}
+	p, m, err := s.forDepartment(ctx, v, plan, dept)
+	if err != nil {
+		return err
+	}
+	if !p.Status.Open() {
+		return errClosed
+	}
+	if m.NoticeReadAt != nil {
+		return models.Invalid("department", "refuse.assessment.signed", scoring.DateOf(*m.NoticeReadAt))
+	}
+	at := now.UTC()
+	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+		res := tx.DB.Model(&Member{}).Where("id = ? AND notice_read_at IS NULL", m.ID).Updates(map[string]any{"reminded_at": at, "reminded_by": v.Name})
+		if res.Error != nil {
+			return fmt.Errorf("remind: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return models.Invalid("department", "refuse.assessment.signed", scoring.DateOf(at))
+		}
+		if err := event(tx, p.ID, "remind", deptNote(tx.DB, dept), now); err != nil {
+			return err
+		}
+		return tx.Record("remind", "assessment_notice", m.ID, map[string]any{"reminded_at": m.RemindedAt, "reminded_by": m.RemindedBy},
+			map[string]any{"plan": p.ID, "department": dept, "reminded_at": at, "reminded_by": v.Name})
+	})
+}
+
 // FileSelfInspection stores (or replaces) the department's written
 // self-inspection with its attachments, while the assessment is open. Filing
 // after the due date is allowed and flagged.
@@ -82,8 +116,8 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 	if err != nil {
 		return err
 	}
-	if !p.Status.Open() {
-		return errClosed
+	if w := p.ClosedFor(FormSelf, scoring.DateOf(now)); w != nil {
+		return w.Refusal()
 	}
 	if text, err = models.CheckText("text", "refuse.label.self_inspection", text, MaxText, true); err != nil {
 		return err
@@ -176,11 +210,8 @@ func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, in
 	if err != nil {
 		return nil, err
 	}
-	if !p.Status.Open() {
-		return nil, errClosed
-	}
-	if scoring.DateOf(now) > scoring.DateOf(p.ObjectionDue) {
-		return nil, models.Invalid("status", "refuse.assessment.objection_closed", scoring.DateOf(p.ObjectionDue).String())
+	if w := p.ClosedFor(FormObjection, scoring.DateOf(now)); w != nil {
+		return nil, w.Refusal()
 	}
 	if reason, err = models.CheckText("reason", "refuse.label.objection", reason, MaxText, true); err != nil {
 		return nil, err
