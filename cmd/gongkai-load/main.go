@@ -30,7 +30,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/pprof"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -172,10 +171,8 @@ func measure(ctx context.Context, client *http.Client, base, path string, client
 	if len(lat) == 0 {
 		return failed
 	}
-	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
 	fmt.Printf("%s: %d requests, %d clients, %d failed, %.0f req/s; p50 %s  p90 %s  p99 %s  max %s\n", path, len(lat), clients, failed, float64(len(lat))/elapsed.Seconds(),
-		pct(0.50).Round(time.Microsecond), pct(0.90).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond))
+		pct(lat, 0.50), pct(lat, 0.90), pct(lat, 0.99), pct(lat, 1))
 	return failed
 }
 

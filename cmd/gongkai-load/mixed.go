@@ -124,6 +124,7 @@ func mixedLoad(ctx context.Context, store *models.Store, base string, clients in
 	return nil
 }
 
+// pct is the p-quantile of lat (sorted in place), to the microsecond.
 func pct(lat []time.Duration, p float64) time.Duration {
 	if len(lat) == 0 {
 		return 0
