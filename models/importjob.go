@@ -91,8 +91,14 @@ func (s *Store) ImportJobOf(ctx context.Context, v Viewer, id string) (*ImportJo
 	if err != nil {
 		return nil, notFound(err, "read import job")
 	}
-	if !j.Finished && (j.HeartbeatAt == nil || j.HeartbeatAt.Before(deadBefore(time.Now().UTC()))) {
-		j.Finished, j.Message = true, ReasonInterrupted
+	if !j.Finished {
+		var n int64
+		if err := dead(s.DB.WithContext(ctx).Model(&ImportJob{}).Where("id = ?", id), time.Now().UTC()).Count(&n).Error; err != nil {
+			return nil, fmt.Errorf("read import job: %w", err)
+		}
+		if n > 0 {
+			j.Finished, j.Message = true, ReasonInterrupted
+		}
 	}
 	return &j, nil
 }
@@ -104,8 +110,7 @@ func (s *Store) RequestImportCancel(ctx context.Context, v Viewer, id string) er
 	mine := func() *gorm.DB {
 		return s.DB.WithContext(ctx).Model(&ImportJob{}).Where("id = ? AND user_id = ? AND finished = ?", id, v.UserID, false)
 	}
-	err := mine().Where("heartbeat_at IS NULL OR heartbeat_at < ?", deadBefore(time.Now().UTC())).
-		Updates(map[string]any{"finished": true, "message": ReasonInterrupted}).Error
+	err := dead(mine(), time.Now().UTC()).Updates(map[string]any{"finished": true, "message": ReasonInterrupted}).Error
 	if err == nil {
 		err = mine().Update("cancel_requested", true).Error
 	}

@@ -41,9 +41,15 @@ const (
 	importStale     = 6 * ImportHeartbeat
 )
 
-// deadBefore is the one rule: a heartbeat older than the time it returns
-// is a dead process's.
-func deadBefore(now time.Time) time.Time { return now.Add(-importStale) }
+// dead narrows a query of import_runs or import_jobs to those of a
+// process that died: the one rule. Another process's run whose heartbeat
+// is stale, or missing (rows from before heartbeats), is dead; this
+// process's own runs are alive while it runs.
+func dead(q *gorm.DB, now time.Time) *gorm.DB {
+	return q.Where(deadCond, processOwner, now.Add(-importStale))
+}
+
+const deadCond = "COALESCE(owner, '') <> ? AND (heartbeat_at IS NULL OR heartbeat_at < ?)"
 
 // ReasonInterrupted is why a run left running by a process that died (a
 // crash, SIGKILL, power loss) is marked failed.
@@ -59,15 +65,15 @@ const ReasonInterrupted = "导入被中断（服务异常退出），未导入�
 // it marked.
 func (s *Store) FailInterruptedRuns(ctx context.Context, reason string, mine bool) (int, error) {
 	now := time.Now().UTC()
-	// Runs without an owner or a heartbeat predate them: dead too.
-	dead := func(q *gorm.DB) *gorm.DB {
+	// Stopping, this process's own runs end with it.
+	deadOrMine := func(q *gorm.DB) *gorm.DB {
 		if mine {
-			return q.Where("COALESCE(owner, '') = ? OR heartbeat_at IS NULL OR heartbeat_at < ?", processOwner, deadBefore(now))
+			return q.Where("COALESCE(owner, '') = ? OR ("+deadCond+")", processOwner, processOwner, now.Add(-importStale))
 		}
-		return q.Where("COALESCE(owner, '') <> ? AND (heartbeat_at IS NULL OR heartbeat_at < ?)", processOwner, deadBefore(now))
+		return dead(q, now)
 	}
 	var runs []ImportRun
-	if err := dead(s.DB.WithContext(ctx).Where("status = ?", RunRunning)).Find(&runs).Error; err != nil {
+	if err := deadOrMine(s.DB.WithContext(ctx).Where("status = ?", RunRunning)).Find(&runs).Error; err != nil {
 		return 0, fmt.Errorf("list running imports: %w", err)
 	}
 	n := 0
@@ -82,7 +88,7 @@ func (s *Store) FailInterruptedRuns(ctx context.Context, reason string, mine boo
 		}
 		n += int(res.RowsAffected)
 	}
-	if err := dead(s.DB.WithContext(ctx).Model(&ImportJob{}).Where("finished = ?", false)).
+	if err := deadOrMine(s.DB.WithContext(ctx).Model(&ImportJob{}).Where("finished = ?", false)).
 		Updates(map[string]any{"finished": true, "message": reason}).Error; err != nil {
 		return n, fmt.Errorf("finish interrupted import jobs: %w", err)
 	}
