@@ -3,9 +3,12 @@ package handlers_test
 import (
 	"context"
 	"math/big"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
@@ -143,4 +146,24 @@ func TestProposalsReadTheApprovedStanding(t *testing.T) {
 			t.Error("/cases proposes from the raw run, or not from the approved grade")
 		}
 	})
+}
+
+// Issue 20 item 6: /scores/compute refuses a data cut-off after today with
+// the Chinese reason, the form as typed (2027-03-01 on 2026-12-06).
+func TestComputeRefusesACutOffToCome(t *testing.T) {
+	s := modelstest.Open(t, "sqlite")
+	b := newBureau(t, s)
+	withYear(t, b)
+	b.clock.now = time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	office := b.client(t)
+	office.signIn("office", testPassword)
+	resp, body := office.post("/scores/compute", url.Values{"_csrf": {office.token("/scores")}, "year": {"2026"}, "as_of": {"2027-03-01"}})
+	if resp.StatusCode != fiber.StatusUnprocessableEntity || !strings.Contains(body, "数据截止日期 2027-03-01 晚于今天（2026-12-06）") || !strings.Contains(body, `value="2027-03-01"`) {
+		t.Errorf("a cut-off to come: %d", resp.StatusCode)
+	}
+	var runs int64
+	modelstest.Must(t, s.DB.Model(&models.ScoreRun{}).Count(&runs).Error)
+	if runs != 0 {
+		t.Errorf("%d runs stored", runs)
+	}
 }

@@ -70,7 +70,9 @@ func message(err error) string {
 // a decision, computing the year as the office would.
 func capped(t *testing.T, s *models.Store, y int, dept uint) bool {
 	t.Helper()
-	_, res, err := s.ComputeScores(ctx, models.System, models.ScoreRequest{Year: y, AsOf: scoring.NewDate(y+1, time.February, 2)}, time.Now())
+	asOf := scoring.NewDate(y+1, time.February, 2)
+	_, res, err := s.ComputeScores(ctx, models.System, models.ScoreRequest{Year: y, AsOf: asOf}, asOf.Time()) // computed on its cut-off day
+
 	modelstest.Must(t, err)
 	for _, d := range res.Departments {
 		if d.Dept == dept {
