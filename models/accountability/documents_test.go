@@ -132,7 +132,12 @@ func TestChangeOnAppealKeepsTheNotice(t *testing.T) {
 		}
 		file, err := cs.Get(ctx, discipline, f.ID)
 		modelstest.Must(t, err)
-		later := file.Later(notice.ID)
+		var later []documents.Document
+		for _, d := range file.Documents {
+			if d.RefID == notice.ID {
+				later = append(later, d)
+			}
+		}
 		if len(later) != 1 {
 			t.Fatalf("%d documents answer the notice, want the 复核决定书", len(later))
 		}
