@@ -37,8 +37,8 @@ func FileReport(ctx context.Context, s *models.Store, v models.Viewer, in models
 	return s.FileReport(ctx, v, in, now)
 }
 
-// FilingTitle names a filed report.
-func FilingTitle(dept string, kind string, year, quarter int) string {
+// filingTitle names a filed report.
+func filingTitle(dept string, kind string, year, quarter int) string {
 	if kind == models.FilingQuarterly {
 		return fmt.Sprintf("%s%d年第%d季度政府信息公开工作统计报表", dept, year, quarter)
 	}
@@ -54,7 +54,7 @@ func issueFiling(tx *models.Tx, dept string, in models.FilingInput, f *models.Re
 	for i, l := range lines {
 		rows[i] = []string{l.Label, l.Value}
 	}
-	title := FilingTitle(dept, f.Kind, f.Year, f.Quarter)
+	title := filingTitle(dept, f.Kind, f.Year, f.Quarter)
 	if f.Version > 1 {
 		title += fmt.Sprintf("（第%d版）", f.Version)
 	}
