@@ -293,7 +293,7 @@ func (s *Server) fileReport(c *fiber.Ctx, build func(*fiber.Ctx) (*filingPage, *
 	}
 	in := models.FilingInput{Kind: p.Kind, DepartmentID: d.ID, Year: p.Year, Quarter: p.Quarter, Entered: f.entered(), Snapshot: snapshot,
 		Signature: models.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
-	filed, err := s.store.FileReport(c.UserContext(), v, in, s.opt.Now())
+	filed, err := reports.FileReport(c.UserContext(), s.store, v, in, s.opt.Now())
 	if data := (fiber.Map{}); refused(c, err, f, data, "reason") {
 		return s.showFiling(c, p, d, data)
 	}

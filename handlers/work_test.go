@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -147,6 +149,15 @@ func TestHeadFilesQuarterlyReport(t *testing.T) {
 		modelstest.Must(t, s.DB.Where("entity = ?", "quarterly_report").Order("id").Find(&audit).Error)
 		if len(audit) != 3 || audit[0].Action != "file" || audit[2].Action != "correct" || !strings.Contains(audit[2].After, "专职人员数填错") {
 			t.Errorf("audit log of the filings: %+v", audit)
+		}
+
+		// Each version is stored as filed (issue 20 item 5): a document per
+		// version, the correction naming the version it corrects.
+		var filed []documents.Document
+		modelstest.Must(t, s.DB.Where("kind = ? AND subject_id IN ?", reports.KindFiling, []uint{versions[0].ID, versions[1].ID}).Order("id").Find(&filed).Error)
+		if len(filed) != 2 || filed[1].RefID != filed[0].ID || !strings.Contains(filed[0].HTML, "2026年第1季度政府信息公开工作统计报表") ||
+			!strings.Contains(filed[1].HTML, "专职人员数填错") || !strings.Contains(filed[1].HTML, filed[0].Number) {
+			t.Errorf("the filed versions as documents: %d", len(filed))
 		}
 
 		// D1 scores the filing dates: Q1 on time, Q2 late by 3 days, Q3

@@ -61,6 +61,9 @@ type FilingInput struct {
 	Snapshot      []FilingLine
 	Signature     FilingSignature
 	Reason        string
+	// Issue stores the version as filed, as an issued document, in the
+	// filing's transaction (reports.FileReport); nil stores none.
+	Issue func(tx *Tx, f *ReportFiling) error
 }
 
 // FilingLine is a line of a filed form as the head saw and typed it.
@@ -187,6 +190,11 @@ func (s *Store) FileReport(ctx context.Context, v Viewer, in FilingInput, now ti
 			Figures: string(snapshot), Signature: string(sig), Reason: in.Reason, FiledBy: v.Name, FiledAt: now.UTC()}
 		if err := tx.DB.Create(&out).Error; err != nil {
 			return fmt.Errorf("record filing: %w", err)
+		}
+		if in.Issue != nil {
+			if err := in.Issue(tx, &out); err != nil {
+				return err
+			}
 		}
 		action := "file"
 		if filed {

@@ -190,14 +190,3 @@ func (r *Results) Units() []Commended {
 	}
 	return out
 }
-
-// People lists the persons commended.
-func (r *Results) People() []Commended {
-	var out []Commended
-	for _, c := range r.Commended {
-		if c.Person != "" {
-			out = append(out, c)
-		}
-	}
-	return out
-}
