@@ -119,7 +119,11 @@ func trendChart(l views.Lang, points []models.Standing) chartView {
 		years[i] = strconv.Itoa(p.Year)
 		if !p.Rated() { // not rated (or not yet shown) that year: a gap in the line
 			data[i] = opts.LineData{Value: "-"}
-			table.Rows = append(table.Rows, []string{years[i], "", views.T(l, "score.unrated")})
+			why := views.T(l, "score.unrated")
+			if p.Hidden {
+				why = views.T(l, "standing.hidden")
+			}
+			table.Rows = append(table.Rows, []string{years[i], "", why})
 			continue
 		}
 		data[i] = opts.LineData{Value: p.Float()}
