@@ -24,7 +24,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, h28Messages, concurrencyMessages, h21cMessages, documentMessages, h20cMessages, h20aMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, documentMessages, h20cMessages, gateMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}

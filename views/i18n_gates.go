@@ -1,8 +1,8 @@
 package views
 
-// h20aMessages are issue 20's: one standing per department and year, and
+// gateMessages are the words of one standing per department and year, and
 // the gates of the assessment and of filing, each with its reason.
-var h20aMessages = map[Lang]map[string]string{
+var gateMessages = map[Lang]map[string]string{
 	Chinese: {
 		"wait.self_due":            "自查材料报送期限（%s）尚未届满",
 		"wait.objection_due":       "异议期限（%s）尚未届满",
