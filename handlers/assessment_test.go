@@ -51,6 +51,31 @@ func planForm(tok string) url.Values {
 		"self_due": {"2026-03-10"}, "objection_due": {"2026-03-12"}, "review": {"2026-03-17"}, "team": {"吴良亮、刘敏"}}
 }
 
+// approvedPlan has the office draft a plan of 2024 and the leading group
+// approve it, over HTTP; it returns the plan's page and the office's and
+// the head's signed-in clients.
+func approvedPlan(t *testing.T, b *bureau) (plan string, office, head *client) {
+	t.Helper()
+	office, leader, head := b.client(t), b.client(t), b.client(t)
+	office.signIn("office", testPassword)
+	leader.signIn("leader", testPassword)
+	head.signIn("head", testPassword)
+	resp, _ := office.post("/assessment", planForm(office.token("/assessment")))
+	plan = resp.Header.Get("Location")
+	if resp.StatusCode != fiber.StatusSeeOther {
+		t.Fatalf("create plan: %d", resp.StatusCode)
+	}
+	for _, c := range []struct {
+		who    *client
+		action string
+	}{{office, "submit"}, {leader, "approve"}} {
+		if resp, _ := c.who.post(plan+"/step", url.Values{"_csrf": {c.who.token(plan)}, "action": {c.action}}); resp.StatusCode != fiber.StatusSeeOther {
+			t.Fatalf("%s: %d", c.action, resp.StatusCode)
+		}
+	}
+	return plan, office, head
+}
+
 var samplePDF = []byte("%PDF-1.4\n%%EOF\n")
 
 // The assessment over HTTP: each role only its own step; a head files a
@@ -348,14 +373,7 @@ func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		withYear(t, b)
-		office, leader, head := b.client(t), b.client(t), b.client(t)
-		office.signIn("office", testPassword)
-		leader.signIn("leader", testPassword)
-		head.signIn("head", testPassword)
-		resp, _ := office.post("/assessment", planForm(office.token("/assessment")))
-		plan := resp.Header.Get("Location")
-		office.post(plan+"/step", url.Values{"_csrf": {office.token(plan)}, "action": {"submit"}})
-		leader.post(plan+"/step", url.Values{"_csrf": {leader.token(plan)}, "action": {"approve"}})
+		_, office, head := approvedPlan(t, b)
 
 		total := func(c *client) string {
 			_, page := c.get("/scores?year=2024")

@@ -20,23 +20,7 @@ func TestDoubleSubmittedObjectionIsRefusedInChinese(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		withYear(t, b)
-		office, leader, head := b.client(t), b.client(t), b.client(t)
-		office.signIn("office", testPassword)
-		leader.signIn("leader", testPassword)
-		head.signIn("head", testPassword)
-		resp, _ := office.post("/assessment", planForm(office.token("/assessment")))
-		plan := resp.Header.Get("Location")
-		if resp.StatusCode != fiber.StatusSeeOther {
-			t.Fatalf("create plan: %d", resp.StatusCode)
-		}
-		for _, c := range []struct {
-			who    *client
-			action string
-		}{{office, "submit"}, {leader, "approve"}} {
-			if resp, _ := c.who.post(plan+"/step", url.Values{"_csrf": {c.who.token(plan)}, "action": {c.action}}); resp.StatusCode != fiber.StatusSeeOther {
-				t.Fatalf("%s: %d", c.action, resp.StatusCode)
-			}
-		}
+		plan, _, head := approvedPlan(t, b)
 		page := plan + "/departments/" + itoa(b.own.ID)
 		tok := head.token(page)
 		const copies = 6

@@ -37,17 +37,7 @@ func TestDoubleSubmitsAreRefusedInChinese(t *testing.T) {
 		ctx := context.Background()
 		b := newBureau(t, s)
 		p := b.plan(t)
-		view, err := b.a.Department(ctx, b.head, p.ID, b.own.ID)
-		modelstest.Must(t, err)
-		var code string
-		for _, ind := range view.Auto.Indicators {
-			if len(ind.Deductions) > 0 && code == "" {
-				code = ind.Code
-			}
-		}
-		if code == "" {
-			t.Fatal("fixture has no deduction")
-		}
+		_, code, _ := b.firstDeduction(t, p)
 		check := func(what string, errs []error, wantSaved int) {
 			t.Helper()
 			saved := 0

@@ -100,6 +100,23 @@ func (b *bureau) excellent(t *testing.T) *assessment.Plan {
 	return p
 }
 
+// firstDeduction reads the head's view of the plan and the first
+// deduction in it: its indicator and points.
+func (b *bureau) firstDeduction(t *testing.T, p *assessment.Plan) (view *assessment.DepartmentView, code string, points *big.Rat) {
+	t.Helper()
+	view, err := b.a.Department(context.Background(), b.head, p.ID, b.own.ID)
+	modelstest.Must(t, err)
+	for _, ind := range view.Auto.Indicators {
+		if len(ind.Deductions) > 0 && code == "" {
+			code, points = ind.Code, ind.Deductions[0].Points
+		}
+	}
+	if code == "" {
+		t.Fatal("fixture has no deduction")
+	}
+	return view, code, points
+}
+
 // A plan walks through every state, each role taking only its own steps.
 func TestPlanThroughEveryState(t *testing.T) {
 	t.Parallel()
@@ -235,18 +252,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		ctx := context.Background()
 		b := newBureau(t, s)
 		p := b.plan(t)
-		view, err := b.a.Department(ctx, b.head, p.ID, b.own.ID)
-		modelstest.Must(t, err)
-		var code string
-		var points *big.Rat
-		for _, ind := range view.Auto.Indicators {
-			if len(ind.Deductions) > 0 && code == "" {
-				code, points = ind.Code, ind.Deductions[0].Points
-			}
-		}
-		if code == "" {
-			t.Fatal("fixture has no deduction")
-		}
+		view, code, points := b.firstDeduction(t, p)
 		if _, err := b.a.Object(ctx, b.otherHead, p.ID, b.own.ID, code, 0, "不对", nil, at(3)); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("a head objected for another department: %v", err)
 		}
