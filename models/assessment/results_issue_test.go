@@ -51,7 +51,7 @@ func TestRepublishedResultsIssueACorrection(t *testing.T) {
 		if pub := published(); len(pub) != 1 || pub[0].ID != original.ID || pub[0].Date() != scoring.DateOf(at(9)) {
 			t.Errorf("while re-opened the public list is %+v, want the original notice with its date", pub)
 		}
-		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, "", at(12)))
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, early, at(12)))
 		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(13)))
 		r, err := b.a.Results(ctx, b.office, p.ID)
 		modelstest.Must(t, err)
