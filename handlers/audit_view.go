@@ -56,6 +56,8 @@ var auditActions = map[string]words{
 	"review": {"复核结论", "reviewed"}, "complete": {"整改完成", "completed"}, "link_evidence": {"关联证据", "linked evidence"},
 	"attach": {"上传附件", "attached a file"}, "fail": {"失败", "failed"},
 	"issue": {"发文", "issued"}, "export": {"导出", "exported"}, "save_draft": {"保存发文稿", "saved a draft"},
+	"remind": {"催办", "sent a reminder"}, "withdraw": {"撤销", "withdrew"}, "return_grades": {"退回等次", "sent the grades back"},
+	"approve_reopen": {"同意重新评定", "agreed to re-open"}, "sign_in_failed": {"登录失败", "failed to sign in"},
 }
 
 // auditEntities names the kinds of record and says where each one is.
@@ -120,7 +122,8 @@ func scoresURL(id string) string {
 
 // auditFields names the fields of the changes the app records.
 var auditFields = map[string]words{
-	"ID": {"编号", "number"}, "Name": {"名称", "name"}, "name": {"名称", "name"}, "Username": {"用户名", "username"},
+	"ID": {"编号", "number"}, "Name": {"名称", "name"}, "Person": {"受表彰人", "person"}, "PlanID": {"考核方案", "plan"},
+	"ProposedAt": {"提出时间", "proposed at"}, "ProposedBy": {"提出人", "proposed by"}, "WithdrawnReason": {"撤销理由", "reason withdrawn"}, "name": {"名称", "name"}, "Username": {"用户名", "username"},
 	"Role": {"角色", "role"}, "DepartmentID": {"部门", "department"}, "Department": {"部门", "department"}, "department": {"部门", "department"},
 	"departments": {"部门", "departments"}, "Disabled": {"停用", "disabled"}, "status": {"状态", "status"}, "Status": {"状态", "status"},
 	"reason": {"理由", "reason"}, "Reason": {"理由", "reason"}, "note": {"说明", "note"}, "text": {"内容", "text"}, "Text": {"内容", "text"},
