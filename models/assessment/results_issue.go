@@ -229,7 +229,8 @@ func withdrawIneligible(tx *models.Tx, plan uint, now time.Time) error {
 		if err := tx.DB.Model(&Commendation{}).Where("id = ?", c.ID).Updates(map[string]any{"withdrawn_at": &at, "withdrawn_reason": verr.Message}).Error; err != nil {
 			return fmt.Errorf("withdraw commendation: %w", err)
 		}
-		if err := tx.Record("withdraw", "assessment_commendation", c.ID, c, map[string]any{"department": c.DepartmentID, "reason": verr.Message}); err != nil {
+		before := map[string]any{"department": c.DepartmentID, "person": c.Person, "reason": c.Reason}
+		if err := tx.Record("withdraw", "assessment_commendation", c.ID, before, map[string]any{"department": c.DepartmentID, "withdrawn": verr.Message}); err != nil {
 			return err
 		}
 	}
