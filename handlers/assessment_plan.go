@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
+	"html/template"
 	"strconv"
 	"strings"
 	"time"
@@ -351,7 +353,27 @@ func (s *Server) showNotice(c *fiber.Ctx, data fiber.Map) error {
 		return err
 	}
 	data["View"], data["Dept"], data["Dates"], data["CanSign"] = dv, d, dv.Plan.Dates(), v.CanActForDepartment(dept)
+	switch doc, err := s.assess.Notice(c.UserContext(), v, plan); {
+	case err == nil: // the notice as issued, in the GB/T 9704 layout
+		data["Issued"], data["IssuedBody"] = doc, template.HTML(doc.HTML) // rendered and escaped by models/documents at issue
+	case !errors.Is(err, models.ErrNotFound):
+		return err
+	}
 	return s.page(c, "assessment_notice", "asmt.notice", data)
+}
+
+// noticeDOCX is GET /assessment/:id/notice.docx: the plan's notice as issued.
+func (s *Server) noticeDOCX(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	doc, err := s.assess.Notice(c.UserContext(), v, id)
+	if err != nil {
+		return err
+	}
+	return sendIssued(c, doc)
 }
 
 // signNotice is POST /assessment/:id/notice/:dept: the head signs for the notice.
@@ -401,6 +423,9 @@ func (s *Server) assessmentRoutes(app *fiber.App) {
 	get(app, "/assessment/:id/results.docx", models.ActSignedIn, s.resultsDOCX)
 	get(app, "/assessment/:id/notices/:doc", models.ActSignedIn, s.resultsNoticeDOCX)
 	get(app, "/assessment/:id/notice/:dept", models.ActSignedIn, s.noticePage)
+	get(app, "/assessment/:id/notice.docx", models.ActSignedIn, s.noticeDOCX)
+	get(app, "/assessment/:id/notice-draft", models.ActAdminister, s.noticeDraft)
+	post(app, "/assessment/:id/notice-draft", models.ActAdminister, s.saveNoticeDraft)
 	post(app, "/assessment/:id/notice/:dept", models.ActFileForDepartment, s.signNotice)
 	get(app, "/assessment/:id/departments/:dept", models.ActSignedIn, s.assessmentDepartment)
 	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection)

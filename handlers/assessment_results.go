@@ -82,7 +82,7 @@ func (s *Server) resultsNoticeDOCX(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.assess.Notice(c.UserContext(), v, id, paramUint(c, "doc"))
+	d, err := s.assess.ResultsNotice(c.UserContext(), v, id, paramUint(c, "doc"))
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"bytes"
 	"context"
+	"html"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -93,6 +94,17 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		if code := step(head, "submit", ""); code != fiber.StatusForbidden && code != fiber.StatusNotFound {
 			t.Errorf("a head submitted: %d", code)
 		}
+		// The office edits the notice's 发文稿 before the approval issues it.
+		draft := plan + "/notice-draft"
+		if _, body := office.get(draft); !strings.Contains(body, "草稿") || !strings.Contains(body, "gw-issuer") {
+			t.Error("the draft of the notice is not shown in the document's layout, marked 草稿")
+		}
+		if resp, _ := head.get(draft); resp.StatusCode != fiber.StatusForbidden {
+			t.Errorf("a head opened the notice's draft: %d", resp.StatusCode)
+		}
+		_, draftPage := office.get(draft)
+		text := html.UnescapeString(regexp.MustCompile(`(?s)<textarea[^>]*name="body"[^>]*>(.*?)</textarea>`).FindStringSubmatch(draftPage)[1])
+		office.step(draft, draft, url.Values{"body": {strings.TrimSpace(text) + "\n四、请指定一名联络员。"}})
 		step(office, "submit", "")
 		step(office, "approve", "") // the office cannot approve its own plan
 		if status() != assessment.Submitted {
@@ -110,6 +122,13 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		}
 
 		own, other := itoa(b.own.ID), itoa(b.other.ID)
+		if _, body := head.get(plan + "/notice/" + own); !strings.Contains(body, "四、请指定一名联络员。") || !strings.Contains(body, "公开办〔") || strings.Contains(body, "草稿") {
+			t.Error("the head's notice is not the one issued from the office's draft")
+		}
+		form = url.Values{"_csrf": {office.token(draft)}, "body": {"改过的正文"}}
+		if resp, body := office.post(draft, form); resp.StatusCode != fiber.StatusUnprocessableEntity || !strings.Contains(errorOf(body), "已发文，不能再修改") {
+			t.Errorf("the draft was edited after issue: %d %q", resp.StatusCode, errorOf(body))
+		}
 		page := plan + "/departments/" + own
 		if _, home := head.get("/"); !strings.Contains(home, "关于开展2024年度政府信息公开工作考核的通知") {
 			t.Error("the head's home does not show the notice")

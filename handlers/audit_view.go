@@ -55,6 +55,7 @@ var auditActions = map[string]words{
 	"decide": {"作出决定", "decided"}, "notify": {"送达决定", "notified"}, "appeal": {"复核申诉", "appealed"},
 	"review": {"复核结论", "reviewed"}, "complete": {"整改完成", "completed"}, "link_evidence": {"关联证据", "linked evidence"},
 	"attach": {"上传附件", "attached a file"}, "fail": {"失败", "failed"},
+	"issue": {"发文", "issued"}, "export": {"导出", "exported"}, "save_draft": {"保存发文稿", "saved a draft"},
 }
 
 // auditEntities names the kinds of record and says where each one is.
@@ -97,6 +98,9 @@ var auditEntities = map[string]struct {
 	"accountability_case":        {words{"责任追究案件", "case"}, byID("/cases/")},
 	"accountability_person":      {words{"当事人", "person"}, func(string) string { return "/cases" }},
 	"accountability_proposal":    {words{"责任追究建议", "proposal"}, func(string) string { return "/cases" }},
+	"document":                   {words{"公文", "document"}, nil},
+	"document_draft":             {words{"发文稿", "draft"}, nil},
+	"download":                   {words{"下载", "download"}, nil},
 }
 
 func byID(prefix string) func(string) string {
@@ -151,13 +155,15 @@ var auditFields = map[string]words{
 	"Rule": {"依据", "rule"}, "Shares": {"责任划分", "shares"},
 	"username": {"用户名", "username"}, "role": {"角色", "role"}, "disabled": {"停用", "disabled"},
 	"SessionEpoch": {"会话批次", "sessions ended"}, "session_epoch": {"会话批次", "sessions ended"},
+	"number": {"文号", "number"}, "subject": {"事由", "about"}, "subject_id": {"事由编号", "about number"},
+	"outcome": {"结论", "outcome"}, "reasons": {"理由", "reasons"}, "ref_id": {"关联文件", "refers to"}, "relation": {"关联方式", "relation"}, "document": {"公文", "document"}, "url": {"地址", "address"},
 }
 
 // noise are fields that change with every save and say nothing.
 var noise = map[string]bool{"CreatedAt": true, "UpdatedAt": true, "ID": true}
 
 // auditValues names the codes the app stores in changes.
-var auditValuePrefixes = []string{"asmt.status.", "case.status.", "role.", "import.from.", "flag.state.", "run.", "case.post.", "case.share."}
+var auditValuePrefixes = []string{"asmt.status.", "case.status.", "role.", "import.from.", "flag.state.", "run.", "case.post.", "case.share.", "document.kind.", "document.relation.", "document.subject."}
 
 // readAudit lays an entry out for reading; names names departments by id
 // and by code, and schemes by "scheme:" and their version.

@@ -53,7 +53,7 @@ func TestBrowserAccountabilityCase(t *testing.T) {
 	}
 	d.screenshot(t, "case.png")
 	var notice string
-	if err := chromedp.Run(d.ctx, chromedp.Navigate(casePath+"/notice"), chromedp.Text(`article.notice`, &notice)); err != nil || !strings.Contains(notice, "石磊") || !strings.Contains(notice, "30日内") {
+	if err := chromedp.Run(d.ctx, chromedp.Navigate(casePath+"/notice"), chromedp.Text(`article.gw`, &notice)); err != nil || !strings.Contains(notice, "石磊") || !strings.Contains(notice, "30日内") {
 		t.Errorf("notice: %v %.300s", err, notice)
 	}
 	d.check(t)
@@ -82,16 +82,51 @@ func TestBrowserAccountabilityCase(t *testing.T) {
 	}
 	h.check(t)
 
+	// The appeal is decided 变更: the form opens with the sanctions decided,
+	// 通报批评 becomes 批评教育.
+	var ticked bool
 	err = chromedp.Run(d.ctx,
 		chromedp.Navigate(casePath),
 		chromedp.WaitReady(`#outcome-form`),
-		chromedp.SetValue(`#outcome-form textarea[name=reasons]`, "补充公开属实，但逾期事实存在，维持原处理。"),
+		chromedp.SetValue(`#outcome-form select[name=outcome]`, "变更"),
+		chromedp.Evaluate(openDetails, nil),
+		chromedp.Evaluate(`document.querySelector('#outcome-form input[value="0:通报批评"]').checked && document.querySelector('#outcome-form input[value$=":书面检查"]').checked`, &ticked),
+		chromedp.Click(`#outcome-form input[value="0:通报批评"]`),
+		chromedp.Click(`#outcome-form input[value="0:批评教育"]`),
+		chromedp.SetValue(`#outcome-form textarea[name=reasons]`, "两项事项已补充公开，情节较轻，改为批评教育。"),
 		chromedp.Click(`#outcome`),
 		chromedp.WaitReady(`.outcome`),
 		chromedp.Text(`h1 .status`, &status),
 	)
 	if err != nil || status != "复核申诉已办结" {
-		t.Fatalf("outcome: %q %v", status, err)
+		var page string
+		_ = chromedp.Run(d.ctx, chromedp.Text(`main`, &page))
+		t.Fatalf("outcome: %q %v %.600s", status, err, page)
 	}
+	if !ticked {
+		t.Error("the 变更 form did not open with the sanctions decided")
+	}
+	d.check(t)
+
+	// The notice stays as issued and points to the 复核决定书, which names it.
+	var banner, review string
+	err = chromedp.Run(d.ctx,
+		chromedp.Navigate(casePath+"/notice"),
+		chromedp.Text(`article.gw`, &notice),
+		chromedp.Text(`.gw-status`, &banner),
+	)
+	if err != nil || !strings.Contains(notice, "通报批评") || strings.Contains(notice, "批评教育") || !strings.Contains(notice, "30日内") || !strings.Contains(banner, "纪公开复〔") {
+		t.Errorf("notice after 变更: %v %q %.400s", err, banner, notice)
+	}
+	d.screenshot(t, "case_notice.png")
+	err = chromedp.Run(d.ctx,
+		chromedp.Click(`.gw-status a`),
+		chromedp.WaitReady(`article.gw`),
+		chromedp.Text(`article.gw`, &review),
+	)
+	if err != nil || !strings.Contains(review, "复核决定书") || !strings.Contains(review, "批评教育") || !strings.Contains(review, "纪公开通〔") || !strings.Contains(review, "年") {
+		t.Errorf("复核决定书: %v %.400s", err, review)
+	}
+	d.screenshot(t, "case_review.png")
 	d.check(t)
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -212,58 +213,50 @@ func (s *Server) completeSanction(c *fiber.Ctx) error {
 // caseNotice is GET /cases/:id/notice: the written notice as it was
 // issued, printable, with the documents that answered it.
 func (s *Server) caseNotice(c *fiber.Ctx) error {
-	v, _ := viewer(c)
-	id, err := pathID(c)
-	if err != nil {
-		return err
-	}
-	d, err := s.cases.Notice(c.UserContext(), v, id)
-	if err != nil {
-		return err
-	}
-	return s.caseDocumentPage(c, v, id, d)
+	return s.withCaseDocument(c, s.cases.Notice, s.caseDocumentPage)
 }
 
 // caseNoticeDOCX is GET /cases/:id/notice.docx: the notice's DOCX as issued.
 func (s *Server) caseNoticeDOCX(c *fiber.Ctx) error {
-	v, _ := viewer(c)
-	id, err := pathID(c)
-	if err != nil {
-		return err
-	}
-	d, err := s.cases.Notice(c.UserContext(), v, id)
-	if err != nil {
-		return err
-	}
-	return sendIssued(c, d)
+	return s.withCaseDocument(c, s.cases.Notice, sendCaseDocument)
 }
 
 // caseDocument is GET /cases/:id/documents/:doc: a document issued about
 // the case (the notice, a 复核决定书), as issued.
 func (s *Server) caseDocument(c *fiber.Ctx) error {
-	v, _ := viewer(c)
-	id, err := pathID(c)
-	if err != nil {
-		return err
-	}
-	d, err := s.cases.Document(c.UserContext(), v, id, paramUint(c, "doc"))
-	if err != nil {
-		return err
-	}
-	return s.caseDocumentPage(c, v, id, d)
+	return s.withCaseDocument(c, s.documentInPath(c), s.caseDocumentPage)
 }
 
 // caseDocumentDOCX is GET /cases/:id/documents/:doc/docx.
 func (s *Server) caseDocumentDOCX(c *fiber.Ctx) error {
+	return s.withCaseDocument(c, s.documentInPath(c), sendCaseDocument)
+}
+
+// documentInPath reads the document :doc of a case.
+func (s *Server) documentInPath(c *fiber.Ctx) func(context.Context, models.Viewer, uint) (*documents.Document, error) {
+	return func(ctx context.Context, v models.Viewer, id uint) (*documents.Document, error) {
+		return s.cases.Document(ctx, v, id, paramUint(c, "doc"))
+	}
+}
+
+// withCaseDocument reads a document of the case in the path with read, as
+// its viewer may, and answers with it by answer.
+func (s *Server) withCaseDocument(c *fiber.Ctx, read func(context.Context, models.Viewer, uint) (*documents.Document, error),
+	answer func(*fiber.Ctx, models.Viewer, uint, *documents.Document) error) error {
 	v, _ := viewer(c)
 	id, err := pathID(c)
 	if err != nil {
 		return err
 	}
-	d, err := s.cases.Document(c.UserContext(), v, id, paramUint(c, "doc"))
+	d, err := read(c.UserContext(), v, id)
 	if err != nil {
 		return err
 	}
+	return answer(c, v, id, d)
+}
+
+// sendCaseDocument sends a case's document's DOCX as issued.
+func sendCaseDocument(c *fiber.Ctx, _ models.Viewer, _ uint, d *documents.Document) error {
 	return sendIssued(c, d)
 }
 

@@ -168,6 +168,8 @@ func TestCasePagesAndVisibility(t *testing.T) {
 		resp, docx := head.get(casePath + "/notice.docx")
 		if z, err := zip.NewReader(bytes.NewReader([]byte(docx)), int64(len(docx))); err != nil || resp.StatusCode != 200 || len(z.File) == 0 {
 			t.Errorf("notice.docx is no document: %v", err)
+		} else if xml := zipPart(t, z, "word/document.xml"); !strings.Contains(xml, "纪公开通〔2026〕1号") || !strings.Contains(xml, "2026年3月4日") || strings.Contains(xml, "2026-03-04") {
+			t.Error("notice.docx lacks its number or its date written 2026年3月4日")
 		}
 		// Only the discipline office changes a case; a head may appeal.
 		if resp, _ := head.post(casePath+"/notes", url.Values{"_csrf": {head.token("/")}, "note": {"x"}}); resp.StatusCode != http.StatusForbidden {
@@ -191,8 +193,20 @@ func TestCasePagesAndVisibility(t *testing.T) {
 		b.clock.Advance(-24 * time.Hour) // the last day
 		head.step(casePath, casePath+"/appeal", url.Values{"kind": {"复核"}, "appellant": {"治安支队"}, "grounds": {"不服"}})
 		dis.step(casePath, casePath+"/outcome", url.Values{"outcome": {"撤销"}, "date": {"2026-04-03"}, "reasons": {"证据不足"}})
-		if _, body := head.get(casePath); !strings.Contains(body, "已撤销") {
+		_, body = head.get(casePath)
+		if !strings.Contains(body, "已撤销") {
 			t.Error("the head does not see the revocation")
+		}
+		// The revocation is a 复核决定书 of its own; the notice stays as issued.
+		review := regexp.MustCompile(`/cases/\d+/documents/\d+`).FindAllString(body, -1)
+		if len(review) < 2 {
+			t.Fatalf("the case page lists %d documents, want the notice and the 复核决定书", len(review))
+		}
+		if _, page := head.get(review[len(review)-1]); !strings.Contains(page, "纪公开复〔2026〕1号") || !strings.Contains(page, "决定撤销纪公开通〔2026〕1号所作处理决定") || !strings.Contains(page, "2026年4月3日") {
+			t.Errorf("复核决定书: %.300s", tagRe.ReplaceAllString(page, " "))
+		}
+		if _, page := head.get(casePath + "/notice"); !strings.Contains(page, "书面检查") || !strings.Contains(page, "2026年3月4日") || !strings.Contains(page, "纪公开复〔2026〕1号") {
+			t.Error("the notice changed on revocation, or does not name the decision that revoked it")
 		}
 
 		// English switch.
@@ -202,4 +216,19 @@ func TestCasePagesAndVisibility(t *testing.T) {
 			t.Error("the English case page does not say Revoked")
 		}
 	})
+}
+
+// zipPart is the text of one part of a ZIP package.
+func zipPart(t *testing.T, z *zip.Reader, name string) string {
+	t.Helper()
+	r, err := z.Open(name)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	defer r.Close()
+	var b bytes.Buffer
+	if _, err := b.ReadFrom(r); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

@@ -8,10 +8,11 @@ import (
 	"gorm.io/gorm"
 )
 
-// documentSteps add issued documents (issue 20) and the counters of every
-// numbered series (issue 21 item 3): a document is stored once, at issue,
-// and never written again; a number comes from its series' counter row,
-// taken in the transaction that issues it, and is unique by constraint.
+// documentSteps add issued documents (issue 20), their drafts (发文稿) and
+// the counters of every numbered series (issue 21 item 3): a document is
+// stored once, at issue, and never written again; a number comes from its
+// series' counter row, taken in the transaction that issues it, and is
+// unique by constraint.
 var documentSteps = []*gormigrate.Migration{
 	{
 		ID: "2026120740_documents",
@@ -48,6 +49,18 @@ var documentSteps = []*gormigrate.Migration{
 			// LONGTEXT and LONGBLOB: SQLite reads them as TEXT and BLOB.
 			if err := tx.Table("documents").AutoMigrate(&document{}); err != nil {
 				return fmt.Errorf("create documents: %w", err)
+			}
+			type documentDraft struct {
+				ID        uint      `gorm:"primaryKey"`
+				Kind      string    `gorm:"size:32;not null;uniqueIndex:uk_document_draft,priority:1"`
+				Subject   string    `gorm:"size:64;not null;uniqueIndex:uk_document_draft,priority:2"`
+				SubjectID uint      `gorm:"not null;uniqueIndex:uk_document_draft,priority:3"`
+				Body      string    `gorm:"type:longtext;not null"`
+				SavedBy   string    `gorm:"size:64;not null"`
+				SavedAt   time.Time `gorm:"not null"`
+			}
+			if err := tx.Table("document_drafts").AutoMigrate(&documentDraft{}); err != nil {
+				return fmt.Errorf("create document drafts: %w", err)
 			}
 			if err := tx.Table("document_series").AutoMigrate(&documentSeries{}); err != nil {
 				return fmt.Errorf("create document series: %w", err)

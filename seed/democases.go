@@ -15,7 +15,8 @@ import (
 // through the functions its users call, on the demo year's stored scores:
 // proposals left waiting (宿城分局's among them, for the browser test), a
 // case under investigation, one whose statements are heard, one decided
-// and notified that caps 泗阳县公安局's grade, and one under appeal.
+// and notified that caps 泗阳县公安局's grade, one under appeal and one
+// whose appeal was decided 变更, with its 复核决定书.
 func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) error {
 	cs := accountability.New(store)
 	y := DemoYearNumber
@@ -40,6 +41,10 @@ func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) 
 			}
 		}
 		return cs.Hear(ctx, v, c.ID, on.Time())
+	}
+	// The earliest case first, so that the numbers run with the dates.
+	if err := changedOnAppeal(ctx, cs, v, depts, heard, person, day, at); err != nil {
+		return err
 	}
 
 	// Under investigation: 网安支队's 不合格 grade.
@@ -150,4 +155,43 @@ func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) 
 	}
 	return cs.FileAppeal(ctx, v, app.ID, accountability.AppealForm{Kind: "复核", Filed: day(time.December, 29), Appellant: "黄磊",
 		Grounds: "复议决定认定的事实与答复时掌握的情况不同，请求撤销告诫。"}, at(time.December, 29))
+}
+
+// changedOnAppeal is a case whose appeal was decided 变更: 指挥中心情报信息处's
+// handler was ordered a written self-criticism, reduced on review to a
+// caution. The notice stays as issued; the 复核决定书 names it.
+func changedOnAppeal(ctx context.Context, cs *accountability.Store, v models.Viewer, depts map[string]uint,
+	heard func(*accountability.Case, scoring.Date, ...string) error, person func(*accountability.Case, string, string, string, accountability.Post) error,
+	day func(time.Month, int) scoring.Date, at func(time.Month, int) time.Time) error {
+	c, err := cs.Open(ctx, v, accountability.OpenForm{Department: depts["SJ08"], TriggerKind: 1,
+		Summary: "第三季度“警情通报”目录事项未按时公开，经提醒后于次月补充公开。"}, at(time.October, 20))
+	if err != nil {
+		return fmt.Errorf("demo case changed on appeal: %w", err)
+	}
+	if err := person(c, "许晴", "320818", "SJ08", accountability.Handler); err != nil {
+		return err
+	}
+	if err := heard(c, day(time.October, 31), "因系统升级延误发布，已于11月3日补充公开。"); err != nil {
+		return err
+	}
+	f, err := cs.Get(ctx, v, c.ID)
+	if err != nil {
+		return err
+	}
+	err = cs.Decide(ctx, v, c.ID, accountability.DecisionForm{Date: day(time.November, 5), Severity: accountability.Minor,
+		Reasons:   "应公开未按时公开，经提醒后补充公开，情节轻微。",
+		Sanctions: []accountability.Imposed{{Name: "批评教育"}, {PersonID: f.Persons[0].ID, Name: "书面检查"}}}, at(time.November, 5))
+	if err != nil {
+		return fmt.Errorf("demo decision changed on appeal: %w", err)
+	}
+	if err := cs.Notify(ctx, v, c.ID, day(time.November, 6), at(time.November, 6)); err != nil {
+		return err
+	}
+	if err := cs.FileAppeal(ctx, v, c.ID, accountability.AppealForm{Kind: "复核", Filed: day(time.November, 20), Appellant: "许晴",
+		Grounds: "延误系系统升级所致，并非本人怠于履职，请求减轻处理。"}, at(time.November, 20)); err != nil {
+		return err
+	}
+	return cs.RecordOutcome(ctx, v, c.ID, accountability.OutcomeForm{Outcome: accountability.Changed, Date: day(time.December, 1),
+		Reasons:   "延误确与系统升级有关，本人已及时补救，改为告诫。",
+		Sanctions: []accountability.Imposed{{Name: "批评教育"}, {PersonID: f.Persons[0].ID, Name: "告诫"}}}, at(time.December, 1))
 }

@@ -107,8 +107,8 @@ func sanctionRow(who, share string, xs []SanctionRow) []string {
 }
 
 // Notice is the stored written notice of a case, as issued; ErrNotFound
-// before the notice. A notice issued before notices were stored is written
-// from the case as it stands now (ID 0), as it was then.
+// before the notice. A notice issued before notices were stored (by an
+// earlier release) is written from the case as it stands now, with ID 0.
 func (s *Store) Notice(ctx context.Context, v models.Viewer, id uint) (*documents.Document, error) {
 	f, err := s.Get(ctx, v, id)
 	if err != nil {
@@ -117,10 +117,8 @@ func (s *Store) Notice(ctx context.Context, v models.Viewer, id uint) (*document
 	if f.NoticeDate == nil || !f.Status.NoticeIssued() {
 		return nil, models.ErrNotFound
 	}
-	for _, d := range f.Documents {
-		if d.Kind == NoticeKind {
-			return documents.Get(ctx, s.m.DB, d.ID)
-		}
+	if d := f.noticeOf(); d != nil {
+		return documents.Get(ctx, s.m.DB, d.ID)
 	}
 	c := f.noticeContent(scoring.DateOf(*f.NoticeDate))
 	c.Number = f.NoticeNo
@@ -155,16 +153,4 @@ func (f *File) noticeOf() *documents.Document {
 		}
 	}
 	return nil
-}
-
-// Later lists the documents that answer doc: the decision on an appeal
-// against a notice, a correction.
-func (f *File) Later(doc uint) []documents.Document {
-	var out []documents.Document
-	for _, d := range f.Documents {
-		if d.RefID == doc && doc != 0 {
-			out = append(out, d)
-		}
-	}
-	return out
 }

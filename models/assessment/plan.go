@@ -330,6 +330,11 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		if err := event(tx, p.ID, string(a), reason, now); err != nil {
 			return err
 		}
+		if a == Approve { // the notice goes out as a numbered document
+			if _, err := issueNotice(ctx, tx, p); err != nil {
+				return err
+			}
+		}
 		if err := tx.Record(string(a), "assessment_plan", p.ID, before, after); err != nil {
 			return err
 		}

@@ -34,3 +34,9 @@ func Next(tx *models.Tx, series string, year int) (int, error) {
 func Number(series string, year, seq int) string {
 	return fmt.Sprintf("%s〔%d〕%d号", series, year, seq)
 }
+
+// DraftNumber is the number of a draft of series in year, its place left
+// blank until issue: 公开办〔2026〕　号.
+func DraftNumber(series string, year int) string {
+	return fmt.Sprintf("%s〔%d〕　号", series, year)
+}
