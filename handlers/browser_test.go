@@ -396,7 +396,7 @@ func TestBrowserAssessment(t *testing.T) {
 		chromedp.Text(`article.gw`, &issuedNotice),
 		chromedp.Text(`article.gw .gw-number`, &number),
 	)
-	if err != nil || !strings.HasPrefix(number, "公开办通〔") || !strings.Contains(issuedNotice, "关于2024年度政府信息公开工作考核结果的通报") ||
+	if err != nil || !strings.HasPrefix(number, "公开办〔") || !strings.Contains(issuedNotice, "关于2024年度政府信息公开工作考核结果的通报") ||
 		!regexp.MustCompile(`20\d\d年\d{1,2}月\d{1,2}日`).MatchString(issuedNotice) {
 		t.Errorf("the issued results notice: %v %q %.300s", err, number, issuedNotice)
 	}

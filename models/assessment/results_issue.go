@@ -25,8 +25,6 @@ import (
 const (
 	KindResults           = "results_notice"     // 考核结果通报
 	KindResultsCorrection = "results_correction" // 更正通报
-	ResultsSeries         = "公开办通"
-	resultsIssuer         = "政府信息公开工作领导小组办公室"
 	resultsTo             = "各部门、各分县局"
 	resultsCopyTo         = "领导小组各成员"
 )
@@ -95,8 +93,8 @@ func (r *Results) blocks(sub bool) []documents.Block {
 
 // Content is the notice as a document of date on; Draft until issued.
 func (r *Results) Content(on scoring.Date) documents.Content {
-	return documents.Content{Issuer: resultsIssuer, Title: r.Title(), To: resultsTo, Body: r.blocks(false),
-		Signer: resultsIssuer, Date: on, CopyTo: resultsCopyTo, PrintedBy: resultsIssuer}
+	return documents.Content{Issuer: OfficeIssuer, Title: r.Title(), To: resultsTo, Body: r.blocks(false),
+		Signer: OfficeIssuer, Date: on, CopyTo: resultsCopyTo, PrintedBy: OfficeIssuer}
 }
 
 // correction is the 更正通报 of r that names the notice prev: what changed
@@ -164,7 +162,7 @@ func issueResults(tx *models.Tx, r *Results, on scoring.Date) (*documents.Docume
 	if err != nil {
 		return nil, err
 	}
-	in := documents.Issue{Kind: KindResults, Series: ResultsSeries, Year: on.Year(), Subject: "assessment_plan", SubjectID: r.Plan.ID, Content: r.Content(on)}
+	in := documents.Issue{Kind: KindResults, Series: OfficeSeries, Year: on.Year(), Subject: DocumentSubject, SubjectID: r.Plan.ID, Content: r.Content(on)}
 	if prev != nil {
 		var was []publishedGrade
 		if err := tx.DB.Where("document_id = ?", prev.ID).Find(&was).Error; err != nil {
@@ -195,7 +193,7 @@ func issueResults(tx *models.Tx, r *Results, on scoring.Date) (*documents.Docume
 // lastResults is the latest results notice or 更正 of a plan, nil for none.
 func lastResults(db *gorm.DB, plan uint) (*documents.Document, error) {
 	var d documents.Document
-	err := db.Omit("html", "docx").Where("subject = ? AND subject_id = ? AND kind IN ?", "assessment_plan", plan, []string{KindResults, KindResultsCorrection}).
+	err := db.Omit("html", "docx").Where("subject = ? AND subject_id = ? AND kind IN ?", DocumentSubject, plan, []string{KindResults, KindResultsCorrection}).
 		Order("id DESC").First(&d).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
@@ -229,7 +227,8 @@ func withdrawIneligible(tx *models.Tx, plan uint, now time.Time) error {
 		if err := tx.DB.Model(&Commendation{}).Where("id = ?", c.ID).Updates(map[string]any{"withdrawn_at": &at, "withdrawn_reason": verr.Message}).Error; err != nil {
 			return fmt.Errorf("withdraw commendation: %w", err)
 		}
-		if err := tx.Record("withdraw", "assessment_commendation", c.ID, c, map[string]any{"department": c.DepartmentID, "reason": verr.Message}); err != nil {
+		before := map[string]any{"department": c.DepartmentID, "person": c.Person, "reason": c.Reason}
+		if err := tx.Record("withdraw", "assessment_commendation", c.ID, before, map[string]any{"department": c.DepartmentID, "withdrawn": verr.Message}); err != nil {
 			return err
 		}
 	}
@@ -243,7 +242,7 @@ func (s *Store) ResultsNotices(ctx context.Context, v models.Viewer, plan uint) 
 		return nil, models.ErrNotFound
 	}
 	var out []documents.Document
-	err := s.m.DB.WithContext(ctx).Where("subject = ? AND subject_id = ? AND kind IN ?", "assessment_plan", plan, []string{KindResults, KindResultsCorrection}).
+	err := s.m.DB.WithContext(ctx).Where("subject = ? AND subject_id = ? AND kind IN ?", DocumentSubject, plan, []string{KindResults, KindResultsCorrection}).
 		Order("id").Find(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("list results notices: %w", err)
@@ -279,7 +278,7 @@ type PublishedNotice struct {
 func (s *Store) Published(ctx context.Context) ([]PublishedNotice, error) {
 	var out []PublishedNotice
 	err := s.m.DB.WithContext(ctx).Table(documents.Document{}.TableName()+" AS d").Select("d.*, p.year AS assessed").
-		Joins("JOIN "+Plan{}.TableName()+" AS p ON p.id = d.subject_id AND d.subject = ?", "assessment_plan").
+		Joins("JOIN "+Plan{}.TableName()+" AS p ON p.id = d.subject_id AND d.subject = ?", DocumentSubject).
 		Where("d.kind IN ?", []string{KindResults, KindResultsCorrection}).Order("p.year DESC, d.id DESC").Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("list published results: %w", err)
