@@ -123,7 +123,7 @@ func scoresURL(id string) string {
 // auditFields names the fields of the changes the app records.
 var auditFields = map[string]words{
 	"ID": {"编号", "number"}, "Name": {"名称", "name"}, "Person": {"受表彰人", "person"}, "PlanID": {"考核方案", "plan"},
-	"ProposedAt": {"提出时间", "proposed at"}, "ProposedBy": {"提出人", "proposed by"}, "WithdrawnReason": {"撤销理由", "reason withdrawn"}, "name": {"名称", "name"}, "Username": {"用户名", "username"},
+	"ProposedAt": {"提出时间", "proposed at"}, "ProposedBy": {"提出人", "proposed by"}, "WithdrawnReason": {"撤销理由", "reason withdrawn"}, "withdrawn": {"撤销理由", "withdrawn because"}, "name": {"名称", "name"}, "Username": {"用户名", "username"},
 	"Role": {"角色", "role"}, "DepartmentID": {"部门", "department"}, "Department": {"部门", "department"}, "department": {"部门", "department"},
 	"departments": {"部门", "departments"}, "Disabled": {"停用", "disabled"}, "status": {"状态", "status"}, "Status": {"状态", "status"},
 	"reason": {"理由", "reason"}, "Reason": {"理由", "reason"}, "note": {"说明", "note"}, "text": {"内容", "text"}, "Text": {"内容", "text"},
@@ -379,4 +379,8 @@ var auditWords = map[string]words{
 	"fail": {"考核不合格", "graded fail"}, "overturned": {"被依法纠错", "overturned"}, "unpublished": {"事项未公开", "unpublished"},
 	"veto": {"一票否决", "veto"}, "overdue": {"逾期未答复", "overdue"},
 	"csv": {"CSV", "CSV"}, "json": {"JSON", "JSON"}, "xlsx": {"XLSX", "XLSX"},
+	"results_notice": {"考核结果通报", "results notice"}, "results_correction": {"更正通报", "correction"},
+	"assessment_plan": {"考核方案", "assessment plan"}, "corrects": {"更正", "corrects"}, "replaces": {"取代", "replaces"}, "reviews": {"复核", "reviews"},
+	"case_notice": {"书面通知", "written notice"}, "review_decision": {"复核决定书", "review decision"}, "accountability_case": {"责任追究案件", "case"},
+	"annual_report": {"年度报告", "annual report"}, "annual_report_correction": {"年度报告更正版", "corrected annual report"}, "annual_final": {"年度报告定稿", "annual report final"},
 }
