@@ -7,13 +7,13 @@ import (
 	"gorm.io/gorm"
 )
 
-// h20cSteps are issue 20's items 4, 5 and 7: a sanctioned department
+// officialSteps hold what official records need: a sanctioned department
 // answers its case (a rectification reported done, waiting for the
 // discipline office to verify it, and the files a department attaches to
 // its report or its appeal); a commendation withdrawn on re-opening and the
 // grades each results notice published, for its 更正; the figures of each
 // final annual report as issued.
-var h20cSteps = []*gormigrate.Migration{
+var officialSteps = []*gormigrate.Migration{
 	{
 		ID: "2026120750_case_answers",
 		Migrate: func(tx *gorm.DB) error {

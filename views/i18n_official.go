@@ -1,8 +1,8 @@
 package views
 
-// h20cMessages are issue 20's items 4, 5 and 7: a sanctioned department's
+// officialMessages are issue 20's items 4, 5 and 7: a sanctioned department's
 // view of its cases, results notices that hold, the final annual report.
-var h20cMessages = map[Lang]map[string]string{
+var officialMessages = map[Lang]map[string]string{
 	Chinese: {
 		"refuse.case.reported":   "该项已于%s报告完成，待纪委核实",
 		"refuse.case.verified":   "该项已由纪委核实完成",
