@@ -82,10 +82,16 @@ func (s *Store) FinishImportRun(r *ImportRun) error {
 	if r.DurationMS == 0 {
 		r.DurationMS = now.Sub(r.StartedAt).Milliseconds()
 	}
-	if err := s.DB.Save(r).Error; err != nil {
-		return fmt.Errorf("finish import run %d: %w", r.ID, err)
+	// The outcome is the run's history line: a write refused for a moment
+	// (a busy SQLite file) is tried again rather than leave it "running".
+	var err error
+	for try := 0; try < 3; try++ {
+		if err = s.DB.Save(r).Error; err == nil {
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	return nil
+	return fmt.Errorf("finish import run %d: %w", r.ID, err)
 }
 
 // ImportRunFilter narrows the import history.
