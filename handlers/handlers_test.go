@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -363,3 +364,34 @@ func TestEnglishSwitch(t *testing.T) {
 }
 
 func itoa(id uint) string { return strconv.FormatUint(uint64(id), 10) }
+
+var langLink = regexp.MustCompile(`href="(/lang\?[^"]*)"`)
+
+// TestLanguageSwitchStaysOnThePage presses the switch on a page with a query,
+// both ways, and lands on that page again; a foreign address lands on /.
+func TestLanguageSwitchStaysOnThePage(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		c := newBureau(t, s).client(t)
+		c.signIn("office", testPassword)
+		for _, want := range []string{"Score", "得分"} {
+			_, body := c.get("/scores?year=2025")
+			m := langLink.FindStringSubmatch(body)
+			if m == nil {
+				t.Fatal("no language switch on /scores")
+			}
+			resp, _ := c.get(html.UnescapeString(m[1]))
+			if got := resp.Header.Get("Location"); got != "/scores?year=2025" {
+				t.Fatalf("switch from /scores?year=2025 lands on %q", got)
+			}
+			if _, body := c.get("/scores?year=2025"); !strings.Contains(body, want) {
+				t.Errorf("after the switch /scores does not read %q", want)
+			}
+		}
+		for _, back := range []string{"https://evil.example/x", "//evil.example", "/\\evil.example", "evil"} {
+			resp, _ := c.get("/lang?to=zh&back=" + url.QueryEscape(back))
+			if got := resp.Header.Get("Location"); got != "/" {
+				t.Errorf("back=%q redirects to %q, want /", back, got)
+			}
+		}
+	})
+}

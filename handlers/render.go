@@ -65,6 +65,7 @@ func (s *Server) page(c *fiber.Ctx, name, titleKey string, data fiber.Map) error
 	l := lang(c)
 	data["Lang"] = l
 	data["Title"] = views.T(l, titleKey)
+	data["Here"] = herePath(c)
 	if v, ok := viewer(c); ok {
 		data["Viewer"] = &v
 	}

@@ -184,6 +184,16 @@ func (s *Server) setLang(c *fiber.Ctx) error {
 	return c.Redirect(backPath(c), fiber.StatusSeeOther)
 }
 
+// herePath is the page being rendered (path and query), so that the language
+// switch returns to it; a page rendered by a POST has no address to return
+// to, and the switch falls back to the Referer.
+func herePath(c *fiber.Ctx) string {
+	if c.Method() != fiber.MethodGet {
+		return ""
+	}
+	return c.OriginalURL()
+}
+
 // backPath is ?back= or the Referer's path, but only a path on this site, so
 // that /lang is no open redirect.
 func backPath(c *fiber.Ctx) string {
