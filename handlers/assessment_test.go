@@ -168,7 +168,8 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		if resp, _ := head.post(plan+"/notice/"+own, url.Values{"_csrf": {tok}}); resp.StatusCode != fiber.StatusSeeOther {
 			t.Errorf("sign notice: %d", resp.StatusCode)
 		}
-		resp, _ = head.postFiles(page+"/self", url.Values{"_csrf": {tok}, "text": {"本部门自查情况"}}, map[string][]byte{"自查报告.pdf": samplePDF})
+		report := []byte("%PDF-1.4\n" + strings.Repeat("%", 211847-len(samplePDF)) + "\n%%EOF\n") // 207 KB
+		resp, _ = head.postFiles(page+"/self", url.Values{"_csrf": {tok}, "text": {"本部门自查情况"}}, map[string][]byte{"自查报告.pdf": report})
 		if resp.StatusCode != fiber.StatusSeeOther {
 			t.Fatalf("file self-inspection: %d", resp.StatusCode)
 		}
@@ -184,7 +185,10 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		if m == nil {
 			t.Fatal("the attachment is not listed")
 		}
-		if resp, data := head.get(m[0]); resp.StatusCode != 200 || data != string(samplePDF) || resp.Header.Get("Content-Type") != "application/pdf" {
+		if !strings.Contains(body, "207 KB") || strings.Contains(body, "211847") {
+			t.Error("the attachment's size is not written for people (207 KB)")
+		}
+		if resp, data := head.get(m[0]); resp.StatusCode != 200 || data != string(report) || resp.Header.Get("Content-Type") != "application/pdf" {
 			t.Errorf("download own attachment: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
 		if resp, _ := head2.get(m[0]); resp.StatusCode != fiber.StatusNotFound {

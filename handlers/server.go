@@ -186,6 +186,7 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 		"who":       func(name string, l views.Lang) string { return who(l, name) },
 		"label":     label,
 		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },
+		"fileSize":  views.FileSize,
 		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
 	})
 	if err := engine.Load(); err != nil {
