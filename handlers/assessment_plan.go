@@ -64,7 +64,11 @@ func (s *Server) planFormData(c *fiber.Ctx, v models.Viewer, data fiber.Map, p *
 		return err
 	}
 	today := scoring.DateOf(s.opt.Now())
-	form := planForm{Year: strconv.Itoa(today.Year() - 1), Scope: "full", AsOf: today.String(), Notice: today.String(),
+	year, err := s.assess.NewPlanYear(ctx, today)
+	if err != nil {
+		return err
+	}
+	form := planForm{Year: strconv.Itoa(year), Scope: "full", AsOf: today.String(), Notice: today.String(),
 		SelfDue: (today + 10).String(), ObjectionDue: (today + 14).String(), Review: assessment.EarliestReview(today).String()}
 	if p != nil {
 		d := p.Dates()

@@ -416,3 +416,38 @@ func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
 		}
 	})
 }
+
+var yearField = regexp.MustCompile(`name="year" type="text" value="(\d+)"`)
+
+// The new-plan form offers the latest year over that has no plan yet, never
+// one that already has its assessment (issue 29).
+func TestNewPlanFormOffersAYearWithoutAPlan(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		withYear(t, b)
+		office := b.client(t)
+		office.signIn("office", testPassword)
+		offered := func() string {
+			_, body := office.get("/assessment/new")
+			m := yearField.FindStringSubmatch(body)
+			if m == nil {
+				t.Fatal("no year field on the new-plan form")
+			}
+			return m[1]
+		}
+		for _, tc := range []struct{ plan, asOf, next string }{
+			{"2025", "2026-02-01", "2024"},
+			{"2024", "2025-02-01", "2023"},
+		} {
+			form := planForm(office.token("/assessment/new"))
+			form.Set("year", tc.plan)
+			form.Set("as_of", tc.asOf)
+			if resp, _ := office.post("/assessment", form); resp.StatusCode != fiber.StatusSeeOther {
+				t.Fatalf("create the plan of %s: %d", tc.plan, resp.StatusCode)
+			}
+			if got := offered(); got != tc.next {
+				t.Errorf("with a plan of %s the form offers %s, want %s", tc.plan, got, tc.next)
+			}
+		}
+	})
+}

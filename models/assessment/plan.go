@@ -152,6 +152,27 @@ func (s *Store) UpdatePlan(ctx context.Context, v models.Viewer, id uint, in Pla
 	})
 }
 
+// NewPlanYear is the year a new plan is offered for on today: the latest
+// year already over (its cut-off must lie after 31 December) that has no
+// plan yet, since a year has one assessment; the year just over when every
+// year back to 2000 has one.
+func (s *Store) NewPlanYear(ctx context.Context, today scoring.Date) (int, error) {
+	var years []int
+	if err := s.m.DB.WithContext(ctx).Model(&Plan{}).Where("year < ?", today.Year()).Distinct().Pluck("year", &years).Error; err != nil {
+		return 0, fmt.Errorf("read plan years: %w", err)
+	}
+	planned := make(map[int]bool, len(years))
+	for _, y := range years {
+		planned[y] = true
+	}
+	for y := today.Year() - 1; y >= 2000; y-- {
+		if !planned[y] {
+			return y, nil
+		}
+	}
+	return today.Year() - 1, nil
+}
+
 // checkOnePerYear refuses a second plan for a year: a year has one
 // assessment, and doing it again is a re-opening, approved by the leading group.
 func (s *Store) checkOnePerYear(ctx context.Context, year int, except uint) error {
