@@ -298,7 +298,12 @@ func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
+	run, err := s.store.ScoreRun(ctx, p.RunID)
+	if err != nil {
+		return err
+	}
 	data["Plan"], data["Dates"], data["Statuses"], data["Events"], data["Open"], data["Names"] = p, p.Dates(), statuses, events, open, names
+	data["RunName"] = runName(lang(c), run)
 	data["Today"], data["Steps"], data["Timeline"], data["CatalogItems"] = today, assessment.AvailableTo(v.Role, p.Status), timeline(p, today), len(items)
 	if data["Waits"], err = s.assess.ProposeWaits(ctx, v, p, today); err != nil {
 		return err

@@ -16,6 +16,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -302,4 +303,15 @@ func (s *Server) apiScores(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(report)
+}
+
+// runName names a score run for people, by its year and the day it was
+// computed: 2025年度得分（2026年2月2日计算）, never by its id.
+func runName(l views.Lang, run *models.ScoreRun) string {
+	day := scoring.DateOf(run.ComputedAt.Local())
+	when := day.String()
+	if l == views.Chinese {
+		when = documents.ChineseDate(day)
+	}
+	return views.T(l, "run.name", run.Year, when)
 }
