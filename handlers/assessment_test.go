@@ -452,13 +452,16 @@ func TestNewPlanFormOffersAYearWithoutAPlan(t *testing.T) {
 	})
 }
 
-// A plan's page names its score run by year and day of computation, in
-// either language, never by the run's id (issue 29).
+// A plan's page and the audit log of the plan name its score run by year
+// and day of computation, in either language, never by the run's id
+// (issue 29).
 func TestPlanPageNamesItsScoreRun(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		withYear(t, b)
 		plan, office, _ := approvedPlan(t, b)
+		auditor := b.client(t)
+		auditor.signIn("auditor", testPassword)
 		for _, tc := range []struct{ lang, want, never string }{
 			{"zh", "2024年度得分（2026年3月2日计算）", "得分计算编号"},
 			{"en", "2024 scores (computed 2026-03-02)", "score run"},
@@ -467,6 +470,10 @@ func TestPlanPageNamesItsScoreRun(t *testing.T) {
 			_, body := office.get(plan)
 			if !strings.Contains(body, tc.want) || strings.Contains(body, tc.never) {
 				t.Errorf("%s plan page does not name its run %q", tc.lang, tc.want)
+			}
+			auditor.get("/lang?to=" + tc.lang + "&back=/")
+			if _, body := auditor.get("/audit?entity=assessment_plan"); !strings.Contains(body, tc.want) {
+				t.Errorf("%s audit log does not name the plan's run %q", tc.lang, tc.want)
 			}
 		}
 	})

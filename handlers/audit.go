@@ -60,6 +60,7 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	l := lang(c)
 	names := departmentNames(depts)
 	s.addSchemeTitles(ctx, names)
+	s.addRunNames(ctx, l, names)
 	rows := make([]auditRow, len(entries))
 	for i, e := range entries {
 		rows[i] = readAudit(e, l, names)
@@ -116,6 +117,18 @@ func (s *Server) addSchemeTitles(ctx context.Context, names map[string]string) {
 	}
 	for version, title := range titles {
 		names["scheme:"+version] = title
+	}
+}
+
+// addRunNames names the score runs, for audit entries that refer to one
+// by id.
+func (s *Server) addRunNames(ctx context.Context, l views.Lang, names map[string]string) {
+	runs, err := s.store.ScoreRunHeads(ctx)
+	if err != nil {
+		return // the ids then show as they are stored
+	}
+	for i := range runs {
+		names["run:"+strconv.FormatUint(uint64(runs[i].ID), 10)] = runName(l, &runs[i])
 	}
 }
 

@@ -132,7 +132,7 @@ var auditFields = map[string]words{
 	"rejected": {"拒绝", "rejected"}, "sha256": {"文件摘要", "file digest"}, "year": {"年度", "year"}, "Year": {"年度", "year"},
 	"plan": {"考核方案", "plan"}, "at": {"时间", "time"}, "At": {"时间", "time"}, "date": {"日期", "date"}, "due": {"期限", "due"},
 	"attachments": {"附件", "attachments"}, "files": {"附件", "files"}, "deduction": {"扣分项", "deduction"}, "points": {"分值", "points"}, "indicator": {"指标", "indicator"},
-	"answer": {"答复", "answer"}, "evidence": {"证据", "evidence"}, "report": {"报告", "report"}, "run": {"得分计算编号", "score run"},
+	"answer": {"答复", "answer"}, "evidence": {"证据", "evidence"}, "report": {"报告", "report"}, "run": {"得分计算", "score run"},
 	"scheme": {"评分方案", "scheme"}, "full_scope": {"全面考核", "full scope"}, "team": {"考核组", "team"}, "dates": {"日期", "dates"},
 	"AsOf": {"数据截止", "as of"}, "Notice": {"通知日期", "notice"}, "SelfDue": {"自查截止", "self-inspection due"},
 	"ObjectionDue": {"异议截止", "objections due"}, "Review": {"实地考核", "on-site review"}, "grades": {"等次", "grades"},
@@ -169,7 +169,8 @@ var noise = map[string]bool{"CreatedAt": true, "UpdatedAt": true, "ID": true}
 var auditValuePrefixes = []string{"asmt.status.", "case.status.", "role.", "import.from.", "flag.state.", "run.", "case.post.", "case.share.", "document.kind.", "document.relation.", "document.subject."}
 
 // readAudit lays an entry out for reading; names names departments by id
-// and by code, and schemes by "scheme:" and their version.
+// and by code, schemes by "scheme:" and their version, score runs by
+// "run:" and their id.
 func readAudit(e models.AuditEntry, l views.Lang, depts map[string]string) auditRow {
 	r := auditRow{ID: e.ID, At: e.At, Who: who(l, e.UserName), Action: e.Action, Object: e.Entity}
 	if w, ok := auditActions[e.Action]; ok {
@@ -305,6 +306,11 @@ func auditValue(v any, key string, l views.Lang, depts map[string]string) string
 		}
 		return views.T(l, "scheme.no")
 	case float64:
+		if key == "run" {
+			if name, ok := depts["run:"+strconv.FormatFloat(x, 'f', -1, 64)]; ok {
+				return name
+			}
+		}
 		if strings.Contains(strings.ToLower(key), "department") {
 			if name, ok := depts[strconv.FormatFloat(x, 'f', -1, 64)]; ok {
 				return name

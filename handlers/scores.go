@@ -313,5 +313,5 @@ func runName(l views.Lang, run *models.ScoreRun) string {
 	if l == views.Chinese {
 		when = documents.ChineseDate(day)
 	}
-	return views.T(l, "run.name", run.Year, when)
+	return views.T(l, "scorerun.name", run.Year, when)
 }

@@ -292,6 +292,16 @@ func (r ScoreRun) Gaps() []int {
 	return ys
 }
 
+// ScoreRunHeads reads every stored run's id, year and time of computation,
+// enough to name it (the audit log refers to runs by id).
+func (s *Store) ScoreRunHeads(ctx context.Context) ([]ScoreRun, error) {
+	var runs []ScoreRun
+	if err := s.DB.WithContext(ctx).Select("id", "year", "computed_at").Find(&runs).Error; err != nil {
+		return nil, fmt.Errorf("read score runs: %w", err)
+	}
+	return runs, nil
+}
+
 // ScoreRun reads a stored run by id, or ErrNotFound.
 func (s *Store) ScoreRun(ctx context.Context, id uint) (*ScoreRun, error) {
 	var run ScoreRun

@@ -3,10 +3,10 @@ package views
 // p29aMessages are the names people read in place of database ids (issue 29).
 var p29aMessages = map[Lang]map[string]string{
 	Chinese: {
-		"run.name": "%d年度得分（%s计算）",
+		"scorerun.name": "%d年度得分（%s计算）",
 	},
 	English: {
-		"run.name": "%d scores (computed %s)",
+		"scorerun.name": "%d scores (computed %s)",
 	},
 }
 
