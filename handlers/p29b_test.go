@@ -2,8 +2,12 @@ package handlers_test
 
 import (
 	"context"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
@@ -46,5 +50,32 @@ func TestFindingsAreNumberedWithinTheirDepartment(t *testing.T) {
 		if strings.Contains(body, "问题"+itoa(f.ID)+"："+f.Text) {
 			t.Errorf("%s names a finding by its database id %d", path, f.ID)
 		}
+	}
+}
+
+// The leader approving a focused plan (重点考核) sees which units it covers
+// (issue 29).
+func TestFocusedPlanListsItsUnitsForTheLeader(t *testing.T) {
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	withYear(t, b)
+	office, leader := b.client(t), b.client(t)
+	office.signIn("office", testPassword)
+	leader.signIn("leader", testPassword)
+	form := planForm(office.token("/assessment/new"))
+	form.Set("scope", "focus")
+	form.Set("departments", itoa(b.own.ID))
+	resp, body := office.post("/assessment", form)
+	plan := resp.Header.Get("Location")
+	if resp.StatusCode != fiber.StatusSeeOther {
+		t.Fatalf("create a focused plan: %d %s", resp.StatusCode, regexp.MustCompile(`(?s)class="errors?".{0,300}`).FindString(body))
+	}
+	office.post(plan+"/step", url.Values{"_csrf": {office.token(plan)}, "action": {"submit"}})
+	_, page := leader.get(plan)
+	if !strings.Contains(page, `data-action="approve"`) {
+		t.Fatal("the leader is not asked to approve the plan")
+	}
+	scope := regexp.MustCompile(`(?s)重点考核（所选部门）(.*?)</dd>`).FindStringSubmatch(page)
+	if scope == nil || !strings.Contains(scope[1], b.own.Name) || strings.Contains(scope[1], b.other.Name) {
+		t.Errorf("the focused plan's units are not listed as covered: %v", scope)
 	}
 }
