@@ -79,3 +79,42 @@ func TestFocusedPlanListsItsUnitsForTheLeader(t *testing.T) {
 		t.Errorf("the focused plan's units are not listed as covered: %v", scope)
 	}
 }
+
+// /cases groups the proposals by year, newest first, then by department,
+// each group with its count (issue 29).
+func TestCasesGroupProposalsByYearAndDepartment(t *testing.T) {
+	b := demoBureau(t)
+	c := b.client(t)
+	c.signIn("discipline", seed.DemoPassword)
+	_, page := c.get("/cases")
+	years := regexp.MustCompile(`(?s)<section class="proposal-year" id="proposals-(\d+)">\s*<h3>(\d+)年度（(\d+)条）</h3>(.*?)</section>`).FindAllStringSubmatch(page, -1)
+	if len(years) < 1 || strings.Count(page, "<details class=\"proposal-group\"") < 2 {
+		t.Fatalf("proposals are not grouped by year and department: %d years", len(years))
+	}
+	total := 0
+	for i, y := range years {
+		if y[1] != y[2] || (i > 0 && y[1] >= years[i-1][1]) {
+			t.Errorf("year %s is out of order (newest first)", y[1])
+		}
+		groups := regexp.MustCompile(`(?s)<summary><b>([^<]+)</b> （(\d+)条）</summary>(.*?)</details>`).FindAllStringSubmatch(y[4], -1)
+		seen, inYear := map[string]bool{}, 0
+		for _, g := range groups {
+			if seen[g[1]] {
+				t.Errorf("%s appears twice in %s", g[1], y[1])
+			}
+			seen[g[1]] = true
+			n := strings.Count(g[3], `class="proposal card"`)
+			if itoa(uint(n)) != g[2] {
+				t.Errorf("%s %s says %s proposals, lists %d", y[1], g[1], g[2], n)
+			}
+			inYear += n
+		}
+		if itoa(uint(inYear)) != y[3] || len(groups) < 1 {
+			t.Errorf("year %s says %s proposals, lists %d", y[1], y[3], inYear)
+		}
+		total += inYear
+	}
+	if total != strings.Count(page, `class="proposal card"`) {
+		t.Errorf("%d proposals outside a group", strings.Count(page, `class="proposal card"`)-total)
+	}
+}
