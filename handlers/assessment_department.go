@@ -53,21 +53,31 @@ func (s *Server) showAssessmentDepartment(c *fiber.Ctx, plan, dept uint, data fi
 // deductionChoice is a deduction the head may still object to.
 type deductionChoice struct {
 	Key  string // indicator/position
-	Code string
 	Pts  string
 	Text scoring.Deduction
 }
 
-func deductionChoices(dv *assessment.DepartmentView) []deductionChoice {
+// deductionGroup is one indicator's deductions the head may still object
+// to: an <optgroup> of the objection form.
+type deductionGroup struct {
+	Indicator scoring.IndicatorResult
+	Choices   []deductionChoice
+}
+
+func deductionChoices(dv *assessment.DepartmentView) []deductionGroup {
 	if dv.Auto == nil || dv.Auto.Unrated {
 		return nil
 	}
-	var out []deductionChoice
+	var out []deductionGroup
 	for _, ind := range dv.Auto.Indicators {
+		g := deductionGroup{Indicator: ind}
 		for i, d := range ind.Deductions {
 			if dv.ObjectionAt(ind.Code, i) == nil {
-				out = append(out, deductionChoice{Key: ind.Code + "/" + strconv.Itoa(i), Code: ind.Code, Pts: scoring.Round2(d.Points), Text: d})
+				g.Choices = append(g.Choices, deductionChoice{Key: ind.Code + "/" + strconv.Itoa(i), Pts: scoring.Round2(d.Points), Text: d})
 			}
+		}
+		if len(g.Choices) > 0 {
+			out = append(out, g)
 		}
 	}
 	return out

@@ -118,3 +118,32 @@ func TestCasesGroupProposalsByYearAndDepartment(t *testing.T) {
 		t.Errorf("%d proposals outside a group", strings.Count(page, `class="proposal card"`)-total)
 	}
 }
+
+// The objection form groups its deductions by indicator (<optgroup>), each
+// group named with its count (issue 29).
+func TestObjectionDeductionsAreGroupedByIndicator(t *testing.T) {
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	withYear(t, b)
+	plan, _, head := approvedPlan(t, b)
+	_, page := head.get(plan + "/departments/" + itoa(b.own.ID))
+	sel := regexp.MustCompile(`(?s)<select name="deduction"[^>]*>(.*?)</select>`).FindStringSubmatch(page)
+	if sel == nil {
+		t.Fatal("the head has no objection form")
+	}
+	groups := regexp.MustCompile(`(?s)<optgroup label="([A-Z]\d+) [^"（]+（(\d+)条）">(.*?)</optgroup>`).FindAllStringSubmatch(sel[1], -1)
+	if len(groups) == 0 {
+		t.Fatalf("the deductions are not grouped by indicator: %s", sel[1])
+	}
+	seen, grouped := map[string]bool{}, 0
+	for _, g := range groups {
+		n := strings.Count(g[3], "<option ")
+		if seen[g[1]] || itoa(uint(n)) != g[2] || !strings.Contains(g[3], `value="`+g[1]+`/`) {
+			t.Errorf("indicator %s: group of %s lists %d, or repeated, or holds another indicator's", g[1], g[2], n)
+		}
+		seen[g[1]] = true
+		grouped += n
+	}
+	if all := strings.Count(sel[1], "<option "); all != grouped {
+		t.Errorf("%d deductions outside an indicator's group", all-grouped)
+	}
+}

@@ -5,10 +5,10 @@ package views
 var p29bMessages = map[Lang]map[string]string{
 	Chinese: {
 		"case.proposals.year":  "%d年度（%d条）",
-		"case.proposals.count": "（%d条）",
+		"count.items": "（%d条）",
 	},
 	English: {
 		"case.proposals.year":  "%d (%d)",
-		"case.proposals.count": "(%d)",
+		"count.items": "(%d)",
 	},
 }
