@@ -3,7 +3,9 @@ package handlers
 import (
 	"fmt"
 	"math/big"
+	"mime/multipart"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,6 +85,15 @@ func deductionChoices(dv *assessment.DepartmentView) []deductionGroup {
 	return out
 }
 
+// carriesFiles reports whether the request carries a chosen file.
+func carriesFiles(c *fiber.Ctx) bool {
+	form, err := c.MultipartForm()
+	if err != nil {
+		return false
+	}
+	return slices.ContainsFunc(form.File["files"], func(fh *multipart.FileHeader) bool { return fh.Filename != "" || fh.Size > 0 })
+}
+
 // uploads reads the form's files, refusing too many or too large before
 // reading them.
 func uploads(c *fiber.Ctx) ([]models.Upload, error) {
@@ -112,9 +123,9 @@ func uploads(c *fiber.Ctx) ([]models.Upload, error) {
 // the page again with the form as typed and the errors beside its fields;
 // done, it goes back to the page's section anchor with okKey's message.
 // The files of a rejected form cannot be shown again: a browser does not
-// let a page choose them.
+// let a page choose them, so the page says they must be chosen again.
 func (s *Server) departmentStep(c *fiber.Ctx, plan, dept uint, form, anchor string, f validator, do func() error, okKey string, fields ...string) error {
-	data := fiber.Map{"Rejected": form}
+	data := fiber.Map{"Rejected": form, "FilesDropped": carriesFiles(c)}
 	if !validate(c, f, data) {
 		return s.showAssessmentDepartment(c, plan, dept, data)
 	}

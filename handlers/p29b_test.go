@@ -147,3 +147,35 @@ func TestObjectionDeductionsAreGroupedByIndicator(t *testing.T) {
 		t.Errorf("%d deductions outside an indicator's group", all-grouped)
 	}
 }
+
+// A self-inspection sent with a fake PDF and a valid PNG is refused as a
+// whole; the page keeps the text and says plainly that the files must be
+// chosen again, never that everything typed was kept (issue 29).
+func TestRefusedSelfInspectionAsksForTheFilesAgain(t *testing.T) {
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	withYear(t, b)
+	plan, _, head := approvedPlan(t, b)
+	page := plan + "/departments/" + itoa(b.own.ID)
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89")
+	resp, body := head.postFiles(page+"/self", url.Values{"_csrf": {head.token(page)}, "text": {"本部门自查情况良好"}},
+		map[string][]byte{"自查报告.pdf": []byte("这不是PDF"), "截图.png": png})
+	if resp.StatusCode != fiber.StatusUnprocessableEntity {
+		t.Fatalf("a fake PDF was not refused: %d", resp.StatusCode)
+	}
+	if !strings.Contains(body, "本部门自查情况良好") || !strings.Contains(body, "所选文件未保存，请重新选择文件") {
+		t.Error("the refused self-inspection does not keep its text or does not ask for the files again")
+	}
+	if strings.Contains(body, "已填写的内容均已保留") {
+		t.Error("the page claims everything typed was kept while the files were dropped")
+	}
+	var n int64
+	modelstest.Must(t, b.store.DB.Model(&assessment.Attachment{}).Count(&n).Error)
+	if n != 0 {
+		t.Errorf("%d attachments saved from a refused self-inspection", n)
+	}
+	// A form refused without files still says everything was kept.
+	_, body = head.postFiles(page+"/self", url.Values{"_csrf": {head.token(page)}, "text": {" "}}, nil)
+	if !strings.Contains(body, "已填写的内容均已保留") || strings.Contains(body, "重新选择文件") {
+		t.Error("a refusal without files asks for files")
+	}
+}
