@@ -3,7 +3,9 @@ package handlers
 import (
 	"fmt"
 	"math/big"
+	"mime/multipart"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,24 +55,43 @@ func (s *Server) showAssessmentDepartment(c *fiber.Ctx, plan, dept uint, data fi
 // deductionChoice is a deduction the head may still object to.
 type deductionChoice struct {
 	Key  string // indicator/position
-	Code string
 	Pts  string
 	Text scoring.Deduction
 }
 
-func deductionChoices(dv *assessment.DepartmentView) []deductionChoice {
+// deductionGroup is one indicator's deductions the head may still object
+// to: an <optgroup> of the objection form.
+type deductionGroup struct {
+	Indicator scoring.IndicatorResult
+	Choices   []deductionChoice
+}
+
+func deductionChoices(dv *assessment.DepartmentView) []deductionGroup {
 	if dv.Auto == nil || dv.Auto.Unrated {
 		return nil
 	}
-	var out []deductionChoice
+	var out []deductionGroup
 	for _, ind := range dv.Auto.Indicators {
+		g := deductionGroup{Indicator: ind}
 		for i, d := range ind.Deductions {
 			if dv.ObjectionAt(ind.Code, i) == nil {
-				out = append(out, deductionChoice{Key: ind.Code + "/" + strconv.Itoa(i), Code: ind.Code, Pts: scoring.Round2(d.Points), Text: d})
+				g.Choices = append(g.Choices, deductionChoice{Key: ind.Code + "/" + strconv.Itoa(i), Pts: scoring.Round2(d.Points), Text: d})
 			}
+		}
+		if len(g.Choices) > 0 {
+			out = append(out, g)
 		}
 	}
 	return out
+}
+
+// carriesFiles reports whether the request carries a chosen file.
+func carriesFiles(c *fiber.Ctx) bool {
+	form, err := c.MultipartForm()
+	if err != nil {
+		return false
+	}
+	return slices.ContainsFunc(form.File["files"], func(fh *multipart.FileHeader) bool { return fh.Filename != "" || fh.Size > 0 })
 }
 
 // uploads reads the form's files, refusing too many or too large before
@@ -102,9 +123,9 @@ func uploads(c *fiber.Ctx) ([]models.Upload, error) {
 // the page again with the form as typed and the errors beside its fields;
 // done, it goes back to the page's section anchor with okKey's message.
 // The files of a rejected form cannot be shown again: a browser does not
-// let a page choose them.
+// let a page choose them, so the page says they must be chosen again.
 func (s *Server) departmentStep(c *fiber.Ctx, plan, dept uint, form, anchor string, f validator, do func() error, okKey string, fields ...string) error {
-	data := fiber.Map{"Rejected": form}
+	data := fiber.Map{"Rejected": form, "FilesDropped": carriesFiles(c)}
 	if !validate(c, f, data) {
 		return s.showAssessmentDepartment(c, plan, dept, data)
 	}

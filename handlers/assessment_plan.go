@@ -302,6 +302,11 @@ func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
+	if !p.FullScope { // a focused plan (重点考核) lists the units it covers
+		if data["Members"], err = s.assess.Members(ctx, v, id); err != nil {
+			return err
+		}
+	}
 	data["Plan"], data["Dates"], data["Statuses"], data["Events"], data["Open"], data["Names"] = p, p.Dates(), statuses, events, open, names
 	data["RunName"] = runName(lang(c), run)
 	data["Today"], data["Steps"], data["Timeline"], data["CatalogItems"] = today, assessment.AvailableTo(v.Role, p.Status), timeline(p, today), len(items)

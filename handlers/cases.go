@@ -36,9 +36,11 @@ func (s *Server) casesPage(c *fiber.Ctx, data fiber.Map) error {
 	data["Cases"], data["DeptNames"], data["Statuses"] = list, names, accountability.Statuses
 	data["Status"], data["CanHandle"] = c.Query("status"), v.CanHandleCases()
 	if v.CanReadCaseFiles() {
-		if data["Proposals"], err = s.cases.Proposals(ctx, v); err != nil {
+		proposals, err := s.cases.Proposals(ctx, v)
+		if err != nil {
 			return err
 		}
+		data["Proposals"] = accountability.GroupProposals(proposals)
 	}
 	if v.CanReadDecisions() {
 		if data["Effects"], err = s.cases.Effects(ctx, v); err != nil && !errors.Is(err, models.ErrNotFound) {

@@ -220,3 +220,38 @@ func handle(tx *models.Tx, key, action, reason string, caseID uint, now time.Tim
 	}
 	return tx.Record(action, "accountability_proposal", key, nil, d)
 }
+
+// ProposalYear is one year's proposals, by department.
+type ProposalYear struct {
+	Year        int
+	Count       int
+	Departments []ProposalGroup
+}
+
+// ProposalGroup is one department's proposals in one year.
+type ProposalGroup struct {
+	DepartmentID uint
+	Department   string
+	Proposals    []Proposal
+}
+
+// GroupProposals groups proposals by year, newest first, then by
+// department in the order they come, keeping each group's order.
+func GroupProposals(ps []Proposal) []ProposalYear {
+	var out []ProposalYear
+	for _, p := range ps {
+		y := slices.IndexFunc(out, func(g ProposalYear) bool { return g.Year == p.Year })
+		if y < 0 {
+			out, y = append(out, ProposalYear{Year: p.Year}), len(out)
+		}
+		yr := &out[y]
+		yr.Count++
+		d := slices.IndexFunc(yr.Departments, func(g ProposalGroup) bool { return g.DepartmentID == p.DepartmentID })
+		if d < 0 {
+			yr.Departments, d = append(yr.Departments, ProposalGroup{DepartmentID: p.DepartmentID, Department: p.Department}), len(yr.Departments)
+		}
+		yr.Departments[d].Proposals = append(yr.Departments[d].Proposals, p)
+	}
+	slices.SortStableFunc(out, func(a, b ProposalYear) int { return b.Year - a.Year })
+	return out
+}

@@ -609,10 +609,7 @@ func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind
 			return nil, models.Invalid("ref", "refuse.case.ref")
 		}
 		e := Evidence{CaseID: c.ID, Kind: kind}
-		var found []struct {
-			ID    uint
-			Label string
-		}
+		var found []evidenceRow
 		q := tx.DB.Where("department_id = ?", c.DepartmentID)
 		var err error
 		switch kind {
@@ -623,13 +620,12 @@ func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind
 		case "complaint":
 			err = q.Model(&models.Complaint{}).Select("id, complaint_no AS label").Where("complaint_no = ?", ref).Scan(&found).Error
 		case "finding":
-			// An on-site review finding (实地考核问题), by the number its
-			// assessment page shows.
-			n, perr := strconv.ParseUint(ref, 10, 32)
-			if perr != nil {
-				return nil, models.Invalid("ref", "refuse.case.ref_finding")
+			// An on-site review finding (实地考核问题), by the assessment's
+			// year and the number its assessment page shows (2025-1).
+			found, err = findingByNumber(tx.DB, c.DepartmentID, ref)
+			if err != nil {
+				return nil, err
 			}
-			err = q.Table("assessment_findings").Select("id, text AS label").Where("id = ?", n).Scan(&found).Error
 		case "incident":
 			d, perr := scoring.ParseDate(ref)
 			if perr != nil {
@@ -653,6 +649,47 @@ func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind
 	})
 }
 
+// findingByNumber finds the department's on-site finding named "year-number",
+// as the assessment pages number it (models.FindingNumbers). A finding
+// refused as malformed is a models.Invalid; none found, an empty list.
+func findingByNumber(db *gorm.DB, dept uint, ref string) ([]evidenceRow, error) {
+	y, n, ok := strings.Cut(ref, "-")
+	year, yerr := strconv.Atoi(strings.TrimSpace(y))
+	no, nerr := strconv.Atoi(strings.TrimSpace(n))
+	if !ok || yerr != nil || nerr != nil || no < 1 {
+		return nil, models.Invalid("ref", "refuse.case.ref_finding")
+	}
+	var finds []struct {
+		ID     uint
+		PlanID uint
+		Text   string
+	}
+	if err := db.Table("assessment_findings AS f").Select("f.id, f.plan_id, f.text").
+		Joins("JOIN assessment_plans AS p ON p.id = f.plan_id").
+		Where("f.department_id = ? AND p.year = ?", dept, year).Order("f.plan_id, f.id").Scan(&finds).Error; err != nil {
+		return nil, fmt.Errorf("find finding %s: %w", ref, err)
+	}
+	numbers := map[uint]map[uint]int{}
+	for _, f := range finds {
+		if numbers[f.PlanID] == nil {
+			m, err := models.FindingNumbers(db, f.PlanID)
+			if err != nil {
+				return nil, err
+			}
+			numbers[f.PlanID] = m
+		}
+		if numbers[f.PlanID][f.ID] == no {
+			return []evidenceRow{{ID: f.ID, Label: f.Text}}, nil
+		}
+	}
+	return nil, nil
+}
+
+type evidenceRow struct {
+	ID    uint
+	Label string
+}
+
 func evidenceLabel(kind, ref, label string) string {
 	switch kind {
 	case "publication":
@@ -662,7 +699,8 @@ func evidenceLabel(kind, ref, label string) string {
 	case "complaint":
 		return "投诉" + ref
 	case "finding":
-		return "实地考核问题" + ref + "：" + label
+		year, no, _ := strings.Cut(ref, "-")
+		return year + "年度实地考核问题" + no + "：" + label
 	}
 	return ref + " " + label
 }

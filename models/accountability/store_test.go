@@ -323,20 +323,30 @@ func TestEvidenceLinksRecordsAndFindings(t *testing.T) {
 		depts := demo(t, s)
 		cs := accountability.New(s, assessment.New(s))
 		f := openWith(t, cs, depts["FJ01"], "石磊")
-		var own, other assessment.Finding
+		var own assessment.Finding
 		modelstest.Must(t, s.DB.Where("department_id = ?", depts["FJ01"]).First(&own).Error)
+		var plan assessment.Plan
+		modelstest.Must(t, s.DB.Omit("catalog").First(&plan, own.PlanID).Error)
+		if own.ID == 1 {
+			t.Fatal("FJ01's first finding has id 1: the test cannot tell its number from its id")
+		}
+		year := strconv.Itoa(plan.Year)
 		var pub models.Publication
 		modelstest.Must(t, s.DB.Where("department_id = ?", depts["FJ01"]).First(&pub).Error)
-		modelstest.Must(t, cs.LinkEvidence(ctx, discipline, f.ID, "finding", strconv.Itoa(int(own.ID))))
+		// 问题1 on FJ01's assessment page, whatever its id.
+		modelstest.Must(t, cs.LinkEvidence(ctx, discipline, f.ID, "finding", year+"-1"))
 		modelstest.Must(t, cs.LinkEvidence(ctx, discipline, f.ID, "publication", pub.IndexNo))
 
-		if s.DB.Where("department_id <> ?", depts["FJ01"]).Limit(1).Find(&other).RowsAffected > 0 {
-			if err := cs.LinkEvidence(ctx, discipline, f.ID, "finding", strconv.Itoa(int(other.ID))); !strings.Contains(message(err), "本部门没有") {
-				t.Errorf("another department's finding: %v", err)
+		// FJ01 has one finding; 问题2 is another department's or none.
+		for _, ref := range []string{year + "-2", strconv.Itoa(plan.Year-1) + "-1"} {
+			if err := cs.LinkEvidence(ctx, discipline, f.ID, "finding", ref); !strings.Contains(message(err), "本部门没有") {
+				t.Errorf("finding %s: %v", ref, err)
 			}
 		}
-		if err := cs.LinkEvidence(ctx, discipline, f.ID, "finding", "第一条"); !strings.Contains(message(err), "问题编号") {
-			t.Errorf("a finding named by text: %v", err)
+		for _, ref := range []string{"第一条", strconv.Itoa(int(own.ID)), year + "-0"} {
+			if err := cs.LinkEvidence(ctx, discipline, f.ID, "finding", ref); !strings.Contains(message(err), "问题编号") {
+				t.Errorf("a finding named %q: %v", ref, err)
+			}
 		}
 		got, err := cs.Get(ctx, discipline, f.ID)
 		modelstest.Must(t, err)
@@ -345,7 +355,7 @@ func TestEvidenceLinksRecordsAndFindings(t *testing.T) {
 			labels = append(labels, e.Label)
 		}
 		joined := strings.Join(labels, "|")
-		if !strings.Contains(joined, "实地考核问题"+strconv.Itoa(int(own.ID))+"："+own.Text) || !strings.Contains(joined, pub.IndexNo) {
+		if !strings.Contains(joined, year+"年度实地考核问题1："+own.Text) || !strings.Contains(joined, pub.IndexNo) {
 			t.Errorf("evidence = %v", labels)
 		}
 	})

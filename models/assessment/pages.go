@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
+	"gorm.io/gorm"
 )
 
 // DepartmentView is everything of one department in one assessment: what
@@ -67,6 +68,9 @@ func (s *Store) Department(ctx context.Context, v models.Viewer, plan, dept uint
 	}
 	if err := db.Where("plan_id = ? AND department_id = ?", plan, dept).Order("id").Find(&out.Findings).Error; err != nil {
 		return nil, fmt.Errorf("list findings: %w", err)
+	}
+	if err := numberFindings(db, plan, out.Findings); err != nil {
+		return nil, err
 	}
 	auto, err := s.autoResults(ctx, p, dept)
 	if err != nil {
@@ -194,7 +198,22 @@ func (s *Store) OpenRectifications(ctx context.Context, v models.Viewer, plan ui
 	if err != nil {
 		return nil, fmt.Errorf("list rectifications: %w", err)
 	}
+	if err := numberFindings(s.m.DB.WithContext(ctx), plan, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// numberFindings sets each finding's No (models.FindingNumbers).
+func numberFindings(db *gorm.DB, plan uint, fs []Finding) error {
+	no, err := models.FindingNumbers(db, plan)
+	if err != nil {
+		return err
+	}
+	for i := range fs {
+		fs[i].No = no[fs[i].ID]
+	}
+	return nil
 }
 
 // Waiting lists the assessments that wait for the leading group: plans

@@ -1,0 +1,181 @@
+package handlers_test
+
+import (
+	"context"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/seed"
+)
+
+// demoBureau opens the demo on SQLite with the app over it.
+func demoBureau(t *testing.T) *bureau {
+	t.Helper()
+	s := modelstest.Open(t, "sqlite")
+	if _, err := seed.Demo(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	return &bureau{store: s, app: handlers.New(s, handlers.Options{})}
+}
+
+// A finding is named by its number within its plan and department (问题1,
+// 问题2 …), never by its database id (issue 29).
+func TestFindingsAreNumberedWithinTheirDepartment(t *testing.T) {
+	b := demoBureau(t)
+	var p assessment.Plan
+	modelstest.Must(t, b.store.DB.Omit("catalog").First(&p).Error)
+	var dept models.Department
+	modelstest.Must(t, b.store.DB.Where("code = ?", "FJ01").First(&dept).Error)
+	var f assessment.Finding
+	modelstest.Must(t, b.store.DB.Where("plan_id = ? AND department_id = ?", p.ID, dept.ID).First(&f).Error)
+	if f.ID == 1 {
+		t.Fatal("the demo's first finding of FJ01 has id 1: the test cannot tell a number from an id")
+	}
+	office := b.client(t)
+	office.signIn("office", seed.DemoPassword)
+	plan := "/assessment/" + itoa(p.ID)
+	for _, path := range []string{plan + "/departments/" + itoa(dept.ID), plan} {
+		_, body := office.get(path)
+		if !strings.Contains(body, "问题1："+f.Text) {
+			t.Errorf("%s does not name FJ01's first finding 问题1", path)
+		}
+		if strings.Contains(body, "问题"+itoa(f.ID)+"："+f.Text) {
+			t.Errorf("%s names a finding by its database id %d", path, f.ID)
+		}
+	}
+}
+
+// The leader approving a focused plan (重点考核) sees which units it covers
+// (issue 29).
+func TestFocusedPlanListsItsUnitsForTheLeader(t *testing.T) {
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	withYear(t, b)
+	office, leader := b.client(t), b.client(t)
+	office.signIn("office", testPassword)
+	leader.signIn("leader", testPassword)
+	form := planForm(office.token("/assessment/new"))
+	form.Set("scope", "focus")
+	form.Set("departments", itoa(b.own.ID))
+	resp, body := office.post("/assessment", form)
+	plan := resp.Header.Get("Location")
+	if resp.StatusCode != fiber.StatusSeeOther {
+		t.Fatalf("create a focused plan: %d %s", resp.StatusCode, regexp.MustCompile(`(?s)class="errors?".{0,300}`).FindString(body))
+	}
+	office.post(plan+"/step", url.Values{"_csrf": {office.token(plan)}, "action": {"submit"}})
+	_, page := leader.get(plan)
+	if !strings.Contains(page, `data-action="approve"`) {
+		t.Fatal("the leader is not asked to approve the plan")
+	}
+	scope := regexp.MustCompile(`(?s)重点考核（所选部门）(.*?)</dd>`).FindStringSubmatch(page)
+	if scope == nil || !strings.Contains(scope[1], b.own.Name) || strings.Contains(scope[1], b.other.Name) {
+		t.Errorf("the focused plan's units are not listed as covered: %v", scope)
+	}
+}
+
+// /cases groups the proposals by year, newest first, then by department,
+// each group with its count (issue 29).
+func TestCasesGroupProposalsByYearAndDepartment(t *testing.T) {
+	b := demoBureau(t)
+	c := b.client(t)
+	c.signIn("discipline", seed.DemoPassword)
+	_, page := c.get("/cases")
+	years := regexp.MustCompile(`(?s)<section class="proposal-year" id="proposals-(\d+)">\s*<h3>(\d+)年度（(\d+)条）</h3>(.*?)</section>`).FindAllStringSubmatch(page, -1)
+	if len(years) < 1 || strings.Count(page, "<details class=\"proposal-group\"") < 2 {
+		t.Fatalf("proposals are not grouped by year and department: %d years", len(years))
+	}
+	total := 0
+	for i, y := range years {
+		if y[1] != y[2] || (i > 0 && y[1] >= years[i-1][1]) {
+			t.Errorf("year %s is out of order (newest first)", y[1])
+		}
+		groups := regexp.MustCompile(`(?s)<summary><b>([^<]+)</b> （(\d+)条）</summary>(.*?)</details>`).FindAllStringSubmatch(y[4], -1)
+		seen, inYear := map[string]bool{}, 0
+		for _, g := range groups {
+			if seen[g[1]] {
+				t.Errorf("%s appears twice in %s", g[1], y[1])
+			}
+			seen[g[1]] = true
+			n := strings.Count(g[3], `class="proposal card"`)
+			if itoa(uint(n)) != g[2] {
+				t.Errorf("%s %s says %s proposals, lists %d", y[1], g[1], g[2], n)
+			}
+			inYear += n
+		}
+		if itoa(uint(inYear)) != y[3] || len(groups) < 1 {
+			t.Errorf("year %s says %s proposals, lists %d", y[1], y[3], inYear)
+		}
+		total += inYear
+	}
+	if total != strings.Count(page, `class="proposal card"`) {
+		t.Errorf("%d proposals outside a group", strings.Count(page, `class="proposal card"`)-total)
+	}
+}
+
+// The objection form groups its deductions by indicator (<optgroup>), each
+// group named with its count (issue 29).
+func TestObjectionDeductionsAreGroupedByIndicator(t *testing.T) {
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	withYear(t, b)
+	plan, _, head := approvedPlan(t, b)
+	_, page := head.get(plan + "/departments/" + itoa(b.own.ID))
+	sel := regexp.MustCompile(`(?s)<select name="deduction"[^>]*>(.*?)</select>`).FindStringSubmatch(page)
+	if sel == nil {
+		t.Fatal("the head has no objection form")
+	}
+	groups := regexp.MustCompile(`(?s)<optgroup label="([A-Z]\d+) [^"（]+（(\d+)条）">(.*?)</optgroup>`).FindAllStringSubmatch(sel[1], -1)
+	if len(groups) == 0 {
+		t.Fatalf("the deductions are not grouped by indicator: %s", sel[1])
+	}
+	seen, grouped := map[string]bool{}, 0
+	for _, g := range groups {
+		n := strings.Count(g[3], "<option ")
+		if seen[g[1]] || itoa(uint(n)) != g[2] || !strings.Contains(g[3], `value="`+g[1]+`/`) {
+			t.Errorf("indicator %s: group of %s lists %d, or repeated, or holds another indicator's", g[1], g[2], n)
+		}
+		seen[g[1]] = true
+		grouped += n
+	}
+	if all := strings.Count(sel[1], "<option "); all != grouped {
+		t.Errorf("%d deductions outside an indicator's group", all-grouped)
+	}
+}
+
+// A self-inspection sent with a fake PDF and a valid PNG is refused as a
+// whole; the page keeps the text and says plainly that the files must be
+// chosen again, never that everything typed was kept (issue 29).
+func TestRefusedSelfInspectionAsksForTheFilesAgain(t *testing.T) {
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	withYear(t, b)
+	plan, _, head := approvedPlan(t, b)
+	page := plan + "/departments/" + itoa(b.own.ID)
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89")
+	resp, body := head.postFiles(page+"/self", url.Values{"_csrf": {head.token(page)}, "text": {"本部门自查情况良好"}},
+		map[string][]byte{"自查报告.pdf": []byte("这不是PDF"), "截图.png": png})
+	if resp.StatusCode != fiber.StatusUnprocessableEntity {
+		t.Fatalf("a fake PDF was not refused: %d", resp.StatusCode)
+	}
+	if !strings.Contains(body, "本部门自查情况良好") || !strings.Contains(body, "所选文件未保存，请重新选择文件") {
+		t.Error("the refused self-inspection does not keep its text or does not ask for the files again")
+	}
+	if strings.Contains(body, "已填写的内容均已保留") {
+		t.Error("the page claims everything typed was kept while the files were dropped")
+	}
+	var n int64
+	modelstest.Must(t, b.store.DB.Model(&assessment.Attachment{}).Count(&n).Error)
+	if n != 0 {
+		t.Errorf("%d attachments saved from a refused self-inspection", n)
+	}
+	// A form refused without files still says everything was kept.
+	_, body = head.postFiles(page+"/self", url.Values{"_csrf": {head.token(page)}, "text": {" "}}, nil)
+	if !strings.Contains(body, "已填写的内容均已保留") || strings.Contains(body, "重新选择文件") {
+		t.Error("a refusal without files asks for files")
+	}
+}
