@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -59,7 +60,7 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	}
 	l := lang(c)
 	names := departmentNames(depts)
-	s.addSchemeTitles(ctx, names)
+	s.addRecordNames(ctx, names)
 	rows := make([]auditRow, len(entries))
 	for i, e := range entries {
 		rows[i] = readAudit(e, l, names)
@@ -107,15 +108,18 @@ func departmentNames(depts []models.Department) map[string]string {
 	return names
 }
 
-// addSchemeTitles names the scheme versions, for audit entries that
-// refer to them.
-func (s *Server) addSchemeTitles(ctx context.Context, names map[string]string) {
-	titles, err := s.store.SchemeTitles(ctx)
-	if err != nil {
-		return // the versions then show as they are stored
+// addRecordNames names the scheme versions and the on-site findings, for
+// audit entries that refer to them by version or id.
+func (s *Server) addRecordNames(ctx context.Context, names map[string]string) {
+	if titles, err := s.store.SchemeTitles(ctx); err == nil { // else the versions show as they are stored
+		for version, title := range titles {
+			names["scheme:"+version] = title
+		}
 	}
-	for version, title := range titles {
-		names["scheme:"+version] = title
+	if refs, err := s.store.FindingRefs(ctx); err == nil { // else the ids show
+		for _, r := range refs {
+			names[fmt.Sprintf("finding:%d", r.ID)] = fmt.Sprintf("%d/%d/%d", r.Year, r.DepartmentID, r.No)
+		}
 	}
 }
 
