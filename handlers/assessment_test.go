@@ -16,7 +16,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
@@ -305,12 +304,8 @@ var rawKey = regexp.MustCompile(`\b(asmt|public)\.[a-z_.]+`)
 // Every assessment page of the demo opens for the roles that may see it,
 // in Chinese without machine text.
 func TestDemoAssessmentPages(t *testing.T) {
-	ctx := context.Background()
-	s := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	b := &bureau{store: s, app: handlers.New(s, handlers.Options{})}
+	b := demoBureau(t)
+	s := b.store
 	var p assessment.Plan
 	modelstest.Must(t, s.DB.Omit("catalog").First(&p).Error)
 	var own, other models.Department

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -59,8 +60,7 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	}
 	l := lang(c)
 	names := departmentNames(depts)
-	s.addSchemeTitles(ctx, names)
-	s.addRunNames(ctx, l, names)
+	s.addRecordNames(ctx, l, names)
 	rows := make([]auditRow, len(entries))
 	for i, e := range entries {
 		rows[i] = readAudit(e, l, names)
@@ -108,27 +108,23 @@ func departmentNames(depts []models.Department) map[string]string {
 	return names
 }
 
-// addSchemeTitles names the scheme versions, for audit entries that
-// refer to them.
-func (s *Server) addSchemeTitles(ctx context.Context, names map[string]string) {
-	titles, err := s.store.SchemeTitles(ctx)
-	if err != nil {
-		return // the versions then show as they are stored
+// addRecordNames names the scheme versions and the on-site findings, for
+// audit entries that refer to them by version or id.
+func (s *Server) addRecordNames(ctx context.Context, l views.Lang, names map[string]string) {
+	if titles, err := s.store.SchemeTitles(ctx); err == nil { // else the versions show as they are stored
+		for version, title := range titles {
+			names["scheme:"+version] = title
+		}
 	}
-	for version, title := range titles {
-		names["scheme:"+version] = title
+	if refs, err := s.store.FindingRefs(ctx); err == nil { // else the ids show
+		for _, r := range refs {
+			names[fmt.Sprintf("finding:%d", r.ID)] = fmt.Sprintf("%d/%d/%d", r.Year, r.DepartmentID, r.No)
+		}
 	}
-}
-
-// addRunNames names the score runs, for audit entries that refer to one
-// by id.
-func (s *Server) addRunNames(ctx context.Context, l views.Lang, names map[string]string) {
-	runs, err := s.store.ScoreRunHeads(ctx)
-	if err != nil {
-		return // the ids then show as they are stored
-	}
-	for i := range runs {
-		names["run:"+strconv.FormatUint(uint64(runs[i].ID), 10)] = runName(l, &runs[i])
+	if runs, err := s.store.ScoreRunHeads(ctx); err == nil { // else the ids show
+		for i := range runs {
+			names["run:"+strconv.FormatUint(uint64(runs[i].ID), 10)] = runName(l, &runs[i])
+		}
 	}
 }
 

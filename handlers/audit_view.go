@@ -191,6 +191,11 @@ func readAudit(e models.AuditEntry, l views.Lang, depts map[string]string) audit
 		}
 	case e.Entity == "accountability_proposal":
 		r.Object += " " + auditValue(e.EntityID, "Key", l, depts)
+	case e.Entity == "assessment_finding" && depts["finding:"+e.EntityID] != "":
+		// year/department/number: 2025年度治安支队问题1
+		var year, dept, no int
+		fmt.Sscanf(depts["finding:"+e.EntityID], "%d/%d/%d", &year, &dept, &no)
+		r.Object += " " + views.T(l, "audit.finding", year, depts[strconv.Itoa(dept)], no)
 	case e.Entity == "scheme":
 		if title, ok := depts["scheme:"+e.EntityID]; ok {
 			r.Object += " " + title

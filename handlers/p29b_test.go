@@ -42,6 +42,12 @@ func TestFindingsAreNumberedWithinTheirDepartment(t *testing.T) {
 	office := b.client(t)
 	office.signIn("office", seed.DemoPassword)
 	plan := "/assessment/" + itoa(p.ID)
+	auditor := b.client(t)
+	auditor.signIn("auditor", seed.DemoPassword)
+	_, log := auditor.get("/audit?entity=assessment_finding")
+	if !strings.Contains(log, itoa(uint(p.Year))+"年度"+dept.Name+"问题1") || strings.Contains(log, "第 "+itoa(f.ID)+" 号") {
+		t.Error("the audit log does not name FJ01's finding by its year, department and number")
+	}
 	for _, path := range []string{plan + "/departments/" + itoa(dept.ID), plan} {
 		_, body := office.get(path)
 		if !strings.Contains(body, "问题1："+f.Text) {

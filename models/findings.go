@@ -1,25 +1,60 @@
 package models
 
 import (
+	"context"
 	"fmt"
 
 	"gorm.io/gorm"
 )
 
-// FindingNumbers numbers the on-site findings (实地考核问题) of one
-// assessment plan within their department, in the order they were recorded:
-// 问题1, 问题2 … It maps a finding's id to its number. Findings are never
-// deleted, so a number never changes. The assessment pages and a case's
-// evidence both name a finding by this number.
-func FindingNumbers(db *gorm.DB, plan uint) (map[uint]int, error) {
-	var all []struct{ ID, DepartmentID uint }
-	if err := db.Table("assessment_findings").Select("id, department_id").Where("plan_id = ?", plan).Order("department_id, id").Scan(&all).Error; err != nil {
+// FindingRef places an on-site finding (实地考核问题): its plan and the
+// plan's year, its department, and its number there.
+type FindingRef struct {
+	ID, PlanID   uint
+	Year         int
+	DepartmentID uint
+	No           int
+}
+
+// findingRefs numbers the findings of one plan (every plan: 0) within
+// their plan and department, in the order they were recorded: 问题1,
+// 问题2 … Findings are never deleted, so a number never changes.
+func findingRefs(db *gorm.DB, plan uint) ([]FindingRef, error) {
+	q := db.Table("assessment_findings AS f").Select("f.id, f.plan_id, p.year, f.department_id").
+		Joins("JOIN assessment_plans AS p ON p.id = f.plan_id").Order("f.plan_id, f.department_id, f.id")
+	if plan != 0 {
+		q = q.Where("f.plan_id = ?", plan)
+	}
+	var out []FindingRef
+	if err := q.Scan(&out).Error; err != nil {
 		return nil, fmt.Errorf("number findings: %w", err)
 	}
-	no, count := make(map[uint]int, len(all)), map[uint]int{}
-	for _, f := range all {
-		count[f.DepartmentID]++
-		no[f.ID] = count[f.DepartmentID]
+	for i := range out {
+		out[i].No = 1
+		if i > 0 && out[i].PlanID == out[i-1].PlanID && out[i].DepartmentID == out[i-1].DepartmentID {
+			out[i].No = out[i-1].No + 1
+		}
+	}
+	return out, nil
+}
+
+// FindingNumbers maps the id of each finding of a plan to its number
+// within its department. The assessment pages and a case's evidence both
+// name a finding by this number.
+func FindingNumbers(db *gorm.DB, plan uint) (map[uint]int, error) {
+	refs, err := findingRefs(db, plan)
+	if err != nil {
+		return nil, err
+	}
+	no := make(map[uint]int, len(refs))
+	for _, r := range refs {
+		no[r.ID] = r.No
 	}
 	return no, nil
+}
+
+// FindingRefs places every finding, for the audit log, which records a
+// finding by its id.
+func (s *Store) FindingRefs(ctx context.Context) ([]FindingRef, error) {
+	return findingRefs(s.DB.WithContext(ctx), 0)
 }
