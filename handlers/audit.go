@@ -108,8 +108,8 @@ func departmentNames(depts []models.Department) map[string]string {
 	return names
 }
 
-// addRecordNames names the scheme versions and the on-site findings, for
-// audit entries that refer to them by version or id.
+// addRecordNames names the scheme versions, the on-site findings and the
+// score runs, for audit entries that refer to them by version or id.
 func (s *Server) addRecordNames(ctx context.Context, l views.Lang, names map[string]string) {
 	if titles, err := s.store.SchemeTitles(ctx); err == nil { // else the versions show as they are stored
 		for version, title := range titles {

@@ -74,8 +74,3 @@ var backupMessages = map[Lang]map[string]string{
 		"restore.kept":              "The database replaced is kept at %s; remove it once you are satisfied",
 	},
 }
-
-func init() {
-	allCatalogs = append(allCatalogs, backupMessages)
-	messages = joinCatalogs(allCatalogs...)
-}
