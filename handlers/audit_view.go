@@ -354,6 +354,9 @@ func auditValue(v any, key string, l views.Lang, depts map[string]string) string
 		if w, ok := auditWords[x]; ok {
 			return w.in(l)
 		}
+		if g := gradeLabel(x, l); g != x {
+			return g
+		}
 		if r := []rune(x); len(r) > 200 {
 			return string(r[:200]) + "…"
 		}

@@ -53,6 +53,14 @@ func TestChinesePagesShowNoMachineText(t *testing.T) {
 	en.cookies["lang"] = &http.Cookie{Name: "lang", Value: "en"}
 	en.signIn("office", seed.DemoPassword)
 	for path, text := range crawl(t, en, "/", 80) {
+		// An issued results notice is a Chinese document whatever the
+		// reader's language; the audit log's stored summaries of grades are
+		// still to be named (issue 29).
+		if !strings.HasPrefix(path, "/audit") && !strings.HasSuffix(path, "/results") {
+			for _, g := range chineseGrade.FindAllString(text, -1) {
+				t.Errorf("English %s shows the grade %q", path, g)
+			}
+		}
 		for _, w := range messageKey.FindAllString(text, -1) {
 			if views.HasMessage(views.English, w) {
 				t.Errorf("English %s shows the message key %q", path, w)
@@ -60,6 +68,10 @@ func TestChinesePagesShowNoMachineText(t *testing.T) {
 		}
 	}
 }
+
+// chineseGrade is a grade written in Chinese, which an English page names
+// in English.
+var chineseGrade = regexp.MustCompile(`优秀|基本合格|不合格|合格`)
 
 var messageKey = regexp.MustCompile(`[a-z]+(?:\.[a-z_0-9]+)+`)
 

@@ -127,7 +127,7 @@ func trendChart(l views.Lang, points []models.Standing) chartView {
 			continue
 		}
 		data[i] = opts.LineData{Value: p.Float()}
-		table.Rows = append(table.Rows, []string{years[i], p.Rounded(), p.Grade + " " + views.T(l, p.SourceKey())})
+		table.Rows = append(table.Rows, []string{years[i], p.Rounded(), gradeLabel(p.Grade, l) + " " + views.T(l, p.SourceKey())})
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(chartInit(views.T(l, "dept.trend"))...)

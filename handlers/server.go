@@ -172,6 +172,7 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 		"period":      func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
 		"recordURL":   recordURL,
 		"gradeClass":  gradeClass,
+		"grade":       gradeLabel,
 		"percent":     func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 		"urlPath":     url.PathEscape,
 		"evidenceURL": evidenceURL,
@@ -222,6 +223,22 @@ func recordURL(r scoring.RecordRef) string {
 		return "/records/" + string(r.Kind) + "/" + strconv.FormatUint(uint64(r.ID), 10)
 	}
 	return ""
+}
+
+// gradeLabel names a grade in the reader's language (优秀 reads Excellent
+// on an English page); anything else is shown as it is.
+func gradeLabel(g string, l views.Lang) string {
+	switch scoring.Grade(g) {
+	case scoring.GradeExcellent:
+		return views.T(l, "grade.excellent")
+	case scoring.GradePass:
+		return views.T(l, "grade.pass")
+	case scoring.GradeBasicPass:
+		return views.T(l, "grade.basic_pass")
+	case scoring.GradeFail:
+		return views.T(l, "grade.fail")
+	}
+	return g
 }
 
 // gradeClass is the CSS class that colours a grade.
