@@ -18,12 +18,7 @@ import (
 func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
-		own := models.Department{Code: "SJ09", Name: "治安支队", Kind: models.KindCityDept}
-		other := models.Department{Code: "SJ16", Name: "刑警支队", Kind: models.KindCityDept}
-		modelstest.Must(t, s.DB.Create(&own).Error)
-		modelstest.Must(t, s.DB.Create(&other).Error)
-		modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 23, Level1: "对外公开", Level2: "行政执法", Title: "治安案件办理情况(典型案例)",
-			Channels: "网站", Cadence: "及时公开", Lead: "治安支队"}).Error) // a lead department files quarterly reports
+		own, other := leadAndOther(t, s)
 		u, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head", Name: "张卫", Role: models.RoleHead, DepartmentID: own.ID, Password: "a long enough password 1"})
 		modelstest.Must(t, err)
 		head := u.Viewer()

@@ -18,12 +18,7 @@ import (
 func TestFileReportRefusesWhatCannotBeFiled(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
-		lead := models.Department{Code: "SJ09", Name: "治安支队", Kind: models.KindCityDept}
-		none := models.Department{Code: "SJ16", Name: "刑警支队", Kind: models.KindCityDept}
-		modelstest.Must(t, s.DB.Create(&lead).Error)
-		modelstest.Must(t, s.DB.Create(&none).Error)
-		modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 23, Level1: "对外公开", Level2: "行政执法", Title: "治安案件办理情况(典型案例)",
-			Channels: "网站", Cadence: "及时公开", Lead: "治安支队"}).Error)
+		lead, none := leadAndOther(t, s)
 		leadHead := models.Viewer{UserID: 1, Name: "张卫", Role: models.RoleHead, DepartmentID: lead.ID}
 		noneHead := models.Viewer{UserID: 2, Name: "曾强", Role: models.RoleHead, DepartmentID: none.ID}
 		now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC) // the fourth quarter of 2026
@@ -57,4 +52,17 @@ func TestFileReportRefusesWhatCannotBeFiled(t *testing.T) {
 			t.Errorf("%d reports filed, want the 2 allowed", n)
 		}
 	})
+}
+
+// leadAndOther makes 治安支队, which leads a catalog item (and so files
+// quarterly reports), and 刑警支队, which leads none.
+func leadAndOther(t *testing.T, s *models.Store) (lead, other models.Department) {
+	t.Helper()
+	lead = models.Department{Code: "SJ09", Name: "治安支队", Kind: models.KindCityDept}
+	other = models.Department{Code: "SJ16", Name: "刑警支队", Kind: models.KindCityDept}
+	modelstest.Must(t, s.DB.Create(&lead).Error)
+	modelstest.Must(t, s.DB.Create(&other).Error)
+	modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 23, Level1: "对外公开", Level2: "行政执法", Title: "治安案件办理情况(典型案例)",
+		Channels: "网站", Cadence: "及时公开", Lead: "治安支队"}).Error)
+	return lead, other
 }
