@@ -60,6 +60,30 @@ func TestDocsNameOnlyPathsThatExist(t *testing.T) {
 	}
 }
 
+// TestReadmeIsShort keeps the README a page a newcomer reads to the end:
+// under 300 lines, opening with the two commands and the first ten minutes;
+// what is longer belongs in docs/.
+func TestReadmeIsShort(t *testing.T) {
+	t.Parallel()
+	text, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(text), "\n"), "\n")
+	if len(lines) >= 300 {
+		t.Errorf("README.md has %d lines, want under 300", len(lines))
+	}
+	opening := strings.Join(lines[:min(len(lines), 8)], "\n")
+	for _, command := range []string{"GONGKAI_DEMO=1 go run ./cmd/gongkai", "go test ./..."} {
+		if !strings.Contains(opening, command) {
+			t.Errorf("README.md does not open with %q", command)
+		}
+	}
+	if !slices.Contains(headingAnchors(string(text)), "the-first-ten-minutes") {
+		t.Error("README.md has no section The first ten minutes")
+	}
+}
+
 // TestDocRefs pins what counts as a path: links and images relative to the
 // page, words of inline code and code blocks that start in a top-level entry
 // of the repository; never web addresses, the app's own URLs or files the
