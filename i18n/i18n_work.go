@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // workMessages are issue 12's: each role's to-do list on its home, the
 // reports a department files, and the forms' field errors.

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // caseMessages are the messages of the accountability workspace (责任追究).
 var caseMessages = map[Lang]map[string]string{

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 import (
 	"io/fs"
@@ -12,11 +12,11 @@ import (
 // shows a raw key to a user in either.
 func TestTemplatesUseDefinedMessages(t *testing.T) {
 	key := regexp.MustCompile(`\bt (?:\$?\.Lang) "([a-z0-9_.]+)"`)
-	err := fs.WalkDir(Templates(), ".", func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir("../views/templates", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := fs.ReadFile(Templates(), path)
+		b, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}

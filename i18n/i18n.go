@@ -1,4 +1,13 @@
-package views
+// Package i18n is the one text catalog of the application: every sentence a
+// person reads, in Chinese (zh-CN) and English, under a message key.
+//
+// Every layer uses it: scoring's message keys are rendered by handlers and
+// views, models and ingest write bilingual audit texts and refusals, views
+// render templates. So it must import nothing of the project, and it cannot
+// live inside any of those folders without an upward import.
+//
+// A catalog is one map per area (i18n_<area>.go), listed in allCatalogs.
+package i18n
 
 import "fmt"
 

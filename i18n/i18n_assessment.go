@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // assessmentMessages are the messages of the year-end assessment (年度考核,
 // issue 9) and of the public results page.

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // reportMessages are the messages of the report pages (季度报表, 年度报告)
 // and of the lists' Excel exports.
