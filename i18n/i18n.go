@@ -33,7 +33,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, documentMessages, officialMessages, gateMessages, groupMessages, backupMessages, nameMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, documentMessages, officialMessages, gateMessages, groupMessages, backupMessages, nameMessages, auditMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}
@@ -241,8 +241,6 @@ var coreMessages = map[Lang]map[string]string{
 		"scheme.status":         "状态",
 		"scheme.state.draft":    "草稿",
 		"scheme.state.approved": "已批准",
-		"scheme.draft":          "草稿",
-		"scheme.approvedstate":  "已批准",
 		"scheme.basedon":        "复制自",
 		"scheme.approvedby":     "批准人",
 		"scheme.save":           "保存草稿",
@@ -449,8 +447,6 @@ var coreMessages = map[Lang]map[string]string{
 		"scheme.status":         "Status",
 		"scheme.state.draft":    "draft",
 		"scheme.state.approved": "approved",
-		"scheme.draft":          "draft",
-		"scheme.approvedstate":  "approved",
 		"scheme.basedon":        "Copied from",
 		"scheme.approvedby":     "Approved by",
 		"scheme.save":           "Save draft",
