@@ -33,7 +33,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, documentMessages, officialMessages, gateMessages, groupMessages, backupMessages, nameMessages, auditMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, documentMessages, officialMessages, gateMessages, groupMessages, backupMessages, nameMessages, auditMessages, scoringMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}
@@ -61,8 +61,11 @@ func T(lang Lang, key string, args ...any) string {
 	if len(args) > 0 {
 		worded := make([]any, len(args))
 		for i, a := range args {
-			if p, ok := a.(Phrase); ok {
+			switch p := a.(type) {
+			case Phrase:
 				a = T(lang, string(p))
+			case Keyed:
+				a = Word(lang, p)
 			}
 			worded[i] = a
 		}
@@ -74,6 +77,19 @@ func T(lang Lang, key string, args ...any) string {
 // Phrase is a message key given to T as an argument, such as the name of a
 // field inside a sentence: T words it in the sentence's language.
 type Phrase string
+
+// Keyed is a message named by its key and arguments, not yet worded, such
+// as scoring's Text: Word words it, and T words one given as an argument in
+// the language of the sentence around it.
+type Keyed interface {
+	Keyed() (key string, args []any)
+}
+
+// Word words a keyed message in lang.
+func Word(lang Lang, m Keyed) string {
+	key, args := m.Keyed()
+	return T(lang, key, args...)
+}
 
 // HasMessage reports whether key is defined in lang.
 func HasMessage(lang Lang, key string) bool {

@@ -9,6 +9,8 @@ type (
 	Lang = i18n.Lang
 	// Phrase is a message key worded inside another sentence.
 	Phrase = i18n.Phrase
+	// Keyed is a message not yet worded, such as scoring's Text.
+	Keyed = i18n.Keyed
 )
 
 // The interface speaks Chinese, with an English switch.
@@ -22,4 +24,5 @@ var (
 	T          = i18n.T
 	ParseLang  = i18n.ParseLang
 	HasMessage = i18n.HasMessage
+	Word       = i18n.Word
 )

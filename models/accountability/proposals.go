@@ -123,7 +123,7 @@ func proposalsOf(st *models.Standing, r *scoring.DepartmentResult, dept string) 
 		for _, d := range ind.Deductions {
 			switch d.Kind {
 			case scoring.DeductSlotUnfilled:
-				unpublished = append(unpublished, Evidence{Kind: "item", RefID: uint(d.Item), Label: fmt.Sprintf("%s（%s）未公开", d.Title, d.Period.Label("zh"))})
+				unpublished = append(unpublished, Evidence{Kind: "item", RefID: uint(d.Item), Label: fmt.Sprintf("%s（%s）未公开", d.Title, i18n.Word(i18n.Chinese, d.Period.Text()))})
 			case scoring.DeductRequestOverdueOpen:
 				overdue = append(overdue, Evidence{Kind: "request", RefID: d.Record.ID, Label: fmt.Sprintf("申请%s逾期未答复（应于%s前答复）", d.Title, documents.ChineseDate(d.Due))})
 			case scoring.DeductOverturned:
