@@ -262,8 +262,8 @@ func auditValue(v any, key string, l views.Lang, depts map[string]string) string
 			}
 		}
 		if key == "kind" || key == "Kind" {
-			if k := ingest.Kind(x); k.Title(string(l)) != x {
-				return k.Title(string(l))
+			if k := ingest.Kind(x); k.Title(l) != x {
+				return k.Title(l)
 			}
 		}
 		for _, p := range auditValuePrefixes {

@@ -187,7 +187,7 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 		"formFor":   formFor,
 		"who":       func(name string, l views.Lang) string { return who(l, name) },
 		"label":     label,
-		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },
+		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(l) },
 		"fileSize":  views.FileSize,
 		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
 	})
