@@ -93,7 +93,7 @@ var auditValuePrefixes = []string{"asmt.status.", "case.status.", "role.", "impo
 // and by code, schemes by "scheme:" and their version, score runs by
 // "run:" and their id.
 func readAudit(e models.AuditEntry, l views.Lang, depts map[string]string) auditRow {
-	r := auditRow{ID: e.ID, At: e.At, Who: who(l, e.UserName), Action: auditWord(l, "audit.action.", e.Action), Object: auditWord(l, "audit.entity.", e.Entity)}
+	r := auditRow{ID: e.ID, At: e.At, Who: who(l, e.UserName), Action: label(l, "audit.action.", e.Action), Object: label(l, "audit.entity.", e.Entity)}
 	if url, ok := auditURLs[e.Entity]; ok {
 		r.URL = url(e.EntityID)
 	}
@@ -305,15 +305,6 @@ func auditValue(v any, key string, l views.Lang, depts map[string]string) string
 		return strings.Join(parts, views.T(l, "audit.semicolon"))
 	}
 	return fmt.Sprint(v)
-}
-
-// auditWord words a code the log stores under prefix (audit.action.,
-// audit.entity.); a code the catalog does not know shows as stored.
-func auditWord(l views.Lang, prefix, code string) string {
-	if views.HasMessage(l, prefix+code) {
-		return views.T(l, prefix+code)
-	}
-	return code
 }
 
 // snake writes a stored field name as a catalog key's last part: PlanID

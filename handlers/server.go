@@ -206,10 +206,11 @@ func who(l views.Lang, name string) string {
 	return name
 }
 
-// label is a code's words: the message prefix.code, or the code itself
-// where the catalog has none (a value typed by a user).
+// label is a code's words: the message prefix+code (the prefix ends with
+// its dot: "import.from."), or the code itself where the catalog has none
+// (a value typed by a user).
 func label(l views.Lang, prefix, code string) string {
-	if key := prefix + "." + code; views.HasMessage(l, key) {
+	if key := prefix + code; views.HasMessage(l, key) {
 		return views.T(l, key)
 	}
 	return code
