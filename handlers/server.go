@@ -170,6 +170,7 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 		"round2":      func(r *big.Rat) string { return scoring.Round2(r) },
 		"explain":     func(d scoring.Deduction, l views.Lang) string { return views.Word(l, d.Message()) },
 		"word":        func(m views.Keyed, l views.Lang) string { return views.Word(l, m) },
+		"indName":     func(name, nameEN string, l views.Lang) string { return indicatorName(l, name, nameEN) },
 		"period":      func(p scoring.Period, l views.Lang) string { return views.Word(l, p.Text()) },
 		"recordURL":   recordURL,
 		"gradeClass":  gradeClass,
