@@ -4,7 +4,8 @@ package i18n
 // record, the fields of a change and the codes stored as values
 // (audit.field.<entity>.<field> where one entity means something else by a
 // field). A state is not named here: the log words it with the key its
-// page uses (asmt.finding.open, case.status.heard, …).
+// page uses (asmt.finding.open, case.status.heard, …). list.separator joins
+// the items of a list, in the log and in a scheme's comparison.
 var auditMessages = map[Lang]map[string]string{
 	Chinese: {
 		"audit.action.accepted":                      "采纳为案件",
@@ -55,6 +56,7 @@ var auditMessages = map[Lang]map[string]string{
 		"audit.action.update":                        "修改",
 		"audit.action.withdraw":                      "撤销",
 		"audit.grade_line":                           "%s %s 第%s名",
+		"list.separator":                             "、",
 		"audit.entity.accountability_case":           "责任追究案件",
 		"audit.entity.accountability_person":         "当事人",
 		"audit.entity.accountability_proposal":       "责任追究建议",
@@ -298,6 +300,7 @@ var auditMessages = map[Lang]map[string]string{
 		"audit.action.update":                        "changed",
 		"audit.action.withdraw":                      "withdrew",
 		"audit.grade_line":                           "%s %s, rank %s",
+		"list.separator":                             ", ",
 		"audit.entity.accountability_case":           "case",
 		"audit.entity.accountability_person":         "person",
 		"audit.entity.accountability_proposal":       "proposal",

@@ -82,12 +82,26 @@ func TestCodeUsesExactlyTheKeysItDefines(t *testing.T) {
 	used := map[string]bool{}
 	prefixes := map[string]bool{}
 	missing := map[string]string{}
+	isBuilt := func(s string) bool {
+		return built.MatchString(s) && (strings.HasSuffix(s, ".") || strings.Contains(s, "%"))
+	}
+	// A string given to T (t in a template) is a key whatever it looks like.
+	calls := []*regexp.Regexp{regexp.MustCompile(`\bT\([^,()]+, "([^"]+)"`), regexp.MustCompile(`\bt \S+ "([^"]+)"`)}
+	named := func(where, src string) {
+		for _, re := range calls {
+			for _, m := range re.FindAllStringSubmatch(src, -1) {
+				if _, ok := messages[Chinese][m[1]]; !ok && !isBuilt(m[1]) {
+					missing[m[1]] = where + " uses " + strconv.Quote(m[1]) + ", which the catalog lacks"
+				}
+			}
+		}
+	}
 	literal := func(where, s string) {
 		if _, ok := messages[Chinese][s]; ok {
 			used[s] = true
 			return
 		}
-		if m := built.FindStringSubmatch(s); m != nil && (strings.HasSuffix(s, ".") || strings.Contains(s, "%")) {
+		if m := built.FindStringSubmatch(s); m != nil && isBuilt(s) {
 			for k := range messages[Chinese] {
 				if strings.HasPrefix(k, m[1]) {
 					prefixes[m[1]] = true
@@ -126,6 +140,7 @@ func TestCodeUsesExactlyTheKeysItDefines(t *testing.T) {
 		}
 		switch {
 		case strings.HasSuffix(path, ".html"):
+			named(path, string(b))
 			for _, act := range action.FindAllString(string(b), -1) {
 				for _, m := range tmplString.FindAllStringSubmatch(permission.ReplaceAllString(act, ""), -1) {
 					literal(path, m[1])
@@ -133,6 +148,7 @@ func TestCodeUsesExactlyTheKeysItDefines(t *testing.T) {
 			}
 		case strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go"):
 			goFiles++
+			named(path, string(b))
 			var s scanner.Scanner
 			fset := token.NewFileSet()
 			s.Init(fset.AddFile(path, -1, len(b)), b, nil, 0)

@@ -7,8 +7,6 @@ import "github.com/gongkai/gongkai/i18n"
 type (
 	// Lang is an interface language.
 	Lang = i18n.Lang
-	// Phrase is a message key worded inside another sentence.
-	Phrase = i18n.Phrase
 	// Keyed is a message not yet worded, such as scoring's Text.
 	Keyed = i18n.Keyed
 )
