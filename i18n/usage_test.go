@@ -17,30 +17,32 @@ import (
 // families are the keys the code builds from a prefix and a value it holds
 // (printf "case.status.%s" .Status in a template, "audit.action." +
 // e.Action in Go), with the values each prefix takes. A nil list marks a
-// prefix whose values are codes read from stored rows (the audit log's
-// actions and fields): every key under it counts as used.
+// prefix whose values are open-ended (codes read from stored rows, such as
+// the audit log's actions and fields; paths of a scheme's settings): every
+// key under it counts as used.
 var families = map[string][]string{
-	"role.":              {"office", "leader", "head", "discipline", "auditor"},
-	"run.":               {"running", "done", "partial", "failed", "rejected"},
-	"import.from.":       {"file", "cli", "api", "pull", "seed"},
-	"asmt.status.":       {"draft", "submitted", "returned", "approved", "proposed", "final", "reopen", "published"},
-	"asmt.obj.":          {"open", "accepted", "rejected"},
-	"asmt.finding.":      {"noted", "open", "reported", "closed"},
-	"asmt.action.":       {"submit", "return", "approve", "propose", "return_grades", "approve_grades", "request_reopen", "approve_reopen", "refuse_reopen", "publish"},
-	"asmt.ev.":           nil,
+	"role.":         {"office", "leader", "head", "discipline", "auditor"},
+	"run.":          {"running", "done", "partial", "failed", "rejected"},
+	"import.from.":  {"file", "cli", "api", "pull", "seed"},
+	"asmt.status.":  {"draft", "submitted", "returned", "approved", "proposed", "final", "reopen", "published"},
+	"asmt.obj.":     {"open", "accepted", "rejected"},
+	"asmt.finding.": {"noted", "open", "reported", "closed"},
+	"asmt.action.":  {"submit", "return", "approve", "propose", "return_grades", "approve_grades", "request_reopen", "approve_reopen", "refuse_reopen", "publish"},
+	"asmt.ev.": {"create", "update", "submit", "return", "approve", "propose", "return_grades", "approve_grades", "request_reopen", "approve_reopen", "refuse_reopen", "publish",
+		"sign_notice", "self_inspection", "object", "answer_accepted", "answer_rejected", "adjust", "finding", "rectified", "close_finding", "commend"},
 	"case.status.":       {"investigating", "heard", "decided", "notified", "appealed", "reviewed", "revoked"},
 	"case.share.":        {"main", "secondary", "all", "none"},
 	"case.post.":         {"handler", "in_charge", "principal", "member"},
 	"case.evidence.":     {"publication", "request", "complaint", "incident", "finding"},
 	"case.statement.":    nil,
-	"case.severity.":     nil,
+	"case.severity.":     {"1", "2", "3"},
 	"scheme.state.":      {"draft", "approved"},
-	"scheme.rule.":       nil,
+	"scheme.rule.":       {"A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "C1", "C2", "D1", "D2", "D3", "D4", "D5", "idle"},
 	"scheme.section.":    {"title", "duty", "indicators", "grades", "limits", "params"},
 	"scheme.set.":        nil,
-	"deadline.":          nil,
+	"deadline.":          {"request", "quarterly_report", "annual_report", "secrecy_review", "coordination", "coordination_sent", "self_inspection", "rectification", "case_sanction", "case_appeal"},
 	"flag.state.":        {"confirmed", "dismissed"},
-	"opinion.":           nil,
+	"opinion.":           {"公开", "免于公开", "需报审"},
 	"coord.opinion.":     {"同意", "不同意", "修改后同意"},
 	"channels.":          {"publication", "request"},
 	"filing.title.":      {"quarterly", "annual"},
@@ -51,8 +53,8 @@ var families = map[string][]string{
 	"document.relation.": {"corrects", "replaces", "reviews"},
 	"document.subject.":  {"assessment_plan", "accountability_case"},
 	"standing.":          nil,
-	"standing.rank.":     nil,
-	"slot.":              nil,
+	"standing.rank.":     {"plan", "run"},
+	"slot.":              {"filled", "late", "empty", "void", "pending"},
 	"review.step":        {"1", "2", "3", "4", "5"},
 	"restore.kind.":      {"table", "view", "trigger", "routine", "event"},
 	"audit.action.":      nil,
@@ -61,7 +63,8 @@ var families = map[string][]string{
 	"audit.word.":        nil,
 	"deduct.due.":        {"filed", "answered", "forwarded", "reviewed"},
 	"deduct.due_as_of.":  {"filed", "answered", "forwarded", "reviewed"},
-	"kind.":              nil,
+	"kind.": {"departments", "catalog", "publications", "requests", "complaints", "quarterly_reports", "annual_reports", "annual_figures", "incidents",
+		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
 }
 
 // The code uses exactly the keys the catalog defines: a key the code names
