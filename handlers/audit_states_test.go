@@ -47,6 +47,7 @@ func TestAuditLogNamesStatesAsThePagesDo(t *testing.T) {
 		{"assessment_objection", "status", "asmt.obj.%s", []string{assessment.ObjectionOpen, assessment.ObjectionAccepted, assessment.ObjectionRejected}},
 		{"assessment_finding", "status", "asmt.finding.%s", []string{assessment.FindingNoted, assessment.FindingOpen, assessment.FindingReported, assessment.FindingClosed}},
 		{"accountability_case", "Status", "case.status.%s", cases},
+		{"accountability_case", "kind", "case.statement.%s", []string{accountability.Stated, accountability.Refused}},
 	} {
 		if !strings.Contains(templates.String(), fmt.Sprintf("printf %q", tc.page)) {
 			t.Errorf("no page names the states of %s with %s", tc.entity, tc.page)

@@ -172,18 +172,28 @@ func changes(e models.AuditEntry, l views.Lang, depts map[string]string) []field
 	return out
 }
 
-// auditStates names, for each entity with states, the catalog prefix its
-// pages name them with, so the log says what the page says (an open
-// finding is 整改中 on both) and a word that means something else elsewhere
-// stays apart (an approved scheme is not an assessment under way).
-var auditStates = map[string]string{"scheme": "scheme.state.", "assessment_plan": "asmt.status.", "assessment_objection": "asmt.obj.",
-	"assessment_finding": "asmt.finding.", "accountability_case": "case.status."}
+// stateField is a field of an entity's entries that holds a state; ""
+// when the entry stores the state alone.
+type stateField struct{ entity, field string }
+
+// auditStates names, for each field that holds a state, the catalog prefix
+// the pages name its states with, so the log says what the page says (an
+// open finding is 整改中 on both) and a word that means something else
+// elsewhere stays apart (an approved scheme is not an assessment under way).
+var auditStates = map[stateField]string{
+	{"scheme", ""}:                     "scheme.state.",
+	{"assessment_plan", "status"}:      "asmt.status.",
+	{"assessment_objection", "status"}: "asmt.obj.",
+	{"assessment_finding", "status"}:   "asmt.finding.",
+	{"accountability_case", "Status"}:  "case.status.",
+	{"accountability_case", "kind"}:    "case.statement.", // a statement recorded, or refused
+}
 
 // stateValue reads a value of an entry's change, its state in the words of
 // its own entity when it is one.
 func stateValue(e models.AuditEntry, v any, key string, l views.Lang, depts map[string]string) string {
-	if s, ok := v.(string); ok && (key == "" || strings.EqualFold(key, "status")) {
-		if p, ok := auditStates[e.Entity]; ok && views.HasMessage(l, p+s) {
+	if s, ok := v.(string); ok {
+		if p, ok := auditStates[stateField{e.Entity, key}]; ok && views.HasMessage(l, p+s) {
 			return views.T(l, p+s)
 		}
 	}
