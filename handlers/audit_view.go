@@ -87,7 +87,7 @@ func scoresURL(id string) string {
 var noise = map[string]bool{"CreatedAt": true, "UpdatedAt": true, "ID": true}
 
 // auditValues names the codes the app stores in changes.
-var auditValuePrefixes = []string{"asmt.status.", "case.status.", "role.", "import.from.", "flag.state.", "run.", "case.post.", "case.share.", "document.kind.", "document.relation.", "document.subject."}
+var auditValuePrefixes = []string{"asmt.status.", "case.status.", "role.", "import.from.", "flag.state.", "run.", "case.post.", "case.share.", "document.kind.", "document.relation.", "document.subject.", "appeal."}
 
 // readAudit lays an entry out for reading; names names departments by id
 // and by code, schemes by "scheme:" and their version, score runs by
