@@ -6,7 +6,12 @@
 // render templates. So it must import nothing of the project, and it cannot
 // live inside any of those folders without an upward import.
 //
-// A catalog is one map per area (i18n_<area>.go), listed in allCatalogs.
+// A catalog is one map per area (i18n_<area>.go, a var <area>Messages with
+// both languages), listed in allCatalogs. Tests keep it whole: every key in
+// both languages and in one catalog only, and the code using exactly the
+// keys defined; a key the code builds from a prefix (printf
+// "case.status.%s") is declared with its values in families
+// (usage_test.go).
 package i18n
 
 import "fmt"
