@@ -51,7 +51,7 @@ type NewUser struct {
 }
 
 // ValidationError says which field a user got wrong. Key and Args name its
-// sentence in the views catalog, for a page in the reader's language;
+// sentence in the catalog (package i18n), for a page in the reader's language;
 // Message is that sentence in Chinese, for the command line, the API and
 // the run messages stored with imports.
 type ValidationError struct {
