@@ -210,7 +210,7 @@ func newCoverageGrid(l views.Lang, res *scoring.DepartmentResult, titles map[int
 		if sl.State == scoring.SlotFilled && late[sl.Publication] {
 			state = "late"
 		}
-		g.Rows[i].Cells = append(g.Rows[i].Cells, coverageCell{Label: sl.Label(string(l)), State: state, Publication: sl.Publication})
+		g.Rows[i].Cells = append(g.Rows[i].Cells, coverageCell{Label: views.Word(l, sl.Period.Text()), State: state, Publication: sl.Publication})
 	}
 	slices.SortFunc(g.Rows, func(a, b coverageRow) int { return a.Seq - b.Seq })
 	return g

@@ -58,7 +58,7 @@ func (s *Server) exportDeductions(c *fiber.Ctx) error {
 			if x.LateDays > 0 {
 				late = x.LateDays
 			}
-			if err := t.add(ind.Code, ind.Name, scoring.Float2(x.Points), x.Message("zh"), x.Period.Label("zh"),
+			if err := t.add(ind.Code, ind.Name, scoring.Float2(x.Points), views.Word(views.Chinese, x.Message()), views.Word(views.Chinese, x.Period.Text()),
 				x.On.String(), x.Due.String(), x.Done.String(), late); err != nil {
 				return err
 			}

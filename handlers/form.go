@@ -17,7 +17,7 @@ import (
 // Forms, one way. A form is a struct of the strings a user typed, read
 // from the request in one place, with a Validate method that reads nothing
 // but the struct and answers FieldErrors: for each field, the message key
-// (views/i18n*.go) of what is wrong with it. A rejected form is shown again
+// (i18n/i18n*.go) of what is wrong with it. A rejected form is shown again
 // on its own page with the struct as typed (never the stored values) and
 // each message beside its field, status 422, through validate; a rule the
 // Store refuses (a duplicate, a step the state does not allow) is shown

@@ -301,7 +301,7 @@ func TestCaseFormsKeepWhatWasTyped(t *testing.T) {
 		})
 		runForms(t, b.signedIn(t, "head"), []formCase{
 			{name: "appeal without an appellant", page: casePath, path: casePath + "/appeal",
-				bad: url.Values{"kind": {"申诉"}, "appellant": {" "}, "grounds": {"不服"}}, field: "appellant", msg: "请填写此项", kept: []string{"不服</textarea>", "<option selected>申诉</option>"},
+				bad: url.Values{"kind": {"申诉"}, "appellant": {" "}, "grounds": {"不服"}}, field: "appellant", msg: "请填写此项", kept: []string{"不服</textarea>", `<option value="申诉" selected>申诉</option>`},
 				good: url.Values{"kind": {"复核"}, "appellant": {"治安支队"}, "grounds": {"不服"}}},
 		})
 		runForms(t, dis, []formCase{

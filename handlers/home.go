@@ -119,7 +119,7 @@ func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error
 	}
 	failed := make([]failedImport, len(runs))
 	for i, r := range runs {
-		failed[i] = failedImport{ImportRun: r, KindTitle: ingest.Kind(r.Kind).Title(string(lang(c)))}
+		failed[i] = failedImport{ImportRun: r, KindTitle: ingest.Kind(r.Kind).Title(lang(c))}
 	}
 	data["FailedImports"] = failed
 	if data["FailedSources"], err = s.store.FailedSources(ctx, v); err != nil {

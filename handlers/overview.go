@@ -242,7 +242,7 @@ func gradeChart(l views.Lang, standings []models.Standing) chartView {
 	data := make([]opts.PieData, 0, len(grades))
 	table := &dataTable{Head: []string{views.T(l, "score.grade"), views.T(l, "overview.departments")}}
 	for _, g := range grades {
-		name := gradeName(l, g)
+		name := gradeLabel(string(g), l)
 		data = append(data, opts.PieData{Name: name, Value: count[string(g)]})
 		table.Rows = append(table.Rows, []string{name, strconv.Itoa(count[string(g)])})
 	}
@@ -263,13 +263,6 @@ func fingerprint(standings []models.Standing) string {
 		fmt.Fprintf(h, "%d %s %s %s %d/%d;", st.DepartmentID, st.Source, st.Grade, st.Rounded(), st.Rank, st.Count)
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-func gradeName(l views.Lang, g scoring.Grade) string {
-	if l == views.English {
-		return g.English()
-	}
-	return string(g)
 }
 
 // chartRows is how many departments a chart labels, each by its full

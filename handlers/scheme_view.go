@@ -172,10 +172,7 @@ func list(l views.Lang, items []string) string {
 	if len(items) == 0 {
 		return views.T(l, "scheme.none")
 	}
-	if l == views.English {
-		return strings.Join(items, ", ")
-	}
-	return strings.Join(items, "、")
+	return strings.Join(items, views.T(l, "list.separator"))
 }
 
 // indicatorNames names indicators by code and name: A2 公开及时.

@@ -168,8 +168,10 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 		"datetime":    func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") },
 		"deptName":    func(names map[uint]string, id uint) string { return names[id] },
 		"round2":      func(r *big.Rat) string { return scoring.Round2(r) },
-		"explain":     func(d scoring.Deduction, l views.Lang) string { return d.Message(string(l)) },
-		"period":      func(p scoring.Period, l views.Lang) string { return p.Label(string(l)) },
+		"explain":     func(d scoring.Deduction, l views.Lang) string { return views.Word(l, d.Message()) },
+		"word":        func(m views.Keyed, l views.Lang) string { return views.Word(l, m) },
+		"indName":     func(name, nameEN string, l views.Lang) string { return indicatorName(l, name, nameEN) },
+		"period":      func(p scoring.Period, l views.Lang) string { return views.Word(l, p.Text()) },
 		"recordURL":   recordURL,
 		"gradeClass":  gradeClass,
 		"grade":       gradeLabel,
@@ -186,7 +188,7 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 		"formFor":   formFor,
 		"who":       func(name string, l views.Lang) string { return who(l, name) },
 		"label":     label,
-		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },
+		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(l) },
 		"fileSize":  views.FileSize,
 		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
 	})
@@ -205,10 +207,11 @@ func who(l views.Lang, name string) string {
 	return name
 }
 
-// label is a code's words: the message prefix.code, or the code itself
-// where the catalog has none (a value typed by a user).
+// label is a code's words: the message prefix+code (the prefix ends with
+// its dot: "import.from."), or the code itself where the catalog has none
+// (a value typed by a user).
 func label(l views.Lang, prefix, code string) string {
-	if key := prefix + "." + code; views.HasMessage(l, key) {
+	if key := prefix + code; views.HasMessage(l, key) {
 		return views.T(l, key)
 	}
 	return code

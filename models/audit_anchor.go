@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gongkai/gongkai/views"
+	"github.com/gongkai/gongkai/i18n"
 )
 
 // AuditAnchor is one entry of the audit chain, its sequence number and
@@ -79,23 +79,23 @@ type ChainError struct {
 	State ChainState
 }
 
-func (e *ChainError) Error() string { return e.In(views.Chinese) }
+func (e *ChainError) Error() string { return e.In(i18n.Chinese) }
 
 // In words the error in lang.
-func (e *ChainError) In(lang views.Lang) string {
+func (e *ChainError) In(lang i18n.Lang) string {
 	key := e.Key
 	if key == "" {
 		key = "audit.chain.bad"
 	}
-	return views.T(lang, key, views.T(lang, e.State.Problem, e.State.Args...))
+	return i18n.T(lang, key, i18n.T(lang, e.State.Problem, e.State.Args...))
 }
 
 // Worded is an error with a sentence in the catalog: a refusal
 // (ValidationError) or a broken chain.
-func Worded(err error, lang views.Lang) (string, bool) {
+func Worded(err error, lang i18n.Lang) (string, bool) {
 	var ve *ValidationError
 	if errors.As(err, &ve) && ve.Key != "" {
-		return views.T(lang, ve.Key, ve.Args...), true
+		return i18n.T(lang, ve.Key, ve.Args...), true
 	}
 	var ce *ChainError
 	if errors.As(err, &ce) {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gongkai/gongkai/views"
+	"github.com/gongkai/gongkai/i18n"
 )
 
 // schemaObject is a table, view, trigger, routine or event of a database.
@@ -74,7 +74,7 @@ func (s *Store) checkSchemaObjects(ctx context.Context) error {
 	}
 	for _, o := range sortedObjects(got) {
 		if !want[o] {
-			return Invalid("backup", "restore.extra", views.Phrase("restore.kind."+o.Kind), o.Name)
+			return Invalid("backup", "restore.extra", i18n.Phrase("restore.kind."+o.Kind), o.Name)
 		}
 	}
 	for _, o := range sortedObjects(want) {

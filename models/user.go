@@ -11,7 +11,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
-	"github.com/gongkai/gongkai/views"
+	"github.com/gongkai/gongkai/i18n"
 )
 
 // User is a person who signs in.
@@ -51,7 +51,7 @@ type NewUser struct {
 }
 
 // ValidationError says which field a user got wrong. Key and Args name its
-// sentence in the views catalog, for a page in the reader's language;
+// sentence in the catalog (package i18n), for a page in the reader's language;
 // Message is that sentence in Chinese, for the command line, the API and
 // the run messages stored with imports.
 type ValidationError struct {
@@ -64,15 +64,15 @@ type ValidationError struct {
 func (e *ValidationError) Error() string { return e.Field + ": " + e.Message }
 
 // Invalid refuses field with the catalog's sentence key, formatted with
-// args (a views.Phrase among them is worded in the same language).
+// args (a i18n.Phrase among them is worded in the same language).
 func Invalid(field, key string, args ...any) *ValidationError {
-	return &ValidationError{Field: field, Message: views.T(views.Chinese, key, args...), Key: key, Args: args}
+	return &ValidationError{Field: field, Message: i18n.T(i18n.Chinese, key, args...), Key: key, Args: args}
 }
 
 // CheckText trims a written text and checks it: present when required, at
 // most max characters of valid UTF-8. label is the catalog key naming the
 // field in the refusal.
-func CheckText(field string, label views.Phrase, s string, max int, required bool) (string, error) {
+func CheckText(field string, label i18n.Phrase, s string, max int, required bool) (string, error) {
 	s = strings.TrimSpace(s)
 	switch {
 	case required && s == "":
@@ -85,11 +85,11 @@ func CheckText(field string, label views.Phrase, s string, max int, required boo
 
 // Text is the refusal in lang: the catalog's sentence when the error names
 // one, else Message.
-func (e *ValidationError) Text(lang views.Lang) string {
+func (e *ValidationError) Text(lang i18n.Lang) string {
 	if e.Key == "" {
 		return e.Message
 	}
-	return views.T(lang, e.Key, e.Args...)
+	return i18n.T(lang, e.Key, e.Args...)
 }
 
 // MinPasswordLen is the shortest password accepted.

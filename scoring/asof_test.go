@@ -102,7 +102,7 @@ func TestDueOnTheAsOfDateInEnglish(t *testing.T) {
 	asOf("2025-01-10", func(in *Input) { in.AnnualReports = in.AnnualReports[1:] })(&in) // za's report
 	ind := indicator(t, mustScore(t, in), za, "D3")
 	want := "Annual report for 2024 not filed (due by 2025-01-10, the as-of date: that day is over at its end, and it was not done by then)"
-	if len(ind.Deductions) != 1 || ind.Deductions[0].Message("en") != want {
+	if len(ind.Deductions) != 1 || inEN(ind.Deductions[0].Message()) != want {
 		t.Fatalf("deductions %+v, want one reading %q", ind.Deductions, want)
 	}
 }
@@ -297,7 +297,7 @@ func TestStoredDeductionsKeepTheirWords(t *testing.T) {
 		if err := json.Unmarshal([]byte(tc.stored), &d); err != nil {
 			t.Fatal(err)
 		}
-		if got := d.Message("zh"); got != tc.want {
+		if got := inZH(d.Message()); got != tc.want {
 			t.Errorf("stored %s reads %q, want %q", tc.stored, got, tc.want)
 		}
 	}

@@ -199,55 +199,28 @@ func (v *validator) clockParams(s *Scheme) {
 }
 
 // clockMessage words the deductions of the optional indicators.
-func (d Deduction) clockMessage(en bool) string {
+func (d Deduction) clockMessage() Text {
 	switch d.Kind {
 	case DeductPressMonthMissing:
-		if en {
-			return fmt.Sprintf("%s: %d press conferences held, fewer than %d a month", d.Period.Label("en"), d.Count, d.Required)
-		}
-		return fmt.Sprintf("%s举办新闻发布会 %d 场，少于每月 %d 场", d.Period.Label("zh"), d.Count, d.Required)
+		return text("deduct.press_month_missing", d.Period.Text(), d.Count, d.Required)
 	case DeductForwardLate:
-		if en {
-			return fmt.Sprintf("Online request %s forwarded %d days late (due by %s)", d.Title, d.LateDays, d.Due)
-		}
-		return fmt.Sprintf("网上申请 %s 迟转交 %d 日（应于 %s 前转交）", d.Title, d.LateDays, d.Due)
+		return text("deduct.forward_late", d.Title, d.LateDays, d.Due)
 	case DeductForwardOverdueOpen:
-		if d.dueOnAsOf() && en {
-			return fmt.Sprintf("Online request %s not forwarded %s", d.Title, d.dueEN())
-		}
 		if d.dueOnAsOf() {
-			return fmt.Sprintf("网上申请 %s 逾期未转交%s", d.Title, d.dueZH("转交"))
+			return text("deduct.forward_overdue_open.as_of", d.Title, d.due("forwarded"))
 		}
-		if en {
-			return fmt.Sprintf("Online request %s not forwarded, %d days past due (due by %s)", d.Title, d.LateDays, d.Due)
-		}
-		return fmt.Sprintf("网上申请 %s 逾期未转交，已超期 %d 日（应于 %s 前转交）", d.Title, d.LateDays, d.Due)
+		return text("deduct.forward_overdue_open", d.Title, d.LateDays, d.Due)
 	case DeductReviewLate:
-		if en {
-			return fmt.Sprintf("Secrecy review of “%s” decided %d working days late (due by %s)", d.Title, d.LateDays, d.Due)
-		}
-		return fmt.Sprintf("《%s》的保密审查迟办 %d 个工作日（应于 %s 前提出审查意见）", d.Title, d.LateDays, d.Due)
+		return text("deduct.review_late", d.Title, d.LateDays, d.Due)
 	case DeductReviewOverdueOpen:
-		if d.dueOnAsOf() && en {
-			return fmt.Sprintf("Secrecy review of “%s” undecided %s", d.Title, d.dueEN())
-		}
 		if d.dueOnAsOf() {
-			return fmt.Sprintf("《%s》的保密审查逾期未提出意见%s", d.Title, d.dueZH("提出审查意见"))
+			return text("deduct.review_overdue_open.as_of", d.Title, d.due("reviewed"))
 		}
-		if en {
-			return fmt.Sprintf("Secrecy review of “%s” undecided, %d working days past due (due by %s)", d.Title, d.LateDays, d.Due)
-		}
-		return fmt.Sprintf("《%s》的保密审查逾期未提出意见，已超期 %d 个工作日（应于 %s 前提出审查意见）", d.Title, d.LateDays, d.Due)
+		return text("deduct.review_overdue_open", d.Title, d.LateDays, d.Due)
 	case DeductCoordinationSilent:
-		if en {
-			return fmt.Sprintf("Coordination on “%s” (sent %s) not answered by %s: deemed consent", d.Title, d.On, d.Due)
-		}
-		return fmt.Sprintf("协调事项“%s”（%s 发函）未在 %s 前答复，视为同意", d.Title, d.On, d.Due)
+		return text("deduct.coordination_silent", d.Title, d.On, d.Due)
 	case DeductCoordinationLate:
-		if en {
-			return fmt.Sprintf("Coordination on “%s” answered %d working days late (due by %s): deemed consent", d.Title, d.LateDays, d.Due)
-		}
-		return fmt.Sprintf("协调事项“%s”迟复 %d 个工作日（应于 %s 前答复），视为同意", d.Title, d.LateDays, d.Due)
+		return text("deduct.coordination_late", d.Title, d.LateDays, d.Due)
 	}
-	return string(d.Kind)
+	return text("deduct.unknown", string(d.Kind))
 }

@@ -158,7 +158,7 @@ func TestClockSchemeKeepsAPerfectYearAt100(t *testing.T) {
 	useClocks(t)(&in)
 	for _, d := range mustScore(t, in).Departments {
 		if d.Total.Cmp(rat("100")) != 0 {
-			t.Errorf("%s: %s, want 100\n%s", d.Name, d.Total.RatString(), d.Explain("zh"))
+			t.Errorf("%s: %s, want 100\n%+v", d.Name, d.Total.RatString(), d.Indicators)
 		}
 	}
 }
@@ -378,7 +378,7 @@ func TestClockDeductionsHaveMessages(t *testing.T) {
 		DeductReviewOverdueOpen, DeductCoordinationSilent, DeductCoordinationLate,
 	} {
 		d.Kind = kind
-		zh, en := d.Message("zh"), d.Message("en")
+		zh, en := inZH(d.Message()), inEN(d.Message())
 		if zh == string(kind) || en == string(kind) || zh == en || strings.ContainsAny(zh, "abcdefghijklmnopqrstuvwxyz") {
 			t.Errorf("%s: zh %q, en %q", kind, zh, en)
 		}

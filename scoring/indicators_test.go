@@ -77,9 +77,9 @@ func runIndicatorCases(t *testing.T, cases []indicatorCase) {
 			if !slices.Equal(kinds, tc.kinds) {
 				t.Errorf("deductions %v, want %v", kinds, tc.kinds)
 			}
-			if tc.msg != "" && (len(ind.Deductions) == 0 || ind.Deductions[0].Message("zh") != tc.msg) {
+			if tc.msg != "" && (len(ind.Deductions) == 0 || inZH(ind.Deductions[0].Message()) != tc.msg) {
 				for _, d := range ind.Deductions {
-					t.Logf("got: %s", d.Message("zh"))
+					t.Logf("got: %s", inZH(d.Message()))
 				}
 				t.Errorf("want message %s", tc.msg)
 			}
@@ -487,7 +487,7 @@ func TestEveryKindHasMessages(t *testing.T) {
 		DeductQuarterlyLate, DeductQuarterlyMissing, DeductReviewMissing, DeductAnnualLate, DeductAnnualMissing,
 	} {
 		d.Kind = kind
-		zh, en := d.Message("zh"), d.Message("en")
+		zh, en := inZH(d.Message()), inEN(d.Message())
 		if zh == string(kind) || en == string(kind) || zh == en {
 			t.Errorf("%s: zh %q, en %q", kind, zh, en)
 		}
@@ -508,11 +508,11 @@ func TestMessagesInEnglish(t *testing.T) {
 		{Deduction{Kind: DeductWebsiteWeekThin, Period: weekPeriod(day("2024-01-29")), Channel: "网站", Count: 1, Required: 2},
 			"Week 2024-01-29–2024-02-04: 1 publications on 网站, fewer than 2"},
 	} {
-		if got := tc.d.Message("en"); got != tc.want {
+		if got := inEN(tc.d.Message()); got != tc.want {
 			t.Errorf("got  %s\nwant %s", got, tc.want)
 		}
-		if strings.ContainsAny(tc.d.Message("zh"), "abcdefghijklmnopqrstuvwxyz") {
-			t.Errorf("Chinese message has English words: %s", tc.d.Message("zh"))
+		if strings.ContainsAny(inZH(tc.d.Message()), "abcdefghijklmnopqrstuvwxyz") {
+			t.Errorf("Chinese message has English words: %s", inZH(tc.d.Message()))
 		}
 	}
 }
@@ -532,8 +532,8 @@ func TestItemWithoutCadenceIsNotScored(t *testing.T) {
 		}
 		for _, ind := range got.Indicators {
 			for _, d := range ind.Deductions {
-				if strings.Contains(d.Message("zh"), "第39项") {
-					t.Errorf("department %d: %s", id, d.Message("zh"))
+				if strings.Contains(inZH(d.Message()), "第39项") {
+					t.Errorf("department %d: %s", id, inZH(d.Message()))
 				}
 			}
 		}

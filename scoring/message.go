@@ -1,139 +1,89 @@
 package scoring
 
-import "fmt"
-
-// Message explains the deduction in a full sentence, in Chinese by default
-// or in English when lang is "en".
-func (d Deduction) Message(lang string) string {
-	if lang == "en" {
-		return d.english()
-	}
-	return d.chinese()
+// Text is a sentence for people, named by a catalog key (package i18n) and
+// its arguments, not yet worded: scoring knows no language, and the handler
+// words it in the reader's. An argument may itself be a Text (a period
+// inside a sentence), worded in the same language.
+type Text struct {
+	Key  string
+	Args []any
 }
 
-func (d Deduction) chinese() string {
+// Keyed gives the key and arguments to the catalog.
+func (t Text) Keyed() (string, []any) { return t.Key, t.Args }
+
+func text(key string, args ...any) Text { return Text{Key: key, Args: args} }
+
+// Message explains the deduction in a full sentence.
+func (d Deduction) Message() Text {
 	switch d.Kind {
 	case DeductSlotUnfilled:
 		if d.Period.Kind == PeriodStanding {
-			return fmt.Sprintf("第%d项“%s”（长期公开）截至 %s 无公开记录", d.Item, d.Title, d.Period.End)
+			return text("deduct.slot_unfilled.standing", d.Item, d.Title, d.Period.End)
 		}
-		return fmt.Sprintf("第%d项“%s”%s无公开记录", d.Item, d.Title, d.Period.Label("zh"))
+		return text("deduct.slot_unfilled", d.Item, d.Title, d.Period.Text())
 	case DeductSlotVoidQuarter:
 		if !d.Due.IsZero() {
-			return fmt.Sprintf("第%d项“%s”%s无有效公开记录：所在季度未报送季度报表%s，视为当季无公开", d.Item, d.Title, d.slotZH(), d.dueZH("报送"))
+			return text("deduct.slot_void_quarter.due", d.Item, d.Title, d.slot(), d.due("filed"))
 		}
-		return fmt.Sprintf("第%d项“%s”%s无有效公开记录：所在季度未报送季度报表，视为当季无公开", d.Item, d.Title, d.slotZH())
+		return text("deduct.slot_void_quarter", d.Item, d.Title, d.slot())
 	case DeductPublicationLate:
-		return fmt.Sprintf("《%s》迟发 %d 个工作日（应于 %s 前公开）", d.Title, d.LateDays, d.Due)
+		return text("deduct.publication_late", d.Title, d.LateDays, d.Due)
 	case DeductChannelMissing:
-		return fmt.Sprintf("本年度未通过“%s”公开信息，而第%d项要求该公开形式", d.Channel, d.Item)
+		return text("deduct.channel_missing", d.Channel, d.Item)
 	case DeductWebsiteWeekThin:
-		return fmt.Sprintf("%s这一周%s公开 %d 条，少于 %d 条", d.Period.Label("zh"), d.Channel, d.Count, d.Required)
+		return text("deduct.website_week_thin", d.Period.Start, d.Period.End, d.Channel, d.Count, d.Required)
 	case DeductRequestLate:
-		return fmt.Sprintf("依申请公开 %s 迟复 %d 个工作日（应于 %s 前答复）", d.Title, d.LateDays, d.Due)
+		return text("deduct.request_late", d.Title, d.LateDays, d.Due)
 	case DeductRequestOverdueOpen:
 		if d.dueOnAsOf() {
-			return fmt.Sprintf("依申请公开 %s 逾期未答复%s", d.Title, d.dueZH("答复"))
+			return text("deduct.request_overdue_open.as_of", d.Title, d.due("answered"))
 		}
-		return fmt.Sprintf("依申请公开 %s 逾期未答复，已超期 %d 个工作日（应于 %s 前答复）", d.Title, d.LateDays, d.Due)
+		return text("deduct.request_overdue_open", d.Title, d.LateDays, d.Due)
 	case DeductOverturned:
-		return fmt.Sprintf("依申请公开 %s 于 %s 被依法纠错", d.Title, d.On)
+		return text("deduct.overturned", d.Title, d.On)
 	case DeductComplaintUnreplied:
-		return fmt.Sprintf("投诉咨询 %s（%s 受理）未回复", d.Title, d.On)
+		return text("deduct.complaint_unreplied", d.Title, d.On)
 	case DeductComplaintUnclosed:
-		return fmt.Sprintf("投诉咨询 %s（%s 受理）未办结", d.Title, d.On)
+		return text("deduct.complaint_unclosed", d.Title, d.On)
 	case DeductQuarterlyLate:
-		return fmt.Sprintf("%s报表迟报 %d 天（应于 %s 前报送）", d.Period.Label("zh"), d.LateDays, d.Due)
+		return text("deduct.quarterly_late", d.Period.Text(), d.LateDays, d.Due)
 	case DeductQuarterlyMissing:
-		return fmt.Sprintf("%s报表未报送%s", d.Period.Label("zh"), d.dueZH("报送"))
+		return text("deduct.quarterly_missing", d.Period.Text(), d.due("filed"))
 	case DeductReviewMissing:
-		return fmt.Sprintf("《%s》（%s 公开）公开前未经保密审查同意公开", d.Title, d.On)
+		return text("deduct.review_missing", d.Title, d.On)
 	case DeductAnnualLate:
-		return fmt.Sprintf("%s报告迟报 %d 天（应于 %s 前报送）", d.Period.Label("zh"), d.LateDays, d.Due)
+		return text("deduct.annual_late", d.Period.Text(), d.LateDays, d.Due)
 	case DeductNothingPublished:
-		return fmt.Sprintf("%s有应公开事项，但全年无任何公开记录，本项不得分", d.Period.Label("zh"))
+		return text("deduct.nothing_published", d.Period.Text())
 	case DeductAnnualMissing:
-		return fmt.Sprintf("%s报告未报送%s", d.Period.Label("zh"), d.dueZH("报送"))
+		return text("deduct.annual_missing", d.Period.Text(), d.due("filed"))
 	}
-	return d.clockMessage(false)
+	return d.clockMessage()
 }
 
-func (d Deduction) english() string {
-	switch d.Kind {
-	case DeductSlotUnfilled:
-		if d.Period.Kind == PeriodStanding {
-			return fmt.Sprintf("Item %d “%s” (standing): no publication by %s", d.Item, d.Title, d.Period.End)
-		}
-		return fmt.Sprintf("Item %d “%s”: no publication in %s", d.Item, d.Title, d.Period.Label("en"))
-	case DeductSlotVoidQuarter:
-		if !d.Due.IsZero() {
-			return fmt.Sprintf("Item %d “%s”, %s: no valid publication, because the quarterly report of its quarter was not filed %s", d.Item, d.Title, d.Period.Label("en"), d.dueEN())
-		}
-		return fmt.Sprintf("Item %d “%s”, %s: no valid publication, because the quarterly report of its quarter was not filed", d.Item, d.Title, d.Period.Label("en"))
-	case DeductPublicationLate:
-		return fmt.Sprintf("“%s” published %d working days late (due by %s)", d.Title, d.LateDays, d.Due)
-	case DeductChannelMissing:
-		return fmt.Sprintf("Nothing published through %s this year, though item %d requires that channel", d.Channel, d.Item)
-	case DeductWebsiteWeekThin:
-		return fmt.Sprintf("Week %s–%s: %d publications on %s, fewer than %d", d.Period.Start, d.Period.End, d.Count, d.Channel, d.Required)
-	case DeductRequestLate:
-		return fmt.Sprintf("Request %s answered %d working days late (due by %s)", d.Title, d.LateDays, d.Due)
-	case DeductRequestOverdueOpen:
-		if d.dueOnAsOf() {
-			return fmt.Sprintf("Request %s unanswered %s", d.Title, d.dueEN())
-		}
-		return fmt.Sprintf("Request %s unanswered, %d working days past due (due by %s)", d.Title, d.LateDays, d.Due)
-	case DeductOverturned:
-		return fmt.Sprintf("Request %s: the act was overturned on %s", d.Title, d.On)
-	case DeductComplaintUnreplied:
-		return fmt.Sprintf("Complaint %s (received %s) not replied to", d.Title, d.On)
-	case DeductComplaintUnclosed:
-		return fmt.Sprintf("Complaint %s (received %s) not closed", d.Title, d.On)
-	case DeductQuarterlyLate:
-		return fmt.Sprintf("Quarterly report for %s filed %d days late (due by %s)", d.Period.Label("en"), d.LateDays, d.Due)
-	case DeductQuarterlyMissing:
-		return fmt.Sprintf("Quarterly report for %s not filed %s", d.Period.Label("en"), d.dueEN())
-	case DeductReviewMissing:
-		return fmt.Sprintf("“%s” (published %s) had no secrecy review approving it before publication", d.Title, d.On)
-	case DeductAnnualLate:
-		return fmt.Sprintf("Annual report for %s filed %d days late (due by %s)", d.Period.Label("en"), d.LateDays, d.Due)
-	case DeductNothingPublished:
-		return fmt.Sprintf("%s: items to publish, but nothing published all year; no points", d.Period.Label("en"))
-	case DeductAnnualMissing:
-		return fmt.Sprintf("Annual report for %s not filed %s", d.Period.Label("en"), d.dueEN())
-	}
-	return d.clockMessage(true)
-}
-
-// slotZH names a slot inside a Chinese sentence: the period for quarterly
-// and monthly slots, the cadence for the yearly ones.
-func (d Deduction) slotZH() string {
+// slot names a slot inside a sentence: the period for quarterly and
+// monthly slots, the cadence for the yearly ones (长期公开, 及时公开).
+func (d Deduction) slot() Text {
 	switch d.Period.Kind {
 	case PeriodStanding:
-		return "（长期公开）"
+		return text("deduct.slot.standing")
 	case PeriodYear:
-		return "（及时公开）"
+		return text("deduct.slot.year")
 	}
-	return d.Period.Label("zh")
+	return d.Period.Text()
 }
 
 // dueOnAsOf reports whether a duty not done was due on the as-of date
 // itself: it counts because that day is over at its end.
 func (d Deduction) dueOnAsOf() bool { return !d.AsOf.IsZero() && d.Due == d.AsOf }
 
-// dueZH words when a duty not done was due, e.g. "（应于 2025-03-31 前答复）",
-// and, when that was the as-of date, that the day is over.
-func (d Deduction) dueZH(verb string) string {
+// due words when a duty not done (filed, answered, forwarded, reviewed)
+// was due, "（应于 2025-03-31 前答复）", and, when that was the as-of date,
+// that the day is over.
+func (d Deduction) due(duty string) Text {
 	if d.dueOnAsOf() {
-		return fmt.Sprintf("（应于 %s 前%s；该日即截至日期，当日已结束仍未%s）", d.Due, verb, verb)
+		return text("deduct.due_as_of."+duty, d.Due)
 	}
-	return fmt.Sprintf("（应于 %s 前%s）", d.Due, verb)
-}
-
-// dueEN is dueZH in English.
-func (d Deduction) dueEN() string {
-	if d.dueOnAsOf() {
-		return fmt.Sprintf("(due by %s, the as-of date: that day is over at its end, and it was not done by then)", d.Due)
-	}
-	return fmt.Sprintf("(due by %s)", d.Due)
+	return text("deduct.due."+duty, d.Due)
 }

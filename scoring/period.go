@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -50,38 +49,22 @@ func (p Period) Contains(d Date) bool {
 	return !d.IsZero() && d >= p.Start && d <= p.End
 }
 
-// Label names the period for people: "2024年第2季度", "2024年3月", "长期",
-// "2024年度", "2024-01-29至2024-02-04"; in English (lang "en") "2024 Q2",
-// "2024-03", "standing", "2024", "week of 2024-01-29".
-func (p Period) Label(lang string) string {
-	en := lang == "en"
+// Text names the period for people: "2024年第2季度", "2024年3月", "长期",
+// "2024年度", "2024-01-29至2024-02-04"; in English "2024 Q2", "2024-03",
+// "standing", "2024", "week of 2024-01-29".
+func (p Period) Text() Text {
 	y := p.End.Year()
 	switch p.Kind {
 	case PeriodStanding:
-		if en {
-			return "standing"
-		}
-		return "长期"
+		return text("period.standing")
 	case PeriodYear:
-		if en {
-			return fmt.Sprint(y)
-		}
-		return fmt.Sprintf("%d年度", y)
+		return text("period.year", y)
 	case PeriodQuarter:
-		if en {
-			return fmt.Sprintf("%d Q%d", y, p.Start.Quarter())
-		}
-		return fmt.Sprintf("%d年第%d季度", y, p.Start.Quarter())
+		return text("period.quarter", y, p.Start.Quarter())
 	case PeriodMonth:
-		if en {
-			return fmt.Sprintf("%d-%02d", y, p.Start.Month())
-		}
-		return fmt.Sprintf("%d年%d月", y, p.Start.Month())
+		return text("period.month", y, int(p.Start.Month()))
 	case PeriodWeek:
-		if en {
-			return "week of " + p.Start.String()
-		}
-		return p.Start.String() + "至" + p.End.String()
+		return text("period.week", p.Start, p.End)
 	}
-	return ""
+	return Text{}
 }

@@ -85,18 +85,3 @@ const (
 	GradeBasicPass Grade = "基本合格"
 	GradeFail      Grade = "不合格"
 )
-
-// English returns the grade's English name.
-func (g Grade) English() string {
-	switch g {
-	case GradeExcellent:
-		return "excellent"
-	case GradePass:
-		return "pass"
-	case GradeBasicPass:
-		return "basic pass"
-	case GradeFail:
-		return "fail"
-	}
-	return string(g)
-}

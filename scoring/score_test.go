@@ -11,7 +11,7 @@ import (
 func slotItems(d DepartmentResult) []string {
 	var s []string
 	for _, slot := range d.Slots {
-		s = append(s, fmt.Sprintf("%d:%s", slot.Item, slot.Label("zh")))
+		s = append(s, fmt.Sprintf("%d:%s", slot.Item, inZH(slot.Period.Text())))
 	}
 	return s
 }
@@ -101,7 +101,7 @@ func TestPerfectYearScoresHundred(t *testing.T) {
 	res := mustScore(t, perfectInput(t))
 	for _, d := range res.Departments {
 		if Round2(d.Total) != "100.00" || d.Grade != GradeExcellent {
-			t.Errorf("%s: %s %s\n%s", d.Name, Round2(d.Total), d.Grade, d.Explain("zh"))
+			t.Errorf("%s: %s %s\n%+v", d.Name, Round2(d.Total), d.Grade, d.Indicators)
 		}
 	}
 	if len(res.CalendarGaps) != 0 {

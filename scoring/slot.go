@@ -31,9 +31,6 @@ type SlotResult struct {
 	Publication uint
 }
 
-// Label names the slot's period, e.g. "2024年第2季度" or "2024 Q2".
-func (s SlotResult) Label(lang string) string { return s.Period.Label(lang) }
-
 // cadence is how often an item must be published (公开时限).
 type cadence uint8
 

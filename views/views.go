@@ -1,6 +1,7 @@
-// Package views holds the templates, static assets and interface messages,
-// all embedded in the binary: bureau intranets are offline, so nothing is
-// loaded from the internet.
+// Package views holds the templates and static assets, embedded in the
+// binary: bureau intranets are offline, so nothing is loaded from the
+// internet. The words the templates print come from the catalog, package
+// i18n.
 package views
 
 import (

@@ -63,7 +63,7 @@ func TestImportAndRecomputeOnTwoNodes(t *testing.T) {
 		}
 		out := map[string]string{}
 		for _, d := range res.Departments {
-			out[d.Code] = d.Grade.English()
+			out[d.Code] = string(d.Grade)
 			if !d.Unrated {
 				out[d.Code] += " " + d.Total.RatString()
 			}

@@ -10,9 +10,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
-	"github.com/gongkai/gongkai/views"
 )
 
 // auditCommand handles "gongkai audit verify [--anchor SEQ:HASH]", which
@@ -66,8 +66,8 @@ func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if p != nil {
-		return fmt.Errorf("%s / %s", views.T(views.Chinese, "document.bad", views.T(views.Chinese, p.Key, p.Args...)),
-			views.T(views.English, "document.bad", views.T(views.English, p.Key, p.Args...)))
+		return fmt.Errorf("%s / %s", i18n.T(i18n.Chinese, "document.bad", i18n.T(i18n.Chinese, p.Key, p.Args...)),
+			i18n.T(i18n.English, "document.bad", i18n.T(i18n.English, p.Key, p.Args...)))
 	}
 	fmt.Fprintln(stdout, both("document.ok", n))
 	return nil
@@ -130,17 +130,17 @@ func restoreCommand(ctx context.Context, args []string, stdin io.Reader, stdout 
 
 // both words a catalog message in Chinese, then English.
 func both(key string, args ...any) string {
-	return views.T(views.Chinese, key, args...) + " / " + views.T(views.English, key, args...)
+	return i18n.T(i18n.Chinese, key, args...) + " / " + i18n.T(i18n.English, key, args...)
 }
 
 // bilingual words a refusal from the catalog in both languages; other
 // errors pass unchanged.
 func bilingual(err error) error {
-	zh, ok := models.Worded(err, views.Chinese)
+	zh, ok := models.Worded(err, i18n.Chinese)
 	if !ok {
 		return err
 	}
-	en, _ := models.Worded(err, views.English)
+	en, _ := models.Worded(err, i18n.English)
 	return errors.New(zh + " / " + en)
 }
 

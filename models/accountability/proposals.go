@@ -6,10 +6,10 @@ import (
 	"slices"
 	"time"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/scoring"
-	"github.com/gongkai/gongkai/views"
 )
 
 // Proposal is a case the app suggests from what it sees in the stored score
@@ -109,7 +109,7 @@ func proposalsOf(st *models.Standing, r *scoring.DepartmentResult, dept string) 
 		out = append(out, Proposal{Key: key, Year: y, DepartmentID: st.DepartmentID, Department: dept, TriggerKind: trigger, Other: other, Summary: summary, Evidence: ev})
 	}
 	if st.Rated() && st.Grade == string(scoring.GradeFail) {
-		source := views.T(views.Chinese, st.SourceKey())
+		source := i18n.T(i18n.Chinese, st.SourceKey())
 		p(fmt.Sprintf("fail:%d:%d", y, st.DepartmentID), TriggerOther, "年度考核等次为不合格",
 			fmt.Sprintf("%d年度考核等次为不合格（总分%s，%s）。", y, st.Rounded(), source),
 			[]Evidence{{Kind: "grade", RefID: st.DepartmentID, Label: fmt.Sprintf("%d年度考核：不合格（%s），总分%s", y, source, st.Rounded())}})
@@ -123,7 +123,7 @@ func proposalsOf(st *models.Standing, r *scoring.DepartmentResult, dept string) 
 		for _, d := range ind.Deductions {
 			switch d.Kind {
 			case scoring.DeductSlotUnfilled:
-				unpublished = append(unpublished, Evidence{Kind: "item", RefID: uint(d.Item), Label: fmt.Sprintf("%s（%s）未公开", d.Title, d.Period.Label("zh"))})
+				unpublished = append(unpublished, Evidence{Kind: "item", RefID: uint(d.Item), Label: fmt.Sprintf("%s（%s）未公开", d.Title, i18n.Word(i18n.Chinese, d.Period.Text()))})
 			case scoring.DeductRequestOverdueOpen:
 				overdue = append(overdue, Evidence{Kind: "request", RefID: d.Record.ID, Label: fmt.Sprintf("申请%s逾期未答复（应于%s前答复）", d.Title, documents.ChineseDate(d.Due))})
 			case scoring.DeductOverturned:

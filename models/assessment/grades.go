@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -149,7 +150,7 @@ func (g Grade) Criticisms() []Criticism {
 func labels(gs []Grade) map[uint]string {
 	out := make(map[uint]string, len(gs))
 	for _, g := range gs {
-		out[g.DepartmentID] = "不参评"
+		out[g.DepartmentID] = i18n.T(i18n.Chinese, "asmt.unrated")
 		if !g.Unrated {
 			out[g.DepartmentID] = fmt.Sprintf("%s %.2f 第%d名", g.Grade, g.Rounded, g.Rank)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 	"gorm.io/gorm"
@@ -33,6 +34,25 @@ func (d *DepartmentView) ObjectionAt(indicator string, pos int) *Objection {
 		}
 	}
 	return nil
+}
+
+// ObjectionText is the deduction an objection is to, from the plan's run,
+// for a page to word in its reader's language; nil when the run no longer
+// holds that deduction as it was when the objection was filed, and the
+// page shows the objection's own (Chinese) record of it.
+func (d *DepartmentView) ObjectionText(o Objection) *scoring.Text {
+	if d.Auto == nil {
+		return nil
+	}
+	ded, ok := deductionAt([]scoring.DepartmentResult{*d.Auto}, o.Indicator, o.Position)
+	if !ok {
+		return nil
+	}
+	t := ded.Message()
+	if i18n.Word(i18n.Chinese, t) != o.Deduction {
+		return nil
+	}
+	return &t
 }
 
 // Files returns the attachments of one owner.

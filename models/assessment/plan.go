@@ -12,9 +12,9 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
-	"github.com/gongkai/gongkai/views"
 )
 
 // Store keeps assessments in the application's database.
@@ -45,7 +45,7 @@ func (in PlanInput) validate(now time.Time) error {
 	case !in.FullScope && len(in.Departments) == 0:
 		return models.Invalid("departments", "form.focus_depts")
 	case utf8.RuneCountInString(in.Team) > 2000:
-		return models.Invalid("team", "refuse.text.too_long", views.Phrase("refuse.label.team"), 2000)
+		return models.Invalid("team", "refuse.text.too_long", i18n.Phrase("refuse.label.team"), 2000)
 	case in.Dates.AsOf != 0 && in.Dates.AsOf.Year() <= in.Year:
 		return models.Invalid("as_of", "refuse.assessment.as_of", in.Year)
 	}
@@ -373,7 +373,7 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		}
 		note := reason
 		if early != "" {
-			note = views.T(views.Chinese, "asmt.early_note", early, reason)
+			note = i18n.T(i18n.Chinese, "asmt.early_note", early, reason)
 		}
 		if err := event(tx, p.ID, string(a), note, now); err != nil {
 			return err

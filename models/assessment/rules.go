@@ -13,9 +13,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
-	"github.com/gongkai/gongkai/views"
 )
 
 // Status is where an assessment stands.
@@ -208,7 +208,7 @@ func (d Dates) ProposeWaits(today scoring.Date, unsigned int) []Wait {
 func WaitsText(ws []Wait) string {
 	parts := make([]string, len(ws))
 	for i, w := range ws {
-		parts[i] = views.T(views.Chinese, w.Key, w.Arg)
+		parts[i] = i18n.T(i18n.Chinese, w.Key, w.Arg)
 	}
 	return strings.Join(parts, "；")
 }

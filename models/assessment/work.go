@@ -11,6 +11,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -228,7 +229,7 @@ func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, in
 	if !ok {
 		return nil, models.ErrNotFound
 	}
-	o := &Objection{PlanID: plan, DepartmentID: dept, Indicator: indicator, Position: pos, Deduction: d.Message("zh"),
+	o := &Objection{PlanID: plan, DepartmentID: dept, Indicator: indicator, Position: pos, Deduction: i18n.Word(i18n.Chinese, d.Message()),
 		Points: d.Points.RatString(), Reason: reason, FiledBy: v.Name, FiledAt: now.UTC(), Status: ObjectionOpen}
 	err = s.m.Audited(ctx, v, func(tx *models.Tx) error {
 		var n int64

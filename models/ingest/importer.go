@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -304,7 +305,7 @@ func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, 
 			}
 			bad.add(r, c.errs)
 			if bad.n > im.Limits.MaxBadRows {
-				return malformed(nil, "错误的行超过 %d 行，已停止检查；请先核对文件是否为%s的表格", im.Limits.MaxBadRows, rep.Kind.Title("zh"))
+				return malformed(nil, "错误的行超过 %d 行，已停止检查；请先核对文件是否为%s的表格", im.Limits.MaxBadRows, rep.Kind.Title(i18n.Chinese))
 			}
 		}
 		if rep.Read%progressEvery == 0 {

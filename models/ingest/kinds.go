@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -32,46 +33,26 @@ const (
 var Kinds = []Kind{Departments, Catalog, Publications, Requests, Complaints, QuarterlyReports, AnnualReports, AnnualFigures, Incidents, Accountability, Holidays,
 	SecrecyReviews, Coordinations, PressConferences}
 
-var titles = map[Kind][2]string{
-	Departments:      {"部门", "Departments"},
-	Catalog:          {"责任分解表", "Catalog"},
-	Publications:     {"公开记录", "Publications"},
-	Requests:         {"依申请公开", "Information requests"},
-	Complaints:       {"投诉咨询", "Complaints and inquiries"},
-	QuarterlyReports: {"季度报表", "Quarterly reports"},
-	AnnualReports:    {"年度报告", "Annual reports"},
-	AnnualFigures:    {"年度报告数据", "Annual report figures"},
-	Incidents:        {"事件", "Incidents"},
-	Accountability:   {"责任追究", "Accountability decisions"},
-	Holidays:         {"节假日安排", "Holiday calendar"},
-	SecrecyReviews:   {"保密审查", "Secrecy reviews"},
-	Coordinations:    {"发布协调", "Coordinations"},
-	PressConferences: {"新闻发布会", "Press conferences"},
-}
-
-// Title is the kind's name for people: Chinese unless lang is "en".
-func (k Kind) Title(lang string) string {
-	t, ok := titles[k]
-	if !ok {
+// Title is the kind's name for people (kind.<kind> in the catalog), as the
+// import page, its reports and the templates' sheet names show it.
+func (k Kind) Title(lang i18n.Lang) string {
+	if !i18n.HasMessage(lang, "kind."+string(k)) {
 		return string(k)
 	}
-	if strings.HasPrefix(lang, "en") {
-		return t[1]
-	}
-	return t[0]
+	return i18n.T(lang, "kind."+string(k))
 }
 
 // ParseKind accepts a kind by its English key or its Chinese title.
 func ParseKind(s string) (Kind, error) {
 	s = strings.TrimSpace(s)
 	for _, k := range Kinds {
-		if strings.EqualFold(s, string(k)) || s == k.Title("zh") {
+		if strings.EqualFold(s, string(k)) || s == k.Title(i18n.Chinese) {
 			return k, nil
 		}
 	}
 	names := make([]string, len(Kinds))
 	for i, k := range Kinds {
-		names[i] = string(k) + "（" + k.Title("zh") + "）"
+		names[i] = string(k) + "（" + k.Title(i18n.Chinese) + "）"
 	}
 	return "", models.Invalid("kind", "refuse.ingest.kind", s, strings.Join(names, "、"))
 }

@@ -16,7 +16,7 @@ import (
 
 // The importer's Chinese messages (bad rows, unreadable files, pulls, the
 // summary of a run) use full-width punctuation, as the message catalogs do
-// (views.TestChineseMessagesUseFullWidthPunctuation, whose rule this
+// (i18n.TestChineseMessagesUseFullWidthPunctuation, whose rule this
 // repeats): every string constant of the package with a Han character,
 // and the messages put together from pieces without one.
 func TestChineseMessagesUseFullWidthPunctuation(t *testing.T) {

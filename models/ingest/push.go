@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -17,7 +18,7 @@ func (im *Importer) Push(ctx context.Context, token string, kind Kind, body io.R
 		return nil, err
 	}
 	if string(kind) != src.Kind {
-		return nil, scopeError("此令牌只能导入" + Kind(src.Kind).Title("zh"))
+		return nil, scopeError("此令牌只能导入" + Kind(src.Kind).Title(i18n.Chinese))
 	}
 	return im.Records(ctx, kind, body, Options{
 		Partial:        partial,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -92,7 +93,7 @@ func (s *xlsxSource) open(kind Kind) error {
 	}
 	s.sheet = sheets[0]
 	for _, name := range sheets {
-		if name == string(kind) || name == kind.Title("zh") {
+		if name == string(kind) || name == kind.Title(i18n.Chinese) {
 			s.sheet = name
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/gongkai/gongkai/i18n"
 )
 
 // Report is what an import did, for the page, the API answer and the CLI.
@@ -45,7 +47,7 @@ const (
 // Summary is the outcome in one Chinese sentence.
 func (r *Report) Summary() string {
 	return fmt.Sprintf("%s：读取 %d 行，新增 %d 行，更新 %d 行，未变 %d 行，拒绝 %d 行，用时 %.1f 秒",
-		r.Kind.Title("zh"), r.Read, r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.Duration.Seconds())
+		r.Kind.Title(i18n.Chinese), r.Read, r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.Duration.Seconds())
 }
 
 // listErrors fills Errors from the bad rows kept, up to maxListedErrors,
@@ -110,7 +112,7 @@ func (b *rejected) add(r *row, errs []RowError) {
 func errorFileName(name string, kind Kind, format string) string {
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	if name == "" || base == "." || base == "" {
-		base = kind.Title("zh")
+		base = kind.Title(i18n.Chinese)
 	}
 	return base + "-错误行." + format
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -49,7 +50,7 @@ func vocabularyOf(kind Kind, key string) []string {
 var ErrNoTemplate = errors.New("节假日安排请使用 holiday-cn 格式的 JSON 文件")
 
 // TemplateFileName names a kind's template for download.
-func TemplateFileName(kind Kind) string { return kind.Title("zh") + "-导入模板.xlsx" }
+func TemplateFileName(kind Kind) string { return kind.Title(i18n.Chinese) + "-导入模板.xlsx" }
 
 // Template returns an XLSX workbook for filling in a kind by hand: the first
 // sheet has the Chinese headers (required ones in bold red) and drop-down
@@ -58,11 +59,11 @@ func TemplateFileName(kind Kind) string { return kind.Title("zh") + "-导入模�
 func Template(kind Kind) ([]byte, error) {
 	sp, ok := specs[kind]
 	if !ok || kind == Holidays {
-		return nil, fmt.Errorf("%s没有表格模板：%w", kind.Title("zh"), ErrNoTemplate)
+		return nil, fmt.Errorf("%s没有表格模板：%w", kind.Title(i18n.Chinese), ErrNoTemplate)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := kind.Title("zh")
+	sheet := kind.Title(i18n.Chinese)
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
@@ -154,7 +155,7 @@ func writeNotes(f *excelize.File, kind Kind, sp spec) error {
 		}
 		rows = append(rows, []any{c.name, c.key, map[bool]string{true: "是", false: ""}[c.required], note})
 	}
-	rows = append(rows, []any{}, []any{"导入时只读取第一个工作表（或名为“" + kind.Title("zh") + "”的工作表），本说明页不会被导入。"},
+	rows = append(rows, []any{}, []any{"导入时只读取第一个工作表（或名为“" + kind.Title(i18n.Chinese) + "”的工作表），本说明页不会被导入。"},
 		[]any{"部门可填编码或全称；是否类的列填 是/否；表头用中文列名或英文键均可，顺序不限，多余的列会被忽略并提示。"})
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)

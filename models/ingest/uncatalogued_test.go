@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/scoring"
@@ -128,7 +129,7 @@ func TestUncataloguedPublicationsCount(t *testing.T) {
 		}
 		for _, sl := range za.Slots {
 			if sl.State == scoring.SlotFilled {
-				t.Errorf("item %d %s filled by a post outside the catalog", sl.Item, sl.Period.Label("zh"))
+				t.Errorf("item %d %s filled by a post outside the catalog", sl.Item, i18n.Word(i18n.Chinese, sl.Period.Text()))
 			}
 		}
 		// 2025 has 52 weeks whose Monday falls in it, the first on 6 January.
@@ -150,7 +151,7 @@ func TestUncataloguedPublicationsCount(t *testing.T) {
 		}
 		for _, d := range ind["A3"].Deductions {
 			if d.Channel == "网站" {
-				t.Errorf("A3 says 网站 unused: %s", d.Message("zh"))
+				t.Errorf("A3 says 网站 unused: %s", i18n.Word(i18n.Chinese, d.Message()))
 			}
 		}
 		if len(ind["A3"].Deductions) == 0 {

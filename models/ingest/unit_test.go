@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"golang.org/x/text/encoding/unicode"
@@ -131,7 +132,7 @@ func TestImportHistory(t *testing.T) {
 
 func TestKinds(t *testing.T) {
 	for _, k := range Kinds {
-		for _, s := range []string{string(k), strings.ToUpper(string(k)), k.Title("zh")} {
+		for _, s := range []string{string(k), strings.ToUpper(string(k)), k.Title(i18n.Chinese)} {
 			if got, err := ParseKind(s); err != nil || got != k {
 				t.Errorf("ParseKind(%q) = %q, %v", s, got, err)
 			}

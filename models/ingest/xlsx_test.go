@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/xuri/excelize/v2"
@@ -79,7 +80,7 @@ func TestTemplates(t *testing.T) {
 			modelstest.Must(t, err)
 			f, err := excelize.OpenReader(bytes.NewReader(b))
 			modelstest.Must(t, err)
-			head, err := f.GetRows(kind.Title("zh"))
+			head, err := f.GetRows(kind.Title(i18n.Chinese))
 			modelstest.Must(t, err)
 			f.Close()
 			if len(head) != 1 || head[0][0] != specs[kind].columns[0].name || len(head[0]) != len(specs[kind].columns) {

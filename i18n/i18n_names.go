@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // nameMessages are the names people read in place of database ids (issue 29).
 var nameMessages = map[Lang]map[string]string{

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // caseMessages are the messages of the accountability workspace (责任追究).
 var caseMessages = map[Lang]map[string]string{
@@ -127,12 +127,12 @@ var caseMessages = map[Lang]map[string]string{
 		"case.overdue":               "已逾期未完成",
 		"case.complete":              "记录完成",
 		"case.notice.no":             "书面通知",
-		"case.notice.title":          "书面通知",
 		"case.notice.print":          "打印",
 		"case.notice.date":           "通知日期",
 		"case.notify":                "下达书面通知",
 		"case.done.notified":         "已下达书面通知",
-		"case.back":                  "返回案件",
+		"appeal.复核":                  "复核",
+		"appeal.申诉":                  "申诉",
 		"case.appeal.deadline":       "复核申诉期限",
 		"case.appeals":               "复核与申诉",
 		"case.appeal":                "提出复核或申诉",
@@ -275,12 +275,12 @@ var caseMessages = map[Lang]map[string]string{
 		"case.overdue":               "Overdue",
 		"case.complete":              "Record completion",
 		"case.notice.no":             "Written notice",
-		"case.notice.title":          "Written notice",
 		"case.notice.print":          "Print",
 		"case.notice.date":           "Notice date",
 		"case.notify":                "Issue the written notice",
 		"case.done.notified":         "Written notice issued",
-		"case.back":                  "Back to the case",
+		"appeal.复核":                  "review",
+		"appeal.申诉":                  "appeal",
 		"case.appeal.deadline":       "Appeal deadline",
 		"case.appeals":               "Appeals",
 		"case.appeal":                "Appeal",

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // clockMessages are the messages of issue 14's records and clocks: secrecy
 // reviews, coordinations, forwarding, and the flags of publications that

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // dashboardMessages are the messages of the overview and the charts.
 var dashboardMessages = map[Lang]map[string]string{

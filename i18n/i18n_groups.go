@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // groupMessages are the messages of issue 29's grouped pages: proposals by
 // year and department, deductions by indicator, files to choose again.

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // readableMessages are the words that replace codes on the pages: who
 // acted, where an import came from, the audit log's actions and objects,

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // reportMessages are the messages of the report pages (季度报表, 年度报告)
 // and of the lists' Excel exports.
@@ -27,7 +27,6 @@ var reportMessages = map[Lang]map[string]string{
 		"report.saved":               "已保存 %d 个部分的文字，并记录在操作日志中",
 		"report.edited":              "由 %s 修改于 %s",
 		"report.draft":               "默认草稿，尚未修改",
-		"report.section":             "部分",
 		"export.xlsx":                "导出 Excel",
 		"report.xlsx":                "导出 Excel（表格）",
 		"report.check":               "勾稽关系与定稿",
@@ -99,7 +98,6 @@ var reportMessages = map[Lang]map[string]string{
 		"report.saved":               "Saved the text of %d sections; recorded in the audit log",
 		"report.edited":              "Edited by %s on %s",
 		"report.draft":               "Default draft, not edited yet",
-		"report.section":             "Section",
 		"export.xlsx":                "Export to Excel",
 		"report.xlsx":                "Export tables to Excel",
 		"report.check":               "Balance and final",

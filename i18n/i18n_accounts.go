@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // accountMessages are the refusals of the username and password rules (issue
 // 21): a username in letters of another script, a password of spaces.

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // workMessages are issue 12's: each role's to-do list on its home, the
 // reports a department files, and the forms' field errors.
@@ -15,8 +15,6 @@ var workMessages = map[Lang]map[string]string{
 		"home.overdue.none":        "没有逾期事项。",
 		"home.upcoming":            "未来 %d 个工作日内到期（至 %s）",
 		"home.upcoming.none":       "近期没有到期事项。",
-		"home.grade.approved":      "已审定",
-		"home.grade.provisional":   "暂定，未经领导小组审定",
 		"home.lost":                "每一项扣分",
 		"home.lost.all":            "查看全部指标与扣分",
 		"home.noscore":             "本年度尚未计算得分。",
@@ -78,8 +76,6 @@ var workMessages = map[Lang]map[string]string{
 		"home.overdue.none":        "Nothing overdue.",
 		"home.upcoming":            "Due within %d working days (by %s)",
 		"home.upcoming.none":       "Nothing falls due soon.",
-		"home.grade.approved":      "approved",
-		"home.grade.provisional":   "provisional, not yet approved by the leading group",
 		"home.lost":                "Every point lost",
 		"home.lost.all":            "All indicators and deductions",
 		"home.noscore":             "No score has been computed for the year yet.",

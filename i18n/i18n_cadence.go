@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // cadenceMessages name a catalog item loaded without
 // a 公开时限.

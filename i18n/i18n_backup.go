@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // backupMessages are the command line's words for backup, restore and the
 // audit anchor (issue 21).

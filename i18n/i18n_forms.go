@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // formMessages are the field errors of the forms (handlers/form.go): what
 // is wrong with one field, shown beside it.

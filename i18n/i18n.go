@@ -1,4 +1,18 @@
-package views
+// Package i18n is the one text catalog of the application: every sentence a
+// person reads, in Chinese (zh-CN) and English, under a message key.
+//
+// Every layer uses it: scoring's message keys are rendered by handlers and
+// views, models and ingest write bilingual audit texts and refusals, views
+// render templates. So it must import nothing of the project, and it cannot
+// live inside any of those folders without an upward import.
+//
+// A catalog is one map per area (i18n_<area>.go, a var <area>Messages with
+// both languages), listed in allCatalogs. Tests keep it whole: every key in
+// both languages and in one catalog only, and the code using exactly the
+// keys defined; a key the code builds from a prefix (printf
+// "case.status.%s") is declared with its values in families
+// (usage_test.go).
+package i18n
 
 import "fmt"
 
@@ -24,7 +38,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, documentMessages, officialMessages, gateMessages, groupMessages, backupMessages, nameMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, documentMessages, officialMessages, gateMessages, groupMessages, backupMessages, nameMessages, auditMessages, scoringMessages, kindMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}
@@ -52,8 +66,11 @@ func T(lang Lang, key string, args ...any) string {
 	if len(args) > 0 {
 		worded := make([]any, len(args))
 		for i, a := range args {
-			if p, ok := a.(Phrase); ok {
+			switch p := a.(type) {
+			case Phrase:
 				a = T(lang, string(p))
+			case Keyed:
+				a = Word(lang, p)
 			}
 			worded[i] = a
 		}
@@ -66,6 +83,19 @@ func T(lang Lang, key string, args ...any) string {
 // field inside a sentence: T words it in the sentence's language.
 type Phrase string
 
+// Keyed is a message named by its key and arguments, not yet worded, such
+// as scoring's Text: Word words it, and T words one given as an argument in
+// the language of the sentence around it.
+type Keyed interface {
+	Keyed() (key string, args []any)
+}
+
+// Word words a keyed message in lang.
+func Word(lang Lang, m Keyed) string {
+	key, args := m.Keyed()
+	return T(lang, key, args...)
+}
+
 // HasMessage reports whether key is defined in lang.
 func HasMessage(lang Lang, key string) bool {
 	_, ok := messages[lang][key]
@@ -76,7 +106,6 @@ func HasMessage(lang Lang, key string) bool {
 var coreMessages = map[Lang]map[string]string{
 	Chinese: {
 		"app.name":              "警务公开考核系统",
-		"app.short":             "公开",
 		"nav.home":              "首页",
 		"nav.departments":       "部门",
 		"nav.groups":            "部门分组",
@@ -159,8 +188,6 @@ var coreMessages = map[Lang]map[string]string{
 		"audit.who":             "操作人",
 		"audit.action":          "操作",
 		"audit.entity":          "对象",
-		"audit.before":          "修改前",
-		"audit.after":           "修改后",
 		"error.title":           "出错了",
 		"error.notfound":        "未找到该页面，或您无权查看。",
 		"error.forbidden":       "您无权执行此操作。",
@@ -227,13 +254,10 @@ var coreMessages = map[Lang]map[string]string{
 		"calendar.saved":        "节假日安排已导入",
 		"nav.calendar":          "节假日",
 		"scheme.title":          "评分方案",
-		"scheme.version":        "版本",
 		"scheme.name":           "名称",
 		"scheme.status":         "状态",
 		"scheme.state.draft":    "草稿",
 		"scheme.state.approved": "已批准",
-		"scheme.draft":          "草稿",
-		"scheme.approvedstate":  "已批准",
 		"scheme.basedon":        "复制自",
 		"scheme.approvedby":     "批准人",
 		"scheme.save":           "保存草稿",
@@ -264,7 +288,6 @@ var coreMessages = map[Lang]map[string]string{
 		"score.none":            "%d 年度尚未计算得分",
 		"score.gaps":            "以下年份没有国务院节假日安排，按仅周末休息计算工作日：",
 		"score.rank":            "名次",
-		"score.rank_of":         "第 %d 名（共 %d 个参评单位）",
 		"score.unrated":         "不参评",
 		"score.unrated_title":   "本年度无考核事项",
 		"score.unrated_reason":  "该单位在责任分解表中既无应公开事项，也未牵头任何事项，按评分方案本年度不参评，不计总分、等次和名次。",
@@ -284,7 +307,6 @@ var coreMessages = map[Lang]map[string]string{
 	},
 	English: {
 		"app.name":              "Police Disclosure Compliance",
-		"app.short":             "Gongkai",
 		"nav.home":              "Home",
 		"nav.departments":       "Departments",
 		"nav.groups":            "Groups",
@@ -367,8 +389,6 @@ var coreMessages = map[Lang]map[string]string{
 		"audit.who":             "Who",
 		"audit.action":          "Action",
 		"audit.entity":          "Record",
-		"audit.before":          "Before",
-		"audit.after":           "After",
 		"error.title":           "Something went wrong",
 		"error.notfound":        "Page not found, or you may not see it.",
 		"error.forbidden":       "You may not do this.",
@@ -435,13 +455,10 @@ var coreMessages = map[Lang]map[string]string{
 		"calendar.saved":        "Holiday notice imported",
 		"nav.calendar":          "Calendar",
 		"scheme.title":          "Scoring schemes",
-		"scheme.version":        "Version",
 		"scheme.name":           "Name",
 		"scheme.status":         "Status",
 		"scheme.state.draft":    "draft",
 		"scheme.state.approved": "approved",
-		"scheme.draft":          "draft",
-		"scheme.approvedstate":  "approved",
 		"scheme.basedon":        "Copied from",
 		"scheme.approvedby":     "Approved by",
 		"scheme.save":           "Save draft",
@@ -472,7 +489,6 @@ var coreMessages = map[Lang]map[string]string{
 		"score.none":            "No scores computed for %d yet",
 		"score.gaps":            "No State Council holiday notice for these years; working days counted weekends-only:",
 		"score.rank":            "Rank",
-		"score.rank_of":         "rank %d of %d rated",
 		"score.unrated":         "not rated",
 		"score.unrated_title":   "No assessed duties this year",
 		"score.unrated_reason":  "The responsibility table gives this unit nothing to publish and no item to lead, so under the scheme it is not rated this year: no total, grade or rank.",

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // securityMessages are the messages of accounts and the audit chain (issue 11).
 var securityMessages = map[Lang]map[string]string{

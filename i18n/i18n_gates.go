@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // gateMessages are the words of one standing per department and year, and
 // the gates of the assessment and of filing, each with its reason.

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // boundsMessages are the messages of issue 11's input bounds and faults:
 // cancelling an import, a busy or unreachable database, a body of unknown

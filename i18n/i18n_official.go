@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // officialMessages are issue 20's items 4, 5 and 7: a sanctioned department's
 // view of its cases, results notices that hold, the final annual report.

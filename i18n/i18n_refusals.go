@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // refusalMessages are the Store's refusals (models.Invalid): the rule a
 // change broke, said to the reader beside the field it names. The Chinese

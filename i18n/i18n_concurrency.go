@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // concurrencyMessages are the answers to many people working at once: a
 // double submit refused (models.ErrDuplicate).

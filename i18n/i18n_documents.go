@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // documentMessages are the messages of issued documents and their series
 // (issue 20, issue 21 item 3).

@@ -1,4 +1,4 @@
-package views
+package i18n
 
 // assessmentMessages are the messages of the year-end assessment (年度考核,
 // issue 9) and of the public results page.
@@ -50,7 +50,6 @@ var assessmentMessages = map[Lang]map[string]string{
 		"asmt.action.refuse_reopen":  "不同意重新审核",
 		"asmt.action.publish":        "发布考核结果通报",
 		"asmt.reason":                "理由",
-		"asmt.reasonneeded":          "（须填写理由）",
 		"asmt.lastreason":            "最近一次意见",
 		"asmt.steps":                 "可进行的操作",
 		"asmt.timeline":              "时间线",
@@ -134,7 +133,6 @@ var assessmentMessages = map[Lang]map[string]string{
 		"asmt.self_help":             "可附 PDF、图片（PNG、JPEG）或 Office 文件（Word、Excel、PowerPoint、WPS），每次最多5个，每个不超过8 MB。重新报送将替换文字，附件保留。",
 		"asmt.self_text":             "自查情况",
 		"asmt.files":                 "附件",
-		"asmt.file":                  "附件",
 		"asmt.submit_self":           "报送自查材料",
 		"asmt.self_filed":            "自查材料已报送",
 		"asmt.filed_by":              "%s 报送于 %s",
@@ -179,8 +177,6 @@ var assessmentMessages = map[Lang]map[string]string{
 		"asmt.person":                "姓名（个人）",
 		"asmt.submit_commend":        "提出表彰",
 		"asmt.commended":             "表彰已提出，将列入考核结果通报",
-		"asmt.criticised":            "通报批评",
-		"asmt.yourgrade":             "%d年度考核等次",
 		"asmt.grade_notice":          "考核结果通知：经领导小组审定，本部门%d年度政府信息公开工作考核等次为",
 		"asmt.waiting":               "待领导小组审定",
 		"asmt.nowaiting":             "没有待审定的事项。",
@@ -243,7 +239,6 @@ var assessmentMessages = map[Lang]map[string]string{
 		"asmt.action.refuse_reopen":  "Refuse re-opening",
 		"asmt.action.publish":        "Publish the notice of results",
 		"asmt.reason":                "Reason",
-		"asmt.reasonneeded":          "(reason required)",
 		"asmt.lastreason":            "Latest remark",
 		"asmt.steps":                 "Steps you can take",
 		"asmt.timeline":              "Timeline",
@@ -327,7 +322,6 @@ var assessmentMessages = map[Lang]map[string]string{
 		"asmt.self_help":             "Attach PDF, images (PNG, JPEG) or Office files (Word, Excel, PowerPoint, WPS): up to 5 at a time, 8 MB each. Filing again replaces the text and keeps the attachments.",
 		"asmt.self_text":             "Self-inspection",
 		"asmt.files":                 "Attachments",
-		"asmt.file":                  "Attachment",
 		"asmt.submit_self":           "File self-inspection",
 		"asmt.self_filed":            "Self-inspection filed",
 		"asmt.filed_by":              "filed by %s on %s",
@@ -372,8 +366,6 @@ var assessmentMessages = map[Lang]map[string]string{
 		"asmt.person":                "Name (person)",
 		"asmt.submit_commend":        "Propose",
 		"asmt.commended":             "Commendation proposed; it will appear in the notice of results",
-		"asmt.criticised":            "Criticised",
-		"asmt.yourgrade":             "Grade for %d",
 		"asmt.grade_notice":          "Notice of results: as approved by the leading group, the department's grade for %d is",
 		"asmt.waiting":               "Awaiting the leading group",
 		"asmt.nowaiting":             "Nothing awaits approval.",
