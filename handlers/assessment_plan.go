@@ -309,7 +309,7 @@ func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Plan"], data["Dates"], data["Statuses"], data["Events"], data["Open"], data["Names"] = p, p.Dates(), statuses, events, open, names
 	data["RunName"] = runName(lang(c), run)
-	data["Today"], data["Steps"], data["Timeline"], data["CatalogItems"] = today, assessment.AvailableTo(v.Role, p.Status), timeline(p, today), len(items)
+	data["Today"], data["Steps"], data["Timeline"], data["CatalogItems"] = today, assessment.AvailableTo(v, p.Status), timeline(p, today), len(items)
 	if data["Waits"], err = s.assess.ProposeWaits(ctx, v, p, today); err != nil {
 		return err
 	}

@@ -41,10 +41,30 @@ const (
 	// is issued: files its appeal, reports a rectification done, attaches
 	// the files of either (the Store checks which department and case).
 	ActAnswerCase Action = "cases.answer"
-	// ActEditDepartment changes a department's liaison details and annual
-	// figures: the office, or the department's own head (the Store checks
-	// which department; another one is a 404).
-	ActEditDepartment Action = "department.edit"
+	// ActEditLiaison changes a department's liaison details (Annex 3): the
+	// office, or the department's own head (the Store checks which
+	// department; another one is a 404).
+	ActEditLiaison Action = "department.liaison"
+	// ActFileAnnualFigures files a department's annual figures that the
+	// records cannot give (年度报告): the office, or the department's own
+	// head (the Store checks which department).
+	ActFileAnnualFigures Action = "annual.figures"
+	// ActRunAssessment drafts assessment plans, answers objections, records
+	// findings and proposes grades (the office).
+	ActRunAssessment Action = "assessment.run"
+	// ActDecideAssessment approves or sends back plans, grades and
+	// re-openings (the leading group).
+	ActDecideAssessment Action = "assessment.decide"
+	// ActReadAssessments reads every department's assessment; a head reads
+	// only their own department's (ActSignedIn, the Store checks which).
+	ActReadAssessments Action = "assessment.read"
+	// ActReadCaseFiles reads everything of every accountability case,
+	// proposals, investigation notes and statements included.
+	ActReadCaseFiles Action = "cases.files"
+	// ActReadCaseDecisions reads every department's case decisions (not the
+	// notes): the office sees their effect on grades. A head reads a case of
+	// their own department once its notice is issued (ActAnswerCase).
+	ActReadCaseDecisions Action = "cases.decisions"
 )
 
 var permissions = map[Action][]Role{
@@ -59,7 +79,13 @@ var permissions = map[Action][]Role{
 	ActFileForDepartment: {RoleHead},
 	ActHandleCases:       {RoleDiscipline},
 	ActAnswerCase:        {RoleHead},
-	ActEditDepartment:    {RoleOffice, RoleHead},
+	ActEditLiaison:       {RoleOffice, RoleHead},
+	ActFileAnnualFigures: {RoleOffice, RoleHead},
+	ActRunAssessment:     {RoleOffice},
+	ActDecideAssessment:  {RoleLeader},
+	ActReadAssessments:   {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
+	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
+	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 }
 
 // Can reports whether the viewer's role allows the action.
@@ -69,6 +95,10 @@ func (v Viewer) Can(a Action) bool {
 	}
 	return slices.Contains(permissions[a], v.Role)
 }
+
+// HasDepartment reports whether an account of role r belongs to one
+// department (部门负责人): one that reads its own department only.
+func (r Role) HasDepartment() bool { return r.Valid() && !Viewer{Role: r}.Can(ActReadBureau) }
 
 // Allowed lists the roles that may do a, in display order.
 func Allowed(a Action) []Role {
