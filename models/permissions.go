@@ -38,9 +38,13 @@ const (
 	// (责任追究制度 art. 4); the Store decides which step of which case.
 	ActHandleCases Action = "cases.handle"
 	// ActAnswerCase answers a case of one's own department once its notice
-	// is issued: files its appeal, reports a rectification done, attaches
-	// the files of either (the Store checks which department and case).
+	// is issued: reads it, reports a rectification done with its files (the
+	// Store checks which department and case).
 	ActAnswerCase Action = "cases.answer"
+	// ActAppealCase files an appeal against a case's notice (复核/申诉,
+	// art. 7): the department's head for their own department, or the
+	// discipline office recording one received on paper.
+	ActAppealCase Action = "cases.appeal"
 	// ActEditLiaison changes a department's liaison details (Annex 3): the
 	// office, or the department's own head (the Store checks which
 	// department; another one is a 404).
@@ -79,6 +83,7 @@ var permissions = map[Action][]Role{
 	ActFileForDepartment: {RoleHead},
 	ActHandleCases:       {RoleDiscipline},
 	ActAnswerCase:        {RoleHead},
+	ActAppealCase:        {RoleDiscipline, RoleHead},
 	ActEditLiaison:       {RoleOffice, RoleHead},
 	ActFileAnnualFigures: {RoleOffice, RoleHead},
 	ActRunAssessment:     {RoleOffice},
