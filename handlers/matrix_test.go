@@ -23,8 +23,8 @@ import (
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
-// matrixParam fills a route's parameters: ids that exist nowhere, so that no
-// request of the matrix changes a record, and words the routes expect.
+// matrixParam fills a GET route's parameters: ids that exist nowhere, and
+// words the routes expect. POSTs take real records (matrixPosts).
 var matrixParam = regexp.MustCompile(`:[a-z]+`)
 
 func matrixPath(path string) string {
@@ -171,7 +171,7 @@ func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
 	var officeUser models.User
 	modelstest.Must(t, s.DB.Where("username = ?", "office").First(&officeUser).Error)
 	job := models.ImportJob{ID: "matrixjob", UserID: officeUser.ID, Kind: "publications", FileName: "矩阵.csv", StartedAt: b.clock.Now()}
-	modelstest.Must(t, s.StartImportJob(ctx, &job))
+	modelstest.Must(t, s.StartImportJob(ctx, models.System, &job))
 	f.job = job.ID
 	req := models.Request{DepartmentID: b.own.ID, RequestNo: "R-MATRIX", Received: *day("2025-03-03"), Channel: "网络", Answered: day("2025-03-10"), Answer: "同意公开"}
 	modelstest.Must(t, s.DB.Create(&req).Error)

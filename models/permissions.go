@@ -15,7 +15,8 @@ const (
 	// ActSignedIn is any signed-in user; the Store decides what each reads
 	// (a head: their own department only).
 	ActSignedIn Action = "signed_in"
-	// ActReadBureau reads every department's figures (overview, charts).
+	// ActReadBureau reads every department's figures (overview, charts); a
+	// role without it reads its own department only (Viewer.OwnDepartment).
 	ActReadBureau Action = "bureau.read"
 	// ActAdminister is the office's running of the regime: accounts,
 	// scores, calendar, schemes, imports, channels, sources, reports.
