@@ -139,7 +139,8 @@ func (s *Store) ImportRun(ctx context.Context, v Viewer, id uint) (*ImportRun, e
 	if err := s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
 		return nil, notFound(err, "read import run")
 	}
-	if !v.Can(ActReadImports) || r.DepartmentID == nil && !v.Can(ActReadBureau) || r.DepartmentID != nil && !v.CanSeeDepartment(*r.DepartmentID) {
+	own, limited := v.OwnDepartment()
+	if !v.Can(ActReadImports) || limited && (r.DepartmentID == nil || *r.DepartmentID != own) {
 		return nil, ErrNotFound
 	}
 	return &r, nil
