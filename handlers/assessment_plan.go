@@ -309,7 +309,7 @@ func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Plan"], data["Dates"], data["Statuses"], data["Events"], data["Open"], data["Names"] = p, p.Dates(), statuses, events, open, names
 	data["RunName"] = runName(lang(c), run)
-	data["Today"], data["Steps"], data["Timeline"], data["CatalogItems"] = today, assessment.AvailableTo(v.Role, p.Status), timeline(p, today), len(items)
+	data["Today"], data["Steps"], data["Timeline"], data["CatalogItems"] = today, assessment.AvailableTo(v, p.Status), timeline(p, today), len(items)
 	if data["Waits"], err = s.assess.ProposeWaits(ctx, v, p, today); err != nil {
 		return err
 	}
@@ -450,30 +450,30 @@ func planAndDept(c *fiber.Ctx) (uint, uint, error) {
 // role may ask; the Store answers only what the viewer may read or do.
 func (s *Server) assessmentRoutes(app *fiber.App) {
 	get(app, "/assessment", models.ActSignedIn, s.assessments)
-	post(app, "/assessment", models.ActAdminister, s.createPlan)
-	get(app, "/assessment/new", models.ActAdminister, s.newPlanPage)
+	post(app, "/assessment", models.ActRunAssessment, s.createPlan)
+	get(app, "/assessment/new", models.ActRunAssessment, s.newPlanPage)
 	get(app, "/assessment/attachments/:id", models.ActSignedIn, s.attachment)
-	post(app, "/assessment/objections/:id/answer", models.ActAdminister, s.answerObjection)
+	post(app, "/assessment/objections/:id/answer", models.ActRunAssessment, s.answerObjection)
 	post(app, "/assessment/findings/:id/report", models.ActFileForDepartment, s.reportRectification)
-	post(app, "/assessment/findings/:id/close", models.ActAdminister, s.closeFinding)
+	post(app, "/assessment/findings/:id/close", models.ActRunAssessment, s.closeFinding)
 	get(app, "/assessment/:id", models.ActSignedIn, s.planPage)
-	post(app, "/assessment/:id", models.ActAdminister, s.updatePlan)
+	post(app, "/assessment/:id", models.ActRunAssessment, s.updatePlan)
 	post(app, "/assessment/:id/step", models.ActStepPlan, s.planStep)
 	get(app, "/assessment/:id/results", models.ActSignedIn, s.resultsNotice)
 	get(app, "/assessment/:id/results.docx", models.ActSignedIn, s.resultsDOCX)
 	get(app, "/assessment/:id/notices/:doc", models.ActSignedIn, s.resultsNoticeDOCX)
 	get(app, "/assessment/:id/notice/:dept", models.ActSignedIn, s.noticePage)
 	get(app, "/assessment/:id/notice.docx", models.ActSignedIn, s.noticeDOCX)
-	get(app, "/assessment/:id/notice-draft", models.ActAdminister, s.noticeDraft)
-	post(app, "/assessment/:id/notice-draft", models.ActAdminister, s.saveNoticeDraft)
+	get(app, "/assessment/:id/notice-draft", models.ActRunAssessment, s.noticeDraft)
+	post(app, "/assessment/:id/notice-draft", models.ActRunAssessment, s.saveNoticeDraft)
 	post(app, "/assessment/:id/notice/:dept", models.ActFileForDepartment, s.signNotice)
-	post(app, "/assessment/:id/departments/:dept/remind", models.ActAdminister, s.remind)
+	post(app, "/assessment/:id/departments/:dept/remind", models.ActRunAssessment, s.remind)
 	get(app, "/assessment/:id/departments/:dept", models.ActSignedIn, s.assessmentDepartment)
 	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection)
 	post(app, "/assessment/:id/departments/:dept/objections", models.ActFileForDepartment, s.fileObjection)
-	post(app, "/assessment/:id/departments/:dept/adjustments", models.ActAdminister, s.adjustIndicator)
-	post(app, "/assessment/:id/departments/:dept/findings", models.ActAdminister, s.addFinding)
-	post(app, "/assessment/:id/departments/:dept/commend", models.ActAdminister, s.commend)
+	post(app, "/assessment/:id/departments/:dept/adjustments", models.ActRunAssessment, s.adjustIndicator)
+	post(app, "/assessment/:id/departments/:dept/findings", models.ActRunAssessment, s.addFinding)
+	post(app, "/assessment/:id/departments/:dept/commend", models.ActRunAssessment, s.commend)
 }
 
 // assessmentHome adds to a home page what of the assessment concerns the

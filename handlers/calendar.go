@@ -2,10 +2,12 @@ package handlers
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/views"
 )
@@ -61,6 +63,9 @@ func (s *Server) uploadCalendar(c *fiber.Ctx) error {
 	defer f.Close()
 	_, err = ingest.New(s.store).File(c.UserContext(), ingest.Holidays, fh.Filename, f,
 		ingest.Options{Source: "file", FileName: fh.Filename, Viewer: v})
+	if errors.Is(err, models.ErrForbidden) {
+		return err
+	}
 	if err != nil {
 		c.Status(fiber.StatusUnprocessableEntity)
 		data["Form"], data["Errors"] = form, FieldErrors{"file": {Text: userMessage(c, err)}}

@@ -38,7 +38,7 @@ func (s *Server) flagsPage(c *fiber.Ctx, data fiber.Map) error {
 			decided = append(decided, f)
 		}
 	}
-	canDecide := v.Role == models.RoleOffice || v.Role == models.RoleDiscipline
+	canDecide := v.Can(models.ActDecideFlag)
 	data["Open"], data["Decided"], data["Names"], data["CanDecide"] = open, decided, names, canDecide
 	return s.page(c, "flags", "flag.title", data)
 }

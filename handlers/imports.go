@@ -160,7 +160,7 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 	ctx, cancel := context.WithCancelCause(s.background)
 	job := &importJob{id: randomToken()[:16], cancel: cancel}
 	rec := models.ImportJob{ID: job.id, UserID: v.UserID, Kind: string(kind), FileName: fh.Filename, StartedAt: s.opt.Now().UTC()}
-	if err := s.store.StartImportJob(c.UserContext(), &rec); err != nil {
+	if err := s.store.StartImportJob(c.UserContext(), v, &rec); err != nil {
 		cancel(nil)
 		os.Remove(tmp.Name())
 		return err

@@ -239,7 +239,7 @@ func TestImportJobOfADeadProcessShowsItFailed(t *testing.T) {
 		modelstest.Must(t, s.DB.Where("username = ?", "office").Take(&office).Error)
 		ctx := context.Background()
 		for _, id := range []string{"deadjob000000001", "deadjob000000002"} {
-			modelstest.Must(t, s.StartImportJob(ctx, &models.ImportJob{ID: id, UserID: office.ID, Kind: "publications", FileName: "崩溃前.csv", StartedAt: time.Now().UTC(), Done: 2, Total: 3}))
+			modelstest.Must(t, s.StartImportJob(ctx, models.System, &models.ImportJob{ID: id, UserID: office.ID, Kind: "publications", FileName: "崩溃前.csv", StartedAt: time.Now().UTC(), Done: 2, Total: 3}))
 			// What a process killed two minutes ago leaves: its last heartbeat.
 			modelstest.Must(t, s.DB.Model(&models.ImportJob{}).Where("id = ?", id).
 				Updates(map[string]any{"owner": "container:1:0123456789abcdef", "heartbeat_at": time.Now().UTC().Add(-2 * time.Minute)}).Error)

@@ -41,7 +41,7 @@ func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 	if err := withReport(c, data, r, err); err != nil {
 		return err
 	}
-	if r != nil && p.DepartmentID != 0 && v.CanEditLiaison(p.DepartmentID) {
+	if r != nil && p.DepartmentID != 0 && v.CanFileAnnualFigures(p.DepartmentID) {
 		own, err := s.store.AnnualFiguresOf(c.UserContext(), p.Year, []uint{p.DepartmentID})
 		if err != nil {
 			return err

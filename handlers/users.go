@@ -57,7 +57,7 @@ func (f userForm) Validate() FieldErrors {
 // newUser is the account the form asks for.
 func (f userForm) newUser() models.NewUser {
 	in := models.NewUser{Username: f.Username, Name: f.Name, Role: models.Role(f.Role), Password: f.Password}
-	if in.Role == models.RoleHead {
+	if in.Role.HasDepartment() {
 		in.DepartmentID = typedID(f.Department)
 	}
 	return in

@@ -42,9 +42,9 @@ func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountA
 		before := accountState(u)
 		switch a {
 		case AccountDisable:
-			if u.Role == RoleOffice && !u.Disabled {
+			if (Viewer{Role: u.Role}).Can(ActAdminister) && !u.Disabled {
 				var others int64
-				if err := tx.DB.Model(&User{}).Where("role = ? AND disabled = ? AND id <> ?", RoleOffice, false, u.ID).Count(&others).Error; err != nil {
+				if err := tx.DB.Model(&User{}).Where("role IN ? AND disabled = ? AND id <> ?", Allowed(ActAdminister), false, u.ID).Count(&others).Error; err != nil {
 					return fmt.Errorf("count office accounts: %w", err)
 				}
 				if others == 0 {

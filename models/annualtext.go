@@ -33,7 +33,7 @@ func (v Viewer) CanReadReport(deptID uint) error {
 	switch {
 	case deptID != 0 && !v.CanSeeDepartment(deptID):
 		return ErrNotFound
-	case deptID == 0 && (v.Role == RoleHead || !v.Role.Valid()):
+	case deptID == 0 && !v.Can(ActReadBureau):
 		return ErrForbidden
 	}
 	return nil

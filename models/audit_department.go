@@ -26,10 +26,8 @@ func auditDepartment(v Viewer, e AuditEntry) uint {
 			return id
 		}
 	}
-	if v.Role == RoleHead {
-		return v.DepartmentID
-	}
-	return 0
+	own, _ := v.OwnDepartment()
+	return own
 }
 
 // departmentKeys are the names a change gives its department under.

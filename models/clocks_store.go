@@ -321,7 +321,7 @@ func (s *Store) flags(db *gorm.DB, v Viewer, publication uint) ([]Flag, error) {
 	switch dept, limited := v.OwnDepartment(); {
 	case limited:
 		own, linked = own.Where("department_id = ?", dept), linked.Where("p.department_id = ?", dept)
-	case !v.Role.Valid():
+	case !v.Can(ActSignedIn):
 		return nil, ErrForbidden
 	}
 	if publication != 0 {

@@ -90,7 +90,7 @@ type LiaisonUpdate struct {
 // UpdateLiaison changes a department's Annex 3 details, audit-logged.
 // The office may change any department; a head only their own.
 func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonUpdate, now time.Time) error {
-	if err := v.mayEditDepartment(id); err != nil {
+	if err := v.mayForDepartment(ActEditLiaison, id); err != nil {
 		return err
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {

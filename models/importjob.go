@@ -40,9 +40,12 @@ type ImportJob struct {
 // importJobLife is how long a finished job's page stays available.
 const importJobLife = 24 * time.Hour
 
-// StartImportJob records a job about to run in this process, and forgets
-// jobs older than a day.
-func (s *Store) StartImportJob(ctx context.Context, j *ImportJob) error {
+// StartImportJob records a job about to run in this process for v, and
+// forgets jobs older than a day. Only the office loads files.
+func (s *Store) StartImportJob(ctx context.Context, v Viewer, j *ImportJob) error {
+	if !v.Can(ActAdminister) {
+		return ErrForbidden
+	}
 	j.Owner = processOwner
 	now := time.Now().UTC()
 	j.HeartbeatAt = &now

@@ -107,12 +107,11 @@ type ImportRunFilter struct {
 // department; the discipline office none.
 func (s *Store) ImportRuns(ctx context.Context, v Viewer, f ImportRunFilter) ([]ImportRun, error) {
 	q := s.DB.WithContext(ctx).Order("id desc")
-	switch v.Role {
-	case RoleOffice, RoleLeader, RoleAuditor:
-	case RoleHead:
-		q = q.Where("department_id = ?", v.DepartmentID)
-	default:
+	if !v.Can(ActReadImports) {
 		return nil, ErrForbidden
+	}
+	if own, limited := v.OwnDepartment(); limited {
+		q = q.Where("department_id = ?", own)
 	}
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 100
@@ -140,13 +139,9 @@ func (s *Store) ImportRun(ctx context.Context, v Viewer, id uint) (*ImportRun, e
 	if err := s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
 		return nil, notFound(err, "read import run")
 	}
-	switch v.Role {
-	case RoleOffice, RoleLeader, RoleAuditor:
-		return &r, nil
-	case RoleHead:
-		if r.DepartmentID != nil && *r.DepartmentID == v.DepartmentID {
-			return &r, nil
-		}
+	own, limited := v.OwnDepartment()
+	if !v.Can(ActReadImports) || limited && (r.DepartmentID == nil || *r.DepartmentID != own) {
+		return nil, ErrNotFound
 	}
-	return nil, ErrNotFound
+	return &r, nil
 }

@@ -181,7 +181,7 @@ func (s *Store) AnnualFiguresOf(ctx context.Context, year int, depts []uint) (ma
 // the app (by key; "" leaves a figure unfiled), audit-logged. The office
 // files for any department, a head for their own.
 func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, year int, typed map[string]string) error {
-	if err := v.mayEditDepartment(deptID); err != nil {
+	if err := v.mayForDepartment(ActFileAnnualFigures, deptID); err != nil {
 		return err
 	}
 	if year < 2000 || year > 2100 {

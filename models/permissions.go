@@ -15,7 +15,8 @@ const (
 	// ActSignedIn is any signed-in user; the Store decides what each reads
 	// (a head: their own department only).
 	ActSignedIn Action = "signed_in"
-	// ActReadBureau reads every department's figures (overview, charts).
+	// ActReadBureau reads every department's figures (overview, charts); a
+	// role without it reads its own department only (Viewer.OwnDepartment).
 	ActReadBureau Action = "bureau.read"
 	// ActAdminister is the office's running of the regime: accounts,
 	// scores, calendar, schemes, imports, channels, sources, reports.
@@ -38,13 +39,37 @@ const (
 	// (责任追究制度 art. 4); the Store decides which step of which case.
 	ActHandleCases Action = "cases.handle"
 	// ActAnswerCase answers a case of one's own department once its notice
-	// is issued: files its appeal, reports a rectification done, attaches
-	// the files of either (the Store checks which department and case).
+	// is issued: reads it, reports a rectification done with its files (the
+	// Store checks which department and case).
 	ActAnswerCase Action = "cases.answer"
-	// ActEditDepartment changes a department's liaison details and annual
-	// figures: the office, or the department's own head (the Store checks
-	// which department; another one is a 404).
-	ActEditDepartment Action = "department.edit"
+	// ActAppealCase files an appeal against a case's notice (复核/申诉,
+	// art. 7): the department's head for their own department, or the
+	// discipline office recording one received on paper.
+	ActAppealCase Action = "cases.appeal"
+	// ActEditLiaison changes a department's liaison details (Annex 3): the
+	// office, or the department's own head (the Store checks which
+	// department; another one is a 404).
+	ActEditLiaison Action = "department.liaison"
+	// ActFileAnnualFigures files a department's annual figures that the
+	// records cannot give (年度报告): the office, or the department's own
+	// head (the Store checks which department).
+	ActFileAnnualFigures Action = "annual.figures"
+	// ActRunAssessment drafts assessment plans, answers objections, records
+	// findings and proposes grades (the office).
+	ActRunAssessment Action = "assessment.run"
+	// ActDecideAssessment approves or sends back plans, grades and
+	// re-openings (the leading group).
+	ActDecideAssessment Action = "assessment.decide"
+	// ActReadAssessments reads every department's assessment; a head reads
+	// only their own department's (ActSignedIn, the Store checks which).
+	ActReadAssessments Action = "assessment.read"
+	// ActReadCaseFiles reads everything of every accountability case,
+	// proposals, investigation notes and statements included.
+	ActReadCaseFiles Action = "cases.files"
+	// ActReadCaseDecisions reads every department's case decisions (not the
+	// notes): the office sees their effect on grades. A head reads a case of
+	// their own department once its notice is issued (ActAnswerCase).
+	ActReadCaseDecisions Action = "cases.decisions"
 )
 
 var permissions = map[Action][]Role{
@@ -59,7 +84,14 @@ var permissions = map[Action][]Role{
 	ActFileForDepartment: {RoleHead},
 	ActHandleCases:       {RoleDiscipline},
 	ActAnswerCase:        {RoleHead},
-	ActEditDepartment:    {RoleOffice, RoleHead},
+	ActAppealCase:        {RoleDiscipline, RoleHead},
+	ActEditLiaison:       {RoleOffice, RoleHead},
+	ActFileAnnualFigures: {RoleOffice, RoleHead},
+	ActRunAssessment:     {RoleOffice},
+	ActDecideAssessment:  {RoleLeader},
+	ActReadAssessments:   {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
+	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
+	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 }
 
 // Can reports whether the viewer's role allows the action.
@@ -69,6 +101,10 @@ func (v Viewer) Can(a Action) bool {
 	}
 	return slices.Contains(permissions[a], v.Role)
 }
+
+// HasDepartment reports whether an account of role r belongs to one
+// department (部门负责人): one that reads its own department only.
+func (r Role) HasDepartment() bool { return r.Valid() && !Viewer{Role: r}.Can(ActReadBureau) }
 
 // Allowed lists the roles that may do a, in display order.
 func Allowed(a Action) []Role {

@@ -112,6 +112,9 @@ func (s *Store) SaveSchemeDraft(ctx context.Context, v Viewer, body []byte, base
 // when name is not empty, a new title; otherwise the copy's title is the
 // original's followed by its version, so that no two versions share one.
 func (s *Store) CopyScheme(ctx context.Context, v Viewer, from, to, name string) (*SchemeVersion, error) {
+	if !v.IsOffice() {
+		return nil, ErrForbidden
+	}
 	src, err := s.SchemeByVersion(ctx, from)
 	if err != nil {
 		return nil, err

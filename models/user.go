@@ -129,7 +129,7 @@ func (n NewUser) Problems() []*ValidationError {
 	if !n.Role.Valid() {
 		add(Invalid("role", "refuse.user.role"))
 	}
-	if n.Role == RoleHead && n.DepartmentID == 0 {
+	if n.Role.HasDepartment() && n.DepartmentID == 0 {
 		add(Invalid("department", "form.head_dept"))
 	}
 	add(PasswordProblem("password", n.Password))
@@ -160,7 +160,7 @@ func (s *Store) CreateUser(ctx context.Context, v Viewer, n NewUser) (*User, err
 		return nil, err
 	}
 	u := User{Username: NormalizeUsername(n.Username), Name: strings.TrimSpace(n.Name), Role: n.Role, PasswordHash: string(hash)}
-	if n.Role == RoleHead {
+	if n.Role.HasDepartment() {
 		u.DepartmentID = &n.DepartmentID
 	}
 	err = s.Audited(ctx, v, func(tx *Tx) error {

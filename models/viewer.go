@@ -37,37 +37,41 @@ type Viewer struct {
 // System is the viewer for start-up work (migrations, demo data, CLI).
 var System = Viewer{Name: "system", Role: RoleOffice}
 
-// OwnDepartment returns the only department the viewer may see, if limited.
+// OwnDepartment returns the only department the viewer may see, if
+// limited: a role that does not read the whole bureau (ActReadBureau)
+// reads its own department only.
 func (v Viewer) OwnDepartment() (uint, bool) {
-	if v.Role == RoleHead {
-		return v.DepartmentID, true
+	if v.Can(ActReadBureau) {
+		return 0, false
 	}
-	return 0, false
+	return v.DepartmentID, true
 }
 
 // CanSeeDepartment reports whether the viewer may read a department's
 // non-public data.
 func (v Viewer) CanSeeDepartment(id uint) bool {
-	switch v.Role {
-	case RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor:
-		return true
-	case RoleHead:
-		return v.DepartmentID != 0 && v.DepartmentID == id
-	}
-	return false
+	own, limited := v.OwnDepartment()
+	return !limited || own != 0 && own == id
 }
 
 // CanEditLiaison reports whether the viewer may change a department's
 // liaison details (Annex 3).
-func (v Viewer) CanEditLiaison(id uint) bool { return v.mayEditDepartment(id) == nil }
+func (v Viewer) CanEditLiaison(id uint) bool { return v.mayForDepartment(ActEditLiaison, id) == nil }
 
-// mayEditDepartment: ErrForbidden for a role that edits no department,
-// ErrNotFound for a head and a department not their own (as reading it is).
-func (v Viewer) mayEditDepartment(id uint) error {
+// CanFileAnnualFigures reports whether the viewer may file a department's
+// annual figures.
+func (v Viewer) CanFileAnnualFigures(id uint) bool {
+	return v.mayForDepartment(ActFileAnnualFigures, id) == nil
+}
+
+// mayForDepartment decides an action taken for one department:
+// ErrForbidden for a role the table refuses, ErrNotFound for a department
+// the viewer may not read (as reading it is).
+func (v Viewer) mayForDepartment(a Action, id uint) error {
 	switch {
-	case !v.Can(ActEditDepartment):
+	case !v.Can(a):
 		return ErrForbidden
-	case v.Role == RoleHead && v.DepartmentID != id:
+	case !v.CanSeeDepartment(id):
 		return ErrNotFound
 	}
 	return nil

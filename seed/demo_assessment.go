@@ -60,7 +60,7 @@ func demoAssessment(ctx context.Context, store *models.Store, users map[string]m
 	}
 	heads := make(map[string]models.Viewer, len(depts))
 	for _, u := range users {
-		if u.Role == models.RoleHead {
+		if u.Role.HasDepartment() {
 			for _, d := range depts {
 				if d.ID == u.DepartmentID {
 					heads[d.Code] = u

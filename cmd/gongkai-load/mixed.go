@@ -149,7 +149,7 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 		role := mixedRoles[i%len(mixedRoles)]
 		dept := depts[i%len(depts)]
 		u := models.NewUser{Username: fmt.Sprintf("load%03d", i), Name: fmt.Sprintf("压测%03d", i), Role: role, Password: seed.DemoPassword}
-		if role == models.RoleHead {
+		if role.HasDepartment() {
 			u.DepartmentID = dept.ID
 		}
 		created, err := store.CreateUser(ctx, models.System, u)
@@ -157,16 +157,17 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 			return nil, fmt.Errorf("account %s: %w", u.Username, err)
 		}
 		w := &worker{role: role, user: u.Username, base: base, rng: rand.New(rand.NewPCG(uint64(i), 7))}
-		switch role {
-		case models.RoleOffice:
+		// Each role loads the work the permission table gives it.
+		switch may := (models.Viewer{Role: role}); {
+		case may.Can(models.ActAdminister):
 			w.views = []string{"/", "/overview?year=2025", "/scores", fmt.Sprintf("/departments/%d", dept.ID), "/catalog"}
 			w.post = func(w *worker) (int, error) {
 				return w.saveLiaison(depts[w.rng.IntN(len(depts))].ID)
 			}
-		case models.RoleHead:
+		case may.Can(models.ActEditLiaison):
 			w.views = []string{"/", fmt.Sprintf("/departments/%d", dept.ID), "/catalog"}
 			w.post = func(w *worker) (int, error) { return w.saveLiaison(dept.ID) }
-		case models.RoleDiscipline:
+		case may.Can(models.ActHandleCases):
 			if created == nil {
 				return nil, fmt.Errorf("account %s exists: a mixed load wants a fresh database", u.Username)
 			}
@@ -182,7 +183,7 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 			}
 		default: // the leading group and auditors read; their form is signing in
 			w.views = []string{"/", "/scores", "/overview?year=2025"}
-			if role == models.RoleAuditor {
+			if may.Can(models.ActReadAudit) {
 				w.views = append(w.views, "/audit")
 			}
 			w.post = func(w *worker) (int, error) {

@@ -78,10 +78,13 @@ var errStep = models.Invalid("status", "refuse.case.step")
 // decides (art. 4); the department answers its own case: it files its
 // appeal (art. 7) and reports a rectification done.
 func MayTake(v models.Viewer, dept uint, a Action) bool {
-	if v.CanHandleCases() {
-		return a != Report
+	switch a {
+	case Appeal:
+		return v.Can(models.ActAppealCase) && v.CanSeeDepartment(dept)
+	case Report:
+		return v.Can(models.ActAnswerCase) && v.CanSeeDepartment(dept)
 	}
-	return (a == Appeal || a == Report) && v.Can(models.ActAnswerCase) && v.DepartmentID != 0 && v.DepartmentID == dept
+	return v.CanHandleCases()
 }
 
 // Open reports whether the case is still before its decision: persons,

@@ -51,7 +51,7 @@ func (c *Case) VisibleTo(v models.Viewer) bool {
 		return true
 	case v.CanReadDecisions():
 		return c.Status.Standing() || c.Status == Revoked
-	case v.Role == models.RoleHead:
+	case v.Can(models.ActAnswerCase):
 		return v.DepartmentID != 0 && v.DepartmentID == c.DepartmentID && c.Status.NoticeIssued()
 	}
 	return false
@@ -65,7 +65,7 @@ func scope(q *gorm.DB, v models.Viewer) *gorm.DB {
 		return q
 	case v.CanReadDecisions():
 		return q.Where("status IN ?", decided)
-	case v.Role == models.RoleHead && v.DepartmentID != 0:
+	case v.Can(models.ActAnswerCase) && v.DepartmentID != 0:
 		return q.Where("department_id = ?", v.DepartmentID).
 			Where("status IN ?", noticeIssued)
 	}

@@ -271,7 +271,7 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 	if _, known := steps[a]; !known {
 		return models.ErrNotFound // no such step
 	}
-	if !MayTake(v.Role, a) {
+	if !MayTake(v, a) {
 		return models.ErrForbidden
 	}
 	reason, err := models.CheckText("reason", "refuse.label.reason", reason, 2000, NeedsReason(a))

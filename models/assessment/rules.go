@@ -60,24 +60,24 @@ var Actions = []Action{Submit, Approve, Return, Propose, ApproveGrades, ReturnGr
 type step struct {
 	from   []Status
 	to     Status
-	role   models.Role
-	reason bool // a written reason is required
+	who    models.Action // who may take it: an action on the permission table
+	reason bool          // a written reason is required
 }
 
 // steps is the whole procedure of art. 8: the office drafts and proposes,
 // the leading group approves or sends back. Re-opening frozen grades is an
 // office request the leading group decides, with reasons both ways.
 var steps = map[Action]step{
-	Submit:        {from: []Status{Draft, Returned}, to: Submitted, role: models.RoleOffice},
-	Approve:       {from: []Status{Submitted}, to: Approved, role: models.RoleLeader},
-	Return:        {from: []Status{Submitted}, to: Returned, role: models.RoleLeader, reason: true},
-	Propose:       {from: []Status{Approved}, to: Proposed, role: models.RoleOffice},
-	ApproveGrades: {from: []Status{Proposed}, to: Final, role: models.RoleLeader},
-	ReturnGrades:  {from: []Status{Proposed}, to: Approved, role: models.RoleLeader, reason: true},
-	RequestReopen: {from: []Status{Final, Published}, to: ReopenRequested, role: models.RoleOffice, reason: true},
-	ApproveReopen: {from: []Status{ReopenRequested}, to: Approved, role: models.RoleLeader},
-	RefuseReopen:  {from: []Status{ReopenRequested}, to: Final, role: models.RoleLeader, reason: true},
-	Publish:       {from: []Status{Final}, to: Published, role: models.RoleOffice},
+	Submit:        {from: []Status{Draft, Returned}, to: Submitted, who: models.ActRunAssessment},
+	Approve:       {from: []Status{Submitted}, to: Approved, who: models.ActDecideAssessment},
+	Return:        {from: []Status{Submitted}, to: Returned, who: models.ActDecideAssessment, reason: true},
+	Propose:       {from: []Status{Approved}, to: Proposed, who: models.ActRunAssessment},
+	ApproveGrades: {from: []Status{Proposed}, to: Final, who: models.ActDecideAssessment},
+	ReturnGrades:  {from: []Status{Proposed}, to: Approved, who: models.ActDecideAssessment, reason: true},
+	RequestReopen: {from: []Status{Final, Published}, to: ReopenRequested, who: models.ActRunAssessment, reason: true},
+	ApproveReopen: {from: []Status{ReopenRequested}, to: Approved, who: models.ActDecideAssessment},
+	RefuseReopen:  {from: []Status{ReopenRequested}, to: Final, who: models.ActDecideAssessment, reason: true},
+	Publish:       {from: []Status{Final}, to: Published, who: models.ActRunAssessment},
 }
 
 // ErrStep: the step does not apply to the assessment's state.
@@ -99,21 +99,22 @@ func Next(s Status, a Action) (Status, error) {
 	return st.to, nil
 }
 
-// MayTake reports whether a role may take a step: only the leading group
-// approves or sends back, so the office never approves its own plan or grades.
-func MayTake(r models.Role, a Action) bool {
+// MayTake reports whether the viewer may take a step: only the leading
+// group approves or sends back, so the office never approves its own plan
+// or grades.
+func MayTake(v models.Viewer, a Action) bool {
 	st, ok := steps[a]
-	return ok && st.role == r
+	return ok && v.Can(st.who)
 }
 
 // NeedsReason reports whether a step must be taken with a written reason.
 func NeedsReason(a Action) bool { return steps[a].reason }
 
-// AvailableTo lists the steps a role may take from s, in Actions order.
-func AvailableTo(r models.Role, s Status) []Action {
+// AvailableTo lists the steps the viewer may take from s, in Actions order.
+func AvailableTo(v models.Viewer, s Status) []Action {
 	var out []Action
 	for _, a := range Actions {
-		if _, err := Next(s, a); err == nil && MayTake(r, a) {
+		if _, err := Next(s, a); err == nil && MayTake(v, a) {
 			out = append(out, a)
 		}
 	}

@@ -55,12 +55,12 @@ func TestMayTake(t *testing.T) {
 			for _, m := range tc.may {
 				want = want || m == a
 			}
-			if got := MayTake(tc.role, a); got != want {
+			if got := MayTake(models.Viewer{Role: tc.role}, a); got != want {
 				t.Errorf("%s may %s: %v, want %v", tc.role, a, got, want)
 			}
 		}
 	}
-	if got := AvailableTo(models.RoleOffice, Submitted); len(got) != 0 {
+	if got := AvailableTo(models.Viewer{Role: models.RoleOffice}, Submitted); len(got) != 0 {
 		t.Errorf("the office can take %v on its own submitted plan", got)
 	}
 }

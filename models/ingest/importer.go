@@ -90,6 +90,9 @@ func (im *Importer) File(ctx context.Context, kind Kind, name string, r io.Reade
 		opt.FileName = name
 	}
 	opt = opt.withDefaults("file")
+	if !opt.Viewer.Can(models.ActAdminister) {
+		return nil, models.ErrForbidden // files and pulled sources are the office's to load
+	}
 	rep, run, err := im.begin(ctx, kind, opt)
 	if err != nil {
 		return nil, err
