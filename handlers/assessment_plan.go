@@ -129,8 +129,8 @@ func (f planForm) dates() []struct{ field, value string } {
 // together and whether the year already has a plan.
 func (f planForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	if y, err := strconv.Atoi(f.Year); err != nil || y < 2000 || y > 2100 {
-		errs.Add("year", "form.bad_whole", 2000, 2100)
+	if y, err := strconv.Atoi(f.Year); err != nil || !scoring.ValidYear(y) {
+		errs.Add("year", "form.bad_whole", scoring.MinYear, scoring.MaxYear)
 	}
 	for _, d := range f.dates() {
 		errs.Date(d.field, d.value, true)

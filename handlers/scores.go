@@ -210,7 +210,7 @@ type scoreForm struct {
 // year is the form's year; 0 when it is none.
 func (f scoreForm) year() int {
 	y, err := strconv.Atoi(f.Year)
-	if err != nil || y < 2000 || y > 2100 {
+	if err != nil || !scoring.ValidYear(y) {
 		return 0
 	}
 	return y
@@ -278,7 +278,7 @@ func (s *Server) apiScores(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
 	year := c.QueryInt("year")
-	if year < 2000 || year > 2100 {
+	if !scoring.ValidYear(year) {
 		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badyear")})
 	}
 	var run *models.ScoreRun

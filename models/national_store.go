@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // Channels lists the office's channels of a use (ChannelPublication or
@@ -184,7 +186,7 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, ye
 	if err := v.mayEditDepartment(deptID); err != nil {
 		return err
 	}
-	if year < 2000 || year > 2100 {
+	if !scoring.ValidYear(year) {
 		return Invalid("year", "refuse.year")
 	}
 	if _, err := s.Department(ctx, v, deptID); err != nil {

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
@@ -25,7 +24,8 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 		return "", false, nil
 	}
 	db := s.m.DB.WithContext(ctx)
-	from, to := scoring.NewDate(year, time.January, 1).Time(), scoring.NewDate(year+1, time.January, 1).Time()
+	first, last := scoring.YearSpan(year)
+	from, to := first.Time(), (last + 1).Time()
 	persons := db.Model(&Person{}).Select("id").Where("name = ?", who)
 	if id, err := strconv.ParseUint(who, 10, 64); err == nil {
 		persons = db.Model(&Person{}).Select("id").Where("id = ?", id)
