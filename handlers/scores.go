@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -56,7 +55,7 @@ func (s *Server) scoresPage(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Year"] = year
 	if _, rejected := data["Errors"]; !rejected {
-		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.NewDate(year+1, time.February, 2).String()}
+		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.DefaultAsOf(year, scoring.DateOf(s.opt.Now())).String()}
 	}
 	run, err := s.rankingRun(c, v, year)
 	if errors.Is(err, models.ErrNotFound) {
