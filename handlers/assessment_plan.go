@@ -514,15 +514,14 @@ type gradeCount struct {
 
 // countGrades counts grades, best first, those not rated last.
 func countGrades(gs []assessment.Grade) []gradeCount {
-	order := []string{string(scoring.GradeExcellent), string(scoring.GradePass), string(scoring.GradeBasicPass), string(scoring.GradeFail), ""}
-	n := map[string]int{}
+	n := map[scoring.Grade]int{}
 	for _, g := range gs {
-		n[g.Grade]++
+		n[scoring.Grade(g.Grade)]++
 	}
 	var out []gradeCount
-	for _, k := range order {
+	for _, k := range append(scoring.Grades(), "") {
 		if n[k] > 0 {
-			out = append(out, gradeCount{k, n[k]})
+			out = append(out, gradeCount{string(k), n[k]})
 		}
 	}
 	return out

@@ -226,7 +226,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 // the rated departments; those not rated are counted apart in its table,
 // never in a share.
 func gradeChart(l views.Lang, standings []models.Standing) chartView {
-	grades := []scoring.Grade{scoring.GradeExcellent, scoring.GradePass, scoring.GradeBasicPass, scoring.GradeFail}
+	grades := scoring.Grades()
 	count := map[string]int{}
 	unrated := 0
 	for i := range standings {

@@ -86,6 +86,12 @@ const (
 	GradeFail      Grade = "不合格"
 )
 
+// Grades are the four grades, best first: the one order every count, chart
+// and table of grades follows.
+func Grades() []Grade {
+	return []Grade{GradeExcellent, GradePass, GradeBasicPass, GradeFail}
+}
+
 // English returns the grade's English name.
 func (g Grade) English() string {
 	switch g {
