@@ -19,6 +19,17 @@ const (
 // DepartmentKinds lists the accepted kinds, for validation and forms.
 var DepartmentKinds = []string{KindCityDept, KindCountyBureau, KindStation}
 
+// The liaison details of Annex 3's 联络表 by the names the form, the
+// department import, the department export and the printed form give them.
+const (
+	LabelHead    = "负责人"
+	LabelLeader  = "分管领导"
+	LabelLiaison = "具体责任人员"
+	LabelPhone   = "联系电话"
+	LabelMobile  = "手机号码"
+	LabelNotes   = "相关信息"
+)
+
 // Department is a unit that the catalog obligates: a city-bureau department
 // (支队, 处, 室), a county sub-bureau (分县局) or a police station (派出所).
 // The liaison fields are Annex 3's 联络表.
