@@ -448,16 +448,16 @@ func planAndDept(c *fiber.Ctx) (uint, uint, error) {
 
 // assessmentRoutes lists the year-end assessment's URLs (issue 9). Every
 // role may ask; the Store answers only what the viewer may read or do.
-func (s *Server) assessmentRoutes(app *fiber.App) {
+func (s *Server) assessmentRoutes(app *router) {
 	get(app, "/assessment", models.ActSignedIn, s.assessments)
-	post(app, "/assessment", models.ActAdminister, s.createPlan)
+	post(app, "/assessment", models.ActAdminister, s.createPlan, compute)
 	get(app, "/assessment/new", models.ActAdminister, s.newPlanPage)
 	get(app, "/assessment/attachments/:id", models.ActSignedIn, s.attachment)
 	post(app, "/assessment/objections/:id/answer", models.ActAdminister, s.answerObjection)
-	post(app, "/assessment/findings/:id/report", models.ActFileForDepartment, s.reportRectification)
+	post(app, "/assessment/findings/:id/report", models.ActFileForDepartment, s.reportRectification, upload)
 	post(app, "/assessment/findings/:id/close", models.ActAdminister, s.closeFinding)
 	get(app, "/assessment/:id", models.ActSignedIn, s.planPage)
-	post(app, "/assessment/:id", models.ActAdminister, s.updatePlan)
+	post(app, "/assessment/:id", models.ActAdminister, s.updatePlan, compute)
 	post(app, "/assessment/:id/step", models.ActStepPlan, s.planStep)
 	get(app, "/assessment/:id/results", models.ActSignedIn, s.resultsNotice)
 	get(app, "/assessment/:id/results.docx", models.ActSignedIn, s.resultsDOCX)
@@ -469,8 +469,8 @@ func (s *Server) assessmentRoutes(app *fiber.App) {
 	post(app, "/assessment/:id/notice/:dept", models.ActFileForDepartment, s.signNotice)
 	post(app, "/assessment/:id/departments/:dept/remind", models.ActAdminister, s.remind)
 	get(app, "/assessment/:id/departments/:dept", models.ActSignedIn, s.assessmentDepartment)
-	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection)
-	post(app, "/assessment/:id/departments/:dept/objections", models.ActFileForDepartment, s.fileObjection)
+	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection, upload)
+	post(app, "/assessment/:id/departments/:dept/objections", models.ActFileForDepartment, s.fileObjection, upload)
 	post(app, "/assessment/:id/departments/:dept/adjustments", models.ActAdminister, s.adjustIndicator)
 	post(app, "/assessment/:id/departments/:dept/findings", models.ActAdminister, s.addFinding)
 	post(app, "/assessment/:id/departments/:dept/commend", models.ActAdminister, s.commend)

@@ -73,6 +73,7 @@ type Server struct {
 	assess    *assessment.Store
 	public    publicCache
 	opt       Options
+	routing   *router // the routes' properties, read by limitBody and deadline
 	// background and running: see Options.Background and Options.Imports.
 	background context.Context
 	running    *sync.WaitGroup
