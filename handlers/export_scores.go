@@ -188,7 +188,7 @@ func (s *Server) scoreYearOf(c *fiber.Ctx) (int, error) {
 		}
 	}
 	if !scoring.ValidYear(year) {
-		return 0, &models.ValidationError{Field: "year", Message: views.T(lang(c), "score.badyear")}
+		return 0, &models.ValidationError{Field: "year", Message: views.T(lang(c), "score.badyear", scoring.MinYear, scoring.MaxYear)}
 	}
 	return year, nil
 }

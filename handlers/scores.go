@@ -219,7 +219,7 @@ func (f scoreForm) year() int {
 func (f scoreForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	if f.year() == 0 {
-		errs.Add("year", "score.badyear")
+		errs.Add("year", "score.badyear", scoring.MinYear, scoring.MaxYear)
 	}
 	if _, err := scoring.ParseDate(f.AsOf); err != nil {
 		errs.Add("as_of", "score.badasof")
@@ -278,7 +278,7 @@ func (s *Server) apiScores(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	year := c.QueryInt("year")
 	if !scoring.ValidYear(year) {
-		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badyear")})
+		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badyear", scoring.MinYear, scoring.MaxYear)})
 	}
 	var run *models.ScoreRun
 	var err error

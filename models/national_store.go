@@ -187,7 +187,7 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, ye
 		return err
 	}
 	if !scoring.ValidYear(year) {
-		return Invalid("year", "refuse.year")
+		return Invalid("year", "refuse.year", scoring.MinYear, scoring.MaxYear)
 	}
 	if _, err := s.Department(ctx, v, deptID); err != nil {
 		return err

@@ -91,7 +91,7 @@ func unitFor(ctx context.Context, s *models.Store, v models.Viewer, deptID uint)
 // validYear checks a report's year: the regime's records start this century.
 func validYear(y int) error {
 	if !scoring.ValidYear(y) {
-		return models.Invalid("year", "refuse.year")
+		return models.Invalid("year", "refuse.year", scoring.MinYear, scoring.MaxYear)
 	}
 	return nil
 }
