@@ -68,7 +68,7 @@ func (s *Server) planFormData(c *fiber.Ctx, v models.Viewer, data fiber.Map, p *
 	if err != nil {
 		return err
 	}
-	form := planForm{Year: strconv.Itoa(year), Scope: "full", AsOf: today.String(), Notice: today.String(),
+	form := planForm{Year: strconv.Itoa(year), Scope: "full", AsOf: scoring.DefaultAsOf(year, today).String(), Notice: today.String(),
 		SelfDue: (today + 10).String(), ObjectionDue: (today + 14).String(), Review: assessment.EarliestReview(today).String()}
 	if p != nil {
 		d := p.Dates()
