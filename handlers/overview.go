@@ -214,7 +214,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 	ov.Overdue, ov.Upcoming = byDepartment(o.Overdue, names), byDepartment(o.Upcoming, names)
 	ov.Charts = append(ov.Charts, overdueChart(l, ov.Overdue))
 	var body bytes.Buffer
-	err = s.views.Render(&body, "overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows})
+	err = s.views.Render(&body, "overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows, "UpcomingDays": models.UpcomingWorkDays})
 	if err != nil {
 		return nil, fmt.Errorf("render overview: %w", err)
 	}

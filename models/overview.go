@@ -256,13 +256,13 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 	return out, nil
 }
 
-// upcomingWorkDays is how far ahead the overview looks: a deadline within
+// UpcomingWorkDays is how far ahead the overview looks: a deadline within
 // the next 5 working days is upcoming (即将到期).
-const upcomingWorkDays = 5
+const UpcomingWorkDays = 5
 
 // upcomingHorizon is the last day counted as upcoming from today.
 func upcomingHorizon(cal *scoring.Calendar, today scoring.Date) scoring.Date {
-	return cal.Due(today, upcomingWorkDays)
+	return cal.Due(today, UpcomingWorkDays)
 }
 
 // splitDeadlines adds to overdue what was due before today and to upcoming
