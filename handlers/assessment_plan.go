@@ -68,7 +68,7 @@ func (s *Server) planFormData(c *fiber.Ctx, v models.Viewer, data fiber.Map, p *
 	if err != nil {
 		return err
 	}
-	form := planForm{Year: strconv.Itoa(year), Scope: "full", AsOf: today.String(), Notice: today.String(),
+	form := planForm{Year: strconv.Itoa(year), Scope: "full", AsOf: scoring.DefaultAsOf(year, today).String(), Notice: today.String(),
 		SelfDue: (today + 10).String(), ObjectionDue: (today + 14).String(), Review: assessment.EarliestReview(today).String()}
 	if p != nil {
 		d := p.Dates()
@@ -129,8 +129,8 @@ func (f planForm) dates() []struct{ field, value string } {
 // together and whether the year already has a plan.
 func (f planForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	if y, err := strconv.Atoi(f.Year); err != nil || y < 2000 || y > 2100 {
-		errs.Add("year", "form.bad_whole", 2000, 2100)
+	if y, err := strconv.Atoi(f.Year); err != nil || !scoring.ValidYear(y) {
+		errs.Add("year", "form.bad_whole", scoring.MinYear, scoring.MaxYear)
 	}
 	for _, d := range f.dates() {
 		errs.Date(d.field, d.value, true)
@@ -448,16 +448,16 @@ func planAndDept(c *fiber.Ctx) (uint, uint, error) {
 
 // assessmentRoutes lists the year-end assessment's URLs (issue 9). Every
 // role may ask; the Store answers only what the viewer may read or do.
-func (s *Server) assessmentRoutes(app *fiber.App) {
+func (s *Server) assessmentRoutes(app *router) {
 	get(app, "/assessment", models.ActSignedIn, s.assessments)
-	post(app, "/assessment", models.ActRunAssessment, s.createPlan)
+	post(app, "/assessment", models.ActRunAssessment, s.createPlan, compute)
 	get(app, "/assessment/new", models.ActRunAssessment, s.newPlanPage)
 	get(app, "/assessment/attachments/:id", models.ActSignedIn, s.attachment)
 	post(app, "/assessment/objections/:id/answer", models.ActRunAssessment, s.answerObjection)
-	post(app, "/assessment/findings/:id/report", models.ActFileForDepartment, s.reportRectification)
+	post(app, "/assessment/findings/:id/report", models.ActFileForDepartment, s.reportRectification, upload)
 	post(app, "/assessment/findings/:id/close", models.ActRunAssessment, s.closeFinding)
 	get(app, "/assessment/:id", models.ActSignedIn, s.planPage)
-	post(app, "/assessment/:id", models.ActRunAssessment, s.updatePlan)
+	post(app, "/assessment/:id", models.ActRunAssessment, s.updatePlan, compute)
 	post(app, "/assessment/:id/step", models.ActStepPlan, s.planStep)
 	get(app, "/assessment/:id/results", models.ActSignedIn, s.resultsNotice)
 	get(app, "/assessment/:id/results.docx", models.ActSignedIn, s.resultsDOCX)
@@ -469,8 +469,8 @@ func (s *Server) assessmentRoutes(app *fiber.App) {
 	post(app, "/assessment/:id/notice/:dept", models.ActFileForDepartment, s.signNotice)
 	post(app, "/assessment/:id/departments/:dept/remind", models.ActRunAssessment, s.remind)
 	get(app, "/assessment/:id/departments/:dept", models.ActSignedIn, s.assessmentDepartment)
-	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection)
-	post(app, "/assessment/:id/departments/:dept/objections", models.ActFileForDepartment, s.fileObjection)
+	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection, upload)
+	post(app, "/assessment/:id/departments/:dept/objections", models.ActFileForDepartment, s.fileObjection, upload)
 	post(app, "/assessment/:id/departments/:dept/adjustments", models.ActRunAssessment, s.adjustIndicator)
 	post(app, "/assessment/:id/departments/:dept/findings", models.ActRunAssessment, s.addFinding)
 	post(app, "/assessment/:id/departments/:dept/commend", models.ActRunAssessment, s.commend)
@@ -514,15 +514,14 @@ type gradeCount struct {
 
 // countGrades counts grades, best first, those not rated last.
 func countGrades(gs []assessment.Grade) []gradeCount {
-	order := []string{string(scoring.GradeExcellent), string(scoring.GradePass), string(scoring.GradeBasicPass), string(scoring.GradeFail), ""}
-	n := map[string]int{}
+	n := map[scoring.Grade]int{}
 	for _, g := range gs {
-		n[g.Grade]++
+		n[scoring.Grade(g.Grade)]++
 	}
 	var out []gradeCount
-	for _, k := range order {
+	for _, k := range append(scoring.Grades(), "") {
 		if n[k] > 0 {
-			out = append(out, gradeCount{k, n[k]})
+			out = append(out, gradeCount{string(k), n[k]})
 		}
 	}
 	return out

@@ -1,10 +1,6 @@
 package handlers
 
-import (
-	"regexp"
-
-	"github.com/gofiber/fiber/v2"
-)
+import "github.com/gofiber/fiber/v2"
 
 // Request bodies are streamed (fiber.Config.StreamRequestBody): nothing
 // past the first few kilobytes is read before a handler asks for it. These
@@ -19,27 +15,21 @@ const (
 	UploadBodyLimit = 64<<20 + 1<<20
 )
 
-// uploadRoutes are the POST routes that take files. Only a signed-in user
-// (or, for the API, a request carrying a bearer token, checked before the
-// body is read) may send them more than SmallBodyLimit.
-var uploadRoutes = regexp.MustCompile(`^/(imports|calendar|api/v1/import/[^/]+|cases/\d+/(attachments|appeal|sanctions/\d+/report)|assessment/\d+/departments/\d+/(self|objections)|assessment/findings/\d+/report)/?$`)
-
-func isUploadRoute(c *fiber.Ctx) bool {
-	return c.Method() == fiber.MethodPost && uploadRoutes.MatchString(c.Path())
-}
-
 // limitBody refuses, before reading it, a body over SmallBodyLimit on any
-// route but an upload route, one over UploadBodyLimit anywhere, and a body
-// of unknown length (chunked) anywhere: browsers and API clients send
-// Content-Length.
-func limitBody(c *fiber.Ctx) error {
+// route but an upload route (declared with the property upload where it is
+// registered), one over UploadBodyLimit anywhere, and a body of unknown
+// length (chunked) anywhere: browsers and API clients send Content-Length.
+// Only a signed-in user (or, for the API, a request carrying a bearer
+// token, checked before the body is read) may send an upload route more
+// than SmallBodyLimit.
+func (s *Server) limitBody(c *fiber.Ctx) error {
 	n := c.Request().Header.ContentLength()
 	switch {
 	case n == -2 || (n >= 0 && n <= SmallBodyLimit):
 		return c.Next()
 	case n == -1:
 		return fiber.NewError(fiber.StatusLengthRequired)
-	case n > UploadBodyLimit || !isUploadRoute(c):
+	case n > UploadBodyLimit || !s.routing.has(c, upload):
 		c.Request().SetConnectionClose()
 		return fiber.ErrRequestEntityTooLarge
 	}

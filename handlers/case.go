@@ -157,7 +157,7 @@ func (f overrideForm) Validate() FieldErrors {
 	if f.Share != "" && !slices.Contains(accountability.Shares, accountability.Share(f.Share)) {
 		errs.Add("share", "form.choose")
 	}
-	errs.Text("reason", f.Reason, 20000, f.Share != "")
+	errs.Text("reason", f.Reason, models.MaxText, f.Share != "")
 	return errs
 }
 
@@ -212,7 +212,7 @@ type noteForm struct {
 // Validate needs the note.
 func (f noteForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	errs.Text("note", f.Note, 20000, true)
+	errs.Text("note", f.Note, models.MaxText, true)
 	return errs
 }
 
@@ -287,7 +287,7 @@ func (f statementForm) Validate() FieldErrors {
 		errs.Add("kind", "form.choose")
 	}
 	errs.Date("date", f.Date, true)
-	errs.Text("text", f.Text, 20000, true)
+	errs.Text("text", f.Text, models.MaxText, true)
 	return errs
 }
 

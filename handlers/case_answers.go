@@ -19,7 +19,7 @@ type reportForm struct {
 func (f reportForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	errs.Date("date", f.Date, true)
-	errs.Text("text", f.Text, 20000, true)
+	errs.Text("text", f.Text, models.MaxText, true)
 	return errs
 }
 

@@ -103,7 +103,7 @@ func (f decisionForm) Validate() FieldErrors {
 		errs.Add("sanctions", "form.choose")
 	}
 	f.Sanctions.check(errs)
-	errs.Text("reasons", f.Reasons, 20000, true)
+	errs.Text("reasons", f.Reasons, models.MaxText, true)
 	return errs
 }
 
@@ -152,7 +152,7 @@ func (f appealForm) Validate() FieldErrors {
 	}
 	errs.Date("filed", f.Filed, false)
 	errs.Text("appellant", f.Appellant, 256, true)
-	errs.Text("grounds", f.Grounds, 20000, true)
+	errs.Text("grounds", f.Grounds, models.MaxText, true)
 	return errs
 }
 
@@ -188,7 +188,7 @@ func (f outcomeForm) Validate() FieldErrors {
 	}
 	errs.Date("date", f.Date, true)
 	f.Sanctions.check(errs)
-	errs.Text("reasons", f.Reasons, 20000, true)
+	errs.Text("reasons", f.Reasons, models.MaxText, true)
 	return errs
 }
 

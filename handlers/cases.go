@@ -88,7 +88,7 @@ func (f openForm) Validate() FieldErrors {
 		errs.Add("trigger", "form.choose")
 	}
 	errs.Text("other", f.Other, 256, false)
-	errs.Text("summary", f.Summary, 20000, false)
+	errs.Text("summary", f.Summary, models.MaxText, false)
 	return errs
 }
 
@@ -128,7 +128,7 @@ type dismissForm struct {
 // Validate needs the reason.
 func (f dismissForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	errs.Text("reason", f.Reason, 20000, true)
+	errs.Text("reason", f.Reason, models.MaxText, true)
 	return errs
 }
 

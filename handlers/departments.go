@@ -93,7 +93,7 @@ func liaisonFormOf(d *models.Department) liaisonForm {
 func (f liaisonForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	for field, name := range map[string]string{"head": f.Head, "leader": f.Leader, "liaison": f.Liaison} {
-		if utf8.RuneCountInString(name) > 64 {
+		if utf8.RuneCountInString(name) > models.MaxName {
 			errs.Add(field, "form.name_too_long")
 		}
 	}

@@ -23,8 +23,8 @@ func (s *Server) exportDepartments(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	t, err := newXLSXTable("部门", []xlsxColumn{{"编码", 10}, {"名称", 22}, {"类别", 10}, {"上级", 18}, {"负责人", 10}, {"分管领导", 10},
-		{"具体责任人员", 12}, {"联系电话", 16}, {"手机号码", 16}, {"所属分组", 30}})
+	t, err := newXLSXTable("部门", []xlsxColumn{{"编码", 10}, {"名称", 22}, {"类别", 10}, {"上级", 18}, {models.LabelHead, 10}, {models.LabelLeader, 10},
+		{models.LabelLiaison, 12}, {models.LabelPhone, 16}, {models.LabelMobile, 16}, {"所属分组", 30}})
 	if err != nil {
 		return err
 	}

@@ -187,8 +187,8 @@ func (s *Server) scoreYearOf(c *fiber.Ctx) (int, error) {
 			year = years[0]
 		}
 	}
-	if year < 2000 || year > 2100 {
-		return 0, &models.ValidationError{Field: "year", Message: views.T(lang(c), "score.badyear")}
+	if !scoring.ValidYear(year) {
+		return 0, &models.ValidationError{Field: "year", Message: views.T(lang(c), "score.badyear", scoring.MinYear, scoring.MaxYear)}
 	}
 	return year, nil
 }

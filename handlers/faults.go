@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"regexp"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,9 +18,6 @@ const HealthTimeout = 2 * time.Second
 // every record.
 const ComputeTimeout = 5 * time.Minute
 
-// computeRoutes are the POST routes that score a year.
-var computeRoutes = regexp.MustCompile(`^/(scores/compute|assessment|assessment/\d+)/?$`)
-
 // deadline gives every request's queries a deadline (Options.
 // RequestTimeout): a frozen database turns into 503 pages, not hung ones.
 // An upload route's import runs under its own time budget instead, and a
@@ -29,9 +25,9 @@ var computeRoutes = regexp.MustCompile(`^/(scores/compute|assessment|assessment/
 func (s *Server) deadline(c *fiber.Ctx) error {
 	d := s.opt.RequestTimeout
 	switch {
-	case isUploadRoute(c):
+	case s.routing.has(c, upload):
 		d = ingest.DefaultLimits.TimeBudget
-	case c.Method() == fiber.MethodPost && computeRoutes.MatchString(c.Path()):
+	case s.routing.has(c, compute):
 		d = max(d, ComputeTimeout)
 	}
 	ctx, cancel := context.WithTimeout(c.UserContext(), d)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -41,11 +40,8 @@ type filingForm struct {
 	Head, Filler, Phone, Reason string
 }
 
-// maxReason bounds a correction's reason.
-const maxReason = 500
-
-// Validate checks that every typed figure is a number the line accepts,
-// the signature is there, and a correction says why.
+// Validate checks that every typed figure is a number the line accepts, and
+// the signature and reason as the Store will (models.FilingInput.Problems).
 func (f filingForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	for _, l := range f.Lines {
@@ -56,24 +52,9 @@ func (f filingForm) Validate() FieldErrors {
 		}
 		errs.Figure(l.Field, models.AnnualFigureSpec{Amount: l.Amount}, raw)
 	}
-	for field, name := range map[string]string{"head": f.Head, "filler": f.Filler} {
-		switch {
-		case name == "":
-			errs.Add(field, "filing.required")
-		case utf8.RuneCountInString(name) > 64:
-			errs.Add(field, "form.name_too_long")
-		}
-	}
-	if f.Phone == "" {
-		errs.Add("phone", "filing.required")
-	} else {
-		errs.Phone("phone", f.Phone)
-	}
-	switch {
-	case f.Filed && f.Reason == "":
-		errs.Add("reason", models.ErrCorrectionReason.Key)
-	case utf8.RuneCountInString(f.Reason) > maxReason:
-		errs.Add("reason", "form.too_long", maxReason)
+	in := models.FilingInput{Signature: models.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
+	for _, p := range in.Problems(f.Filed) {
+		errs.Add(p.Field, p.Key, p.Args...)
 	}
 	return errs
 }
@@ -294,7 +275,7 @@ func (s *Server) fileReport(c *fiber.Ctx, build func(*fiber.Ctx) (*filingPage, *
 	in := models.FilingInput{Kind: p.Kind, DepartmentID: d.ID, Year: p.Year, Quarter: p.Quarter, Entered: f.entered(), Snapshot: snapshot,
 		Signature: models.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
 	filed, err := reports.FileReport(c.UserContext(), s.store, v, in, s.opt.Now())
-	if data := (fiber.Map{}); refused(c, err, f, data, "reason") {
+	if data := (fiber.Map{}); refused(c, err, f, data, "reason", "head", "filler", "phone") {
 		return s.showFiling(c, p, d, data)
 	}
 	if err != nil {

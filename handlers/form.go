@@ -100,7 +100,7 @@ func formDate(typed string) scoring.Date {
 // Phone checks a typed telephone number: digits and - + ( ) and spaces, at
 // most 32 characters.
 func (e FieldErrors) Phone(field, value string) {
-	if utf8.RuneCountInString(value) > 32 || strings.Trim(value, "0123456789-+() ") != "" {
+	if !models.ValidPhone(value) {
 		e.Add(field, "form.bad_phone")
 	}
 }

@@ -177,11 +177,6 @@ type caseCount struct {
 	N      int
 }
 
-// caseStates are the states a case passes through, in order, for the
-// counts on the discipline office's home.
-var caseStates = []accountability.Status{accountability.Investigating, accountability.Heard, accountability.Decided,
-	accountability.Notified, accountability.Appealed, accountability.Reviewed, accountability.Revoked}
-
 // disciplineHome: proposals waiting, cases by state, appeals to decide and
 // appeal windows still open.
 func (s *Server) disciplineHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
@@ -206,7 +201,7 @@ func (s *Server) disciplineHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) e
 		}
 	}
 	var counts []caseCount
-	for _, st := range caseStates {
+	for _, st := range accountability.Statuses {
 		if n[st] > 0 {
 			counts = append(counts, caseCount{st, n[st]})
 		}

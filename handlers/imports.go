@@ -2,44 +2,18 @@ package handlers
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
-	"os"
-	"sync"
-	"sync/atomic"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 )
-
-// importJob is a background import running in this process. What a page
-// shows of it, and the request to cancel it, are in the database
-// (models.ImportJob), so that any instance behind a load balancer serves
-// its page and its cancel button; this process keeps only its progress
-// counters and what stops it.
-type importJob struct {
-	id          string
-	cancel      context.CancelCauseFunc
-	done, total atomic.Int64
-	writing     atomic.Bool
-}
-
-func (j *importJob) progress(done, total int) {
-	j.done.Store(int64(done))
-	j.total.Store(int64(total))
-}
-
-func (j *importJob) write(written, total int) {
-	j.writing.Store(true)
-	j.progress(written, total)
-}
 
 // jobView is a job's state as a page shows it.
 type jobView struct {
@@ -65,38 +39,6 @@ func viewOf(j *models.ImportJob) (jobView, error) {
 	}
 	return v, nil
 }
-
-// jobs are the imports this process runs, by job id, for the cancel button
-// pressed on this instance to stop them at once.
-type jobs struct {
-	mu sync.Mutex
-	m  map[string]*importJob
-}
-
-func (js *jobs) add(j *importJob) {
-	js.mu.Lock()
-	defer js.mu.Unlock()
-	if js.m == nil {
-		js.m = map[string]*importJob{}
-	}
-	js.m[j.id] = j
-}
-
-func (js *jobs) remove(id string) {
-	js.mu.Lock()
-	defer js.mu.Unlock()
-	delete(js.m, id)
-}
-
-func (js *jobs) get(id string) *importJob {
-	js.mu.Lock()
-	defer js.mu.Unlock()
-	return js.m[id]
-}
-
-// jobTick is how often a running job stores its progress and looks for a
-// cancel request made on another instance.
-const jobTick = time.Second
 
 // imports is the office's import page: upload, templates, history.
 func (s *Server) imports(c *fiber.Ctx) error {
@@ -133,7 +75,8 @@ func (f importForm) Validate() FieldErrors {
 	return errs
 }
 
-// startImport saves the upload and imports it in the background.
+// startImport hands the upload to the background runner (models/imports)
+// and shows the job's page.
 func (s *Server) startImport(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	fh, _ := c.FormFile("file")
@@ -145,92 +88,16 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 		return s.importsPage(c, data)
 	}
 	kind, _ := ingest.ParseKind(f.Kind)
-	// The upload's memory belongs to the request: keep a copy for the job.
-	tmp, err := os.CreateTemp("", models.TempPattern())
+	body, err := fh.Open()
 	if err != nil {
-		return fmt.Errorf("spool upload: %w", err)
+		return fmt.Errorf("read upload: %w", err)
 	}
-	if err := c.SaveFile(fh, tmp.Name()); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("spool upload: %w", err)
-	}
-	tmp.Close()
-	// The job's context ends with the server (SIGTERM) or its cancel button.
-	ctx, cancel := context.WithCancelCause(s.background)
-	job := &importJob{id: randomToken()[:16], cancel: cancel}
-	rec := models.ImportJob{ID: job.id, UserID: v.UserID, Kind: string(kind), FileName: fh.Filename, StartedAt: s.opt.Now().UTC()}
-	if err := s.store.StartImportJob(c.UserContext(), v, &rec); err != nil {
-		cancel(nil)
-		os.Remove(tmp.Name())
+	defer body.Close()
+	id, err := s.runner.Start(c.UserContext(), imports.Upload{Viewer: v, Kind: string(kind), FileName: fh.Filename, Partial: f.Partial != ""}, body)
+	if err != nil {
 		return err
 	}
-	s.jobs.add(job)
-	opt := ingest.Options{Partial: f.Partial != "", Source: "file", FileName: fh.Filename, Viewer: v, Progress: job.progress, Writing: job.write}
-	s.running.Add(1)
-	go func() {
-		defer s.running.Done()
-		defer cancel(nil)
-		defer s.jobs.remove(job.id)
-		s.runImport(ctx, job, kind, fh.Filename, tmp.Name(), opt)
-	}()
-	return c.Redirect("/imports/jobs/"+job.id, fiber.StatusSeeOther)
-}
-
-// runImport runs one job to the end; the request that started it is gone.
-// Every jobTick it stores its progress and stops if it was asked to.
-func (s *Server) runImport(ctx context.Context, job *importJob, kind ingest.Kind, name, path string, opt ingest.Options) {
-	defer os.Remove(path)
-	ticking := make(chan struct{})
-	tickerDone := make(chan struct{})
-	go func() {
-		defer close(tickerDone)
-		t := time.NewTicker(jobTick)
-		defer t.Stop()
-		for {
-			select {
-			case <-ticking:
-				return
-			case <-t.C:
-				tctx, done := context.WithTimeout(context.Background(), jobTick)
-				stop, err := s.store.ImportJobProgress(tctx, job.id, job.done.Load(), job.total.Load(), job.writing.Load())
-				done()
-				if err == nil && stop {
-					job.cancel(ingest.ErrCancelled)
-				}
-			}
-		}
-	}()
-	rep, err := func() (*ingest.Report, error) {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		return s.importer.File(ctx, kind, name, f, opt)
-	}()
-	close(ticking)
-	<-tickerDone
-	var message, report string
-	switch {
-	case err != nil:
-		message = ingest.UserMessage(err)
-		if !errors.Is(err, ingest.ErrRejected) {
-			s.opt.Log.Warn("import failed", "kind", kind, "file", name, "err", err)
-		}
-	case rep != nil:
-		message = rep.Summary()
-	}
-	if rep != nil {
-		b, jerr := json.Marshal(rep)
-		if jerr != nil {
-			s.opt.Log.Error("import job report", "err", jerr)
-		}
-		report = string(b)
-	}
-	if ferr := s.store.FinishImportJob(job.id, message, report); ferr != nil {
-		s.opt.Log.Error("import job outcome not stored", "job", job.id, "err", ferr)
-	}
+	return c.Redirect("/imports/jobs/"+id, fiber.StatusSeeOther)
 }
 
 // ownJob reads the viewer's own job, on whichever instance runs it.
@@ -262,14 +129,8 @@ func (s *Server) importJobPage(c *fiber.Ctx) error {
 func (s *Server) cancelImport(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	id := c.Params("id")
-	if _, err := s.store.ImportJobOf(c.UserContext(), v, id); err != nil {
+	if err := s.runner.Cancel(c.UserContext(), v, id); err != nil {
 		return err
-	}
-	if err := s.store.RequestImportCancel(c.UserContext(), v, id); err != nil {
-		return err
-	}
-	if job := s.jobs.get(id); job != nil {
-		job.cancel(ingest.ErrCancelled)
 	}
 	return c.Redirect("/imports/jobs/"+url.PathEscape(id), fiber.StatusSeeOther)
 }

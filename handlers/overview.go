@@ -214,7 +214,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 	ov.Overdue, ov.Upcoming = byDepartment(o.Overdue, names), byDepartment(o.Upcoming, names)
 	ov.Charts = append(ov.Charts, overdueChart(l, ov.Overdue))
 	var body bytes.Buffer
-	err = s.views.Render(&body, "overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows})
+	err = s.views.Render(&body, "overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows, "UpcomingDays": models.UpcomingWorkDays})
 	if err != nil {
 		return nil, fmt.Errorf("render overview: %w", err)
 	}
@@ -226,7 +226,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 // the rated departments; those not rated are counted apart in its table,
 // never in a share.
 func gradeChart(l views.Lang, standings []models.Standing) chartView {
-	grades := []scoring.Grade{scoring.GradeExcellent, scoring.GradePass, scoring.GradeBasicPass, scoring.GradeFail}
+	grades := scoring.Grades()
 	count := map[string]int{}
 	unrated := 0
 	for i := range standings {

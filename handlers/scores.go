@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -56,7 +55,7 @@ func (s *Server) scoresPage(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Year"] = year
 	if _, rejected := data["Errors"]; !rejected {
-		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.NewDate(year+1, time.February, 2).String()}
+		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.DefaultAsOf(year, scoring.DateOf(s.opt.Now())).String()}
 	}
 	run, err := s.rankingRun(c, v, year)
 	if errors.Is(err, models.ErrNotFound) {
@@ -210,7 +209,7 @@ type scoreForm struct {
 // year is the form's year; 0 when it is none.
 func (f scoreForm) year() int {
 	y, err := strconv.Atoi(f.Year)
-	if err != nil || y < 2000 || y > 2100 {
+	if err != nil || !scoring.ValidYear(y) {
 		return 0
 	}
 	return y
@@ -220,7 +219,7 @@ func (f scoreForm) year() int {
 func (f scoreForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	if f.year() == 0 {
-		errs.Add("year", "score.badyear")
+		errs.Add("year", "score.badyear", scoring.MinYear, scoring.MaxYear)
 	}
 	if _, err := scoring.ParseDate(f.AsOf); err != nil {
 		errs.Add("as_of", "score.badasof")
@@ -278,8 +277,8 @@ func (s *Server) apiScores(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
 	year := c.QueryInt("year")
-	if year < 2000 || year > 2100 {
-		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badyear")})
+	if !scoring.ValidYear(year) {
+		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badyear", scoring.MinYear, scoring.MaxYear)})
 	}
 	var run *models.ScoreRun
 	var err error

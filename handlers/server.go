@@ -21,6 +21,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -65,7 +66,6 @@ type Server struct {
 	sessions  sessionStores
 	importer  *ingest.Importer
 	puller    *ingest.Puller
-	jobs      jobs
 	views     pageViews
 	overviews overviewCache
 	rankings  rankingCache
@@ -73,9 +73,8 @@ type Server struct {
 	assess    *assessment.Store
 	public    publicCache
 	opt       Options
-	// background and running: see Options.Background and Options.Imports.
-	background context.Context
-	running    *sync.WaitGroup
+	routing   *router         // the routes' properties, read by limitBody and deadline
+	runner    *imports.Runner // the background imports
 }
 
 // PullTimeout bounds one pull of a registered source.
@@ -92,15 +91,10 @@ func New(store *models.Store, opt Options) *fiber.App {
 	if opt.RequestTimeout <= 0 {
 		opt.RequestTimeout = models.QueryTimeout
 	}
-	if opt.Background == nil {
-		opt.Background = context.Background()
-	}
-	if opt.Imports == nil {
-		opt.Imports = &sync.WaitGroup{}
-	}
 	im := ingest.New(store)
 	assess := assessment.New(store)
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), background: opt.Background, running: opt.Imports}
+	runner := imports.NewRunner(imports.Config{Store: store, Importer: im, Background: opt.Background, Running: opt.Imports, Log: opt.Log, Now: opt.Now})
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), runner: runner}
 	s.views = newEngine(s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",

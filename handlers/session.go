@@ -152,16 +152,6 @@ func can(a models.Action) fiber.Handler {
 	}
 }
 
-// get and post register a route with the action it needs: checked by can,
-// and kept as the route's name, which the route × role matrix test reads.
-func get(app *fiber.App, path string, a models.Action, h fiber.Handler) {
-	app.Get(path, can(a), h).Name(string(a))
-}
-
-func post(app *fiber.App, path string, a models.Action, h fiber.Handler) {
-	app.Post(path, can(a), h).Name(string(a))
-}
-
 // csrfToken returns the session's token, creating both if needed.
 func (s *Server) csrfToken(c *fiber.Ctx) (string, error) {
 	if tok, _ := c.Locals(localCSRF).(string); tok != "" || c.Locals(localNoSession) != nil {

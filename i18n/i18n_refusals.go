@@ -8,7 +8,7 @@ package i18n
 var refusalMessages = map[Lang]map[string]string{
 	Chinese: {
 		"refuse.as_is":                       "%s",
-		"refuse.year":                        "年度应为 2000 到 2100 之间的年份",
+		"refuse.year":                        "年度应为 %d 到 %d 之间的年份",
 		"refuse.quarter":                     "季度应为 1 到 4",
 		"refuse.department.choose":           "请选择部门",
 		"refuse.department.missing":          "所选部门不存在",
@@ -153,7 +153,7 @@ var refusalMessages = map[Lang]map[string]string{
 	},
 	English: {
 		"refuse.as_is":                       "%s",
-		"refuse.year":                        "The year is one from 2000 to 2100",
+		"refuse.year":                        "The year is one from %d to %d",
 		"refuse.quarter":                     "The quarter is 1 to 4",
 		"refuse.department.choose":           "Choose a department",
 		"refuse.department.missing":          "The chosen department does not exist",

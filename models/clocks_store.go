@@ -550,7 +550,7 @@ func (s *Store) overviewClocks(ctx context.Context, o *Overview, cal *scoring.Ca
 	if err != nil {
 		return err
 	}
-	splitDeadlines(ds, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
+	splitDeadlines(ds, o.Today, upcomingHorizon(cal, o.Today), &o.Overdue, &o.Upcoming)
 	return nil
 }
 

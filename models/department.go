@@ -2,7 +2,9 @@ package models
 
 import (
 	"context"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -18,6 +20,27 @@ const (
 
 // DepartmentKinds lists the accepted kinds, for validation and forms.
 var DepartmentKinds = []string{KindCityDept, KindCountyBureau, KindStation}
+
+// The liaison details of Annex 3's 联络表 by the names the form, the
+// department import, the department export and the printed form give them.
+const (
+	LabelHead    = "负责人"
+	LabelLeader  = "分管领导"
+	LabelLiaison = "具体责任人员"
+	LabelPhone   = "联系电话"
+	LabelMobile  = "手机号码"
+	LabelNotes   = "相关信息"
+)
+
+// MaxName bounds a person's name on the liaison form and a filing's
+// signature (负责人, 分管领导, 具体责任人员, 填报人): the columns hold 64.
+const MaxName = 64
+
+// ValidPhone reports whether a phone number (联系电话, 手机号码) is at most
+// 32 characters of digits, spaces, + - ( and ).
+func ValidPhone(s string) bool {
+	return utf8.RuneCountInString(s) <= 32 && strings.Trim(s, "0123456789-+() ") == ""
+}
 
 // Department is a unit that the catalog obligates: a city-bureau department
 // (支队, 处, 室), a county sub-bureau (分县局) or a police station (派出所).

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -74,6 +76,39 @@ type FilingLine struct {
 
 // ErrCorrectionReason: a filed report is corrected only with a reason.
 var ErrCorrectionReason = Invalid("reason", "refuse.filing.correction_reason")
+
+// maxCorrectionReason bounds a correction's reason, in characters.
+const maxCorrectionReason = 500
+
+// Problems are the refusals of a filing's signature and reason, field by
+// field: 单位负责人 and 填报人 named (at most MaxName characters), a 联系电话
+// (ValidPhone), and a reason of at most 500 characters, required when the
+// report was filed before (filed: this filing corrects it). FileReport
+// refuses the first; the filing form shows them all beside their fields.
+func (in FilingInput) Problems(filed bool) []*ValidationError {
+	var out []*ValidationError
+	for _, n := range []struct{ field, name string }{{"head", in.Signature.Head}, {"filler", in.Signature.Filler}} {
+		switch name := strings.TrimSpace(n.name); {
+		case name == "":
+			out = append(out, Invalid(n.field, "filing.required"))
+		case utf8.RuneCountInString(name) > MaxName:
+			out = append(out, Invalid(n.field, "form.name_too_long"))
+		}
+	}
+	switch phone := strings.TrimSpace(in.Signature.Phone); {
+	case phone == "":
+		out = append(out, Invalid("phone", "filing.required"))
+	case !ValidPhone(phone):
+		out = append(out, Invalid("phone", "form.bad_phone"))
+	}
+	switch reason := strings.TrimSpace(in.Reason); {
+	case filed && reason == "":
+		out = append(out, ErrCorrectionReason)
+	case utf8.RuneCountInString(reason) > maxCorrectionReason:
+		out = append(out, Invalid("reason", "form.too_long", maxCorrectionReason))
+	}
+	return out
+}
 
 // Filings lists the versions of a report, oldest first, if the viewer may
 // see the department.
@@ -180,8 +215,8 @@ func (s *Store) FileReport(ctx context.Context, v Viewer, in FilingInput, now ti
 		if err != nil {
 			return err
 		}
-		if filed && in.Reason == "" {
-			return ErrCorrectionReason
+		if p := in.Problems(filed); len(p) > 0 {
+			return p[0]
 		}
 		if !filed {
 			in.Reason = ""

@@ -14,7 +14,8 @@ import (
 // Issue 20 item 6: the filing rules live in Store.FileReport, so the
 // command line and the API refuse what the page refuses, each with its
 // Chinese reason: a quarter not yet begun, a year not yet over, a
-// quarterly report of a department that leads no item.
+// quarterly report of a department that leads no item, a signature
+// missing or malformed, a reason too long (issue 22).
 func TestFileReportRefusesWhatCannotBeFiled(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
@@ -22,6 +23,10 @@ func TestFileReportRefusesWhatCannotBeFiled(t *testing.T) {
 		leadHead := models.Viewer{UserID: 1, Name: "张卫", Role: models.RoleHead, DepartmentID: lead.ID}
 		noneHead := models.Viewer{UserID: 2, Name: "曾强", Role: models.RoleHead, DepartmentID: none.ID}
 		now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC) // the fourth quarter of 2026
+		signed := models.FilingSignature{Head: "张卫", Filler: "何军", Phone: "0527-84361234"}
+		q3 := func(sig models.FilingSignature, reason string) models.FilingInput {
+			return models.FilingInput{Kind: models.FilingQuarterly, Year: 2026, Quarter: 3, Signature: sig, Reason: reason}
+		}
 		for _, tc := range []struct {
 			name    string
 			v       models.Viewer
@@ -33,8 +38,14 @@ func TestFileReportRefusesWhatCannotBeFiled(t *testing.T) {
 			{"a department that leads nothing", noneHead, models.FilingInput{Kind: models.FilingQuarterly, Year: 2026, Quarter: 3}, "本部门不牵头任何公开事项"},
 			{"this year's annual report", leadHead, models.FilingInput{Kind: models.FilingAnnual, Year: 2026}, "年度报告须在年度结束后报送"},
 			{"an unknown kind", leadHead, models.FilingInput{Kind: "monthly", Year: 2025}, "报表类型无效"},
-			{"the quarter under way", leadHead, models.FilingInput{Kind: models.FilingQuarterly, Year: 2026, Quarter: 4}, ""},
-			{"last year's annual report", noneHead, models.FilingInput{Kind: models.FilingAnnual, Year: 2025}, ""},
+			{"no head of unit", leadHead, q3(models.FilingSignature{Filler: "何军", Phone: "0527-84361234"}, ""), "此项必填"},
+			{"a filler's name too long", leadHead, q3(models.FilingSignature{Head: "张卫", Filler: strings.Repeat("何", 65), Phone: "0527-84361234"}, ""), "姓名不超过 64 个字符"},
+			{"no phone", leadHead, q3(models.FilingSignature{Head: "张卫", Filler: "何军"}, ""), "此项必填"},
+			{"a phone of letters", leadHead, q3(models.FilingSignature{Head: "张卫", Filler: "何军", Phone: "call me"}, ""), "电话号码只能包含"},
+			{"a reason too long", leadHead, q3(signed, strings.Repeat("因", 501)), "不超过 500 个字符"},
+			{"the quarter under way", leadHead, models.FilingInput{Kind: models.FilingQuarterly, Year: 2026, Quarter: 4, Signature: signed}, ""},
+			{"last year's annual report", noneHead, models.FilingInput{Kind: models.FilingAnnual, Year: 2025, Signature: signed}, ""},
+			{"last year's annual report again, without a reason", noneHead, models.FilingInput{Kind: models.FilingAnnual, Year: 2025, Signature: signed}, "更正"},
 		} {
 			tc.in.DepartmentID = tc.v.DepartmentID
 			_, err := s.FileReport(ctx, tc.v, tc.in, now)

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // Channels lists the office's channels of a use (ChannelPublication or
@@ -184,8 +186,8 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v Viewer, deptID uint, ye
 	if err := v.mayForDepartment(ActFileAnnualFigures, deptID); err != nil {
 		return err
 	}
-	if year < 2000 || year > 2100 {
-		return Invalid("year", "refuse.year")
+	if !scoring.ValidYear(year) {
+		return Invalid("year", "refuse.year", scoring.MinYear, scoring.MaxYear)
 	}
 	if _, err := s.Department(ctx, v, deptID); err != nil {
 		return err

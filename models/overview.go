@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -93,7 +92,8 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 	}
 	o := &Overview{Year: y, Today: today, Monthly: map[string]*[12]int{}}
 	db := s.DB.WithContext(ctx)
-	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	first, last := scoring.YearSpan(y)
+	start, end := first.Time(), last.Time()
 
 	// Publications by month and channel: grouped in the database, by date,
 	// which both engines do the same way. A record 不予公开 was not published.
@@ -129,7 +129,7 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 	if err != nil {
 		return nil, err
 	}
-	splitDeadlines(reps, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
+	splitDeadlines(reps, o.Today, upcomingHorizon(cal, o.Today), &o.Overdue, &o.Upcoming)
 	if err := s.overviewClocks(ctx, o, cal, scheme.TimeLimits); err != nil {
 		return nil, err
 	}
@@ -142,12 +142,13 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 // requestOverview fills the request figures and request deadlines. Requests
 // of earlier years still open are deadlines too.
 func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
-	horizon := cal.Due(o.Today, 5)
+	horizon := upcomingHorizon(cal, o.Today)
+	yearStart, _ := scoring.YearSpan(o.Year)
 	var days []int
 	var open []OpenRequest
 	err := scan(s.DB.WithContext(ctx).Model(&Request{}).
 		Select("id, department_id, request_no, received, extended, pause_start, pause_end, correction_start, correction_end, answered").
-		Where("received <= ? AND (answered IS NULL OR received >= ?)", o.Today.Time(), time.Date(o.Year, 1, 1, 0, 0, 0, 0, time.UTC)),
+		Where("received <= ? AND (answered IS NULL OR received >= ?)", o.Today.Time(), yearStart.Time()),
 		func(r *sql.Rows) error {
 			var q scoring.Request
 			var dept uint
@@ -253,6 +254,15 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 		}
 	}
 	return out, nil
+}
+
+// UpcomingWorkDays is how far ahead the overview looks: a deadline within
+// the next 5 working days is upcoming (即将到期).
+const UpcomingWorkDays = 5
+
+// upcomingHorizon is the last day counted as upcoming from today.
+func upcomingHorizon(cal *scoring.Calendar, today scoring.Date) scoring.Date {
+	return cal.Due(today, UpcomingWorkDays)
 }
 
 // splitDeadlines adds to overdue what was due before today and to upcoming

@@ -62,7 +62,8 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		return nil, err
 	}
 	db := s.DB.WithContext(ctx)
-	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	first, last := scoring.YearSpan(y)
+	start, end := first.Time(), last.Time()
 
 	lastWeb := scoring.LastWebsiteDay(y).Time()
 	// Nearly every publication is dated up to the end of the year: SQLite's
@@ -159,7 +160,8 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 // paper decisions imported among them, decided and not revoked. A revoked
 // decision no longer caps a grade.
 func (s *Store) StandingDecisions(ctx context.Context, y int) ([]scoring.Decision, error) {
-	start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	first, last := scoring.YearSpan(y)
+	start, end := first.Time(), last.Time()
 	var rows []struct {
 		ID           uint
 		CaseNo       string

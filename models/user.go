@@ -69,6 +69,11 @@ func Invalid(field, key string, args ...any) *ValidationError {
 	return &ValidationError{Field: field, Message: i18n.T(i18n.Chinese, key, args...), Key: key, Args: args}
 }
 
+// MaxText bounds a written text (说明, reasons, statements, findings,
+// drafts), in characters: every form and import takes at most this much,
+// and the Store checks it again with CheckText.
+const MaxText = 20000
+
 // CheckText trims a written text and checks it: present when required, at
 // most max characters of valid UTF-8. label is the catalog key naming the
 // field in the refusal.

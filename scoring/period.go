@@ -24,11 +24,13 @@ type Period struct {
 }
 
 func standingPeriod(year int) Period {
-	return Period{PeriodStanding, 0, NewDate(year, time.December, 31)}
+	_, last := YearSpan(year)
+	return Period{PeriodStanding, 0, last}
 }
 
 func yearPeriod(year int) Period {
-	return Period{PeriodYear, NewDate(year, time.January, 1), NewDate(year, time.December, 31)}
+	first, last := YearSpan(year)
+	return Period{PeriodYear, first, last}
 }
 
 func quarterPeriod(year, q int) Period {

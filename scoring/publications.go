@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"math/big"
-	"time"
-)
+import "math/big"
 
 // coverage scores A1: points × filled slots / slots, pending slots aside.
 func coverage(d *deptRun, points *big.Rat) []Deduction {
@@ -90,7 +87,7 @@ func channels(d *deptRun, points *big.Rat) []Deduction {
 // Monday-to-Sunday weeks whose Monday falls in the year, and how many there
 // are. The last of them may run into January of the next year.
 func websiteWeeks(year int) (first Date, weeks int) {
-	start, end := NewDate(year, time.January, 1), NewDate(year, time.December, 31)
+	start, end := YearSpan(year)
 	first = start + Date((8-int(start.Weekday()))%7)
 	return first, int(end-first)/7 + 1
 }

@@ -85,3 +85,24 @@ const (
 	GradeBasicPass Grade = "基本合格"
 	GradeFail      Grade = "不合格"
 )
+
+// Grades are the four grades, best first: the one order every count, chart
+// and table of grades follows.
+func Grades() []Grade {
+	return []Grade{GradeExcellent, GradePass, GradeBasicPass, GradeFail}
+}
+
+// English returns the grade's English name.
+func (g Grade) English() string {
+	switch g {
+	case GradeExcellent:
+		return "excellent"
+	case GradePass:
+		return "pass"
+	case GradeBasicPass:
+		return "basic pass"
+	case GradeFail:
+		return "fail"
+	}
+	return string(g)
+}

@@ -209,7 +209,7 @@ func build(ctx context.Context, store *models.Store, dir string, province seed.P
 		}
 	}
 	fmt.Printf("imported in %s\n", time.Since(start).Round(time.Millisecond))
-	req := models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(seed.DemoYearNumber+1, time.February, 2)}
+	req := models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.DefaultAsOf(seed.DemoYearNumber, scoring.DateOf(time.Now()))}
 	start = time.Now()
 	if _, _, err = store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return err

@@ -24,8 +24,8 @@ func scoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *year < 2000 || *year > 2100 {
-		return fmt.Errorf("%w: --year 必须是 2000 到 2100 之间的年份", errUsage)
+	if !scoring.ValidYear(*year) {
+		return fmt.Errorf("%w: --year 必须是 %d 到 %d 之间的年份", errUsage, scoring.MinYear, scoring.MaxYear)
 	}
 	if *format != "json" && *format != "csv" {
 		return fmt.Errorf("%w: --format 只能是 json 或 csv", errUsage)
@@ -55,15 +55,11 @@ func scoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	return report.WriteJSON(stdout)
 }
 
-// asOfDate parses --as-of; empty means the year's assessment day (2 February
-// of the next year, after the annual reports are due) or today if earlier.
+// asOfDate parses --as-of; empty means the year's default cut-off
+// (scoring.DefaultAsOf), the one the office's form offers.
 func asOfDate(s string, year int, now time.Time) (scoring.Date, error) {
 	if s == "" {
-		def := scoring.NewDate(year+1, time.February, 2)
-		if today := scoring.DateOf(now); today < def {
-			return today, nil
-		}
-		return def, nil
+		return scoring.DefaultAsOf(year, scoring.DateOf(now)), nil
 	}
 	d, err := scoring.ParseDate(s)
 	if err != nil {

@@ -68,7 +68,7 @@ func (s *Store) ReportDone(ctx context.Context, v models.Viewer, id, sanction ui
 	if !MayTake(v, file.DepartmentID, Report) {
 		return models.ErrForbidden
 	}
-	text, err := models.CheckText("text", "refuse.label.rectification", f.Text, maxText, true)
+	text, err := models.CheckText("text", "refuse.label.rectification", f.Text, models.MaxText, true)
 	if err != nil {
 		return err
 	}

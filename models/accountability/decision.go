@@ -126,7 +126,7 @@ func (s *Store) Decide(ctx context.Context, v models.Viewer, id uint, f Decision
 		if f.Date < floor {
 			return nil, models.Invalid("date", "refuse.case.decision_early", documents.ChineseDate(floor))
 		}
-		reasons, err := models.CheckText("reasons", "refuse.label.decision", f.Reasons, maxText, true)
+		reasons, err := models.CheckText("reasons", "refuse.label.decision", f.Reasons, models.MaxText, true)
 		if err != nil {
 			return nil, err
 		}
@@ -246,7 +246,7 @@ func (s *Store) FileAppeal(ctx context.Context, v models.Viewer, id uint, f Appe
 	if err != nil {
 		return err
 	}
-	grounds, err := models.CheckText("grounds", "refuse.label.reason", f.Grounds, maxText, true)
+	grounds, err := models.CheckText("grounds", "refuse.label.reason", f.Grounds, models.MaxText, true)
 	if err != nil {
 		return err
 	}
@@ -306,7 +306,7 @@ func (s *Store) RecordOutcome(ctx context.Context, v models.Viewer, id uint, f O
 		if err := notAfter(f.Date, now, "date"); err != nil {
 			return nil, err
 		}
-		reasons, err := models.CheckText("reasons", "refuse.label.review", f.Reasons, maxText, true)
+		reasons, err := models.CheckText("reasons", "refuse.label.review", f.Reasons, models.MaxText, true)
 		if err != nil {
 			return nil, err
 		}

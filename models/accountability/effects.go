@@ -3,11 +3,9 @@ package accountability
 import (
 	"context"
 	"fmt"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
@@ -25,7 +23,8 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 		return "", false, nil
 	}
 	db := s.m.DB.WithContext(ctx)
-	from, to := scoring.NewDate(year, time.January, 1).Time(), scoring.NewDate(year+1, time.January, 1).Time()
+	first, last := scoring.YearSpan(year)
+	from, to := first.Time(), (last + 1).Time()
 	persons := db.Model(&Person{}).Select("id").Where("name = ?", who)
 	if id, err := strconv.ParseUint(who, 10, 64); err == nil {
 		persons = db.Model(&Person{}).Select("id").Where("id = ?", id)
@@ -57,17 +56,41 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 
 // needsReopening reports whether an approved standing g disagrees with the
 // accountability decisions as they stand: 优秀 though a decision now caps
-// the department, or held below 优秀 by a decision since revoked though
-// its total reaches excellent (and no veto fails it). Frozen grades move
-// only by a re-opening, so the office must be told.
-func needsReopening(g *models.Standing, cappedNow bool, excellent *big.Rat) bool {
+// the department, or held below 优秀 by a decision since revoked though it
+// would now be 优秀 (excellentNow: graded again by the scheme's own rules,
+// its share of 优秀 included). Frozen grades move only by a re-opening, so
+// the office must be told.
+func needsReopening(g *models.Standing, cappedNow, excellentNow bool) bool {
 	if g == nil || g.Source != models.StandingApproved || g.ApprovedAt == nil || !g.Rated() {
 		return false
 	}
 	if cappedNow {
 		return g.Grade == string(scoring.GradeExcellent)
 	}
-	return g.Ineligible && !g.Veto && g.Total.Cmp(excellent) >= 0
+	return g.Ineligible && excellentNow
+}
+
+// excellentNow grades a year's standings again with the decisions that cap
+// as they stand now (capped: their IDs by department), by scoring.Rate, the
+// rule the scores and the assessment grade by: thresholds, vetoes, caps and
+// the scheme's share of 优秀, each standing among those of the same
+// assessment (PlanID). It answers the departments that would be 优秀.
+func excellentNow(sc *scoring.Scheme, standings []models.Standing, names map[uint]string, capped map[uint][]uint) map[uint]bool {
+	byPlan := map[uint][]scoring.DepartmentResult{}
+	for _, g := range standings {
+		byPlan[g.PlanID] = append(byPlan[g.PlanID], scoring.DepartmentResult{Dept: g.DepartmentID, Name: names[g.DepartmentID],
+			Unrated: !g.Rated(), Total: g.Total, Veto: g.Veto, CapDecisions: capped[g.DepartmentID]})
+	}
+	out := map[uint]bool{}
+	for _, depts := range byPlan {
+		scoring.Rate(sc, depts)
+		for _, d := range depts {
+			if d.Grade == scoring.GradeExcellent {
+				out[d.Dept] = true
+			}
+		}
+	}
+	return out
 }
 
 // Effect is what a decision does to a department's grade: a standing
@@ -110,19 +133,20 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 		return nil, err
 	}
 	caps := func(c Case) bool { return sc.Caps(scoring.Decision{Sanctions: models.SplitNames(c.Sanctions)}) }
-	// cappedNow: the departments a standing decision caps, by year.
-	cappedNow := map[int]map[uint]bool{}
+	// cappedNow: the decisions that cap each department now, by year.
+	cappedNow := map[int]map[uint][]uint{}
 	for _, c := range cases {
 		if c.Status != Revoked && caps(c) {
 			y := c.DecisionYear()
 			if cappedNow[y] == nil {
-				cappedNow[y] = map[uint]bool{}
+				cappedNow[y] = map[uint][]uint{}
 			}
-			cappedNow[y][c.DepartmentID] = true
+			cappedNow[y][c.DepartmentID] = append(cappedNow[y][c.DepartmentID], c.ID)
 		}
 	}
 	var out []Effect
 	standings := map[int][]models.Standing{}
+	excellent := map[int]map[uint]bool{}
 	for _, c := range cases {
 		if !caps(c) {
 			continue
@@ -132,6 +156,7 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 			if standings[e.Year], err = s.standings.Standings(ctx, models.System, e.Year); err != nil {
 				return nil, err
 			}
+			excellent[e.Year] = excellentNow(sc, standings[e.Year], names, cappedNow[e.Year])
 		}
 		var g *models.Standing
 		for i := range standings[e.Year] {
@@ -139,7 +164,7 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 				g = &standings[e.Year][i]
 			}
 		}
-		if needsReopening(g, cappedNow[e.Year][c.DepartmentID], sc.Grades.Excellent.Rat()) {
+		if needsReopening(g, len(cappedNow[e.Year][c.DepartmentID]) > 0, excellent[e.Year][c.DepartmentID]) {
 			e.Reopen, e.Plan = true, g.PlanID
 			at := *g.ApprovedAt
 			if e.Lifted {

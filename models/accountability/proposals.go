@@ -200,7 +200,7 @@ func (s *Store) Dismiss(ctx context.Context, v models.Viewer, key, reason string
 	if !v.CanHandleCases() {
 		return models.ErrForbidden
 	}
-	r, err := models.CheckText("reason", "refuse.label.dismissal", reason, maxText, true)
+	r, err := models.CheckText("reason", "refuse.label.dismissal", reason, models.MaxText, true)
 	if err != nil {
 		return err
 	}

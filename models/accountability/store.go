@@ -33,8 +33,7 @@ func New(m *models.Store, standings models.Standings) *Store {
 
 // Bounds on what a form may carry.
 const (
-	maxText  = 20000 // notes, statements, reasons
-	maxShort = 256   // names, appellants, descriptions of 其他
+	maxShort = 256 // names, appellants, descriptions of 其他
 )
 
 // Standing reports whether a decision stands in this state: it caps grades
@@ -346,7 +345,7 @@ func (s *Store) newCase(ctx context.Context, v models.Viewer, f OpenForm, now ti
 		}
 		trigger = "其他：" + other
 	}
-	summary, err := models.CheckText("summary", "refuse.label.summary", f.Summary, maxText, false)
+	summary, err := models.CheckText("summary", "refuse.label.summary", f.Summary, models.MaxText, false)
 	if err != nil {
 		return nil, err
 	}
@@ -478,7 +477,7 @@ func (s *Store) Override(ctx context.Context, v models.Viewer, id, person uint, 
 		if share != "" && !slices.Contains(Shares, share) {
 			return nil, models.Invalid("share", "refuse.case.share")
 		}
-		r, err := models.CheckText("reason", "refuse.label.share", reason, maxText, share != "")
+		r, err := models.CheckText("reason", "refuse.label.share", reason, models.MaxText, share != "")
 		if err != nil {
 			return nil, err
 		}
@@ -497,7 +496,7 @@ func (s *Store) Override(ctx context.Context, v models.Viewer, id, person uint, 
 // AddNote adds an investigation note.
 func (s *Store) AddNote(ctx context.Context, v models.Viewer, id uint, body string, now time.Time) error {
 	return s.change(ctx, v, id, "add_note", []Status{Investigating, Heard}, func(tx *models.Tx, c *Case) (any, error) {
-		t, err := models.CheckText("note", "refuse.label.note", body, maxText, true)
+		t, err := models.CheckText("note", "refuse.label.note", body, models.MaxText, true)
 		if err != nil {
 			return nil, err
 		}
@@ -524,7 +523,7 @@ func (s *Store) RecordStatement(ctx context.Context, v models.Viewer, id uint, f
 		if f.Kind != Stated && f.Kind != Refused {
 			return nil, models.Invalid("kind", "refuse.case.statement_kind")
 		}
-		t, err := models.CheckText("statement", "refuse.label.statement", f.Text, maxText, true)
+		t, err := models.CheckText("statement", "refuse.label.statement", f.Text, models.MaxText, true)
 		if err != nil {
 			return nil, err
 		}

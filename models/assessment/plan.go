@@ -40,7 +40,7 @@ type PlanInput struct {
 // after today.
 func (in PlanInput) validate(now time.Time) error {
 	switch {
-	case in.Year < 2000 || in.Year > 2100:
+	case !scoring.ValidYear(in.Year):
 		return models.Invalid("year", "refuse.assessment.year")
 	case !in.FullScope && len(in.Departments) == 0:
 		return models.Invalid("departments", "form.focus_depts")

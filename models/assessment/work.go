@@ -18,7 +18,7 @@ import (
 
 // MaxText bounds every written text of the assessment (self-inspection,
 // reasons, answers, findings, reports).
-const MaxText = 20000
+const MaxText = models.MaxText
 
 // forDepartment reads a plan and checks that the viewer may see the
 // department in it and that the plan assesses it; anything else is not

@@ -29,7 +29,7 @@ type Draft struct {
 func (Draft) TableName() string { return "document_drafts" }
 
 // MaxDraft bounds a draft's body, in characters.
-const MaxDraft = 20000
+const MaxDraft = models.MaxText
 
 // SaveDraft keeps body as the draft of the document of kind about subject
 // id, in tx; refused once that document is issued.

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // checker checks the cells of one row at a time against the kind's columns
@@ -186,7 +187,9 @@ func (c *checker) integer(col, lo, hi int, what string) string {
 }
 
 // year returns a year (年度).
-func (c *checker) year(col int) string { return c.integer(col, 2000, maxYear, "年份") }
+func (c *checker) year(col int) string {
+	return c.integer(col, scoring.MinYear, scoring.MaxYear, "年份")
+}
 
 // flag returns a yes/no cell as 1 or 0; empty is no.
 func (c *checker) flag(col int) string {

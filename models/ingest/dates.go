@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // Dates accepted in a cell: 2024-03-05, 2024/3/5, 2024.3.5 and 2024年3月5日,
@@ -12,7 +14,7 @@ import (
 // already written as 2006-01-02.
 const (
 	minYear = 1949
-	maxYear = 2100
+	maxYear = scoring.MaxYear
 )
 
 // parseDate returns the date as 2006-01-02, or false.

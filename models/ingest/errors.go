@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 )
 
 // Sentinel errors of File and Records. Each reaches users through its
@@ -23,7 +24,7 @@ var (
 	// load what is not its own; it is also models.ErrForbidden.
 	ErrScope = errors.New("超出了本来源可以导入的范围")
 	// ErrCancelled: the office cancelled the import on its job page.
-	ErrCancelled = errors.New("导入已被取消，未导入任何数据")
+	ErrCancelled = imports.ErrCancelled
 	// ErrStopped: the server stopped (SIGTERM) while the import ran.
 	ErrStopped = errors.New("服务停止，导入已中断，未导入任何数据；请重新导入")
 )

@@ -28,11 +28,11 @@ var departmentColumns = []column{
 	depName:    {key: "name", name: "名称", required: true, max: 128, note: "全称，如 治安支队"},
 	depKind:    {key: "kind", name: "类别", required: true, note: "市局部门 / 分县局 / 派出所"},
 	depParent:  {key: "parent", name: "上级", note: "上级部门的编码或全称，可以是本文件中的部门"},
-	depHead:    {key: "head", name: "负责人", max: 64},
-	depLeader:  {key: "leader", name: "分管领导", max: 64},
-	depLiaison: {key: "liaison", name: "具体责任人员", max: 64},
-	depPhone:   {key: "phone", name: "联系电话", max: 32},
-	depMobile:  {key: "mobile", name: "手机号码", max: 32},
+	depHead:    {key: "head", name: models.LabelHead, max: 64},
+	depLeader:  {key: "leader", name: models.LabelLeader, max: 64},
+	depLiaison: {key: "liaison", name: models.LabelLiaison, max: 64},
+	depPhone:   {key: "phone", name: models.LabelPhone, max: 32},
+	depMobile:  {key: "mobile", name: models.LabelMobile, max: 32},
 	depGroups:  {key: "groups", name: "所属分组", note: "分组名称，多项用“、”分隔；填写时部门的分组以此为准，留空则不变"},
 }
 

@@ -19,7 +19,7 @@ var incidentColumns = []column{
 	incDepartment:  {key: "department", name: "部门", required: true, note: "部门编码或全称"},
 	incDate:        {key: "date", name: "日期", required: true, date: true},
 	incKind:        {key: "kind", name: "类别", required: true, note: "泄密 / 不应公开而公开 / 弄虚作假"},
-	incDescription: {key: "description", name: "说明", max: 20000},
+	incDescription: {key: "description", name: "说明", max: models.MaxText},
 }
 
 var incidents = recordKind{
@@ -53,7 +53,7 @@ var accountabilityColumns = []column{
 	accSanction:   {key: "sanction", name: "处理方式", required: true, max: 256, note: "告诫、批评教育、通报批评、书面检查、取消评先选优资格、限期整改、政纪处分、移送司法机关；多项用“、”分隔"},
 	accPersons:    {key: "persons", name: "责任人", max: 256},
 	accTrigger:    {key: "trigger", name: "追责情形", max: 256},
-	accSummary:    {key: "summary", name: "摘要", max: 20000},
+	accSummary:    {key: "summary", name: "摘要", max: models.MaxText},
 }
 
 var accountability = recordKind{

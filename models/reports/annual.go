@@ -87,7 +87,8 @@ func annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 			return nil, err
 		}
 	}
-	p := period{From: scoring.NewDate(q.Year, time.January, 1), To: scoring.NewDate(q.Year, time.December, 31)}
+	var p period
+	p.From, p.To = scoring.YearSpan(q.Year)
 	cal, err := s.Calendar(ctx)
 	if err != nil {
 		return nil, err

@@ -19,7 +19,7 @@ func (Liaison) Title() string { return "警务信息公开工作联络表" }
 
 // Header is the table's heading row, as Annex 3 prints it.
 func (Liaison) Header() []string {
-	return []string{"单位（部门）", "具体责任人员", "分管领导", "联系电话", "手机号码", "相关信息"}
+	return []string{"单位（部门）", models.LabelLiaison, models.LabelLeader, models.LabelPhone, models.LabelMobile, models.LabelNotes}
 }
 
 // Row is the unit's line of the table.

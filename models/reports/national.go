@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
@@ -111,7 +110,8 @@ func (n *National) CanBeFinal() bool { return n.Balanced() && len(n.Uncategorise
 // publications of the year when the caller has read them already (nil: read
 // them).
 func nationalOf(ctx context.Context, s *models.Store, u Unit, year int, pubs []models.Publication) (*National, error) {
-	p := period{From: scoring.NewDate(year, time.January, 1), To: scoring.NewDate(year, time.December, 31)}
+	var p period
+	p.From, p.To = scoring.YearSpan(year)
 	reqs, err := nationalRequests(ctx, s, u, p)
 	if err != nil {
 		return nil, err

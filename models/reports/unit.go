@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // Unit is who a report is about (填报单位): one department, or the whole
@@ -89,8 +90,8 @@ func unitFor(ctx context.Context, s *models.Store, v models.Viewer, deptID uint)
 
 // validYear checks a report's year: the regime's records start this century.
 func validYear(y int) error {
-	if y < 2000 || y > 2100 {
-		return models.Invalid("year", "refuse.year")
+	if !scoring.ValidYear(y) {
+		return models.Invalid("year", "refuse.year", scoring.MinYear, scoring.MaxYear)
 	}
 	return nil
 }
