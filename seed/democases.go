@@ -18,9 +18,8 @@ import (
 // case under investigation, one whose statements are heard, one decided
 // and notified that caps 泗阳县公安局's grade, one under appeal and one
 // whose appeal was decided 变更, with its 复核决定书.
-func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) error {
+func demoCases(ctx context.Context, store *models.Store, y int, depts map[string]uint) error {
 	cs := accountability.New(store, assessment.New(store))
-	y := DemoYearNumber
 	at := func(m time.Month, d int) time.Time { return time.Date(y, m, d, 9, 30, 0, 0, time.UTC) }
 	day := func(m time.Month, d int) scoring.Date { return scoring.NewDate(y, m, d) }
 	v := models.Viewer{Name: "钱正", Role: models.RoleDiscipline}

@@ -159,7 +159,7 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 		w := &worker{role: role, user: u.Username, base: base, rng: rand.New(rand.NewPCG(uint64(i), 7))}
 		switch role {
 		case models.RoleOffice:
-			w.views = []string{"/", "/overview?year=2025", "/scores", fmt.Sprintf("/departments/%d", dept.ID), "/catalog"}
+			w.views = []string{"/", "/overview", "/scores", fmt.Sprintf("/departments/%d", dept.ID), "/catalog"}
 			w.post = func(w *worker) (int, error) {
 				return w.saveLiaison(depts[w.rng.IntN(len(depts))].ID)
 			}
@@ -181,7 +181,7 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 				return w.postForm(page+"/notes", url.Values{"note": {fmt.Sprintf("调查记录%d", w.rng.IntN(1e6))}})
 			}
 		default: // the leading group and auditors read; their form is signing in
-			w.views = []string{"/", "/scores", "/overview?year=2025"}
+			w.views = []string{"/", "/scores", "/overview"}
 			if role == models.RoleAuditor {
 				w.views = append(w.views, "/audit")
 			}
