@@ -1,12 +1,16 @@
 package seed
 
 import (
+	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -139,4 +143,45 @@ func (t table) columns() map[string]int {
 		c[h] = i
 	}
 	return c
+}
+
+// demoFinals marks final (定稿) the annual reports filed by today, as the
+// office does once a report is in: each department's on the afternoon it
+// filed, the bureau's own on 20 March, before its statutory 31 March.
+// Without it every home would show last year's report overdue all year.
+func demoFinals(ctx context.Context, store *models.Store, office models.Viewer, recs Records, depts map[string]uint, today time.Time) error {
+	final := func(y int, dept uint, at time.Time) error {
+		if at.After(today) {
+			return nil
+		}
+		if err := reports.MarkFinal(ctx, store, office, reports.AnnualQuery{Year: y, DepartmentID: dept}, true, at); err != nil {
+			return fmt.Errorf("demo annual report %d of department %d final: %w", y, dept, err)
+		}
+		return nil
+	}
+	for _, t := range recs.tables {
+		if t.kind != "annual_reports" {
+			continue
+		}
+		c := t.columns()
+		for _, row := range t.rows {
+			y, err := strconv.Atoi(row[c["year"]])
+			if err != nil {
+				return err
+			}
+			filed, err := time.Parse(time.DateOnly, row[c["submitted"]])
+			if err != nil {
+				return err
+			}
+			if err := final(y, depts[row[c["department"]]], filed.Add(9*time.Hour)); err != nil { // 17:00 in Beijing
+				return err
+			}
+		}
+	}
+	for y := ClosedYear(today); y < today.Year(); y++ {
+		if err := final(y, 0, time.Date(y+1, time.March, 20, 2, 0, 0, 0, time.UTC)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

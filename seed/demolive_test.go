@@ -9,6 +9,7 @@ import (
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -128,8 +129,16 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 	}
 	names, err := s.LoadNames(ctx)
 	modelstest.Must(t, err)
-	for _, code := range []string{"SJ09", "FJ01", "SJ11"} {
-		id := names.Departments[code]
+	for _, code := range []string{"", "SJ09", "FJ01", "SJ11"} {
+		id := names.Departments[code] // 0: the bureau
+		due, err := reports.AnnualDueOf(ctx, s, office, id, today)
+		modelstest.Must(t, err)
+		if due.Overdue {
+			t.Errorf("%q: the annual report of %d is overdue", code, due.Year)
+		}
+		if id == 0 {
+			continue
+		}
 		lead, err := s.LeadsAnItem(ctx, office, id)
 		modelstest.Must(t, err)
 		a, err := s.AgendaOf(ctx, office, id, lead, day, sch, models.HeadHorizon, nil)

@@ -117,7 +117,8 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := load(ingest.Kind("catalog"), "catalog.csv", Catalog()); err != nil {
 		return false, err
 	}
-	for _, f := range DemoRecords(today).Files() {
+	recs := DemoRecords(today)
+	for _, f := range recs.Files() {
 		if err := load(f.Kind, f.Name, f.Data); err != nil {
 			return false, err
 		}
@@ -150,6 +151,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 			return false, fmt.Errorf("demo user %s: %w", u.Username, err)
 		}
 		users[u.Username] = created.Viewer()
+	}
+	if err := demoFinals(ctx, store, users["office"], recs, names.Departments, today); err != nil {
+		return false, err
 	}
 	if err := demoAssessment(ctx, store, y, users); err != nil {
 		return false, fmt.Errorf("demo assessment: %w", err)
