@@ -31,11 +31,18 @@ func demoNow() time.Time { return demoDay }
 // app over it on the same day.
 func demoBureau(t *testing.T) *bureau {
 	t.Helper()
+	return demoBureauOn(t, demoDay)
+}
+
+// demoBureauOn opens the demo as it stands on day, with the app's clock
+// on that day.
+func demoBureauOn(t *testing.T, day time.Time) *bureau {
+	t.Helper()
 	s := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(context.Background(), s, demoDay); err != nil {
+	if _, err := seed.Demo(context.Background(), s, day); err != nil {
 		t.Fatal(err)
 	}
-	b := &bureau{store: s, clock: &clock{now: demoDay}}
+	b := &bureau{store: s, clock: &clock{now: day}}
 	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now})
 	return b
 }
