@@ -135,6 +135,17 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 		t.Error("nothing published in the last week")
 	}
 
+	// The discipline office at work: cases of the last two months at each stage.
+	var live []accountability.Case
+	modelstest.Must(t, s.DB.Where("opened_at >= ?", day.Time().AddDate(0, 0, -61)).Find(&live).Error)
+	states := map[accountability.Status]bool{}
+	for _, c := range live {
+		states[c.Status] = true
+	}
+	if !states[accountability.Investigating] || !states[accountability.Heard] || !states[accountability.Notified] {
+		t.Errorf("cases opened in the last two months: %v, want one under investigation, one heard, one notified", states)
+	}
+
 	// The to-do lists: the office's reports overdue, each demo head's agenda.
 	office := models.Viewer{Role: models.RoleOffice}
 	sch, err := s.CurrentScheme(ctx)

@@ -137,7 +137,7 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	}
 	// The discipline office works on what those scores show; its decisions
 	// of the year cap grades, so the office computes the year again.
-	if err := demoCases(ctx, store, y, names.Departments); err != nil {
+	if err := demoCases(ctx, store, y, names.Departments, today); err != nil {
 		return false, fmt.Errorf("demo cases: %w", err)
 	}
 	if _, _, err := store.ComputeScores(ctx, models.System, req, computed.Add(time.Hour)); err != nil {
