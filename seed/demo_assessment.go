@@ -43,6 +43,10 @@ func demoAt(y int, month time.Month, day, hour int) time.Time {
 	return time.Date(y+1, month, day, hour-8, 0, 0, 0, time.UTC)
 }
 
+// demoAsOf is the data cut-off of the demo's assessment of year y, and of
+// its scores: the default 2 February of the year after.
+func demoAsOf(y int) scoring.Date { return scoring.NewDate(y+1, time.February, 2) }
+
 // demoRepublished is the last step of the demo's assessment of year y: the
 // results published again after the re-opening, with the 更正通报.
 func demoRepublished(y int) time.Time { return demoAt(y, time.April, 10, 10) }
@@ -93,7 +97,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 	office, leader := users["office"], users["leader"]
 	a := assessment.New(store)
 	in := assessment.PlanInput{Year: y, FullScope: true, Team: "吴良亮（组长）、刘敏、赵静",
-		Dates: assessment.Dates{AsOf: scoring.NewDate(y+1, time.February, 2), Notice: scoring.NewDate(y+1, time.February, 9),
+		Dates: assessment.Dates{AsOf: demoAsOf(y), Notice: scoring.NewDate(y+1, time.February, 9),
 			SelfDue: scoring.NewDate(y+1, time.February, 20), ObjectionDue: scoring.NewDate(y+1, time.February, 25), Review: scoring.NewDate(y+1, time.February, 26)}}
 	p, err := a.CreatePlan(ctx, office, in, at(time.February, 3, 9))
 	if err != nil {

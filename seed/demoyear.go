@@ -7,10 +7,12 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // File is one generated import file.
@@ -67,6 +69,16 @@ var idleUnits = []string{"PS03"}
 // 交巡警支队 does well enough for 优秀, so that its 通报批评 visibly holds it
 // at 合格.
 var showcaseQuality = map[string]float64{"SJ10": 0.98}
+
+// shippedParams are the default scheme's parameters: the due dates the
+// demo's reports are filed by.
+var shippedParams = sync.OnceValue(func() scoring.Params {
+	sch, err := scoring.ParseScheme(mustRead(shippedSchemes[len(shippedSchemes)-1]))
+	if err != nil {
+		panic(err) // embedded at build time: a build bug
+	}
+	return sch.Params
+})
 
 // lateFiler is the lead department that, in a live year, files its
 // quarterly reports three days late: for three days after each due date the
@@ -149,7 +161,7 @@ func demoYear(rng *rand.Rand, depts []demoDept, y int, live bool) Records {
 			}
 		}
 		for q := 1; q <= 4 && len(led) > 0; q++ {
-			due := time.Date(y, time.Month(3*q), 20, 0, 0, 0, 0, time.UTC)
+			due := shippedParams().QuarterlyDue(y, q).Time()
 			switch {
 			case live && d.code == lateFiler:
 				quarters.rows = append(quarters.rows, []string{d.code, fmt.Sprint(y), fmt.Sprint(q), ymd(due.AddDate(0, 0, 3))})
@@ -161,14 +173,15 @@ func demoYear(rng *rand.Rand, depts []demoDept, y int, live bool) Records {
 		}
 		switch {
 		case live:
-			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(time.Date(y+1, 1, 2+rng.IntN(7), 0, 0, 0, 0, time.UTC))})
+			due := shippedParams().AnnualDue(y).Time()
+			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(due.AddDate(0, 0, -1-rng.IntN(7)))})
 		case rng.Float64() < d.quality+0.2:
 			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(time.Date(y+1, 1, 2+rng.IntN(14), 0, 0, 0, 0, time.UTC))})
 		default:
-			// Chased by the office, it files after the assessment's cut-off
-			// (2 February): D3 still scores it missing, and its home does
-			// not stay red all year.
-			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(time.Date(y+1, 2, 16, 0, 0, 0, 0, time.UTC))})
+			// Chased by the office, it files two weeks after the
+			// assessment's cut-off: D3 still scores it missing, and its
+			// home does not stay red all year.
+			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(demoAsOf(y).Time().AddDate(0, 0, 14))})
 		}
 		for i := 1; i <= 3+rng.IntN(8); i++ {
 			received := workday(rng, y, 1+rng.IntN(12))

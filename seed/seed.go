@@ -15,7 +15,6 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
-	"github.com/gongkai/gongkai/scoring"
 )
 
 //go:embed catalog.csv holidays/*.json demo/*.csv schemes/*.json
@@ -130,7 +129,7 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	// The closed year's scores, as the office computed them after the
 	// annual reports were in, so the pages have something to show.
 	y := ClosedYear(today)
-	req := models.ScoreRequest{Year: y, AsOf: scoring.NewDate(y+1, time.February, 2)}
+	req := models.ScoreRequest{Year: y, AsOf: demoAsOf(y)}
 	computed := demoAt(y, time.February, 2, 17)
 	if _, _, err := store.ComputeScores(ctx, models.System, req, computed); err != nil {
 		return false, fmt.Errorf("demo scores: %w", err)
