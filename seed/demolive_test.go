@@ -2,6 +2,7 @@ package seed_test
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -173,6 +174,10 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 		modelstest.Must(t, err)
 		if len(a.Overdue) > maxOverdue {
 			t.Errorf("%s's agenda has %d overdue, want at most %d: %+v", code, len(a.Overdue), maxOverdue, a.Overdue)
+		}
+		// On 7 December 治安支队's fourth quarterly report falls due on 20 December.
+		if today.Equal(demoToday) && code == "SJ09" && !slices.ContainsFunc(a.Upcoming, func(d models.Deadline) bool { return d.Kind == "quarterly_report" }) {
+			t.Errorf("SJ09's agenda on %s: nothing due soon among %+v", day, a.Upcoming)
 		}
 	}
 }
