@@ -85,7 +85,7 @@ func (r Records) upTo(today scoring.Date) Records {
 			if i, ok := c[firstEvent[t.kind]]; ok && after(row[i]) {
 				continue
 			}
-			clear := func(when string, also ...string) {
+			undo := func(when string, also ...string) {
 				if i, ok := c[when]; ok && after(row[i]) {
 					row[i] = ""
 					for _, a := range also {
@@ -96,13 +96,13 @@ func (r Records) upTo(today scoring.Date) Records {
 			switch t.kind {
 			case "requests":
 				if after(row[c["answered"]]) {
-					row[c["answer"]], row[c["result"]], row[c["fee"]], row[c["fee_basis"]], row[c["fee_waived"]] = "", "", "0", "", "否"
+					row[c["fee"]], row[c["fee_waived"]] = "0", "否"
 				}
-				clear("answered")
-				clear("pause_end", "pause_start")
-				clear("forwarded")
-				clear("recon_filed", "recon_outcome", "recon_decided")
-				clear("suit_filed", "suit_kind", "suit_outcome", "suit_decided")
+				undo("answered", "answer", "result", "fee_basis")
+				undo("pause_end", "pause_start")
+				undo("forwarded")
+				undo("recon_filed", "recon_outcome", "recon_decided")
+				undo("suit_filed", "suit_kind", "suit_outcome", "suit_decided")
 				if after(row[c["recon_decided"]]) {
 					row[c["recon_outcome"]], row[c["recon_decided"]] = models.OutcomePending, ""
 				}
@@ -110,15 +110,15 @@ func (r Records) upTo(today scoring.Date) Records {
 					row[c["suit_outcome"]], row[c["suit_decided"]] = models.OutcomePending, ""
 				}
 			case "complaints":
-				clear("replied", "closed")
-				clear("closed")
+				undo("replied", "closed")
+				undo("closed")
 			case "secrecy_reviews":
 				for _, step := range []string{"unit", "head", "leader", "secrecy", "approver"} {
-					clear(step+"_date", step+"_by")
+					undo(step+"_date", step+"_by")
 				}
-				clear("decided", "opinion", "basis")
+				undo("decided", "opinion", "basis")
 			case "coordinations":
-				clear("replied", "opinion", "note")
+				undo("replied", "opinion", "note")
 			}
 			kept.rows = append(kept.rows, row)
 		}
