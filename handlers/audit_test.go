@@ -93,13 +93,13 @@ func TestAuditStatesReadAsTheirRecords(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(ctx, s); err != nil {
+	if _, err := seed.Demo(ctx, s, demoDay); err != nil {
 		t.Fatal(err)
 	}
 	_, err := s.CopyScheme(ctx, models.System, "default-2", "bureau-2027", "本局2027年方案")
 	modelstest.Must(t, err)
 	modelstest.Must(t, s.ApproveScheme(ctx, models.System, "bureau-2027", time.Now()))
-	b := &bureau{store: s, app: handlers.New(s, handlers.Options{})}
+	b := &bureau{store: s, app: handlers.New(s, handlers.Options{Now: demoNow})}
 	c := b.client(t)
 	c.signIn("office", seed.DemoPassword)
 	for _, tc := range []struct{ entity, want string }{

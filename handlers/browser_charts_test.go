@@ -24,7 +24,7 @@ func TestBrowserChartsReadAtPhoneWidth(t *testing.T) {
 	if err := chromedp.Run(b.ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
 		t.Fatal(err)
 	}
-	b.chartsRender(t, base+"/overview?year=2025")
+	b.chartsRender(t, base+fmt.Sprintf("/overview?year=%d", demoYear))
 	for _, id := range []string{"ranking", "heatmap", "monthly"} {
 		b.elementShot(t, "#chart-"+id, "chart-"+id+"-phone.png")
 	}
@@ -97,7 +97,7 @@ func TestBrowserChartsReadAtPhoneWidth(t *testing.T) {
 	if err := chromedp.Run(b.ctx, chromedp.AttributeValue(`#chart-ranking ~ * a[href^="/departments/"], main a[href^="/departments/"]`, "href", &href, &ok)); err != nil || !ok {
 		t.Fatalf("no department link on the overview: %v", err)
 	}
-	b.chartsRender(t, base+href+"?year=2025")
+	b.chartsRender(t, base+href+fmt.Sprintf("?year=%d", demoYear))
 	var radar []string
 	option("radar", `o.radar[0].indicator.map(function(i){return i.name})`, &radar)
 	if len(radar) < 11 || !strings.HasPrefix(radar[0], "A1 ") || len(radar[0]) <= len("A1 ") {

@@ -36,9 +36,9 @@ func TestBrowserHeadFiles(t *testing.T) {
 		const published = `(() => { const r = [...document.querySelectorAll('table.annex2 tr')].find(r => r.cells.length > 2 && r.cells[0].textContent.includes('主动公开警务信息数')); return r ? r.cells[2].textContent.trim() : '' })()`
 		var computed, prefilled string
 		var typed []string
-		form := base + "/reports/quarterly/file?year=2025&quarter=3"
+		form := base + fmt.Sprintf("/reports/quarterly/file?year=%d&quarter=3", demoYear)
 		err := chromedp.Run(b.ctx,
-			chromedp.Navigate(base+"/reports/quarterly?year=2025&quarter=3&department="+strings.TrimPrefix(deptURL, "/departments/")),
+			chromedp.Navigate(base+fmt.Sprintf("/reports/quarterly?year=%d&quarter=3&department=", demoYear)+strings.TrimPrefix(deptURL, "/departments/")),
 			chromedp.WaitVisible(`table.annex2`),
 			chromedp.Evaluate(published, &computed),
 			chromedp.Navigate(form),
@@ -76,7 +76,7 @@ func TestBrowserHeadFiles(t *testing.T) {
 	// The demo's annual report came in by the office's import: the head's
 	// filing corrects it, with a reason, and its submission date stays.
 	t.Run("annual", func(t *testing.T) {
-		form := base + "/reports/annual/file?year=2025"
+		form := base + fmt.Sprintf("/reports/annual/file?year=%d", demoYear)
 		var status string
 		err := chromedp.Run(b.ctx,
 			chromedp.Navigate(form),
@@ -94,7 +94,7 @@ func TestBrowserHeadFiles(t *testing.T) {
 			chromedp.WaitVisible(`p.flash`),
 			chromedp.Text(`#filing-status`, &status),
 		)
-		if err != nil || !strings.Contains(status, "已于 2026-01-04 报送") || !strings.Contains(status, "按执法办案系统年底核对数更正") {
+		if err != nil || !strings.Contains(status, fmt.Sprintf("已于 %d-01-04 报送", demoYear+1)) || !strings.Contains(status, "按执法办案系统年底核对数更正") {
 			t.Fatalf("correct the annual report: %v %.300s", err, status)
 		}
 		b.fitsPhone(t, form, "filing_annual_phone.png")

@@ -1,7 +1,6 @@
 package handlers_test
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -11,7 +10,6 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/seed"
@@ -22,14 +20,10 @@ import (
 // Chinese page shows a message key, an English word or a machine code.
 func TestChinesePagesShowNoMachineText(t *testing.T) {
 	t.Parallel() // its own database
-	s := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-	b := &bureau{store: s, app: handlers.New(s, handlers.Options{})}
+	b := demoBureau(t)
 	// Usernames are Latin by nature: the users page and the audit log show them.
 	var usernames []string
-	modelstest.Must(t, s.DB.Model(&models.User{}).Pluck("username", &usernames).Error)
+	modelstest.Must(t, b.store.DB.Model(&models.User{}).Pluck("username", &usernames).Error)
 	for _, u := range usernames {
 		for _, w := range latinWord.FindAllString(u, -1) {
 			allowedLatin[w] = true

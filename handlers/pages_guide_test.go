@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -16,14 +17,34 @@ import (
 	"github.com/gongkai/gongkai/seed"
 )
 
-// demoBureau opens the demo on SQLite with the app over it.
+// demoDay is the day the handlers tests open the demo on, 9 o'clock in
+// Beijing; the years they name are derived from it (demoYear).
+var demoDay = time.Date(2026, time.December, 7, 9, 0, 0, 0, time.FixedZone("CST", 8*60*60))
+
+// demoYear is the demo's closed year on demoDay: assessed and published.
+var demoYear = seed.ClosedYear(demoDay)
+
+// demoNow is the clock of an app over the demo: demoDay.
+func demoNow() time.Time { return demoDay }
+
+// demoBureau opens the demo on SQLite as it stands on demoDay, with the
+// app over it on the same day.
 func demoBureau(t *testing.T) *bureau {
 	t.Helper()
+	return demoBureauOn(t, demoDay)
+}
+
+// demoBureauOn opens the demo as it stands on day, with the app's clock
+// on that day.
+func demoBureauOn(t *testing.T, day time.Time) *bureau {
+	t.Helper()
 	s := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(context.Background(), s); err != nil {
+	if _, err := seed.Demo(context.Background(), s, day); err != nil {
 		t.Fatal(err)
 	}
-	return &bureau{store: s, app: handlers.New(s, handlers.Options{})}
+	b := &bureau{store: s, clock: &clock{now: day}}
+	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now})
+	return b
 }
 
 // A finding is named by its number within its plan and department (问题1,

@@ -11,20 +11,18 @@ import (
 	"github.com/gongkai/gongkai/seed"
 )
 
-// The demo's 2025 assessment is published, with every step on record:
+// The demo's assessment of the closed year is published, with every step on record:
 // objections accepted and rejected, a rectification still open, units and
 // a person commended.
 func TestDemoAssessmentIsPublished(t *testing.T) {
 	ctx := context.Background()
 	s := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	demo(t, s, demoToday)
 	a := assessment.New(s)
 	published, err := a.Published(ctx)
 	modelstest.Must(t, err)
 	// The notice of 10 March and the 更正 of the re-opening, newest first.
-	if len(published) != 2 || published[0].Assessed != seed.DemoYearNumber || published[0].Kind != assessment.KindResultsCorrection ||
+	if len(published) != 2 || published[0].Assessed != seed.ClosedYear(demoToday) || published[0].Kind != assessment.KindResultsCorrection ||
 		published[0].RefID != published[1].ID || !strings.Contains(published[0].HTML, "撤销") {
 		t.Fatalf("published: %d notices", len(published))
 	}

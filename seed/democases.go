@@ -17,10 +17,10 @@ import (
 // proposals left waiting (宿城分局's among them, for the browser test), a
 // case under investigation, one whose statements are heard, one decided
 // and notified that caps 泗阳县公安局's grade, one under appeal and one
-// whose appeal was decided 变更, with its 复核决定书.
-func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) error {
+// whose appeal was decided 变更, with its 复核决定书; and the cases at work
+// on today (liveCases).
+func demoCases(ctx context.Context, store *models.Store, y int, depts map[string]uint, today time.Time) error {
 	cs := accountability.New(store, assessment.New(store))
-	y := DemoYearNumber
 	at := func(m time.Month, d int) time.Time { return time.Date(y, m, d, 9, 30, 0, 0, time.UTC) }
 	day := func(m time.Month, d int) scoring.Date { return scoring.NewDate(y, m, d) }
 	v := models.Viewer{Name: "钱正", Role: models.RoleDiscipline}
@@ -154,8 +154,61 @@ func demoCases(ctx context.Context, store *models.Store, depts map[string]uint) 
 	if err := cs.Notify(ctx, v, app.ID, day(time.December, 16), at(time.December, 16)); err != nil {
 		return err
 	}
-	return cs.FileAppeal(ctx, v, app.ID, accountability.AppealForm{Kind: "复核", Filed: day(time.December, 29), Appellant: "黄磊",
+	err = cs.FileAppeal(ctx, v, app.ID, accountability.AppealForm{Kind: "复核", Filed: day(time.December, 29), Appellant: "黄磊",
 		Grounds: "复议决定认定的事实与答复时掌握的情况不同，请求撤销告诫。"}, at(time.December, 29))
+	if err != nil {
+		return err
+	}
+	return liveCases(ctx, cs, v, depts, heard, person, today)
+}
+
+// liveCases are the discipline office's cases at work on today: one opened
+// three weeks before and under investigation, one whose statements were
+// heard last week, and one decided and notified ten days before, its appeal
+// window still open.
+func liveCases(ctx context.Context, cs *accountability.Store, v models.Viewer, depts map[string]uint,
+	heard func(*accountability.Case, scoring.Date, ...string) error, person func(*accountability.Case, string, string, string, accountability.Post) error,
+	today time.Time) error {
+	at := func(daysAgo int) time.Time { return today.AddDate(0, 0, -daysAgo) }
+	day := func(daysAgo int) scoring.Date { return scoring.DateOf(at(daysAgo)) }
+	open := func(code, summary string, daysAgo int, name, no string) (*accountability.Case, error) {
+		c, err := cs.Open(ctx, v, accountability.OpenForm{Department: depts[code], TriggerKind: 1, Summary: summary}, at(daysAgo))
+		if err != nil {
+			return nil, fmt.Errorf("demo case of %s: %w", code, err)
+		}
+		return c, person(c, name, no, code, accountability.Handler)
+	}
+	inv, err := open("SJ17", "“涉企收费清单”目录事项连续两月未更新，群众来电反映。", 21, "顾晓东", "321702")
+	if err != nil {
+		return err
+	}
+	if err := cs.AddNote(ctx, v, inv.ID, "调取栏目更新记录，约谈信息公开联络员。", at(19)); err != nil {
+		return err
+	}
+	hrd, err := open("FJ05", "依申请公开答复未载明救济途径，申请人投诉。", 40, "蒋文", "321905")
+	if err != nil {
+		return err
+	}
+	if err := heard(hrd, day(8), "答复书使用了旧模板，已全部更换。"); err != nil {
+		return err
+	}
+	dec, err := open("PS04", "派出所公开栏警务信息半年未更换。", 60, "丁磊", "321404")
+	if err != nil {
+		return err
+	}
+	if err := heard(dec, day(30), "公开栏更换由社区民警兼管，已明确专人。"); err != nil {
+		return err
+	}
+	f, err := cs.Get(ctx, v, dec.ID)
+	if err != nil {
+		return err
+	}
+	err = cs.Decide(ctx, v, dec.ID, accountability.DecisionForm{Date: day(12), Severity: accountability.Minor, Reasons: "公开栏长期未更新，经提醒后已整改，情节轻微。",
+		Sanctions: []accountability.Imposed{{Name: "批评教育"}, {PersonID: f.Persons[0].ID, Name: "告诫"}}}, at(12))
+	if err != nil {
+		return fmt.Errorf("demo live decision: %w", err)
+	}
+	return cs.Notify(ctx, v, dec.ID, day(10), at(10))
 }
 
 // changedOnAppeal is a case whose appeal was decided 变更: 指挥中心情报信息处's

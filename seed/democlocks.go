@@ -18,9 +18,8 @@ import (
 //     同意), one disagreeing in time;
 //   - press conferences of 政治部宣传处 every month but August, and of
 //     治安支队 now and then.
-func demoClocks(pubs, reqs *table) []table {
-	rng := rand.New(rand.NewPCG(2025, 1414))
-	y := DemoYearNumber
+func demoClocks(y int, pubs, reqs *table) []table {
+	rng := rand.New(rand.NewPCG(uint64(y), 1414))
 	date := func(m, d int) string { return ymd(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)) }
 
 	// Requests: forwarded date for online ones, fee basis and waiver.
@@ -59,7 +58,7 @@ func demoClocks(pubs, reqs *table) []table {
 		}
 	}
 	pubs.rows = append(pubs.rows,
-		[]string{"SJ09", seq, "重点人员管控工作方案", "文件", date(4, 1), date(4, 8), fmt.Sprintf("014319768/%d-SJ09-N001", y), "宿公治〔2025〕12号",
+		[]string{"SJ09", seq, "重点人员管控工作方案", "文件", date(4, 1), date(4, 8), fmt.Sprintf("014319768/%d-SJ09-N001", y), fmt.Sprintf("宿公治〔%d〕12号", y),
 			"不予公开", "", "", "", "涉及警务工作秘密，属于内部管理信息"},
 		[]string{"SJ09", seq, "娱乐场所专项整治行动情况通报", "网站", date(6, 2), date(6, 13), fmt.Sprintf("014319768/%d-SJ09-F001", y), "",
 			"主动公开", "", "", "http://gaj.suqian.gov.cn/sj09/f001.html", ""},

@@ -20,18 +20,19 @@ import (
 func TestDemoShowsTheClocks(t *testing.T) {
 	ctx := context.Background()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		if _, err := seed.Demo(ctx, s); err != nil {
-			t.Fatal(err)
-		}
+		demo(t, s, demoToday)
+		closed := seed.ClosedYear(demoToday)
+		from, to := scoring.NewDate(closed, 1, 1).Time(), scoring.NewDate(closed+1, 1, 1).Time()
 		office := models.Viewer{Role: models.RoleOffice}
 		flags, err := s.Flags(ctx, office, 0)
 		modelstest.Must(t, err)
-		if len(flags) != 1 || flags[0].Title != "娱乐场所专项整治行动情况通报" || flags[0].Decision != nil {
-			t.Errorf("demo flags %+v, want the one publication reviewed 免于公开, open", flags)
+		// One a year: the closed year's and this year's.
+		if len(flags) != demoToday.Year()-closed+1 || flags[0].Title != "娱乐场所专项整治行动情况通报" || flags[0].Decision != nil {
+			t.Errorf("demo flags %+v, want each year's publication reviewed 免于公开, open", flags)
 		}
 		var c models.Coordination
-		modelstest.Must(t, s.DB.Where("subject = ?", "辖区治安重点地区排查整治公告").First(&c).Error)
-		rv, err := s.Record(ctx, office, "coordination", c.ID, scoring.NewDate(2026, 2, 2))
+		modelstest.Must(t, s.DB.Where("subject = ? AND sent < ?", "辖区治安重点地区排查整治公告", to).First(&c).Error)
+		rv, err := s.Record(ctx, office, "coordination", c.ID, scoring.NewDate(closed+1, 2, 2))
 		modelstest.Must(t, err)
 		if rv.Coordinations[0].Holds != "视为同意" {
 			t.Errorf("silent coordination holds %q", rv.Coordinations[0].Holds)
@@ -41,17 +42,17 @@ func TestDemoShowsTheClocks(t *testing.T) {
 		if n == 0 {
 			t.Error("no online request was forwarded")
 		}
-		modelstest.Must(t, s.DB.Model(&models.PressConference{}).Count(&n).Error)
+		modelstest.Must(t, s.DB.Model(&models.PressConference{}).Where("held >= ? AND held < ?", from, to).Count(&n).Error)
 		if n != 13 {
-			t.Errorf("%d press conferences, want 13", n)
+			t.Errorf("%d press conferences in %d, want 13", n, closed)
 		}
-		modelstest.Must(t, s.DB.Model(&models.SecrecyReview{}).Where("decided IS NULL").Count(&n).Error)
+		modelstest.Must(t, s.DB.Model(&models.SecrecyReview{}).Where("decided IS NULL AND requested >= ? AND requested < ?", from, to).Count(&n).Error)
 		if n != 1 {
-			t.Errorf("%d pending reviews, want the one draft", n)
+			t.Errorf("%d pending reviews of %d, want the one draft", n, closed)
 		}
-		modelstest.Must(t, s.DB.Model(&models.Publication{}).Where("attribute = ? AND attribute_reason <> ''", "不予公开").Count(&n).Error)
+		modelstest.Must(t, s.DB.Model(&models.Publication{}).Where("attribute = ? AND attribute_reason <> '' AND published >= ? AND published < ?", "不予公开", from, to).Count(&n).Error)
 		if n != 1 {
-			t.Errorf("%d records 不予公开 with a reason, want 1", n)
+			t.Errorf("%d records 不予公开 with a reason in %d, want 1", n, closed)
 		}
 	})
 }
@@ -64,9 +65,7 @@ func TestDemoScoredWithTheOptionalIndicators(t *testing.T) {
 	ctx := context.Background()
 	office := models.Viewer{Name: "办公室", Role: models.RoleOffice}
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		if _, err := seed.Demo(ctx, s); err != nil {
-			t.Fatal(err)
-		}
+		demo(t, s, demoToday)
 		sv, err := s.CopyScheme(ctx, office, "", "demo-clocks", "")
 		modelstest.Must(t, err)
 		sch, err := sv.Scheme()
@@ -84,7 +83,8 @@ func TestDemoScoredWithTheOptionalIndicators(t *testing.T) {
 		modelstest.Must(t, err)
 		_, err = s.SaveSchemeDraft(ctx, office, body, sv.BasedOn)
 		modelstest.Must(t, err)
-		_, res, err := s.ComputeScores(ctx, office, models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(2026, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
+		closed := seed.ClosedYear(demoToday)
+		_, res, err := s.ComputeScores(ctx, office, models.ScoreRequest{Year: closed, AsOf: scoring.NewDate(closed+1, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
 		modelstest.Must(t, err)
 		kinds := func(code, indicator string) (out []scoring.DeductionKind) {
 			for _, d := range res.Departments {

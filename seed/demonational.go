@@ -32,8 +32,10 @@ const (
 // (the plain old answer types left to the mapping), some requests by phone,
 // a few carried over from the year before, reconsiderations and lawsuits
 // of each kind and outcome (none corrected but the one B2 already charges),
-// and each department's figures that the records cannot give.
-func nationalDemo(y int, depts []demoDept, reqs *table) table {
+// and each department's figures that the records cannot give. A live year
+// (DemoRecords) carries over the requests of the year generated before it,
+// so only the first year makes up its own.
+func nationalDemo(y int, live bool, depts []demoDept, reqs *table) table {
 	rng := rand.New(rand.NewPCG(uint64(y), 1302))
 	day := func(t time.Time, n int) string { return ymd(t.AddDate(0, 0, n)) }
 	for _, r := range reqs.rows {
@@ -47,7 +49,11 @@ func nationalDemo(y int, depts []demoDept, reqs *table) table {
 	}
 	// Carried over from the year before: received in December, answered in
 	// January.
-	for i, d := range depts[:min(4, len(depts))] {
+	carried := min(4, len(depts))
+	if live {
+		carried = 0
+	}
+	for i, d := range depts[:carried] {
 		received := time.Date(y-1, 12, 15+i, 0, 0, 0, 0, time.UTC)
 		row := []string{d.code, fmt.Sprintf("YSQ%d-%s-J%02d", y-1, d.code, i+1), ymd(received), "信函", "否", "", "", "", "",
 			day(received, 18), "同意公开", "0", models.ApplicantTypes[i%2], "予以公开", "", "", "", "", "", "", ""}

@@ -7,14 +7,13 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/scoring"
 )
-
-// DemoYearNumber is the assessment year of the demo bureau: the last closed year.
-const DemoYearNumber = 2025
 
 // File is one generated import file.
 type File struct {
@@ -71,23 +70,34 @@ var idleUnits = []string{"PS03"}
 // at 合格.
 var showcaseQuality = map[string]float64{"SJ10": 0.98}
 
-// DemoYear generates the demo bureau's records for DemoYearNumber: every
-// department publishes most of what the items it leads or shares (相关责任主体)
-// ask, some late, some without a secrecy review, except one idle station;
-// requests, complaints, quarterly reports of the lead departments and annual
-// reports with realistic gaps; one incident (a veto) and two accountability
-// decisions (one that caps 优秀, one that does not). A station that the
-// catalog names nowhere is not rated, though it has requests and complaints.
-// The generator is seeded, so the demo is the same on every machine.
-func DemoYear() Records {
-	rng := rand.New(rand.NewPCG(2025, 1101))
-	return demoYear(rng, readDemoDepts(rng))
-}
+// shippedParams are the default scheme's parameters: the due dates the
+// demo's reports are filed by.
+var shippedParams = sync.OnceValue(func() scoring.Params {
+	sch, err := scoring.ParseScheme(mustRead(shippedSchemes[len(shippedSchemes)-1]))
+	if err != nil {
+		panic(err) // embedded at build time: a build bug
+	}
+	return sch.Params
+})
 
-// demoYear generates the records of the demo year for the given departments.
-func demoYear(rng *rand.Rand, depts []demoDept) Records {
+// lateFiler is the lead department that, in a live year, files its
+// quarterly reports three days late: for three days after each due date the
+// office's home lists it, and D1 scores the lateness.
+const lateFiler = "SJ11"
+
+// demoYear generates the records of year y for the given departments:
+// every department publishes most of what the items it leads or shares
+// (相关责任主体) ask, some late, some without a secrecy review, except one
+// idle station; requests, complaints, quarterly reports of the lead
+// departments and annual reports with realistic gaps; one incident (a veto)
+// and two accountability decisions (one that caps 优秀, one that does not).
+// A station that the catalog names nowhere is not rated, though it has
+// requests and complaints. A live year is one the bureau is still at work
+// on (DemoRecords): its lead departments file every quarterly report a few
+// days before it is due, the traffic police (交警支队, lateFiler) three
+// days after, and every department its annual report before the scheme's date.
+func demoYear(rng *rand.Rand, depts []demoDept, y int, live bool) Records {
 	items := readDemoItems()
-	y := DemoYearNumber
 
 	pubs := table{kind: "publications", header: []string{"department", "seq", "title", "channel", "formed", "published", "index_no", "doc_no", "attribute", "review", "review_date", "url"}}
 	reqs := table{kind: "requests", header: []string{"department", "request_no", "received", "channel", "extended", "pause_start", "pause_end", "correction_start", "correction_end", "answered", "answer", "fee",
@@ -151,13 +161,27 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 			}
 		}
 		for q := 1; q <= 4 && len(led) > 0; q++ {
-			if rng.Float64() < d.quality+0.1 {
-				due := time.Date(y, time.Month(3*q), 20, 0, 0, 0, 0, time.UTC)
+			due := shippedParams().QuarterlyDue(y, q).Time()
+			switch {
+			case live && d.code == lateFiler:
+				quarters.rows = append(quarters.rows, []string{d.code, fmt.Sprint(y), fmt.Sprint(q), ymd(due.AddDate(0, 0, 3))})
+			case live:
+				quarters.rows = append(quarters.rows, []string{d.code, fmt.Sprint(y), fmt.Sprint(q), ymd(due.AddDate(0, 0, -1-rng.IntN(5)))})
+			case rng.Float64() < d.quality+0.1:
 				quarters.rows = append(quarters.rows, []string{d.code, fmt.Sprint(y), fmt.Sprint(q), ymd(due.AddDate(0, 0, rng.IntN(8)-5))})
 			}
 		}
-		if rng.Float64() < d.quality+0.2 {
+		switch {
+		case live:
+			due := shippedParams().AnnualDue(y).Time()
+			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(due.AddDate(0, 0, -1-rng.IntN(7)))})
+		case rng.Float64() < d.quality+0.2:
 			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(time.Date(y+1, 1, 2+rng.IntN(14), 0, 0, 0, 0, time.UTC))})
+		default:
+			// Chased by the office, it files two weeks after the
+			// assessment's cut-off: D3 still scores it missing, and its
+			// home does not stay red all year.
+			annuals.rows = append(annuals.rows, []string{d.code, fmt.Sprint(y), ymd(demoAsOf(y).Time().AddDate(0, 0, 14))})
 		}
 		for i := 1; i <= 3+rng.IntN(8); i++ {
 			received := workday(rng, y, 1+rng.IntN(12))
@@ -203,8 +227,8 @@ func demoYear(rng *rand.Rand, depts []demoDept) Records {
 		{fmt.Sprintf("ZJ%d-001", y), "SJ10", fmt.Sprintf("%d-09-03", y), "通报批评、书面检查", "林涛", "不依法履行公开义务", "第二季度办事指南未按时更新"},
 		{fmt.Sprintf("ZJ%d-002", y), "FJ02", fmt.Sprintf("%d-06-21", y), "告诫", "魏强", "群众投诉未及时处理", "一起投诉逾期回复"},
 	}}
-	clocks := demoClocks(&pubs, &reqs)
-	figures := nationalDemo(y, depts, &reqs) // after the clocks, so that their generator draws as before
+	clocks := demoClocks(y, &pubs, &reqs)
+	figures := nationalDemo(y, live, depts, &reqs) // after the clocks, so that their generator draws as before
 	return Records{tables: append([]table{pubs, reqs, comps, quarters, annuals, figures, incidents, decisions}, clocks...)}
 }
 

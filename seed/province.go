@@ -21,6 +21,7 @@ import (
 // bureau's 19 departments, 100 county bureaus with their police stations),
 // 1,000,000 publications, 100,000 requests and 300,000 complaints.
 type ProvinceOptions struct {
+	Year         int    // the assessment year (ClosedYear of today, say)
 	Units        int    // assessed units in all, at least 19 + 2
 	Publications int    // publications in the year, about
 	Requests     int    // information requests, about
@@ -45,7 +46,7 @@ type Written struct {
 	Path string
 }
 
-// WriteProvince writes a province's assessment year DemoYearNumber as CSV
+// WriteProvince writes a province's assessment year opt.Year as CSV
 // import files in dir, one per kind (docs/FORMATS.md, English headers), and
 // returns them in load order. Units are the city bureau's departments of
 // the demo, county bureaus (FJnnn) and their police stations (PSnnnnn);
@@ -56,13 +57,16 @@ type Written struct {
 // plus 工作动态 news outside the catalog, up to the total asked for. Rows are
 // streamed to the files, so a million publications take little memory.
 func WriteProvince(dir string, opt ProvinceOptions) ([]Written, error) {
+	if opt.Year == 0 {
+		return nil, fmt.Errorf("a province needs its assessment year")
+	}
 	if opt.Units < 21 {
 		return nil, fmt.Errorf("a province needs at least 21 units, not %d", opt.Units)
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 15))
 	units := provinceUnits(rng, opt.Units)
 	items := readDemoItems()
-	g := &provinceGen{dir: dir, rng: rng, year: DemoYearNumber}
+	g := &provinceGen{dir: dir, rng: rng, year: opt.Year}
 	defer g.close()
 
 	deps := g.table("departments", "code", "name", "kind", "parent", "groups")

@@ -20,7 +20,8 @@ import (
 // bureau and police station is rated on the items it shares.
 func TestProvinceLoadsAndIsRated(t *testing.T) {
 	ctx := context.Background()
-	opt := seed.ProvinceOptions{Units: 80, Publications: 6000, Requests: 400, Complaints: 800, Seed: 7}
+	year := seed.ClosedYear(demoToday)
+	opt := seed.ProvinceOptions{Year: year, Units: 80, Publications: 6000, Requests: 400, Complaints: 800, Seed: 7}
 	dirs := [2]string{t.TempDir(), t.TempDir()}
 	var files []seed.Written
 	for i, dir := range dirs {
@@ -52,7 +53,7 @@ func TestProvinceLoadsAndIsRated(t *testing.T) {
 				t.Fatalf("%s: %v, %d rejected", filepath.Base(f.Path), err, rep.Rejected)
 			}
 		}
-		_, res, err := s.ComputeScores(ctx, models.System, models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(seed.DemoYearNumber+1, time.February, 2)}, time.Now())
+		_, res, err := s.ComputeScores(ctx, models.System, models.ScoreRequest{Year: year, AsOf: scoring.NewDate(year+1, time.February, 2)}, time.Now())
 		modelstest.Must(t, err)
 		grades := map[scoring.Grade]int{}
 		for _, d := range res.Departments {

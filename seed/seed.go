@@ -15,7 +15,6 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
-	"github.com/gongkai/gongkai/scoring"
 )
 
 //go:embed catalog.csv holidays/*.json demo/*.csv schemes/*.json
@@ -85,10 +84,13 @@ var DemoUsers = []DemoUser{
 	{models.RoleAuditor, "auditor", "审计员", "", DemoPassword},
 }
 
-// Demo loads the demo bureau into an empty database: holidays, departments
-// and groups, the catalog, a demo year of records and the demo accounts.
-// A database that has any department or user already is left alone.
-func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
+// Demo loads the demo bureau into an empty database as it stands on today
+// (the machine's clock in cmd, a pinned day in tests): holidays,
+// departments and groups, the catalog, the records of the closed year and
+// of the years after it up to today (DemoRecords), the closed year's
+// scores, cases and assessment, and the demo accounts. A database that has
+// any department or user already is left alone.
+func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded bool, err error) {
 	counts, err := store.Counts(ctx)
 	if err != nil {
 		return false, err
@@ -114,7 +116,8 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 	if err := load(ingest.Kind("catalog"), "catalog.csv", Catalog()); err != nil {
 		return false, err
 	}
-	for _, f := range DemoYear().Files() {
+	recs := DemoRecords(today)
+	for _, f := range recs.Files() {
 		if err := load(f.Kind, f.Name, f.Data); err != nil {
 			return false, err
 		}
@@ -123,18 +126,20 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	// The demo year's scores, as the office would compute them after the
-	// annual reports are in, so the pages have something to show.
-	req := models.ScoreRequest{Year: DemoYearNumber, AsOf: scoring.NewDate(DemoYearNumber+1, time.February, 2)}
-	if _, _, err := store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+	// The closed year's scores, as the office computed them after the
+	// annual reports were in, so the pages have something to show.
+	y := ClosedYear(today)
+	req := models.ScoreRequest{Year: y, AsOf: demoAsOf(y)}
+	computed := demoAt(y, time.February, 2, 17)
+	if _, _, err := store.ComputeScores(ctx, models.System, req, computed); err != nil {
 		return false, fmt.Errorf("demo scores: %w", err)
 	}
 	// The discipline office works on what those scores show; its decisions
 	// of the year cap grades, so the office computes the year again.
-	if err := demoCases(ctx, store, names.Departments); err != nil {
+	if err := demoCases(ctx, store, y, names.Departments, today); err != nil {
 		return false, fmt.Errorf("demo cases: %w", err)
 	}
-	if _, _, err := store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+	if _, _, err := store.ComputeScores(ctx, models.System, req, computed.Add(time.Hour)); err != nil {
 		return false, fmt.Errorf("demo scores after decisions: %w", err)
 	}
 	users := make(map[string]models.Viewer, len(DemoUsers))
@@ -146,7 +151,10 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 		}
 		users[u.Username] = created.Viewer()
 	}
-	if err := demoAssessment(ctx, store, users); err != nil {
+	if err := demoFinals(ctx, store, users["office"], recs, names.Departments, today); err != nil {
+		return false, err
+	}
+	if err := demoAssessment(ctx, store, y, users); err != nil {
 		return false, fmt.Errorf("demo assessment: %w", err)
 	}
 	return true, nil

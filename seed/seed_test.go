@@ -13,10 +13,8 @@ import (
 func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 	ctx := context.Background()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		loaded, err := seed.Demo(ctx, s)
-		if err != nil || !loaded {
-			t.Fatalf("first start: loaded=%v err=%v", loaded, err)
-		}
+		demo(t, s, demoToday)
+		year := seed.ClosedYear(demoToday)
 		counts, err := s.Counts(ctx)
 		modelstest.Must(t, err)
 		// One account per role, and a head for each department that has none
@@ -34,7 +32,7 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 				t.Errorf("demo file %s: %s %s", r.FileName, r.Status, r.Message)
 			}
 		}
-		run, err := s.LatestRun(ctx, seed.DemoYearNumber)
+		run, err := s.LatestRun(ctx, year)
 		modelstest.Must(t, err)
 		rows, err := s.RunScores(ctx, models.System, run.ID)
 		modelstest.Must(t, err)
@@ -54,10 +52,10 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 				grades, len(rows), unrated, vetoed, capped)
 		}
 
-		// The demo's annual report of 2025 in the national format is full
+		// The demo's annual report of the closed year in the national format is full
 		// and balances: every applicant type, results, carried-over requests,
 		// reconsiderations and lawsuits, filed figures.
-		r, err := reports.Annual(ctx, s, models.System, reports.AnnualQuery{Year: seed.DemoYearNumber})
+		r, err := reports.Annual(ctx, s, models.System, reports.AnnualQuery{Year: year})
 		modelstest.Must(t, err)
 		n := r.National
 		if !n.CanBeFinal() {
@@ -80,7 +78,7 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 			t.Errorf("demo: filed figures %v", n.Filed)
 		}
 
-		again, err := seed.Demo(ctx, s)
+		again, err := seed.Demo(ctx, s, demoToday)
 		if err != nil || again {
 			t.Errorf("second start: loaded=%v err=%v, want left alone", again, err)
 		}

@@ -44,13 +44,14 @@ import (
 
 func main() {
 	province := seed.DefaultProvince
+	flag.IntVar(&province.Year, "year", seed.ClosedYear(time.Now()), "the generated province's assessment year (default: the last closed year)")
 	flag.IntVar(&province.Units, "units", province.Units, "assessed units of the generated province")
 	flag.IntVar(&province.Publications, "publications", province.Publications, "publications of its year")
 	flag.IntVar(&province.Requests, "requests-in-year", province.Requests, "information requests of its year")
 	flag.IntVar(&province.Complaints, "complaints", province.Complaints, "complaints of its year")
 	clients := flag.Int("clients", 50, "concurrent clients")
 	requests := flag.Int("requests", 5000, "requests in all")
-	path := flag.String("path", "/overview?year=2025", "pages to load, comma-separated, one after the other")
+	path := flag.String("path", "/overview", "pages to load, comma-separated, one after the other")
 	dsn := flag.String("db", "", "database (default: SQLite in a temporary folder); a MySQL database must exist and be empty")
 	reuse := flag.Bool("reuse", false, "the -db database holds a province from an earlier run: measure it as it is")
 	timeout := flag.Duration("timeout", 15*time.Minute, "stop after this long whatever happens")
@@ -102,7 +103,7 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 		if err := build(ctx, store, dir, province); err != nil {
 			return err
 		}
-		fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, seed.DemoYearNumber, time.Since(start).Round(time.Millisecond))
+		fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, province.Year, time.Since(start).Round(time.Millisecond))
 	}
 	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
 	if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
@@ -209,7 +210,7 @@ func build(ctx context.Context, store *models.Store, dir string, province seed.P
 		}
 	}
 	fmt.Printf("imported in %s\n", time.Since(start).Round(time.Millisecond))
-	req := models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.DefaultAsOf(seed.DemoYearNumber, scoring.DateOf(time.Now()))}
+	req := models.ScoreRequest{Year: province.Year, AsOf: scoring.DefaultAsOf(province.Year, scoring.DateOf(time.Now()))}
 	start = time.Now()
 	if _, _, err = store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return err

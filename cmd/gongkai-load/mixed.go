@@ -160,7 +160,7 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 		// Each role loads the work the permission table gives it.
 		switch may := (models.Viewer{Role: role}); {
 		case may.Can(models.ActAdminister):
-			w.views = []string{"/", "/overview?year=2025", "/scores", fmt.Sprintf("/departments/%d", dept.ID), "/catalog"}
+			w.views = []string{"/", "/overview", "/scores", fmt.Sprintf("/departments/%d", dept.ID), "/catalog"}
 			w.post = func(w *worker) (int, error) {
 				return w.saveLiaison(depts[w.rng.IntN(len(depts))].ID)
 			}
@@ -182,7 +182,7 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 				return w.postForm(page+"/notes", url.Values{"note": {fmt.Sprintf("调查记录%d", w.rng.IntN(1e6))}})
 			}
 		default: // the leading group and auditors read; their form is signing in
-			w.views = []string{"/", "/scores", "/overview?year=2025"}
+			w.views = []string{"/", "/scores", "/overview"}
 			if may.Can(models.ActReadAudit) {
 				w.views = append(w.views, "/audit")
 			}

@@ -50,7 +50,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	var imports sync.WaitGroup
 	opt := handlers.Options{Cookie: cfg.Cookie, TrustedProxies: cfg.Proxies, Log: cfg.Log, Background: stopCtx, Imports: &imports}
 	if cfg.Demo {
-		loaded, err := seed.Demo(ctx, store)
+		loaded, err := seed.Demo(ctx, store, time.Now())
 		if err != nil {
 			return fmt.Errorf("load demo data: %w", err)
 		}

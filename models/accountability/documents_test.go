@@ -2,6 +2,7 @@ package accountability_test
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -66,7 +67,18 @@ func TestNumbersTakenAtOnce(t *testing.T) {
 			nos = append(nos, c.CaseNo)
 		}
 		slices.Sort(nos)
-		if want := []string{"纪公开〔2026〕1号", "纪公开〔2026〕2号", "纪公开〔2026〕3号", "纪公开〔2026〕4号"}; !slices.Equal(nos, want) {
+		// They follow the demo's own cases of the year (those at work on its day).
+		series, taken := fmt.Sprintf("纪公开〔%d〕", year+1), 0
+		for _, c := range before {
+			if strings.HasPrefix(c.CaseNo, series) {
+				taken++
+			}
+		}
+		var want []string
+		for k := range 4 {
+			want = append(want, fmt.Sprintf("%s%d号", series, taken+k+1))
+		}
+		if !slices.Equal(nos, want) {
 			t.Errorf("cases opened at once numbered %v, want %v", nos, want)
 		}
 
@@ -75,7 +87,7 @@ func TestNumbersTakenAtOnce(t *testing.T) {
 			files = append(files, decided(t, cs, depts["SJ03"], name))
 		}
 		atOnce(t, 3, func(i int) error {
-			return cs.Notify(ctx, discipline, files[i].ID, scoring.NewDate(2025, 12, 3), now)
+			return cs.Notify(ctx, discipline, files[i].ID, scoring.NewDate(year, 12, 3), now)
 		})
 		var notices []string
 		for _, f := range files {
@@ -84,8 +96,8 @@ func TestNumbersTakenAtOnce(t *testing.T) {
 			notices = append(notices, got.NoticeNo)
 		}
 		slices.Sort(notices)
-		// The demo notified three cases of 2025 before these.
-		if want := []string{"纪公开通〔2025〕4号", "纪公开通〔2025〕5号", "纪公开通〔2025〕6号"}; !slices.Equal(notices, want) {
+		// The demo notified three cases of its closed year before these.
+		if want := []string{fmt.Sprintf("纪公开通〔%d〕4号", year), fmt.Sprintf("纪公开通〔%d〕5号", year), fmt.Sprintf("纪公开通〔%d〕6号", year)}; !slices.Equal(notices, want) {
 			t.Errorf("notices issued at once numbered %v, want %v (the demo's three come first)", notices, want)
 		}
 		if len(before) == 0 {

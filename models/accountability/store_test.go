@@ -3,6 +3,7 @@ package accountability_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,14 +20,18 @@ import (
 var (
 	discipline = models.Viewer{UserID: 1, Name: "钱正", Role: models.RoleDiscipline}
 	ctx        = context.Background()
-	now        = time.Date(2026, time.January, 15, 10, 0, 0, 0, time.UTC)
-	opened     = time.Date(2025, time.November, 3, 9, 0, 0, 0, time.UTC) // the test cases' opening: their decisions come later
+	// demoDay is the day the demo is opened on; year is its closed year,
+	// assessed and published, on which the cases work.
+	demoDay = time.Date(2026, time.December, 7, 9, 0, 0, 0, time.FixedZone("CST", 8*60*60))
+	year    = seed.ClosedYear(demoDay)
+	now     = time.Date(year+1, time.January, 15, 10, 0, 0, 0, time.UTC)
+	opened  = time.Date(year, time.November, 3, 9, 0, 0, 0, time.UTC) // the test cases' opening: their decisions come later
 )
 
 // demo is the demo bureau with its cases, and its departments by code.
 func demo(t *testing.T, s *models.Store) map[string]uint {
 	t.Helper()
-	_, err := seed.Demo(ctx, s)
+	_, err := seed.Demo(ctx, s, demoDay)
 	modelstest.Must(t, err)
 	names, err := s.LoadNames(ctx)
 	modelstest.Must(t, err)
@@ -90,15 +95,15 @@ func TestWorkspace(t *testing.T) {
 
 		t.Run("a decision needs every person's statement or refusal", func(t *testing.T) {
 			f := openWith(t, cs, depts["SJ03"], "甲", "乙")
-			d := accountability.DecisionForm{Date: scoring.NewDate(2025, 12, 1), Severity: accountability.Minor, Reasons: "理由", Sanctions: []accountability.Imposed{{PersonID: f.Persons[0].ID, Name: "告诫"}}}
+			d := accountability.DecisionForm{Date: scoring.NewDate(year, 12, 1), Severity: accountability.Minor, Reasons: "理由", Sanctions: []accountability.Imposed{{PersonID: f.Persons[0].ID, Name: "告诫"}}}
 			if err := cs.Decide(ctx, discipline, f.ID, d, now); message(err) == "" {
 				t.Fatalf("decided under investigation: %v", err)
 			}
-			modelstest.Must(t, cs.RecordStatement(ctx, discipline, f.ID, accountability.StatementForm{Person: f.Persons[0].ID, Kind: accountability.Stated, Text: "陈述", Date: scoring.NewDate(2025, 11, 10)}))
+			modelstest.Must(t, cs.RecordStatement(ctx, discipline, f.ID, accountability.StatementForm{Person: f.Persons[0].ID, Kind: accountability.Stated, Text: "陈述", Date: scoring.NewDate(year, 11, 10)}))
 			if err := cs.Hear(ctx, discipline, f.ID, now); !strings.Contains(message(err), "乙") {
 				t.Fatalf("hearing closed without 乙's statement: %v", err)
 			}
-			modelstest.Must(t, cs.RecordStatement(ctx, discipline, f.ID, accountability.StatementForm{Person: f.Persons[1].ID, Kind: accountability.Refused, Text: "拒绝", Date: scoring.NewDate(2025, 11, 11)}))
+			modelstest.Must(t, cs.RecordStatement(ctx, discipline, f.ID, accountability.StatementForm{Person: f.Persons[1].ID, Kind: accountability.Refused, Text: "拒绝", Date: scoring.NewDate(year, 11, 11)}))
 			modelstest.Must(t, cs.Hear(ctx, discipline, f.ID, now))
 			modelstest.Must(t, cs.Decide(ctx, discipline, f.ID, d, now))
 			got, err := cs.Get(ctx, discipline, f.ID)
@@ -115,20 +120,20 @@ func TestWorkspace(t *testing.T) {
 
 		t.Run("a capping decision caps the year and revoking it lifts the cap", func(t *testing.T) {
 			dept := depts["PS01"] // 项里派出所, 优秀 in the demo year
-			if capped(t, s, 2025, dept) {
+			if capped(t, s, year, dept) {
 				t.Fatal("capped before any decision")
 			}
 			f := openWith(t, cs, dept, "丙")
-			hearAll(t, cs, f, scoring.NewDate(2025, 11, 20))
-			modelstest.Must(t, cs.Decide(ctx, discipline, f.ID, accountability.DecisionForm{Date: scoring.NewDate(2025, 12, 1), Severity: accountability.Harmful, Reasons: "理由",
+			hearAll(t, cs, f, scoring.NewDate(year, 11, 20))
+			modelstest.Must(t, cs.Decide(ctx, discipline, f.ID, accountability.DecisionForm{Date: scoring.NewDate(year, 12, 1), Severity: accountability.Harmful, Reasons: "理由",
 				Sanctions: []accountability.Imposed{{Name: "通报批评"}, {PersonID: f.Persons[0].ID, Name: "书面检查"}}}, now))
-			if !capped(t, s, 2025, dept) {
+			if !capped(t, s, year, dept) {
 				t.Fatal("a decision with 通报批评 did not cap the department")
 			}
-			if capped(t, s, 2026, dept) {
+			if capped(t, s, year+1, dept) {
 				t.Error("the decision capped another year")
 			}
-			// The demo's 2025 grades are approved, 项里派出所 at 优秀: frozen
+			// The demo's grades of its closed year are approved, 项里派出所 at 优秀: frozen
 			// grades that the decision now contradicts need a re-opening.
 			effects, err := cs.Effects(ctx, models.Viewer{Role: models.RoleOffice})
 			modelstest.Must(t, err)
@@ -145,16 +150,16 @@ func TestWorkspace(t *testing.T) {
 
 			// The head appeals and the decision is revoked: the cap goes, and
 			// the office is told the frozen grades need a re-opening.
-			modelstest.Must(t, cs.Notify(ctx, discipline, f.ID, scoring.NewDate(2025, 12, 2), now))
+			modelstest.Must(t, cs.Notify(ctx, discipline, f.ID, scoring.NewDate(year, 12, 2), now))
 			head := models.Viewer{Name: "姚军", Role: models.RoleHead, DepartmentID: dept}
-			late := accountability.AppealForm{Kind: "复核", Filed: scoring.NewDate(2026, 1, 1), Appellant: "项里派出所", Grounds: "不服"}
-			jan2 := time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)
-			if err := cs.FileAppeal(ctx, head, f.ID, late, jan2); !strings.Contains(message(err), "2026年1月1日") {
-				t.Errorf("late appeal dated back by a head: %v, want a refusal naming 2026年1月1日", err)
+			late := accountability.AppealForm{Kind: "复核", Filed: scoring.NewDate(year+1, 1, 1), Appellant: "项里派出所", Grounds: "不服"}
+			jan2 := time.Date(year+1, 1, 2, 9, 0, 0, 0, time.UTC)
+			if err := cs.FileAppeal(ctx, head, f.ID, late, jan2); !strings.Contains(message(err), fmt.Sprintf("%d年1月1日", year+1)) {
+				t.Errorf("late appeal dated back by a head: %v, want a refusal naming %d年1月1日", err, year+1)
 			}
 			modelstest.Must(t, cs.FileAppeal(ctx, head, f.ID, late, jan2.AddDate(0, 0, -1)))
-			modelstest.Must(t, cs.RecordOutcome(ctx, discipline, f.ID, accountability.OutcomeForm{Outcome: accountability.Revoke, Date: scoring.NewDate(2026, 1, 10), Reasons: "事实不清"}, time.Now()))
-			if capped(t, s, 2025, dept) {
+			modelstest.Must(t, cs.RecordOutcome(ctx, discipline, f.ID, accountability.OutcomeForm{Outcome: accountability.Revoke, Date: scoring.NewDate(year+1, 1, 10), Reasons: "事实不清"}, time.Now()))
+			if capped(t, s, year, dept) {
 				t.Error("the revoked decision still caps")
 			}
 			effects, err = cs.Effects(ctx, models.Viewer{Role: models.RoleOffice})
@@ -167,9 +172,9 @@ func TestWorkspace(t *testing.T) {
 
 		t.Run("a decision after the grades were approved asks for a re-opening", func(t *testing.T) {
 			f := openWith(t, cs, depts["SJ15"], "丁")
-			hearAll(t, cs, f, scoring.NewDate(2025, 11, 20))
-			modelstest.Must(t, cs.Decide(ctx, discipline, f.ID, accountability.DecisionForm{Date: scoring.NewDate(2025, 12, 3), Severity: accountability.Serious, Reasons: "理由",
-				Sanctions: []accountability.Imposed{{Name: "限期整改", Due: scoring.NewDate(2026, 1, 31)}}}, time.Now()))
+			hearAll(t, cs, f, scoring.NewDate(year, 11, 20))
+			modelstest.Must(t, cs.Decide(ctx, discipline, f.ID, accountability.DecisionForm{Date: scoring.NewDate(year, 12, 3), Severity: accountability.Serious, Reasons: "理由",
+				Sanctions: []accountability.Imposed{{Name: "限期整改", Due: scoring.NewDate(year+1, 1, 31)}}}, time.Now()))
 			effects, err := cs.Effects(ctx, models.Viewer{Role: models.RoleOffice})
 			modelstest.Must(t, err)
 			if e := effectOf(effects, f.ID); e == nil || !e.Reopen || !strings.Contains(e.Reason, "不能评为优秀") {
@@ -188,7 +193,7 @@ func TestWorkspace(t *testing.T) {
 				t.Errorf("dismissed without a reason: %v", err)
 			}
 			modelstest.Must(t, cs.Dismiss(ctx, discipline, key, "已另案处理", now))
-			capped(t, s, 2025, depts["SJ01"]) // the office computes the year again
+			capped(t, s, year, depts["SJ01"]) // the office computes the year again
 			ps, err = cs.Proposals(ctx, discipline)
 			modelstest.Must(t, err)
 			for _, p := range ps {
@@ -202,20 +207,20 @@ func TestWorkspace(t *testing.T) {
 		})
 
 		t.Run("a person barred from awards cannot be commended that year", func(t *testing.T) {
-			no, barred, err := cs.PersonBarred(ctx, "刘建国", 2025) // the demo's capping case
+			no, barred, err := cs.PersonBarred(ctx, "刘建国", year) // the demo's capping case
 			modelstest.Must(t, err)
-			if !barred || !strings.HasPrefix(no, "纪公开〔2025〕") {
+			if !barred || !strings.HasPrefix(no, fmt.Sprintf("纪公开〔%d〕", year)) {
 				t.Errorf("刘建国 barred = %v (%s), want barred by the demo case", barred, no)
 			}
 			var id uint
 			modelstest.Must(t, s.DB.Model(&accountability.Person{}).Where("name = ?", "刘建国").Pluck("id", &id).Error)
-			if _, barred, _ := cs.PersonBarred(ctx, strconv.Itoa(int(id)), 2025); !barred {
+			if _, barred, _ := cs.PersonBarred(ctx, strconv.Itoa(int(id)), year); !barred {
 				t.Error("not barred when asked by person ID")
 			}
-			if _, barred, _ := cs.PersonBarred(ctx, "刘建国", 2026); barred {
+			if _, barred, _ := cs.PersonBarred(ctx, "刘建国", year+1); barred {
 				t.Error("barred in the next year")
 			}
-			if _, barred, _ := cs.PersonBarred(ctx, "陈永胜", 2025); barred {
+			if _, barred, _ := cs.PersonBarred(ctx, "陈永胜", year); barred {
 				t.Error("a person of the case without the sanction is barred")
 			}
 		})

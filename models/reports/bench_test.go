@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
@@ -17,10 +18,11 @@ import (
 func BenchmarkAnnualBureauDemo(b *testing.B) {
 	ctx := context.Background()
 	s := modelstest.Open(b, "sqlite")
-	if _, err := seed.Demo(ctx, s); err != nil {
+	today := time.Date(2026, time.December, 7, 9, 0, 0, 0, time.FixedZone("CST", 8*60*60))
+	if _, err := seed.Demo(ctx, s, today); err != nil {
 		b.Fatal(err)
 	}
-	q := reports.AnnualQuery{Year: seed.DemoYearNumber}
+	q := reports.AnnualQuery{Year: seed.ClosedYear(today)}
 	for b.Loop() {
 		r, err := reports.Annual(ctx, s, models.System, q)
 		if err != nil {
