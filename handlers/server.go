@@ -18,6 +18,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/template/html/v2"
 
+	"github.com/gongkai/gongkai/filesize"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
@@ -187,7 +188,7 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 		"who":       func(name string, l views.Lang) string { return who(l, name) },
 		"label":     label,
 		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(string(l)) },
-		"fileSize":  views.FileSize,
+		"fileSize":  filesize.Format,
 		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
 	})
 	if err := engine.Load(); err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/gongkai/gongkai/filesize"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -191,7 +192,7 @@ func attach(tx *models.Tx, plan, dept uint, owner string, ownerID uint, files []
 		if err := tx.DB.Create(&a).Error; err != nil {
 			return nil, fmt.Errorf("store attachment: %w", err)
 		}
-		names = append(names, fmt.Sprintf("%s (%d, sha256 %s)", a.Name, a.Size, a.SHA256))
+		names = append(names, fmt.Sprintf("%s (%s, sha256 %s)", a.Name, filesize.Format(a.Size), a.SHA256))
 	}
 	return names, nil
 }
