@@ -202,11 +202,43 @@ func readAudit(e models.AuditEntry, l views.Lang, depts map[string]string) audit
 		} else {
 			r.Object += " " + e.EntityID
 		}
+	case e.Entity == "download":
+		r.Object += " " + e.EntityID // the address taken out of the app
 	case e.EntityID != "" && e.EntityID != "0":
-		r.Object += " " + views.T(l, "audit.number", e.EntityID)
+		r.Object += recordName(e, l, depts)
 	}
 	r.Changes = changes(e, l, depts)
 	return r
+}
+
+// nameFields are the fields of a stored record that name it, best first.
+var nameFields = []string{"CaseNo", "Name", "name", "Username", "username", "number", "Title", "file"}
+
+// recordName names the record of an entry by what people call it: the
+// department of that id, a name the stored record carries, or the
+// department it concerns. Its database id is no name: the link leads to it.
+func recordName(e models.AuditEntry, l views.Lang, depts map[string]string) string {
+	if e.Entity == "department" && depts[e.EntityID] != "" {
+		return " " + depts[e.EntityID]
+	}
+	for _, stored := range []string{e.After, e.Before} {
+		var m map[string]any
+		if json.Unmarshal([]byte(stored), &m) != nil {
+			continue
+		}
+		for _, k := range nameFields {
+			if v, ok := m[k].(string); ok && v != "" {
+				return " " + v
+			}
+		}
+		if y, ok := m["year"].(float64); ok && e.Entity == "assessment_plan" {
+			return " " + views.T(l, "asmt.yearly", int(y))
+		}
+	}
+	if name := depts[strconv.FormatUint(uint64(e.DepartmentID), 10)]; e.DepartmentID != 0 && name != "" {
+		return views.T(l, "audit.of", name)
+	}
+	return ""
 }
 
 // changes lists the fields that differ between before and after.

@@ -73,7 +73,7 @@ type Act struct {
 // why that clause and not another, given what was ticked.
 type Allocation struct {
 	Rule   string // the clause of art. 6(一) applied, in Chinese
-	Why    string // message key (case.why.*): the facts that chose the clause
+	Why    string `json:"-"` // message key (case.why.*): the facts that chose the clause; not audited, the rule is
 	Shares map[Post]Share
 }
 
