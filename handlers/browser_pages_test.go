@@ -71,6 +71,7 @@ func TestBrowserIssue29Pages(t *testing.T) {
 				t.Errorf("the office's assessment section lacks %q: %.400s", want, text)
 			}
 		}
+		b.screenshot(t, "home_office_assessment.png")
 		if len(links) != 2 || !strings.Contains(strings.Join(links, " "), deptPage) {
 			t.Fatalf("the units not signed are not linked to their pages: %v", links)
 		}
@@ -78,7 +79,6 @@ func TestBrowserIssue29Pages(t *testing.T) {
 		if err := chromedp.Run(b.ctx, chromedp.Navigate(fxBase+deptPage), chromedp.WaitVisible(`#self`), chromedp.Text(`#self h2`, &self)); err != nil || self == "" {
 			t.Errorf("the link does not open the unit's assessment page: %v", err)
 		}
-		b.screenshot(t, "home_office_assessment.png")
 		// The demo's office sees its current assessment too.
 		as(t, demo, "office", seed.DemoPassword)
 		if err := chromedp.Run(b.ctx, chromedp.WaitVisible(`#office-assessment`), chromedp.Text(`#office-assessment h2`, &text)); err != nil || !regexp.MustCompile(`\d{4}年度考核进度`).MatchString(text) {
