@@ -63,7 +63,7 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	s.addRecordNames(ctx, l, names)
 	rows := make([]auditRow, len(entries))
 	for i, e := range entries {
-		rows[i] = readAudit(e, l, names)
+		rows[i] = readAuditFor(v, e, l, names)
 	}
 	type option struct{ Value, Label string }
 	var users, actions, entities []option

@@ -71,7 +71,7 @@ func (s *Server) auditorHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) erro
 				break
 			}
 			if topic.keeps(e.Action) {
-				sections[i].Rows = append(sections[i].Rows, readAudit(e, l, names))
+				sections[i].Rows = append(sections[i].Rows, readAuditFor(v, e, l, names))
 			}
 		}
 	}
