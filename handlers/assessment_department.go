@@ -118,18 +118,37 @@ func uploads(c *fiber.Ctx) ([]models.Upload, error) {
 	return out, nil
 }
 
+// keptIDs reads the files a refused form kept (its "kept" fields), at most
+// as many as one filing carries.
+func keptIDs(c *fiber.Ctx) ([]uint, error) {
+	form, err := c.MultipartForm()
+	if err != nil {
+		return nil, nil // a form without files
+	}
+	var ids []uint
+	for _, v := range form.Value["kept"] {
+		id, err := strconv.ParseUint(v, 10, 32)
+		if err != nil || len(ids) == assessment.MaxAttachments {
+			return nil, models.Invalid("file", "refuse.assessment.kept_gone")
+		}
+		ids = append(ids, uint(id))
+	}
+	return ids, nil
+}
+
 // departmentStep ends a form of a department's assessment page (named
 // form there): rejected, by its Validate or by the Store's rules, it shows
 // the page again with the form as typed and the errors beside its fields;
 // done, it goes back to the page's section anchor with okKey's message.
 // The files of a rejected form cannot be shown again: a browser does not
-// let a page choose them, so the page says they must be chosen again.
-func (s *Server) departmentStep(c *fiber.Ctx, plan, dept uint, form, anchor string, f validator, do func() error, okKey string, fields ...string) error {
+// let a page choose them, so the page says they must be chosen again,
+// unless do kept them (data's "Kept", shown on the form).
+func (s *Server) departmentStep(c *fiber.Ctx, plan, dept uint, form, anchor string, f validator, do func(data fiber.Map) error, okKey string, fields ...string) error {
 	data := fiber.Map{"Rejected": form, "FilesDropped": carriesFiles(c)}
 	if !validate(c, f, data) {
 		return s.showAssessmentDepartment(c, plan, dept, data)
 	}
-	err := do()
+	err := do(data)
 	if refused(c, err, f, data, fields...) {
 		return s.showAssessmentDepartment(c, plan, dept, data)
 	}
@@ -163,12 +182,21 @@ func (s *Server) fileSelfInspection(c *fiber.Ctx) error {
 		return err
 	}
 	f := textForm{Text: strings.TrimSpace(c.FormValue("text")), field: "text", max: assessment.MaxText}
-	return s.departmentStep(c, plan, dept, "self", "self", f, func() error {
+	return s.departmentStep(c, plan, dept, "self", "self", f, func(data fiber.Map) error {
 		files, err := uploads(c)
 		if err != nil {
 			return err
 		}
-		return s.assess.FileSelfInspection(c.UserContext(), v, plan, dept, f.Text, files, s.opt.Now())
+		kept, err := keptIDs(c)
+		if err != nil {
+			return err
+		}
+		held, err := s.assess.FileSelfInspection(c.UserContext(), v, plan, dept, f.Text, files, kept, s.opt.Now())
+		if len(held) > 0 {
+			// What was chosen and is not kept must be chosen again.
+			data["Kept"], data["FilesDropped"] = held, len(held) < len(kept)+len(files)
+		}
+		return err
 	}, "asmt.self_filed", "text", "file")
 }
 
@@ -203,7 +231,7 @@ func (s *Server) fileObjection(c *fiber.Ctx) error {
 		return err
 	}
 	f := objectionForm{Deduction: c.FormValue("deduction"), Reason: strings.TrimSpace(c.FormValue("reason"))}
-	return s.departmentStep(c, plan, dept, "objection", "objections", f, func() error {
+	return s.departmentStep(c, plan, dept, "objection", "objections", f, func(fiber.Map) error {
 		files, err := uploads(c)
 		if err != nil {
 			return err
@@ -242,7 +270,7 @@ func (s *Server) answerObjection(c *fiber.Ctx) error {
 		return err
 	}
 	f := answerForm{Decision: c.FormValue("decision"), Answer: strings.TrimSpace(c.FormValue("answer"))}
-	return s.departmentStep(c, plan, dept, fmt.Sprintf("answer-%d", id), "objections", f, func() error {
+	return s.departmentStep(c, plan, dept, fmt.Sprintf("answer-%d", id), "objections", f, func(fiber.Map) error {
 		return s.assess.Answer(c.UserContext(), v, id, f.Decision == "accept", f.Answer, s.opt.Now())
 	}, "asmt.answered", "answer")
 }
@@ -281,7 +309,7 @@ func (s *Server) adjustIndicator(c *fiber.Ctx) error {
 		return err
 	}
 	f := adjustForm{Indicator: c.FormValue("indicator"), Points: strings.TrimSpace(c.FormValue("points")), Reason: strings.TrimSpace(c.FormValue("reason"))}
-	return s.departmentStep(c, plan, dept, "adjust", "adjust", f, func() error {
+	return s.departmentStep(c, plan, dept, "adjust", "adjust", f, func(fiber.Map) error {
 		pts, _ := f.points()
 		return s.assess.Adjust(c.UserContext(), v, plan, dept, f.Indicator, pts, f.Reason, s.opt.Now())
 	}, "asmt.adjusted_ok", "indicator", "points", "reason")
@@ -309,7 +337,7 @@ func (s *Server) addFinding(c *fiber.Ctx) error {
 		return err
 	}
 	f := findingForm{Text: strings.TrimSpace(c.FormValue("text")), Due: strings.TrimSpace(c.FormValue("due"))}
-	return s.departmentStep(c, plan, dept, "finding", "findings", f, func() error {
+	return s.departmentStep(c, plan, dept, "finding", "findings", f, func(fiber.Map) error {
 		_, err := s.assess.AddFinding(c.UserContext(), v, plan, dept, f.Text, formDate(f.Due), s.opt.Now())
 		return err
 	}, "asmt.finding_added", "text", "due")
@@ -328,7 +356,7 @@ func (s *Server) reportRectification(c *fiber.Ctx) error {
 		return err
 	}
 	f := textForm{Text: strings.TrimSpace(c.FormValue("report")), field: "report", max: assessment.MaxText}
-	return s.departmentStep(c, plan, dept, fmt.Sprintf("report-%d", id), "findings", f, func() error {
+	return s.departmentStep(c, plan, dept, fmt.Sprintf("report-%d", id), "findings", f, func(fiber.Map) error {
 		files, err := uploads(c)
 		if err != nil {
 			return err
@@ -349,7 +377,7 @@ func (s *Server) closeFinding(c *fiber.Ctx) error {
 		return err
 	}
 	f := textForm{Text: strings.TrimSpace(c.FormValue("note")), field: "note", max: 2000}
-	return s.departmentStep(c, plan, dept, fmt.Sprintf("close-%d", id), "findings", f, func() error {
+	return s.departmentStep(c, plan, dept, fmt.Sprintf("close-%d", id), "findings", f, func(fiber.Map) error {
 		return s.assess.CloseFinding(c.UserContext(), v, id, f.Text, s.opt.Now())
 	}, "asmt.closed", "note")
 }
@@ -377,7 +405,7 @@ func (s *Server) commend(c *fiber.Ctx) error {
 		return err
 	}
 	f := commendForm{Person: strings.TrimSpace(c.FormValue("person")), Reason: strings.TrimSpace(c.FormValue("reason"))}
-	return s.departmentStep(c, plan, dept, "commend", "commend", f, func() error {
+	return s.departmentStep(c, plan, dept, "commend", "commend", f, func(fiber.Map) error {
 		return s.assess.Commend(c.UserContext(), v, plan, dept, f.Person, f.Reason, s.opt.Now())
 	}, "asmt.commended", "person", "reason")
 }

@@ -63,7 +63,7 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	s.addRecordNames(ctx, l, names)
 	rows := make([]auditRow, len(entries))
 	for i, e := range entries {
-		rows[i] = readAudit(e, l, names)
+		rows[i] = readAuditFor(v, e, l, names)
 	}
 	type option struct{ Value, Label string }
 	var users, actions, entities []option
@@ -81,20 +81,26 @@ func (s *Server) audit(c *fiber.Ctx) error {
 		"Chain": s.chainState(c)})
 }
 
-// chainState is the audit page's tamper check: the whole chain, verified
-// within a few seconds, or the word that it takes longer (gongkai audit
-// verify checks any length).
-func (s *Server) chainState(c *fiber.Ctx) string {
+// chainView is the tamper check as a page shows it: intact or not, in words.
+type chainView struct {
+	OK   bool
+	Text string
+}
+
+// chainState is the tamper check of the audit page and the auditor's home:
+// the whole chain, verified within a few seconds, or the word that it takes
+// longer (gongkai audit verify checks any length).
+func (s *Server) chainState(c *fiber.Ctx) chainView {
 	ctx, cancel := context.WithTimeout(c.UserContext(), 3*time.Second)
 	defer cancel()
 	st, err := s.store.AuditChainState(ctx)
 	switch {
 	case err != nil:
-		return views.T(lang(c), "audit.chain.slow")
+		return chainView{Text: views.T(lang(c), "audit.chain.slow")}
 	case st.OK:
-		return views.T(lang(c), "audit.chain.ok", st.Entries, st.HeadHash)
+		return chainView{OK: true, Text: views.T(lang(c), "audit.chain.ok", st.Entries, st.HeadHash)}
 	}
-	return views.T(lang(c), "audit.chain.bad", views.T(lang(c), st.Problem, st.Args...))
+	return chainView{Text: views.T(lang(c), "audit.chain.bad", views.T(lang(c), st.Problem, st.Args...))}
 }
 
 // departmentNames names departments by id and by code, as audit entries

@@ -27,7 +27,7 @@ func TestAuditLogReadsInWordsAndFilters(t *testing.T) {
 			t.Fatalf("save liaison: %d", resp.StatusCode)
 		}
 		_, page := c.get("/audit")
-		for _, want := range []string{"办公室", "修改", `<a href="/departments/` + own + `">部门 第 ` + own + ` 号</a>`, "具体责任人员", "<del>何军</del> → <ins>新联系人</ins>", "登录"} {
+		for _, want := range []string{"办公室", "修改", `<a href="/departments/` + own + `">部门 ` + b.own.Name + `</a>`, "具体责任人员", "<del>何军</del> → <ins>新联系人</ins>", "登录"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the audit log lacks %q", want)
 			}

@@ -89,6 +89,20 @@ var noise = map[string]bool{"CreatedAt": true, "UpdatedAt": true, "ID": true}
 // auditValues names the codes the app stores in changes.
 var auditValuePrefixes = []string{"asmt.status.", "case.status.", "role.", "import.from.", "flag.state.", "run.", "case.post.", "case.share.", "document.kind.", "document.relation.", "document.subject.", "appeal."}
 
+// auditPageNeeds are the record pages a reader of the log may lack the
+// right to open: such a row is not linked.
+var auditPageNeeds = map[string]models.Action{"user": models.ActAdminister}
+
+// readAuditFor is readAudit for a viewer: linked only to the pages the
+// viewer may open.
+func readAuditFor(v models.Viewer, e models.AuditEntry, l views.Lang, depts map[string]string) auditRow {
+	r := readAudit(e, l, depts)
+	if need, ok := auditPageNeeds[e.Entity]; ok && !v.Can(need) {
+		r.URL = ""
+	}
+	return r
+}
+
 // readAudit lays an entry out for reading; names names departments by id
 // and by code, schemes by "scheme:" and their version, score runs by
 // "run:" and their id.
@@ -117,11 +131,47 @@ func readAudit(e models.AuditEntry, l views.Lang, depts map[string]string) audit
 		} else {
 			r.Object += " " + e.EntityID
 		}
+	case e.Entity == "download":
+		r.Object += " " + e.EntityID // the address taken out of the app
 	case e.EntityID != "" && e.EntityID != "0":
-		r.Object += " " + views.T(l, "audit.number", e.EntityID)
+		r.Object += recordName(e, l, depts)
 	}
 	r.Changes = changes(e, l, depts)
 	return r
+}
+
+// nameFields are the fields of a stored record that name it, best first.
+var nameFields = []string{"CaseNo", "Name", "name", "Username", "username", "number", "Title", "file"}
+
+// recordName names the record of an entry by what people call it: the
+// department of that id, a name the stored record carries, or the
+// department it concerns. Its database id is no name: the link leads to it;
+// a key of the record's own shows as it is.
+func recordName(e models.AuditEntry, l views.Lang, depts map[string]string) string {
+	if _, err := strconv.ParseUint(e.EntityID, 10, 64); err != nil {
+		return " " + e.EntityID // a key of its own (2025/3/problems), not a database id
+	}
+	if e.Entity == "department" && depts[e.EntityID] != "" {
+		return " " + depts[e.EntityID]
+	}
+	for _, stored := range []string{e.After, e.Before} {
+		var m map[string]any
+		if json.Unmarshal([]byte(stored), &m) != nil {
+			continue
+		}
+		for _, k := range nameFields {
+			if v, ok := m[k].(string); ok && v != "" {
+				return " " + v
+			}
+		}
+		if y, ok := m["year"].(float64); ok && e.Entity == "assessment_plan" {
+			return " " + views.T(l, "asmt.yearly", int(y))
+		}
+	}
+	if name := depts[strconv.FormatUint(uint64(e.DepartmentID), 10)]; e.DepartmentID != 0 && name != "" {
+		return views.T(l, "audit.of", name)
+	}
+	return ""
 }
 
 // changes lists the fields that differ between before and after.

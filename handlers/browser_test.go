@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models/modelstest"
@@ -45,7 +46,12 @@ func demoServer(t *testing.T) string {
 	if _, err := seed.Demo(context.Background(), store, demoDay); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
-	app := handlers.New(store, handlers.Options{Now: demoNow})
+	return serve(t, handlers.New(store, handlers.Options{Now: demoNow}))
+}
+
+// serve serves an app on a loopback port until the test ends.
+func serve(t *testing.T, app *fiber.App) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -147,10 +153,16 @@ func (b *browser) screenshot(t *testing.T, name string) {
 
 func (b *browser) signIn(t *testing.T, base, user string) {
 	t.Helper()
+	b.signInWith(t, base, user, seed.DemoPassword)
+}
+
+// signInWith signs in with a password other than the demo's.
+func (b *browser) signInWith(t *testing.T, base, user, password string) {
+	t.Helper()
 	err := chromedp.Run(b.ctx,
 		chromedp.Navigate(base+"/login"),
 		chromedp.SendKeys(`input[name=username]`, user),
-		chromedp.SendKeys(`input[name=password]`, seed.DemoPassword),
+		chromedp.SendKeys(`input[name=password]`, password),
 		chromedp.Submit(`input[name=password]`),
 		chromedp.WaitVisible(`header.top`),
 	)

@@ -17,7 +17,8 @@ import (
 // home is each role's to-do list (issue 12): a department head sees their
 // department's standing and what it must do; the leading group what waits
 // for its approval; the office what went wrong and who has not filed; the
-// discipline office its proposals, cases and appeals.
+// discipline office its proposals, cases and appeals; an auditor the audit
+// chain and the day's changes.
 func (s *Server) home(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
@@ -51,6 +52,8 @@ func (s *Server) home(c *fiber.Ctx) error {
 		err = s.leaderHome(c, data)
 	case v.CanHandleCases():
 		err = s.disciplineHome(c, v, data)
+	case v.Can(models.ActReadAudit):
+		err = s.auditorHome(c, v, data)
 	}
 	if err != nil {
 		return err
@@ -106,8 +109,8 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 }
 
 // officeHome: imports that failed in the last 30 days, reports not filed by
-// their date, objections waiting for an answer, sources whose last pull
-// failed, the bureau's own annual report, and decisions that ask for a
+// their date, objections waiting for an answer, what the departments still
+// owe in the current assessment, sources whose last pull failed, the bureau's own annual report, and decisions that ask for a
 // re-opening.
 func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
 	ctx := c.UserContext()
@@ -126,6 +129,11 @@ func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error
 		return err
 	}
 	if data["Objections"], err = s.assess.OpenObjections(ctx, v); err != nil {
+		return err
+	}
+	// The current assessment: who has not signed, filed or answered.
+	data["Today"] = scoring.DateOf(now)
+	if data["Outstanding"], err = s.assess.Outstanding(ctx, v, scoring.DateOf(now)); err != nil {
 		return err
 	}
 	sch, err := s.store.CurrentScheme(ctx)

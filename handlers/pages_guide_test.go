@@ -176,9 +176,11 @@ func TestObjectionDeductionsAreGroupedByIndicator(t *testing.T) {
 }
 
 // A self-inspection sent with a fake PDF and a valid PNG is refused as a
-// whole; the page keeps the text and says plainly that the files must be
-// chosen again, never that everything typed was kept (issue 29).
-func TestRefusedSelfInspectionAsksForTheFilesAgain(t *testing.T) {
+// whole, nothing of it filed; the valid PNG is kept and shown as kept on
+// the refused form, which asks only for the other file again, and the next
+// submission files it with its readable size in the audit log (issue 29).
+func TestRefusedSelfInspectionKeepsTheValidFile(t *testing.T) {
+	t.Parallel()
 	b := newBureau(t, modelstest.Open(t, "sqlite"))
 	withYear(t, b)
 	plan, _, head := approvedPlan(t, b)
@@ -189,20 +191,43 @@ func TestRefusedSelfInspectionAsksForTheFilesAgain(t *testing.T) {
 	if resp.StatusCode != fiber.StatusUnprocessableEntity {
 		t.Fatalf("a fake PDF was not refused: %d", resp.StatusCode)
 	}
-	if !strings.Contains(body, "本部门自查情况良好") || !strings.Contains(body, "所选文件未保存，请重新选择文件") {
-		t.Error("the refused self-inspection does not keep its text or does not ask for the files again")
+	var kept []assessment.Attachment
+	modelstest.Must(t, b.store.DB.Omit("data").Find(&kept).Error)
+	var filed int64
+	modelstest.Must(t, b.store.DB.Model(&assessment.SelfInspection{}).Count(&filed).Error)
+	if len(kept) != 1 || kept[0].Name != "截图.png" || kept[0].OwnerID != 0 || filed != 0 {
+		t.Fatalf("after the refusal: %d self-inspections filed, files kept %+v", filed, kept)
+	}
+	box := regexp.MustCompile(`(?s)<fieldset class="kept" id="kept-files">(.*?)</fieldset>`).FindStringSubmatch(body)
+	if box == nil || !strings.Contains(box[1], `name="kept" value="`+itoa(kept[0].ID)+`" checked`) || !strings.Contains(box[1], "截图.png") {
+		t.Fatalf("the refused form does not show the PNG as kept: %v", box)
+	}
+	if !strings.Contains(body, "本部门自查情况良好") || !strings.Contains(body, "通过检查的文件已保留，其余所选文件未保存，请重新选择") {
+		t.Error("the refused self-inspection does not keep its text or does not say which files to choose again")
 	}
 	if strings.Contains(body, "已填写的内容均已保留") {
-		t.Error("the page claims everything typed was kept while the files were dropped")
+		t.Error("the page claims everything typed was kept while a file was dropped")
 	}
-	var n int64
-	modelstest.Must(t, b.store.DB.Model(&assessment.Attachment{}).Count(&n).Error)
-	if n != 0 {
-		t.Errorf("%d attachments saved from a refused self-inspection", n)
+	// The next submission, without choosing a file, files the kept PNG.
+	resp, _ = head.postFiles(page+"/self", url.Values{"_csrf": {head.token(page)}, "text": {"本部门自查情况良好"}, "kept": {itoa(kept[0].ID)}}, nil)
+	if resp.StatusCode != fiber.StatusSeeOther {
+		t.Fatalf("file with the kept PNG: %d", resp.StatusCode)
+	}
+	var si assessment.SelfInspection
+	modelstest.Must(t, b.store.DB.First(&si).Error)
+	var files []assessment.Attachment
+	modelstest.Must(t, b.store.DB.Omit("data").Find(&files).Error)
+	if len(files) != 1 || files[0].OwnerID != si.ID {
+		t.Errorf("the kept PNG is not filed with the self-inspection: %+v", files)
+	}
+	var e models.AuditEntry
+	modelstest.Must(t, b.store.DB.Where("entity = ? AND action = ?", "assessment_self_inspection", "file").First(&e).Error)
+	if !regexp.MustCompile(`截图\.png \(\d+ B, sha256`).MatchString(e.After) {
+		t.Errorf("the audit log does not note the file with a readable size: %s", e.After)
 	}
 	// A form refused without files still says everything was kept.
 	_, body = head.postFiles(page+"/self", url.Values{"_csrf": {head.token(page)}, "text": {" "}}, nil)
-	if !strings.Contains(body, "已填写的内容均已保留") || strings.Contains(body, "重新选择文件") {
+	if !strings.Contains(body, "已填写的内容均已保留") || strings.Contains(body, "重新选择") {
 		t.Error("a refusal without files asks for files")
 	}
 }

@@ -138,7 +138,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 			files = []models.Upload{{Name: fmt.Sprintf("治安支队%d年度政府信息公开自查报告.pdf", y), Data: demoPDF}}
 		}
 		text := fmt.Sprintf("%s对照责任分解表对%d年度政府信息公开工作进行了自查。主动公开：按目录发布信息，少数栏目更新不及时；依申请公开：按期答复；投诉处理：按时回复办结。存在问题：部分信息发布时间晚于形成后20个工作日，已明确专人负责，限期整改。", d.Name, y)
-		if err := a.FileSelfInspection(ctx, h, p.ID, d.ID, text, files, at(time.February, day, 15)); err != nil {
+		if _, err := a.FileSelfInspection(ctx, h, p.ID, d.ID, text, files, nil, at(time.February, day, 15)); err != nil {
 			return fmt.Errorf("demo self-inspection %s: %w", d.Code, err)
 		}
 	}

@@ -69,9 +69,11 @@ type Act struct {
 	Collective bool // decided collectively by the leadership (领导班子集体讨论决定)
 }
 
-// Allocation is the derived share of each post, and the clause it follows.
+// Allocation is the derived share of each post, the clause it follows, and
+// why that clause and not another, given what was ticked.
 type Allocation struct {
 	Rule   string // the clause of art. 6(一) applied, in Chinese
+	Why    string `json:"-"` // message key (case.why.*): the facts that chose the clause; not audited, the rule is
 	Shares map[Post]Share
 }
 
@@ -95,16 +97,35 @@ func (a Allocation) Share(p Post) Share {
 func Allocate(a Act) Allocation {
 	switch {
 	case a.Collective:
-		return Allocation{Rule: "第六条（一）3：经领导班子集体讨论决定，主要领导承担主要责任，其他领导成员承担次要责任",
+		return Allocation{Rule: "第六条（一）3：经领导班子集体讨论决定，主要领导承担主要责任，其他领导成员承担次要责任", Why: "case.why.collective",
 			Shares: map[Post]Share{Principal: Main, InCharge: Secondary, Member: Secondary, Handler: NoShare}}
 	case a.Instructed && a.Objected:
-		return Allocation{Rule: "第六条（一）2：领导直接授意，承办人提出异议未能改变领导意见，承办人不承担责任",
+		return Allocation{Rule: "第六条（一）2：领导直接授意，承办人提出异议未能改变领导意见，承办人不承担责任", Why: "case.why.overruled",
 			Shares: map[Post]Share{InCharge: Main, Handler: NoShare}}
 	case a.Instructed || (a.Approved && a.Reviewed):
-		return Allocation{Rule: "第六条（一）2：经主管领导审核批准或同意，主管领导承担主要责任，直接承办人承担次要责任",
+		why := "case.why.reviewed_approved"
+		if a.Instructed {
+			why = "case.why.instructed"
+		}
+		return Allocation{Rule: "第六条（一）2：经主管领导审核批准或同意，主管领导承担主要责任，直接承办人承担次要责任", Why: why,
 			Shares: map[Post]Share{InCharge: Main, Handler: Secondary}}
 	default:
-		return Allocation{Rule: "第六条（一）1：未经保密审查或主管领导审核批准，由直接承办人承担全部责任",
+		return Allocation{Rule: "第六条（一）1：未经保密审查或主管领导审核批准，由直接承办人承担全部责任", Why: handlerAloneWhy(a),
 			Shares: map[Post]Share{Handler: All}}
 	}
+}
+
+// handlerAloneWhy says why the handler bears all (rule 1): the approval
+// counts only after a secrecy review, the review only with an approval, and
+// an objection only against an instruction.
+func handlerAloneWhy(a Act) string {
+	switch {
+	case a.Approved:
+		return "case.why.approved_unreviewed"
+	case a.Reviewed:
+		return "case.why.reviewed_unapproved"
+	case a.Objected:
+		return "case.why.objected_alone"
+	}
+	return "case.why.none"
 }

@@ -15,33 +15,37 @@ func TestAllocate(t *testing.T) {
 		name string
 		act  Act
 		want map[Post]Share
+		why  string // the facts the form names beside the result
 	}{
 		{"no secrecy review, no approval: the handler bears all", Act{},
-			map[Post]Share{Handler: All, InCharge: NoShare, Principal: NoShare, Member: NoShare}},
+			map[Post]Share{Handler: All, InCharge: NoShare, Principal: NoShare, Member: NoShare}, "case.why.none"},
 		{"approved without secrecy review: still the handler's alone", Act{Approved: true},
-			map[Post]Share{Handler: All, InCharge: NoShare}},
+			map[Post]Share{Handler: All, InCharge: NoShare}, "case.why.approved_unreviewed"},
 		{"reviewed but not approved: the handler's alone", Act{Reviewed: true},
-			map[Post]Share{Handler: All, InCharge: NoShare}},
+			map[Post]Share{Handler: All, InCharge: NoShare}, "case.why.reviewed_unapproved"},
 		{"reviewed and approved: leader main, handler secondary", Act{Reviewed: true, Approved: true},
-			map[Post]Share{InCharge: Main, Handler: Secondary, Principal: NoShare}},
+			map[Post]Share{InCharge: Main, Handler: Secondary, Principal: NoShare}, "case.why.reviewed_approved"},
 		{"instructed by the leader: leader main, handler secondary", Act{Instructed: true},
-			map[Post]Share{InCharge: Main, Handler: Secondary}},
+			map[Post]Share{InCharge: Main, Handler: Secondary}, "case.why.instructed"},
 		{"instructed, the handler objected and was overruled: handler none", Act{Instructed: true, Objected: true},
-			map[Post]Share{InCharge: Main, Handler: NoShare}},
+			map[Post]Share{InCharge: Main, Handler: NoShare}, "case.why.overruled"},
 		{"an objection without an instruction changes nothing", Act{Objected: true},
-			map[Post]Share{Handler: All}},
+			map[Post]Share{Handler: All}, "case.why.objected_alone"},
 		{"approved, the handler objected: still handler none", Act{Reviewed: true, Approved: true, Instructed: true, Objected: true},
-			map[Post]Share{InCharge: Main, Handler: NoShare}},
+			map[Post]Share{InCharge: Main, Handler: NoShare}, "case.why.overruled"},
 		{"decided collectively: principal main, other members secondary", Act{Collective: true},
-			map[Post]Share{Principal: Main, InCharge: Secondary, Member: Secondary, Handler: NoShare}},
+			map[Post]Share{Principal: Main, InCharge: Secondary, Member: Secondary, Handler: NoShare}, "case.why.collective"},
 		{"collective decision outranks an approval", Act{Collective: true, Reviewed: true, Approved: true, Instructed: true},
-			map[Post]Share{Principal: Main, Member: Secondary, Handler: NoShare}},
+			map[Post]Share{Principal: Main, Member: Secondary, Handler: NoShare}, "case.why.collective"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := Allocate(tt.act)
 			if !strings.HasPrefix(a.Rule, "第六条（一）") {
 				t.Errorf("rule %q does not cite art. 6(一)", a.Rule)
+			}
+			if a.Why != tt.why {
+				t.Errorf("why %q, want %q", a.Why, tt.why)
 			}
 			for p, want := range tt.want {
 				if got := a.Share(p); got != want {

@@ -63,7 +63,8 @@ func TestDoubleSubmitsAreRefusedInChinese(t *testing.T) {
 			t.Errorf("objections stored = %d, want 1", n)
 		}
 		check("self-inspections", atOnce(6, func() error {
-			return b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", nil, at(3))
+			_, err := b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", nil, nil, at(3))
+			return err
 		}), 6)
 		modelstest.Must(t, s.DB.Model(&assessment.SelfInspection{}).Count(&n).Error)
 		if n != 1 {

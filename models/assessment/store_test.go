@@ -332,10 +332,11 @@ func TestHeadsSeeOnlyTheirOwnDepartment(t *testing.T) {
 		ctx := context.Background()
 		b := newBureau(t, s)
 		p := b.plan(t)
-		if err := b.a.FileSelfInspection(ctx, b.otherHead, p.ID, b.own.ID, "代报", nil, at(3)); !errors.Is(err, models.ErrNotFound) {
+		if _, err := b.a.FileSelfInspection(ctx, b.otherHead, p.ID, b.own.ID, "代报", nil, nil, at(3)); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("a head filed for another department: %v", err)
 		}
-		modelstest.Must(t, b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", []models.Upload{{Name: "自查报告.pdf", Data: pdfBytes}}, at(3)))
+		_, err := b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", []models.Upload{{Name: "自查报告.pdf", Data: pdfBytes}}, nil, at(3))
+		modelstest.Must(t, err)
 		view, err := b.a.Department(ctx, b.office, p.ID, b.own.ID)
 		modelstest.Must(t, err)
 		files := view.Files(assessment.OwnerSelf, view.Self.ID)
@@ -521,7 +522,7 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 			t.Errorf("the audit log does not keep the early proposal: %s", log[0].After)
 		}
 		// Proposed: the head's forms close with the reason.
-		if err := b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "自查", nil, at(5)); !isValidation(err) || !strings.Contains(err.Error(), "初步等次已提出") {
+		if _, err := b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "自查", nil, nil, at(5)); !isValidation(err) || !strings.Contains(err.Error(), "初步等次已提出") {
 			t.Errorf("a self-inspection after the grades were proposed: %v", err)
 		}
 		// Sent back and proposed again once everything is done: no reason needed, none kept.

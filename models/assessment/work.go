@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -110,24 +111,31 @@ func (s *Store) Remind(ctx context.Context, v models.Viewer, plan, dept uint, no
 }
 
 // FileSelfInspection stores (or replaces) the department's written
-// self-inspection with its attachments, while the assessment is open. Filing
-// after the due date is allowed and flagged.
-func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []models.Upload, now time.Time) error {
+// self-inspection with its attachments, while the assessment is open: the
+// files chosen now and those kept (their ids) from a refused filing. Filing
+// after the due date is allowed and flagged. Refused for its text or for a
+// file, nothing of it is filed, but the files that passed their check are
+// kept for the next filing (keep) and returned with those kept before, so
+// the form need not ask for them again.
+func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []models.Upload, kept []uint, now time.Time) ([]Attachment, error) {
 	p, _, err := s.headOf(ctx, v, plan, dept)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if w := p.ClosedFor(FormSelf, scoring.DateOf(now)); w != nil {
-		return w.Refusal()
+		return nil, w.Refusal()
 	}
-	if text, err = models.CheckText("text", "refuse.label.self_inspection", text, MaxText, true); err != nil {
-		return err
+	if len(kept)+len(files) > MaxAttachments {
+		return nil, models.Invalid("file", "refuse.assessment.files_per_upload", MaxAttachments)
 	}
-	checked, err := checkUploads(files)
-	if err != nil {
-		return err
+	checked, refusal := checkUploads(files)
+	if refusal == nil {
+		text, refusal = models.CheckText("text", "refuse.label.self_inspection", text, MaxText, true)
 	}
-	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
+	if refusal != nil {
+		return s.keep(ctx, v, p.ID, dept, checked, kept, refusal, now)
+	}
+	return nil, s.m.Audited(ctx, v, func(tx *models.Tx) error {
 		var si SelfInspection
 		found := tx.ForUpdate().Where("plan_id = ? AND department_id = ?", plan, dept).Limit(1).Find(&si).RowsAffected > 0
 		before := map[string]any(nil)
@@ -138,7 +146,11 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 		if err := tx.DB.Save(&si).Error; err != nil {
 			return fmt.Errorf("store self-inspection: %w", err)
 		}
-		names, err := attach(tx, p.ID, dept, OwnerSelf, si.ID, checked, now)
+		names, err := fileKept(tx, p.ID, dept, si.ID, kept)
+		if err != nil {
+			return err
+		}
+		added, err := attach(tx, p.ID, dept, OwnerSelf, si.ID, checked, now)
 		if err != nil {
 			return err
 		}
@@ -149,7 +161,7 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 		if err := event(tx, p.ID, "self_inspection", note, now); err != nil {
 			return err
 		}
-		return tx.Record("file", "assessment_self_inspection", si.ID, before, map[string]any{"text": text, "attachments": names})
+		return tx.Record("file", "assessment_self_inspection", si.ID, before, map[string]any{"text": text, "attachments": append(names, added...)})
 	})
 }
 
@@ -158,19 +170,23 @@ type checkedUpload struct {
 	mime string
 }
 
+// checkUploads checks each file; refused, it still returns the files that
+// passed (a refused self-inspection keeps them) with the first refusal.
 func checkUploads(files []models.Upload) ([]checkedUpload, error) {
 	if len(files) > MaxAttachments {
 		return nil, models.Invalid("file", "refuse.assessment.files_per_upload", MaxAttachments)
 	}
 	out := make([]checkedUpload, 0, len(files))
+	var refusal error
 	for _, f := range files {
 		mime, err := models.CheckUpload(f)
 		if err != nil {
-			return nil, err
+			refusal = cmp.Or(refusal, err)
+			continue
 		}
 		out = append(out, checkedUpload{models.Upload{Name: models.CleanName(f.Name), Data: f.Data}, mime})
 	}
-	return out, nil
+	return out, refusal
 }
 
 func attach(tx *models.Tx, plan, dept uint, owner string, ownerID uint, files []checkedUpload, now time.Time) ([]string, error) {
@@ -192,7 +208,7 @@ func attach(tx *models.Tx, plan, dept uint, owner string, ownerID uint, files []
 		if err := tx.DB.Create(&a).Error; err != nil {
 			return nil, fmt.Errorf("store attachment: %w", err)
 		}
-		names = append(names, fmt.Sprintf("%s (%d, sha256 %s)", a.Name, a.Size, a.SHA256))
+		names = append(names, a.note())
 	}
 	return names, nil
 }

@@ -1,13 +1,16 @@
-package views
+// Package filesize writes byte counts for people. It imports nothing of
+// the project, so the models (an audit note) and the pages (a template
+// function) write sizes the same way.
+package filesize
 
 import (
 	"math"
 	"strconv"
 )
 
-// FileSize writes a byte count for people, the same in both languages:
+// Format writes a byte count for people, the same in both languages:
 // 512 B, 207 KB, 1.2 MB (units of 1024, as file managers show them).
-func FileSize(n int64) string {
+func Format(n int64) string {
 	const kb, mb = 1024, 1024 * 1024
 	switch {
 	case n < kb:
