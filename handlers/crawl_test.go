@@ -25,7 +25,7 @@ var (
 	chineseGrade = regexp.MustCompile(`优秀|基本合格|不合格|合格`)
 	// storedGrade is a grade as a plan's audit entry stores it: 优秀 98.50 第1名.
 	storedGrade = regexp.MustCompile(`(?:优秀|基本合格|不合格|合格) [0-9]+\.[0-9]{2} 第[0-9]+名`)
-	messageKey   = regexp.MustCompile(`[a-z]+(?:\.[a-z_0-9]+)+`)
+	messageKey  = regexp.MustCompile(`[a-z]+(?:\.[a-z_0-9]+)+`)
 )
 
 // Each demo role follows every link of the app from its home (bounded:

@@ -18,7 +18,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/template/html/v2"
 
-	"github.com/gongkai/gongkai/filesize"
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
@@ -184,7 +184,7 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 		"who":       func(name string, l views.Lang) string { return who(l, name) },
 		"label":     label,
 		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(l) },
-		"fileSize":  filesize.Format,
+		"fileSize":  i18n.FileSize,
 		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
 	})
 	if err := engine.Load(); err != nil {

@@ -9,7 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/gongkai/gongkai/filesize"
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -22,7 +22,7 @@ import (
 // note is an attachment as the audit log records it: name, readable size
 // and digest.
 func (a Attachment) note() string {
-	return fmt.Sprintf("%s (%s, sha256 %s)", a.Name, filesize.Format(a.Size), a.SHA256)
+	return fmt.Sprintf("%s (%s, sha256 %s)", a.Name, i18n.FileSize(a.Size), a.SHA256)
 }
 
 // keptFiles selects the department's files kept for its next self-inspection.

@@ -1,16 +1,14 @@
-// Package filesize writes byte counts for people. It imports nothing of
-// the project, so the models (an audit note) and the pages (a template
-// function) write sizes the same way.
-package filesize
+package i18n
 
 import (
 	"math"
 	"strconv"
 )
 
-// Format writes a byte count for people, the same in both languages:
+// FileSize writes a byte count for people, the same in both languages, so
+// that an audit note and a page write sizes alike:
 // 512 B, 207 KB, 1.2 MB (units of 1024, as file managers show them).
-func Format(n int64) string {
+func FileSize(n int64) string {
 	const kb, mb = 1024, 1024 * 1024
 	switch {
 	case n < kb:

@@ -1,4 +1,4 @@
-package filesize
+package i18n
 
 import "testing"
 
@@ -17,8 +17,8 @@ func TestFileSizeReadsLikeAFileManager(t *testing.T) {
 		{8 * 1024 * 1024, "8.0 MB"},
 		{25 * 1024 * 1024, "25 MB"},
 	} {
-		if got := Format(tc.n); got != tc.want {
-			t.Errorf("Format(%d) = %q, want %q", tc.n, got, tc.want)
+		if got := FileSize(tc.n); got != tc.want {
+			t.Errorf("FileSize(%d) = %q, want %q", tc.n, got, tc.want)
 		}
 	}
 }
