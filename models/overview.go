@@ -72,16 +72,6 @@ func Rate(part, whole int) float64 {
 	return 100 * float64(part) / float64(whole)
 }
 
-// Deadline is something a department must do by a date.
-type Deadline struct {
-	DepartmentID uint
-	Kind         string // request, quarterly_report, annual_report, or a clock's (clocks_store.go)
-	Title        string // request number, the report's period, a review's or coordination's title
-	RecordID     uint   // the record behind it (its kind is Kind's); 0 for a report not yet filed
-	Due          scoring.Date
-	URL          string // where the department acts, when not the record's page: a report's filing form, an assessment
-}
-
 // Overview computes the dashboard figures of year y as of today, with the
 // time limits and report due dates of the given scheme. leads are the
 // departments that lead a catalog item (they file quarterly reports), as the
@@ -255,15 +245,13 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 	return out, nil
 }
 
-// splitDeadlines adds to overdue what was due before today and to upcoming
-// what falls due from today to horizon; later deadlines are left out.
-func splitDeadlines(ds []Deadline, today, horizon scoring.Date, overdue, upcoming *[]Deadline) {
-	for _, d := range ds {
-		switch {
-		case d.Due < today:
-			*overdue = append(*overdue, d)
-		case d.Due <= horizon:
-			*upcoming = append(*upcoming, d)
-		}
+// overviewClocks adds the pending reviews and coordinations to the
+// overview's deadline lists.
+func (s *Store) overviewClocks(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
+	ds, err := s.clockDeadlines(ctx, o.Today, cal, limits, 0)
+	if err != nil {
+		return err
 	}
+	splitDeadlines(ds, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
+	return nil
 }

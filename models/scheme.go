@@ -212,3 +212,35 @@ func (s *Store) EnsureShippedSchemes(ctx context.Context, bodies [][]byte, now t
 	}
 	return nil
 }
+
+// CurrentLimits are the time limits of the newest approved scheme, for the
+// pages that show clocks outside a score run; nil before any scheme is
+// approved, when there is no limit to show.
+func (s *Store) CurrentLimits(ctx context.Context) (*scoring.TimeLimits, error) {
+	sch, err := s.CurrentScheme(ctx)
+	if sch == nil || err != nil {
+		return nil, err
+	}
+	return &sch.TimeLimits, nil
+}
+
+// CurrentScheme is the newest approved scheme, for the pages that show time
+// limits and due dates outside a score run; nil before any is approved.
+// Most pages ask for it: it is decoded again only when a version is added,
+// edited or approved. Callers must not change it.
+func (s *Store) CurrentScheme(ctx context.Context) (*scoring.Scheme, error) {
+	key, err := s.tableStamp(ctx, &SchemeVersion{})
+	if err != nil {
+		return nil, fmt.Errorf("read schemes: %w", err)
+	}
+	return s.memo.scheme.get(key, func() (*scoring.Scheme, error) {
+		sv, err := s.SchemeByVersion(ctx, "")
+		if errors.Is(err, ErrNotFound) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return sv.Scheme()
+	})
+}
