@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/backup"
 	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/views"
 )
@@ -82,7 +83,7 @@ func backupCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	m, err := models.Backup(ctx, cfg.DB, args[0])
+	m, err := backup.Backup(ctx, cfg.DB, args[0])
 	if err != nil {
 		return err
 	}
@@ -117,7 +118,7 @@ func restoreCommand(ctx context.Context, args []string, stdin io.Reader, stdout 
 			return errors.New(both("restore.declined"))
 		}
 	}
-	kept, err := models.Restore(ctx, cfg.DB, file)
+	kept, err := backup.Restore(ctx, cfg.DB, file)
 	if err != nil {
 		return bilingual(err)
 	}

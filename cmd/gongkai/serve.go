@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/backup"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -24,7 +25,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 		return err
 	}
 	// Held while serving, so that gongkai restore refuses to replace it.
-	release, err := models.HoldDatabase(ctx, cfg.DB, cfg.Log)
+	release, err := backup.HoldDatabase(ctx, cfg.DB, cfg.Log)
 	if err != nil {
 		return bilingual(err)
 	}

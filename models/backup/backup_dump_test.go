@@ -1,4 +1,4 @@
-package models
+package backup
 
 import (
 	"crypto/sha256"
@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // sealed is a dump as gongkai backup writes it: header, body, manifest.
@@ -45,7 +47,7 @@ func TestCheckDumpReadsTheWholeDumpFirst(t *testing.T) {
 				t.Fatal(err)
 			}
 			m, err := checkDump(path)
-			var ve *ValidationError
+			var ve *models.ValidationError
 			switch {
 			case c.key == "" && err != nil:
 				t.Errorf("a whole dump refused: %v", err)

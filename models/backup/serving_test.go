@@ -1,4 +1,4 @@
-package models
+package backup
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // Servers and a restore exclude each other, on both engines: two instances
@@ -20,15 +22,15 @@ func TestServersAndARestoreExcludeEachOther(t *testing.T) {
 	}
 	ctx := context.Background()
 	refused := func(err error, key string) bool {
-		var ve *ValidationError
+		var ve *models.ValidationError
 		return errors.As(err, &ve) && ve.Key == key
 	}
 	for engine, dsn := range dsns {
 		t.Run(engine, func(t *testing.T) {
-			var admin *Store
+			var admin *models.Store
 			if engine == "mysql" {
 				var err error
-				if admin, err = Open(dsn, nil); err != nil {
+				if admin, err = models.Open(dsn, nil); err != nil {
 					t.Fatal(err)
 				}
 				defer admin.Close()

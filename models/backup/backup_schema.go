@@ -1,4 +1,4 @@
-package models
+package backup
 
 import (
 	"cmp"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -22,7 +23,7 @@ type schemaObject struct {
 
 // schemaObjects lists the database's own objects, SQLite's internal ones
 // (sqlite_*) and indexes aside.
-func (s *Store) schemaObjects(ctx context.Context) (map[schemaObject]bool, error) {
+func schemaObjects(ctx context.Context, s *models.Store) (map[schemaObject]bool, error) {
 	q := `SELECT type AS kind, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`
 	if s.Dialect == "mysql" {
 		q = `SELECT CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END AS kind, table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()
@@ -49,7 +50,7 @@ var appSchema = sync.OnceValues(func() (map[schemaObject]bool, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	s, err := Open("sqlite:"+filepath.Join(dir, "reference.db"), nil)
+	s, err := models.Open("sqlite:"+filepath.Join(dir, "reference.db"), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -57,29 +58,29 @@ var appSchema = sync.OnceValues(func() (map[schemaObject]bool, error) {
 	if err := s.Migrate(context.Background()); err != nil {
 		return nil, err
 	}
-	return s.schemaObjects(context.Background())
+	return schemaObjects(context.Background(), s)
 })
 
 // checkSchemaObjects refuses a database holding a table, view, trigger or
 // routine the migrations never made (a trigger that made an account an
 // office one at each sign-in survived a restore), or lacking a table.
-func (s *Store) checkSchemaObjects(ctx context.Context) error {
+func checkSchemaObjects(ctx context.Context, s *models.Store) error {
 	want, err := appSchema()
 	if err != nil {
 		return err
 	}
-	got, err := s.schemaObjects(ctx)
+	got, err := schemaObjects(ctx, s)
 	if err != nil {
 		return err
 	}
 	for _, o := range sortedObjects(got) {
 		if !want[o] {
-			return Invalid("backup", "restore.extra", views.Phrase("restore.kind."+o.Kind), o.Name)
+			return models.Invalid("backup", "restore.extra", views.Phrase("restore.kind."+o.Kind), o.Name)
 		}
 	}
 	for _, o := range sortedObjects(want) {
 		if !got[o] {
-			return Invalid("backup", "restore.missing", o.Name)
+			return models.Invalid("backup", "restore.missing", o.Name)
 		}
 	}
 	return nil

@@ -1,4 +1,7 @@
-package models
+// Package backup writes and checks backups of the database and restores
+// them (gongkai backup, gongkai restore), and keeps a restore and the
+// servers of one database from running at once.
+package backup
 
 import (
 	"bufio"
@@ -17,6 +20,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // Manifest says what a backup holds: the last schema step applied and the
@@ -26,7 +31,7 @@ import (
 // shows before anything is restored.
 type Manifest struct {
 	Migration string
-	Anchor    AuditAnchor
+	Anchor    models.AuditAnchor
 }
 
 func (m Manifest) String() string { return "migration=" + m.Migration + " audit=" + m.Anchor.String() }
@@ -46,14 +51,14 @@ func Backup(ctx context.Context, dsn, path string) (Manifest, error) {
 	if _, err := os.Stat(path); err == nil {
 		return Manifest{}, fmt.Errorf("%s exists already: a backup never overwrites", path)
 	}
-	store, err := Open(dsn, nil)
+	store, err := models.Open(dsn, nil)
 	if err != nil {
 		return Manifest{}, err
 	}
 	defer store.Close()
 	// Read before the snapshot: the anchor's entry is in it, since entries
 	// are only ever added.
-	m, err := store.manifest(ctx)
+	m, err := manifest(ctx, store)
 	if err != nil {
 		return m, err
 	}
@@ -70,7 +75,7 @@ func Backup(ctx context.Context, dsn, path string) (Manifest, error) {
 	return m, nil
 }
 
-func (s *Store) manifest(ctx context.Context) (Manifest, error) {
+func manifest(ctx context.Context, s *models.Store) (Manifest, error) {
 	ids, err := s.AppliedMigrations(ctx)
 	if err != nil || len(ids) == 0 {
 		return Manifest{}, fmt.Errorf("read the schema's version: %v", err)
@@ -151,7 +156,7 @@ func restoreSQLite(ctx context.Context, dsn, path string) (string, error) {
 	removeSQLite(fresh)
 	if err := copyFile(path, fresh); err != nil {
 		removeSQLite(fresh)
-		return "", Invalid("backup", "restore.open", path)
+		return "", models.Invalid("backup", "restore.open", path)
 	}
 	if err := checkRestoredAt(ctx, "sqlite:"+fresh, nil); err != nil {
 		removeSQLite(fresh)
@@ -161,7 +166,7 @@ func restoreSQLite(ctx context.Context, dsn, path string) (string, error) {
 	if _, err := os.Stat(target); err == nil {
 		// Fold the live database's WAL into its file, so that the file
 		// kept is the whole database.
-		live, err := Open(dsn, nil)
+		live, err := models.Open(dsn, nil)
 		if err == nil {
 			err = live.DB.WithContext(ctx).Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error
 			live.Close()
@@ -211,7 +216,7 @@ func restoreMySQL(ctx context.Context, dsn, path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	admin, err := Open(dsn, nil)
+	admin, err := models.Open(dsn, nil)
 	if err != nil {
 		return "", err
 	}
@@ -226,7 +231,7 @@ func restoreMySQL(ctx context.Context, dsn, path string) (string, error) {
 	stamp := time.Now().UTC().Format("20060102150405")
 	fresh, old := live+"_restoring_"+stamp, live+"_before_restore_"+stamp
 	if len(old) > 64 {
-		return "", Invalid("database", "restore.name_long")
+		return "", models.Invalid("database", "restore.name_long")
 	}
 	// Not cancelled: the schema made is dropped even after an interrupt.
 	db := admin.DB.WithContext(context.WithoutCancel(ctx))
@@ -280,13 +285,13 @@ func restoreMySQL(ctx context.Context, dsn, path string) (string, error) {
 func checkDump(path string) (Manifest, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Manifest{}, Invalid("backup", "restore.open", path)
+		return Manifest{}, models.Invalid("backup", "restore.open", path)
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<16)
 	first, err := r.ReadSlice('\n')
 	if err != nil || string(bytes.TrimRight(first, "\r\n")) != dumpHeader {
-		return Manifest{}, Invalid("backup", "restore.foreign")
+		return Manifest{}, models.Invalid("backup", "restore.foreign")
 	}
 	sum := sha256.New()
 	sum.Write(first)
@@ -294,7 +299,7 @@ func checkDump(path string) (Manifest, error) {
 	for n := 2; ; n++ {
 		line, err := readLine(r, maxDumpLine)
 		if errors.Is(err, errLineLong) {
-			return Manifest{}, Invalid("backup", "restore.line_long", n, maxDumpLine>>20)
+			return Manifest{}, models.Invalid("backup", "restore.line_long", n, maxDumpLine>>20)
 		}
 		if errors.Is(err, io.EOF) {
 			if len(line) > 0 { // a last line cut short
@@ -303,22 +308,22 @@ func checkDump(path string) (Manifest, error) {
 			break
 		}
 		if err != nil {
-			return Manifest{}, Invalid("backup", "restore.open", path)
+			return Manifest{}, models.Invalid("backup", "restore.open", path)
 		}
 		if last != nil {
 			sum.Write(last)
 		}
 		if otherDatabase.Match(line) {
-			return Manifest{}, Invalid("backup", "restore.statement", n)
+			return Manifest{}, models.Invalid("backup", "restore.statement", n)
 		}
 		last = line
 	}
 	m, want, ok := parseManifest(last)
 	if !ok {
-		return Manifest{}, Invalid("backup", "restore.incomplete")
+		return Manifest{}, models.Invalid("backup", "restore.incomplete")
 	}
 	if hex.EncodeToString(sum.Sum(nil)) != want {
-		return Manifest{}, Invalid("backup", "restore.altered")
+		return Manifest{}, models.Invalid("backup", "restore.altered")
 	}
 	return m, nil
 }
@@ -356,7 +361,7 @@ func parseManifest(line []byte) (Manifest, string, bool) {
 	if g == nil {
 		return Manifest{}, "", false
 	}
-	anchor, err := ParseAuditAnchor(string(g[2]))
+	anchor, err := models.ParseAuditAnchor(string(g[2]))
 	if err != nil {
 		return Manifest{}, "", false
 	}
@@ -372,7 +377,7 @@ func loadDump(ctx context.Context, dsn, into, path string) error {
 	}
 	in, err := os.Open(path)
 	if err != nil {
-		return Invalid("backup", "restore.open", path)
+		return models.Invalid("backup", "restore.open", path)
 	}
 	defer in.Close()
 	cmd := exec.CommandContext(ctx, "mysql", append([]string{"--default-character-set=utf8mb4"}, args...)...)
@@ -382,9 +387,9 @@ func loadDump(ctx context.Context, dsn, into, path string) error {
 	if err := cmd.Run(); err != nil {
 		if g := loadErrorLine.FindStringSubmatch(stderr.String()); g != nil {
 			n, _ := strconv.Atoi(g[1])
-			return Invalid("backup", "restore.load_line", n)
+			return models.Invalid("backup", "restore.load_line", n)
 		}
-		return Invalid("backup", "restore.load")
+		return models.Invalid("backup", "restore.load")
 	}
 	return nil
 }
@@ -393,15 +398,15 @@ var loadErrorLine = regexp.MustCompile(`at line (\d+)`)
 
 // checkRestoredAt opens a restored copy and checks it (checkRestored).
 func checkRestoredAt(ctx context.Context, dsn string, m *Manifest) error {
-	s, err := Open(dsn, nil)
+	s, err := models.Open(dsn, nil)
 	if err != nil {
 		if !isMySQL(dsn) { // a file SQLite cannot open
-			return Invalid("backup", "restore.damaged")
+			return models.Invalid("backup", "restore.damaged")
 		}
 		return err
 	}
 	defer s.Close()
-	return s.checkRestored(ctx, m)
+	return checkRestored(ctx, s, m)
 }
 
 // checkRestored decides whether a restored copy may replace the database:
@@ -409,43 +414,43 @@ func checkRestoredAt(ctx context.Context, dsn string, m *Manifest) error {
 // program knows (then brought up to date), with no table, view, trigger
 // or routine the migrations do not make, and an audit chain that holds
 // and carries the manifest's anchor.
-func (s *Store) checkRestored(ctx context.Context, m *Manifest) error {
+func checkRestored(ctx context.Context, s *models.Store, m *Manifest) error {
 	db := s.DB.WithContext(ctx)
 	if s.Dialect == "sqlite" {
 		var check string
 		if err := db.Raw("PRAGMA integrity_check").Scan(&check).Error; err != nil || check != "ok" {
-			return Invalid("backup", "restore.damaged")
+			return models.Invalid("backup", "restore.damaged")
 		}
 	}
-	if !s.DB.Migrator().HasTable("migrations") || !s.DB.Migrator().HasTable(&AuditHead{}) {
-		return Invalid("backup", "restore.foreign")
+	if !s.DB.Migrator().HasTable("migrations") || !s.DB.Migrator().HasTable(&models.AuditHead{}) {
+		return models.Invalid("backup", "restore.foreign")
 	}
 	ids, err := s.AppliedMigrations(ctx)
 	// Another application's migrations table does not begin with ours.
-	if err != nil || len(ids) == 0 || ids[0] != migrations[0].ID {
-		return Invalid("backup", "restore.foreign")
+	if err != nil || len(ids) == 0 || ids[0] != models.MigrationIDs()[0] {
+		return models.Invalid("backup", "restore.foreign")
 	}
 	known := map[string]bool{}
-	for _, step := range migrations {
-		known[step.ID] = true
+	for _, id := range models.MigrationIDs() {
+		known[id] = true
 	}
 	for _, id := range ids {
 		if !known[id] {
-			return Invalid("backup", "restore.newer", id)
+			return models.Invalid("backup", "restore.newer", id)
 		}
 	}
 	if m != nil && ids[len(ids)-1] != m.Migration {
-		return Invalid("backup", "restore.altered")
+		return models.Invalid("backup", "restore.altered")
 	}
 	// Migrated first, since a step may drop a table of an earlier release;
 	// what a hostile trigger does meanwhile stays in the copy refused.
 	if err := s.Migrate(ctx); err != nil {
-		return Invalid("backup", "restore.upgrade")
+		return models.Invalid("backup", "restore.upgrade")
 	}
-	if err := s.checkSchemaObjects(ctx); err != nil {
+	if err := checkSchemaObjects(ctx, s); err != nil {
 		return err
 	}
-	var st ChainState
+	var st models.ChainState
 	if m != nil {
 		st, err = s.VerifyAuditAnchor(ctx, m.Anchor)
 	} else {
@@ -455,7 +460,7 @@ func (s *Store) checkRestored(ctx context.Context, m *Manifest) error {
 		return err
 	}
 	if !st.OK {
-		return &ChainError{Key: "restore.chain_bad", State: st}
+		return &models.ChainError{Key: "restore.chain_bad", State: st}
 	}
 	return nil
 }
@@ -472,7 +477,7 @@ func quoteName(name string) string { return "`" + strings.ReplaceAll(name, "`", 
 func mysqlArgs(dsn, db string) (args, env []string, err error) {
 	u, err := url.Parse(dsn)
 	if err != nil || u.Host == "" || strings.Trim(u.Path, "/") == "" {
-		return nil, nil, fmt.Errorf("bad MySQL address %q", redact(dsn))
+		return nil, nil, fmt.Errorf("bad MySQL address %q", models.Redact(dsn))
 	}
 	args = []string{"--protocol=tcp", "--host=" + u.Hostname(), "--user=" + u.User.Username()}
 	if p := u.Port(); p != "" {

@@ -1,4 +1,4 @@
-package models
+package backup
 
 import (
 	"context"
@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/go-sql-driver/mysql"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // A running server holds its database, so that gongkai restore can see it
@@ -36,10 +38,10 @@ import (
 const serveSlots = 32
 
 // errServing: a server holds the database (restore refuses).
-var errServing = Invalid("database", "restore.serving")
+var errServing = models.Invalid("database", "restore.serving")
 
 // errRestoring: a restore is replacing the database (a server refuses to start).
-var errRestoring = Invalid("database", "serve.restoring")
+var errRestoring = models.Invalid("database", "serve.restoring")
 
 // HoldDatabase marks the database of dsn as served by this process until
 // release is called. It fails while a restore runs.
@@ -56,7 +58,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	store, err := Open(dsn, nil)
+	store, err := models.Open(dsn, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +134,7 @@ func HoldDatabase(ctx context.Context, dsn string, log *slog.Logger) (release fu
 
 // holdForRestore takes the database of dsn for a restore; it refuses while
 // a server holds it, and a server cannot start until release.
-func holdForRestore(ctx context.Context, dsn string, admin *Store) (release func(), err error) {
+func holdForRestore(ctx context.Context, dsn string, admin *models.Store) (release func(), err error) {
 	if !isMySQL(dsn) {
 		return flockDatabase(dsn, syscall.LOCK_EX, errServing)
 	}
@@ -169,7 +171,7 @@ func holdForRestore(ctx context.Context, dsn string, admin *Store) (release func
 	}
 	if got.Int64 != 1 {
 		unlock(conn)
-		return nil, Invalid("database", "restore.busy")
+		return nil, models.Invalid("database", "restore.busy")
 	}
 	for _, name := range names.serve {
 		var holder sql.NullInt64
@@ -231,7 +233,7 @@ type mysqlLocks struct {
 func lockNames(dsn string) (mysqlLocks, error) {
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return mysqlLocks{}, fmt.Errorf("bad MySQL address %q", redact(dsn))
+		return mysqlLocks{}, fmt.Errorf("bad MySQL address %q", models.Redact(dsn))
 	}
 	sum := sha256.Sum256([]byte(strings.Trim(u.Path, "/")))
 	id := hex.EncodeToString(sum[:8])
@@ -247,5 +249,5 @@ func sqlitePath(dsn string) string {
 	if p := strings.TrimPrefix(dsn, "sqlite:"); p != "" {
 		return p
 	}
-	return DefaultSQLitePath
+	return models.DefaultSQLitePath
 }
