@@ -17,6 +17,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/seed"
@@ -85,7 +86,7 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		ctx := context.Background()
 		b := newBureau(t, s)
 		withYear(t, b)
-		_, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head2", Name: "曾强", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
+		_, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "head2", Name: "曾强", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
 		modelstest.Must(t, err)
 		office, leader, head, head2, anon := b.client(t), b.client(t), b.client(t), b.client(t), b.client(t)
 		office.signIn("office", testPassword)

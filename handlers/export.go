@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -69,7 +70,7 @@ func (s *Server) exportCatalog(c *fiber.Ctx) error {
 // exportUsers is the office's list of accounts.
 func (s *Server) exportUsers(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	users, err := s.store.Users(c.UserContext(), v)
+	users, err := accounts.New(s.store).Users(c.UserContext(), v)
 	if err != nil {
 		return err
 	}

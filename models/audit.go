@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // AuditEntry is one change to data: who, when, what, before and after.
@@ -145,4 +146,15 @@ func jsonOrEmpty(v any) string {
 		return fmt.Sprintf("%+v", v)
 	}
 	return string(b)
+}
+
+// ForUpdate reads rows locked until the transaction ends (MySQL's SELECT
+// ... FOR UPDATE, which also reads the newest committed version rather than
+// the transaction's snapshot). SQLite writes one transaction at a time and
+// has no such clause.
+func (tx *Tx) ForUpdate() *gorm.DB {
+	if tx.DB.Dialector.Name() == "mysql" {
+		return tx.DB.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	return tx.DB
 }

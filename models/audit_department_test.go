@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -19,7 +20,7 @@ func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		own, other := leadAndOther(t, s)
-		u, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head", Name: "张卫", Role: models.RoleHead, DepartmentID: own.ID, Password: "a long enough password 1"})
+		u, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "head", Name: "张卫", Role: models.RoleHead, DepartmentID: own.ID, Password: "a long enough password 1"})
 		modelstest.Must(t, err)
 		head := u.Viewer()
 		office := models.Viewer{UserID: 99, Name: "办公室", Role: models.RoleOffice}
@@ -33,7 +34,7 @@ func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 			Entered: map[string]float64{}, Signature: models.FilingSignature{Head: "张卫", Filler: "何军", Phone: "0527-1"}}, now)
 		modelstest.Must(t, err)
 		record(head, "sign_in", "user", u.ID, nil, map[string]string{"ip": "127.0.0.1"})
-		modelstest.Must(t, s.ChangeAccount(ctx, office, u.ID, models.AccountEndSessions))
+		modelstest.Must(t, accounts.New(s).ChangeAccount(ctx, office, u.ID, accounts.AccountEndSessions))
 		modelstest.Must(t, s.SaveAnnualFigures(ctx, office, own.ID, 2025, map[string]string{"rules_issued": "2"}))
 		// Changes shaped as the app's records are.
 		record(office, "open", "accountability_case", 31, nil, map[string]any{"case": map[string]any{"ID": 31, "DepartmentID": own.ID}})

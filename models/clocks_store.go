@@ -261,7 +261,7 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 	case string(scoring.RecordSecrecyReview):
 		var r SecrecyReview
 		if err := db.First(&r, id).Error; err != nil {
-			return nil, notFound(err, "read secrecy review")
+			return nil, NotFound(err, "read secrecy review")
 		}
 		limits, err := s.CurrentLimits(ctx)
 		if err != nil {
@@ -282,7 +282,7 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 	case string(scoring.RecordCoordination):
 		var c Coordination
 		if err := db.First(&c, id).Error; err != nil {
-			return nil, notFound(err, "read coordination")
+			return nil, NotFound(err, "read coordination")
 		}
 		views, err := s.coordinationViews(ctx, []Coordination{c}, today)
 		if err != nil {
@@ -294,7 +294,7 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 	case string(scoring.RecordPressConference):
 		var p PressConference
 		if err := db.First(&p, id).Error; err != nil {
-			return nil, notFound(err, "read press conference")
+			return nil, NotFound(err, "read press conference")
 		}
 		return &RecordView{DepartmentID: p.DepartmentID, Title: p.Topic, Fields: fields(
 			"日期", ymd(p.Held), "主题", p.Topic, "主要负责同志参加", yesNo(p.PrincipalAttended),

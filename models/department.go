@@ -63,7 +63,7 @@ func (s *Store) Departments(ctx context.Context, v Viewer) ([]Department, error)
 		q = q.Where("id = ?", id)
 	}
 	if err := q.Find(&out).Error; err != nil {
-		return nil, notFound(err, "list departments")
+		return nil, NotFound(err, "list departments")
 	}
 	return out, nil
 }
@@ -77,7 +77,7 @@ func (s *Store) Department(ctx context.Context, v Viewer, id uint) (*Department,
 	var d Department
 	err := s.DB.WithContext(ctx).Preload("Groups").Preload("Parent").First(&d, id).Error
 	if err != nil {
-		return nil, notFound(err, "read department")
+		return nil, NotFound(err, "read department")
 	}
 	return &d, nil
 }
@@ -96,7 +96,7 @@ func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonU
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var d Department
 		if err := tx.ForUpdate().First(&d, id).Error; err != nil {
-			return notFound(err, "read department")
+			return NotFound(err, "read department")
 		}
 		before := d
 		today := scoring.DateOf(now).Time()
@@ -118,7 +118,7 @@ func (s *Store) Groups(ctx context.Context) ([]Group, error) {
 	var out []Group
 	err := s.DB.WithContext(ctx).Preload("Members", func(db *gorm.DB) *gorm.DB { return db.Order("code") }).Order("name").Find(&out).Error
 	if err != nil {
-		return nil, notFound(err, "list groups")
+		return nil, NotFound(err, "list groups")
 	}
 	return out, nil
 }
@@ -128,7 +128,7 @@ func (s *Store) Group(ctx context.Context, id uint) (*Group, error) {
 	var g Group
 	err := s.DB.WithContext(ctx).Preload("Members", func(db *gorm.DB) *gorm.DB { return db.Order("code") }).First(&g, id).Error
 	if err != nil {
-		return nil, notFound(err, "read group")
+		return nil, NotFound(err, "read group")
 	}
 	return &g, nil
 }

@@ -89,7 +89,7 @@ func (s *Store) ImportJobOf(ctx context.Context, v Viewer, id string) (*ImportJo
 	var j ImportJob
 	err := s.DB.WithContext(ctx).Where("id = ? AND user_id = ?", id, v.UserID).Take(&j).Error
 	if err != nil {
-		return nil, notFound(err, "read import job")
+		return nil, NotFound(err, "read import job")
 	}
 	if !j.Finished {
 		var n int64

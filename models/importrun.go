@@ -138,7 +138,7 @@ func (s *Store) ImportRuns(ctx context.Context, v Viewer, f ImportRunFilter) ([]
 func (s *Store) ImportRun(ctx context.Context, v Viewer, id uint) (*ImportRun, error) {
 	var r ImportRun
 	if err := s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
-		return nil, notFound(err, "read import run")
+		return nil, NotFound(err, "read import run")
 	}
 	switch v.Role {
 	case RoleOffice, RoleLeader, RoleAuditor:

@@ -8,6 +8,7 @@ import (
 	gormschema "gorm.io/gorm/schema"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -49,7 +50,7 @@ func TestEveryModelFieldHasItsColumn(t *testing.T) {
 	modelstest.EachEngine(t, func(t *testing.T, engine string) {
 		s := modelstest.Open(t, engine)
 		for _, m := range []any{
-			&models.Department{}, &models.Group{}, &models.User{}, &models.Session{}, &models.LoginFailure{},
+			&models.Department{}, &models.Group{}, &models.User{}, &accounts.Session{}, &accounts.LoginFailure{},
 			&models.AuditEntry{}, &models.AuditHead{}, &models.CatalogItem{}, &models.HolidayYear{},
 			&models.Publication{}, &models.Request{}, &models.Complaint{}, &models.QuarterlyReport{},
 			&models.AnnualReport{}, &models.Incident{},

@@ -66,7 +66,7 @@ func (s *Store) DeleteChannel(ctx context.Context, v Viewer, id uint) error {
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var c Channel
 		if err := tx.DB.First(&c, id).Error; err != nil {
-			return notFound(err, "read channel")
+			return NotFound(err, "read channel")
 		}
 		if err := tx.DB.Delete(&c).Error; err != nil {
 			return fmt.Errorf("delete channel: %w", err)
@@ -118,7 +118,7 @@ func (s *Store) Categorise(ctx context.Context, v Viewer, requestID uint, applic
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var req Request
 		if err := tx.DB.Select("id").First(&req, requestID).Error; err != nil {
-			return notFound(err, "read request")
+			return NotFound(err, "read request")
 		}
 		var row RequestCategory
 		err := tx.DB.Where("request_id = ?", requestID).First(&row).Error

@@ -62,7 +62,7 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 	case "publication":
 		var p Publication
 		if err := db.First(&p, id).Error; err != nil {
-			return nil, notFound(err, "read publication")
+			return nil, NotFound(err, "read publication")
 		}
 		rv = &RecordView{DepartmentID: p.DepartmentID, Title: p.Title, Fields: append([]RecordField{seqField(p.Seq)}, fields(
 			"标题", p.Title, "公开形式", p.Channel, "生成日期", ymdPtr(p.Formed),
@@ -77,7 +77,7 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 	case "request":
 		var r Request
 		if err := db.First(&r, id).Error; err != nil {
-			return nil, notFound(err, "read request")
+			return nil, NotFound(err, "read request")
 		}
 		rv = &RecordView{DepartmentID: r.DepartmentID, Title: r.RequestNo, Fields: fields(
 			"申请编号", r.RequestNo, "收到日期", ymd(r.Received), "申请方式", r.Channel, "是否延期", yesNo(r.Extended),
@@ -105,7 +105,7 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 	case "complaint":
 		var c Complaint
 		if err := db.First(&c, id).Error; err != nil {
-			return nil, notFound(err, "read complaint")
+			return nil, NotFound(err, "read complaint")
 		}
 		rv = &RecordView{DepartmentID: c.DepartmentID, Title: c.ComplaintNo, Fields: fields(
 			"编号", c.ComplaintNo, "渠道", c.Line, "受理日期", ymd(c.Received), "回复日期", ymdPtr(c.Replied), "办结日期", ymdPtr(c.Closed),
@@ -113,7 +113,7 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 	case "quarterly_report":
 		var q QuarterlyReport
 		if err := db.First(&q, id).Error; err != nil {
-			return nil, notFound(err, "read quarterly report")
+			return nil, NotFound(err, "read quarterly report")
 		}
 		rv = &RecordView{DepartmentID: q.DepartmentID, Title: fmt.Sprintf("%d年第%d季度报表", q.Year, q.Quarter), Fields: fields(
 			"年度", strconv.Itoa(q.Year), "季度", strconv.Itoa(q.Quarter), "报送日期", ymdPtr(q.Submitted),
@@ -121,7 +121,7 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 	case "annual_report":
 		var a AnnualReport
 		if err := db.First(&a, id).Error; err != nil {
-			return nil, notFound(err, "read annual report")
+			return nil, NotFound(err, "read annual report")
 		}
 		rv = &RecordView{DepartmentID: a.DepartmentID, Title: fmt.Sprintf("%d年度报告", a.Year), Fields: fields(
 			"年度", strconv.Itoa(a.Year), "报送日期", ymdPtr(a.Submitted),

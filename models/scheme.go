@@ -60,7 +60,7 @@ func (s *Store) SchemeByVersion(ctx context.Context, version string) (*SchemeVer
 	}
 	var sv SchemeVersion
 	if err := q.First(&sv).Error; err != nil {
-		return nil, notFound(err, "read scheme")
+		return nil, NotFound(err, "read scheme")
 	}
 	return &sv, nil
 }
@@ -163,7 +163,7 @@ func (s *Store) ApproveScheme(ctx context.Context, v Viewer, version string, now
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var sv SchemeVersion
 		if err := tx.DB.Where("version = ?", version).First(&sv).Error; err != nil {
-			return notFound(err, "read scheme")
+			return NotFound(err, "read scheme")
 		}
 		if sv.Status == SchemeApproved {
 			return ErrSchemeFrozen

@@ -204,7 +204,7 @@ func gradesOf(db *gorm.DB, y int) (map[string]string, error) {
 func (s *Store) LatestRun(ctx context.Context, y int) (*ScoreRun, error) {
 	var run ScoreRun
 	if err := s.DB.WithContext(ctx).Where("year = ?", y).Order("computed_at desc, id desc").First(&run).Error; err != nil {
-		return nil, notFound(err, "read score run")
+		return nil, NotFound(err, "read score run")
 	}
 	return &run, nil
 }
@@ -255,7 +255,7 @@ func (s *Store) DepartmentScoreIn(ctx context.Context, v Viewer, runID, deptID u
 	}
 	var d DepartmentScore
 	if err := s.DB.WithContext(ctx).Where("run_id = ? AND department_id = ?", runID, deptID).First(&d).Error; err != nil {
-		return nil, notFound(err, "read department score")
+		return nil, NotFound(err, "read department score")
 	}
 	return &d, nil
 }
@@ -278,7 +278,7 @@ func (s *Store) FindRun(ctx context.Context, y int, asOf scoring.Date, version s
 	err = s.DB.WithContext(ctx).Where("year = ? AND as_of = ? AND scheme_version = ?", y, asOf.Time(), sv.Version).
 		Order("computed_at desc, id desc").First(&run).Error
 	if err != nil {
-		return nil, notFound(err, "find score run")
+		return nil, NotFound(err, "find score run")
 	}
 	return &run, nil
 }
@@ -306,7 +306,7 @@ func (s *Store) ScoreRunHeads(ctx context.Context) ([]ScoreRun, error) {
 func (s *Store) ScoreRun(ctx context.Context, id uint) (*ScoreRun, error) {
 	var run ScoreRun
 	if err := s.DB.WithContext(ctx).First(&run, id).Error; err != nil {
-		return nil, notFound(err, "read score run")
+		return nil, NotFound(err, "read score run")
 	}
 	return &run, nil
 }

@@ -136,7 +136,7 @@ func (s *Store) UpdateSource(ctx context.Context, v Viewer, id uint, in SourceIn
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var src Source
 		if err := tx.ForUpdate().First(&src, id).Error; err != nil {
-			return notFound(err, "read source")
+			return NotFound(err, "read source")
 		}
 		if err := tx.DB.First(&Department{}, in.DepartmentID).Error; err != nil {
 			return Invalid("department", "refuse.department.missing")
@@ -175,7 +175,7 @@ func (s *Store) Source(ctx context.Context, v Viewer, id uint) (*Source, error) 
 	}
 	var src Source
 	if err := s.DB.WithContext(ctx).Preload("Department").First(&src, id).Error; err != nil {
-		return nil, notFound(err, "read source")
+		return nil, NotFound(err, "read source")
 	}
 	return &src, nil
 }
@@ -250,7 +250,7 @@ func (s *Store) IssueAPIToken(ctx context.Context, v Viewer, sourceID uint) (str
 	t := APIToken{SourceID: sourceID, Hash: hashToken(plain), Hint: plain[:len(tokenPrefix)+6], CreatedBy: v.Name}
 	err := s.Audited(ctx, v, func(tx *Tx) error {
 		if err := tx.DB.First(&Source{}, sourceID).Error; err != nil {
-			return notFound(err, "read source")
+			return NotFound(err, "read source")
 		}
 		if err := tx.DB.Create(&t).Error; err != nil {
 			return fmt.Errorf("create API token: %w", err)
@@ -271,7 +271,7 @@ func (s *Store) RevokeAPIToken(ctx context.Context, v Viewer, id uint) error {
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var t APIToken
 		if err := tx.DB.First(&t, id).Error; err != nil {
-			return notFound(err, "read API token")
+			return NotFound(err, "read API token")
 		}
 		if t.RevokedAt != nil {
 			return nil

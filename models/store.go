@@ -195,8 +195,8 @@ func (s *Store) Ping(ctx context.Context) error {
 	return sqlDB.PingContext(ctx)
 }
 
-// notFound maps GORM's not-found to ErrNotFound and wraps everything else.
-func notFound(err error, what string) error {
+// NotFound maps GORM's not-found to ErrNotFound and wraps everything else.
+func NotFound(err error, what string) error {
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return ErrNotFound
 	}

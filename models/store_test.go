@@ -9,9 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/modelstest"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/modelstest"
 )
 
 // schema lists every table with its columns, to compare before and after.
@@ -113,13 +115,13 @@ func TestHeadCannotReadOrEditAnotherDepartment(t *testing.T) {
 
 func TestExpiredSessionsArePurged(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		ss := s.Sessions()
+		ss := accounts.New(s).Sessions()
 		modelstest.Must(t, ss.Set("live", []byte("a"), time.Hour))
 		modelstest.Must(t, ss.Set("dead", []byte("b"), time.Millisecond))
 		modelstest.Must(t, ss.Set("forever", []byte("c"), 0))
 		modelstest.Must(t, ss.PurgeExpired(time.Now().Add(time.Minute)))
 		var keys []string
-		modelstest.Must(t, s.DB.Model(&models.Session{}).Order("`key`").Pluck("key", &keys).Error)
+		modelstest.Must(t, s.DB.Model(&accounts.Session{}).Order("`key`").Pluck("key", &keys).Error)
 		if !slices.Equal(keys, []string{"forever", "live"}) {
 			t.Errorf("sessions after purge = %v, want forever and live", keys)
 		}

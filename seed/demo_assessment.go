@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
@@ -76,7 +77,7 @@ func demoAssessment(ctx context.Context, store *models.Store, users map[string]m
 		if name == "" {
 			name = d.Name + "负责人"
 		}
-		u, err := store.CreateUser(ctx, models.System, models.NewUser{Username: DemoHeadUsername(d.Code), Name: name, Role: models.RoleHead, Password: DemoPassword, DepartmentID: d.ID})
+		u, err := accounts.New(store).CreateUser(ctx, models.System, accounts.NewUser{Username: DemoHeadUsername(d.Code), Name: name, Role: models.RoleHead, Password: DemoPassword, DepartmentID: d.ID})
 		if err != nil {
 			return fmt.Errorf("demo head of %s: %w", d.Code, err)
 		}

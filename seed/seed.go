@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -139,8 +140,8 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 	}
 	users := make(map[string]models.Viewer, len(DemoUsers))
 	for _, u := range DemoUsers {
-		n := models.NewUser{Username: u.Username, Name: u.Name, Role: u.Role, Password: u.Password, DepartmentID: names.Departments[u.Department]}
-		created, err := store.CreateUser(ctx, models.System, n)
+		n := accounts.NewUser{Username: u.Username, Name: u.Name, Role: u.Role, Password: u.Password, DepartmentID: names.Departments[u.Department]}
+		created, err := accounts.New(store).CreateUser(ctx, models.System, n)
 		if err != nil {
 			return false, fmt.Errorf("demo user %s: %w", u.Username, err)
 		}

@@ -37,6 +37,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
@@ -104,8 +105,8 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 		}
 		fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, seed.DemoYearNumber, time.Since(start).Round(time.Millisecond))
 	}
-	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
-	if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
+	_, err = accounts.New(store).CreateUser(ctx, models.System, accounts.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
+	if err != nil && !errors.Is(err, accounts.ErrUsernameTaken) {
 		return err
 	}
 

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
@@ -46,7 +47,7 @@ func TestInterruptedImportsAtStartAndOnSIGTERM(t *testing.T) {
 
 	store, err := openStore(ctx)
 	modelstest.Must(t, err)
-	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: "a-long-password"})
+	_, err = accounts.New(store).CreateUser(ctx, models.System, accounts.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: "a-long-password"})
 	modelstest.Must(t, err)
 	silent := time.Now().UTC().Add(-2 * time.Minute) // the last heartbeat of a process killed two minutes ago
 	run := func(name, owner string, heartbeat time.Time) models.ImportRun {

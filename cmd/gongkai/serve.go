@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/backup"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/seed"
@@ -60,7 +61,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 		}
 		// The sign-in page lists the demo sign-ins only while they work:
 		// never on a database whose accounts are real.
-		if _, err := store.Authenticate(ctx, seed.DemoUsers[0].Username, seed.DemoPassword); err == nil {
+		if _, err := accounts.New(store).Authenticate(ctx, seed.DemoUsers[0].Username, seed.DemoPassword); err == nil {
 			fmt.Fprintln(stdout, "演示账号 / demo sign-ins:")
 			for _, u := range seed.DemoUsers {
 				fmt.Fprintf(stdout, "  %-11s %-12s %s\n", u.Role, u.Username, u.Password)
@@ -137,7 +138,7 @@ func failInterrupted(ctx context.Context, store *models.Store, log *slog.Logger)
 // live ones.
 func purgeSessions(ctx context.Context, store *models.Store, log *slog.Logger) {
 	every(ctx, time.Hour, func(now time.Time) {
-		if err := store.Sessions().PurgeExpired(now); err != nil {
+		if err := accounts.New(store).Sessions().PurgeExpired(now); err != nil {
 			log.Warn("purge expired sessions", "err", err)
 		}
 	})

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -322,7 +323,7 @@ func TestSQLiteImportLetsWritersThrough(t *testing.T) {
 			if done == 2*progressEvery && !written {
 				// Thousands of rows are written (to the stage) by now.
 				written = true
-				writeErr = other.Sessions().Set("during-import", []byte("v"), time.Hour)
+				writeErr = accounts.New(other).Sessions().Set("during-import", []byte("v"), time.Hour)
 			}
 		}})
 	if err != nil || rep.Inserted != 3*progressEvery {

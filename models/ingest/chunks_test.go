@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -47,7 +48,7 @@ func TestSQLiteImportLetsWritersInBetweenChunks(t *testing.T) {
 	rep, err := im.File(t.Context(), Publications, "p.csv", bytes.NewReader(file), Options{Viewer: office, Writing: func(written, total int) {
 		calls = append(calls, written)
 		if len(calls) == 1 { // signing in, as another instance would
-			writeErr = other.Sessions().Set("between-chunks", []byte("v"), time.Hour)
+			writeErr = accounts.New(other).Sessions().Set("between-chunks", []byte("v"), time.Hour)
 		}
 	}})
 	modelstest.Must(t, err)

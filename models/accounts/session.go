@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // Session is a stored web session. SessionStore implements fiber.Storage on
@@ -31,14 +33,14 @@ func (s *SessionStore) query() (*gorm.DB, context.CancelFunc) {
 }
 
 // Sessions returns the session storage, each query bounded by QueryTimeout.
-func (s *Store) Sessions() *SessionStore { return s.SessionsWithin(QueryTimeout) }
+func (s *Store) Sessions() *SessionStore { return s.SessionsWithin(models.QueryTimeout) }
 
 // SessionsWithin returns the session storage with each query bounded by
 // timeout (QueryTimeout when not positive): the web server gives it the
 // bound of its requests.
 func (s *Store) SessionsWithin(timeout time.Duration) *SessionStore {
 	if timeout <= 0 {
-		timeout = QueryTimeout
+		timeout = models.QueryTimeout
 	}
 	return &SessionStore{db: s.DB, timeout: timeout}
 }

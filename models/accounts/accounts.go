@@ -1,4 +1,7 @@
-package models
+// Package accounts keeps the accounts of the people who sign in: creating
+// them, signing in (with the throttle on failed attempts), changing and
+// resetting passwords, and the sessions the web server keeps.
+package accounts
 
 import (
 	"context"
@@ -6,9 +9,15 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
-	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
+
+	"github.com/gongkai/gongkai/models"
 )
+
+// Store keeps the accounts in the application's database.
+type Store struct{ *models.Store }
+
+// New returns the account store on s.
+func New(s *models.Store) *Store { return &Store{s} }
 
 // Account changes: the office disables, enables, resets passwords and ends
 // sessions; everyone changes their own password. Each is audit-logged
@@ -26,15 +35,15 @@ const (
 )
 
 // ErrLastOffice: the office would lock itself out.
-var ErrLastOffice = Invalid("user", "refuse.user.last_office")
+var ErrLastOffice = models.Invalid("user", "refuse.user.last_office")
 
 // ChangeAccount disables, enables or ends the sessions of account id.
 // Office only; the office cannot disable its last enabled office account.
-func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountAction) error {
+func (s *Store) ChangeAccount(ctx context.Context, v models.Viewer, id uint, a AccountAction) error {
 	if !v.IsOffice() {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
-	return s.Audited(ctx, v, func(tx *Tx) error {
+	return s.Audited(ctx, v, func(tx *models.Tx) error {
 		u, err := lockUser(tx, id)
 		if err != nil {
 			return err
@@ -42,9 +51,9 @@ func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountA
 		before := accountState(u)
 		switch a {
 		case AccountDisable:
-			if u.Role == RoleOffice && !u.Disabled {
+			if u.Role == models.RoleOffice && !u.Disabled {
 				var others int64
-				if err := tx.DB.Model(&User{}).Where("role = ? AND disabled = ? AND id <> ?", RoleOffice, false, u.ID).Count(&others).Error; err != nil {
+				if err := tx.DB.Model(&models.User{}).Where("role = ? AND disabled = ? AND id <> ?", models.RoleOffice, false, u.ID).Count(&others).Error; err != nil {
 					return fmt.Errorf("count office accounts: %w", err)
 				}
 				if others == 0 {
@@ -57,7 +66,7 @@ func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountA
 		case AccountEndSessions:
 			u.SessionEpoch++
 		default:
-			return ErrNotFound
+			return models.ErrNotFound
 		}
 		if err := tx.DB.Model(u).Select("disabled", "session_epoch", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("update account: %w", err)
@@ -68,21 +77,21 @@ func (s *Store) ChangeAccount(ctx context.Context, v Viewer, id uint, a AccountA
 
 // ResetPassword sets a new password for account id and ends its sessions.
 // Office only.
-func (s *Store) ResetPassword(ctx context.Context, v Viewer, id uint, password string) error {
+func (s *Store) ResetPassword(ctx context.Context, v models.Viewer, id uint, password string) error {
 	if !v.IsOffice() {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
 	_, err := s.setPassword(ctx, v, id, "reset_password", password)
 	return err
 }
 
 // ErrWrongPassword: the current password given to change it is wrong.
-var ErrWrongPassword = Invalid("current", "refuse.user.wrong_password")
+var ErrWrongPassword = models.Invalid("current", "refuse.user.wrong_password")
 
 // ChangeOwnPassword checks the current password and sets a new one; every
 // session of the account ends, and the caller goes on in a new one under
 // the epoch returned.
-func (s *Store) ChangeOwnPassword(ctx context.Context, v Viewer, current, password string) (epoch int, err error) {
+func (s *Store) ChangeOwnPassword(ctx context.Context, v models.Viewer, current, password string) (epoch int, err error) {
 	u, err := s.UserByID(ctx, v.UserID)
 	if err != nil {
 		return 0, err
@@ -93,7 +102,7 @@ func (s *Store) ChangeOwnPassword(ctx context.Context, v Viewer, current, passwo
 	return s.setPassword(ctx, v, v.UserID, "change_password", password)
 }
 
-func (s *Store) setPassword(ctx context.Context, v Viewer, id uint, action, password string) (epoch int, err error) {
+func (s *Store) setPassword(ctx context.Context, v models.Viewer, id uint, action, password string) (epoch int, err error) {
 	if p := PasswordProblem("password", password); p != nil {
 		return 0, p
 	}
@@ -101,7 +110,7 @@ func (s *Store) setPassword(ctx context.Context, v Viewer, id uint, action, pass
 	if err != nil {
 		return 0, err
 	}
-	err = s.Audited(ctx, v, func(tx *Tx) error {
+	err = s.Audited(ctx, v, func(tx *models.Tx) error {
 		u, err := lockUser(tx, id)
 		if err != nil {
 			return err
@@ -121,28 +130,17 @@ func (s *Store) setPassword(ctx context.Context, v Viewer, id uint, action, pass
 // lockUser reads an account inside the transaction that changes it, locked
 // for the transaction on MySQL, so that the audit entry's before is the
 // row as it was when it was changed.
-func lockUser(tx *Tx, id uint) (*User, error) {
-	var u User
+func lockUser(tx *models.Tx, id uint) (*models.User, error) {
+	var u models.User
 	if err := tx.ForUpdate().First(&u, id).Error; err != nil {
-		return nil, notFound(err, "read user")
+		return nil, models.NotFound(err, "read user")
 	}
 	return &u, nil
 }
 
 // accountState is what the audit log says of an account: never its hash.
-func accountState(u *User) map[string]any {
+func accountState(u *models.User) map[string]any {
 	return map[string]any{"username": u.Username, "role": u.Role, "department_id": u.DepartmentID, "disabled": u.Disabled, "session_epoch": u.SessionEpoch}
-}
-
-// ForUpdate reads rows locked until the transaction ends (MySQL's SELECT
-// ... FOR UPDATE, which also reads the newest committed version rather than
-// the transaction's snapshot). SQLite writes one transaction at a time and
-// has no such clause.
-func (tx *Tx) ForUpdate() *gorm.DB {
-	if tx.DB.Dialector.Name() == "mysql" {
-		return tx.DB.Clauses(clause.Locking{Strength: "UPDATE"})
-	}
-	return tx.DB
 }
 
 // RecordSignInFailure logs a failed sign-in: the name tried (cut to 64
@@ -154,7 +152,7 @@ func (s *Store) RecordSignInFailure(ctx context.Context, username, addr string) 
 	if !utf8.ValidString(username) {
 		username = "?"
 	}
-	return s.Audited(ctx, Viewer{Name: "-"}, func(tx *Tx) error {
+	return s.Audited(ctx, models.Viewer{Name: "-"}, func(tx *models.Tx) error {
 		return tx.Record("sign_in_failed", "user", username, nil, map[string]string{"ip": addr})
 	})
 }

@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // LoginFailure counts failed sign-ins for one key. It lives in the
@@ -38,7 +40,7 @@ const (
 // LoginKeys are the counters an attempt to sign in as username from addr
 // is held to: the account from that address, and the address.
 func LoginKeys(username, addr string) []LoginKey {
-	user := NormalizeUsername(username)
+	user := models.NormalizeUsername(username)
 	if len(user) > 64 {
 		user = user[:64]
 	}
