@@ -11,13 +11,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/views"
 )
 
 // auditQuery reads the audit page's filters: person, date range, action,
 // kind of record and department. The page and its export read the same.
-func auditQuery(c *fiber.Ctx) (models.AuditQuery, url.Values) {
-	q := models.AuditQuery{
+func auditQuery(c *fiber.Ctx) (audit.AuditQuery, url.Values) {
+	q := audit.AuditQuery{
 		UserName: strings.TrimSpace(c.Query("who")),
 		Action:   strings.TrimSpace(c.Query("action")),
 		Entity:   strings.TrimSpace(c.Query("entity")),
@@ -46,11 +47,11 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	q, params := auditQuery(c)
 	q.Limit = 300
-	entries, err := s.store.AuditEntries(ctx, v, q)
+	entries, err := audit.New(s.store).AuditEntries(ctx, v, q)
 	if err != nil {
 		return err
 	}
-	facets, err := s.store.AuditFacets(ctx, v)
+	facets, err := audit.New(s.store).AuditFacets(ctx, v)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -109,7 +110,7 @@ func (s *Server) exportAudit(c *fiber.Ctx) error {
 		return err
 	}
 	defer t.close()
-	err = s.store.EachAuditEntry(ctx, v, q, func(e models.AuditEntry) error {
+	err = audit.New(s.store).EachAuditEntry(ctx, v, q, func(e models.AuditEntry) error {
 		r := readAudit(e, views.Chinese, names)
 		return t.add(e.At.Local().Format(dateTime), r.Who, r.Action, r.Object, auditChangesText(r, views.Chinese), e.Before, e.After)
 	})

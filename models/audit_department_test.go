@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -43,7 +44,7 @@ func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 		record(office, "update", "source", 7, nil, map[string]any{"department": "治安支队"})
 
 		entries := func(dept uint) map[string]bool {
-			es, err := s.AuditEntries(ctx, office, models.AuditQuery{DepartmentID: dept})
+			es, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{DepartmentID: dept})
 			modelstest.Must(t, err)
 			out := map[string]bool{}
 			for _, e := range es {

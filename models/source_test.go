@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -55,7 +56,7 @@ func TestSourcesAndTokens(t *testing.T) {
 		if list, err := s.Sources(ctx, office); err != nil || len(list) != 1 {
 			t.Errorf("sources = %v, %v", list, err)
 		}
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "source"})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "source"})
 		modelstest.Must(t, err)
 		if len(log) != 2 || log[0].Action != "update" {
 			t.Errorf("audit = %+v", log)

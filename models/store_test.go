@@ -13,6 +13,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -72,7 +73,7 @@ func TestLiaisonChangeIsAuditLogged(t *testing.T) {
 
 		modelstest.Must(t, s.UpdateLiaison(ctx, office, d.ID, models.LiaisonUpdate{Liaison: "赵六", Phone: "0527-1234"}, time.Now()))
 
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "department", EntityID: d.ID})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "department", EntityID: d.ID})
 		modelstest.Must(t, err)
 		if len(log) != 1 {
 			t.Fatalf("audit entries for the department = %d, want 1", len(log))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -289,7 +290,7 @@ func TestAuditAnchorShowsARecomputedChain(t *testing.T) {
 	var out bytes.Buffer
 	modelstest.Must(t, run(ctx, []string{"audit", "anchor"}, nil, &out))
 	anchor := strings.TrimSpace(out.String())
-	head, err := models.ParseAuditAnchor(anchor)
+	head, err := audit.ParseAuditAnchor(anchor)
 	if err != nil || head.Seq < 3 {
 		t.Fatalf("audit anchor printed %q", anchor)
 	}

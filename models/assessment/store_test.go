@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/scoring"
@@ -211,7 +212,7 @@ func TestPlanThroughEveryState(t *testing.T) {
 		if len(events) != 16 {
 			t.Errorf("%d steps on record", len(events))
 		}
-		log, err := s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 100})
+		log, err := audit.New(s).AuditEntries(ctx, b.office, audit.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 100})
 		modelstest.Must(t, err)
 		if len(log) != 15 {
 			t.Errorf("%d audit entries for the plan", len(log))
@@ -494,7 +495,7 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		if err := b.a.Remind(ctx, b.office, p.ID, b.own.ID, at(4)); !isValidation(err) || !strings.Contains(err.Error(), "已于 2025-02-07 签收") {
 			t.Errorf("reminded a unit that signed: %v", err)
 		}
-		log, err := s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_notice", Limit: 10})
+		log, err := audit.New(s).AuditEntries(ctx, b.office, audit.AuditQuery{Entity: "assessment_notice", Limit: 10})
 		modelstest.Must(t, err)
 		if len(log) != 2 || log[len(log)-1].Action != "remind" && log[0].Action != "remind" {
 			t.Errorf("the reminder is not in the audit log: %+v", log)
@@ -515,7 +516,7 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		if got.EarlyReason != reason {
 			t.Errorf("the leading group reads %q, want the office's reason", got.EarlyReason)
 		}
-		log, err = s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 10})
+		log, err = audit.New(s).AuditEntries(ctx, b.office, audit.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 10})
 		modelstest.Must(t, err)
 		if !strings.Contains(log[0].After, reason) || !strings.Contains(log[0].After, "尚未届满") {
 			t.Errorf("the audit log does not keep the early proposal: %s", log[0].After)

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 )
 
 // Manifest says what a backup holds: the last schema step applied and the
@@ -31,7 +32,7 @@ import (
 // shows before anything is restored.
 type Manifest struct {
 	Migration string
-	Anchor    models.AuditAnchor
+	Anchor    audit.AuditAnchor
 }
 
 func (m Manifest) String() string { return "migration=" + m.Migration + " audit=" + m.Anchor.String() }
@@ -80,7 +81,7 @@ func manifest(ctx context.Context, s *models.Store) (Manifest, error) {
 	if err != nil || len(ids) == 0 {
 		return Manifest{}, fmt.Errorf("read the schema's version: %v", err)
 	}
-	anchor, err := s.AuditHeadAnchor(ctx)
+	anchor, err := audit.New(s).AuditHeadAnchor(ctx)
 	return Manifest{Migration: ids[len(ids)-1], Anchor: anchor}, err
 }
 
@@ -361,7 +362,7 @@ func parseManifest(line []byte) (Manifest, string, bool) {
 	if g == nil {
 		return Manifest{}, "", false
 	}
-	anchor, err := models.ParseAuditAnchor(string(g[2]))
+	anchor, err := audit.ParseAuditAnchor(string(g[2]))
 	if err != nil {
 		return Manifest{}, "", false
 	}
@@ -452,7 +453,7 @@ func checkRestored(ctx context.Context, s *models.Store, m *Manifest) error {
 	}
 	var st models.ChainState
 	if m != nil {
-		st, err = s.VerifyAuditAnchor(ctx, m.Anchor)
+		st, err = audit.New(s).VerifyAuditAnchor(ctx, m.Anchor)
 	} else {
 		st, err = s.VerifyAudit(ctx)
 	}
@@ -460,7 +461,7 @@ func checkRestored(ctx context.Context, s *models.Store, m *Manifest) error {
 		return err
 	}
 	if !st.OK {
-		return &models.ChainError{Key: "restore.chain_bad", State: st}
+		return &audit.ChainError{Key: "restore.chain_bad", State: st}
 	}
 	return nil
 }

@@ -9,9 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/modelstest"
 )
 
 // By default one bad row loads nothing, and the run says so.
@@ -155,13 +157,13 @@ func TestChangedRowIsAuditLogged(t *testing.T) {
 		if after.ID != before.ID || after.Title != "治安支队机构设置(修订)" {
 			t.Errorf("row after update: %+v (id was %d)", after, before.ID)
 		}
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "publication", EntityID: before.ID})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "publication", EntityID: before.ID})
 		modelstest.Must(t, err)
 		if len(log) != 1 || log[0].Action != "update" || log[0].UserName != "办公室甲" ||
 			!strings.Contains(log[0].Before, `"title":"治安支队机构设置"`) || !strings.Contains(log[0].After, `"title":"治安支队机构设置(修订)"`) {
 			t.Fatalf("audit = %+v", log)
 		}
-		imports, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "import_run", EntityID: rep.RunID})
+		imports, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "import_run", EntityID: rep.RunID})
 		modelstest.Must(t, err)
 		if len(imports) != 1 || !strings.Contains(imports[0].After, `"updated":1`) {
 			t.Errorf("the import's own entry: %+v", imports)
@@ -195,7 +197,7 @@ func TestDepartmentsGroupsAndParents(t *testing.T) {
 		if rep.Updated != 1 || rep.Unchanged != 3 {
 			t.Errorf("one group dropped: %s", rep.Summary())
 		}
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "department"})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "department"})
 		modelstest.Must(t, err)
 		if len(log) != 1 || !strings.Contains(log[0].Before, "相关警种部门") || strings.Contains(log[0].After, "相关警种部门") {
 			t.Errorf("audit = %+v", log)

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 )
@@ -234,7 +235,7 @@ func TestNationalTablesOfAHandWorkedYear(t *testing.T) {
 		if _, err := reports.SaveAnnual(ctx, s, office, edit, time.Now()); err != nil {
 			t.Errorf("editing after the mark is withdrawn: %v", err)
 		}
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "annual_final"})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "annual_final"})
 		if err != nil || len(log) != 2 {
 			t.Errorf("final marks in the audit log: %d, %v; want 2", len(log), err)
 		}
@@ -283,7 +284,7 @@ func TestUncategorisedRequestBlocksFinalUntilCategorised(t *testing.T) {
 				r.National.Imbalances, r.National.Uncategorised, r.National.Requests.Cell(15, 0), r.National.Requests.Cell(2, 3))
 		}
 		modelstest.Must(t, reports.MarkFinal(ctx, s, office, q, true, time.Now()))
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "request_category"})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "request_category"})
 		if err != nil || len(log) != 2 {
 			t.Errorf("categorisations in the audit log: %d, %v; want 2", len(log), err)
 		}

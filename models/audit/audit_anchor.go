@@ -1,4 +1,4 @@
-package models
+package audit
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -31,7 +32,7 @@ var anchorPattern = regexp.MustCompile(`^([0-9]{1,18}):([0-9a-f]{64})$`)
 func ParseAuditAnchor(s string) (AuditAnchor, error) {
 	m := anchorPattern.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
 	if m == nil {
-		return AuditAnchor{}, Invalid("anchor", "audit.anchor.bad")
+		return AuditAnchor{}, models.Invalid("anchor", "audit.anchor.bad")
 	}
 	seq, _ := strconv.ParseInt(m[1], 10, 64)
 	return AuditAnchor{Seq: seq, Hash: m[2]}, nil
@@ -40,7 +41,7 @@ func ParseAuditAnchor(s string) (AuditAnchor, error) {
 // AuditHeadAnchor is the chain's head as an anchor; an empty log (seq 0)
 // has none worth keeping, but it is returned all the same.
 func (s *Store) AuditHeadAnchor(ctx context.Context) (AuditAnchor, error) {
-	var head AuditHead
+	var head models.AuditHead
 	if err := s.DB.WithContext(ctx).First(&head, 1).Error; err != nil {
 		return AuditAnchor{}, fmt.Errorf("read the audit chain's head: %w", err)
 	}
@@ -50,23 +51,23 @@ func (s *Store) AuditHeadAnchor(ctx context.Context) (AuditAnchor, error) {
 // VerifyAuditAnchor checks the whole chain (VerifyAudit) and that the
 // entry at the anchor's place still carries the anchor's hash: a chain
 // rewritten and recomputed before that entry, or cut off before it, fails.
-func (s *Store) VerifyAuditAnchor(ctx context.Context, a AuditAnchor) (ChainState, error) {
+func (s *Store) VerifyAuditAnchor(ctx context.Context, a AuditAnchor) (models.ChainState, error) {
 	st, err := s.VerifyAudit(ctx)
 	if err != nil || !st.OK || a.Seq == 0 {
 		return st, err
 	}
 	if a.Seq > st.HeadSeq {
 		st.OK = false
-		st.problem(0, "audit.problem.anchor_gone", a.Seq, st.HeadSeq)
+		st.SetProblem(0, "audit.problem.anchor_gone", a.Seq, st.HeadSeq)
 		return st, nil
 	}
-	var e AuditEntry
+	var e models.AuditEntry
 	if err := s.DB.WithContext(ctx).Where("seq = ?", a.Seq).First(&e).Error; err != nil {
 		return st, fmt.Errorf("read audit entry %d: %w", a.Seq, err)
 	}
 	if e.Hash != a.Hash {
 		st.OK = false
-		st.problem(e.ID, "audit.problem.anchor", a.Seq)
+		st.SetProblem(e.ID, "audit.problem.anchor", a.Seq)
 	}
 	return st, nil
 }
@@ -76,7 +77,7 @@ func (s *Store) VerifyAuditAnchor(ctx context.Context, a AuditAnchor) (ChainStat
 // empty), its argument the problem found.
 type ChainError struct {
 	Key   string
-	State ChainState
+	State models.ChainState
 }
 
 func (e *ChainError) Error() string { return e.In(views.Chinese) }
@@ -93,7 +94,7 @@ func (e *ChainError) In(lang views.Lang) string {
 // Worded is an error with a sentence in the catalog: a refusal
 // (ValidationError) or a broken chain.
 func Worded(err error, lang views.Lang) (string, bool) {
-	var ve *ValidationError
+	var ve *models.ValidationError
 	if errors.As(err, &ve) && ve.Key != "" {
 		return views.T(lang, ve.Key, ve.Args...), true
 	}

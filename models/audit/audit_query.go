@@ -1,4 +1,4 @@
-package models
+package audit
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // AuditQuery selects audit entries for the audit page and its export: by
@@ -52,7 +54,7 @@ func (q AuditQuery) scope(db *gorm.DB) *gorm.DB {
 		// department its change names.
 		cond := "department_id = ? OR (department_id = 0 AND ((entity = 'department' AND entity_id = ?)"
 		args := []any{q.DepartmentID, id}
-		for _, key := range departmentKeys {
+		for _, key := range models.DepartmentKeys {
 			for _, end := range []string{",", "}"} {
 				cond += " OR `before` LIKE ? OR `after` LIKE ?"
 				pat := "%\"" + key + "\":" + id + end + "%"
@@ -67,14 +69,14 @@ func (q AuditQuery) scope(db *gorm.DB) *gorm.DB {
 // AuditEntries lists the entries the query selects, newest first, at most
 // q.Limit (200 when unset, 1000 at most). Only the office and auditors read
 // the log.
-func (s *Store) AuditEntries(ctx context.Context, v Viewer, q AuditQuery) ([]AuditEntry, error) {
-	if !v.Can(ActReadAudit) {
-		return nil, ErrForbidden
+func (s *Store) AuditEntries(ctx context.Context, v models.Viewer, q AuditQuery) ([]models.AuditEntry, error) {
+	if !v.Can(models.ActReadAudit) {
+		return nil, models.ErrForbidden
 	}
 	if q.Limit <= 0 || q.Limit > 1000 {
 		q.Limit = 200
 	}
-	var out []AuditEntry
+	var out []models.AuditEntry
 	if err := q.scope(s.DB.WithContext(ctx)).Limit(q.Limit).Find(&out).Error; err != nil {
 		return nil, fmt.Errorf("read audit log: %w", err)
 	}
@@ -88,12 +90,12 @@ type AuditFacets struct {
 }
 
 // AuditFacets reads the filters' choices from the log itself.
-func (s *Store) AuditFacets(ctx context.Context, v Viewer) (AuditFacets, error) {
+func (s *Store) AuditFacets(ctx context.Context, v models.Viewer) (AuditFacets, error) {
 	var f AuditFacets
-	if !v.Can(ActReadAudit) {
-		return f, ErrForbidden
+	if !v.Can(models.ActReadAudit) {
+		return f, models.ErrForbidden
 	}
-	db := s.DB.WithContext(ctx).Model(&AuditEntry{})
+	db := s.DB.WithContext(ctx).Model(&models.AuditEntry{})
 	for col, into := range map[string]*[]string{"user_name": &f.Users, "action": &f.Actions, "entity": &f.Entities} {
 		if err := db.Session(&gorm.Session{}).Distinct(col).Order(col).Pluck(col, into).Error; err != nil {
 			return f, fmt.Errorf("read audit filters: %w", err)
