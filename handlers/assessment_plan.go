@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -298,7 +299,7 @@ func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	run, err := s.store.ScoreRun(ctx, p.RunID)
+	run, err := scoreruns.New(s.store).ScoreRun(ctx, p.RunID)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -391,7 +392,7 @@ func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
 		modelstest.Must(t, s.DB.Create(&models.AnnualReport{DepartmentID: b.own.ID, Year: 2024, Submitted: &submitted}).Error)
 		office.post("/scores/compute", url.Values{"_csrf": {office.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}})
 		var runs int64
-		modelstest.Must(t, s.DB.Model(&models.ScoreRun{}).Where("year = ?", 2024).Count(&runs).Error)
+		modelstest.Must(t, s.DB.Model(&scoreruns.ScoreRun{}).Where("year = ?", 2024).Count(&runs).Error)
 		if runs != 2 {
 			t.Fatalf("%d runs of 2024, want the plan's and the recomputation", runs)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -122,7 +123,7 @@ func (s *Server) addRecordNames(ctx context.Context, l views.Lang, names map[str
 			names[fmt.Sprintf("finding:%d", r.ID)] = fmt.Sprintf("%d/%d/%d", r.Year, r.DepartmentID, r.No)
 		}
 	}
-	if runs, err := s.store.ScoreRunHeads(ctx); err == nil { // else the ids show
+	if runs, err := scoreruns.New(s.store).ScoreRunHeads(ctx); err == nil { // else the ids show
 		for i := range runs {
 			names["run:"+strconv.FormatUint(uint64(runs[i].ID), 10)] = runName(l, &runs[i])
 		}

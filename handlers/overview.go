@@ -17,6 +17,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -39,7 +40,7 @@ type overviewView struct {
 	// it is rendered once, and a request renders only the layout around it.
 	Body    template.HTML
 	Year    int
-	Run     *models.ScoreRun
+	Run     *scoreruns.ScoreRun
 	Charts  []chartView
 	Request models.RequestStats
 	// Large options by chart id, for /overview/chart/{id}.json.
@@ -149,7 +150,7 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 	if err != nil {
 		return nil, err
 	}
-	run, err := s.store.LatestRun(ctx, year)
+	run, err := scoreruns.New(s.store).LatestRun(ctx, year)
 	if err != nil {
 		return nil, err
 	}
@@ -167,10 +168,10 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 
 // buildOverview reads the stored run and the records' figures and makes
 // the charts. It runs once per key.
-func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewKey, standings []models.Standing) (*overviewView, error) {
+func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overviewKey, standings []scoreruns.Standing) (*overviewView, error) {
 	ctx := c.UserContext()
 	l := key.Lang
-	rows, err := s.store.RunResults(ctx, models.System, run.ID)
+	rows, err := scoreruns.New(s.store).RunResults(ctx, models.System, run.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +226,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 // gradeChart is the distribution of the year's standings by grade among
 // the rated departments; those not rated are counted apart in its table,
 // never in a share.
-func gradeChart(l views.Lang, standings []models.Standing) chartView {
+func gradeChart(l views.Lang, standings []scoreruns.Standing) chartView {
 	grades := []scoring.Grade{scoring.GradeExcellent, scoring.GradePass, scoring.GradeBasicPass, scoring.GradeFail}
 	count := map[string]int{}
 	unrated := 0
@@ -256,7 +257,7 @@ func gradeChart(l views.Lang, standings []models.Standing) chartView {
 
 // fingerprint identifies a year's standings: a built overview is kept
 // while they stay as they were.
-func fingerprint(standings []models.Standing) string {
+func fingerprint(standings []scoreruns.Standing) string {
 	h := sha256.New()
 	for i := range standings {
 		st := &standings[i]
@@ -297,10 +298,10 @@ var fullLabels = &opts.AxisLabel{Interval: "0"}
 // units the year's assessment grades first, then the others; with more
 // than chartRows departments the best and the weakest, the rest a click
 // away in the ranking.
-func rankingChart(ov *overviewView, l views.Lang, standings []models.Standing, names map[uint]string, year int) chartView {
-	rated := slices.DeleteFunc(slices.Clone(standings), func(st models.Standing) bool { return !st.Rated() })
-	slices.SortStableFunc(rated, func(a, b models.Standing) int {
-		outside := func(st models.Standing) int { // the assessment's units first
+func rankingChart(ov *overviewView, l views.Lang, standings []scoreruns.Standing, names map[uint]string, year int) chartView {
+	rated := slices.DeleteFunc(slices.Clone(standings), func(st scoreruns.Standing) bool { return !st.Rated() })
+	slices.SortStableFunc(rated, func(a, b scoreruns.Standing) int {
+		outside := func(st scoreruns.Standing) int { // the assessment's units first
 			if st.PlanID == 0 {
 				return 1
 			}

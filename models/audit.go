@@ -137,7 +137,8 @@ func (tx *Tx) Record(action, entity string, id any, before, after any) error {
 	return tx.RecordAll([]Change{{Action: action, Entity: entity, ID: id, Before: before, After: after}})
 }
 
-func jsonOrEmpty(v any) string {
+// JSONOrEmpty encodes v for an audit entry: "" for nil.
+func JSONOrEmpty(v any) string {
 	if v == nil {
 		return ""
 	}

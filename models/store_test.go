@@ -15,6 +15,7 @@ import (
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 )
 
 // schema lists every table with its columns, to compare before and after.
@@ -134,7 +135,7 @@ func TestExpiredSessionsArePurged(t *testing.T) {
 func TestUpgradeRanksEarlierRuns(t *testing.T) {
 	ctx := context.Background()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		run := models.ScoreRun{Year: 2024, AsOf: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), SchemeVersion: "default-1", ComputedAt: time.Now().UTC(), ComputedBy: "system"}
+		run := scoreruns.ScoreRun{Year: 2024, AsOf: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), SchemeVersion: "default-1", ComputedAt: time.Now().UTC(), ComputedBy: "system"}
 		modelstest.Must(t, s.DB.Create(&run).Error)
 		var depts []models.Department
 		// Exact totals: 199/2 is best; 1/3 ties with 1/3 and beats
@@ -143,7 +144,7 @@ func TestUpgradeRanksEarlierRuns(t *testing.T) {
 			d := models.Department{Code: "D" + strconv.Itoa(i), Name: "部门" + strconv.Itoa(i), Kind: models.KindCityDept}
 			modelstest.Must(t, s.DB.Create(&d).Error)
 			depts = append(depts, d)
-			modelstest.Must(t, s.DB.Create(&models.DepartmentScore{RunID: run.ID, DepartmentID: d.ID, Grade: "不合格",
+			modelstest.Must(t, s.DB.Create(&scoreruns.DepartmentScore{RunID: run.ID, DepartmentID: d.ID, Grade: "不合格",
 				Detail: `{"Dept":` + strconv.Itoa(int(d.ID)) + `,"Total":"` + total + `"}`}).Error)
 		}
 		// As before the step: no ranks, and the step not yet recorded.
@@ -151,7 +152,7 @@ func TestUpgradeRanksEarlierRuns(t *testing.T) {
 		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120101_score_ranks").Error)
 		modelstest.Must(t, s.Migrate(ctx))
 
-		rows, err := s.RunScores(ctx, models.System, run.ID)
+		rows, err := scoreruns.New(s).RunScores(ctx, models.System, run.ID)
 		modelstest.Must(t, err)
 		got := map[uint]int{}
 		for _, r := range rows {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -84,7 +85,7 @@ func TestDemoScoredWithTheOptionalIndicators(t *testing.T) {
 		modelstest.Must(t, err)
 		_, err = s.SaveSchemeDraft(ctx, office, body, sv.BasedOn)
 		modelstest.Must(t, err)
-		_, res, err := s.ComputeScores(ctx, office, models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(2026, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
+		_, res, err := scoreruns.New(s).ComputeScores(ctx, office, scoreruns.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(2026, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
 		modelstest.Must(t, err)
 		kinds := func(code, indicator string) (out []scoring.DeductionKind) {
 			for _, d := range res.Departments {

@@ -16,6 +16,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -126,8 +127,8 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 	}
 	// The demo year's scores, as the office would compute them after the
 	// annual reports are in, so the pages have something to show.
-	req := models.ScoreRequest{Year: DemoYearNumber, AsOf: scoring.NewDate(DemoYearNumber+1, time.February, 2)}
-	if _, _, err := store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+	req := scoreruns.ScoreRequest{Year: DemoYearNumber, AsOf: scoring.NewDate(DemoYearNumber+1, time.February, 2)}
+	if _, _, err := scoreruns.New(store).ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return false, fmt.Errorf("demo scores: %w", err)
 	}
 	// The discipline office works on what those scores show; its decisions
@@ -135,7 +136,7 @@ func Demo(ctx context.Context, store *models.Store) (loaded bool, err error) {
 	if err := demoCases(ctx, store, names.Departments); err != nil {
 		return false, fmt.Errorf("demo cases: %w", err)
 	}
-	if _, _, err := store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+	if _, _, err := scoreruns.New(store).ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return false, fmt.Errorf("demo scores after decisions: %w", err)
 	}
 	users := make(map[string]models.Viewer, len(DemoUsers))

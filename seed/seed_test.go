@@ -7,6 +7,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -34,9 +35,9 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 				t.Errorf("demo file %s: %s %s", r.FileName, r.Status, r.Message)
 			}
 		}
-		run, err := s.LatestRun(ctx, seed.DemoYearNumber)
+		run, err := scoreruns.New(s).LatestRun(ctx, seed.DemoYearNumber)
 		modelstest.Must(t, err)
-		rows, err := s.RunScores(ctx, models.System, run.ID)
+		rows, err := scoreruns.New(s).RunScores(ctx, models.System, run.ID)
 		modelstest.Must(t, err)
 		grades := map[string]int{}
 		unrated, vetoed, capped := 0, 0, 0

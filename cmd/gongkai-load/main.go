@@ -39,6 +39,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -210,9 +211,9 @@ func build(ctx context.Context, store *models.Store, dir string, province seed.P
 		}
 	}
 	fmt.Printf("imported in %s\n", time.Since(start).Round(time.Millisecond))
-	req := models.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(seed.DemoYearNumber+1, time.February, 2)}
+	req := scoreruns.ScoreRequest{Year: seed.DemoYearNumber, AsOf: scoring.NewDate(seed.DemoYearNumber+1, time.February, 2)}
 	start = time.Now()
-	if _, _, err = store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+	if _, _, err = scoreruns.New(store).ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return err
 	}
 	fmt.Printf("scored in %s\n", time.Since(start).Round(time.Millisecond))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -60,8 +61,8 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 // the department, or held below 优秀 by a decision since revoked though
 // its total reaches excellent (and no veto fails it). Frozen grades move
 // only by a re-opening, so the office must be told.
-func needsReopening(g *models.Standing, cappedNow bool, excellent *big.Rat) bool {
-	if g == nil || g.Source != models.StandingApproved || g.ApprovedAt == nil || !g.Rated() {
+func needsReopening(g *scoreruns.Standing, cappedNow bool, excellent *big.Rat) bool {
+	if g == nil || g.Source != scoreruns.StandingApproved || g.ApprovedAt == nil || !g.Rated() {
 		return false
 	}
 	if cappedNow {
@@ -122,7 +123,7 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 		}
 	}
 	var out []Effect
-	standings := map[int][]models.Standing{}
+	standings := map[int][]scoreruns.Standing{}
 	for _, c := range cases {
 		if !caps(c) {
 			continue
@@ -133,7 +134,7 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 				return nil, err
 			}
 		}
-		var g *models.Standing
+		var g *scoreruns.Standing
 		for i := range standings[e.Year] {
 			if standings[e.Year][i].DepartmentID == c.DepartmentID {
 				g = &standings[e.Year][i]

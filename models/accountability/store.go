@@ -11,19 +11,20 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/scoreruns"
 )
 
 // Store reads and writes cases for a viewer; every change is audit-logged
 // in its own transaction.
 type Store struct {
 	m         *models.Store
-	standings models.Standings
+	standings scoreruns.Standings
 }
 
 // New wraps the application's store; standings (the year-end assessment)
 // answers each department's standing in a year, which proposals and caps
 // read.
-func New(m *models.Store, standings models.Standings) *Store {
+func New(m *models.Store, standings scoreruns.Standings) *Store {
 	return &Store{m: m, standings: standings}
 }
 

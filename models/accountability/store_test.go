@@ -12,6 +12,7 @@ import (
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -71,7 +72,7 @@ func message(err error) string {
 func capped(t *testing.T, s *models.Store, y int, dept uint) bool {
 	t.Helper()
 	asOf := scoring.NewDate(y+1, time.February, 2)
-	_, res, err := s.ComputeScores(ctx, models.System, models.ScoreRequest{Year: y, AsOf: asOf}, asOf.Time()) // computed on its cut-off day
+	_, res, err := scoreruns.New(s).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: y, AsOf: asOf}, asOf.Time()) // computed on its cut-off day
 
 	modelstest.Must(t, err)
 	for _, d := range res.Departments {

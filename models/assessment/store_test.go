@@ -13,6 +13,7 @@ import (
 	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -297,7 +298,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		// A new import and a recomputation under way: the frozen grades and
 		// the department page's assessment do not move.
 		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.other.ID, IndexNo: "other-1", Seq: 23, Title: "补录", Channel: "网站", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}).Error)
-		_, _, err = s.ComputeScores(ctx, b.office, models.ScoreRequest{Year: 2024, AsOf: date("2025-02-10")}, at(8))
+		_, _, err = scoreruns.New(s).ComputeScores(ctx, b.office, scoreruns.ScoreRequest{Year: 2024, AsOf: date("2025-02-10")}, at(8))
 		modelstest.Must(t, err)
 		later, err := b.a.Grades(ctx, b.office, p.ID)
 		modelstest.Must(t, err)
@@ -314,7 +315,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 				own = g
 			}
 		}
-		if st == nil || st.Source != models.StandingApproved || st.Grade != own.Grade || st.Total.Cmp(own.TotalRat()) != 0 || st.RunID != p.RunID {
+		if st == nil || st.Source != scoreruns.StandingApproved || st.Grade != own.Grade || st.Total.Cmp(own.TotalRat()) != 0 || st.RunID != p.RunID {
 			t.Errorf("standing after recomputation: %+v", st)
 		}
 	})
@@ -476,7 +477,7 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		if _, err := b.a.CreatePlan(ctx, b.office, in, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天（2025-02-03）") {
 			t.Errorf("a plan cut off after today: %v", err)
 		}
-		if _, _, err := s.ComputeScores(ctx, b.office, models.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天") {
+		if _, _, err := scoreruns.New(s).ComputeScores(ctx, b.office, scoreruns.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天") {
 			t.Errorf("scores computed as of a day to come: %v", err)
 		}
 		p := b.plan(t)

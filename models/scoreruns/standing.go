@@ -1,10 +1,11 @@
-package models
+package scoreruns
 
 import (
 	"context"
 	"math/big"
 	"time"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -72,8 +73,8 @@ func (s *Standing) Float() float64 {
 // viewer may see. The year-end assessment implements it; the discipline
 // office's proposals and caps read it.
 type Standings interface {
-	Standing(ctx context.Context, v Viewer, year int, dept uint) (*Standing, error)
-	Standings(ctx context.Context, v Viewer, year int) ([]Standing, error)
+	Standing(ctx context.Context, v models.Viewer, year int, dept uint) (*Standing, error)
+	Standings(ctx context.Context, v models.Viewer, year int) ([]Standing, error)
 }
 
 // RankScope says among which units Rank is counted: "plan", the units the

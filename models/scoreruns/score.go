@@ -1,4 +1,8 @@
-package models
+// Package scoreruns keeps the score runs: computing a year's scores as of a
+// date under a scheme (audit-logged), the stored results and ranks, the
+// report written from them, and the standing of a department that pages and
+// the assessment read.
+package scoreruns
 
 import (
 	"context"
@@ -11,8 +15,15 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
+
+// Store keeps the score runs in the application's database.
+type Store struct{ *models.Store }
+
+// New returns the score run store on s.
+func New(s *models.Store) *Store { return &Store{s} }
 
 // ScoreRun is one explicit computation of a year's scores: which scheme
 // version, which as-of date, who asked and when. Pages read stored runs;
@@ -69,7 +80,7 @@ type ScoreRequest struct {
 // due would count as missing. Scores, plans and the command line ask it.
 func CheckAsOf(asOf scoring.Date, now time.Time) error {
 	if today := scoring.DateOf(now); asOf > today {
-		return Invalid("as_of", "refuse.as_of.future", asOf, today)
+		return models.Invalid("as_of", "refuse.as_of.future", asOf, today)
 	}
 	return nil
 }
@@ -77,16 +88,16 @@ func CheckAsOf(asOf scoring.Date, now time.Time) error {
 // ComputeScores scores every department and stores the run, audit-logged
 // with each department's grade and total before (the previous run of the
 // year) and after. Only the office recomputes.
-func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, now time.Time) (*ScoreRun, *scoring.Result, error) {
+func (s *Store) ComputeScores(ctx context.Context, v models.Viewer, req ScoreRequest, now time.Time) (*ScoreRun, *scoring.Result, error) {
 	if !v.IsOffice() {
-		return nil, nil, ErrForbidden
+		return nil, nil, models.ErrForbidden
 	}
 	if err := CheckAsOf(req.AsOf, now); err != nil {
 		return nil, nil, err
 	}
 	sv, err := s.SchemeByVersion(ctx, req.SchemeVersion)
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil, Invalid("scheme", "refuse.score.no_scheme", req.SchemeVersion)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, nil, models.Invalid("scheme", "refuse.score.no_scheme", req.SchemeVersion)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -109,12 +120,12 @@ func (s *Store) ComputeScores(ctx context.Context, v Viewer, req ScoreRequest, n
 		return nil, nil, fmt.Errorf("score %d: %w", req.Year, err)
 	}
 	run := ScoreRun{Year: req.Year, AsOf: req.AsOf.Time(), SchemeVersion: res.SchemeVersion, ComputedAt: now.UTC(), ComputedBy: v.Name,
-		CalendarGaps: jsonOrEmpty(res.CalendarGaps), Unresolved: jsonOrEmpty(res.Unresolved)}
+		CalendarGaps: models.JSONOrEmpty(res.CalendarGaps), Unresolved: models.JSONOrEmpty(res.Unresolved)}
 	details, err := encodeDetails(res.Departments)
 	if err != nil {
 		return nil, nil, err
 	}
-	err = s.Audited(ctx, v, func(tx *Tx) error {
+	err = s.Audited(ctx, v, func(tx *models.Tx) error {
 		before, err := gradesOf(tx.DB, req.Year)
 		if err != nil {
 			return err
@@ -204,7 +215,7 @@ func gradesOf(db *gorm.DB, y int) (map[string]string, error) {
 func (s *Store) LatestRun(ctx context.Context, y int) (*ScoreRun, error) {
 	var run ScoreRun
 	if err := s.DB.WithContext(ctx).Where("year = ?", y).Order("computed_at desc, id desc").First(&run).Error; err != nil {
-		return nil, NotFound(err, "read score run")
+		return nil, models.NotFound(err, "read score run")
 	}
 	return &run, nil
 }
@@ -213,17 +224,17 @@ func (s *Store) LatestRun(ctx context.Context, y int) (*ScoreRun, error) {
 // rated ones by their stored rank, then those not rated. It leaves out each
 // score's detail (Detail is empty), which a ranking never shows and which
 // is most of a run's size; RunResults reads it.
-func (s *Store) RunScores(ctx context.Context, v Viewer, runID uint) ([]DepartmentScore, error) {
+func (s *Store) RunScores(ctx context.Context, v models.Viewer, runID uint) ([]DepartmentScore, error) {
 	return s.runScores(ctx, v, runID, false)
 }
 
 // RunResults lists a run's department scores that the viewer may see, in
 // the order of RunScores, with their detail.
-func (s *Store) RunResults(ctx context.Context, v Viewer, runID uint) ([]DepartmentScore, error) {
+func (s *Store) RunResults(ctx context.Context, v models.Viewer, runID uint) ([]DepartmentScore, error) {
 	return s.runScores(ctx, v, runID, true)
 }
 
-func (s *Store) runScores(ctx context.Context, v Viewer, runID uint, detail bool) ([]DepartmentScore, error) {
+func (s *Store) runScores(ctx context.Context, v models.Viewer, runID uint, detail bool) ([]DepartmentScore, error) {
 	q := s.DB.WithContext(ctx).Where("run_id = ?", runID).Order("CASE WHEN rank_no = 0 THEN 1 ELSE 0 END, rank_no, department_id")
 	if !detail {
 		q = q.Omit("detail")
@@ -249,13 +260,13 @@ func (s *Store) RatedCount(ctx context.Context, runID uint) (int, error) {
 }
 
 // DepartmentScoreIn reads one department's score in a run, if the viewer may see it.
-func (s *Store) DepartmentScoreIn(ctx context.Context, v Viewer, runID, deptID uint) (*DepartmentScore, error) {
+func (s *Store) DepartmentScoreIn(ctx context.Context, v models.Viewer, runID, deptID uint) (*DepartmentScore, error) {
 	if !v.CanSeeDepartment(deptID) {
-		return nil, ErrNotFound
+		return nil, models.ErrNotFound
 	}
 	var d DepartmentScore
 	if err := s.DB.WithContext(ctx).Where("run_id = ? AND department_id = ?", runID, deptID).First(&d).Error; err != nil {
-		return nil, NotFound(err, "read department score")
+		return nil, models.NotFound(err, "read department score")
 	}
 	return &d, nil
 }
@@ -278,7 +289,7 @@ func (s *Store) FindRun(ctx context.Context, y int, asOf scoring.Date, version s
 	err = s.DB.WithContext(ctx).Where("year = ? AND as_of = ? AND scheme_version = ?", y, asOf.Time(), sv.Version).
 		Order("computed_at desc, id desc").First(&run).Error
 	if err != nil {
-		return nil, NotFound(err, "find score run")
+		return nil, models.NotFound(err, "find score run")
 	}
 	return &run, nil
 }
@@ -306,7 +317,7 @@ func (s *Store) ScoreRunHeads(ctx context.Context) ([]ScoreRun, error) {
 func (s *Store) ScoreRun(ctx context.Context, id uint) (*ScoreRun, error) {
 	var run ScoreRun
 	if err := s.DB.WithContext(ctx).First(&run, id).Error; err != nil {
-		return nil, NotFound(err, "read score run")
+		return nil, models.NotFound(err, "read score run")
 	}
 	return &run, nil
 }

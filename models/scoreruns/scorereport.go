@@ -1,4 +1,4 @@
-package models
+package scoreruns
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -66,7 +67,7 @@ func NewScoreReport(run *ScoreRun, depts []scoring.DepartmentResult) *ScoreRepor
 }
 
 // StoredReport reads a stored run as a report, limited to what the viewer may see.
-func (s *Store) StoredReport(ctx context.Context, v Viewer, run *ScoreRun) (*ScoreReport, error) {
+func (s *Store) StoredReport(ctx context.Context, v models.Viewer, run *ScoreRun) (*ScoreReport, error) {
 	rows, err := s.RunResults(ctx, v, run.ID)
 	if err != nil {
 		return nil, err
@@ -113,7 +114,7 @@ func (r *ScoreReport) WriteCSV(w io.Writer) error {
 			total, rank = d.Total.String(), strconv.Itoa(d.Rank)
 		}
 		rec = append(rec, total, d.Grade, rank, strconv.FormatBool(d.Veto), strconv.FormatBool(d.Capped))
-		if err := cw.Write(NeutraliseRecord(rec)); err != nil {
+		if err := cw.Write(models.NeutraliseRecord(rec)); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}
 	}
