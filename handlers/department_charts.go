@@ -12,6 +12,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -159,7 +160,7 @@ func quarterChart(l views.Lang, slots []scoring.SlotResult) (_ chartView, ok boo
 	data := make([]opts.LineData, 4)
 	table := &dataTable{Head: []string{views.T(l, "dept.quarter"), views.T(l, "dept.filled"), views.T(l, "dept.slots")}}
 	for q := range 4 {
-		data[q] = opts.LineData{Value: round1(models.Rate(filled[q], counted[q]))}
+		data[q] = opts.LineData{Value: round1(overview.Rate(filled[q], counted[q]))}
 		table.Rows = append(table.Rows, []string{labels[q], strconv.Itoa(filled[q]), strconv.Itoa(counted[q])})
 	}
 	line := charts.NewLine()

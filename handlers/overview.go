@@ -17,6 +17,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -42,7 +43,7 @@ type overviewView struct {
 	Year    int
 	Run     *scoreruns.ScoreRun
 	Charts  []chartView
-	Request models.RequestStats
+	Request overview.RequestStats
 	// Large options by chart id, for /overview/chart/{id}.json.
 	large    map[string][]byte
 	Oldest   []openRequestRow
@@ -51,7 +52,7 @@ type overviewView struct {
 }
 
 type openRequestRow struct {
-	models.OpenRequest
+	overview.OpenRequest
 	Dept string
 }
 
@@ -195,7 +196,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overvi
 		}
 		leads[r.DepartmentID] = results[i].Leads
 	}
-	o, err := s.store.Overview(ctx, run.Year, key.Today, scheme, leads)
+	o, err := overview.New(s.store).Overview(ctx, run.Year, key.Today, scheme, leads)
 	if err != nil {
 		return nil, err
 	}
@@ -380,7 +381,7 @@ func heatmapChart(ov *overviewView, l views.Lang, results []*scoring.DepartmentR
 		Height: 180 + rowHeight*len(shown), More: "/scores?year=" + strconv.Itoa(year), Note: partial(l, len(rated), len(shown))}
 }
 
-func monthlyChart(l views.Lang, o *models.Overview) chartView {
+func monthlyChart(l views.Lang, o *overview.Overview) chartView {
 	months := make([]string, 12)
 	for i := range months {
 		months[i] = strconv.Itoa(i + 1)
@@ -413,11 +414,11 @@ func monthlyChart(l views.Lang, o *models.Overview) chartView {
 	return chartView{ID: "monthly", Title: views.T(l, "overview.monthly"), Option: optionJSON(bar), Height: 300 + 24*legendLines, Table: table}
 }
 
-func timelinessChart(l views.Lang, r models.RequestStats) chartView {
-	labels := make([]string, len(models.TimelinessBuckets))
+func timelinessChart(l views.Lang, r overview.RequestStats) chartView {
+	labels := make([]string, len(overview.TimelinessBuckets))
 	data := make([]opts.BarData, len(labels))
 	table := &dataTable{Head: []string{views.T(l, "overview.days"), views.T(l, "overview.requests")}}
-	for i, b := range models.TimelinessBuckets {
+	for i, b := range overview.TimelinessBuckets {
 		labels[i] = b.Label
 		data[i] = opts.BarData{Value: r.Buckets[i]}
 		table.Rows = append(table.Rows, []string{b.Label, strconv.Itoa(r.Buckets[i])})
@@ -429,11 +430,11 @@ func timelinessChart(l views.Lang, r models.RequestStats) chartView {
 	return chartView{ID: "timeliness", Title: views.T(l, "overview.timeliness"), Option: optionJSON(bar), Height: 280, Table: table}
 }
 
-func complaintChart(l views.Lang, cs models.ComplaintStats) chartView {
+func complaintChart(l views.Lang, cs overview.ComplaintStats) chartView {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(views.T(l, "overview.complaints"))...)
 	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Max: 100}))
-	reply, closed := models.Rate(cs.Replied, cs.Received), models.Rate(cs.Closed, cs.Received)
+	reply, closed := overview.Rate(cs.Replied, cs.Received), overview.Rate(cs.Closed, cs.Received)
 	bar.SetXAxis([]string{views.T(l, "overview.replyrate"), views.T(l, "overview.closerate")}).
 		AddSeries("%", []opts.BarData{{Value: round1(reply)}, {Value: round1(closed)}})
 	table := &dataTable{

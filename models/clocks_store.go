@@ -13,7 +13,7 @@ import (
 // conferences to a scoring input.
 func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end time.Time) error {
 	db := s.DB.WithContext(ctx)
-	err := scan(db.Model(&SecrecyReview{}).Where("requested BETWEEN ? AND ?", start, end).
+	err := ScanRows(db.Model(&SecrecyReview{}).Where("requested BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "review_no", "title", "requested", "decided", "opinion"),
 		func(r *sql.Rows) error {
 			var x scoring.SecrecyReview
@@ -21,14 +21,14 @@ func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end ti
 			if err := r.Scan(&x.ID, &x.Dept, &x.No, &x.Title, &req, &dec, &x.Opinion); err != nil {
 				return err
 			}
-			x.Requested, x.Decided = day(req), day(dec)
+			x.Requested, x.Decided = DayOf(req), DayOf(dec)
 			in.SecrecyReviews = append(in.SecrecyReviews, x)
 			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read secrecy reviews: %w", err)
 	}
-	err = scan(db.Model(&Coordination{}).Where("sent BETWEEN ? AND ?", start, end).
+	err = ScanRows(db.Model(&Coordination{}).Where("sent BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "asked_id", "coordination_no", "subject", "sent", "replied", "opinion"),
 		func(r *sql.Rows) error {
 			var x scoring.Coordination
@@ -36,21 +36,21 @@ func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end ti
 			if err := r.Scan(&x.ID, &x.Dept, &x.Asked, &x.No, &x.Subject, &sent, &rep, &x.Opinion); err != nil {
 				return err
 			}
-			x.Sent, x.Replied = day(sent), day(rep)
+			x.Sent, x.Replied = DayOf(sent), DayOf(rep)
 			in.Coordinations = append(in.Coordinations, x)
 			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read coordinations: %w", err)
 	}
-	err = scan(db.Model(&PressConference{}).Where("held BETWEEN ? AND ?", start, end).Select("id", "department_id", "held"),
+	err = ScanRows(db.Model(&PressConference{}).Where("held BETWEEN ? AND ?", start, end).Select("id", "department_id", "held"),
 		func(r *sql.Rows) error {
 			var x scoring.PressConference
 			var held sql.NullTime
 			if err := r.Scan(&x.ID, &x.Dept, &held); err != nil {
 				return err
 			}
-			x.Date = day(held)
+			x.Date = DayOf(held)
 			in.PressConferences = append(in.PressConferences, x)
 			return nil
 		})
@@ -60,14 +60,14 @@ func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end ti
 	return nil
 }
 
-// clockDeadlines lists what the clocks of issue 14 still wait for on today:
+// ClockDeadlines lists what the clocks of issue 14 still wait for on today:
 // undecided secrecy reviews, and unanswered coordinations still within
 // their limit (after it, silence is consent and nothing is pending). Online
 // requests not forwarded in time show on their own page and in B3, not
 // here: the request's answer is the deadline the lists already carry. dept 0 lists every department's, each under
 // the department that must act; otherwise those of dept, including the
 // coordinations it sent and still awaits.
-func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint) ([]Deadline, error) {
+func (s *Store) ClockDeadlines(ctx context.Context, today scoring.Date, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint) ([]Deadline, error) {
 	db := s.DB.WithContext(ctx)
 	t := today.Time()
 	var out []Deadline
@@ -77,13 +77,13 @@ func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *sco
 	if dept != 0 {
 		q = q.Where("department_id = ?", dept)
 	}
-	err := scan(q, func(r *sql.Rows) error {
+	err := ScanRows(q, func(r *sql.Rows) error {
 		var d Deadline
 		var req sql.NullTime
 		if err := r.Scan(&d.RecordID, &d.DepartmentID, &d.Title, &req); err != nil {
 			return err
 		}
-		d.Kind, d.Due = DeadlineReview, scoring.ReviewDue(cal, limits, day(req))
+		d.Kind, d.Due = DeadlineReview, scoring.ReviewDue(cal, limits, DayOf(req))
 		out = append(out, d)
 		return nil
 	})
@@ -96,13 +96,13 @@ func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *sco
 	if dept != 0 {
 		q = q.Where("department_id = ? OR asked_id = ?", dept, dept)
 	}
-	err = scan(q, func(r *sql.Rows) error {
+	err = ScanRows(q, func(r *sql.Rows) error {
 		var c scoring.Coordination
 		var sent sql.NullTime
 		if err := r.Scan(&c.ID, &c.Dept, &c.Asked, &c.Subject, &sent); err != nil {
 			return err
 		}
-		c.Sent = day(sent)
+		c.Sent = DayOf(sent)
 		due := scoring.CoordinationDue(cal, limits, c.Sent)
 		if state, _ := scoring.CoordinationState(c, due, today); state != scoring.ReplyPending {
 			return nil
@@ -132,11 +132,11 @@ func (s *Store) PendingClocks(ctx context.Context, v Viewer, dept uint, today sc
 	if err != nil {
 		return nil, err
 	}
-	ds, err := s.clockDeadlines(ctx, today, cal, limits, dept)
+	ds, err := s.ClockDeadlines(ctx, today, cal, limits, dept)
 	if err != nil {
 		return nil, err
 	}
-	sortByDue(ds)
+	SortByDue(ds)
 	return ds, nil
 }
 

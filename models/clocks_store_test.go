@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -157,7 +158,7 @@ func TestClockDeadlines(t *testing.T) {
 		modelstest.Must(t, err)
 
 		today := scoring.NewDate(2024, 10, 14)
-		o, err := s.Overview(ctx, 2024, today, scheme, nil)
+		o, err := overview.New(s).Overview(ctx, 2024, today, scheme, nil)
 		modelstest.Must(t, err)
 		titles := func(ds []models.Deadline) (out []string) {
 			for _, d := range ds {

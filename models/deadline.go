@@ -34,14 +34,14 @@ func (d Deadline) RecordKind() string {
 	return "request"
 }
 
-// sortByDue orders deadlines by due date, stably.
-func sortByDue(ds []Deadline) {
+// SortByDue orders deadlines by due date, stably.
+func SortByDue(ds []Deadline) {
 	slices.SortStableFunc(ds, func(a, b Deadline) int { return int(a.Due - b.Due) })
 }
 
-// splitDeadlines adds to overdue what was due before today and to upcoming
+// SplitDeadlines adds to overdue what was due before today and to upcoming
 // what falls due from today to horizon; later deadlines are left out.
-func splitDeadlines(ds []Deadline, today, horizon scoring.Date, overdue, upcoming *[]Deadline) {
+func SplitDeadlines(ds []Deadline, today, horizon scoring.Date, overdue, upcoming *[]Deadline) {
 	for _, d := range ds {
 		switch {
 		case d.Due < today:

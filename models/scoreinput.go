@@ -57,7 +57,7 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 
 // readScoringInput is ScoringInput's read, whatever imports are doing.
 func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
-	in, err := s.scoringFrame(ctx, y)
+	in, err := s.ScoringFrame(ctx, y)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 	go func() {
 		defer reading.Done()
 		in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
-		err := scan(db.Model(&Publication{}).Where(upToEnd, lastWeb).
+		err := ScanRows(db.Model(&Publication{}).Where(upToEnd, lastWeb).
 			Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute"),
 			func(r *sql.Rows) error {
 				var p scoring.Publication
@@ -98,7 +98,7 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		}
 	}()
 	in.Requests = make([]scoring.Request, 0, s.rowsHint(ctx, "requests"))
-	err = scan(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
+	err = ScanRows(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
 		Select("id", "department_id", "request_no", s.dayCol("received"), "extended", s.dayCol("pause_start"), s.dayCol("pause_end"), s.dayCol("correction_start"), s.dayCol("correction_end"), s.dayCol("answered"),
 			"recon_outcome", s.dayCol("recon_decided"), "suit_outcome", s.dayCol("suit_decided"), "channel", s.dayCol("forwarded")),
 		func(r *sql.Rows) error {
@@ -119,7 +119,7 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		return nil, fmt.Errorf("read requests: %w", err)
 	}
 	in.Complaints = make([]scoring.Complaint, 0, s.rowsHint(ctx, "complaints"))
-	err = scan(db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
+	err = ScanRows(db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "complaint_no", s.dayCol("received"), s.dayCol("replied"), s.dayCol("closed")),
 		func(r *sql.Rows) error {
 			var c scoring.Complaint
@@ -178,8 +178,8 @@ func (s *Store) StandingDecisions(ctx context.Context, y int) ([]scoring.Decisio
 	return out, nil
 }
 
-// scan streams a query's rows through fn.
-func scan(q interface{ Rows() (*sql.Rows, error) }, fn func(*sql.Rows) error) error {
+// ScanRows streams a query's rows through fn.
+func ScanRows(q interface{ Rows() (*sql.Rows, error) }, fn func(*sql.Rows) error) error {
 	rows, err := q.Rows()
 	if err != nil {
 		return err
@@ -245,7 +245,8 @@ func parseDay(s string) (dayValue, error) {
 	return dayValue(d), err
 }
 
-func day(t sql.NullTime) scoring.Date {
+// DayOf is the date of a nullable column, 0 when it is NULL.
+func DayOf(t sql.NullTime) scoring.Date {
 	if !t.Valid {
 		return 0
 	}
@@ -259,10 +260,10 @@ func dayPtr(t *time.Time) scoring.Date {
 	return scoring.DateOf(*t)
 }
 
-// scoringFrame reads the departments, groups, catalog and the year's
+// ScoringFrame reads the departments, groups, catalog and the year's
 // quarterly and annual reports: the frame of an assessment without the bulk
 // of its records.
-func (s *Store) scoringFrame(ctx context.Context, y int) (*scoring.Input, error) {
+func (s *Store) ScoringFrame(ctx context.Context, y int) (*scoring.Input, error) {
 	in := &scoring.Input{Year: y, Groups: map[string][]uint{}}
 	db := s.DB.WithContext(ctx)
 	var depts []Department

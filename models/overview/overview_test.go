@@ -1,13 +1,15 @@
-package models_test
+package overview_test
 
 import (
 	"context"
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -49,7 +51,7 @@ func TestOverviewFiguresAndDeadlines(t *testing.T) {
 			{DepartmentID: d.ID, IndexNo: "p3", Seq: 1, Title: "c", Channel: "微博", Published: date("2024-12-02")},
 		}).Error)
 
-		o, err := s.Overview(ctx, 2024, scoring.NewDate(2024, 12, 16), scheme, map[uint]bool{d.ID: true})
+		o, err := overview.New(s).Overview(ctx, 2024, scoring.NewDate(2024, 12, 16), scheme, map[uint]bool{d.ID: true})
 		modelstest.Must(t, err)
 		r := o.Requests
 		if r.Received != 5 || r.Answered != 3 || r.OnTime != 2 || r.MedianDays != 15 || r.MeanDays < 15.66 || r.MeanDays > 15.67 {
@@ -64,7 +66,7 @@ func TestOverviewFiguresAndDeadlines(t *testing.T) {
 		if o.Monthly["网站"][2] != 2 || o.Monthly["微博"][11] != 1 {
 			t.Errorf("monthly: 网站 %v 微博 %v", o.Monthly["网站"], o.Monthly["微博"])
 		}
-		if o.Complaints != (models.ComplaintStats{Received: 2, Replied: 1, Closed: 0}) {
+		if o.Complaints != (overview.ComplaintStats{Received: 2, Replied: 1, Closed: 0}) {
 			t.Errorf("complaints %+v", o.Complaints)
 		}
 		titles := func(ds []models.Deadline) (out []string) {
@@ -82,3 +84,13 @@ func TestOverviewFiguresAndDeadlines(t *testing.T) {
 		}
 	})
 }
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func ptr(s string) *time.Time { t := date(s); return &t }

@@ -1,4 +1,4 @@
-package models
+package overview
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -18,7 +19,7 @@ const HeadHorizon = 10
 // falls due up to Horizon (a number of working days ahead), earliest first.
 type Agenda struct {
 	Today, Horizon    scoring.Date
-	Overdue, Upcoming []Deadline
+	Overdue, Upcoming []models.Deadline
 }
 
 // AgendaOf is a department's to-do list on today, under the scheme's time
@@ -27,9 +28,9 @@ type Agenda struct {
 // report), its pending reviews and coordinations, and extra (what the
 // assessment asks of it), overdue or due within days working days. lead
 // says whether it leads an item (LeadsAnItem, which the caller has read).
-func (s *Store) AgendaOf(ctx context.Context, v Viewer, dept uint, lead bool, today scoring.Date, sch *scoring.Scheme, days int, extra []Deadline) (*Agenda, error) {
+func (s *Store) AgendaOf(ctx context.Context, v models.Viewer, dept uint, lead bool, today scoring.Date, sch *scoring.Scheme, days int, extra []models.Deadline) (*Agenda, error) {
 	if !v.CanSeeDepartment(dept) {
-		return nil, ErrNotFound
+		return nil, models.ErrNotFound
 	}
 	cal, err := s.Calendar(ctx)
 	if err != nil {
@@ -47,22 +48,22 @@ func (s *Store) AgendaOf(ctx context.Context, v Viewer, dept uint, lead bool, to
 		return nil, err
 	}
 	ds = append(ds, owed...)
-	clocks, err := s.clockDeadlines(ctx, today, cal, sch.TimeLimits, dept)
+	clocks, err := s.ClockDeadlines(ctx, today, cal, sch.TimeLimits, dept)
 	if err != nil {
 		return nil, err
 	}
 	ds = append(ds, clocks...)
-	splitDeadlines(ds, today, a.Horizon, &a.Overdue, &a.Upcoming)
-	sortByDue(a.Overdue)
-	sortByDue(a.Upcoming)
+	models.SplitDeadlines(ds, today, a.Horizon, &a.Overdue, &a.Upcoming)
+	models.SortByDue(a.Overdue)
+	models.SortByDue(a.Upcoming)
 	return a, nil
 }
 
 // openRequestDeadlines lists a department's requests unanswered on today,
 // each due by scoring.RequestDue, the rule the scores use.
-func (s *Store) openRequestDeadlines(ctx context.Context, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint, today scoring.Date) ([]Deadline, error) {
-	var out []Deadline
-	err := scan(s.DB.WithContext(ctx).Model(&Request{}).
+func (s *Store) openRequestDeadlines(ctx context.Context, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint, today scoring.Date) ([]models.Deadline, error) {
+	var out []models.Deadline
+	err := models.ScanRows(s.DB.WithContext(ctx).Model(&models.Request{}).
 		Select("id, request_no, received, extended, pause_start, pause_end, correction_start, correction_end").
 		Where("department_id = ? AND received <= ? AND (answered IS NULL OR answered > ?)", dept, today.Time(), today.Time()),
 		func(r *sql.Rows) error {
@@ -71,8 +72,8 @@ func (s *Store) openRequestDeadlines(ctx context.Context, cal *scoring.Calendar,
 			if err := r.Scan(&q.ID, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce); err != nil {
 				return err
 			}
-			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd = day(rec), day(ps), day(pe), day(cs), day(ce)
-			out = append(out, Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: scoring.RequestDue(cal, limits, q, today)})
+			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd = models.DayOf(rec), models.DayOf(ps), models.DayOf(pe), models.DayOf(cs), models.DayOf(ce)
+			out = append(out, models.Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: scoring.RequestDue(cal, limits, q, today)})
 			return nil
 		})
 	if err != nil {
@@ -84,9 +85,9 @@ func (s *Store) openRequestDeadlines(ctx context.Context, cal *scoring.Calendar,
 // NotFiled lists the reports every department owes and has not filed by
 // today, overdue: this year's quarterly reports of the departments that
 // lead an item and last year's annual reports, for the office.
-func (s *Store) NotFiled(ctx context.Context, v Viewer, today scoring.Date, sch *scoring.Scheme) ([]Deadline, error) {
+func (s *Store) NotFiled(ctx context.Context, v models.Viewer, today scoring.Date, sch *scoring.Scheme) ([]models.Deadline, error) {
 	if !v.IsOffice() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	leads, err := s.Leaders(ctx)
 	if err != nil {
@@ -96,13 +97,13 @@ func (s *Store) NotFiled(ctx context.Context, v Viewer, today scoring.Date, sch 
 	if err != nil {
 		return nil, err
 	}
-	var out []Deadline
+	var out []models.Deadline
 	for _, r := range owed {
 		if r.Due < today {
 			out = append(out, r)
 		}
 	}
-	sortByDue(out)
+	models.SortByDue(out)
 	return out, nil
 }
 
@@ -110,8 +111,8 @@ func (s *Store) NotFiled(ctx context.Context, v Viewer, today scoring.Date, sch 
 // every department) owes: this year's quarterly reports when it leads an
 // item, last year's annual report. Last year's quarters are past scoring's
 // reach of this year's work; this year's annual report is not due yet.
-func (s *Store) owedReports(ctx context.Context, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]Deadline, error) {
-	var out []Deadline
+func (s *Store) owedReports(ctx context.Context, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]models.Deadline, error) {
+	var out []models.Deadline
 	for _, y := range []int{today.Year() - 1, today.Year()} {
 		reps, err := s.reportDeadlines(ctx, y, today, p, leads, dept)
 		if err != nil {
@@ -128,12 +129,12 @@ func (s *Store) owedReports(ctx context.Context, today scoring.Date, p scoring.P
 
 // FailedImports lists the imports of the last days that failed or were
 // rejected, newest first, for the office.
-func (s *Store) FailedImports(ctx context.Context, v Viewer, since time.Time) ([]ImportRun, error) {
+func (s *Store) FailedImports(ctx context.Context, v models.Viewer, since time.Time) ([]models.ImportRun, error) {
 	if !v.IsOffice() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
-	var out []ImportRun
-	err := s.DB.WithContext(ctx).Where("status IN ? AND started_at >= ?", []string{RunFailed, RunRejected}, since).
+	var out []models.ImportRun
+	err := s.DB.WithContext(ctx).Where("status IN ? AND started_at >= ?", []string{models.RunFailed, models.RunRejected}, since).
 		Order("started_at desc, id desc").Limit(20).Find(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("list failed imports: %w", err)
@@ -143,10 +144,12 @@ func (s *Store) FailedImports(ctx context.Context, v Viewer, since time.Time) ([
 
 // FailedSources lists the registered sources whose last pull failed or was
 // rejected, for the office.
-func (s *Store) FailedSources(ctx context.Context, v Viewer) ([]Source, error) {
+func (s *Store) FailedSources(ctx context.Context, v models.Viewer) ([]models.Source, error) {
 	srcs, err := s.Sources(ctx, v)
 	if err != nil {
 		return nil, err
 	}
-	return slices.DeleteFunc(srcs, func(src Source) bool { return src.LastStatus != RunFailed && src.LastStatus != RunRejected }), nil
+	return slices.DeleteFunc(srcs, func(src models.Source) bool {
+		return src.LastStatus != models.RunFailed && src.LastStatus != models.RunRejected
+	}), nil
 }

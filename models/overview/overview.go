@@ -1,4 +1,7 @@
-package models
+// Package overview computes the office's dashboard (the year's figures as
+// of a day, what is overdue and what falls due) and each department's
+// agenda on its home page.
+package overview
 
 import (
 	"context"
@@ -7,8 +10,15 @@ import (
 	"slices"
 	"time"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
+
+// Store reads the overview and the agendas from the application's database.
+type Store struct{ *models.Store }
+
+// New returns the overview store on s.
+func New(s *models.Store) *Store { return &Store{s} }
 
 // Overview is the state of the bureau's records in a year, for the office's
 // dashboard: what was published when and where, how requests and complaints
@@ -23,8 +33,8 @@ type Overview struct {
 	Complaints ComplaintStats
 	// Upcoming falls due within the next five working days; Overdue is past
 	// due and not done. Both are sorted by due date.
-	Upcoming []Deadline
-	Overdue  []Deadline
+	Upcoming []models.Deadline
+	Overdue  []models.Deadline
 }
 
 // TimelinessBuckets are the histogram's ranges of working days to answer.
@@ -87,7 +97,7 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 
 	// Publications by month and channel: grouped in the database, by date,
 	// which both engines do the same way. A record 不予公开 was not published.
-	err = scan(db.Model(&Publication{}).Select("channel, published, count(*)").Where("published BETWEEN ? AND ?", start, end).
+	err = models.ScanRows(db.Model(&models.Publication{}).Select("channel, published, count(*)").Where("published BETWEEN ? AND ?", start, end).
 		Where("attribute IS NULL OR attribute <> ?", scoring.AttrWithheld).Group("channel, published"),
 		func(r *sql.Rows) error {
 			var channel string
@@ -109,7 +119,7 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 		return nil, err
 	}
 	var cs ComplaintStats
-	err = db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
+	err = db.Model(&models.Complaint{}).Where("received BETWEEN ? AND ?", start, end).
 		Select("count(*) AS received, count(replied) AS replied, count(closed) AS closed").Scan(&cs).Error
 	if err != nil {
 		return nil, fmt.Errorf("count complaints: %w", err)
@@ -119,11 +129,11 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 	if err != nil {
 		return nil, err
 	}
-	splitDeadlines(reps, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
+	models.SplitDeadlines(reps, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
 	if err := s.overviewClocks(ctx, o, cal, scheme.TimeLimits); err != nil {
 		return nil, err
 	}
-	byDue := func(a, b Deadline) int { return int(a.Due - b.Due) }
+	byDue := func(a, b models.Deadline) int { return int(a.Due - b.Due) }
 	slices.SortStableFunc(o.Upcoming, byDue)
 	slices.SortStableFunc(o.Overdue, byDue)
 	return o, nil
@@ -135,7 +145,7 @@ func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.C
 	horizon := cal.Due(o.Today, 5)
 	var days []int
 	var open []OpenRequest
-	err := scan(s.DB.WithContext(ctx).Model(&Request{}).
+	err := models.ScanRows(s.DB.WithContext(ctx).Model(&models.Request{}).
 		Select("id, department_id, request_no, received, extended, pause_start, pause_end, correction_start, correction_end, answered").
 		Where("received <= ? AND (answered IS NULL OR received >= ?)", o.Today.Time(), time.Date(o.Year, 1, 1, 0, 0, 0, 0, time.UTC)),
 		func(r *sql.Rows) error {
@@ -145,11 +155,11 @@ func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.C
 			if err := r.Scan(&q.ID, &dept, &q.No, &rec, &q.Extended, &ps, &pe, &cs, &ce, &ans); err != nil {
 				return err
 			}
-			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd, q.Answered = day(rec), day(ps), day(pe), day(cs), day(ce), day(ans)
+			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd, q.Answered = models.DayOf(rec), models.DayOf(ps), models.DayOf(pe), models.DayOf(cs), models.DayOf(ce), models.DayOf(ans)
 			due := scoring.RequestDue(cal, limits, q, o.Today)
 			if q.Answered.IsZero() || q.Answered > o.Today {
 				open = append(open, OpenRequest{ID: q.ID, DepartmentID: dept, No: q.No, Received: q.Received, Due: due})
-				d := Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: due}
+				d := models.Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: due}
 				switch {
 				case due < o.Today:
 					o.Overdue = append(o.Overdue, d)
@@ -206,8 +216,8 @@ func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.C
 // annual report not filed by today: quarterly reports by the departments
 // that lead an item, the annual report by every department; dept 0 lists
 // every department's, otherwise dept's only.
-func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]Deadline, error) {
-	in, err := s.scoringFrame(ctx, y)
+func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]models.Deadline, error) {
+	in, err := s.ScoringFrame(ctx, y)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +234,7 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 			filedA[a.Dept] = true
 		}
 	}
-	var out []Deadline
+	var out []models.Deadline
 	for _, d := range in.Departments {
 		if dept != 0 && d.ID != dept {
 			continue
@@ -232,13 +242,13 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 		if leads[d.ID] {
 			for q := 1; q <= len(p.Quarterly.Due); q++ {
 				if !filedQ[[2]uint{d.ID, uint(q)}] {
-					out = append(out, Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d年第%d季度", y, q), Due: p.QuarterlyDue(y, q),
+					out = append(out, models.Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d年第%d季度", y, q), Due: p.QuarterlyDue(y, q),
 						URL: fmt.Sprintf("/reports/quarterly/file?year=%d&quarter=%d", y, q)})
 				}
 			}
 		}
 		if !filedA[d.ID] {
-			out = append(out, Deadline{DepartmentID: d.ID, Kind: "annual_report", Title: fmt.Sprintf("%d年度", y), Due: annualDue,
+			out = append(out, models.Deadline{DepartmentID: d.ID, Kind: "annual_report", Title: fmt.Sprintf("%d年度", y), Due: annualDue,
 				URL: fmt.Sprintf("/reports/annual/file?year=%d", y)})
 		}
 	}
@@ -248,10 +258,10 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 // overviewClocks adds the pending reviews and coordinations to the
 // overview's deadline lists.
 func (s *Store) overviewClocks(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
-	ds, err := s.clockDeadlines(ctx, o.Today, cal, limits, 0)
+	ds, err := s.ClockDeadlines(ctx, o.Today, cal, limits, 0)
 	if err != nil {
 		return err
 	}
-	splitDeadlines(ds, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
+	models.SplitDeadlines(ds, o.Today, cal.Due(o.Today, 5), &o.Overdue, &o.Upcoming)
 	return nil
 }
