@@ -19,7 +19,7 @@ func TestOverviewFiguresAndDeadlines(t *testing.T) {
 	ctx := context.Background()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		modelstest.SaveHolidays(t, s, 2024)
-		body, err := os.ReadFile("../seed/schemes/default-1.json")
+		body, err := os.ReadFile("../../seed/schemes/default-1.json")
 		modelstest.Must(t, err)
 		scheme, err := scoring.ParseScheme(body)
 		modelstest.Must(t, err)
