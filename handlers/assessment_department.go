@@ -1,3 +1,7 @@
+// Long file: one page, the department's view of an assessment, and the form
+// actions on it (self-inspection, objection, answer, adjustment), which
+// share its re-render; split by form when another action comes.
+
 package handlers
 
 import (

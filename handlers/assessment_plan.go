@@ -1,3 +1,6 @@
+// Long file: the plan's pages with the one plan form they share, and the
+// registration of every assessment route (assessmentRoutes).
+
 package handlers
 
 import (

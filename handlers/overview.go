@@ -1,3 +1,6 @@
+// Long file: the overview page, its cache and the charts drawn from the one
+// overview it builds.
+
 package handlers
 
 import (

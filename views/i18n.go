@@ -1,3 +1,6 @@
+// Long file: the catalog's lookup with its shared messages; issue 22 moves
+// the catalog to a package of its own.
+
 package views
 
 import "fmt"

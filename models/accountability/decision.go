@@ -1,3 +1,6 @@
+// Long file: the steps after the hearing, in the order a case takes them:
+// decision, notice, appeal and its outcome, sanctions carried out.
+
 package accountability
 
 import (

@@ -1,3 +1,6 @@
+// Long file: one workflow, the plan from draft to approval (create, update,
+// score, take a step), in the order it runs.
+
 package assessment
 
 import (

@@ -1,3 +1,6 @@
+// Long file: one workflow, a department's side of an assessment (notice,
+// reminder, self-inspection, objection, answer), in the order it runs.
+
 package assessment
 
 import (

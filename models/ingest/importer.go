@@ -1,3 +1,6 @@
+// Long file: the import pipeline (open, check, load, report) in the order it
+// runs.
+
 package ingest
 
 import (
