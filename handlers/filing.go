@@ -193,7 +193,7 @@ func (s *Server) annualFiling(c *fiber.Ctx) (*filingPage, *models.Department, er
 	if err != nil {
 		return nil, nil, err
 	}
-	own, err := s.store.AnnualFiguresOf(ctx, q.Year, []uint{dept})
+	own, err := reports.New(s.store).AnnualFiguresOf(ctx, q.Year, []uint{dept})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -327,7 +327,7 @@ func TestHeadFilesAnnualReport(t *testing.T) {
 		}
 		var r models.AnnualReport
 		modelstest.Must(t, s.DB.Where("department_id = ? AND year = 2025", b.own.ID).First(&r).Error)
-		figs, err := s.AnnualFiguresOf(context.Background(), 2025, []uint{b.own.ID})
+		figs, err := reports.New(s).AnnualFiguresOf(context.Background(), 2025, []uint{b.own.ID})
 		modelstest.Must(t, err)
 		if r.Submitted == nil || r.Submitted.Format(time.DateOnly) != "2026-03-02" || figs["rules_issued"] != 2 {
 			t.Fatalf("filed annual report: submitted %v, figures %v", r.Submitted, figs)

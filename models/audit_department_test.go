@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // The audit log's department filter finds every entry about the
@@ -36,7 +37,7 @@ func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 		modelstest.Must(t, err)
 		record(head, "sign_in", "user", u.ID, nil, map[string]string{"ip": "127.0.0.1"})
 		modelstest.Must(t, accounts.New(s).ChangeAccount(ctx, office, u.ID, accounts.AccountEndSessions))
-		modelstest.Must(t, s.SaveAnnualFigures(ctx, office, own.ID, 2025, map[string]string{"rules_issued": "2"}))
+		modelstest.Must(t, reports.New(s).SaveAnnualFigures(ctx, office, own.ID, 2025, map[string]string{"rules_issued": "2"}))
 		// Changes shaped as the app's records are.
 		record(office, "open", "accountability_case", 31, nil, map[string]any{"case": map[string]any{"ID": 31, "DepartmentID": own.ID}})
 		record(office, "open", "accountability_case", 32, nil, map[string]any{"case": map[string]any{"ID": 32, "DepartmentID": other.ID}})

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -90,7 +91,7 @@ type LiaisonUpdate struct {
 // UpdateLiaison changes a department's Annex 3 details, audit-logged.
 // The office may change any department; a head only their own.
 func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonUpdate, now time.Time) error {
-	if err := v.mayEditDepartment(id); err != nil {
+	if err := v.MayEditDepartment(id); err != nil {
 		return err
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {
@@ -131,4 +132,29 @@ func (s *Store) Group(ctx context.Context, id uint) (*Group, error) {
 		return nil, NotFound(err, "read group")
 	}
 	return &g, nil
+}
+
+// DepartmentScope lists a department and every department under it (a
+// county sub-bureau and its police stations), by the parent links.
+func (s *Store) DepartmentScope(ctx context.Context, id uint) ([]uint, error) {
+	var all []Department
+	if err := s.DB.WithContext(ctx).Select("id", "parent_id").Find(&all).Error; err != nil {
+		return nil, fmt.Errorf("read departments: %w", err)
+	}
+	children := map[uint][]uint{}
+	for _, d := range all {
+		if d.ParentID != nil {
+			children[*d.ParentID] = append(children[*d.ParentID], d.ID)
+		}
+	}
+	out, seen := []uint{id}, map[uint]bool{id: true}
+	for i := 0; i < len(out); i++ {
+		for _, c := range children[out[i]] {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
 }

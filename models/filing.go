@@ -225,7 +225,7 @@ func upsertSubmission(db *gorm.DB, in FilingInput, figures string, today time.Ti
 		}
 		var before any
 		if r.ID != 0 {
-			before = map[string]any{"figures": json.RawMessage(orEmptyObject(r.Figures)), "submitted": ymdPtr(r.Submitted)}
+			before = map[string]any{"figures": json.RawMessage(OrEmptyObject(r.Figures)), "submitted": ymdPtr(r.Submitted)}
 		}
 		filed := r.Submitted != nil
 		r.DepartmentID, r.Year, r.Quarter, r.Figures = in.DepartmentID, in.Year, in.Quarter, figures
@@ -267,7 +267,8 @@ func upsertSubmission(db *gorm.DB, in FilingInput, figures string, today time.Ti
 	return r.ID, before, filed, nil
 }
 
-func orEmptyObject(s string) string {
+// OrEmptyObject is s, or an empty JSON object when s is empty.
+func OrEmptyObject(s string) string {
 	if s == "" {
 		return "{}"
 	}

@@ -59,11 +59,11 @@ func (v Viewer) CanSeeDepartment(id uint) bool {
 
 // CanEditLiaison reports whether the viewer may change a department's
 // liaison details (Annex 3).
-func (v Viewer) CanEditLiaison(id uint) bool { return v.mayEditDepartment(id) == nil }
+func (v Viewer) CanEditLiaison(id uint) bool { return v.MayEditDepartment(id) == nil }
 
-// mayEditDepartment: ErrForbidden for a role that edits no department,
+// MayEditDepartment is ErrForbidden for a role that edits no department,
 // ErrNotFound for a head and a department not their own (as reading it is).
-func (v Viewer) mayEditDepartment(id uint) error {
+func (v Viewer) MayEditDepartment(id uint) error {
 	switch {
 	case !v.Can(ActEditDepartment):
 		return ErrForbidden

@@ -111,7 +111,7 @@ func annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 	if prev.HasRecords {
 		r.Previous = prev
 	}
-	if r.Final, err = s.AnnualFinalOf(ctx, q.Year, u.ID()); err != nil {
+	if r.Final, err = New(s).AnnualFinalOf(ctx, q.Year, u.ID()); err != nil {
 		return nil, err
 	}
 	if r.Final != nil && asIssued {
@@ -166,7 +166,7 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 	if err != nil {
 		return 0, err
 	}
-	if f, err := s.AnnualFinalOf(ctx, e.Year, u.ID()); err != nil {
+	if f, err := New(s).AnnualFinalOf(ctx, e.Year, u.ID()); err != nil {
 		return 0, err
 	} else if f != nil {
 		return 0, ErrFinal
@@ -217,7 +217,7 @@ func MarkFinal(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQu
 	if final && !r.National.CanBeFinal() {
 		return models.Invalid("final", "refuse.as_is", r.National.Obstacle())
 	}
-	return s.SetAnnualFinal(ctx, v, q.Year, q.DepartmentID, final, now, func(tx *models.Tx) error {
+	return New(s).SetAnnualFinal(ctx, v, q.Year, q.DepartmentID, final, now, func(tx *models.Tx) error {
 		return r.issue(tx, scoring.DateOf(now))
 	})
 }
