@@ -18,6 +18,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/scoreruns"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -101,12 +102,12 @@ func carriesFiles(c *fiber.Ctx) bool {
 
 // uploads reads the form's files, refusing too many or too large before
 // reading them.
-func uploads(c *fiber.Ctx) ([]models.Upload, error) {
+func uploads(c *fiber.Ctx) ([]upload.Upload, error) {
 	form, err := c.MultipartForm()
 	if err != nil {
 		return nil, nil // a form without files
 	}
-	var out []models.Upload
+	var out []upload.Upload
 	for _, fh := range form.File["files"] {
 		if fh.Size == 0 && fh.Filename == "" {
 			continue

@@ -14,6 +14,7 @@ import (
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -261,7 +262,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		if _, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "不对", nil, at(30)); !isValidation(err) {
 			t.Errorf("an objection after the window: %v", err)
 		}
-		o, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "导入遗漏", []models.Upload{{Name: "截图.png", Data: pngBytes}}, at(3))
+		o, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "导入遗漏", []upload.Upload{{Name: "截图.png", Data: pngBytes}}, at(3))
 		modelstest.Must(t, err)
 		if _, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "再提", nil, at(3)); !isValidation(err) {
 			t.Errorf("a second objection to one deduction: %v", err)
@@ -337,7 +338,7 @@ func TestHeadsSeeOnlyTheirOwnDepartment(t *testing.T) {
 		if err := b.a.FileSelfInspection(ctx, b.otherHead, p.ID, b.own.ID, "代报", nil, at(3)); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("a head filed for another department: %v", err)
 		}
-		modelstest.Must(t, b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", []models.Upload{{Name: "自查报告.pdf", Data: pdfBytes}}, at(3)))
+		modelstest.Must(t, b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", []upload.Upload{{Name: "自查报告.pdf", Data: pdfBytes}}, at(3)))
 		view, err := b.a.Department(ctx, b.office, p.ID, b.own.ID)
 		modelstest.Must(t, err)
 		files := view.Files(assessment.OwnerSelf, view.Self.ID)
@@ -370,7 +371,7 @@ func TestHeadsSeeOnlyTheirOwnDepartment(t *testing.T) {
 		if err := b.a.CloseFinding(ctx, b.office, f.ID, "核验", at(18)); !isValidation(err) {
 			t.Errorf("closed before it was reported: %v", err)
 		}
-		modelstest.Must(t, b.a.ReportRectification(ctx, b.head, f.ID, "已整改", []models.Upload{{Name: "截图.png", Data: pngBytes}}, at(18)))
+		modelstest.Must(t, b.a.ReportRectification(ctx, b.head, f.ID, "已整改", []upload.Upload{{Name: "截图.png", Data: pngBytes}}, at(18)))
 		open, err := b.a.OpenRectifications(ctx, b.office, p.ID)
 		modelstest.Must(t, err)
 		if len(open) != 1 {

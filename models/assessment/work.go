@@ -7,7 +7,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -114,7 +114,7 @@ func (s *Store) Remind(ctx context.Context, v models.Viewer, plan, dept uint, no
 // FileSelfInspection stores (or replaces) the department's written
 // self-inspection with its attachments, while the assessment is open. Filing
 // after the due date is allowed and flagged.
-func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []models.Upload, now time.Time) error {
+func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []upload.Upload, now time.Time) error {
 	p, _, err := s.headOf(ctx, v, plan, dept)
 	if err != nil {
 		return err
@@ -156,21 +156,21 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 }
 
 type checkedUpload struct {
-	models.Upload
+	upload.Upload
 	mime string
 }
 
-func checkUploads(files []models.Upload) ([]checkedUpload, error) {
+func checkUploads(files []upload.Upload) ([]checkedUpload, error) {
 	if len(files) > MaxAttachments {
 		return nil, models.Invalid("file", "refuse.assessment.files_per_upload", MaxAttachments)
 	}
 	out := make([]checkedUpload, 0, len(files))
 	for _, f := range files {
-		mime, err := models.CheckUpload(f)
+		mime, err := upload.CheckUpload(f)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, checkedUpload{models.Upload{Name: models.CleanName(f.Name), Data: f.Data}, mime})
+		out = append(out, checkedUpload{upload.Upload{Name: upload.CleanName(f.Name), Data: f.Data}, mime})
 	}
 	return out, nil
 }
@@ -208,7 +208,7 @@ func deptNote(db *gorm.DB, dept uint) string {
 // Object files the department's objection to one deduction of the plan's
 // score run (indicator and its position in the list), while the objection
 // window is open; one objection per deduction.
-func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, indicator string, pos int, reason string, files []models.Upload, now time.Time) (*Objection, error) {
+func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, indicator string, pos int, reason string, files []upload.Upload, now time.Time) (*Objection, error) {
 	p, _, err := s.headOf(ctx, v, plan, dept)
 	if err != nil {
 		return nil, err
@@ -280,7 +280,7 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, accept boo
 	}
 	var o Objection
 	if err := s.m.DB.WithContext(ctx).First(&o, id).Error; err != nil {
-		return notFound(err, "read objection")
+		return models.NotFound(err, "read objection")
 	}
 	p, err := s.plan(ctx, o.PlanID)
 	if err != nil {
@@ -406,7 +406,7 @@ func (s *Store) AddFinding(ctx context.Context, v models.Viewer, plan, dept uint
 func (s *Store) finding(ctx context.Context, v models.Viewer, id uint) (*Plan, *Finding, error) {
 	var f Finding
 	if err := s.m.DB.WithContext(ctx).First(&f, id).Error; err != nil {
-		return nil, nil, notFound(err, "read finding")
+		return nil, nil, models.NotFound(err, "read finding")
 	}
 	p, _, err := s.forDepartment(ctx, v, f.PlanID, f.DepartmentID)
 	if err != nil {
@@ -417,7 +417,7 @@ func (s *Store) finding(ctx context.Context, v models.Viewer, id uint) (*Plan, *
 
 // ReportRectification is the head's report that a rectification is done,
 // with evidence.
-func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uint, report string, files []models.Upload, now time.Time) error {
+func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uint, report string, files []upload.Upload, now time.Time) error {
 	p, f, err := s.finding(ctx, v, id)
 	if err != nil {
 		return err
@@ -484,7 +484,7 @@ func (s *Store) CloseFinding(ctx context.Context, v models.Viewer, id uint, note
 func (s *Store) Attachment(ctx context.Context, v models.Viewer, id uint) (*Attachment, error) {
 	var a Attachment
 	if err := s.m.DB.WithContext(ctx).Omit("data").First(&a, id).Error; err != nil {
-		return nil, notFound(err, "read attachment")
+		return nil, models.NotFound(err, "read attachment")
 	}
 	if _, _, err := s.forDepartment(ctx, v, a.PlanID, a.DepartmentID); err != nil {
 		return nil, err
@@ -493,11 +493,4 @@ func (s *Store) Attachment(ctx context.Context, v models.Viewer, id uint) (*Atta
 		return nil, fmt.Errorf("read attachment content: %w", err)
 	}
 	return &a, nil
-}
-
-func notFound(err error, what string) error {
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return models.ErrNotFound
-	}
-	return fmt.Errorf("%s: %w", what, err)
 }

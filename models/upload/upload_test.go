@@ -1,4 +1,4 @@
-package models
+package upload
 
 import (
 	"archive/zip"

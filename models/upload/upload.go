@@ -1,4 +1,7 @@
-package models
+// Package upload checks the files people attach (self-inspections,
+// objections, case documents): a kind known by its first bytes, a size and
+// a count within bounds, a clean name.
+package upload
 
 import (
 	"archive/zip"
@@ -7,6 +10,8 @@ import (
 	"path"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // MaxUploadSize bounds one attached file: a self-inspection's, a
@@ -51,11 +56,11 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 func CheckUpload(u Upload) (mime string, err error) {
 	name := strings.TrimSpace(path.Base(strings.ReplaceAll(u.Name, "\\", "/")))
 	bad := func(key string, args ...any) error {
-		return Invalid("file", key, append([]any{name}, args...)...)
+		return models.Invalid("file", key, append([]any{name}, args...)...)
 	}
 	switch {
 	case name == "" || name == "." || name == "/":
-		return "", Invalid("file", "refuse.upload.no_name")
+		return "", models.Invalid("file", "refuse.upload.no_name")
 	case !utf8.ValidString(name) || utf8.RuneCountInString(name) > 120:
 		return "", bad("refuse.upload.name")
 	case len(u.Data) == 0:
