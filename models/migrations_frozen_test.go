@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/models/scoreruns"
 )
 
@@ -56,7 +57,7 @@ func TestEveryModelFieldHasItsColumn(t *testing.T) {
 			&models.Publication{}, &models.Request{}, &models.Complaint{}, &models.QuarterlyReport{},
 			&models.AnnualReport{}, &models.Incident{},
 			&models.ImportRun{}, &models.Source{}, &models.APIToken{},
-			&models.SchemeVersion{}, &scoreruns.ScoreRun{}, &scoreruns.DepartmentScore{}, &models.AnnualReportText{}, &models.ImportJob{}, &models.ReportFiling{}, &models.ImportUndo{},
+			&models.SchemeVersion{}, &scoreruns.ScoreRun{}, &scoreruns.DepartmentScore{}, &reports.AnnualReportText{}, &models.ImportJob{}, &models.ReportFiling{}, &models.ImportUndo{},
 		} {
 			sch, err := gormschema.Parse(m, &sync.Map{}, s.DB.NamingStrategy)
 			modelstest.Must(t, err)

@@ -96,7 +96,7 @@ func annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 	if err != nil {
 		return nil, err
 	}
-	texts, err := s.AnnualTexts(ctx, v, q.Year, u.ID())
+	texts, err := New(s).AnnualTexts(ctx, v, q.Year, u.ID())
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +171,7 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 	} else if f != nil {
 		return 0, ErrFinal
 	}
-	stored, err := s.AnnualTexts(ctx, v, e.Year, u.ID())
+	stored, err := New(s).AnnualTexts(ctx, v, e.Year, u.ID())
 	if err != nil {
 		return 0, err
 	}
@@ -193,7 +193,7 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 			changed[key] = text
 		}
 	}
-	return s.SaveAnnualTexts(ctx, v, e.Year, e.DepartmentID, changed, now)
+	return New(s).SaveAnnualTexts(ctx, v, e.Year, e.DepartmentID, changed, now)
 }
 
 // ErrFinal: a final report's text does not change until the mark is
