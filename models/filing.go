@@ -200,7 +200,7 @@ func (s *Store) FileReport(ctx context.Context, v Viewer, in FilingInput, now ti
 		if filed {
 			action = "correct"
 		}
-		after := map[string]any{"version": out.Version, "figures": in.Entered, "submitted": ymd(today)}
+		after := map[string]any{"version": out.Version, "figures": in.Entered, "submitted": YMD(today)}
 		if filed {
 			after["reason"] = in.Reason
 		}
@@ -225,7 +225,7 @@ func upsertSubmission(db *gorm.DB, in FilingInput, figures string, today time.Ti
 		}
 		var before any
 		if r.ID != 0 {
-			before = map[string]any{"figures": json.RawMessage(OrEmptyObject(r.Figures)), "submitted": ymdPtr(r.Submitted)}
+			before = map[string]any{"figures": json.RawMessage(OrEmptyObject(r.Figures)), "submitted": YMDPtr(r.Submitted)}
 		}
 		filed := r.Submitted != nil
 		r.DepartmentID, r.Year, r.Quarter, r.Figures = in.DepartmentID, in.Year, in.Quarter, figures
@@ -244,7 +244,7 @@ func upsertSubmission(db *gorm.DB, in FilingInput, figures string, today time.Ti
 	}
 	var before any
 	if r.ID != 0 {
-		before = map[string]any{"submitted": ymdPtr(r.Submitted)}
+		before = map[string]any{"submitted": YMDPtr(r.Submitted)}
 	}
 	filed := r.Submitted != nil
 	r.DepartmentID, r.Year = in.DepartmentID, in.Year

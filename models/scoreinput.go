@@ -253,7 +253,8 @@ func DayOf(t sql.NullTime) scoring.Date {
 	return scoring.DateOf(t.Time)
 }
 
-func dayPtr(t *time.Time) scoring.Date {
+// DayPtr is the date of a nullable time, 0 when it is nil.
+func DayPtr(t *time.Time) scoring.Date {
 	if t == nil {
 		return 0
 	}
@@ -288,14 +289,14 @@ func (s *Store) ScoringFrame(ctx context.Context, y int) (*scoring.Input, error)
 		return nil, fmt.Errorf("read quarterly reports: %w", err)
 	}
 	for _, q := range quarterly {
-		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: dayPtr(q.Submitted)})
+		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: DayPtr(q.Submitted)})
 	}
 	var annual []AnnualReport
 	if err := db.Where("year = ?", y).Find(&annual).Error; err != nil {
 		return nil, fmt.Errorf("read annual reports: %w", err)
 	}
 	for _, a := range annual {
-		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: dayPtr(a.Submitted)})
+		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: DayPtr(a.Submitted)})
 	}
 	return in, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/records"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
@@ -25,14 +26,14 @@ func TestDemoShowsTheClocks(t *testing.T) {
 			t.Fatal(err)
 		}
 		office := models.Viewer{Role: models.RoleOffice}
-		flags, err := s.Flags(ctx, office, 0)
+		flags, err := records.New(s).Flags(ctx, office, 0)
 		modelstest.Must(t, err)
 		if len(flags) != 1 || flags[0].Title != "娱乐场所专项整治行动情况通报" || flags[0].Decision != nil {
 			t.Errorf("demo flags %+v, want the one publication reviewed 免于公开, open", flags)
 		}
 		var c models.Coordination
 		modelstest.Must(t, s.DB.Where("subject = ?", "辖区治安重点地区排查整治公告").First(&c).Error)
-		rv, err := s.Record(ctx, office, "coordination", c.ID, scoring.NewDate(2026, 2, 2))
+		rv, err := records.New(s).Record(ctx, office, "coordination", c.ID, scoring.NewDate(2026, 2, 2))
 		modelstest.Must(t, err)
 		if rv.Coordinations[0].Holds != "视为同意" {
 			t.Errorf("silent coordination holds %q", rv.Coordinations[0].Holds)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/records"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -78,7 +79,7 @@ func TestUncataloguedPublicationRecord(t *testing.T) {
 			msg       string
 			otherwise string
 		}{{news.ID, "", "record.uncatalogued", "news post"}, {item.ID, "1", "", "catalogued post"}} {
-			rv, err := s.Record(ctx, office, "publication", tc.id, scoring.NewDate(2026, 1, 5))
+			rv, err := records.New(s).Record(ctx, office, "publication", tc.id, scoring.NewDate(2026, 1, 5))
 			modelstest.Must(t, err)
 			f := rv.Fields[0]
 			if f.Label != "目录序号" || f.Value != tc.value || f.Msg != tc.msg {

@@ -1,4 +1,8 @@
-package models
+// Package records reads a record as its page shows it (a publication,
+// request, complaint, report, review or coordination, with its clocks and
+// the office's categories) and keeps the disclosure flags: publications
+// that went out against their secrecy review, until confirmed or dismissed.
+package records
 
 import (
 	"context"
@@ -6,8 +10,15 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
+
+// Store reads the records of the application's database for their pages.
+type Store struct{ *models.Store }
+
+// New returns the records store on s.
+func New(s *models.Store) *Store { return &Store{s} }
 
 // RecordField is one labelled value of a record page.
 type RecordField struct {
@@ -28,7 +39,7 @@ func fields(pairs ...string) []RecordField {
 // seqField shows a publication's catalog 序号, or 目录外 (outside the
 // catalog) for one that belongs to no item.
 func seqField(seq int) RecordField {
-	if seq == Uncatalogued {
+	if seq == models.Uncatalogued {
 		return RecordField{Label: "目录序号", Msg: "record.uncatalogued"}
 	}
 	return RecordField{Label: "目录序号", Value: strconv.Itoa(seq)}
@@ -45,7 +56,7 @@ type RecordView struct {
 	Asked uint
 	// A publication's secrecy reviews and coordinations, and its flag if
 	// it went out against its review.
-	Reviews       []SecrecyReview
+	Reviews       []models.SecrecyReview
 	Coordinations []CoordinationView
 	Flags         []Flag
 }
@@ -55,19 +66,19 @@ type RecordView struct {
 // press_conference) if the viewer may see its department, with its clocks as
 // of today;
 // otherwise ErrNotFound.
-func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, today scoring.Date) (*RecordView, error) {
+func (s *Store) Record(ctx context.Context, v models.Viewer, kind string, id uint, today scoring.Date) (*RecordView, error) {
 	db := s.DB.WithContext(ctx)
 	var rv *RecordView
 	switch kind {
 	case "publication":
-		var p Publication
+		var p models.Publication
 		if err := db.First(&p, id).Error; err != nil {
-			return nil, NotFound(err, "read publication")
+			return nil, models.NotFound(err, "read publication")
 		}
 		rv = &RecordView{DepartmentID: p.DepartmentID, Title: p.Title, Fields: append([]RecordField{seqField(p.Seq)}, fields(
-			"标题", p.Title, "公开形式", p.Channel, "生成日期", ymdPtr(p.Formed),
-			"公开日期", ymd(p.Published), "索引号", p.IndexNo, "文号", p.DocNo, "公开属性", p.Attribute,
-			"不予公开理由", p.AttributeReason, "保密审查意见", p.Review, "审查日期", ymdPtr(p.ReviewDate), "链接", p.URL,
+			"标题", p.Title, "公开形式", p.Channel, "生成日期", models.YMDPtr(p.Formed),
+			"公开日期", models.YMD(p.Published), "索引号", p.IndexNo, "文号", p.DocNo, "公开属性", p.Attribute,
+			"不予公开理由", p.AttributeReason, "保密审查意见", p.Review, "审查日期", models.YMDPtr(p.ReviewDate), "链接", p.URL,
 		)...)}
 		if v.CanSeeDepartment(p.DepartmentID) {
 			if err := s.publicationClocks(ctx, v, p, rv, today); err != nil {
@@ -75,19 +86,19 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 			}
 		}
 	case "request":
-		var r Request
+		var r models.Request
 		if err := db.First(&r, id).Error; err != nil {
-			return nil, NotFound(err, "read request")
+			return nil, models.NotFound(err, "read request")
 		}
 		rv = &RecordView{DepartmentID: r.DepartmentID, Title: r.RequestNo, Fields: fields(
-			"申请编号", r.RequestNo, "收到日期", ymd(r.Received), "申请方式", r.Channel, "是否延期", yesNo(r.Extended),
-			"征求第三方意见开始", ymdPtr(r.PauseStart), "征求第三方意见结束", ymdPtr(r.PauseEnd),
-			"补正开始", ymdPtr(r.CorrectionStart), "补正结束", ymdPtr(r.CorrectionEnd),
-			"答复日期", ymdPtr(r.Answered), "答复类型", r.Answer, "收费", fmt.Sprintf("%.2f", r.Fee),
-			"收费依据", r.FeeBasis, "是否减免", yesNo(r.FeeWaived), "转交日期", ymdPtr(r.Forwarded),
+			"申请编号", r.RequestNo, "收到日期", models.YMD(r.Received), "申请方式", r.Channel, "是否延期", models.YesNo(r.Extended),
+			"征求第三方意见开始", models.YMDPtr(r.PauseStart), "征求第三方意见结束", models.YMDPtr(r.PauseEnd),
+			"补正开始", models.YMDPtr(r.CorrectionStart), "补正结束", models.YMDPtr(r.CorrectionEnd),
+			"答复日期", models.YMDPtr(r.Answered), "答复类型", r.Answer, "收费", fmt.Sprintf("%.2f", r.Fee),
+			"收费依据", r.FeeBasis, "是否减免", models.YesNo(r.FeeWaived), "转交日期", models.YMDPtr(r.Forwarded),
 			"申请人类型", r.Applicant, "办理结果", r.Result,
-			"复议申请日期", ymdPtr(r.ReconFiled), "复议结果", r.ReconOutcome, "复议结果日期", ymdPtr(r.ReconDecided),
-			"诉讼类型", r.SuitKind, "起诉日期", ymdPtr(r.SuitFiled), "诉讼结果", r.SuitOutcome, "诉讼结果日期", ymdPtr(r.SuitDecided),
+			"复议申请日期", models.YMDPtr(r.ReconFiled), "复议结果", r.ReconOutcome, "复议结果日期", models.YMDPtr(r.ReconDecided),
+			"诉讼类型", r.SuitKind, "起诉日期", models.YMDPtr(r.SuitFiled), "诉讼结果", r.SuitOutcome, "诉讼结果日期", models.YMDPtr(r.SuitDecided),
 		)}
 		cats, err := s.RequestCategories(ctx, []uint{r.ID})
 		if err != nil {
@@ -103,28 +114,28 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 			return nil, err
 		}
 	case "complaint":
-		var c Complaint
+		var c models.Complaint
 		if err := db.First(&c, id).Error; err != nil {
-			return nil, NotFound(err, "read complaint")
+			return nil, models.NotFound(err, "read complaint")
 		}
 		rv = &RecordView{DepartmentID: c.DepartmentID, Title: c.ComplaintNo, Fields: fields(
-			"编号", c.ComplaintNo, "渠道", c.Line, "受理日期", ymd(c.Received), "回复日期", ymdPtr(c.Replied), "办结日期", ymdPtr(c.Closed),
+			"编号", c.ComplaintNo, "渠道", c.Line, "受理日期", models.YMD(c.Received), "回复日期", models.YMDPtr(c.Replied), "办结日期", models.YMDPtr(c.Closed),
 		)}
 	case "quarterly_report":
-		var q QuarterlyReport
+		var q models.QuarterlyReport
 		if err := db.First(&q, id).Error; err != nil {
-			return nil, NotFound(err, "read quarterly report")
+			return nil, models.NotFound(err, "read quarterly report")
 		}
 		rv = &RecordView{DepartmentID: q.DepartmentID, Title: fmt.Sprintf("%d年第%d季度报表", q.Year, q.Quarter), Fields: fields(
-			"年度", strconv.Itoa(q.Year), "季度", strconv.Itoa(q.Quarter), "报送日期", ymdPtr(q.Submitted),
+			"年度", strconv.Itoa(q.Year), "季度", strconv.Itoa(q.Quarter), "报送日期", models.YMDPtr(q.Submitted),
 		)}
 	case "annual_report":
-		var a AnnualReport
+		var a models.AnnualReport
 		if err := db.First(&a, id).Error; err != nil {
-			return nil, NotFound(err, "read annual report")
+			return nil, models.NotFound(err, "read annual report")
 		}
 		rv = &RecordView{DepartmentID: a.DepartmentID, Title: fmt.Sprintf("%d年度报告", a.Year), Fields: fields(
-			"年度", strconv.Itoa(a.Year), "报送日期", ymdPtr(a.Submitted),
+			"年度", strconv.Itoa(a.Year), "报送日期", models.YMDPtr(a.Submitted),
 		)}
 	default:
 		var err error
@@ -133,24 +144,8 @@ func (s *Store) Record(ctx context.Context, v Viewer, kind string, id uint, toda
 		}
 	}
 	if !v.CanSeeDepartment(rv.DepartmentID) && (rv.Asked == 0 || !v.CanSeeDepartment(rv.Asked)) {
-		return nil, ErrNotFound
+		return nil, models.ErrNotFound
 	}
 	rv.Kind, rv.ID = kind, id
 	return rv, nil
-}
-
-func ymd(t time.Time) string { return t.Format(time.DateOnly) }
-
-func ymdPtr(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return ymd(*t)
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "是"
-	}
-	return "否"
 }
