@@ -35,8 +35,9 @@ func (s *Server) login(c *fiber.Ctx) error {
 	addr := clientAddr(c)
 	keys := accounts.LoginKeys(username, addr)
 	now := s.opt.Now()
+	acc := accounts.New(s.store)
 
-	wait, err := accounts.New(s.store).LoginWait(ctx, keys, now)
+	wait, err := acc.LoginWait(ctx, keys, now)
 	if err != nil {
 		return err
 	}
@@ -47,12 +48,12 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return s.loginPage(c, username, views.T(lang(c), "login.slow", secs))
 	}
 
-	u, err := accounts.New(s.store).Authenticate(ctx, username, c.FormValue("password"))
+	u, err := acc.Authenticate(ctx, username, c.FormValue("password"))
 	if errors.Is(err, accounts.ErrBadCredentials) {
-		if err := accounts.New(s.store).LoginFailed(ctx, keys, now); err != nil {
+		if err := acc.LoginFailed(ctx, keys, now); err != nil {
 			return err
 		}
-		if err := accounts.New(s.store).RecordSignInFailure(ctx, username, addr); err != nil {
+		if err := acc.RecordSignInFailure(ctx, username, addr); err != nil {
 			return err
 		}
 		c.Status(fiber.StatusUnauthorized)
@@ -61,7 +62,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := accounts.New(s.store).LoginSucceeded(ctx, keys); err != nil {
+	if err := acc.LoginSucceeded(ctx, keys); err != nil {
 		return err
 	}
 
