@@ -1,9 +1,11 @@
-package models
+package records
 
 import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // LatestRecord is the date of the newest publication, request or complaint
@@ -14,7 +16,7 @@ func (s *Store) LatestRecord(ctx context.Context, today time.Time) (time.Time, b
 	for _, q := range []struct {
 		model any
 		col   string
-	}{{&Publication{}, "published"}, {&Request{}, "received"}, {&Complaint{}, "received"}} {
+	}{{&models.Publication{}, "published"}, {&models.Request{}, "received"}, {&models.Complaint{}, "received"}} {
 		var d []time.Time
 		err := s.DB.WithContext(ctx).Model(q.model).Where(q.col+" <= ?", today).Order(q.col+" desc").Limit(1).Pluck(q.col, &d).Error
 		if err != nil {
