@@ -21,6 +21,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // importJob is a background import running in this process. What a page
@@ -347,7 +348,7 @@ func (s *Server) apiImport(c *fiber.Ctx) error {
 	status := fiber.StatusOK
 	switch {
 	case err == nil:
-	case errors.Is(err, models.ErrBadToken):
+	case errors.Is(err, sources.ErrBadToken):
 		return c.Status(fiber.StatusUnauthorized).JSON(fiber.Map{"error": "API 令牌无效或已被撤销"})
 	case errors.Is(err, ingest.ErrScope):
 		status = fiber.StatusForbidden

@@ -16,6 +16,7 @@ import (
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // uploadImport posts a file to /imports and follows the job until it ends.
@@ -90,9 +91,9 @@ func TestAPIImportWithScopedToken(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		ctx := context.Background()
-		src, err := s.CreateSource(ctx, models.System, models.SourceInput{Name: "治安网站", DepartmentID: b.own.ID, Kind: "publications"})
+		src, err := sources.New(s).CreateSource(ctx, models.System, sources.SourceInput{Name: "治安网站", DepartmentID: b.own.ID, Kind: "publications"})
 		modelstest.Must(t, err)
-		token, tok, err := s.IssueAPIToken(ctx, models.System, src.ID)
+		token, tok, err := sources.New(s).IssueAPIToken(ctx, models.System, src.ID)
 		modelstest.Must(t, err)
 
 		push := func(bearer, body string) (*http.Response, string) {
@@ -125,7 +126,7 @@ func TestAPIImportWithScopedToken(t *testing.T) {
 		if resp, _ := push("", own); resp.StatusCode != 401 {
 			t.Errorf("no token: %d", resp.StatusCode)
 		}
-		modelstest.Must(t, s.RevokeAPIToken(ctx, models.System, tok.ID))
+		modelstest.Must(t, sources.New(s).RevokeAPIToken(ctx, models.System, tok.ID))
 		if resp, _ := push(token, own); resp.StatusCode != 401 {
 			t.Errorf("revoked token: %d", resp.StatusCode)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/models/scoreruns"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 func columns(t *testing.T, s *models.Store, table string) map[string]bool {
@@ -56,7 +57,7 @@ func TestEveryModelFieldHasItsColumn(t *testing.T) {
 			&models.AuditEntry{}, &models.AuditHead{}, &models.CatalogItem{}, &models.HolidayYear{},
 			&models.Publication{}, &models.Request{}, &models.Complaint{}, &models.QuarterlyReport{},
 			&models.AnnualReport{}, &models.Incident{},
-			&models.ImportRun{}, &models.Source{}, &models.APIToken{},
+			&models.ImportRun{}, &sources.Source{}, &sources.APIToken{},
 			&models.SchemeVersion{}, &scoreruns.ScoreRun{}, &scoreruns.DepartmentScore{}, &reports.AnnualReportText{}, &models.ImportJob{}, &models.ReportFiling{}, &models.ImportUndo{},
 		} {
 			sch, err := gormschema.Parse(m, &sync.Map{}, s.DB.NamingStrategy)

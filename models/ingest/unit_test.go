@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
-	"golang.org/x/text/encoding/unicode"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 func TestParseDate(t *testing.T) {
@@ -145,7 +147,7 @@ func TestKinds(t *testing.T) {
 		t.Errorf("ParseKind of an unknown kind: %v", err)
 	}
 	// A department's source may feed exactly the kinds a department owns.
-	for _, s := range models.SourceKinds {
+	for _, s := range sources.SourceKinds {
 		if k, err := ParseKind(s); err != nil || !k.departmental() {
 			t.Errorf("source kind %q: %v", s, err)
 		}

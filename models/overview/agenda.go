@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/sources"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -144,12 +145,12 @@ func (s *Store) FailedImports(ctx context.Context, v models.Viewer, since time.T
 
 // FailedSources lists the registered sources whose last pull failed or was
 // rejected, for the office.
-func (s *Store) FailedSources(ctx context.Context, v models.Viewer) ([]models.Source, error) {
-	srcs, err := s.Sources(ctx, v)
+func (s *Store) FailedSources(ctx context.Context, v models.Viewer) ([]sources.Source, error) {
+	srcs, err := sources.New(s.Store).Sources(ctx, v)
 	if err != nil {
 		return nil, err
 	}
-	return slices.DeleteFunc(srcs, func(src models.Source) bool {
+	return slices.DeleteFunc(srcs, func(src sources.Source) bool {
 		return src.LastStatus != models.RunFailed && src.LastStatus != models.RunRejected
 	}), nil
 }

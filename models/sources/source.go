@@ -1,4 +1,7 @@
-package models
+// Package sources keeps the registered sources of records: the systems
+// pulled on a schedule and those that push through the JSON API, with
+// their API tokens.
+package sources
 
 import (
 	"context"
@@ -14,7 +17,15 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
 )
+
+// Store keeps the registered sources in the application's database.
+type Store struct{ *models.Store }
+
+// New returns the sources store on s.
+func New(s *models.Store) *Store { return &Store{s} }
 
 // SourceKinds are the kinds a department's source may deliver: the records a
 // department produces. Departments, the catalog and the holiday calendar
@@ -30,7 +41,7 @@ type Source struct {
 	ID           uint   `gorm:"primaryKey"`
 	Name         string `gorm:"size:128;not null"`
 	DepartmentID uint   `gorm:"not null;index"`
-	Department   *Department
+	Department   *models.Department
 	Kind         string     `gorm:"size:32;not null"`
 	URL          string     `gorm:"size:1024"`          // empty: the source only pushes through the API
 	PullToken    string     `gorm:"size:512" json:"-"`  // bearer token sent when pulling; kept because it must be sent
@@ -77,31 +88,31 @@ type SourceInput struct {
 func (in SourceInput) Validate() error {
 	switch {
 	case strings.TrimSpace(in.Name) == "":
-		return Invalid("name", "refuse.source.name")
+		return models.Invalid("name", "refuse.source.name")
 	case in.DepartmentID == 0:
-		return Invalid("department", "refuse.department.choose")
+		return models.Invalid("department", "refuse.department.choose")
 	case !slices.Contains(SourceKinds, in.Kind):
-		return Invalid("kind", "refuse.source.kind")
+		return models.Invalid("kind", "refuse.source.kind")
 	case in.EveryMinutes < 0 || in.EveryMinutes > 60*24*31:
-		return Invalid("every", "refuse.source.every_range")
+		return models.Invalid("every", "refuse.source.every_range")
 	case in.EveryMinutes > 0 && in.EveryMinutes < 5:
-		return Invalid("every", "refuse.source.every_short")
+		return models.Invalid("every", "refuse.source.every_short")
 	case in.EveryMinutes > 0 && in.URL == "":
-		return Invalid("url", "refuse.source.url_needed")
+		return models.Invalid("url", "refuse.source.url_needed")
 	}
 	if in.URL != "" {
 		u, err := url.Parse(in.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return Invalid("url", "refuse.source.url_bad")
+			return models.Invalid("url", "refuse.source.url_bad")
 		}
 	}
 	return nil
 }
 
 // CreateSource registers a source, audit-logged. Office only.
-func (s *Store) CreateSource(ctx context.Context, v Viewer, in SourceInput) (*Source, error) {
+func (s *Store) CreateSource(ctx context.Context, v models.Viewer, in SourceInput) (*Source, error) {
 	if !v.IsOffice() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -109,9 +120,9 @@ func (s *Store) CreateSource(ctx context.Context, v Viewer, in SourceInput) (*So
 	src := Source{Name: strings.TrimSpace(in.Name), DepartmentID: in.DepartmentID, Kind: in.Kind, URL: in.URL,
 		PullToken: in.PullToken, EveryMinutes: in.EveryMinutes, Disabled: in.Disabled}
 	src.NextPullAt = src.nextPull(time.Now().UTC())
-	err := s.Audited(ctx, v, func(tx *Tx) error {
-		if err := tx.DB.First(&Department{}, in.DepartmentID).Error; err != nil {
-			return Invalid("department", "refuse.department.missing")
+	err := s.Audited(ctx, v, func(tx *models.Tx) error {
+		if err := tx.DB.First(&models.Department{}, in.DepartmentID).Error; err != nil {
+			return models.Invalid("department", "refuse.department.missing")
 		}
 		if err := tx.DB.Create(&src).Error; err != nil {
 			return fmt.Errorf("create source: %w", err)
@@ -126,20 +137,20 @@ func (s *Store) CreateSource(ctx context.Context, v Viewer, in SourceInput) (*So
 
 // UpdateSource changes a source, audit-logged. Office only. An empty
 // PullToken keeps the stored one, so a form need never show it.
-func (s *Store) UpdateSource(ctx context.Context, v Viewer, id uint, in SourceInput) error {
+func (s *Store) UpdateSource(ctx context.Context, v models.Viewer, id uint, in SourceInput) error {
 	if !v.IsOffice() {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	return s.Audited(ctx, v, func(tx *Tx) error {
+	return s.Audited(ctx, v, func(tx *models.Tx) error {
 		var src Source
 		if err := tx.ForUpdate().First(&src, id).Error; err != nil {
-			return NotFound(err, "read source")
+			return models.NotFound(err, "read source")
 		}
-		if err := tx.DB.First(&Department{}, in.DepartmentID).Error; err != nil {
-			return Invalid("department", "refuse.department.missing")
+		if err := tx.DB.First(&models.Department{}, in.DepartmentID).Error; err != nil {
+			return models.Invalid("department", "refuse.department.missing")
 		}
 		before := src
 		src.Name, src.DepartmentID, src.Kind, src.URL = strings.TrimSpace(in.Name), in.DepartmentID, in.Kind, in.URL
@@ -157,9 +168,9 @@ func (s *Store) UpdateSource(ctx context.Context, v Viewer, id uint, in SourceIn
 
 // Sources lists the registered sources with their departments: the
 // office's, as is the page (ActAdminister).
-func (s *Store) Sources(ctx context.Context, v Viewer) ([]Source, error) {
-	if !v.Can(ActAdminister) {
-		return nil, ErrForbidden
+func (s *Store) Sources(ctx context.Context, v models.Viewer) ([]Source, error) {
+	if !v.Can(models.ActAdminister) {
+		return nil, models.ErrForbidden
 	}
 	var out []Source
 	if err := s.DB.WithContext(ctx).Preload("Department").Order("name").Find(&out).Error; err != nil {
@@ -169,13 +180,13 @@ func (s *Store) Sources(ctx context.Context, v Viewer) ([]Source, error) {
 }
 
 // Source reads one source, for those who may list the sources.
-func (s *Store) Source(ctx context.Context, v Viewer, id uint) (*Source, error) {
-	if !v.Can(ActAdminister) {
-		return nil, ErrNotFound
+func (s *Store) Source(ctx context.Context, v models.Viewer, id uint) (*Source, error) {
+	if !v.Can(models.ActAdminister) {
+		return nil, models.ErrNotFound
 	}
 	var src Source
 	if err := s.DB.WithContext(ctx).Preload("Department").First(&src, id).Error; err != nil {
-		return nil, NotFound(err, "read source")
+		return nil, models.NotFound(err, "read source")
 	}
 	return &src, nil
 }
@@ -212,7 +223,7 @@ func (s *Store) ClaimPull(ctx context.Context, src Source, now time.Time) (bool,
 // RecordPull stores the outcome of a pull on its source (the schedule was
 // moved on by ClaimPull). A pull is not audit-logged here: its ImportRun is
 // the record.
-func (s *Store) RecordPull(ctx context.Context, id uint, at time.Time, run *ImportRun) error {
+func (s *Store) RecordPull(ctx context.Context, id uint, at time.Time, run *models.ImportRun) error {
 	updates := map[string]any{"last_pull_at": at.UTC()}
 	if run != nil {
 		updates["last_status"], updates["last_message"], updates["last_run_id"] = run.Status, run.Message, run.ID
@@ -238,9 +249,9 @@ const tokenPrefix = "gk_"
 
 // IssueAPIToken creates a token for a source and returns it in clear, the
 // only time it is ever shown. Office only, audit-logged (without the token).
-func (s *Store) IssueAPIToken(ctx context.Context, v Viewer, sourceID uint) (string, *APIToken, error) {
+func (s *Store) IssueAPIToken(ctx context.Context, v models.Viewer, sourceID uint) (string, *APIToken, error) {
 	if !v.IsOffice() {
-		return "", nil, ErrForbidden
+		return "", nil, models.ErrForbidden
 	}
 	var raw [32]byte
 	if _, err := rand.Read(raw[:]); err != nil {
@@ -248,9 +259,9 @@ func (s *Store) IssueAPIToken(ctx context.Context, v Viewer, sourceID uint) (str
 	}
 	plain := tokenPrefix + base64.RawURLEncoding.EncodeToString(raw[:])
 	t := APIToken{SourceID: sourceID, Hash: hashToken(plain), Hint: plain[:len(tokenPrefix)+6], CreatedBy: v.Name}
-	err := s.Audited(ctx, v, func(tx *Tx) error {
+	err := s.Audited(ctx, v, func(tx *models.Tx) error {
 		if err := tx.DB.First(&Source{}, sourceID).Error; err != nil {
-			return NotFound(err, "read source")
+			return models.NotFound(err, "read source")
 		}
 		if err := tx.DB.Create(&t).Error; err != nil {
 			return fmt.Errorf("create API token: %w", err)
@@ -264,14 +275,14 @@ func (s *Store) IssueAPIToken(ctx context.Context, v Viewer, sourceID uint) (str
 }
 
 // RevokeAPIToken makes a token unusable from now on. Office only, audit-logged.
-func (s *Store) RevokeAPIToken(ctx context.Context, v Viewer, id uint) error {
+func (s *Store) RevokeAPIToken(ctx context.Context, v models.Viewer, id uint) error {
 	if !v.IsOffice() {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
-	return s.Audited(ctx, v, func(tx *Tx) error {
+	return s.Audited(ctx, v, func(tx *models.Tx) error {
 		var t APIToken
 		if err := tx.DB.First(&t, id).Error; err != nil {
-			return NotFound(err, "read API token")
+			return models.NotFound(err, "read API token")
 		}
 		if t.RevokedAt != nil {
 			return nil
@@ -285,9 +296,9 @@ func (s *Store) RevokeAPIToken(ctx context.Context, v Viewer, id uint) error {
 }
 
 // APITokens lists a source's tokens, newest first. Office only.
-func (s *Store) APITokens(ctx context.Context, v Viewer, sourceID uint) ([]APIToken, error) {
+func (s *Store) APITokens(ctx context.Context, v models.Viewer, sourceID uint) ([]APIToken, error) {
 	if !v.IsOffice() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	var out []APIToken
 	if err := s.DB.WithContext(ctx).Where("source_id = ?", sourceID).Order("id desc").Find(&out).Error; err != nil {
