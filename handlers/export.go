@@ -8,6 +8,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -123,7 +124,7 @@ func (s *Server) exportAudit(c *fiber.Ctx) error {
 // exportImports is the import history the viewer may see.
 func (s *Server) exportImports(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	runs, err := s.store.ImportRuns(c.UserContext(), v, models.ImportRunFilter{Limit: 1000})
+	runs, err := imports.New(s.store).ImportRuns(c.UserContext(), v, imports.ImportRunFilter{Limit: 1000})
 	if err != nil {
 		return err
 	}

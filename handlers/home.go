@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/reports"
@@ -157,7 +158,7 @@ func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error
 
 // failedImport is an import that failed, with its kind's name.
 type failedImport struct {
-	models.ImportRun
+	imports.ImportRun
 	KindTitle string
 }
 

@@ -20,13 +20,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/sources"
 )
 
 // importJob is a background import running in this process. What a page
 // shows of it, and the request to cancel it, are in the database
-// (models.ImportJob), so that any instance behind a load balancer serves
+// (imports.ImportJob), so that any instance behind a load balancer serves
 // its page and its cancel button; this process keeps only its progress
 // counters and what stops it.
 type importJob struct {
@@ -56,7 +57,7 @@ type jobView struct {
 	Report                *ingest.Report
 }
 
-func viewOf(j *models.ImportJob) (jobView, error) {
+func viewOf(j *imports.ImportJob) (jobView, error) {
 	v := jobView{ID: j.ID, FileName: j.FileName, Kind: ingest.Kind(j.Kind), Done: j.Done, Total: j.Total,
 		Finished: j.Finished, Cancelled: j.CancelRequested, Writing: j.Writing, Message: j.Message}
 	if j.Total > 0 {
@@ -112,7 +113,7 @@ func (s *Server) imports(c *fiber.Ctx) error {
 // chosen, with its errors.
 func (s *Server) importsPage(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
-	runs, err := s.store.ImportRuns(c.UserContext(), v, models.ImportRunFilter{Limit: 100})
+	runs, err := imports.New(s.store).ImportRuns(c.UserContext(), v, imports.ImportRunFilter{Limit: 100})
 	if err != nil {
 		return err
 	}
@@ -151,7 +152,7 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 	}
 	kind, _ := ingest.ParseKind(f.Kind)
 	// The upload's memory belongs to the request: keep a copy for the job.
-	tmp, err := os.CreateTemp("", models.TempPattern())
+	tmp, err := os.CreateTemp("", imports.TempPattern())
 	if err != nil {
 		return fmt.Errorf("spool upload: %w", err)
 	}
@@ -164,8 +165,8 @@ func (s *Server) startImport(c *fiber.Ctx) error {
 	// The job's context ends with the server (SIGTERM) or its cancel button.
 	ctx, cancel := context.WithCancelCause(s.background)
 	job := &importJob{id: randomToken()[:16], cancel: cancel}
-	rec := models.ImportJob{ID: job.id, UserID: v.UserID, Kind: string(kind), FileName: fh.Filename, StartedAt: s.opt.Now().UTC()}
-	if err := s.store.StartImportJob(c.UserContext(), &rec); err != nil {
+	rec := imports.ImportJob{ID: job.id, UserID: v.UserID, Kind: string(kind), FileName: fh.Filename, StartedAt: s.opt.Now().UTC()}
+	if err := imports.New(s.store).StartImportJob(c.UserContext(), &rec); err != nil {
 		cancel(nil)
 		os.Remove(tmp.Name())
 		return err
@@ -198,7 +199,7 @@ func (s *Server) runImport(ctx context.Context, job *importJob, kind ingest.Kind
 				return
 			case <-t.C:
 				tctx, done := context.WithTimeout(context.Background(), jobTick)
-				stop, err := s.store.ImportJobProgress(tctx, job.id, job.done.Load(), job.total.Load(), job.writing.Load())
+				stop, err := imports.New(s.store).ImportJobProgress(tctx, job.id, job.done.Load(), job.total.Load(), job.writing.Load())
 				done()
 				if err == nil && stop {
 					job.cancel(ingest.ErrCancelled)
@@ -233,7 +234,7 @@ func (s *Server) runImport(ctx context.Context, job *importJob, kind ingest.Kind
 		}
 		report = string(b)
 	}
-	if ferr := s.store.FinishImportJob(job.id, message, report); ferr != nil {
+	if ferr := imports.New(s.store).FinishImportJob(job.id, message, report); ferr != nil {
 		s.opt.Log.Error("import job outcome not stored", "job", job.id, "err", ferr)
 	}
 }
@@ -241,7 +242,7 @@ func (s *Server) runImport(ctx context.Context, job *importJob, kind ingest.Kind
 // ownJob reads the viewer's own job, on whichever instance runs it.
 func (s *Server) ownJob(c *fiber.Ctx) (jobView, error) {
 	v, _ := viewer(c)
-	j, err := s.store.ImportJobOf(c.UserContext(), v, c.Params("id"))
+	j, err := imports.New(s.store).ImportJobOf(c.UserContext(), v, c.Params("id"))
 	if err != nil {
 		return jobView{}, err
 	}
@@ -267,10 +268,10 @@ func (s *Server) importJobPage(c *fiber.Ctx) error {
 func (s *Server) cancelImport(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	id := c.Params("id")
-	if _, err := s.store.ImportJobOf(c.UserContext(), v, id); err != nil {
+	if _, err := imports.New(s.store).ImportJobOf(c.UserContext(), v, id); err != nil {
 		return err
 	}
-	if err := s.store.RequestImportCancel(c.UserContext(), v, id); err != nil {
+	if err := imports.New(s.store).RequestImportCancel(c.UserContext(), v, id); err != nil {
 		return err
 	}
 	if job := s.jobs.get(id); job != nil {

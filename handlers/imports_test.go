@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/sources"
 )
@@ -240,26 +241,26 @@ func TestImportJobOfADeadProcessShowsItFailed(t *testing.T) {
 		modelstest.Must(t, s.DB.Where("username = ?", "office").Take(&office).Error)
 		ctx := context.Background()
 		for _, id := range []string{"deadjob000000001", "deadjob000000002"} {
-			modelstest.Must(t, s.StartImportJob(ctx, &models.ImportJob{ID: id, UserID: office.ID, Kind: "publications", FileName: "崩溃前.csv", StartedAt: time.Now().UTC(), Done: 2, Total: 3}))
+			modelstest.Must(t, imports.New(s).StartImportJob(ctx, &imports.ImportJob{ID: id, UserID: office.ID, Kind: "publications", FileName: "崩溃前.csv", StartedAt: time.Now().UTC(), Done: 2, Total: 3}))
 			// What a process killed two minutes ago leaves: its last heartbeat.
-			modelstest.Must(t, s.DB.Model(&models.ImportJob{}).Where("id = ?", id).
+			modelstest.Must(t, s.DB.Model(&imports.ImportJob{}).Where("id = ?", id).
 				Updates(map[string]any{"owner": "container:1:0123456789abcdef", "heartbeat_at": time.Now().UTC().Add(-2 * time.Minute)}).Error)
 		}
 
 		_, page := c.get("/imports/jobs/deadjob000000001")
-		if strings.Contains(page, `http-equiv="refresh"`) || !strings.Contains(page, models.ReasonInterrupted) {
+		if strings.Contains(page, `http-equiv="refresh"`) || !strings.Contains(page, imports.ReasonInterrupted) {
 			t.Fatalf("the job page of a dead process: %.600s", page)
 		}
 		job := "/imports/jobs/deadjob000000002"
 		if resp, _ := c.post(job+"/cancel", url.Values{"_csrf": {c.token("/imports")}}); resp.StatusCode != 303 {
 			t.Fatalf("cancel a dead job: %d", resp.StatusCode)
 		}
-		var j models.ImportJob
+		var j imports.ImportJob
 		modelstest.Must(t, s.DB.Where("id = ?", "deadjob000000002").Take(&j).Error)
-		if !j.Finished || j.Message != models.ReasonInterrupted {
+		if !j.Finished || j.Message != imports.ReasonInterrupted {
 			t.Errorf("a dead job after cancel: finished %v, %q", j.Finished, j.Message)
 		}
-		if _, page := c.get(job); strings.Contains(page, "正在取消") || !strings.Contains(page, models.ReasonInterrupted) {
+		if _, page := c.get(job); strings.Contains(page, "正在取消") || !strings.Contains(page, imports.ReasonInterrupted) {
 			t.Errorf("the job page after cancelling a dead job: %.600s", page)
 		}
 	})

@@ -20,6 +20,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
@@ -158,7 +159,7 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 	if err != nil {
 		return nil, err
 	}
-	last, err := s.store.LastImportID(ctx)
+	last, err := imports.New(s.store).LastImportID(ctx)
 	if err != nil {
 		return nil, err
 	}

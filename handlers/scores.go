@@ -17,6 +17,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -136,7 +137,7 @@ func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *scoreruns.ScoreRun,
 	_, limited := v.OwnDepartment()
 	var key rankingKey
 	if !limited {
-		last, err := s.store.LastImportID(ctx)
+		last, err := imports.New(s.store).LastImportID(ctx)
 		if err != nil {
 			return "", err
 		}

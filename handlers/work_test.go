@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/models/sources"
@@ -268,9 +269,9 @@ func TestEachRoleHomeIsAToDoList(t *testing.T) {
 		with2026(t, b)
 		now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
 		b.clock.Advance(now.Sub(b.clock.Now()))
-		modelstest.Must(t, s.DB.Create(&models.ImportRun{StartedAt: now.Add(-time.Hour), UserName: "办公室", Source: "file", Kind: "publications", FileName: "坏文件.xlsx", Status: models.RunFailed, Message: "文件无法读取"}).Error)
+		modelstest.Must(t, s.DB.Create(&imports.ImportRun{StartedAt: now.Add(-time.Hour), UserName: "办公室", Source: "file", Kind: "publications", FileName: "坏文件.xlsx", Status: imports.RunFailed, Message: "文件无法读取"}).Error)
 		last := now.Add(-2 * time.Hour)
-		modelstest.Must(t, s.DB.Create(&sources.Source{Name: "刑警网站接口", DepartmentID: b.other.ID, Kind: "publications", URL: "http://127.0.0.1:9/x", LastPullAt: &last, LastStatus: models.RunFailed, LastMessage: "连接被拒绝"}).Error)
+		modelstest.Must(t, s.DB.Create(&sources.Source{Name: "刑警网站接口", DepartmentID: b.other.ID, Kind: "publications", URL: "http://127.0.0.1:9/x", LastPullAt: &last, LastStatus: imports.RunFailed, LastMessage: "连接被拒绝"}).Error)
 		modelstest.Must(t, s.DB.Create(&models.SchemeVersion{Version: "draft-x", Name: "2027年度考核方案（草案）", Body: "{}", Status: models.SchemeDraft, BasedOn: "default-2"}).Error)
 
 		for _, tc := range []struct {

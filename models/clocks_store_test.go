@@ -12,6 +12,7 @@ import (
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/records"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -68,14 +69,14 @@ func TestFlagBecomesIncidentOnlyWhenConfirmed(t *testing.T) {
 		}
 
 		incidents := func() int {
-			in, err := s.ScoringInput(ctx, 2024)
+			in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
 			modelstest.Must(t, err)
 			return len(in.Incidents)
 		}
 		if n := incidents(); n != 0 {
 			t.Fatalf("an open flag is no incident: %d incidents", n)
 		}
-		in, err := s.ScoringInput(ctx, 2024)
+		in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
 		modelstest.Must(t, err)
 		for _, p := range in.Publications {
 			if p.Withheld != (p.Title == "内部文件") {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -57,8 +58,8 @@ func TestEveryModelFieldHasItsColumn(t *testing.T) {
 			&models.AuditEntry{}, &models.AuditHead{}, &models.CatalogItem{}, &models.HolidayYear{},
 			&models.Publication{}, &models.Request{}, &models.Complaint{}, &models.QuarterlyReport{},
 			&models.AnnualReport{}, &models.Incident{},
-			&models.ImportRun{}, &sources.Source{}, &sources.APIToken{},
-			&models.SchemeVersion{}, &scoreruns.ScoreRun{}, &scoreruns.DepartmentScore{}, &reports.AnnualReportText{}, &models.ImportJob{}, &models.ReportFiling{}, &models.ImportUndo{},
+			&imports.ImportRun{}, &sources.Source{}, &sources.APIToken{},
+			&models.SchemeVersion{}, &scoreruns.ScoreRun{}, &scoreruns.DepartmentScore{}, &reports.AnnualReportText{}, &imports.ImportJob{}, &models.ReportFiling{}, &imports.ImportUndo{},
 		} {
 			sch, err := gormschema.Parse(m, &sync.Map{}, s.DB.NamingStrategy)
 			modelstest.Must(t, err)

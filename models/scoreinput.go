@@ -44,19 +44,9 @@ func (s *Store) buildCalendar(ctx context.Context) (*scoring.Calendar, error) {
 	return scoring.NewCalendar(years...)
 }
 
-// ScoringInput reads what scoring needs for year y: departments, groups, the
-// catalog, and the year's records (publications up to the end of the last
-// website week of y, scoring.LastWebsiteDay, since earlier years fill
-// standing slots and A4's last week runs into January of y+1; scoring
-// counts those January days for A4 only). The caller sets Scheme, Calendar and AsOf.
-// Rows are streamed into compact values: a province-scale year fits in
-// memory. It reads no import halfway written (settledInput).
-func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
-	return s.settledInput(ctx, y)
-}
-
-// readScoringInput is ScoringInput's read, whatever imports are doing.
-func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
+// ReadScoringInput is the read of scoreruns' ScoringInput, whatever
+// imports are doing.
+func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
 	in, err := s.ScoringFrame(ctx, y)
 	if err != nil {
 		return nil, err

@@ -48,7 +48,7 @@ func TestScoringInputKeepsDatesAndYearBounds(t *testing.T) {
 			{DepartmentID: d.ID, RequestNo: "rx", Received: date("2023-12-01"), Channel: "信函"},
 		}).Error)
 
-		in, err := s.ScoringInput(ctx, 2024)
+		in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
 		modelstest.Must(t, err)
 		if len(in.Departments) != 1 || in.Groups["相关警种部门"][0] != d.ID {
 			t.Fatalf("departments %v groups %v", in.Departments, in.Groups)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -25,13 +26,13 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 		if counts.Departments != 28 || counts.Items != 46 || counts.Users != int64(len(seed.DemoUsers))+counts.Departments-2 {
 			t.Errorf("demo counts = %+v", counts)
 		}
-		var runs []models.ImportRun
+		var runs []imports.ImportRun
 		modelstest.Must(t, s.DB.Where("source = ?", "seed").Find(&runs).Error)
 		if len(runs) < 10 {
 			t.Errorf("demo used the import path %d times, want one run per file", len(runs))
 		}
 		for _, r := range runs {
-			if r.Status != models.RunDone {
+			if r.Status != imports.RunDone {
 				t.Errorf("demo file %s: %s %s", r.FileName, r.Status, r.Message)
 			}
 		}

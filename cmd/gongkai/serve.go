@@ -13,6 +13,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/backup"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -38,19 +39,19 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	defer store.Close()
 
 	// Runs left "running" by a process that died, and its upload copies.
-	if n, err := store.FailInterruptedRuns(ctx, models.ReasonInterrupted, false); err != nil {
+	if n, err := imports.New(store).FailInterruptedRuns(ctx, imports.ReasonInterrupted, false); err != nil {
 		return err
 	} else if n > 0 {
 		cfg.Log.Warn("import runs left running by a stopped process marked failed", "runs", n)
 	}
-	models.RemoveOrphanTempFiles(false)
+	imports.RemoveOrphanTempFiles(false)
 
 	// On SIGTERM: stop taking requests and drain them, then cancel the
 	// background imports (each rolls back and records why) and wait for them.
 	stopCtx, stopImports := context.WithCancelCause(context.Background())
 	defer stopImports(ingest.ErrStopped)
-	var imports sync.WaitGroup
-	opt := handlers.Options{Cookie: cfg.Cookie, TrustedProxies: cfg.Proxies, Log: cfg.Log, Background: stopCtx, Imports: &imports}
+	var running sync.WaitGroup
+	opt := handlers.Options{Cookie: cfg.Cookie, TrustedProxies: cfg.Proxies, Log: cfg.Log, Background: stopCtx, Imports: &running}
 	if cfg.Demo {
 		loaded, err := seed.Demo(ctx, store)
 		if err != nil {
@@ -96,13 +97,13 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	}
 	<-drained
 	stopImports(ingest.ErrStopped)
-	waitFor(&imports, drainTimeout)
+	waitFor(&running, drainTimeout)
 	// Whatever this process still had running (an API import cut off by
 	// the drain's timeout) is marked failed too.
-	if _, err := store.FailInterruptedRuns(context.Background(), ingest.ErrStopped.Error(), true); err != nil {
+	if _, err := imports.New(store).FailInterruptedRuns(context.Background(), ingest.ErrStopped.Error(), true); err != nil {
 		cfg.Log.Warn("mark stopped imports failed", "err", err)
 	}
-	models.RemoveOrphanTempFiles(true)
+	imports.RemoveOrphanTempFiles(true)
 	fmt.Fprintln(stdout, "gongkai: stopped")
 	return nil
 }
@@ -125,8 +126,8 @@ func waitFor(wg *sync.WaitGroup, d time.Duration) {
 // that died: one that died just before this process started still had a
 // fresh heartbeat at the start.
 func failInterrupted(ctx context.Context, store *models.Store, log *slog.Logger) {
-	every(ctx, models.ImportHeartbeat, func(time.Time) {
-		if n, err := store.FailInterruptedRuns(ctx, models.ReasonInterrupted, false); err != nil {
+	every(ctx, imports.ImportHeartbeat, func(time.Time) {
+		if n, err := imports.New(store).FailInterruptedRuns(ctx, imports.ReasonInterrupted, false); err != nil {
 			log.Warn("mark interrupted imports failed", "err", err)
 		} else if n > 0 {
 			log.Warn("import runs of a stopped process marked failed", "runs", n)

@@ -309,7 +309,7 @@ func TestUpgradeMovesPaperDecisions(t *testing.T) {
 		if s.DB.Migrator().HasTable("accountability_decisions") {
 			t.Error("the old table is still there")
 		}
-		in, err := s.ScoringInput(ctx, 2024)
+		in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
 		modelstest.Must(t, err)
 		if len(in.Decisions) != 1 || in.Decisions[0].CaseNo != "ZJ2024-9" {
 			t.Errorf("scoring reads %+v", in.Decisions)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -29,10 +30,10 @@ func TestBadRowLoadsNothing(t *testing.T) {
 		if n := count(t, s, "publications"); n != 0 {
 			t.Errorf("%d publications loaded from a rejected file", n)
 		}
-		run, err := s.ImportRun(ctx, office, rep.RunID)
+		run, err := imports.New(s).ImportRun(ctx, office, rep.RunID)
 		modelstest.Must(t, err)
 		want := "文件中有错误的行，未导入任何数据：第 4 行，列“published”：“2025-02-30”不是有效日期（应为 2024-03-05、2024/3/5 或 2024年3月5日）"
-		if run.Status != models.RunRejected || run.Message != want || run.Read != 3 || run.Rejected != 1 || run.UserName != "办公室甲" {
+		if run.Status != imports.RunRejected || run.Message != want || run.Read != 3 || run.Rejected != 1 || run.UserName != "办公室甲" {
 			t.Errorf("run = %+v", run)
 		}
 	})
@@ -90,9 +91,9 @@ func TestPartialErrorFile(t *testing.T) {
 				if head[len(head)-1] != reasonColumn || !strings.Contains(row[len(row)-1], "“抖音”不是已知的公开形式") || !containsCell(row, "抖音") {
 					t.Fatalf("error file: head %q, row %q", head, row)
 				}
-				run, err := s.ImportRun(ctx, office, rep.RunID)
+				run, err := imports.New(s).ImportRun(ctx, office, rep.RunID)
 				modelstest.Must(t, err)
-				if run.Status != models.RunPartial {
+				if run.Status != imports.RunPartial {
 					t.Errorf("run status %q", run.Status)
 				}
 				fixed := fix(rep.ErrorFile)

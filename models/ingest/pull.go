@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/sources"
 )
 
@@ -68,7 +69,7 @@ func (p *Puller) Pull(ctx context.Context, sourceID uint, by models.Viewer) (*Re
 		Source: "pull", SourceID: src.ID, FileName: src.URL, Viewer: by, OnlyDepartment: src.DepartmentID,
 	})
 	if rep != nil {
-		run, rerr := p.im.store.ImportRun(ctx, models.System, rep.RunID)
+		run, rerr := imports.New(p.im.store).ImportRun(ctx, models.System, rep.RunID)
 		if rerr == nil {
 			rerr = sources.New(p.im.store).RecordPull(ctx, src.ID, at, run)
 		}

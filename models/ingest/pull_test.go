@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/sources"
 )
@@ -80,10 +81,10 @@ func TestPull(t *testing.T) {
 				t.Fatalf("pull %s: %v %+v", path, err, rep)
 			}
 			got := mustSource(t, s, src.ID)
-			if got.LastStatus != models.RunDone || got.LastRunID == nil || *got.LastRunID != rep.RunID || got.LastPullAt == nil {
+			if got.LastStatus != imports.RunDone || got.LastRunID == nil || *got.LastRunID != rep.RunID || got.LastPullAt == nil {
 				t.Errorf("source after a pull: %+v", got)
 			}
-			runs, err := s.ImportRuns(ctx, office, models.ImportRunFilter{SourceID: src.ID})
+			runs, err := imports.New(s).ImportRuns(ctx, office, imports.ImportRunFilter{SourceID: src.ID})
 			modelstest.Must(t, err)
 			if len(runs) != 1 || runs[0].Source != "pull" || runs[0].FileName != srv.URL+path || runs[0].DepartmentID == nil || *runs[0].DepartmentID != za {
 				t.Errorf("runs of the source: %+v", runs)
@@ -96,7 +97,7 @@ func TestPull(t *testing.T) {
 		if !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != want {
 			t.Fatalf("a pull with another department's row: %v %+v", err, rep)
 		}
-		if got := mustSource(t, s, mixed.ID); got.LastStatus != models.RunRejected || !strings.HasSuffix(got.LastMessage, want) {
+		if got := mustSource(t, s, mixed.ID); got.LastStatus != imports.RunRejected || !strings.HasSuffix(got.LastMessage, want) {
 			t.Errorf("source after a rejected pull: %+v", got)
 		}
 
@@ -110,7 +111,7 @@ func TestPull(t *testing.T) {
 			if !errors.Is(err, ErrPull) || UserMessage(err) != tc.msg {
 				t.Errorf("%s: err = %v (%s)", tc.name, err, UserMessage(err))
 			}
-			if got := mustSource(t, s, bad.ID); got.LastStatus != models.RunFailed || got.LastMessage != tc.msg {
+			if got := mustSource(t, s, bad.ID); got.LastStatus != imports.RunFailed || got.LastMessage != tc.msg {
 				t.Errorf("%s: source after the pull: %+v", tc.name, got)
 			}
 		}
@@ -172,7 +173,7 @@ func TestPush(t *testing.T) {
 		if err != nil || rep.Inserted != 1 {
 			t.Fatalf("push: %v %+v", err, rep)
 		}
-		run, err := s.ImportRun(ctx, office, rep.RunID)
+		run, err := imports.New(s).ImportRun(ctx, office, rep.RunID)
 		modelstest.Must(t, err)
 		if run.Source != "api" || run.SourceID == nil || *run.SourceID != src.ID || run.UserName != "API:治安支队系统" {
 			t.Errorf("run = %+v", run)

@@ -8,6 +8,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/records"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -97,7 +98,7 @@ func TestUncataloguedPublicationsCount(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		im := bureau(t, s, Publications)
 		mustImport(t, im, Publications, "news.csv", []byte(newsPosts), Options{})
-		in, err := s.ScoringInput(ctx, 2025)
+		in, err := scoreruns.New(s).ScoringInput(ctx, 2025)
 		modelstest.Must(t, err)
 		if len(in.Publications) != 3 {
 			t.Fatalf("scoring input has %d publications, want the 3 news posts", len(in.Publications))

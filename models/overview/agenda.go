@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/sources"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -130,12 +131,12 @@ func (s *Store) owedReports(ctx context.Context, today scoring.Date, p scoring.P
 
 // FailedImports lists the imports of the last days that failed or were
 // rejected, newest first, for the office.
-func (s *Store) FailedImports(ctx context.Context, v models.Viewer, since time.Time) ([]models.ImportRun, error) {
+func (s *Store) FailedImports(ctx context.Context, v models.Viewer, since time.Time) ([]imports.ImportRun, error) {
 	if !v.IsOffice() {
 		return nil, models.ErrForbidden
 	}
-	var out []models.ImportRun
-	err := s.DB.WithContext(ctx).Where("status IN ? AND started_at >= ?", []string{models.RunFailed, models.RunRejected}, since).
+	var out []imports.ImportRun
+	err := s.DB.WithContext(ctx).Where("status IN ? AND started_at >= ?", []string{imports.RunFailed, imports.RunRejected}, since).
 		Order("started_at desc, id desc").Limit(20).Find(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("list failed imports: %w", err)
@@ -151,6 +152,6 @@ func (s *Store) FailedSources(ctx context.Context, v models.Viewer) ([]sources.S
 		return nil, err
 	}
 	return slices.DeleteFunc(srcs, func(src sources.Source) bool {
-		return src.LastStatus != models.RunFailed && src.LastStatus != models.RunRejected
+		return src.LastStatus != imports.RunFailed && src.LastStatus != imports.RunRejected
 	}), nil
 }

@@ -19,6 +19,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 )
 
 // Store keeps the registered sources in the application's database.
@@ -223,7 +224,7 @@ func (s *Store) ClaimPull(ctx context.Context, src Source, now time.Time) (bool,
 // RecordPull stores the outcome of a pull on its source (the schedule was
 // moved on by ClaimPull). A pull is not audit-logged here: its ImportRun is
 // the record.
-func (s *Store) RecordPull(ctx context.Context, id uint, at time.Time, run *models.ImportRun) error {
+func (s *Store) RecordPull(ctx context.Context, id uint, at time.Time, run *imports.ImportRun) error {
 	updates := map[string]any{"last_pull_at": at.UTC()}
 	if run != nil {
 		updates["last_status"], updates["last_message"], updates["last_run_id"] = run.Status, run.Message, run.ID

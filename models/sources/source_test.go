@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/sources"
 )
@@ -98,14 +99,14 @@ func TestSourcesAndTokens(t *testing.T) {
 		if !first || second {
 			t.Errorf("claims = %v, %v; want only the first", first, second)
 		}
-		run := &models.ImportRun{Kind: "publications", UserName: "system", Source: "pull"}
-		modelstest.Must(t, s.StartImportRun(ctx, run))
-		run.Status, run.Message = models.RunDone, "ok"
-		modelstest.Must(t, s.FinishImportRun(run))
+		run := &imports.ImportRun{Kind: "publications", UserName: "system", Source: "pull"}
+		modelstest.Must(t, imports.New(s).StartImportRun(ctx, run))
+		run.Status, run.Message = imports.RunDone, "ok"
+		modelstest.Must(t, imports.New(s).FinishImportRun(run))
 		modelstest.Must(t, sources.New(s).RecordPull(ctx, src.ID, later, run))
 		got, err = sources.New(s).Source(ctx, office, src.ID)
 		modelstest.Must(t, err)
-		if got.LastStatus != models.RunDone || got.LastRunID == nil || *got.LastRunID != run.ID || got.LastPullAt == nil {
+		if got.LastStatus != imports.RunDone || got.LastRunID == nil || *got.LastRunID != run.ID || got.LastPullAt == nil {
 			t.Errorf("after a pull: %+v", got)
 		}
 	})

@@ -1,4 +1,4 @@
-package models
+package imports
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // ImportJob is an upload being imported in the background, as every
@@ -85,11 +87,11 @@ func (s *Store) FinishImportJob(id, message, report string) error {
 // ImportJobOf returns a job to the user who started it, and to nobody else.
 // A job whose process died shows as finished with ReasonInterrupted, as
 // FailInterruptedRuns will record it.
-func (s *Store) ImportJobOf(ctx context.Context, v Viewer, id string) (*ImportJob, error) {
+func (s *Store) ImportJobOf(ctx context.Context, v models.Viewer, id string) (*ImportJob, error) {
 	var j ImportJob
 	err := s.DB.WithContext(ctx).Where("id = ? AND user_id = ?", id, v.UserID).Take(&j).Error
 	if err != nil {
-		return nil, NotFound(err, "read import job")
+		return nil, models.NotFound(err, "read import job")
 	}
 	if !j.Finished {
 		var n int64
@@ -106,7 +108,7 @@ func (s *Store) ImportJobOf(ctx context.Context, v Viewer, id string) (*ImportJo
 // RequestImportCancel asks for the user's own running job to stop; the
 // instance running it stops it at its next progress report. A job whose
 // process died is finished at once, with ReasonInterrupted.
-func (s *Store) RequestImportCancel(ctx context.Context, v Viewer, id string) error {
+func (s *Store) RequestImportCancel(ctx context.Context, v models.Viewer, id string) error {
 	mine := func() *gorm.DB {
 		return s.DB.WithContext(ctx).Model(&ImportJob{}).Where("id = ? AND user_id = ? AND finished = ?", id, v.UserID, false)
 	}

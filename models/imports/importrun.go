@@ -1,10 +1,22 @@
-package models
+// Package imports keeps the bookkeeping of imports: the history of runs,
+// the background jobs and their progress, the rows a running import has
+// written in chunks (taken out again if it never finishes), and the
+// recovery of runs a crash left behind.
+package imports
 
 import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/gongkai/gongkai/models"
 )
+
+// Store keeps the import bookkeeping in the application's database.
+type Store struct{ *models.Store }
+
+// New returns the imports store on s.
+func New(s *models.Store) *Store { return &Store{s} }
 
 // Import run statuses.
 const (
@@ -105,14 +117,14 @@ type ImportRunFilter struct {
 // ImportRuns lists imports, newest first. The office, the leading group and
 // auditors see every run; a department head sees the runs scoped to their
 // department; the discipline office none.
-func (s *Store) ImportRuns(ctx context.Context, v Viewer, f ImportRunFilter) ([]ImportRun, error) {
+func (s *Store) ImportRuns(ctx context.Context, v models.Viewer, f ImportRunFilter) ([]ImportRun, error) {
 	q := s.DB.WithContext(ctx).Order("id desc")
 	switch v.Role {
-	case RoleOffice, RoleLeader, RoleAuditor:
-	case RoleHead:
+	case models.RoleOffice, models.RoleLeader, models.RoleAuditor:
+	case models.RoleHead:
 		q = q.Where("department_id = ?", v.DepartmentID)
 	default:
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 100
@@ -135,18 +147,26 @@ func (s *Store) ImportRuns(ctx context.Context, v Viewer, f ImportRunFilter) ([]
 }
 
 // ImportRun reads one run if the viewer may see it.
-func (s *Store) ImportRun(ctx context.Context, v Viewer, id uint) (*ImportRun, error) {
+func (s *Store) ImportRun(ctx context.Context, v models.Viewer, id uint) (*ImportRun, error) {
 	var r ImportRun
 	if err := s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
-		return nil, NotFound(err, "read import run")
+		return nil, models.NotFound(err, "read import run")
 	}
 	switch v.Role {
-	case RoleOffice, RoleLeader, RoleAuditor:
+	case models.RoleOffice, models.RoleLeader, models.RoleAuditor:
 		return &r, nil
-	case RoleHead:
+	case models.RoleHead:
 		if r.DepartmentID != nil && *r.DepartmentID == v.DepartmentID {
 			return &r, nil
 		}
 	}
-	return nil, ErrNotFound
+	return nil, models.ErrNotFound
+}
+
+// LastImportID is the newest import run's id (0 for none): caches of
+// figures drawn from records key on it.
+func (s *Store) LastImportID(ctx context.Context) (uint, error) {
+	var id uint
+	err := s.DB.WithContext(ctx).Model(&ImportRun{}).Select("COALESCE(MAX(id), 0)").Scan(&id).Error
+	return id, err
 }

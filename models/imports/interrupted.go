@@ -1,4 +1,4 @@
-package models
+package imports
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package models
+package imports
 
 import (
 	"context"
@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/gongkai/gongkai/scoring"
-
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // ImportUndo is a range of rows that one committed chunk of a running
@@ -38,7 +39,7 @@ func RecordUndo(ctx context.Context, conn *sql.Conn, run uint, table string, fir
 
 // SettleImport makes the rows an import wrote in chunks its own for good:
 // called in the import's last transaction.
-func (tx *Tx) SettleImport(run uint) error {
+func SettleImport(tx *models.Tx, run uint) error {
 	if err := tx.DB.Where("run_id = ?", run).Delete(&ImportUndo{}).Error; err != nil {
 		return fmt.Errorf("settle import %d: %w", run, err)
 	}
@@ -66,22 +67,22 @@ func (s *Store) UndoImport(ctx context.Context, run uint) (int64, error) {
 	return n, err
 }
 
-// settledInput reads the scoring input of year y when no import is halfway
+// SettledInput reads the scoring input of year y (with read) when no import is halfway
 // written, so that a run never counts a part of an import: on SQLite a
 // large import's new rows arrive in chunks. It waits while chunks are
 // unsettled, and reads again (up to three times in all) when an import
 // completed while it read, which the audit chain tells exactly: an
 // import's entry takes its place in the chain when the import commits.
-func (s *Store) settledInput(ctx context.Context, y int) (*scoring.Input, error) {
+func (s *Store) SettledInput(ctx context.Context, y int, read func(context.Context, int) (*scoring.Input, error)) (*scoring.Input, error) {
 	for attempt := 1; ; attempt++ {
 		if err := s.waitSettled(ctx); err != nil {
 			return nil, err
 		}
-		var head AuditHead
+		var head models.AuditHead
 		if err := s.DB.WithContext(ctx).First(&head, 1).Error; err != nil {
 			return nil, fmt.Errorf("read the audit chain's head: %w", err)
 		}
-		in, err := s.readScoringInput(ctx, y)
+		in, err := read(ctx, y)
 		if err != nil {
 			return nil, err
 		}
@@ -118,7 +119,7 @@ func (s *Store) waitSettled(ctx context.Context) error {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return Invalid("year", "refuse.import.running")
+			return models.Invalid("year", "refuse.import.running")
 		}
 		select {
 		case <-ctx.Done():
@@ -136,7 +137,7 @@ func (s *Store) importsMoved(ctx context.Context, seq int64) (bool, error) {
 	if err := db.Model(&ImportUndo{}).Count(&undo).Error; err != nil {
 		return false, fmt.Errorf("look for imports being written: %w", err)
 	}
-	if err := db.Model(&AuditEntry{}).Where("seq > ? AND action = ?", seq, "import").Count(&done).Error; err != nil {
+	if err := db.Model(&models.AuditEntry{}).Where("seq > ? AND action = ?", seq, "import").Count(&done).Error; err != nil {
 		return false, fmt.Errorf("look for imports completed: %w", err)
 	}
 	return undo > 0 || done > 0, nil
