@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -39,7 +40,7 @@ func (s *Server) changeOwnPassword(c *fiber.Ctx) error {
 	if !validate(c, f, data) {
 		return s.page(c, "account", "account.title", data)
 	}
-	epoch, err := s.store.ChangeOwnPassword(c.UserContext(), v, f.Current, f.Password)
+	epoch, err := accounts.New(s.store).ChangeOwnPassword(c.UserContext(), v, f.Current, f.Password)
 	if refused(c, err, f, data, "current", "password") {
 		return s.page(c, "account", "account.title", data)
 	}
@@ -59,12 +60,12 @@ func (s *Server) changeAccount(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	a := models.AccountAction(c.Params("action"))
-	done := map[models.AccountAction]string{models.AccountDisable: "user.done.disable", models.AccountEnable: "user.done.enable", models.AccountEndSessions: "user.done.endsession"}[a]
+	a := accounts.AccountAction(c.Params("action"))
+	done := map[accounts.AccountAction]string{accounts.AccountDisable: "user.done.disable", accounts.AccountEnable: "user.done.enable", accounts.AccountEndSessions: "user.done.endsession"}[a]
 	if done == "" {
 		return models.ErrNotFound
 	}
-	err = s.store.ChangeAccount(c.UserContext(), v, id, a)
+	err = accounts.New(s.store).ChangeAccount(c.UserContext(), v, id, a)
 	if data := (fiber.Map{"Rejected": fmt.Sprintf("account-%d", id)}); refused(c, err, noInput{}, data) {
 		return s.usersPage(c, data)
 	}
@@ -98,7 +99,7 @@ func (s *Server) resetPassword(c *fiber.Ctx) error {
 	if !validate(c, f, data) {
 		return s.usersPage(c, data)
 	}
-	err = s.store.ResetPassword(c.UserContext(), v, id, f.Password)
+	err = accounts.New(s.store).ResetPassword(c.UserContext(), v, id, f.Password)
 	if refused(c, err, f, data, "password") {
 		return s.usersPage(c, data)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -47,7 +48,7 @@ func TestAnAttackerCannotLockOutTheOffice(t *testing.T) {
 		// One address trying many accounts: past the address's free
 		// attempts it waits, whatever the username.
 		sprayer := b.client(t)
-		for i := range models.AddressFreeAttempts + 1 {
+		for i := range accounts.AddressFreeAttempts + 1 {
 			sprayer.signInFrom("198.51.100.7", "nobody"+itoa(uint(i)), "wrong-password")
 		}
 		if resp := sprayer.signInFrom("198.51.100.7", "leader", testPassword); resp.StatusCode != fiber.StatusTooManyRequests {

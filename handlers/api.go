@@ -57,7 +57,7 @@ func (s *Server) apiDepartment(c *fiber.Ctx) error {
 	return c.JSON(toDepartmentJSON(*d))
 }
 
-// standingJSON is a department's standing in a year (models.Standing), as
+// standingJSON is a department's standing in a year (scoreruns.Standing), as
 // the API gives it: the same grade, total and rank as every page.
 type standingJSON struct {
 	Year         int    `json:"year"`

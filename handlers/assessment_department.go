@@ -1,3 +1,7 @@
+// Long file: one page, the department's view of an assessment, and the form
+// actions on it (self-inspection, objection, answer, adjustment), which
+// share its re-render; split by form when another action comes.
+
 package handlers
 
 import (
@@ -13,6 +17,8 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/scoreruns"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -96,12 +102,12 @@ func carriesFiles(c *fiber.Ctx) bool {
 
 // uploads reads the form's files, refusing too many or too large before
 // reading them.
-func uploads(c *fiber.Ctx) ([]models.Upload, error) {
+func uploads(c *fiber.Ctx) ([]upload.Upload, error) {
 	form, err := c.MultipartForm()
 	if err != nil {
 		return nil, nil // a form without files
 	}
-	var out []models.Upload
+	var out []upload.Upload
 	for _, fh := range form.File["files"] {
 		if fh.Size == 0 && fh.Filename == "" {
 			continue
@@ -431,7 +437,7 @@ func (s *Server) attachment(c *fiber.Ctx) error {
 // yearScore is a department's year as its pages show it: the year asked
 // for, its standing (the one grade, assessment.Store.Standing) and the
 // score behind that standing, indicator by indicator.
-func (s *Server) yearScore(c *fiber.Ctx, v models.Viewer, id uint) (year int, standing *models.Standing, score *departmentScore, err error) {
+func (s *Server) yearScore(c *fiber.Ctx, v models.Viewer, id uint) (year int, standing *scoreruns.Standing, score *departmentScore, err error) {
 	if year, err = s.yearOf(c); err != nil {
 		return 0, nil, nil, err
 	}
@@ -444,13 +450,13 @@ func (s *Server) yearScore(c *fiber.Ctx, v models.Viewer, id uint) (year int, st
 
 // standingScore is the score section behind a standing: the run it comes
 // from and the result, adjusted by the assessment where it grades the unit.
-func (s *Server) standingScore(c *fiber.Ctx, v models.Viewer, st *models.Standing) (*departmentScore, error) {
+func (s *Server) standingScore(c *fiber.Ctx, v models.Viewer, st *scoreruns.Standing) (*departmentScore, error) {
 	ctx := c.UserContext()
 	res, err := s.assess.StandingResult(ctx, v, st)
 	if err != nil || res == nil {
 		return nil, err
 	}
-	run, err := s.store.ScoreRun(ctx, st.RunID)
+	run, err := scoreruns.New(s.store).ScoreRun(ctx, st.RunID)
 	if err != nil {
 		return nil, err
 	}
@@ -459,7 +465,7 @@ func (s *Server) standingScore(c *fiber.Ctx, v models.Viewer, st *models.Standin
 
 // departmentRun is the run a department's score is read from: the one its
 // standing comes from (models.ErrNotFound when the year has none).
-func (s *Server) departmentRun(c *fiber.Ctx, v models.Viewer, year int, deptID uint) (*models.ScoreRun, error) {
+func (s *Server) departmentRun(c *fiber.Ctx, v models.Viewer, year int, deptID uint) (*scoreruns.ScoreRun, error) {
 	st, err := s.assess.Standing(c.UserContext(), v, year, deptID)
 	if err != nil {
 		return nil, err
@@ -467,16 +473,16 @@ func (s *Server) departmentRun(c *fiber.Ctx, v models.Viewer, year int, deptID u
 	if st == nil {
 		return nil, models.ErrNotFound
 	}
-	return s.store.ScoreRun(c.UserContext(), st.RunID)
+	return scoreruns.New(s.store).ScoreRun(c.UserContext(), st.RunID)
 }
 
 // rankingRun is the run a viewer's ranking of a year is read from: a
 // department head sees the run their department is assessed on, so that a
 // recomputation never changes what they were graded by; the others see the
 // newest run.
-func (s *Server) rankingRun(c *fiber.Ctx, v models.Viewer, year int) (*models.ScoreRun, error) {
+func (s *Server) rankingRun(c *fiber.Ctx, v models.Viewer, year int) (*scoreruns.ScoreRun, error) {
 	if id, limited := v.OwnDepartment(); limited {
 		return s.departmentRun(c, v, year, id)
 	}
-	return s.store.LatestRun(c.UserContext(), year)
+	return scoreruns.New(s.store).LatestRun(c.UserContext(), year)
 }

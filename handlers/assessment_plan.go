@@ -1,3 +1,6 @@
+// Long file: the plan's pages with the one plan form they share, and the
+// registration of every assessment route (assessmentRoutes).
+
 package handlers
 
 import (
@@ -12,6 +15,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -298,7 +302,7 @@ func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	run, err := s.store.ScoreRun(ctx, p.RunID)
+	run, err := scoreruns.New(s.store).ScoreRun(ctx, p.RunID)
 	if err != nil {
 		return err
 	}
@@ -454,7 +458,7 @@ func (s *Server) assessmentRoutes(app *router) {
 	get(app, "/assessment/new", models.ActRunAssessment, s.newPlanPage)
 	get(app, "/assessment/attachments/:id", models.ActSignedIn, s.attachment)
 	post(app, "/assessment/objections/:id/answer", models.ActRunAssessment, s.answerObjection)
-	post(app, "/assessment/findings/:id/report", models.ActFileForDepartment, s.reportRectification, upload)
+	post(app, "/assessment/findings/:id/report", models.ActFileForDepartment, s.reportRectification, takesFiles)
 	post(app, "/assessment/findings/:id/close", models.ActRunAssessment, s.closeFinding)
 	get(app, "/assessment/:id", models.ActSignedIn, s.planPage)
 	post(app, "/assessment/:id", models.ActRunAssessment, s.updatePlan, compute)
@@ -469,8 +473,8 @@ func (s *Server) assessmentRoutes(app *router) {
 	post(app, "/assessment/:id/notice/:dept", models.ActFileForDepartment, s.signNotice)
 	post(app, "/assessment/:id/departments/:dept/remind", models.ActRunAssessment, s.remind)
 	get(app, "/assessment/:id/departments/:dept", models.ActSignedIn, s.assessmentDepartment)
-	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection, upload)
-	post(app, "/assessment/:id/departments/:dept/objections", models.ActFileForDepartment, s.fileObjection, upload)
+	post(app, "/assessment/:id/departments/:dept/self", models.ActFileForDepartment, s.fileSelfInspection, takesFiles)
+	post(app, "/assessment/:id/departments/:dept/objections", models.ActFileForDepartment, s.fileObjection, takesFiles)
 	post(app, "/assessment/:id/departments/:dept/adjustments", models.ActRunAssessment, s.adjustIndicator)
 	post(app, "/assessment/:id/departments/:dept/findings", models.ActRunAssessment, s.addFinding)
 	post(app, "/assessment/:id/departments/:dept/commend", models.ActRunAssessment, s.commend)

@@ -17,8 +17,10 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -85,7 +87,7 @@ func TestAssessmentOverHTTP(t *testing.T) {
 		ctx := context.Background()
 		b := newBureau(t, s)
 		withYear(t, b)
-		_, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head2", Name: "曾强", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
+		_, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "head2", Name: "曾强", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
 		modelstest.Must(t, err)
 		office, leader, head, head2, anon := b.client(t), b.client(t), b.client(t), b.client(t), b.client(t)
 		office.signIn("office", testPassword)
@@ -390,7 +392,7 @@ func TestHeadSeesTheAssessedRunAfterARecomputation(t *testing.T) {
 		modelstest.Must(t, s.DB.Create(&models.AnnualReport{DepartmentID: b.own.ID, Year: 2024, Submitted: &submitted}).Error)
 		office.post("/scores/compute", url.Values{"_csrf": {office.token("/scores")}, "year": {"2024"}, "as_of": {"2025-02-01"}})
 		var runs int64
-		modelstest.Must(t, s.DB.Model(&models.ScoreRun{}).Where("year = ?", 2024).Count(&runs).Error)
+		modelstest.Must(t, s.DB.Model(&scoreruns.ScoreRun{}).Where("year = ?", 2024).Count(&runs).Error)
 		if runs != 2 {
 			t.Fatalf("%d runs of 2024, want the plan's and the recomputation", runs)
 		}

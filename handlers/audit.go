@@ -11,13 +11,15 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/views"
 )
 
 // auditQuery reads the audit page's filters: person, date range, action,
 // kind of record and department. The page and its export read the same.
-func auditQuery(c *fiber.Ctx) (models.AuditQuery, url.Values) {
-	q := models.AuditQuery{
+func auditQuery(c *fiber.Ctx) (audit.AuditQuery, url.Values) {
+	q := audit.AuditQuery{
 		UserName: strings.TrimSpace(c.Query("who")),
 		Action:   strings.TrimSpace(c.Query("action")),
 		Entity:   strings.TrimSpace(c.Query("entity")),
@@ -46,11 +48,11 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	q, params := auditQuery(c)
 	q.Limit = 300
-	entries, err := s.store.AuditEntries(ctx, v, q)
+	entries, err := audit.New(s.store).AuditEntries(ctx, v, q)
 	if err != nil {
 		return err
 	}
-	facets, err := s.store.AuditFacets(ctx, v)
+	facets, err := audit.New(s.store).AuditFacets(ctx, v)
 	if err != nil {
 		return err
 	}
@@ -127,7 +129,7 @@ func (s *Server) addRecordNames(ctx context.Context, l views.Lang, names map[str
 			names[fmt.Sprintf("finding:%d", r.ID)] = fmt.Sprintf("%d/%d/%d", r.Year, r.DepartmentID, r.No)
 		}
 	}
-	if runs, err := s.store.ScoreRunHeads(ctx); err == nil { // else the ids show
+	if runs, err := scoreruns.New(s.store).ScoreRunHeads(ctx); err == nil { // else the ids show
 		for i := range runs {
 			names["run:"+strconv.FormatUint(uint64(runs[i].ID), 10)] = runName(l, &runs[i])
 		}

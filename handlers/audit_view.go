@@ -1,3 +1,7 @@
+// Long file: the audit log as a person reads it, one reader for every kind
+// of entry (what changed, on which record, in the reader's words); split, the
+// readers of each kind would repeat the same lookups.
+
 package handlers
 
 import (

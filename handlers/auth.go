@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -24,7 +25,7 @@ func (s *Server) loginPage(c *fiber.Ctx, username, errMsg string) error {
 }
 
 // login checks the password. Failures are counted in the database per
-// account and address and per address (models.LoginKeys); past a few, each
+// account and address and per address (accounts.LoginKeys); past a few, each
 // further attempt must wait, doubling, on every instance at once. An
 // attacker elsewhere slows down only themselves. Every failure is in the
 // audit log.
@@ -32,10 +33,11 @@ func (s *Server) login(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	username := strings.TrimSpace(c.FormValue("username"))
 	addr := clientAddr(c)
-	keys := models.LoginKeys(username, addr)
+	keys := accounts.LoginKeys(username, addr)
 	now := s.opt.Now()
+	acc := accounts.New(s.store)
 
-	wait, err := s.store.LoginWait(ctx, keys, now)
+	wait, err := acc.LoginWait(ctx, keys, now)
 	if err != nil {
 		return err
 	}
@@ -46,12 +48,12 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return s.loginPage(c, username, views.T(lang(c), "login.slow", secs))
 	}
 
-	u, err := s.store.Authenticate(ctx, username, c.FormValue("password"))
-	if errors.Is(err, models.ErrBadCredentials) {
-		if err := s.store.LoginFailed(ctx, keys, now); err != nil {
+	u, err := acc.Authenticate(ctx, username, c.FormValue("password"))
+	if errors.Is(err, accounts.ErrBadCredentials) {
+		if err := acc.LoginFailed(ctx, keys, now); err != nil {
 			return err
 		}
-		if err := s.store.RecordSignInFailure(ctx, username, addr); err != nil {
+		if err := acc.RecordSignInFailure(ctx, username, addr); err != nil {
 			return err
 		}
 		c.Status(fiber.StatusUnauthorized)
@@ -60,7 +62,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.LoginSucceeded(ctx, keys); err != nil {
+	if err := acc.LoginSucceeded(ctx, keys); err != nil {
 		return err
 	}
 

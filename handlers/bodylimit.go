@@ -16,7 +16,7 @@ const (
 )
 
 // limitBody refuses, before reading it, a body over SmallBodyLimit on any
-// route but an upload route (declared with the property upload where it is
+// route but an upload route (declared with the property takesFiles where it is
 // registered), one over UploadBodyLimit anywhere, and a body of unknown
 // length (chunked) anywhere: browsers and API clients send Content-Length.
 // Only a signed-in user (or, for the API, a request carrying a bearer
@@ -29,7 +29,7 @@ func (s *Server) limitBody(c *fiber.Ctx) error {
 		return c.Next()
 	case n == -1:
 		return fiber.NewError(fiber.StatusLengthRequired)
-	case n > UploadBodyLimit || !s.routing.has(c, upload):
+	case n > UploadBodyLimit || !s.routing.has(c, takesFiles):
 		c.Request().SetConnectionClose()
 		return fiber.ErrRequestEntityTooLarge
 	}

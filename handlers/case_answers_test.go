@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -40,7 +41,7 @@ func decidedCase(t *testing.T, b *bureau, s *models.Store) (casePath string, dis
 func TestSanctionedDepartmentAnswersItsCase(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
-		_, err := s.CreateUser(context.Background(), models.System, models.NewUser{Username: "head2", Name: "李", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
+		_, err := accounts.New(s).CreateUser(context.Background(), models.System, accounts.NewUser{Username: "head2", Name: "李", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
 		modelstest.Must(t, err)
 		casePath, dis := decidedCase(t, b, s)
 		head, head2, office := b.signedIn(t, "head"), b.signedIn(t, "head2"), b.signedIn(t, "office")

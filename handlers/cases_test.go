@@ -13,6 +13,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -62,7 +63,7 @@ func TestCasePagesAndVisibility(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		ctx := context.Background()
-		_, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head2", Name: "李", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
+		_, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "head2", Name: "李", Role: models.RoleHead, DepartmentID: b.other.ID, Password: testPassword})
 		modelstest.Must(t, err)
 		modelstest.Must(t, seed.Facts(ctx, s)) // the scheme, whose capping sanctions the effects follow
 		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.own.ID, IndexNo: "ZA-7", Seq: 23, Title: "治安案件典型案例", Channel: "网站", Published: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)}).Error)

@@ -12,6 +12,8 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/overview"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -26,13 +28,13 @@ type averageCache struct {
 // averages returns the bureau's mean share (0-100) of each indicator's
 // points in a run, in scheme order, over the rated departments: the same
 // figure whoever looks.
-func (s *Server) averages(ctx context.Context, run *models.ScoreRun) ([]float64, error) {
+func (s *Server) averages(ctx context.Context, run *scoreruns.ScoreRun) ([]float64, error) {
 	s.avg.mu.Lock()
 	defer s.avg.mu.Unlock()
 	if a, ok := s.avg.m[run.ID]; ok {
 		return a, nil
 	}
-	rows, err := s.store.RunResults(ctx, models.System, run.ID)
+	rows, err := scoreruns.New(s.store).RunResults(ctx, models.System, run.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +113,7 @@ func indicatorName(l views.Lang, name, nameEN string) string {
 }
 
 // trendChart is the department's total over the years with stored scores.
-func trendChart(l views.Lang, points []models.Standing) chartView {
+func trendChart(l views.Lang, points []scoreruns.Standing) chartView {
 	years := make([]string, len(points))
 	data := make([]opts.LineData, len(points))
 	table := &dataTable{Head: []string{views.T(l, "score.year"), views.T(l, "score.total"), views.T(l, "score.grade")}}
@@ -158,7 +160,7 @@ func quarterChart(l views.Lang, slots []scoring.SlotResult) (_ chartView, ok boo
 	data := make([]opts.LineData, 4)
 	table := &dataTable{Head: []string{views.T(l, "dept.quarter"), views.T(l, "dept.filled"), views.T(l, "dept.slots")}}
 	for q := range 4 {
-		data[q] = opts.LineData{Value: round1(models.Rate(filled[q], counted[q]))}
+		data[q] = opts.LineData{Value: round1(overview.Rate(filled[q], counted[q]))}
 		table.Rows = append(table.Rows, []string{labels[q], strconv.Itoa(filled[q]), strconv.Itoa(counted[q])})
 	}
 	line := charts.NewLine()

@@ -6,6 +6,9 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -69,7 +72,7 @@ func (s *Server) exportCatalog(c *fiber.Ctx) error {
 // exportUsers is the office's list of accounts.
 func (s *Server) exportUsers(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	users, err := s.store.Users(c.UserContext(), v)
+	users, err := accounts.New(s.store).Users(c.UserContext(), v)
 	if err != nil {
 		return err
 	}
@@ -108,7 +111,7 @@ func (s *Server) exportAudit(c *fiber.Ctx) error {
 		return err
 	}
 	defer t.close()
-	err = s.store.EachAuditEntry(ctx, v, q, func(e models.AuditEntry) error {
+	err = audit.New(s.store).EachAuditEntry(ctx, v, q, func(e models.AuditEntry) error {
 		r := readAudit(e, views.Chinese, names)
 		return t.add(e.At.Local().Format(dateTime), r.Who, r.Action, r.Object, auditChangesText(r, views.Chinese), e.Before, e.After)
 	})
@@ -121,7 +124,7 @@ func (s *Server) exportAudit(c *fiber.Ctx) error {
 // exportImports is the import history the viewer may see.
 func (s *Server) exportImports(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	runs, err := s.store.ImportRuns(c.UserContext(), v, models.ImportRunFilter{Limit: 1000})
+	runs, err := imports.New(s.store).ImportRuns(c.UserContext(), v, imports.ImportRunFilter{Limit: 1000})
 	if err != nil {
 		return err
 	}

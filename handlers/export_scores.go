@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -38,7 +39,7 @@ func (s *Server) exportDeductions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	row, err := s.store.DepartmentScoreIn(ctx, v, run.ID, d.ID)
+	row, err := scoreruns.New(s.store).DepartmentScoreIn(ctx, v, run.ID, d.ID)
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rows, err := s.store.RunResults(ctx, v, run.ID)
+	rows, err := scoreruns.New(s.store).RunResults(ctx, v, run.ID)
 	if err != nil {
 		return err
 	}
@@ -98,12 +99,12 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	lines := make([]models.Standing, 0, len(rows))
+	lines := make([]scoreruns.Standing, 0, len(rows))
 	graded := map[uint]bool{}
 	for _, l := range assessed {
 		lines, graded[l.Standing.DepartmentID] = append(lines, l.Standing), true
 	}
-	byDept := make(map[uint]models.Standing, len(standings))
+	byDept := make(map[uint]scoreruns.Standing, len(standings))
 	for _, st := range standings {
 		byDept[st.DepartmentID] = st
 	}
@@ -169,8 +170,8 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 }
 
 // rowOf finds a department's score among a run's.
-func rowOf(rows []models.DepartmentScore, dept uint) models.DepartmentScore {
-	i := slices.IndexFunc(rows, func(r models.DepartmentScore) bool { return r.DepartmentID == dept })
+func rowOf(rows []scoreruns.DepartmentScore, dept uint) scoreruns.DepartmentScore {
+	i := slices.IndexFunc(rows, func(r scoreruns.DepartmentScore) bool { return r.DepartmentID == dept })
 	return rows[i]
 }
 
@@ -179,7 +180,7 @@ func rowOf(rows []models.DepartmentScore, dept uint) models.DepartmentScore {
 func (s *Server) scoreYearOf(c *fiber.Ctx) (int, error) {
 	year := queryInt(c, "year", 0)
 	if c.Query("year") == "" {
-		years, err := s.store.Years(c.UserContext())
+		years, err := scoreruns.New(s.store).Years(c.UserContext())
 		if err != nil {
 			return 0, err
 		}

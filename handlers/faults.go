@@ -25,7 +25,7 @@ const ComputeTimeout = 5 * time.Minute
 func (s *Server) deadline(c *fiber.Ctx) error {
 	d := s.opt.RequestTimeout
 	switch {
-	case s.routing.has(c, upload):
+	case s.routing.has(c, takesFiles):
 		d = ingest.DefaultLimits.TimeBudget
 	case s.routing.has(c, compute):
 		d = max(d, ComputeTimeout)

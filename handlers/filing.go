@@ -52,7 +52,7 @@ func (f filingForm) Validate() FieldErrors {
 		}
 		errs.Figure(l.Field, models.AnnualFigureSpec{Amount: l.Amount}, raw)
 	}
-	in := models.FilingInput{Signature: models.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
+	in := reports.FilingInput{Signature: reports.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
 	for _, p := range in.Problems(f.Filed) {
 		errs.Add(p.Field, p.Key, p.Args...)
 	}
@@ -91,7 +91,7 @@ type filingPage struct {
 	Due           scoring.Date // zero without an approved scheme
 	Submitted     string       // the submission date the scores read, "" when not filed
 	Late          bool
-	Versions      []models.ReportFiling
+	Versions      []reports.ReportFiling
 	Action        string // where the form posts
 	ReportURL     string // the report page of the same period
 }
@@ -122,14 +122,14 @@ func (s *Server) quarterlyFiling(c *fiber.Ctx) (*filingPage, *models.Department,
 		q.Quarter, _ = strconv.Atoi(c.FormValue("quarter"))
 	}
 	q.DepartmentID = dept
-	if err := s.store.CheckFiling(ctx, v, models.FilingQuarterly, dept, q.Year, q.Quarter, scoring.DateOf(s.opt.Now())); err != nil {
+	if err := reports.New(s.store).CheckFiling(ctx, v, reports.FilingQuarterly, dept, q.Year, q.Quarter, scoring.DateOf(s.opt.Now())); err != nil {
 		return nil, nil, err
 	}
 	r, err := reports.Quarterly(ctx, s.store, v, q)
 	if err != nil {
 		return nil, nil, err
 	}
-	p := &filingPage{Kind: models.FilingQuarterly, Title: r.Title(), Period: r.PeriodLabel(), Year: q.Year, Quarter: q.Quarter,
+	p := &filingPage{Kind: reports.FilingQuarterly, Title: r.Title(), Period: r.PeriodLabel(), Year: q.Year, Quarter: q.Quarter,
 		Action: "/reports/quarterly/file", ReportURL: fmt.Sprintf("/reports/quarterly?year=%d&quarter=%d&department=%d", q.Year, q.Quarter, dept)}
 	for i, row := range r.Rows {
 		fr := filingRow{Label: row.Label, Note: row.Note, Unit: row.Unit, Level: row.Level, Header: row.Header, Value: row.Figure.String()}
@@ -167,18 +167,18 @@ func (s *Server) annualFiling(c *fiber.Ctx) (*filingPage, *models.Department, er
 		q.Year, _ = strconv.Atoi(c.FormValue("year"))
 	}
 	q.DepartmentID = dept
-	if err := s.store.CheckFiling(ctx, v, models.FilingAnnual, dept, q.Year, 0, scoring.DateOf(s.opt.Now())); err != nil {
+	if err := reports.New(s.store).CheckFiling(ctx, v, reports.FilingAnnual, dept, q.Year, 0, scoring.DateOf(s.opt.Now())); err != nil {
 		return nil, nil, err
 	}
 	r, err := reports.Annual(ctx, s.store, v, q)
 	if err != nil {
 		return nil, nil, err
 	}
-	own, err := s.store.AnnualFiguresOf(ctx, q.Year, []uint{dept})
+	own, err := reports.New(s.store).AnnualFiguresOf(ctx, q.Year, []uint{dept})
 	if err != nil {
 		return nil, nil, err
 	}
-	p := &filingPage{Kind: models.FilingAnnual, Title: r.Title(), Year: q.Year,
+	p := &filingPage{Kind: reports.FilingAnnual, Title: r.Title(), Year: q.Year,
 		Action: "/reports/annual/file", ReportURL: fmt.Sprintf("/reports/annual?year=%d&department=%d", q.Year, dept)}
 	for _, ph := range r.Placeholders {
 		p.Rows = append(p.Rows, filingRow{Label: ph.Name, Value: ph.Value, Level: 1})
@@ -216,7 +216,7 @@ func figureText(f reports.Figure) string {
 // fillFilingStatus adds the submission date and the versions filed.
 func (s *Server) fillFilingStatus(c *fiber.Ctx, v models.Viewer, p *filingPage, dept uint) (*models.Department, error) {
 	ctx := c.UserContext()
-	sub, err := s.store.Submitted(ctx, v, p.Kind, dept, p.Year, p.Quarter)
+	sub, err := reports.New(s.store).Submitted(ctx, v, p.Kind, dept, p.Year, p.Quarter)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +224,7 @@ func (s *Server) fillFilingStatus(c *fiber.Ctx, v models.Viewer, p *filingPage, 
 		p.Submitted = sub.Format("2006-01-02")
 		p.Late = !p.Due.IsZero() && scoring.DateOf(*sub) > p.Due
 	}
-	if p.Versions, err = s.store.Filings(ctx, v, p.Kind, dept, p.Year, p.Quarter); err != nil {
+	if p.Versions, err = reports.New(s.store).Filings(ctx, v, p.Kind, dept, p.Year, p.Quarter); err != nil {
 		return nil, err
 	}
 	return s.store.Department(ctx, v, dept)
@@ -263,17 +263,17 @@ func (s *Server) fileReport(c *fiber.Ctx, build func(*fiber.Ctx) (*filingPage, *
 	if data := (fiber.Map{}); !validate(c, f, data) {
 		return s.showFiling(c, p, d, data)
 	}
-	var snapshot []models.FilingLine
+	var snapshot []reports.FilingLine
 	for _, r := range p.Rows {
 		switch {
 		case r.Field != "":
-			snapshot = append(snapshot, models.FilingLine{Label: r.Label, Value: f.Values[r.Field]})
+			snapshot = append(snapshot, reports.FilingLine{Label: r.Label, Value: f.Values[r.Field]})
 		case !r.Header:
-			snapshot = append(snapshot, models.FilingLine{Label: r.Label, Value: r.Value})
+			snapshot = append(snapshot, reports.FilingLine{Label: r.Label, Value: r.Value})
 		}
 	}
-	in := models.FilingInput{Kind: p.Kind, DepartmentID: d.ID, Year: p.Year, Quarter: p.Quarter, Entered: f.entered(), Snapshot: snapshot,
-		Signature: models.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
+	in := reports.FilingInput{Kind: p.Kind, DepartmentID: d.ID, Year: p.Year, Quarter: p.Quarter, Entered: f.entered(), Snapshot: snapshot,
+		Signature: reports.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
 	filed, err := reports.FileReport(c.UserContext(), s.store, v, in, s.opt.Now())
 	if data := (fiber.Map{}); refused(c, err, f, data, "reason", "head", "filler", "phone") {
 		return s.showFiling(c, p, d, data)
@@ -286,7 +286,7 @@ func (s *Server) fileReport(c *fiber.Ctx, build func(*fiber.Ctx) (*filingPage, *
 		msg = views.T(lang(c), "filing.corrected", filed.Version)
 	}
 	back := fmt.Sprintf("%s?year=%d", p.Action, p.Year)
-	if p.Kind == models.FilingQuarterly {
+	if p.Kind == reports.FilingQuarterly {
 		back += "&quarter=" + strconv.Itoa(p.Quarter)
 	}
 	return s.flashBack(c, msg, back)

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/records"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -22,7 +23,7 @@ func (s *Server) flags(c *fiber.Ctx) error {
 func (s *Server) flagsPage(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	ctx := c.UserContext()
-	fs, err := s.store.Flags(ctx, v, 0)
+	fs, err := records.New(s.store).Flags(ctx, v, 0)
 	if err != nil {
 		return err
 	}
@@ -30,7 +31,7 @@ func (s *Server) flagsPage(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	var open, decided []models.Flag
+	var open, decided []records.Flag
 	for _, f := range fs {
 		if f.Decision == nil {
 			open = append(open, f)
@@ -54,13 +55,13 @@ const maxFlagNote = 1000
 // Validate needs a known decision, and a reason to dismiss.
 func (f flagForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	if f.Decision != models.FlagConfirmed && f.Decision != models.FlagDismissed {
+	if f.Decision != records.FlagConfirmed && f.Decision != records.FlagDismissed {
 		errs.Add("decision", "form.choose")
 	}
 	switch {
 	case utf8.RuneCountInString(f.Note) > maxFlagNote:
 		errs.Add("note", "form.too_long", maxFlagNote)
-	case f.Decision == models.FlagDismissed && f.Note == "":
+	case f.Decision == records.FlagDismissed && f.Note == "":
 		errs.Add("note", "flag.error.reason")
 	}
 	return errs
@@ -79,7 +80,7 @@ func (s *Server) decideFlag(c *fiber.Ctx) error {
 	if !validate(c, f, data) {
 		return s.flagsPage(c, data)
 	}
-	_, err = s.store.DecideFlag(c.UserContext(), v, id, f.Decision, f.Note, s.opt.Now())
+	_, err = records.New(s.store).DecideFlag(c.UserContext(), v, id, f.Decision, f.Note, s.opt.Now())
 	if refused(c, err, f, data, "note") {
 		return s.flagsPage(c, data)
 	}
@@ -87,7 +88,7 @@ func (s *Server) decideFlag(c *fiber.Ctx) error {
 		return err
 	}
 	msg := views.T(lang(c), "flag.done.confirmed")
-	if f.Decision == models.FlagDismissed {
+	if f.Decision == records.FlagDismissed {
 		msg = views.T(lang(c), "flag.done.dismissed")
 	}
 	return s.flashBack(c, msg, "/flags")
@@ -96,7 +97,7 @@ func (s *Server) decideFlag(c *fiber.Ctx) error {
 // openFlags counts the flags waiting for a decision, for the overview's
 // notice; it is read on every request, since a decision changes it.
 func (s *Server) openFlags(c *fiber.Ctx, v models.Viewer) (int, error) {
-	fs, err := s.store.Flags(c.UserContext(), v, 0)
+	fs, err := records.New(s.store).Flags(c.UserContext(), v, 0)
 	n := 0
 	for _, f := range fs {
 		if f.Decision == nil {

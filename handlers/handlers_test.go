@@ -18,6 +18,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -53,7 +54,7 @@ func newBureau(t *testing.T, s *models.Store) *bureau {
 	modelstest.Must(t, s.DB.Create(&b.other).Error)
 	modelstest.Must(t, s.DB.Create(&models.CatalogItem{Seq: 23, Level1: "对外公开", Level2: "行政执法", Title: "治安案件办理情况(典型案例)",
 		Channels: "公开栏、网站", Cadence: "及时公开", Lead: "治安支队", Co: "各分县局、未定义部门"}).Error)
-	for _, u := range []models.NewUser{
+	for _, u := range []accounts.NewUser{
 		{Username: "office", Name: "办公室", Role: models.RoleOffice},
 		{Username: "leader", Name: "组长", Role: models.RoleLeader},
 		{Username: "head", Name: "张卫", Role: models.RoleHead, DepartmentID: b.own.ID},
@@ -61,7 +62,7 @@ func newBureau(t *testing.T, s *models.Store) *bureau {
 		{Username: "auditor", Name: "审计", Role: models.RoleAuditor},
 	} {
 		u.Password = testPassword
-		_, err := s.CreateUser(ctx, models.System, u)
+		_, err := accounts.New(s).CreateUser(ctx, models.System, u)
 		modelstest.Must(t, err)
 	}
 	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now})

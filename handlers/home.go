@@ -9,7 +9,9 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -63,7 +65,7 @@ func (s *Server) home(c *fiber.Ctx) error {
 
 // headHome: the department's total, grade (provisional or approved) and
 // rank, every point lost, and what is overdue or falls due within
-// models.HeadHorizon working days.
+// overview.HeadHorizon working days.
 func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map) error {
 	ctx := c.UserContext()
 	d, err := s.store.Department(ctx, v, id)
@@ -78,7 +80,7 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 	if err != nil {
 		return err
 	}
-	lead, err := s.store.LeadsAnItem(ctx, v, id)
+	lead, err := reports.New(s.store).LeadsAnItem(ctx, v, id)
 	if err != nil {
 		return err
 	}
@@ -100,11 +102,11 @@ func (s *Server) headHome(c *fiber.Ctx, v models.Viewer, id uint, data fiber.Map
 		return err
 	}
 	extra = append(extra, accountability.DeadlinesOf(cases)...)
-	agenda, err := s.store.AgendaOf(ctx, v, id, lead, today, sch, models.HeadHorizon, extra)
+	agenda, err := overview.New(s.store).AgendaOf(ctx, v, id, lead, today, sch, overview.HeadHorizon, extra)
 	if err != nil {
 		return err
 	}
-	data["Agenda"], data["Horizon"] = agenda, models.HeadHorizon
+	data["Agenda"], data["Horizon"] = agenda, overview.HeadHorizon
 	return nil
 }
 
@@ -116,7 +118,7 @@ func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error
 	ctx := c.UserContext()
 	now := s.opt.Now()
 	var err error
-	runs, err := s.store.FailedImports(ctx, v, now.Add(-30*24*time.Hour))
+	runs, err := overview.New(s.store).FailedImports(ctx, v, now.Add(-30*24*time.Hour))
 	if err != nil {
 		return err
 	}
@@ -125,7 +127,7 @@ func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error
 		failed[i] = failedImport{ImportRun: r, KindTitle: ingest.Kind(r.Kind).Title(lang(c))}
 	}
 	data["FailedImports"] = failed
-	if data["FailedSources"], err = s.store.FailedSources(ctx, v); err != nil {
+	if data["FailedSources"], err = overview.New(s.store).FailedSources(ctx, v); err != nil {
 		return err
 	}
 	if data["Objections"], err = s.assess.OpenObjections(ctx, v); err != nil {
@@ -141,7 +143,7 @@ func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error
 		return err
 	}
 	if sch != nil {
-		late, err := s.store.NotFiled(ctx, v, scoring.DateOf(now), sch)
+		late, err := overview.New(s.store).NotFiled(ctx, v, scoring.DateOf(now), sch)
 		if err != nil {
 			return err
 		}
@@ -164,7 +166,7 @@ func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error
 
 // failedImport is an import that failed, with its kind's name.
 type failedImport struct {
-	models.ImportRun
+	imports.ImportRun
 	KindTitle string
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 )
 
 // auditTopic is one kind of change the auditor's day follows: the entries
@@ -47,7 +48,7 @@ type auditSection struct {
 // and to the log filtered to its kind.
 func (s *Server) auditorHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
 	ctx := c.UserContext()
-	anchor, err := s.store.AuditHeadAnchor(ctx)
+	anchor, err := audit.New(s.store).AuditHeadAnchor(ctx)
 	if err != nil {
 		return err
 	}
@@ -61,7 +62,7 @@ func (s *Server) auditorHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) erro
 	sections := make([]auditSection, len(auditTopics))
 	for i, topic := range auditTopics {
 		// Read past the entries of other actions (sign-ins of an account).
-		entries, err := s.store.AuditEntries(ctx, v, models.AuditQuery{Entity: topic.Entity, Limit: 10 * auditDayRows})
+		entries, err := audit.New(s.store).AuditEntries(ctx, v, audit.AuditQuery{Entity: topic.Entity, Limit: 10 * auditDayRows})
 		if err != nil {
 			return err
 		}

@@ -15,7 +15,9 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // uploadImport posts a file to /imports and follows the job until it ends.
@@ -90,9 +92,9 @@ func TestAPIImportWithScopedToken(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
 		ctx := context.Background()
-		src, err := s.CreateSource(ctx, models.System, models.SourceInput{Name: "治安网站", DepartmentID: b.own.ID, Kind: "publications"})
+		src, err := sources.New(s).CreateSource(ctx, models.System, sources.SourceInput{Name: "治安网站", DepartmentID: b.own.ID, Kind: "publications"})
 		modelstest.Must(t, err)
-		token, tok, err := s.IssueAPIToken(ctx, models.System, src.ID)
+		token, tok, err := sources.New(s).IssueAPIToken(ctx, models.System, src.ID)
 		modelstest.Must(t, err)
 
 		push := func(bearer, body string) (*http.Response, string) {
@@ -125,7 +127,7 @@ func TestAPIImportWithScopedToken(t *testing.T) {
 		if resp, _ := push("", own); resp.StatusCode != 401 {
 			t.Errorf("no token: %d", resp.StatusCode)
 		}
-		modelstest.Must(t, s.RevokeAPIToken(ctx, models.System, tok.ID))
+		modelstest.Must(t, sources.New(s).RevokeAPIToken(ctx, models.System, tok.ID))
 		if resp, _ := push(token, own); resp.StatusCode != 401 {
 			t.Errorf("revoked token: %d", resp.StatusCode)
 		}
@@ -239,26 +241,26 @@ func TestImportJobOfADeadProcessShowsItFailed(t *testing.T) {
 		modelstest.Must(t, s.DB.Where("username = ?", "office").Take(&office).Error)
 		ctx := context.Background()
 		for _, id := range []string{"deadjob000000001", "deadjob000000002"} {
-			modelstest.Must(t, s.StartImportJob(ctx, models.System, &models.ImportJob{ID: id, UserID: office.ID, Kind: "publications", FileName: "崩溃前.csv", StartedAt: time.Now().UTC(), Done: 2, Total: 3}))
+			modelstest.Must(t, imports.New(s).StartImportJob(ctx, models.System, &imports.ImportJob{ID: id, UserID: office.ID, Kind: "publications", FileName: "崩溃前.csv", StartedAt: time.Now().UTC(), Done: 2, Total: 3}))
 			// What a process killed two minutes ago leaves: its last heartbeat.
-			modelstest.Must(t, s.DB.Model(&models.ImportJob{}).Where("id = ?", id).
+			modelstest.Must(t, s.DB.Model(&imports.ImportJob{}).Where("id = ?", id).
 				Updates(map[string]any{"owner": "container:1:0123456789abcdef", "heartbeat_at": time.Now().UTC().Add(-2 * time.Minute)}).Error)
 		}
 
 		_, page := c.get("/imports/jobs/deadjob000000001")
-		if strings.Contains(page, `http-equiv="refresh"`) || !strings.Contains(page, models.ReasonInterrupted) {
+		if strings.Contains(page, `http-equiv="refresh"`) || !strings.Contains(page, imports.ReasonInterrupted) {
 			t.Fatalf("the job page of a dead process: %.600s", page)
 		}
 		job := "/imports/jobs/deadjob000000002"
 		if resp, _ := c.post(job+"/cancel", url.Values{"_csrf": {c.token("/imports")}}); resp.StatusCode != 303 {
 			t.Fatalf("cancel a dead job: %d", resp.StatusCode)
 		}
-		var j models.ImportJob
+		var j imports.ImportJob
 		modelstest.Must(t, s.DB.Where("id = ?", "deadjob000000002").Take(&j).Error)
-		if !j.Finished || j.Message != models.ReasonInterrupted {
+		if !j.Finished || j.Message != imports.ReasonInterrupted {
 			t.Errorf("a dead job after cancel: finished %v, %q", j.Finished, j.Message)
 		}
-		if _, page := c.get(job); strings.Contains(page, "正在取消") || !strings.Contains(page, models.ReasonInterrupted) {
+		if _, page := c.get(job); strings.Contains(page, "正在取消") || !strings.Contains(page, imports.ReasonInterrupted) {
 			t.Errorf("the job page after cancelling a dead job: %.600s", page)
 		}
 	})

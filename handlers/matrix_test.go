@@ -19,8 +19,11 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // matrixParam fills a GET route's parameters: ids that exist nowhere, and
@@ -155,23 +158,23 @@ func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
 		Requested: *day("2024-05-02"), UnitBy: "何军", UnitDate: day("2024-05-02"), Opinion: "免于公开", Basis: "涉及警务工作秘密", Decided: day("2024-05-08")}).Error)
 	f.flag = flagged.ID
 
-	spare, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "spare", Name: "备用", Role: models.RoleAuditor, Password: testPassword})
+	spare, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "spare", Name: "备用", Role: models.RoleAuditor, Password: testPassword})
 	modelstest.Must(t, err)
 	f.spare = spare.ID
 	f.draft = "matrix-draft"
 	office.step("/schemes", "/schemes/default-2/copy", url.Values{"to": {f.draft}, "name": {"矩阵草案"}})
 	modelstest.Must(t, s.AddChannel(ctx, models.System, "publication", "政务抖音"))
 	f.channel = lastID(t, s, &models.Channel{})
-	src, err := s.CreateSource(ctx, models.System, models.SourceInput{Name: "矩阵接口", DepartmentID: b.own.ID, Kind: "publications", URL: "http://127.0.0.1:1/feed", EveryMinutes: 60})
+	src, err := sources.New(s).CreateSource(ctx, models.System, sources.SourceInput{Name: "矩阵接口", DepartmentID: b.own.ID, Kind: "publications", URL: "http://127.0.0.1:1/feed", EveryMinutes: 60})
 	modelstest.Must(t, err)
 	f.source = src.ID
-	_, token, err := s.IssueAPIToken(ctx, models.System, src.ID)
+	_, token, err := sources.New(s).IssueAPIToken(ctx, models.System, src.ID)
 	modelstest.Must(t, err)
 	f.token = token.ID
 	var officeUser models.User
 	modelstest.Must(t, s.DB.Where("username = ?", "office").First(&officeUser).Error)
-	job := models.ImportJob{ID: "matrixjob", UserID: officeUser.ID, Kind: "publications", FileName: "矩阵.csv", StartedAt: b.clock.Now()}
-	modelstest.Must(t, s.StartImportJob(ctx, models.System, &job))
+	job := imports.ImportJob{ID: "matrixjob", UserID: officeUser.ID, Kind: "publications", FileName: "矩阵.csv", StartedAt: b.clock.Now()}
+	modelstest.Must(t, imports.New(s).StartImportJob(ctx, models.System, &job))
 	f.job = job.ID
 	req := models.Request{DepartmentID: b.own.ID, RequestNo: "R-MATRIX", Received: *day("2025-03-03"), Channel: "网络", Answered: day("2025-03-10"), Answer: "同意公开"}
 	modelstest.Must(t, s.DB.Create(&req).Error)

@@ -1,3 +1,6 @@
+// Long file: the overview page, its cache and the charts drawn from the one
+// overview it builds.
+
 package handlers
 
 import (
@@ -17,6 +20,9 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/models/overview"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -39,9 +45,9 @@ type overviewView struct {
 	// it is rendered once, and a request renders only the layout around it.
 	Body    template.HTML
 	Year    int
-	Run     *models.ScoreRun
+	Run     *scoreruns.ScoreRun
 	Charts  []chartView
-	Request models.RequestStats
+	Request overview.RequestStats
 	// Large options by chart id, for /overview/chart/{id}.json.
 	large    map[string][]byte
 	Oldest   []openRequestRow
@@ -50,7 +56,7 @@ type overviewView struct {
 }
 
 type openRequestRow struct {
-	models.OpenRequest
+	overview.OpenRequest
 	Dept string
 }
 
@@ -149,11 +155,11 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 	if err != nil {
 		return nil, err
 	}
-	run, err := s.store.LatestRun(ctx, year)
+	run, err := scoreruns.New(s.store).LatestRun(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	last, err := s.store.LastImportID(ctx)
+	last, err := imports.New(s.store).LastImportID(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -167,10 +173,10 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 
 // buildOverview reads the stored run and the records' figures and makes
 // the charts. It runs once per key.
-func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewKey, standings []models.Standing) (*overviewView, error) {
+func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overviewKey, standings []scoreruns.Standing) (*overviewView, error) {
 	ctx := c.UserContext()
 	l := key.Lang
-	rows, err := s.store.RunResults(ctx, models.System, run.ID)
+	rows, err := scoreruns.New(s.store).RunResults(ctx, models.System, run.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -194,7 +200,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 		}
 		leads[r.DepartmentID] = results[i].Leads
 	}
-	o, err := s.store.Overview(ctx, run.Year, key.Today, scheme, leads)
+	o, err := overview.New(s.store).Overview(ctx, run.Year, key.Today, scheme, leads)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +231,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *models.ScoreRun, key overviewK
 // gradeChart is the distribution of the year's standings by grade among
 // the rated departments; those not rated are counted apart in its table,
 // never in a share.
-func gradeChart(l views.Lang, standings []models.Standing) chartView {
+func gradeChart(l views.Lang, standings []scoreruns.Standing) chartView {
 	grades := scoring.Grades()
 	count := map[string]int{}
 	unrated := 0
@@ -256,7 +262,7 @@ func gradeChart(l views.Lang, standings []models.Standing) chartView {
 
 // fingerprint identifies a year's standings: a built overview is kept
 // while they stay as they were.
-func fingerprint(standings []models.Standing) string {
+func fingerprint(standings []scoreruns.Standing) string {
 	h := sha256.New()
 	for i := range standings {
 		st := &standings[i]
@@ -290,10 +296,10 @@ var fullLabels = &opts.AxisLabel{Interval: "0"}
 // units the year's assessment grades first, then the others; with more
 // than chartRows departments the best and the weakest, the rest a click
 // away in the ranking.
-func rankingChart(ov *overviewView, l views.Lang, standings []models.Standing, names map[uint]string, year int) chartView {
-	rated := slices.DeleteFunc(slices.Clone(standings), func(st models.Standing) bool { return !st.Rated() })
-	slices.SortStableFunc(rated, func(a, b models.Standing) int {
-		outside := func(st models.Standing) int { // the assessment's units first
+func rankingChart(ov *overviewView, l views.Lang, standings []scoreruns.Standing, names map[uint]string, year int) chartView {
+	rated := slices.DeleteFunc(slices.Clone(standings), func(st scoreruns.Standing) bool { return !st.Rated() })
+	slices.SortStableFunc(rated, func(a, b scoreruns.Standing) int {
+		outside := func(st scoreruns.Standing) int { // the assessment's units first
 			if st.PlanID == 0 {
 				return 1
 			}
@@ -372,7 +378,7 @@ func heatmapChart(ov *overviewView, l views.Lang, results []*scoring.DepartmentR
 		Height: 180 + rowHeight*len(shown), More: "/scores?year=" + strconv.Itoa(year), Note: partial(l, len(rated), len(shown))}
 }
 
-func monthlyChart(l views.Lang, o *models.Overview) chartView {
+func monthlyChart(l views.Lang, o *overview.Overview) chartView {
 	months := make([]string, 12)
 	for i := range months {
 		months[i] = strconv.Itoa(i + 1)
@@ -405,11 +411,11 @@ func monthlyChart(l views.Lang, o *models.Overview) chartView {
 	return chartView{ID: "monthly", Title: views.T(l, "overview.monthly"), Option: optionJSON(bar), Height: 300 + 24*legendLines, Table: table}
 }
 
-func timelinessChart(l views.Lang, r models.RequestStats) chartView {
-	labels := make([]string, len(models.TimelinessBuckets))
+func timelinessChart(l views.Lang, r overview.RequestStats) chartView {
+	labels := make([]string, len(overview.TimelinessBuckets))
 	data := make([]opts.BarData, len(labels))
 	table := &dataTable{Head: []string{views.T(l, "overview.days"), views.T(l, "overview.requests")}}
-	for i, b := range models.TimelinessBuckets {
+	for i, b := range overview.TimelinessBuckets {
 		labels[i] = b.Label
 		data[i] = opts.BarData{Value: r.Buckets[i]}
 		table.Rows = append(table.Rows, []string{b.Label, strconv.Itoa(r.Buckets[i])})
@@ -421,11 +427,11 @@ func timelinessChart(l views.Lang, r models.RequestStats) chartView {
 	return chartView{ID: "timeliness", Title: views.T(l, "overview.timeliness"), Option: optionJSON(bar), Height: 280, Table: table}
 }
 
-func complaintChart(l views.Lang, cs models.ComplaintStats) chartView {
+func complaintChart(l views.Lang, cs overview.ComplaintStats) chartView {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(views.T(l, "overview.complaints"))...)
 	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Max: 100}))
-	reply, closed := models.Rate(cs.Replied, cs.Received), models.Rate(cs.Closed, cs.Received)
+	reply, closed := overview.Rate(cs.Replied, cs.Received), overview.Rate(cs.Closed, cs.Received)
 	bar.SetXAxis([]string{views.T(l, "overview.replyrate"), views.T(l, "overview.closerate")}).
 		AddSeries("%", []opts.BarData{{Value: round1(reply)}, {Value: round1(closed)}})
 	table := &dataTable{

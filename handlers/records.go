@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/records"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -17,7 +18,7 @@ func (s *Server) record(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rv, err := s.store.Record(c.UserContext(), v, c.Params("kind"), id, scoring.DateOf(s.opt.Now()))
+	rv, err := records.New(s.store).Record(c.UserContext(), v, c.Params("kind"), id, scoring.DateOf(s.opt.Now()))
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/records"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -26,7 +27,7 @@ import (
 func (s *Server) quarterlyQuery(c *fiber.Ctx, v models.Viewer) (reports.QuarterlyQuery, error) {
 	at := s.opt.Now()
 	if c.Query("year") == "" && c.Query("quarter") == "" {
-		latest, ok, err := s.store.LatestRecord(c.UserContext(), at)
+		latest, ok, err := records.New(s.store).LatestRecord(c.UserContext(), at)
 		if err != nil {
 			return reports.QuarterlyQuery{}, err
 		}
@@ -44,7 +45,7 @@ func (s *Server) quarterlyQuery(c *fiber.Ctx, v models.Viewer) (reports.Quarterl
 func (s *Server) annualQuery(c *fiber.Ctx, v models.Viewer) (reports.AnnualQuery, error) {
 	year := s.opt.Now().Year() - 1
 	if c.Query("year") == "" {
-		latest, ok, err := s.store.LatestRecord(c.UserContext(), s.opt.Now())
+		latest, ok, err := records.New(s.store).LatestRecord(c.UserContext(), s.opt.Now())
 		if err != nil {
 			return reports.AnnualQuery{}, err
 		}

@@ -42,7 +42,7 @@ func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 		return err
 	}
 	if r != nil && p.DepartmentID != 0 && v.CanFileAnnualFigures(p.DepartmentID) {
-		own, err := s.store.AnnualFiguresOf(c.UserContext(), p.Year, []uint{p.DepartmentID})
+		own, err := reports.New(s.store).AnnualFiguresOf(c.UserContext(), p.Year, []uint{p.DepartmentID})
 		if err != nil {
 			return err
 		}
@@ -174,7 +174,7 @@ func (s *Server) saveAnnualFigures(c *fiber.Ctx) error {
 	if !validate(c, typed, data) {
 		return s.annualRejected(c, year, dept, data)
 	}
-	err := s.store.SaveAnnualFigures(c.UserContext(), v, dept, year, typed)
+	err := reports.New(s.store).SaveAnnualFigures(c.UserContext(), v, dept, year, typed)
 	if refused(c, err, typed, data) {
 		return s.annualRejected(c, year, dept, data)
 	}
@@ -267,7 +267,7 @@ func (s *Server) categoriseRequest(c *fiber.Ctx) error {
 	year, dept, _ := annualBack(c)
 	back := fmt.Sprintf("/reports/annual/requests?year=%d&department=%d", year, dept)
 	f := categoryForm{Applicant: c.FormValue("applicant"), Result: c.FormValue("result")}
-	err = s.store.Categorise(c.UserContext(), v, uint(id), f.Applicant, f.Result, s.opt.Now())
+	err = reports.New(s.store).Categorise(c.UserContext(), v, uint(id), f.Applicant, f.Result, s.opt.Now())
 	if data := (fiber.Map{"Rejected": fmt.Sprintf("cat-%d", id)}); refused(c, err, f, data, "applicant", "result") {
 		c.Request().URI().SetQueryString(fmt.Sprintf("year=%d&department=%d", year, dept))
 		return s.annualRequestsPage(c, data)

@@ -15,9 +15,9 @@ import (
 type routeProp uint8
 
 const (
-	// upload: the route takes files, up to UploadBodyLimit from a signed-in
+	// takesFiles: the route takes files, up to UploadBodyLimit from a signed-in
 	// user, and runs under the import's time budget.
-	upload routeProp = 1 << iota
+	takesFiles routeProp = 1 << iota
 	// compute: the route scores a whole year, under ComputeTimeout.
 	compute
 )
@@ -39,7 +39,7 @@ type declared struct {
 
 // get and post register a route with the action it needs: checked by can,
 // and kept as the route's name, which the route × role matrix test reads;
-// props are the route's properties (upload, compute).
+// props are the route's properties (takesFiles, compute).
 func get(r *router, path string, a models.Action, h fiber.Handler, props ...routeProp) {
 	r.Get(path, can(a), h).Name(string(a))
 	r.declare(fiber.MethodGet, path, props)

@@ -19,7 +19,7 @@ func TestRoutePropertiesFollowTheRoute(t *testing.T) {
 	var got routeProp
 	r.Use(func(c *fiber.Ctx) error {
 		got = 0
-		for _, p := range []routeProp{upload, compute} {
+		for _, p := range []routeProp{takesFiles, compute} {
 			if r.has(c, p) {
 				got |= p
 			}
@@ -27,21 +27,21 @@ func TestRoutePropertiesFollowTheRoute(t *testing.T) {
 		return c.SendStatus(fiber.StatusNoContent)
 	})
 	ok := func(c *fiber.Ctx) error { return nil }
-	post(r, "/imports", models.ActPublic, ok, upload)
+	post(r, "/imports", models.ActPublic, ok, takesFiles)
 	get(r, "/imports", models.ActPublic, ok)
 	post(r, "/cases/proposals/accept", models.ActPublic, ok)
-	post(r, "/cases/:id/attachments", models.ActPublic, ok, upload)
+	post(r, "/cases/:id/attachments", models.ActPublic, ok, takesFiles)
 	post(r, "/assessment/:id", models.ActPublic, ok, compute)
-	post(r, "/assessment/:id", models.ActPublic, ok, upload) // never reached: fiber takes the first
+	post(r, "/assessment/:id", models.ActPublic, ok, takesFiles) // never reached: fiber takes the first
 	get(r, "/overview/chart/:id.json", models.ActPublic, ok, compute)
 	for _, tc := range []struct {
 		method, path string
 		want         routeProp
 	}{
-		{"POST", "/imports", upload},
-		{"POST", "/Imports/", upload},
+		{"POST", "/imports", takesFiles},
+		{"POST", "/Imports/", takesFiles},
 		{"GET", "/imports", 0},
-		{"POST", "/cases/7/attachments", upload},
+		{"POST", "/cases/7/attachments", takesFiles},
 		{"POST", "/cases//attachments", 0},
 		{"POST", "/cases/proposals/accept", 0},
 		{"POST", "/assessment/12", compute},

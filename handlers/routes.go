@@ -31,7 +31,7 @@ func (s *Server) routes(fa *fiber.App) {
 	get(app, "/public", models.ActPublic, s.publicResults)
 
 	// Records pushed by a source's API token: no session, so no CSRF.
-	post(app, "/api/v1/import/:kind", models.ActPublic, s.apiImport, upload)
+	post(app, "/api/v1/import/:kind", models.ActPublic, s.apiImport, takesFiles)
 
 	// Nothing past this point may be kept by a browser or a proxy: pages
 	// and exports behind a session, the sign-in page and its token.
@@ -77,7 +77,7 @@ func (s *Server) routes(fa *fiber.App) {
 	post(app, "/cases/:id/persons/:pid/statement", models.ActHandleCases, s.recordStatement)
 	post(app, "/cases/:id/notes", models.ActHandleCases, s.addCaseNote)
 	post(app, "/cases/:id/evidence", models.ActHandleCases, s.linkEvidence)
-	post(app, "/cases/:id/attachments", models.ActHandleCases, s.attachCaseFile, upload)
+	post(app, "/cases/:id/attachments", models.ActHandleCases, s.attachCaseFile, takesFiles)
 	get(app, "/cases/:id/attachments/:aid", models.ActSignedIn, s.caseAttachment)
 	post(app, "/cases/:id/hear", models.ActHandleCases, s.hearCase)
 	post(app, "/cases/:id/decide", models.ActHandleCases, s.decideCase)
@@ -86,23 +86,23 @@ func (s *Server) routes(fa *fiber.App) {
 	get(app, "/cases/:id/notice.docx", models.ActSignedIn, s.caseNoticeDOCX)
 	get(app, "/cases/:id/documents/:doc", models.ActSignedIn, s.caseDocument)
 	get(app, "/cases/:id/documents/:doc/docx", models.ActSignedIn, s.caseDocumentDOCX)
-	post(app, "/cases/:id/appeal", models.ActAppealCase, s.appealCase, upload)
+	post(app, "/cases/:id/appeal", models.ActAppealCase, s.appealCase, takesFiles)
 	post(app, "/cases/:id/outcome", models.ActHandleCases, s.reviewCase)
 	post(app, "/cases/:id/sanctions/:sid/complete", models.ActHandleCases, s.completeSanction)
-	post(app, "/cases/:id/sanctions/:sid/report", models.ActAnswerCase, s.reportSanctionDone, upload)
+	post(app, "/cases/:id/sanctions/:sid/report", models.ActAnswerCase, s.reportSanctionDone, takesFiles)
 
 	get(app, "/users", models.ActAdminister, s.users)
 	post(app, "/users", models.ActAdminister, s.createUser)
 	post(app, "/users/:id/password", models.ActAdminister, s.resetPassword)
 	post(app, "/users/:id/:action", models.ActAdminister, s.changeAccount)
 	post(app, "/scores/compute", models.ActAdminister, s.computeScores, compute)
-	post(app, "/calendar", models.ActAdminister, s.uploadCalendar, upload)
+	post(app, "/calendar", models.ActAdminister, s.uploadCalendar, takesFiles)
 	post(app, "/schemes/:version", models.ActAdminister, s.saveScheme)
 	post(app, "/schemes/:version/copy", models.ActAdminister, s.copyScheme)
 	post(app, "/schemes/:version/approve", models.ActApproveScheme, s.approveScheme)
 	get(app, "/audit", models.ActReadAudit, s.audit)
 	get(app, "/imports", models.ActReadImports, s.imports)
-	post(app, "/imports", models.ActAdminister, s.startImport, upload)
+	post(app, "/imports", models.ActAdminister, s.startImport, takesFiles)
 	get(app, "/imports/jobs/:id", models.ActAdminister, s.importJobPage)
 	get(app, "/imports/jobs/:id/errors", models.ActAdminister, s.importErrors)
 	post(app, "/imports/jobs/:id/cancel", models.ActAdminister, s.cancelImport)

@@ -16,6 +16,8 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -23,7 +25,7 @@ import (
 // scoreLine is a row of the ranking.
 type scoreLine struct {
 	Name  string
-	Score models.DepartmentScore
+	Score scoreruns.DepartmentScore
 }
 
 // yearOf reads ?year=, defaulting to the newest year with stored scores.
@@ -31,7 +33,7 @@ func (s *Server) yearOf(c *fiber.Ctx) (int, error) {
 	if y := c.QueryInt("year"); y > 0 {
 		return y, nil
 	}
-	years, err := s.store.Years(c.UserContext())
+	years, err := scoreruns.New(s.store).Years(c.UserContext())
 	if err != nil || len(years) == 0 {
 		return s.opt.Now().Year() - 1, err
 	}
@@ -82,7 +84,7 @@ func (s *Server) scoresPage(c *fiber.Ctx, data fiber.Map) error {
 // standingLine is a row of the year's assessment on the scores page.
 type standingLine struct {
 	Name     string
-	Standing models.Standing
+	Standing scoreruns.Standing
 }
 
 // assessedLines are the standings of the units the year's assessment
@@ -129,12 +131,12 @@ type rankingKey struct {
 // ranking renders the ranking table of a run as the viewer may see it. The
 // whole bureau's, thousands of rows, is rendered once per run, import and
 // language and kept; a head's single line is rendered each time.
-func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, year int, plan uint, assessed []standingLine) (template.HTML, error) {
+func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *scoreruns.ScoreRun, year int, plan uint, assessed []standingLine) (template.HTML, error) {
 	ctx := c.UserContext()
 	_, limited := v.OwnDepartment()
 	var key rankingKey
 	if !limited {
-		last, err := s.store.LastImportID(ctx)
+		last, err := imports.New(s.store).LastImportID(ctx)
 		if err != nil {
 			return "", err
 		}
@@ -143,7 +145,7 @@ func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *models.ScoreRun, ye
 			return html, nil
 		}
 	}
-	rows, err := s.store.RunScores(ctx, v, run.ID)
+	rows, err := scoreruns.New(s.store).RunScores(ctx, v, run.ID)
 	if err != nil {
 		return "", err
 	}
@@ -240,7 +242,7 @@ func (s *Server) computeScores(c *fiber.Ctx) error {
 		return s.scoresPage(c, data)
 	}
 	asOf := formDate(f.AsOf)
-	_, _, err := s.store.ComputeScores(c.UserContext(), v, models.ScoreRequest{Year: f.year(), AsOf: asOf, SchemeVersion: c.FormValue("scheme")}, s.opt.Now())
+	_, _, err := scoreruns.New(s.store).ComputeScores(c.UserContext(), v, scoreruns.ScoreRequest{Year: f.year(), AsOf: asOf, SchemeVersion: c.FormValue("scheme")}, s.opt.Now())
 	if refused(c, err, f, data, "year", "as_of") {
 		return s.scoresPage(c, data)
 	}
@@ -262,9 +264,9 @@ func (s *Server) flashBack(c *fiber.Ctx, msg, path string) error {
 // the result behind the department's standing, which gives the grade,
 // total and rank shown.
 type departmentScore struct {
-	Run      *models.ScoreRun
+	Run      *scoreruns.ScoreRun
 	Result   *scoring.DepartmentResult
-	Standing *models.Standing
+	Standing *scoreruns.Standing
 	Lang     views.Lang
 }
 
@@ -280,16 +282,16 @@ func (s *Server) apiScores(c *fiber.Ctx) error {
 	if !scoring.ValidYear(year) {
 		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badyear", scoring.MinYear, scoring.MaxYear)})
 	}
-	var run *models.ScoreRun
+	var run *scoreruns.ScoreRun
 	var err error
 	if c.Query("as_of") == "" && c.Query("scheme") == "" {
-		run, err = s.store.LatestRun(ctx, year)
+		run, err = scoreruns.New(s.store).LatestRun(ctx, year)
 	} else {
 		asOf, perr := scoring.ParseDate(c.Query("as_of"))
 		if perr != nil {
 			return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": views.T(lang(c), "score.badasof")})
 		}
-		run, err = s.store.FindRun(ctx, year, asOf, c.Query("scheme"))
+		run, err = scoreruns.New(s.store).FindRun(ctx, year, asOf, c.Query("scheme"))
 	}
 	if errors.Is(err, models.ErrNotFound) {
 		return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"error": views.T(lang(c), "score.norun")})
@@ -297,7 +299,7 @@ func (s *Server) apiScores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	report, err := s.store.StoredReport(ctx, v, run)
+	report, err := scoreruns.New(s.store).StoredReport(ctx, v, run)
 	if err != nil {
 		return err
 	}
@@ -306,7 +308,7 @@ func (s *Server) apiScores(c *fiber.Ctx) error {
 
 // runName names a score run for people, by its year and the day it was
 // computed: 2025年度得分（2026年2月2日计算）, never by its id.
-func runName(l views.Lang, run *models.ScoreRun) string {
+func runName(l views.Lang, run *scoreruns.ScoreRun) string {
 	day := scoring.DateOf(run.ComputedAt.Local())
 	when := day.String()
 	if l == views.Chinese {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -82,7 +83,7 @@ func TestScoresAPIReadsTheStoredRunAndStoresNothing(t *testing.T) {
 		c.signIn("office", testPassword)
 		runs := func() int64 {
 			var n int64
-			modelstest.Must(t, s.DB.Model(&models.ScoreRun{}).Count(&n).Error)
+			modelstest.Must(t, s.DB.Model(&scoreruns.ScoreRun{}).Count(&n).Error)
 			return n
 		}
 		// A GET computes nothing, even with the office's session: a link

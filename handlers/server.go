@@ -94,7 +94,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 	}
 	im := ingest.New(store)
 	assess := assessment.New(store)
-	runner := imports.NewRunner(imports.Config{Store: store, Importer: im, Background: opt.Background, Running: opt.Imports, Log: opt.Log, Now: opt.Now})
+	runner := imports.NewRunner(imports.Config{Store: imports.New(store), Importer: im, Background: opt.Background, Running: opt.Imports, Log: opt.Log, Now: opt.Now})
 	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), runner: runner}
 	s.views = newEngine(s.schemeTitle)
 	app := fiber.New(fiber.Config{

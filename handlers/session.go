@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/session"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -69,7 +70,7 @@ func newSessions(store *models.Store, mode CookieMode, timeout time.Duration) se
 			name = "__Host-gongkai_session"
 		}
 		return session.New(session.Config{
-			Storage:        store.SessionsWithin(timeout),
+			Storage:        accounts.New(store).SessionsWithin(timeout),
 			Expiration:     12 * time.Hour,
 			KeyLookup:      "cookie:" + name,
 			CookiePath:     "/",
@@ -104,7 +105,7 @@ func (s *Server) loadViewer(c *fiber.Ctx) error {
 	if !ok || id == 0 {
 		return c.Next()
 	}
-	u, err := s.store.UserByID(c.UserContext(), id)
+	u, err := accounts.New(s.store).UserByID(c.UserContext(), id)
 	epoch, _ := sess.Get(keyEpoch).(int)
 	if errors.Is(err, models.ErrNotFound) || (err == nil && (u.Disabled || epoch != u.SessionEpoch)) {
 		// The account is gone or disabled, or its sessions were ended

@@ -9,13 +9,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/sources"
 	"github.com/gongkai/gongkai/views"
 )
 
 // sourceRow is a source with its API tokens, as listed.
 type sourceRow struct {
-	Source models.Source
-	Tokens []models.APIToken
+	Source sources.Source
+	Tokens []sources.APIToken
 }
 
 // sources lists where departments' records come from, with their tokens.
@@ -28,13 +29,13 @@ func (s *Server) sources(c *fiber.Ctx) error {
 func (s *Server) sourcesPage(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
-	list, err := s.store.Sources(ctx, v)
+	list, err := sources.New(s.store).Sources(ctx, v)
 	if err != nil {
 		return err
 	}
 	rows := make([]sourceRow, len(list))
 	for i, src := range list {
-		toks, err := s.store.APITokens(ctx, v, src.ID)
+		toks, err := sources.New(s.store).APITokens(ctx, v, src.ID)
 		if err != nil {
 			return err
 		}
@@ -44,7 +45,7 @@ func (s *Server) sourcesPage(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	data["Rows"], data["Departments"], data["Kinds"] = rows, depts, models.SourceKinds
+	data["Rows"], data["Departments"], data["Kinds"] = rows, depts, sources.SourceKinds
 	return s.page(c, "sources", "source.title", data)
 }
 
@@ -68,7 +69,7 @@ func (f sourceForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	errs.Text("name", f.Name, 128, true)
 	errs.Choice("department", f.Department)
-	if !slices.Contains(models.SourceKinds, f.Kind) {
+	if !slices.Contains(sources.SourceKinds, f.Kind) {
 		errs.Add("kind", "form.choose")
 	}
 	errs.Text("url", f.URL, 1024, false)
@@ -87,8 +88,8 @@ func (s *Server) createSource(c *fiber.Ctx) error {
 		return s.sourcesPage(c, data)
 	}
 	every, _ := strconv.Atoi(f.Every)
-	in := models.SourceInput{Name: f.Name, DepartmentID: typedID(f.Department), Kind: f.Kind, URL: f.URL, PullToken: f.Token, EveryMinutes: every}
-	_, err := s.store.CreateSource(c.UserContext(), v, in)
+	in := sources.SourceInput{Name: f.Name, DepartmentID: typedID(f.Department), Kind: f.Kind, URL: f.URL, PullToken: f.Token, EveryMinutes: every}
+	_, err := sources.New(s.store).CreateSource(c.UserContext(), v, in)
 	if refused(c, err, f, data, "name", "department", "kind", "url", "every") {
 		return s.sourcesPage(c, data)
 	}
@@ -122,7 +123,7 @@ func (s *Server) issueToken(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	plain, _, err := s.store.IssueAPIToken(c.UserContext(), v, id)
+	plain, _, err := sources.New(s.store).IssueAPIToken(c.UserContext(), v, id)
 	if err != nil {
 		return err
 	}
@@ -135,7 +136,7 @@ func (s *Server) revokeToken(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.RevokeAPIToken(c.UserContext(), v, id); err != nil {
+	if err := sources.New(s.store).RevokeAPIToken(c.UserContext(), v, id); err != nil {
 		return err
 	}
 	return s.flashBack(c, views.T(lang(c), "source.tokenrevoked"), "/sources")

@@ -14,6 +14,7 @@ import (
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -162,7 +163,7 @@ func TestComputeRefusesACutOffToCome(t *testing.T) {
 		t.Errorf("a cut-off to come: %d", resp.StatusCode)
 	}
 	var runs int64
-	modelstest.Must(t, s.DB.Model(&models.ScoreRun{}).Count(&runs).Error)
+	modelstest.Must(t, s.DB.Model(&scoreruns.ScoreRun{}).Count(&runs).Error)
 	if runs != 0 {
 		t.Errorf("%d runs stored", runs)
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -19,7 +20,7 @@ func (s *Server) users(c *fiber.Ctx) error {
 func (s *Server) usersPage(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	v, _ := viewer(c)
-	users, err := s.store.Users(ctx, v)
+	users, err := accounts.New(s.store).Users(ctx, v)
 	if err != nil {
 		return err
 	}
@@ -55,8 +56,8 @@ func (f userForm) Validate() FieldErrors {
 }
 
 // newUser is the account the form asks for.
-func (f userForm) newUser() models.NewUser {
-	in := models.NewUser{Username: f.Username, Name: f.Name, Role: models.Role(f.Role), Password: f.Password}
+func (f userForm) newUser() accounts.NewUser {
+	in := accounts.NewUser{Username: f.Username, Name: f.Name, Role: models.Role(f.Role), Password: f.Password}
 	if in.Role.HasDepartment() {
 		in.DepartmentID = typedID(f.Department)
 	}
@@ -65,7 +66,7 @@ func (f userForm) newUser() models.NewUser {
 
 // passwordErrors adds the Store's rule for a new password.
 func passwordErrors(errs FieldErrors, field, password string) {
-	if p := models.PasswordProblem(field, password); p != nil {
+	if p := accounts.PasswordProblem(field, password); p != nil {
 		errs.Add(field, p.Key, p.Args...)
 	}
 }
@@ -77,7 +78,7 @@ func (s *Server) createUser(c *fiber.Ctx) error {
 	if !validate(c, f, data) {
 		return s.usersPage(c, data)
 	}
-	_, err := s.store.CreateUser(c.UserContext(), v, f.newUser())
+	_, err := accounts.New(s.store).CreateUser(c.UserContext(), v, f.newUser())
 	if refused(c, err, f, data, "username", "name", "role", "department", "password") {
 		return s.usersPage(c, data)
 	}

@@ -10,8 +10,10 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/models/sources"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -139,8 +141,8 @@ func TestHeadFilesQuarterlyReport(t *testing.T) {
 		if resp, _ := head.post("/reports/quarterly/file", form); resp.StatusCode != 303 {
 			t.Fatalf("correction: %d", resp.StatusCode)
 		}
-		var versions []models.ReportFiling
-		modelstest.Must(t, s.DB.Where("kind = ? AND department_id = ? AND quarter = 1", models.FilingQuarterly, b.own.ID).Order("version").Find(&versions).Error)
+		var versions []reports.ReportFiling
+		modelstest.Must(t, s.DB.Where("kind = ? AND department_id = ? AND quarter = 1", reports.FilingQuarterly, b.own.ID).Order("version").Find(&versions).Error)
 		modelstest.Must(t, s.DB.First(&q, q.ID).Error)
 		if len(versions) != 2 || versions[1].Reason != "专职人员数填错" || !strings.Contains(versions[0].Figures, `{"label":"（一）主动公开警务信息数","value":"1"}`) || q.Submitted.Format(time.DateOnly) != "2026-03-02" || !strings.Contains(q.Figures, `"专职人员数":3`) {
 			t.Fatalf("after the correction: %d versions, submitted %v, figures %s", len(versions), q.Submitted, q.Figures)
@@ -267,9 +269,9 @@ func TestEachRoleHomeIsAToDoList(t *testing.T) {
 		with2026(t, b)
 		now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
 		b.clock.Advance(now.Sub(b.clock.Now()))
-		modelstest.Must(t, s.DB.Create(&models.ImportRun{StartedAt: now.Add(-time.Hour), UserName: "办公室", Source: "file", Kind: "publications", FileName: "坏文件.xlsx", Status: models.RunFailed, Message: "文件无法读取"}).Error)
+		modelstest.Must(t, s.DB.Create(&imports.ImportRun{StartedAt: now.Add(-time.Hour), UserName: "办公室", Source: "file", Kind: "publications", FileName: "坏文件.xlsx", Status: imports.RunFailed, Message: "文件无法读取"}).Error)
 		last := now.Add(-2 * time.Hour)
-		modelstest.Must(t, s.DB.Create(&models.Source{Name: "刑警网站接口", DepartmentID: b.other.ID, Kind: "publications", URL: "http://127.0.0.1:9/x", LastPullAt: &last, LastStatus: models.RunFailed, LastMessage: "连接被拒绝"}).Error)
+		modelstest.Must(t, s.DB.Create(&sources.Source{Name: "刑警网站接口", DepartmentID: b.other.ID, Kind: "publications", URL: "http://127.0.0.1:9/x", LastPullAt: &last, LastStatus: imports.RunFailed, LastMessage: "连接被拒绝"}).Error)
 		modelstest.Must(t, s.DB.Create(&models.SchemeVersion{Version: "draft-x", Name: "2027年度考核方案（草案）", Body: "{}", Status: models.SchemeDraft, BasedOn: "default-2"}).Error)
 
 		for _, tc := range []struct {
@@ -327,7 +329,7 @@ func TestHeadFilesAnnualReport(t *testing.T) {
 		}
 		var r models.AnnualReport
 		modelstest.Must(t, s.DB.Where("department_id = ? AND year = 2025", b.own.ID).First(&r).Error)
-		figs, err := s.AnnualFiguresOf(context.Background(), 2025, []uint{b.own.ID})
+		figs, err := reports.New(s).AnnualFiguresOf(context.Background(), 2025, []uint{b.own.ID})
 		modelstest.Must(t, err)
 		if r.Submitted == nil || r.Submitted.Format(time.DateOnly) != "2026-03-02" || figs["rules_issued"] != 2 {
 			t.Fatalf("filed annual report: submitted %v, figures %v", r.Submitted, figs)

@@ -1,3 +1,6 @@
+// Long file: the catalog's lookup and its core messages in both languages;
+// a catalog is long by nature and reads best whole.
+
 // Package i18n is the one text catalog of the application: every sentence a
 // person reads, in Chinese (zh-CN) and English, under a message key.
 //

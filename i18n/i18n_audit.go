@@ -1,3 +1,6 @@
+// Long file: the words of the audit log in both languages, one table an
+// area; a catalog is long by nature and reads best whole.
+
 package i18n
 
 // auditMessages name what the audit log records: its actions, the kinds of

@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // AuditEntry is one change to data: who, when, what, before and after.
@@ -136,7 +137,8 @@ func (tx *Tx) Record(action, entity string, id any, before, after any) error {
 	return tx.RecordAll([]Change{{Action: action, Entity: entity, ID: id, Before: before, After: after}})
 }
 
-func jsonOrEmpty(v any) string {
+// JSONOrEmpty encodes v for an audit entry: "" for nil.
+func JSONOrEmpty(v any) string {
 	if v == nil {
 		return ""
 	}
@@ -145,4 +147,15 @@ func jsonOrEmpty(v any) string {
 		return fmt.Sprintf("%+v", v)
 	}
 	return string(b)
+}
+
+// ForUpdate reads rows locked until the transaction ends (MySQL's SELECT
+// ... FOR UPDATE, which also reads the newest committed version rather than
+// the transaction's snapshot). SQLite writes one transaction at a time and
+// has no such clause.
+func (tx *Tx) ForUpdate() *gorm.DB {
+	if tx.DB.Dialector.Name() == "mysql" {
+		return tx.DB.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	return tx.DB
 }

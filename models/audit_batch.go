@@ -29,8 +29,8 @@ func (tx *Tx) RecordAll(changes []Change) error {
 			Action:   c.Action,
 			Entity:   c.Entity,
 			EntityID: fmt.Sprint(c.ID),
-			Before:   jsonOrEmpty(c.Before),
-			After:    jsonOrEmpty(c.After),
+			Before:   JSONOrEmpty(c.Before),
+			After:    JSONOrEmpty(c.After),
 		})
 		if err != nil {
 			return err

@@ -184,8 +184,8 @@ type ChainState struct {
 	BadID   uint
 }
 
-// problem records what is wrong with the chain.
-func (st *ChainState) problem(bad uint, key string, args ...any) {
+// SetProblem records what is wrong with the chain.
+func (st *ChainState) SetProblem(bad uint, key string, args ...any) {
 	st.Problem, st.Args, st.BadID = key, args, bad
 }
 
@@ -213,7 +213,7 @@ func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 	st.HeadSeq, st.HeadHash = head.Seq, head.Hash
 	var outside AuditEntry
 	if n := db.Where("seq <= 0").Order("id").Limit(1).Find(&outside).RowsAffected; n > 0 {
-		st.problem(outside.ID, "audit.problem.outside", outside.ID)
+		st.SetProblem(outside.ID, "audit.problem.outside", outside.ID)
 		return st, nil
 	}
 	prevSeq, prevHash := int64(0), ""
@@ -225,13 +225,13 @@ func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 		for _, e := range batch {
 			switch {
 			case e.Seq > head.Seq:
-				st.problem(e.ID, "audit.problem.afterhead", e.Seq, e.ID)
+				st.SetProblem(e.ID, "audit.problem.afterhead", e.Seq, e.ID)
 			case e.Seq != prevSeq+1:
-				st.problem(0, "audit.problem.deleted", prevSeq+1, e.Seq-1, e.ID)
+				st.SetProblem(0, "audit.problem.deleted", prevSeq+1, e.Seq-1, e.ID)
 			case e.ComputeHash() != e.Hash:
-				st.problem(e.ID, "audit.problem.edited", e.Seq, e.ID)
+				st.SetProblem(e.ID, "audit.problem.edited", e.Seq, e.ID)
 			case e.PrevHash != prevHash:
-				st.problem(e.ID, "audit.problem.unlinked", e.Seq, e.ID)
+				st.SetProblem(e.ID, "audit.problem.unlinked", e.Seq, e.ID)
 			}
 			if st.Problem != "" {
 				return st, nil
@@ -245,9 +245,9 @@ func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 	}
 	switch {
 	case prevSeq < head.Seq:
-		st.problem(0, "audit.problem.tail", prevSeq+1, head.Seq)
+		st.SetProblem(0, "audit.problem.tail", prevSeq+1, head.Seq)
 	case prevHash != head.Hash:
-		st.problem(0, "audit.problem.head", prevSeq)
+		st.SetProblem(0, "audit.problem.head", prevSeq)
 	default:
 		st.OK = true
 	}

@@ -30,8 +30,8 @@ func auditDepartment(v Viewer, e AuditEntry) uint {
 	return own
 }
 
-// departmentKeys are the names a change gives its department under.
-var departmentKeys = []string{"DepartmentID", "department_id", "department"}
+// DepartmentKeys are the names a change gives its department under.
+var DepartmentKeys = []string{"DepartmentID", "department_id", "department"}
 
 // namedDepartment reads the department a JSON object names, looking depth
 // levels deep.
@@ -44,7 +44,7 @@ func namedDepartment(body string, depth int) uint {
 	if json.Unmarshal([]byte(body), &obj) != nil {
 		return 0
 	}
-	for _, k := range departmentKeys {
+	for _, k := range DepartmentKeys {
 		var id uint
 		if raw, ok := obj[k]; ok && json.Unmarshal(raw, &id) == nil && id != 0 {
 			return id

@@ -7,7 +7,10 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // The audit log's department filter finds every entry about the
@@ -19,7 +22,7 @@ func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		own, other := leadAndOther(t, s)
-		u, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "head", Name: "张卫", Role: models.RoleHead, DepartmentID: own.ID, Password: "a long enough password 1"})
+		u, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "head", Name: "张卫", Role: models.RoleHead, DepartmentID: own.ID, Password: "a long enough password 1"})
 		modelstest.Must(t, err)
 		head := u.Viewer()
 		office := models.Viewer{UserID: 99, Name: "办公室", Role: models.RoleOffice}
@@ -29,12 +32,12 @@ func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 			modelstest.Must(t, s.Audited(ctx, v, func(tx *models.Tx) error { return tx.Record(action, entity, id, before, after) }))
 		}
 		// What the app writes.
-		_, err = s.FileReport(ctx, head, models.FilingInput{Kind: models.FilingQuarterly, DepartmentID: own.ID, Year: 2026, Quarter: 1,
-			Entered: map[string]float64{}, Signature: models.FilingSignature{Head: "张卫", Filler: "何军", Phone: "0527-1"}}, now)
+		_, err = reports.New(s).FileReport(ctx, head, reports.FilingInput{Kind: reports.FilingQuarterly, DepartmentID: own.ID, Year: 2026, Quarter: 1,
+			Entered: map[string]float64{}, Signature: reports.FilingSignature{Head: "张卫", Filler: "何军", Phone: "0527-1"}}, now)
 		modelstest.Must(t, err)
 		record(head, "sign_in", "user", u.ID, nil, map[string]string{"ip": "127.0.0.1"})
-		modelstest.Must(t, s.ChangeAccount(ctx, office, u.ID, models.AccountEndSessions))
-		modelstest.Must(t, s.SaveAnnualFigures(ctx, office, own.ID, 2025, map[string]string{"rules_issued": "2"}))
+		modelstest.Must(t, accounts.New(s).ChangeAccount(ctx, office, u.ID, accounts.AccountEndSessions))
+		modelstest.Must(t, reports.New(s).SaveAnnualFigures(ctx, office, own.ID, 2025, map[string]string{"rules_issued": "2"}))
 		// Changes shaped as the app's records are.
 		record(office, "open", "accountability_case", 31, nil, map[string]any{"case": map[string]any{"ID": 31, "DepartmentID": own.ID}})
 		record(office, "open", "accountability_case", 32, nil, map[string]any{"case": map[string]any{"ID": 32, "DepartmentID": other.ID}})
@@ -42,7 +45,7 @@ func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 		record(office, "update", "source", 7, nil, map[string]any{"department": "治安支队"})
 
 		entries := func(dept uint) map[string]bool {
-			es, err := s.AuditEntries(ctx, office, models.AuditQuery{DepartmentID: dept})
+			es, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{DepartmentID: dept})
 			modelstest.Must(t, err)
 			out := map[string]bool{}
 			for _, e := range es {

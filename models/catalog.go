@@ -76,7 +76,7 @@ func (s *Store) Catalog(ctx context.Context, f CatalogFilter) ([]CatalogItem, er
 	}
 	var items []CatalogItem
 	if err := q.Find(&items).Error; err != nil {
-		return nil, notFound(err, "list catalog")
+		return nil, NotFound(err, "list catalog")
 	}
 	if f.Lead == "" {
 		return items, nil
@@ -103,7 +103,7 @@ func (s *Store) wholeCatalog(ctx context.Context) ([]CatalogItem, error) {
 	items, err := s.memo.catalog.get(key, func() ([]CatalogItem, error) {
 		var items []CatalogItem
 		if err := s.DB.WithContext(ctx).Order("seq").Find(&items).Error; err != nil {
-			return nil, notFound(err, "list catalog")
+			return nil, NotFound(err, "list catalog")
 		}
 		return items, nil
 	})
@@ -133,7 +133,7 @@ func (s *Store) LoadNames(ctx context.Context) (Names, error) {
 	n := Names{Departments: map[string]uint{}, Groups: map[string]uint{}}
 	var ds []Department
 	if err := s.DB.WithContext(ctx).Select("id", "code", "name").Find(&ds).Error; err != nil {
-		return n, notFound(err, "load department names")
+		return n, NotFound(err, "load department names")
 	}
 	for _, d := range ds {
 		n.Departments[d.Name] = d.ID
@@ -141,7 +141,7 @@ func (s *Store) LoadNames(ctx context.Context) (Names, error) {
 	}
 	var gs []Group
 	if err := s.DB.WithContext(ctx).Select("id", "name").Find(&gs).Error; err != nil {
-		return n, notFound(err, "load group names")
+		return n, NotFound(err, "load group names")
 	}
 	for _, g := range gs {
 		n.Groups[g.Name] = g.ID

@@ -3,14 +3,8 @@ package models
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
-
-	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -19,7 +13,7 @@ import (
 // conferences to a scoring input.
 func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end time.Time) error {
 	db := s.DB.WithContext(ctx)
-	err := scan(db.Model(&SecrecyReview{}).Where("requested BETWEEN ? AND ?", start, end).
+	err := ScanRows(db.Model(&SecrecyReview{}).Where("requested BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "review_no", "title", "requested", "decided", "opinion"),
 		func(r *sql.Rows) error {
 			var x scoring.SecrecyReview
@@ -27,14 +21,14 @@ func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end ti
 			if err := r.Scan(&x.ID, &x.Dept, &x.No, &x.Title, &req, &dec, &x.Opinion); err != nil {
 				return err
 			}
-			x.Requested, x.Decided = day(req), day(dec)
+			x.Requested, x.Decided = DayOf(req), DayOf(dec)
 			in.SecrecyReviews = append(in.SecrecyReviews, x)
 			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read secrecy reviews: %w", err)
 	}
-	err = scan(db.Model(&Coordination{}).Where("sent BETWEEN ? AND ?", start, end).
+	err = ScanRows(db.Model(&Coordination{}).Where("sent BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "asked_id", "coordination_no", "subject", "sent", "replied", "opinion"),
 		func(r *sql.Rows) error {
 			var x scoring.Coordination
@@ -42,21 +36,21 @@ func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end ti
 			if err := r.Scan(&x.ID, &x.Dept, &x.Asked, &x.No, &x.Subject, &sent, &rep, &x.Opinion); err != nil {
 				return err
 			}
-			x.Sent, x.Replied = day(sent), day(rep)
+			x.Sent, x.Replied = DayOf(sent), DayOf(rep)
 			in.Coordinations = append(in.Coordinations, x)
 			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read coordinations: %w", err)
 	}
-	err = scan(db.Model(&PressConference{}).Where("held BETWEEN ? AND ?", start, end).Select("id", "department_id", "held"),
+	err = ScanRows(db.Model(&PressConference{}).Where("held BETWEEN ? AND ?", start, end).Select("id", "department_id", "held"),
 		func(r *sql.Rows) error {
 			var x scoring.PressConference
 			var held sql.NullTime
 			if err := r.Scan(&x.ID, &x.Dept, &held); err != nil {
 				return err
 			}
-			x.Date = day(held)
+			x.Date = DayOf(held)
 			in.PressConferences = append(in.PressConferences, x)
 			return nil
 		})
@@ -66,21 +60,14 @@ func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end ti
 	return nil
 }
 
-// The kinds of clock deadline, as Deadline.Kind.
-const (
-	DeadlineReview           = "secrecy_review"    // a review to decide
-	DeadlineCoordination     = "coordination"      // a reply the department owes
-	DeadlineCoordinationSent = "coordination_sent" // a reply the department awaits
-)
-
-// clockDeadlines lists what the clocks of issue 14 still wait for on today:
+// ClockDeadlines lists what the clocks of issue 14 still wait for on today:
 // undecided secrecy reviews, and unanswered coordinations still within
 // their limit (after it, silence is consent and nothing is pending). Online
 // requests not forwarded in time show on their own page and in B3, not
 // here: the request's answer is the deadline the lists already carry. dept 0 lists every department's, each under
 // the department that must act; otherwise those of dept, including the
 // coordinations it sent and still awaits.
-func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint) ([]Deadline, error) {
+func (s *Store) ClockDeadlines(ctx context.Context, today scoring.Date, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint) ([]Deadline, error) {
 	db := s.DB.WithContext(ctx)
 	t := today.Time()
 	var out []Deadline
@@ -90,13 +77,13 @@ func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *sco
 	if dept != 0 {
 		q = q.Where("department_id = ?", dept)
 	}
-	err := scan(q, func(r *sql.Rows) error {
+	err := ScanRows(q, func(r *sql.Rows) error {
 		var d Deadline
 		var req sql.NullTime
 		if err := r.Scan(&d.RecordID, &d.DepartmentID, &d.Title, &req); err != nil {
 			return err
 		}
-		d.Kind, d.Due = DeadlineReview, scoring.ReviewDue(cal, limits, day(req))
+		d.Kind, d.Due = DeadlineReview, scoring.ReviewDue(cal, limits, DayOf(req))
 		out = append(out, d)
 		return nil
 	})
@@ -109,13 +96,13 @@ func (s *Store) clockDeadlines(ctx context.Context, today scoring.Date, cal *sco
 	if dept != 0 {
 		q = q.Where("department_id = ? OR asked_id = ?", dept, dept)
 	}
-	err = scan(q, func(r *sql.Rows) error {
+	err = ScanRows(q, func(r *sql.Rows) error {
 		var c scoring.Coordination
 		var sent sql.NullTime
 		if err := r.Scan(&c.ID, &c.Dept, &c.Asked, &c.Subject, &sent); err != nil {
 			return err
 		}
-		c.Sent = day(sent)
+		c.Sent = DayOf(sent)
 		due := scoring.CoordinationDue(cal, limits, c.Sent)
 		if state, _ := scoring.CoordinationState(c, due, today); state != scoring.ReplyPending {
 			return nil
@@ -145,17 +132,12 @@ func (s *Store) PendingClocks(ctx context.Context, v Viewer, dept uint, today sc
 	if err != nil {
 		return nil, err
 	}
-	ds, err := s.clockDeadlines(ctx, today, cal, limits, dept)
+	ds, err := s.ClockDeadlines(ctx, today, cal, limits, dept)
 	if err != nil {
 		return nil, err
 	}
-	sortByDue(ds)
+	SortByDue(ds)
 	return ds, nil
-}
-
-// sortByDue orders deadlines by due date, stably.
-func sortByDue(ds []Deadline) {
-	slices.SortStableFunc(ds, func(a, b Deadline) int { return int(a.Due - b.Due) })
 }
 
 // ReviewStep is one step of a review's five-step sign-off: N is 1 to 5 in
@@ -171,396 +153,10 @@ type ReviewStep struct {
 // Steps lists the review's five steps in order.
 func (r SecrecyReview) Steps() []ReviewStep {
 	return []ReviewStep{
-		{1, r.UnitBy, ymdPtr(r.UnitDate)},
-		{2, r.HeadBy, ymdPtr(r.HeadDate)},
-		{3, r.LeaderBy, ymdPtr(r.LeaderDate)},
-		{4, r.SecrecyBy, ymdPtr(r.SecrecyDate)},
-		{5, r.ApproverBy, ymdPtr(r.ApproverDate)},
+		{1, r.UnitBy, YMDPtr(r.UnitDate)},
+		{2, r.HeadBy, YMDPtr(r.HeadDate)},
+		{3, r.LeaderBy, YMDPtr(r.LeaderDate)},
+		{4, r.SecrecyBy, YMDPtr(r.SecrecyDate)},
+		{5, r.ApproverBy, YMDPtr(r.ApproverDate)},
 	}
-}
-
-// CoordinationView is a coordination as a record page shows it: who was
-// asked, when it was due, and the opinion that holds (视为同意 after
-// silence).
-type CoordinationView struct {
-	Coordination
-	Asked string
-	Due   scoring.Date
-	State scoring.ReplyState
-	Holds string
-}
-
-// publicationClocks reads the reviews and coordinations of a publication
-// (by its department and 索引号) for its record page.
-func (s *Store) publicationClocks(ctx context.Context, v Viewer, p Publication, rv *RecordView, today scoring.Date) error {
-	db := s.DB.WithContext(ctx)
-	flags, err := s.flags(db, v, p.ID)
-	if err != nil {
-		return err
-	}
-	rv.Flags = flags
-	if err := db.Where("department_id = ? AND index_no = ?", p.DepartmentID, p.IndexNo).Order("requested, id").Find(&rv.Reviews).Error; err != nil {
-		return fmt.Errorf("read reviews of publication: %w", err)
-	}
-	var cs []Coordination
-	if err := db.Where("department_id = ? AND index_no = ?", p.DepartmentID, p.IndexNo).Order("sent, id").Find(&cs).Error; err != nil {
-		return fmt.Errorf("read coordinations of publication: %w", err)
-	}
-	if len(cs) == 0 {
-		return nil
-	}
-	views, err := s.coordinationViews(ctx, cs, today)
-	if err != nil {
-		return err
-	}
-	rv.Coordinations = views
-	return nil
-}
-
-// coordinationViews states each coordination on today under the newest
-// approved scheme's limit.
-func (s *Store) coordinationViews(ctx context.Context, cs []Coordination, today scoring.Date) ([]CoordinationView, error) {
-	limits, err := s.CurrentLimits(ctx)
-	if err != nil {
-		return nil, err
-	}
-	cal, err := s.Calendar(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names, err := s.DepartmentNames(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]CoordinationView, 0, len(cs))
-	for _, c := range cs {
-		view := CoordinationView{Coordination: c, Asked: names[c.AskedID], State: scoring.ReplyPending}
-		if limits != nil {
-			sc := scoring.Coordination{Sent: scoring.DateOf(c.Sent), Replied: dayPtr(c.Replied), Opinion: c.Opinion}
-			view.Due = scoring.CoordinationDue(cal, *limits, sc.Sent)
-			view.State, view.Holds = scoring.CoordinationState(sc, view.Due, today)
-		}
-		out = append(out, view)
-	}
-	return out, nil
-}
-
-// CurrentLimits are the time limits of the newest approved scheme, for the
-// pages that show clocks outside a score run; nil before any scheme is
-// approved, when there is no limit to show.
-func (s *Store) CurrentLimits(ctx context.Context) (*scoring.TimeLimits, error) {
-	sch, err := s.CurrentScheme(ctx)
-	if sch == nil || err != nil {
-		return nil, err
-	}
-	return &sch.TimeLimits, nil
-}
-
-// CurrentScheme is the newest approved scheme, for the pages that show time
-// limits and due dates outside a score run; nil before any is approved.
-// Most pages ask for it: it is decoded again only when a version is added,
-// edited or approved. Callers must not change it.
-func (s *Store) CurrentScheme(ctx context.Context) (*scoring.Scheme, error) {
-	key, err := s.tableStamp(ctx, &SchemeVersion{})
-	if err != nil {
-		return nil, fmt.Errorf("read schemes: %w", err)
-	}
-	return s.memo.scheme.get(key, func() (*scoring.Scheme, error) {
-		sv, err := s.SchemeByVersion(ctx, "")
-		if errors.Is(err, ErrNotFound) {
-			return nil, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		return sv.Scheme()
-	})
-}
-
-// Flag is a publication that went out against its secrecy review: a
-// possible incident of 不应公开而公开, open until a person confirms or
-// dismisses it.
-type Flag struct {
-	PublicationID uint
-	DepartmentID  uint
-	Title         string
-	IndexNo       string
-	Published     scoring.Date
-	// Opinion and Decided are the review decision that forbade it; Review
-	// is its review record, 0 when it is the publication's own column.
-	Opinion  string
-	Decided  scoring.Date
-	Review   uint
-	Decision *DisclosureFlag // nil while open
-}
-
-// Flag decisions.
-const (
-	FlagConfirmed = "confirmed"
-	FlagDismissed = "dismissed"
-)
-
-// flaggedOpinions are the opinions that forbid publishing.
-var flaggedOpinions = []string{scoring.OpinionExempt, scoring.OpinionRefer}
-
-// Flags lists the publications that went out against their secrecy review,
-// newest first, with any decision taken. A head sees their department's.
-// publication 0 lists all; otherwise only that publication's flag.
-func (s *Store) Flags(ctx context.Context, v Viewer, publication uint) ([]Flag, error) {
-	return s.flags(s.DB.WithContext(ctx), v, publication)
-}
-
-func (s *Store) flags(db *gorm.DB, v Viewer, publication uint) ([]Flag, error) {
-	// The candidates come from two narrow queries, so that neither reads
-	// the year's publications (the overview asks on every view): those whose
-	// own review forbids publishing, by the review index, and those linked
-	// to a review record that forbids it, from the (few) review records.
-	own := db.Model(&Publication{}).Where("review IN ?", flaggedOpinions)
-	linked := db.Table("publications AS p").Joins("JOIN secrecy_reviews r ON r.department_id = p.department_id AND r.index_no = p.index_no").
-		Where("r.index_no <> '' AND r.opinion IN ?", flaggedOpinions)
-	switch dept, limited := v.OwnDepartment(); {
-	case limited:
-		own, linked = own.Where("department_id = ?", dept), linked.Where("p.department_id = ?", dept)
-	case !v.Can(ActSignedIn):
-		return nil, ErrForbidden
-	}
-	if publication != 0 {
-		own, linked = own.Where("id = ?", publication), linked.Where("p.id = ?", publication)
-	}
-	var ownIDs, linkedIDs []uint
-	if err := own.Order("id desc").Limit(1000).Pluck("id", &ownIDs).Error; err != nil {
-		return nil, fmt.Errorf("read publications reviewed against publishing: %w", err)
-	}
-	if err := linked.Order("p.id desc").Limit(1000).Pluck("p.id", &linkedIDs).Error; err != nil {
-		return nil, fmt.Errorf("read publications linked to reviews against publishing: %w", err)
-	}
-	candidates := append(ownIDs, linkedIDs...)
-	if len(candidates) == 0 {
-		return nil, nil
-	}
-	var pubs []Publication
-	err := db.Where("id IN ? AND (attribute IS NULL OR attribute <> ?)", candidates, scoring.AttrWithheld).
-		Order("published desc, id desc").Limit(1000).Find(&pubs).Error
-	if err != nil {
-		return nil, fmt.Errorf("read flagged publications: %w", err)
-	}
-	if len(pubs) == 0 {
-		return nil, nil
-	}
-	ids := make([]uint, len(pubs))
-	indexNos := make([]string, len(pubs))
-	for i, p := range pubs {
-		ids[i], indexNos[i] = p.ID, p.IndexNo
-	}
-	var reviews []SecrecyReview
-	if err := db.Where("index_no IN ? AND decided IS NOT NULL", indexNos).Find(&reviews).Error; err != nil {
-		return nil, fmt.Errorf("read reviews of flagged publications: %w", err)
-	}
-	var decisions []DisclosureFlag
-	if err := db.Where("publication_id IN ?", ids).Find(&decisions).Error; err != nil {
-		return nil, fmt.Errorf("read flag decisions: %w", err)
-	}
-	decided := make(map[uint]*DisclosureFlag, len(decisions))
-	for i := range decisions {
-		decided[decisions[i].PublicationID] = &decisions[i]
-	}
-	var out []Flag
-	for _, p := range pubs {
-		ds := []scoring.ReviewDecision{{Opinion: p.Review, Decided: dayPtr(p.ReviewDate)}}
-		for _, r := range reviews {
-			if r.DepartmentID == p.DepartmentID && r.IndexNo == p.IndexNo {
-				ds = append(ds, scoring.ReviewDecision{Review: r.ID, Opinion: r.Opinion, Decided: dayPtr(r.Decided)})
-			}
-		}
-		got, ok := scoring.PublishedAgainstReview(scoring.DateOf(p.Published), ds)
-		if !ok {
-			continue
-		}
-		out = append(out, Flag{
-			PublicationID: p.ID, DepartmentID: p.DepartmentID, Title: p.Title, IndexNo: p.IndexNo,
-			Published: scoring.DateOf(p.Published), Opinion: got.Opinion, Decided: got.Decided, Review: got.Review,
-			Decision: decided[p.ID],
-		})
-	}
-	return out, nil
-}
-
-// ErrFlagDecided: someone has already confirmed or dismissed the flag.
-var ErrFlagDecided = Invalid("flag", "refuse.flag.decided")
-
-// DecideFlag confirms or dismisses the flag of a publication. Confirming
-// records the incident (不应公开而公开, dated the day it was published; one
-// the department already has on that day is reused and its description
-// extended); dismissing needs a reason. Only the office and the discipline
-// office decide, and the decision and any incident are audit-logged in the
-// same transaction.
-func (s *Store) DecideFlag(ctx context.Context, v Viewer, publication uint, decision, note string, now time.Time) (*DisclosureFlag, error) {
-	if !v.Can(ActDecideFlag) {
-		return nil, ErrForbidden
-	}
-	note = strings.TrimSpace(note)
-	switch {
-	case decision != FlagConfirmed && decision != FlagDismissed:
-		return nil, Invalid("decision", "refuse.flag.decision")
-	case decision == FlagDismissed && note == "":
-		return nil, Invalid("reason", "refuse.flag.reason")
-	case utf8.RuneCountInString(note) > 1000:
-		return nil, Invalid("note", "refuse.flag.note")
-	}
-	var out *DisclosureFlag
-	err := s.Audited(ctx, v, func(tx *Tx) error {
-		fs, err := s.flags(tx.DB, v, publication)
-		if err != nil {
-			return err
-		}
-		if len(fs) == 0 {
-			return ErrNotFound
-		}
-		f := fs[0]
-		if f.Decision != nil {
-			return ErrFlagDecided
-		}
-		d := &DisclosureFlag{PublicationID: publication, Decision: decision, Note: note, UserID: v.UserID, DecidedAt: now.UTC()}
-		if decision == FlagConfirmed {
-			inc, err := confirmIncident(tx, f, note)
-			if err != nil {
-				return err
-			}
-			d.IncidentID = inc.ID
-		}
-		if err := tx.DB.Create(d).Error; err != nil {
-			if errors.Is(err, gorm.ErrDuplicatedKey) {
-				return ErrFlagDecided
-			}
-			return fmt.Errorf("record flag decision: %w", err)
-		}
-		out = d
-		return tx.Record(decision, "disclosure_flag", publication, nil, d)
-	})
-	return out, err
-}
-
-// confirmIncident records the incident a confirmed flag stands for.
-func confirmIncident(tx *Tx, f Flag, note string) (*Incident, error) {
-	const kind = "不应公开而公开" // the incident kind of publishing what must not be
-	text := fmt.Sprintf("《%s》（索引号 %s）于 %s 公开，而保密审查意见为“%s”（%s）", f.Title, f.IndexNo, f.Published, f.Opinion, f.Decided)
-	if note != "" {
-		text += ":" + note
-	}
-	var inc Incident
-	err := tx.DB.Where("department_id = ? AND date = ? AND kind = ?", f.DepartmentID, f.Published.Time(), kind).First(&inc).Error
-	switch {
-	case err == nil:
-		before := inc
-		inc.Description = strings.TrimSpace(inc.Description + "\n" + text)
-		if err := tx.DB.Save(&inc).Error; err != nil {
-			return nil, fmt.Errorf("extend incident: %w", err)
-		}
-		return &inc, tx.Record("update", "incident", inc.ID, before, inc)
-	case !errors.Is(err, gorm.ErrRecordNotFound):
-		return nil, fmt.Errorf("read incident: %w", err)
-	}
-	inc = Incident{DepartmentID: f.DepartmentID, Date: f.Published.Time(), Kind: kind, Description: text}
-	if err := tx.DB.Create(&inc).Error; err != nil {
-		return nil, fmt.Errorf("record incident: %w", err)
-	}
-	return &inc, tx.Record("create", "incident", inc.ID, nil, inc)
-}
-
-// requestForwarding adds an online request's forwarding clock to its page:
-// when it was due and whether it was forwarded in time.
-func (s *Store) requestForwarding(ctx context.Context, r Request, rv *RecordView, today scoring.Date) error {
-	if r.Channel != scoring.ChannelOnline {
-		return nil
-	}
-	limits, err := s.CurrentLimits(ctx)
-	if err != nil || limits == nil {
-		return err
-	}
-	due := scoring.ForwardDue(*limits, scoring.DateOf(r.Received))
-	var state string
-	switch fw := dayPtr(r.Forwarded); {
-	case !fw.IsZero() && fw <= due:
-		state = "按时转交"
-	case !fw.IsZero():
-		state = fmt.Sprintf("迟转交 %d 日", int(fw-due))
-	case today > due:
-		state = fmt.Sprintf("逾期未转交，已超期 %d 日", int(today-due))
-	default:
-		state = "待转交"
-	}
-	rv.Fields = append(rv.Fields, fields("转交期限", due.String(), "转交情况", state)...)
-	return nil
-}
-
-// clockRecord reads a secrecy review, a coordination or a press
-// conference for its record page; the caller checks the viewer.
-func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today scoring.Date) (*RecordView, error) {
-	db := s.DB.WithContext(ctx)
-	switch kind {
-	case string(scoring.RecordSecrecyReview):
-		var r SecrecyReview
-		if err := db.First(&r, id).Error; err != nil {
-			return nil, notFound(err, "read secrecy review")
-		}
-		limits, err := s.CurrentLimits(ctx)
-		if err != nil {
-			return nil, err
-		}
-		cal, err := s.Calendar(ctx)
-		if err != nil {
-			return nil, err
-		}
-		due := ""
-		if limits != nil {
-			due = scoring.ReviewDue(cal, *limits, scoring.DateOf(r.Requested)).String()
-		}
-		return &RecordView{DepartmentID: r.DepartmentID, Title: r.Title, Reviews: []SecrecyReview{r}, Fields: fields(
-			"审查编号", r.ReviewNo, "索引号", r.IndexNo, "信息名称", r.Title, "送审日期", ymd(r.Requested),
-			"审查期限", due, "审查意见", r.Opinion, "依据和理由", r.Basis, "决定日期", ymdPtr(r.Decided),
-		)}, nil
-	case string(scoring.RecordCoordination):
-		var c Coordination
-		if err := db.First(&c, id).Error; err != nil {
-			return nil, notFound(err, "read coordination")
-		}
-		views, err := s.coordinationViews(ctx, []Coordination{c}, today)
-		if err != nil {
-			return nil, err
-		}
-		return &RecordView{DepartmentID: c.DepartmentID, Asked: c.AskedID, Title: c.Subject, Coordinations: views, Fields: fields(
-			"协调编号", c.CoordinationNo, "索引号", c.IndexNo, "协调事项", c.Subject, "说明", c.Note,
-		)}, nil
-	case string(scoring.RecordPressConference):
-		var p PressConference
-		if err := db.First(&p, id).Error; err != nil {
-			return nil, notFound(err, "read press conference")
-		}
-		return &RecordView{DepartmentID: p.DepartmentID, Title: p.Topic, Fields: fields(
-			"日期", ymd(p.Held), "主题", p.Topic, "主要负责同志参加", yesNo(p.PrincipalAttended),
-		)}, nil
-	}
-	return nil, ErrNotFound
-}
-
-// overviewClocks adds the pending reviews and coordinations to the
-// overview's deadline lists.
-func (s *Store) overviewClocks(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
-	ds, err := s.clockDeadlines(ctx, o.Today, cal, limits, 0)
-	if err != nil {
-		return err
-	}
-	splitDeadlines(ds, o.Today, upcomingHorizon(cal, o.Today), &o.Overdue, &o.Upcoming)
-	return nil
-}
-
-// RecordKind is the kind of record page the deadline links to.
-func (d Deadline) RecordKind() string {
-	switch d.Kind {
-	case DeadlineReview:
-		return string(scoring.RecordSecrecyReview)
-	case DeadlineCoordination, DeadlineCoordinationSent:
-		return string(scoring.RecordCoordination)
-	}
-	return "request"
 }

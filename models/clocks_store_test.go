@@ -10,6 +10,9 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/overview"
+	"github.com/gongkai/gongkai/models/records"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -52,28 +55,28 @@ func TestFlagBecomesIncidentOnlyWhenConfirmed(t *testing.T) {
 		}).Error)
 
 		office := models.Viewer{UserID: 1, Name: "办公室", Role: models.RoleOffice}
-		flags, err := s.Flags(ctx, office, 0)
+		flags, err := records.New(s).Flags(ctx, office, 0)
 		modelstest.Must(t, err)
 		if len(flags) != 1 || flags[0].IndexNo != "p2" || flags[0].Opinion != "免于公开" || flags[0].Decision != nil {
 			t.Fatalf("flags %+v, want p2 alone, open", flags)
 		}
 		p2 := flags[0].PublicationID
-		if fs, _ := s.Flags(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: xj.ID}, 0); len(fs) != 0 {
+		if fs, _ := records.New(s).Flags(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: xj.ID}, 0); len(fs) != 0 {
 			t.Errorf("another department's head sees %+v", fs)
 		}
-		if fs, _ := s.Flags(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: za.ID}, 0); len(fs) != 1 {
+		if fs, _ := records.New(s).Flags(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: za.ID}, 0); len(fs) != 1 {
 			t.Errorf("the department's head sees %d flags, want its 1", len(fs))
 		}
 
 		incidents := func() int {
-			in, err := s.ScoringInput(ctx, 2024)
+			in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
 			modelstest.Must(t, err)
 			return len(in.Incidents)
 		}
 		if n := incidents(); n != 0 {
 			t.Fatalf("an open flag is no incident: %d incidents", n)
 		}
-		in, err := s.ScoringInput(ctx, 2024)
+		in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
 		modelstest.Must(t, err)
 		for _, p := range in.Publications {
 			if p.Withheld != (p.Title == "内部文件") {
@@ -84,18 +87,18 @@ func TestFlagBecomesIncidentOnlyWhenConfirmed(t *testing.T) {
 			t.Errorf("scoring input has %d reviews, want 4", len(in.SecrecyReviews))
 		}
 		now := time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
-		if _, err := s.DecideFlag(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: za.ID}, p2, models.FlagConfirmed, "", now); !errors.Is(err, models.ErrForbidden) {
+		if _, err := records.New(s).DecideFlag(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: za.ID}, p2, records.FlagConfirmed, "", now); !errors.Is(err, models.ErrForbidden) {
 			t.Errorf("a head confirmed a flag: %v", err)
 		}
 		var verr *models.ValidationError
-		if _, err := s.DecideFlag(ctx, office, p2, models.FlagDismissed, " ", now); !errors.As(err, &verr) || verr.Message != "排除提示须说明理由" {
+		if _, err := records.New(s).DecideFlag(ctx, office, p2, records.FlagDismissed, " ", now); !errors.As(err, &verr) || verr.Message != "排除提示须说明理由" {
 			t.Errorf("dismissed without a reason: %v", err)
 		}
 		if n := incidents(); n != 0 {
 			t.Fatalf("refused decisions recorded %d incidents", n)
 		}
 
-		d, err := s.DecideFlag(ctx, office, p2, models.FlagConfirmed, "经核实确属不应公开", now)
+		d, err := records.New(s).DecideFlag(ctx, office, p2, records.FlagConfirmed, "经核实确属不应公开", now)
 		modelstest.Must(t, err)
 		var inc models.Incident
 		modelstest.Must(t, s.DB.First(&inc, d.IncidentID).Error)
@@ -110,17 +113,17 @@ func TestFlagBecomesIncidentOnlyWhenConfirmed(t *testing.T) {
 		if len(audit) != 2 || audit[0].Entity != "incident" || audit[0].Action != "create" || audit[1].Action != "confirmed" || audit[1].UserName != "办公室" {
 			t.Errorf("audit %+v", audit)
 		}
-		if _, err := s.DecideFlag(ctx, office, p2, models.FlagDismissed, "重复", now); !errors.Is(err, models.ErrFlagDecided) {
+		if _, err := records.New(s).DecideFlag(ctx, office, p2, records.FlagDismissed, "重复", now); !errors.Is(err, records.ErrFlagDecided) {
 			t.Errorf("decided twice: %v", err)
 		}
-		if _, err := s.DecideFlag(ctx, office, flags[0].PublicationID+100, models.FlagConfirmed, "", now); !errors.Is(err, models.ErrNotFound) {
+		if _, err := records.New(s).DecideFlag(ctx, office, flags[0].PublicationID+100, records.FlagConfirmed, "", now); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("a publication without a flag: %v", err)
 		}
 
 		// The publication's page shows its review, steps and the decision.
-		rv, err := s.Record(ctx, office, "publication", p2, scoring.NewDate(2024, 6, 1))
+		rv, err := records.New(s).Record(ctx, office, "publication", p2, scoring.NewDate(2024, 6, 1))
 		modelstest.Must(t, err)
-		if len(rv.Reviews) != 1 || len(rv.Reviews[0].Steps()) != 5 || len(rv.Flags) != 1 || rv.Flags[0].Decision == nil || rv.Flags[0].Decision.Decision != models.FlagConfirmed {
+		if len(rv.Reviews) != 1 || len(rv.Reviews[0].Steps()) != 5 || len(rv.Flags) != 1 || rv.Flags[0].Decision == nil || rv.Flags[0].Decision.Decision != records.FlagConfirmed {
 			t.Errorf("record %+v", rv)
 		}
 	})
@@ -157,7 +160,7 @@ func TestClockDeadlines(t *testing.T) {
 		modelstest.Must(t, err)
 
 		today := scoring.NewDate(2024, 10, 14)
-		o, err := s.Overview(ctx, 2024, today, scheme, nil)
+		o, err := overview.New(s).Overview(ctx, 2024, today, scheme, nil)
 		modelstest.Must(t, err)
 		titles := func(ds []models.Deadline) (out []string) {
 			for _, d := range ds {
@@ -193,7 +196,7 @@ func TestClockDeadlines(t *testing.T) {
 		for no, want := range map[string]string{"w1": "逾期未转交，已超期 1 日", "w2": "迟转交 1 日"} {
 			var q models.Request
 			modelstest.Must(t, s.DB.Where("request_no = ?", no).First(&q).Error)
-			rv, err := s.Record(ctx, office, "request", q.ID, today)
+			rv, err := records.New(s).Record(ctx, office, "request", q.ID, today)
 			modelstest.Must(t, err)
 			if f := rv.Fields[len(rv.Fields)-2:]; f[0].Value != "2024-10-13" || f[1].Value != want {
 				t.Errorf("%s: forwarding fields %+v, want due 2024-10-13, %s", no, f, want)
@@ -205,18 +208,18 @@ func TestClockDeadlines(t *testing.T) {
 		var c1 models.Coordination
 		modelstest.Must(t, s.DB.Where("coordination_no = ?", "c1").First(&c1).Error)
 		for _, dept := range []uint{za.ID, xj.ID} {
-			if _, err := s.Record(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: dept}, "coordination", c1.ID, today); err != nil {
+			if _, err := records.New(s).Record(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: dept}, "coordination", c1.ID, today); err != nil {
 				t.Errorf("head of %d reading the coordination: %v", dept, err)
 			}
 		}
-		if _, err := s.Record(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: xj.ID + za.ID + 1}, "coordination", c1.ID, today); !errors.Is(err, models.ErrNotFound) {
+		if _, err := records.New(s).Record(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: xj.ID + za.ID + 1}, "coordination", c1.ID, today); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("a third department's head read the coordination: %v", err)
 		}
 
 		// The silent coordination's page says 视为同意.
 		var c2 models.Coordination
 		modelstest.Must(t, s.DB.Where("coordination_no = ?", "c2").First(&c2).Error)
-		rv, err := s.Record(ctx, office, "coordination", c2.ID, today)
+		rv, err := records.New(s).Record(ctx, office, "coordination", c2.ID, today)
 		modelstest.Must(t, err)
 		if len(rv.Coordinations) != 1 || rv.Coordinations[0].Holds != "视为同意" || rv.Coordinations[0].Asked != "刑警支队" {
 			t.Errorf("coordination page %+v", rv.Coordinations)

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -86,7 +87,7 @@ func (s *Store) Departments(ctx context.Context, v Viewer) ([]Department, error)
 		q = q.Where("id = ?", id)
 	}
 	if err := q.Find(&out).Error; err != nil {
-		return nil, notFound(err, "list departments")
+		return nil, NotFound(err, "list departments")
 	}
 	return out, nil
 }
@@ -100,7 +101,7 @@ func (s *Store) Department(ctx context.Context, v Viewer, id uint) (*Department,
 	var d Department
 	err := s.DB.WithContext(ctx).Preload("Groups").Preload("Parent").First(&d, id).Error
 	if err != nil {
-		return nil, notFound(err, "read department")
+		return nil, NotFound(err, "read department")
 	}
 	return &d, nil
 }
@@ -113,13 +114,13 @@ type LiaisonUpdate struct {
 // UpdateLiaison changes a department's Annex 3 details, audit-logged.
 // The office may change any department; a head only their own.
 func (s *Store) UpdateLiaison(ctx context.Context, v Viewer, id uint, u LiaisonUpdate, now time.Time) error {
-	if err := v.mayForDepartment(ActEditLiaison, id); err != nil {
+	if err := v.MayForDepartment(ActEditLiaison, id); err != nil {
 		return err
 	}
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var d Department
 		if err := tx.ForUpdate().First(&d, id).Error; err != nil {
-			return notFound(err, "read department")
+			return NotFound(err, "read department")
 		}
 		before := d
 		today := scoring.DateOf(now).Time()
@@ -141,7 +142,7 @@ func (s *Store) Groups(ctx context.Context) ([]Group, error) {
 	var out []Group
 	err := s.DB.WithContext(ctx).Preload("Members", func(db *gorm.DB) *gorm.DB { return db.Order("code") }).Order("name").Find(&out).Error
 	if err != nil {
-		return nil, notFound(err, "list groups")
+		return nil, NotFound(err, "list groups")
 	}
 	return out, nil
 }
@@ -151,7 +152,32 @@ func (s *Store) Group(ctx context.Context, id uint) (*Group, error) {
 	var g Group
 	err := s.DB.WithContext(ctx).Preload("Members", func(db *gorm.DB) *gorm.DB { return db.Order("code") }).First(&g, id).Error
 	if err != nil {
-		return nil, notFound(err, "read group")
+		return nil, NotFound(err, "read group")
 	}
 	return &g, nil
+}
+
+// DepartmentScope lists a department and every department under it (a
+// county sub-bureau and its police stations), by the parent links.
+func (s *Store) DepartmentScope(ctx context.Context, id uint) ([]uint, error) {
+	var all []Department
+	if err := s.DB.WithContext(ctx).Select("id", "parent_id").Find(&all).Error; err != nil {
+		return nil, fmt.Errorf("read departments: %w", err)
+	}
+	children := map[uint][]uint{}
+	for _, d := range all {
+		if d.ParentID != nil {
+			children[*d.ParentID] = append(children[*d.ParentID], d.ID)
+		}
+	}
+	out, seen := []uint{id}, map[uint]bool{id: true}
+	for i := 0; i < len(out); i++ {
+		for _, c := range children[out[i]] {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // Issue 20 item 6: the filing rules live in Store.FileReport, so the
@@ -23,32 +24,32 @@ func TestFileReportRefusesWhatCannotBeFiled(t *testing.T) {
 		leadHead := models.Viewer{UserID: 1, Name: "张卫", Role: models.RoleHead, DepartmentID: lead.ID}
 		noneHead := models.Viewer{UserID: 2, Name: "曾强", Role: models.RoleHead, DepartmentID: none.ID}
 		now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC) // the fourth quarter of 2026
-		signed := models.FilingSignature{Head: "张卫", Filler: "何军", Phone: "0527-84361234"}
-		q3 := func(sig models.FilingSignature, reason string) models.FilingInput {
-			return models.FilingInput{Kind: models.FilingQuarterly, Year: 2026, Quarter: 3, Signature: sig, Reason: reason}
+		signed := reports.FilingSignature{Head: "张卫", Filler: "何军", Phone: "0527-84361234"}
+		q3 := func(sig reports.FilingSignature, reason string) reports.FilingInput {
+			return reports.FilingInput{Kind: reports.FilingQuarterly, Year: 2026, Quarter: 3, Signature: sig, Reason: reason}
 		}
 		for _, tc := range []struct {
 			name    string
 			v       models.Viewer
-			in      models.FilingInput
+			in      reports.FilingInput
 			refusal string // "" when it is filed
 		}{
-			{"a quarter not yet begun", leadHead, models.FilingInput{Kind: models.FilingQuarterly, Year: 2027, Quarter: 1}, "该期间尚未开始"},
-			{"a later quarter of this year", leadHead, models.FilingInput{Kind: models.FilingQuarterly, Year: 2026, Quarter: 5}, "季度须为 1 至 4"},
-			{"a department that leads nothing", noneHead, models.FilingInput{Kind: models.FilingQuarterly, Year: 2026, Quarter: 3}, "本部门不牵头任何公开事项"},
-			{"this year's annual report", leadHead, models.FilingInput{Kind: models.FilingAnnual, Year: 2026}, "年度报告须在年度结束后报送"},
-			{"an unknown kind", leadHead, models.FilingInput{Kind: "monthly", Year: 2025}, "报表类型无效"},
-			{"no head of unit", leadHead, q3(models.FilingSignature{Filler: "何军", Phone: "0527-84361234"}, ""), "此项必填"},
-			{"a filler's name too long", leadHead, q3(models.FilingSignature{Head: "张卫", Filler: strings.Repeat("何", 65), Phone: "0527-84361234"}, ""), "姓名不超过 64 个字符"},
-			{"no phone", leadHead, q3(models.FilingSignature{Head: "张卫", Filler: "何军"}, ""), "此项必填"},
-			{"a phone of letters", leadHead, q3(models.FilingSignature{Head: "张卫", Filler: "何军", Phone: "call me"}, ""), "电话号码只能包含"},
+			{"a quarter not yet begun", leadHead, reports.FilingInput{Kind: reports.FilingQuarterly, Year: 2027, Quarter: 1}, "该期间尚未开始"},
+			{"a later quarter of this year", leadHead, reports.FilingInput{Kind: reports.FilingQuarterly, Year: 2026, Quarter: 5}, "季度须为 1 至 4"},
+			{"a department that leads nothing", noneHead, reports.FilingInput{Kind: reports.FilingQuarterly, Year: 2026, Quarter: 3}, "本部门不牵头任何公开事项"},
+			{"this year's annual report", leadHead, reports.FilingInput{Kind: reports.FilingAnnual, Year: 2026}, "年度报告须在年度结束后报送"},
+			{"an unknown kind", leadHead, reports.FilingInput{Kind: "monthly", Year: 2025}, "报表类型无效"},
+			{"no head of unit", leadHead, q3(reports.FilingSignature{Filler: "何军", Phone: "0527-84361234"}, ""), "此项必填"},
+			{"a filler's name too long", leadHead, q3(reports.FilingSignature{Head: "张卫", Filler: strings.Repeat("何", 65), Phone: "0527-84361234"}, ""), "姓名不超过 64 个字符"},
+			{"no phone", leadHead, q3(reports.FilingSignature{Head: "张卫", Filler: "何军"}, ""), "此项必填"},
+			{"a phone of letters", leadHead, q3(reports.FilingSignature{Head: "张卫", Filler: "何军", Phone: "call me"}, ""), "电话号码只能包含"},
 			{"a reason too long", leadHead, q3(signed, strings.Repeat("因", 501)), "不超过 500 个字符"},
-			{"the quarter under way", leadHead, models.FilingInput{Kind: models.FilingQuarterly, Year: 2026, Quarter: 4, Signature: signed}, ""},
-			{"last year's annual report", noneHead, models.FilingInput{Kind: models.FilingAnnual, Year: 2025, Signature: signed}, ""},
-			{"last year's annual report again, without a reason", noneHead, models.FilingInput{Kind: models.FilingAnnual, Year: 2025, Signature: signed}, "更正"},
+			{"the quarter under way", leadHead, reports.FilingInput{Kind: reports.FilingQuarterly, Year: 2026, Quarter: 4, Signature: signed}, ""},
+			{"last year's annual report", noneHead, reports.FilingInput{Kind: reports.FilingAnnual, Year: 2025, Signature: signed}, ""},
+			{"last year's annual report again, without a reason", noneHead, reports.FilingInput{Kind: reports.FilingAnnual, Year: 2025, Signature: signed}, "更正"},
 		} {
 			tc.in.DepartmentID = tc.v.DepartmentID
-			_, err := s.FileReport(ctx, tc.v, tc.in, now)
+			_, err := reports.New(s).FileReport(ctx, tc.v, tc.in, now)
 			var ve *models.ValidationError
 			switch {
 			case tc.refusal == "" && err != nil:
@@ -58,7 +59,7 @@ func TestFileReportRefusesWhatCannotBeFiled(t *testing.T) {
 			}
 		}
 		var n int64
-		modelstest.Must(t, s.DB.Model(&models.ReportFiling{}).Count(&n).Error)
+		modelstest.Must(t, s.DB.Model(&reports.ReportFiling{}).Count(&n).Error)
 		if n != 2 {
 			t.Errorf("%d reports filed, want the 2 allowed", n)
 		}

@@ -69,3 +69,13 @@ func (s *Store) AppliedMigrations(ctx context.Context) ([]string, error) {
 	err := s.DB.WithContext(ctx).Table("migrations").Order("id").Pluck("id", &ids).Error
 	return ids, err
 }
+
+// MigrationIDs lists the ids of every step, in order: what a restored
+// database must have run, and nothing else.
+func MigrationIDs() []string {
+	ids := make([]string, len(migrations))
+	for i, m := range migrations {
+		ids[i] = m.ID
+	}
+	return ids
+}

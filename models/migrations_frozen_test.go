@@ -8,7 +8,12 @@ import (
 	gormschema "gorm.io/gorm/schema"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/models/scoreruns"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 func columns(t *testing.T, s *models.Store, table string) map[string]bool {
@@ -49,12 +54,12 @@ func TestEveryModelFieldHasItsColumn(t *testing.T) {
 	modelstest.EachEngine(t, func(t *testing.T, engine string) {
 		s := modelstest.Open(t, engine)
 		for _, m := range []any{
-			&models.Department{}, &models.Group{}, &models.User{}, &models.Session{}, &models.LoginFailure{},
+			&models.Department{}, &models.Group{}, &models.User{}, &accounts.Session{}, &accounts.LoginFailure{},
 			&models.AuditEntry{}, &models.AuditHead{}, &models.CatalogItem{}, &models.HolidayYear{},
 			&models.Publication{}, &models.Request{}, &models.Complaint{}, &models.QuarterlyReport{},
 			&models.AnnualReport{}, &models.Incident{},
-			&models.ImportRun{}, &models.Source{}, &models.APIToken{},
-			&models.SchemeVersion{}, &models.ScoreRun{}, &models.DepartmentScore{}, &models.AnnualReportText{}, &models.ImportJob{}, &models.ReportFiling{}, &models.ImportUndo{},
+			&imports.ImportRun{}, &sources.Source{}, &sources.APIToken{},
+			&models.SchemeVersion{}, &scoreruns.ScoreRun{}, &scoreruns.DepartmentScore{}, &reports.AnnualReportText{}, &imports.ImportJob{}, &reports.ReportFiling{}, &imports.ImportUndo{},
 		} {
 			sch, err := gormschema.Parse(m, &sync.Map{}, s.DB.NamingStrategy)
 			modelstest.Must(t, err)

@@ -154,10 +154,10 @@ func TestDepartmentScope(t *testing.T) {
 		if got := tc.v.CanSeeDepartment(other); got != tc.seesOther {
 			t.Errorf("%s sees another department: %v, want %v", tc.v.Role, got, tc.seesOther)
 		}
-		if got := tc.v.mayForDepartment(ActEditLiaison, other); !sameError(got, tc.liaisonOther) {
+		if got := tc.v.MayForDepartment(ActEditLiaison, other); !sameError(got, tc.liaisonOther) {
 			t.Errorf("%s edits another department's liaison: %v, want %v", tc.v.Role, got, tc.liaisonOther)
 		}
-		if got := tc.v.mayForDepartment(ActFileAnnualFigures, other); !sameError(got, tc.figOther) {
+		if got := tc.v.MayForDepartment(ActFileAnnualFigures, other); !sameError(got, tc.figOther) {
 			t.Errorf("%s files another department's figures: %v, want %v", tc.v.Role, got, tc.figOther)
 		}
 		if tc.v.Role == RoleHead && (!tc.v.CanEditLiaison(own) || !tc.v.CanFileAnnualFigures(own)) {

@@ -109,11 +109,3 @@ func (s *Store) DepartmentNames(ctx context.Context) (map[uint]string, error) {
 	}
 	return out, nil
 }
-
-// LastImportID is the newest import run's id (0 for none): caches of
-// figures drawn from records key on it.
-func (s *Store) LastImportID(ctx context.Context) (uint, error) {
-	var id uint
-	err := s.DB.WithContext(ctx).Model(&ImportRun{}).Select("COALESCE(MAX(id), 0)").Scan(&id).Error
-	return id, err
-}

@@ -60,7 +60,7 @@ func (s *Store) SchemeByVersion(ctx context.Context, version string) (*SchemeVer
 	}
 	var sv SchemeVersion
 	if err := q.First(&sv).Error; err != nil {
-		return nil, notFound(err, "read scheme")
+		return nil, NotFound(err, "read scheme")
 	}
 	return &sv, nil
 }
@@ -166,7 +166,7 @@ func (s *Store) ApproveScheme(ctx context.Context, v Viewer, version string, now
 	return s.Audited(ctx, v, func(tx *Tx) error {
 		var sv SchemeVersion
 		if err := tx.DB.Where("version = ?", version).First(&sv).Error; err != nil {
-			return notFound(err, "read scheme")
+			return NotFound(err, "read scheme")
 		}
 		if sv.Status == SchemeApproved {
 			return ErrSchemeFrozen
@@ -214,4 +214,36 @@ func (s *Store) EnsureShippedSchemes(ctx context.Context, bodies [][]byte, now t
 		}
 	}
 	return nil
+}
+
+// CurrentLimits are the time limits of the newest approved scheme, for the
+// pages that show clocks outside a score run; nil before any scheme is
+// approved, when there is no limit to show.
+func (s *Store) CurrentLimits(ctx context.Context) (*scoring.TimeLimits, error) {
+	sch, err := s.CurrentScheme(ctx)
+	if sch == nil || err != nil {
+		return nil, err
+	}
+	return &sch.TimeLimits, nil
+}
+
+// CurrentScheme is the newest approved scheme, for the pages that show time
+// limits and due dates outside a score run; nil before any is approved.
+// Most pages ask for it: it is decoded again only when a version is added,
+// edited or approved. Callers must not change it.
+func (s *Store) CurrentScheme(ctx context.Context) (*scoring.Scheme, error) {
+	key, err := s.tableStamp(ctx, &SchemeVersion{})
+	if err != nil {
+		return nil, fmt.Errorf("read schemes: %w", err)
+	}
+	return s.memo.scheme.get(key, func() (*scoring.Scheme, error) {
+		sv, err := s.SchemeByVersion(ctx, "")
+		if errors.Is(err, ErrNotFound) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return sv.Scheme()
+	})
 }

@@ -44,20 +44,10 @@ func (s *Store) buildCalendar(ctx context.Context) (*scoring.Calendar, error) {
 	return scoring.NewCalendar(years...)
 }
 
-// ScoringInput reads what scoring needs for year y: departments, groups, the
-// catalog, and the year's records (publications up to the end of the last
-// website week of y, scoring.LastWebsiteDay, since earlier years fill
-// standing slots and A4's last week runs into January of y+1; scoring
-// counts those January days for A4 only). The caller sets Scheme, Calendar and AsOf.
-// Rows are streamed into compact values: a province-scale year fits in
-// memory. It reads no import halfway written (settledInput).
-func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
-	return s.settledInput(ctx, y)
-}
-
-// readScoringInput is ScoringInput's read, whatever imports are doing.
-func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
-	in, err := s.scoringFrame(ctx, y)
+// ReadScoringInput is the read of scoreruns' ScoringInput, whatever
+// imports are doing.
+func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
+	in, err := s.ScoringFrame(ctx, y)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +72,7 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 	go func() {
 		defer reading.Done()
 		in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
-		err := scan(db.Model(&Publication{}).Where(upToEnd, lastWeb).
+		err := ScanRows(db.Model(&Publication{}).Where(upToEnd, lastWeb).
 			Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute"),
 			func(r *sql.Rows) error {
 				var p scoring.Publication
@@ -99,7 +89,7 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		}
 	}()
 	in.Requests = make([]scoring.Request, 0, s.rowsHint(ctx, "requests"))
-	err = scan(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
+	err = ScanRows(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
 		Select("id", "department_id", "request_no", s.dayCol("received"), "extended", s.dayCol("pause_start"), s.dayCol("pause_end"), s.dayCol("correction_start"), s.dayCol("correction_end"), s.dayCol("answered"),
 			"recon_outcome", s.dayCol("recon_decided"), "suit_outcome", s.dayCol("suit_decided"), "channel", s.dayCol("forwarded")),
 		func(r *sql.Rows) error {
@@ -120,7 +110,7 @@ func (s *Store) readScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		return nil, fmt.Errorf("read requests: %w", err)
 	}
 	in.Complaints = make([]scoring.Complaint, 0, s.rowsHint(ctx, "complaints"))
-	err = scan(db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
+	err = ScanRows(db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "complaint_no", s.dayCol("received"), s.dayCol("replied"), s.dayCol("closed")),
 		func(r *sql.Rows) error {
 			var c scoring.Complaint
@@ -180,8 +170,8 @@ func (s *Store) StandingDecisions(ctx context.Context, y int) ([]scoring.Decisio
 	return out, nil
 }
 
-// scan streams a query's rows through fn.
-func scan(q interface{ Rows() (*sql.Rows, error) }, fn func(*sql.Rows) error) error {
+// ScanRows streams a query's rows through fn.
+func ScanRows(q interface{ Rows() (*sql.Rows, error) }, fn func(*sql.Rows) error) error {
 	rows, err := q.Rows()
 	if err != nil {
 		return err
@@ -247,24 +237,26 @@ func parseDay(s string) (dayValue, error) {
 	return dayValue(d), err
 }
 
-func day(t sql.NullTime) scoring.Date {
+// DayOf is the date of a nullable column, 0 when it is NULL.
+func DayOf(t sql.NullTime) scoring.Date {
 	if !t.Valid {
 		return 0
 	}
 	return scoring.DateOf(t.Time)
 }
 
-func dayPtr(t *time.Time) scoring.Date {
+// DayPtr is the date of a nullable time, 0 when it is nil.
+func DayPtr(t *time.Time) scoring.Date {
 	if t == nil {
 		return 0
 	}
 	return scoring.DateOf(*t)
 }
 
-// scoringFrame reads the departments, groups, catalog and the year's
+// ScoringFrame reads the departments, groups, catalog and the year's
 // quarterly and annual reports: the frame of an assessment without the bulk
 // of its records.
-func (s *Store) scoringFrame(ctx context.Context, y int) (*scoring.Input, error) {
+func (s *Store) ScoringFrame(ctx context.Context, y int) (*scoring.Input, error) {
 	in := &scoring.Input{Year: y, Groups: map[string][]uint{}}
 	db := s.DB.WithContext(ctx)
 	var depts []Department
@@ -289,14 +281,14 @@ func (s *Store) scoringFrame(ctx context.Context, y int) (*scoring.Input, error)
 		return nil, fmt.Errorf("read quarterly reports: %w", err)
 	}
 	for _, q := range quarterly {
-		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: dayPtr(q.Submitted)})
+		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: DayPtr(q.Submitted)})
 	}
 	var annual []AnnualReport
 	if err := db.Where("year = ?", y).Find(&annual).Error; err != nil {
 		return nil, fmt.Errorf("read annual reports: %w", err)
 	}
 	for _, a := range annual {
-		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: dayPtr(a.Submitted)})
+		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: DayPtr(a.Submitted)})
 	}
 	return in, nil
 }

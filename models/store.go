@@ -107,7 +107,7 @@ func Open(dsn string, log *slog.Logger) (*Store, error) {
 		sqlDB.SetConnMaxLifetime(30 * time.Minute)
 		return &Store{DB: db, Dialect: "mysql"}, nil
 	default:
-		return nil, fmt.Errorf("GONGKAI_DB must be empty, sqlite:PATH or mysql://USER:PASS@HOST:PORT/DB, got %q", redact(dsn))
+		return nil, fmt.Errorf("GONGKAI_DB must be empty, sqlite:PATH or mysql://USER:PASS@HOST:PORT/DB, got %q", Redact(dsn))
 	}
 }
 
@@ -143,7 +143,7 @@ func (s *Store) takeWriter(ctx context.Context) (release func()) {
 func MySQLNativeDSN(dsn string) (string, error) {
 	u, err := url.Parse(dsn)
 	if err != nil || u.Host == "" || strings.Trim(u.Path, "/") == "" {
-		return "", fmt.Errorf("bad MySQL address %q: want mysql://USER:PASS@HOST:PORT/DB", redact(dsn))
+		return "", fmt.Errorf("bad MySQL address %q: want mysql://USER:PASS@HOST:PORT/DB", Redact(dsn))
 	}
 	pass, _ := u.User.Password()
 	q := u.Query()
@@ -156,8 +156,8 @@ func MySQLNativeDSN(dsn string) (string, error) {
 	return fmt.Sprintf("%s:%s@tcp(%s)/%s?%s", u.User.Username(), pass, u.Host, strings.Trim(u.Path, "/"), q.Encode()), nil
 }
 
-// redact hides a password in a DSN before it reaches a log or an error.
-func redact(dsn string) string {
+// Redact hides a password in a DSN before it reaches a log or an error.
+func Redact(dsn string) string {
 	if u, err := url.Parse(dsn); err == nil && u.User != nil {
 		if _, ok := u.User.Password(); ok {
 			u.User = url.UserPassword(u.User.Username(), "***")
@@ -195,8 +195,8 @@ func (s *Store) Ping(ctx context.Context) error {
 	return sqlDB.PingContext(ctx)
 }
 
-// notFound maps GORM's not-found to ErrNotFound and wraps everything else.
-func notFound(err error, what string) error {
+// NotFound maps GORM's not-found to ErrNotFound and wraps everything else.
+func NotFound(err error, what string) error {
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return ErrNotFound
 	}

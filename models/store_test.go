@@ -9,9 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/modelstest"
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 )
 
 // schema lists every table with its columns, to compare before and after.
@@ -70,7 +74,7 @@ func TestLiaisonChangeIsAuditLogged(t *testing.T) {
 
 		modelstest.Must(t, s.UpdateLiaison(ctx, office, d.ID, models.LiaisonUpdate{Liaison: "赵六", Phone: "0527-1234"}, time.Now()))
 
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "department", EntityID: d.ID})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "department", EntityID: d.ID})
 		modelstest.Must(t, err)
 		if len(log) != 1 {
 			t.Fatalf("audit entries for the department = %d, want 1", len(log))
@@ -113,13 +117,13 @@ func TestHeadCannotReadOrEditAnotherDepartment(t *testing.T) {
 
 func TestExpiredSessionsArePurged(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		ss := s.Sessions()
+		ss := accounts.New(s).Sessions()
 		modelstest.Must(t, ss.Set("live", []byte("a"), time.Hour))
 		modelstest.Must(t, ss.Set("dead", []byte("b"), time.Millisecond))
 		modelstest.Must(t, ss.Set("forever", []byte("c"), 0))
 		modelstest.Must(t, ss.PurgeExpired(time.Now().Add(time.Minute)))
 		var keys []string
-		modelstest.Must(t, s.DB.Model(&models.Session{}).Order("`key`").Pluck("key", &keys).Error)
+		modelstest.Must(t, s.DB.Model(&accounts.Session{}).Order("`key`").Pluck("key", &keys).Error)
 		if !slices.Equal(keys, []string{"forever", "live"}) {
 			t.Errorf("sessions after purge = %v, want forever and live", keys)
 		}
@@ -131,7 +135,7 @@ func TestExpiredSessionsArePurged(t *testing.T) {
 func TestUpgradeRanksEarlierRuns(t *testing.T) {
 	ctx := context.Background()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		run := models.ScoreRun{Year: 2024, AsOf: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), SchemeVersion: "default-1", ComputedAt: time.Now().UTC(), ComputedBy: "system"}
+		run := scoreruns.ScoreRun{Year: 2024, AsOf: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), SchemeVersion: "default-1", ComputedAt: time.Now().UTC(), ComputedBy: "system"}
 		modelstest.Must(t, s.DB.Create(&run).Error)
 		var depts []models.Department
 		// Exact totals: 199/2 is best; 1/3 ties with 1/3 and beats
@@ -140,7 +144,7 @@ func TestUpgradeRanksEarlierRuns(t *testing.T) {
 			d := models.Department{Code: "D" + strconv.Itoa(i), Name: "部门" + strconv.Itoa(i), Kind: models.KindCityDept}
 			modelstest.Must(t, s.DB.Create(&d).Error)
 			depts = append(depts, d)
-			modelstest.Must(t, s.DB.Create(&models.DepartmentScore{RunID: run.ID, DepartmentID: d.ID, Grade: "不合格",
+			modelstest.Must(t, s.DB.Create(&scoreruns.DepartmentScore{RunID: run.ID, DepartmentID: d.ID, Grade: "不合格",
 				Detail: `{"Dept":` + strconv.Itoa(int(d.ID)) + `,"Total":"` + total + `"}`}).Error)
 		}
 		// As before the step: no ranks, and the step not yet recorded.
@@ -148,7 +152,7 @@ func TestUpgradeRanksEarlierRuns(t *testing.T) {
 		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120101_score_ranks").Error)
 		modelstest.Must(t, s.Migrate(ctx))
 
-		rows, err := s.RunScores(ctx, models.System, run.ID)
+		rows, err := scoreruns.New(s).RunScores(ctx, models.System, run.ID)
 		modelstest.Must(t, err)
 		got := map[uint]int{}
 		for _, r := range rows {

@@ -19,13 +19,13 @@ func NormalizeUsername(s string) string {
 	return cases.Fold().String(norm.NFKC.String(strings.TrimSpace(s)))
 }
 
-// usernameProblem is the rule for a new username, after NormalizeUsername:
+// UsernameProblem is the rule for a new username, after NormalizeUsername:
 // 1 to 64 characters of English letters, digits and . _ - @, the pinyin or
 // staff numbers a bureau signs in with. Anything else is refused, Chinese
 // characters and above all letters of other scripts that look like English
 // ones (Cyrillic о, Greek ο): a look-alike of an account's name must never
 // be a second account.
-func usernameProblem(raw string) *ValidationError {
+func UsernameProblem(raw string) *ValidationError {
 	name := NormalizeUsername(raw)
 	switch {
 	case name == "" || utf8.RuneCountInString(name) > maxUsername:

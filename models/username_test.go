@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -17,7 +18,7 @@ func TestUsernamesAreOneFormAndLookAlikesRefused(t *testing.T) {
 	ctx := context.Background()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		const pw = "a-long-password"
-		_, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "Office", Name: "办公室", Role: models.RoleOffice, Password: pw})
+		_, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "Office", Name: "办公室", Role: models.RoleOffice, Password: pw})
 		modelstest.Must(t, err)
 		for _, tc := range []struct {
 			username, key string
@@ -28,7 +29,7 @@ func TestUsernamesAreOneFormAndLookAlikesRefused(t *testing.T) {
 			{"\u043effice", "refuse.user.username_chars"}, // Cyrillic о
 			{"offic\u0435", "refuse.user.username_chars"}, // Cyrillic е
 		} {
-			_, err := s.CreateUser(ctx, models.System, models.NewUser{Username: tc.username, Name: "仿冒", Role: models.RoleOffice, Password: pw})
+			_, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: tc.username, Name: "仿冒", Role: models.RoleOffice, Password: pw})
 			var verr *models.ValidationError
 			if !errors.As(err, &verr) || verr.Key != tc.key || verr.Field != "username" {
 				t.Errorf("create %q: %v, want refused with %s", tc.username, err, tc.key)
@@ -44,12 +45,12 @@ func TestUsernamesAreOneFormAndLookAlikesRefused(t *testing.T) {
 			t.Errorf("%d accounts, want the one", n)
 		}
 		for _, typed := range []string{"office", "Office", "ＯＦＦＩＣＥ", " office "} {
-			u, err := s.Authenticate(ctx, typed, pw)
+			u, err := accounts.New(s).Authenticate(ctx, typed, pw)
 			if err != nil || u.Username != "office" {
 				t.Errorf("sign in as %q: %v %+v", typed, err, u)
 			}
 		}
-		if _, err := s.Authenticate(ctx, "\u043effice", pw); !errors.Is(err, models.ErrBadCredentials) {
+		if _, err := accounts.New(s).Authenticate(ctx, "\u043effice", pw); !errors.Is(err, accounts.ErrBadCredentials) {
 			t.Errorf("sign in as the Cyrillic look-alike: %v, want bad credentials", err)
 		}
 	})
@@ -69,7 +70,7 @@ func TestMigrationNormalisesUsernames(t *testing.T) {
 			names = append(names, "shen")
 		}
 		for _, name := range names {
-			u, err := s.CreateUser(ctx, models.System, models.NewUser{Username: name, Name: "用户", Role: models.RoleOffice, Password: pw})
+			u, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: name, Name: "用户", Role: models.RoleOffice, Password: pw})
 			modelstest.Must(t, err)
 			made[name] = u.ID
 		}
@@ -78,7 +79,7 @@ func TestMigrationNormalisesUsernames(t *testing.T) {
 		modelstest.Must(t, s.DB.Model(&models.User{}).Where("id = ?", made["head2"]).Update("username", "ＨＥＡＤ２").Error)
 		want := map[uint]string{made["wu"]: "wuliang", made["head2"]: "head2"}
 		if s.Dialect == "sqlite" {
-			twin, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "x-twin", Name: "用户", Role: models.RoleOffice, Password: pw})
+			twin, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "x-twin", Name: "用户", Role: models.RoleOffice, Password: pw})
 			modelstest.Must(t, err)
 			modelstest.Must(t, s.DB.Model(&models.User{}).Where("id = ?", twin.ID).Update("username", "Shen").Error)
 			want[made["shen"]] = "shen"
@@ -94,7 +95,7 @@ func TestMigrationNormalisesUsernames(t *testing.T) {
 			}
 		}
 		for _, typed := range []string{"WuLiang", "wuliang", "ＨＥＡＤ２"} {
-			if _, err := s.Authenticate(ctx, typed, pw); err != nil {
+			if _, err := accounts.New(s).Authenticate(ctx, typed, pw); err != nil {
 				t.Errorf("sign in as %q after the step: %v", typed, err)
 			}
 		}

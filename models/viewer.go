@@ -56,18 +56,18 @@ func (v Viewer) CanSeeDepartment(id uint) bool {
 
 // CanEditLiaison reports whether the viewer may change a department's
 // liaison details (Annex 3).
-func (v Viewer) CanEditLiaison(id uint) bool { return v.mayForDepartment(ActEditLiaison, id) == nil }
+func (v Viewer) CanEditLiaison(id uint) bool { return v.MayForDepartment(ActEditLiaison, id) == nil }
 
 // CanFileAnnualFigures reports whether the viewer may file a department's
 // annual figures.
 func (v Viewer) CanFileAnnualFigures(id uint) bool {
-	return v.mayForDepartment(ActFileAnnualFigures, id) == nil
+	return v.MayForDepartment(ActFileAnnualFigures, id) == nil
 }
 
-// mayForDepartment decides an action taken for one department:
+// MayForDepartment decides an action taken for one department:
 // ErrForbidden for a role the table refuses, ErrNotFound for a department
 // the viewer may not read (as reading it is).
-func (v Viewer) mayForDepartment(a Action, id uint) error {
+func (v Viewer) MayForDepartment(a Action, id uint) error {
 	switch {
 	case !v.Can(a):
 		return ErrForbidden

@@ -17,5 +17,5 @@ func (v Viewer) CanReadAssessments() bool { return v.Can(ActReadAssessments) }
 // an assessment (notice receipt, self-inspection, objections, rectification
 // reports): its own head only.
 func (v Viewer) CanActForDepartment(id uint) bool {
-	return v.mayForDepartment(ActFileForDepartment, id) == nil
+	return v.MayForDepartment(ActFileForDepartment, id) == nil
 }

@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -88,7 +90,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 		if name == "" {
 			name = d.Name + "负责人"
 		}
-		u, err := store.CreateUser(ctx, models.System, models.NewUser{Username: DemoHeadUsername(d.Code), Name: name, Role: models.RoleHead, Password: DemoPassword, DepartmentID: d.ID})
+		u, err := accounts.New(store).CreateUser(ctx, models.System, accounts.NewUser{Username: DemoHeadUsername(d.Code), Name: name, Role: models.RoleHead, Password: DemoPassword, DepartmentID: d.ID})
 		if err != nil {
 			return fmt.Errorf("demo head of %s: %w", d.Code, err)
 		}
@@ -127,7 +129,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 		if err := a.SignNotice(ctx, h, p.ID, d.ID, at(time.February, 9+i%4, 9+i%7)); err != nil {
 			return fmt.Errorf("demo notice %s: %w", d.Code, err)
 		}
-		var files []models.Upload
+		var files []upload.Upload
 		day := 16 + i%5
 		switch d.Code {
 		case "PS02":
@@ -135,7 +137,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 		case "PS03":
 			day = 23
 		case "SJ09":
-			files = []models.Upload{{Name: fmt.Sprintf("治安支队%d年度政府信息公开自查报告.pdf", y), Data: demoPDF}}
+			files = []upload.Upload{{Name: fmt.Sprintf("治安支队%d年度政府信息公开自查报告.pdf", y), Data: demoPDF}}
 		}
 		text := fmt.Sprintf("%s对照责任分解表对%d年度政府信息公开工作进行了自查。主动公开：按目录发布信息，少数栏目更新不及时；依申请公开：按期答复；投诉处理：按时回复办结。存在问题：部分信息发布时间晚于形成后20个工作日，已明确专人负责，限期整改。", d.Name, y)
 		if _, err := a.FileSelfInspection(ctx, h, p.ID, d.ID, text, files, nil, at(time.February, day, 15)); err != nil {
@@ -152,7 +154,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 		code, reason, answer string
 		accept               bool
 		at                   time.Time
-		files                []models.Upload
+		files                []upload.Upload
 	}
 	var answers []struct {
 		id     uint
@@ -160,7 +162,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 		answer string
 	}
 	for _, o := range []objection{
-		{"SJ09", "该信息已于当月在门户网站公开，导入台账时遗漏，附网站截图为证。", "经核实，该信息已按时在门户网站公开，系导入遗漏，撤销该项扣分。", true, at(time.February, 18, 10), []models.Upload{{Name: "网站截图.png", Data: demoPNG}}},
+		{"SJ09", "该信息已于当月在门户网站公开，导入台账时遗漏，附网站截图为证。", "经核实，该信息已按时在门户网站公开，系导入遗漏，撤销该项扣分。", true, at(time.February, 18, 10), []upload.Upload{{Name: "网站截图.png", Data: demoPNG}}},
 		{"SJ09", "该项工作已通过公开栏公开，请予认可。", "公开栏公开无留存记录，且目录要求网站公开，维持扣分。", false, at(time.February, 18, 11), nil},
 		{"FJ01", "申请答复期间含春节假期，实际未超期。", "经核实，调休工作日计算有误，撤销该项扣分。", true, at(time.February, 19, 16), nil},
 	} {
@@ -244,7 +246,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 	if err := a.Take(ctx, office, p.ID, assessment.Publish, "", at(time.March, 10, 10)); err != nil {
 		return err
 	}
-	if err := a.ReportRectification(ctx, heads["SJ09"], rectified.ID, "已在办事指南栏目逐条标注更新日期，并建立月度核对制度。", []models.Upload{{Name: "整改截图.png", Data: demoPNG}}, at(time.March, 20, 10)); err != nil {
+	if err := a.ReportRectification(ctx, heads["SJ09"], rectified.ID, "已在办事指南栏目逐条标注更新日期，并建立月度核对制度。", []upload.Upload{{Name: "整改截图.png", Data: demoPNG}}, at(time.March, 20, 10)); err != nil {
 		return fmt.Errorf("demo rectification: %w", err)
 	}
 	if err := a.CloseFinding(ctx, office, rectified.ID, "经核验，已整改到位。", at(time.March, 25, 10)); err != nil {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/records"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -24,7 +26,7 @@ func TestDemoShowsTheClocks(t *testing.T) {
 		closed := seed.ClosedYear(demoToday)
 		from, to := scoring.NewDate(closed, 1, 1).Time(), scoring.NewDate(closed+1, 1, 1).Time()
 		office := models.Viewer{Role: models.RoleOffice}
-		flags, err := s.Flags(ctx, office, 0)
+		flags, err := records.New(s).Flags(ctx, office, 0)
 		modelstest.Must(t, err)
 		// One a year: the closed year's and this year's.
 		if len(flags) != demoToday.Year()-closed+1 || flags[0].Title != "娱乐场所专项整治行动情况通报" || flags[0].Decision != nil {
@@ -32,7 +34,7 @@ func TestDemoShowsTheClocks(t *testing.T) {
 		}
 		var c models.Coordination
 		modelstest.Must(t, s.DB.Where("subject = ? AND sent < ?", "辖区治安重点地区排查整治公告", to).First(&c).Error)
-		rv, err := s.Record(ctx, office, "coordination", c.ID, scoring.NewDate(closed+1, 2, 2))
+		rv, err := records.New(s).Record(ctx, office, "coordination", c.ID, scoring.NewDate(closed+1, 2, 2))
 		modelstest.Must(t, err)
 		if rv.Coordinations[0].Holds != "视为同意" {
 			t.Errorf("silent coordination holds %q", rv.Coordinations[0].Holds)
@@ -84,7 +86,7 @@ func TestDemoScoredWithTheOptionalIndicators(t *testing.T) {
 		_, err = s.SaveSchemeDraft(ctx, office, body, sv.BasedOn)
 		modelstest.Must(t, err)
 		closed := seed.ClosedYear(demoToday)
-		_, res, err := s.ComputeScores(ctx, office, models.ScoreRequest{Year: closed, AsOf: scoring.NewDate(closed+1, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
+		_, res, err := scoreruns.New(s).ComputeScores(ctx, office, scoreruns.ScoreRequest{Year: closed, AsOf: scoring.NewDate(closed+1, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
 		modelstest.Must(t, err)
 		kinds := func(code, indicator string) (out []scoring.DeductionKind) {
 			for _, d := range res.Departments {

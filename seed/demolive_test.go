@@ -12,7 +12,9 @@ import (
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -99,7 +101,7 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 	if len(published) != 2 || published[0].Assessed != closed || published[0].Kind != assessment.KindResultsCorrection {
 		t.Errorf("want the %d results and their 更正 published, got %d notices", closed, len(published))
 	}
-	years, err := s.Years(ctx)
+	years, err := scoreruns.New(s).Years(ctx)
 	modelstest.Must(t, err)
 	if len(years) != 1 || years[0] != closed {
 		t.Errorf("scored years %v, want %d", years, closed)
@@ -115,7 +117,7 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 		{&models.Request{}, "forwarded"}, {&models.Complaint{}, "replied"}, {&models.Complaint{}, "closed"},
 		{&models.QuarterlyReport{}, "submitted"}, {&models.AnnualReport{}, "submitted"}, {&models.SecrecyReview{}, "decided"},
 		{&models.Coordination{}, "replied"}, {&models.PressConference{}, "held"}, {&accountability.Case{}, "decided"}, {&accountability.Case{}, "opened_at"},
-		{&models.ScoreRun{}, "computed_at"}, {&assessment.Event{}, "at"},
+		{&scoreruns.ScoreRun{}, "computed_at"}, {&assessment.Event{}, "at"},
 	} {
 		var n int64
 		modelstest.Must(t, s.DB.Model(c.model).Where(c.column+" >= ?", end).Count(&n).Error)
@@ -151,7 +153,7 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 	office := models.Viewer{Role: models.RoleOffice}
 	sch, err := s.CurrentScheme(ctx)
 	modelstest.Must(t, err)
-	late, err := s.NotFiled(ctx, office, day, sch)
+	late, err := overview.New(s).NotFiled(ctx, office, day, sch)
 	modelstest.Must(t, err)
 	if len(late) > maxOverdue {
 		t.Errorf("the office's home lists %d reports overdue, want at most %d: %+v", len(late), maxOverdue, late)
@@ -168,9 +170,9 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 		if id == 0 {
 			continue
 		}
-		lead, err := s.LeadsAnItem(ctx, office, id)
+		lead, err := reports.New(s).LeadsAnItem(ctx, office, id)
 		modelstest.Must(t, err)
-		a, err := s.AgendaOf(ctx, office, id, lead, day, sch, models.HeadHorizon, nil)
+		a, err := overview.New(s).AgendaOf(ctx, office, id, lead, day, sch, overview.HeadHorizon, nil)
 		modelstest.Must(t, err)
 		if len(a.Overdue) > maxOverdue {
 			t.Errorf("%s's agenda has %d overdue, want at most %d: %+v", code, len(a.Overdue), maxOverdue, a.Overdue)

@@ -11,6 +11,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -53,7 +54,7 @@ func TestProvinceLoadsAndIsRated(t *testing.T) {
 				t.Fatalf("%s: %v, %d rejected", filepath.Base(f.Path), err, rep.Rejected)
 			}
 		}
-		_, res, err := s.ComputeScores(ctx, models.System, models.ScoreRequest{Year: year, AsOf: scoring.NewDate(year+1, time.February, 2)}, time.Now())
+		_, res, err := scoreruns.New(s).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: year, AsOf: scoring.NewDate(year+1, time.February, 2)}, time.Now())
 		modelstest.Must(t, err)
 		grades := map[scoring.Grade]int{}
 		for _, d := range res.Departments {

@@ -14,7 +14,9 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 )
 
 //go:embed catalog.csv holidays/*.json demo/*.csv schemes/*.json
@@ -129,9 +131,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	// The closed year's scores, as the office computed them after the
 	// annual reports were in, so the pages have something to show.
 	y := ClosedYear(today)
-	req := models.ScoreRequest{Year: y, AsOf: demoAsOf(y)}
+	req := scoreruns.ScoreRequest{Year: y, AsOf: demoAsOf(y)}
 	computed := demoAt(y, time.February, 2, 17)
-	if _, _, err := store.ComputeScores(ctx, models.System, req, computed); err != nil {
+	if _, _, err := scoreruns.New(store).ComputeScores(ctx, models.System, req, computed); err != nil {
 		return false, fmt.Errorf("demo scores: %w", err)
 	}
 	// The discipline office works on what those scores show; its decisions
@@ -139,13 +141,13 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoCases(ctx, store, y, names.Departments, today); err != nil {
 		return false, fmt.Errorf("demo cases: %w", err)
 	}
-	if _, _, err := store.ComputeScores(ctx, models.System, req, computed.Add(time.Hour)); err != nil {
+	if _, _, err := scoreruns.New(store).ComputeScores(ctx, models.System, req, computed.Add(time.Hour)); err != nil {
 		return false, fmt.Errorf("demo scores after decisions: %w", err)
 	}
 	users := make(map[string]models.Viewer, len(DemoUsers))
 	for _, u := range DemoUsers {
-		n := models.NewUser{Username: u.Username, Name: u.Name, Role: u.Role, Password: u.Password, DepartmentID: names.Departments[u.Department]}
-		created, err := store.CreateUser(ctx, models.System, n)
+		n := accounts.NewUser{Username: u.Username, Name: u.Name, Role: u.Role, Password: u.Password, DepartmentID: names.Departments[u.Department]}
+		created, err := accounts.New(store).CreateUser(ctx, models.System, n)
 		if err != nil {
 			return false, fmt.Errorf("demo user %s: %w", u.Username, err)
 		}

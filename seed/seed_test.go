@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -22,19 +24,19 @@ func TestDemoLoadsThroughTheImportPathOnce(t *testing.T) {
 		if counts.Departments != 28 || counts.Items != 46 || counts.Users != int64(len(seed.DemoUsers))+counts.Departments-2 {
 			t.Errorf("demo counts = %+v", counts)
 		}
-		var runs []models.ImportRun
+		var runs []imports.ImportRun
 		modelstest.Must(t, s.DB.Where("source = ?", "seed").Find(&runs).Error)
 		if len(runs) < 10 {
 			t.Errorf("demo used the import path %d times, want one run per file", len(runs))
 		}
 		for _, r := range runs {
-			if r.Status != models.RunDone {
+			if r.Status != imports.RunDone {
 				t.Errorf("demo file %s: %s %s", r.FileName, r.Status, r.Message)
 			}
 		}
-		run, err := s.LatestRun(ctx, year)
+		run, err := scoreruns.New(s).LatestRun(ctx, year)
 		modelstest.Must(t, err)
-		rows, err := s.RunScores(ctx, models.System, run.ID)
+		rows, err := scoreruns.New(s).RunScores(ctx, models.System, run.ID)
 		modelstest.Must(t, err)
 		grades := map[string]int{}
 		unrated, vetoed, capped := 0, 0, 0

@@ -37,7 +37,9 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -105,8 +107,8 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 		}
 		fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, province.Year, time.Since(start).Round(time.Millisecond))
 	}
-	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
-	if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
+	_, err = accounts.New(store).CreateUser(ctx, models.System, accounts.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
+	if err != nil && !errors.Is(err, accounts.ErrUsernameTaken) {
 		return err
 	}
 
@@ -210,9 +212,9 @@ func build(ctx context.Context, store *models.Store, dir string, province seed.P
 		}
 	}
 	fmt.Printf("imported in %s\n", time.Since(start).Round(time.Millisecond))
-	req := models.ScoreRequest{Year: province.Year, AsOf: scoring.DefaultAsOf(province.Year, scoring.DateOf(time.Now()))}
+	req := scoreruns.ScoreRequest{Year: province.Year, AsOf: scoring.DefaultAsOf(province.Year, scoring.DateOf(time.Now()))}
 	start = time.Now()
-	if _, _, err = store.ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+	if _, _, err = scoreruns.New(store).ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return err
 	}
 	fmt.Printf("scored in %s\n", time.Since(start).Round(time.Millisecond))

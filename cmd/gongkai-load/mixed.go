@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -148,12 +149,12 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 	for i := range workers {
 		role := mixedRoles[i%len(mixedRoles)]
 		dept := depts[i%len(depts)]
-		u := models.NewUser{Username: fmt.Sprintf("load%03d", i), Name: fmt.Sprintf("压测%03d", i), Role: role, Password: seed.DemoPassword}
+		u := accounts.NewUser{Username: fmt.Sprintf("load%03d", i), Name: fmt.Sprintf("压测%03d", i), Role: role, Password: seed.DemoPassword}
 		if role.HasDepartment() {
 			u.DepartmentID = dept.ID
 		}
-		created, err := store.CreateUser(ctx, models.System, u)
-		if err != nil && !errors.Is(err, models.ErrUsernameTaken) {
+		created, err := accounts.New(store).CreateUser(ctx, models.System, u)
+		if err != nil && !errors.Is(err, accounts.ErrUsernameTaken) {
 			return nil, fmt.Errorf("account %s: %w", u.Username, err)
 		}
 		w := &worker{role: role, user: u.Username, base: base, rng: rand.New(rand.NewPCG(uint64(i), 7))}

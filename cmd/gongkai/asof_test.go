@@ -16,6 +16,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -27,7 +28,7 @@ func TestCommandLineAndWebFormsGiveTheSameDefaultCutOff(t *testing.T) {
 	t.Parallel()
 	s := modelstest.Open(t, "sqlite")
 	const password = "correct horse battery staple"
-	_, err := s.CreateUser(context.Background(), models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: password})
+	_, err := accounts.New(s).CreateUser(context.Background(), models.System, accounts.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: password})
 	modelstest.Must(t, err)
 	for _, tc := range []struct {
 		now  time.Time

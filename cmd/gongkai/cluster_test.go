@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -57,7 +58,7 @@ func TestImportAndRecomputeOnTwoNodes(t *testing.T) {
 	modelstest.Must(t, err)
 	defer second.Close()
 	score := func(s *models.Store) (map[string]string, error) {
-		_, res, err := s.ComputeScores(ctx, models.System, models.ScoreRequest{Year: 2024, AsOf: scoring.NewDate(2025, 2, 1)}, time.Now())
+		_, res, err := scoreruns.New(s).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: 2024, AsOf: scoring.NewDate(2025, 2, 1)}, time.Now())
 		if err != nil {
 			return nil, err
 		}

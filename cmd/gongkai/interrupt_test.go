@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
@@ -46,12 +48,12 @@ func TestInterruptedImportsAtStartAndOnSIGTERM(t *testing.T) {
 
 	store, err := openStore(ctx)
 	modelstest.Must(t, err)
-	_, err = store.CreateUser(ctx, models.System, models.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: "a-long-password"})
+	_, err = accounts.New(store).CreateUser(ctx, models.System, accounts.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: "a-long-password"})
 	modelstest.Must(t, err)
 	silent := time.Now().UTC().Add(-2 * time.Minute) // the last heartbeat of a process killed two minutes ago
-	run := func(name, owner string, heartbeat time.Time) models.ImportRun {
-		r := models.ImportRun{UserName: "办公室", Source: "file", Kind: "publications", FileName: name,
-			StartedAt: heartbeat, Status: models.RunRunning, Owner: owner, HeartbeatAt: &heartbeat}
+	run := func(name, owner string, heartbeat time.Time) imports.ImportRun {
+		r := imports.ImportRun{UserName: "办公室", Source: "file", Kind: "publications", FileName: name,
+			StartedAt: heartbeat, Status: imports.RunRunning, Owner: owner, HeartbeatAt: &heartbeat}
 		modelstest.Must(t, store.DB.Create(&r).Error)
 		return r
 	}
@@ -84,17 +86,17 @@ func TestInterruptedImportsAtStartAndOnSIGTERM(t *testing.T) {
 	store, err = openStore(ctx)
 	modelstest.Must(t, err)
 	defer store.Close()
-	read := func(id uint) models.ImportRun {
-		var r models.ImportRun
+	read := func(id uint) imports.ImportRun {
+		var r imports.ImportRun
 		modelstest.Must(t, store.DB.First(&r, id).Error)
 		return r
 	}
-	for _, r := range []models.ImportRun{crashed, samePID} {
-		if r := read(r.ID); r.Status != models.RunFailed || r.Message != models.ReasonInterrupted || r.FinishedAt == nil {
+	for _, r := range []imports.ImportRun{crashed, samePID} {
+		if r := read(r.ID); r.Status != imports.RunFailed || r.Message != imports.ReasonInterrupted || r.FinishedAt == nil {
 			t.Errorf("crashed run %s: %s %q", r.FileName, r.Status, r.Message)
 		}
 	}
-	if r := read(elsewhere.ID); r.Status != models.RunRunning {
+	if r := read(elsewhere.ID); r.Status != imports.RunRunning {
 		t.Errorf("another host's live run: %s", r.Status)
 	}
 	for _, f := range []string{leftover, leftoverSamePID} {
@@ -142,9 +144,9 @@ func TestInterruptedImportsAtStartAndOnSIGTERM(t *testing.T) {
 	sigterm()
 	modelstest.Must(t, <-done)
 
-	var runs []models.ImportRun
+	var runs []imports.ImportRun
 	modelstest.Must(t, store.DB.Where("file_name = ?", "departments.csv").Find(&runs).Error)
-	if len(runs) != 1 || runs[0].Status != models.RunFailed || runs[0].Message != ingest.ErrStopped.Error() {
+	if len(runs) != 1 || runs[0].Status != imports.RunFailed || runs[0].Message != ingest.ErrStopped.Error() {
 		t.Fatalf("run under way at SIGTERM: %+v", runs)
 	}
 	var n int64

@@ -11,7 +11,8 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/i18n"
-	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/backup"
 	"github.com/gongkai/gongkai/models/documents"
 )
 
@@ -30,10 +31,10 @@ func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args[1:]); err != nil || fs.NArg() != 0 || (args[0] == "anchor" && *anchorText != "") {
 		return fmt.Errorf("%w: gongkai audit verify [--anchor SEQ:HASH] | gongkai audit anchor", errUsage)
 	}
-	var anchor models.AuditAnchor
+	var anchor audit.AuditAnchor
 	if *anchorText != "" {
 		var err error
-		if anchor, err = models.ParseAuditAnchor(*anchorText); err != nil {
+		if anchor, err = audit.ParseAuditAnchor(*anchorText); err != nil {
 			return bilingual(err)
 		}
 	}
@@ -43,19 +44,19 @@ func auditCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	defer store.Close()
 	if args[0] == "anchor" {
-		head, err := store.AuditHeadAnchor(ctx)
+		head, err := audit.New(store).AuditHeadAnchor(ctx)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, head)
 		return nil
 	}
-	st, err := store.VerifyAuditAnchor(ctx, anchor)
+	st, err := audit.New(store).VerifyAuditAnchor(ctx, anchor)
 	if err != nil {
 		return err
 	}
 	if !st.OK {
-		return bilingual(&models.ChainError{State: st})
+		return bilingual(&audit.ChainError{State: st})
 	}
 	fmt.Fprintf(stdout, "操作日志链完整 / audit chain intact: %d 条, 链尾 / head %d %s\n", st.Entries, st.HeadSeq, st.HeadHash)
 	if *anchorText != "" {
@@ -82,7 +83,7 @@ func backupCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	m, err := models.Backup(ctx, cfg.DB, args[0])
+	m, err := backup.Backup(ctx, cfg.DB, args[0])
 	if err != nil {
 		return err
 	}
@@ -117,7 +118,7 @@ func restoreCommand(ctx context.Context, args []string, stdin io.Reader, stdout 
 			return errors.New(both("restore.declined"))
 		}
 	}
-	kept, err := models.Restore(ctx, cfg.DB, file)
+	kept, err := backup.Restore(ctx, cfg.DB, file)
 	if err != nil {
 		return bilingual(err)
 	}
@@ -136,11 +137,11 @@ func both(key string, args ...any) string {
 // bilingual words a refusal from the catalog in both languages; other
 // errors pass unchanged.
 func bilingual(err error) error {
-	zh, ok := models.Worded(err, i18n.Chinese)
+	zh, ok := audit.Worded(err, i18n.Chinese)
 	if !ok {
 		return err
 	}
-	en, _ := models.Worded(err, i18n.English)
+	en, _ := audit.Worded(err, i18n.English)
 	return errors.New(zh + " / " + en)
 }
 

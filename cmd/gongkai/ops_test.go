@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/scoring"
@@ -74,7 +75,7 @@ func TestBackupAndRestoreKeepEveryRecordAndTheChain(t *testing.T) {
 		store, err = openStore(ctx)
 		modelstest.Must(t, err)
 		defer store.Close()
-		if _, err := store.Authenticate(ctx, "wu", "a-long-password"); err != nil {
+		if _, err := accounts.New(store).Authenticate(ctx, "wu", "a-long-password"); err != nil {
 			t.Errorf("a user of the backup cannot sign in: %v", err)
 		}
 		var liaison models.Department
@@ -82,7 +83,7 @@ func TestBackupAndRestoreKeepEveryRecordAndTheChain(t *testing.T) {
 		if liaison.Liaison != "何军" {
 			t.Errorf("department after restore: %+v", liaison)
 		}
-		if _, err := store.Authenticate(ctx, "later", "a-long-password"); err == nil {
+		if _, err := accounts.New(store).Authenticate(ctx, "later", "a-long-password"); err == nil {
 			t.Error("an account made after the backup survived the restore")
 		}
 	})

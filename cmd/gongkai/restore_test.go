@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -236,7 +238,7 @@ func TestRestoreRefusesWhileAServerRunsAndKeepsTheOldDatabase(t *testing.T) {
 		modelstest.Must(t, run(ctx, []string{"restore", "--yes", f.backup}, nil, &out))
 		store, err := openStore(ctx)
 		modelstest.Must(t, err)
-		_, err = store.Authenticate(ctx, "later", "a-long-password")
+		_, err = accounts.New(store).Authenticate(ctx, "later", "a-long-password")
 		store.Close()
 		if err == nil {
 			t.Error("an account made after the backup survived the restore")
@@ -260,7 +262,7 @@ func TestRestoreRefusesWhileAServerRunsAndKeepsTheOldDatabase(t *testing.T) {
 		old, err := models.Open(keptDSN, nil)
 		modelstest.Must(t, err)
 		defer old.Close()
-		if _, err := old.Authenticate(ctx, "later", "a-long-password"); err != nil {
+		if _, err := accounts.New(old).Authenticate(ctx, "later", "a-long-password"); err != nil {
 			t.Errorf("the database kept lacks the account made after the backup: %v", err)
 		}
 	})
@@ -288,7 +290,7 @@ func TestAuditAnchorShowsARecomputedChain(t *testing.T) {
 	var out bytes.Buffer
 	modelstest.Must(t, run(ctx, []string{"audit", "anchor"}, nil, &out))
 	anchor := strings.TrimSpace(out.String())
-	head, err := models.ParseAuditAnchor(anchor)
+	head, err := audit.ParseAuditAnchor(anchor)
 	if err != nil || head.Seq < 3 {
 		t.Fatalf("audit anchor printed %q", anchor)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -40,7 +41,7 @@ func scoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	defer store.Close()
 
-	run, res, err := store.ComputeScores(ctx, models.System, models.ScoreRequest{Year: *year, AsOf: day, SchemeVersion: *scheme}, time.Now())
+	run, res, err := scoreruns.New(store).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: *year, AsOf: day, SchemeVersion: *scheme}, time.Now())
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		return errors.New(verr.Message)
@@ -48,7 +49,7 @@ func scoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	report := models.NewScoreReport(run, res.Departments)
+	report := scoreruns.NewScoreReport(run, res.Departments)
 	if *format == "csv" {
 		return report.WriteCSV(stdout)
 	}

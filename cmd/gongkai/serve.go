@@ -11,6 +11,9 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/backup"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -24,7 +27,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 		return err
 	}
 	// Held while serving, so that gongkai restore refuses to replace it.
-	release, err := models.HoldDatabase(ctx, cfg.DB, cfg.Log)
+	release, err := backup.HoldDatabase(ctx, cfg.DB, cfg.Log)
 	if err != nil {
 		return bilingual(err)
 	}
@@ -36,19 +39,19 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	defer store.Close()
 
 	// Runs left "running" by a process that died, and its upload copies.
-	if n, err := store.FailInterruptedRuns(ctx, models.ReasonInterrupted, false); err != nil {
+	if n, err := imports.New(store).FailInterruptedRuns(ctx, imports.ReasonInterrupted, false); err != nil {
 		return err
 	} else if n > 0 {
 		cfg.Log.Warn("import runs left running by a stopped process marked failed", "runs", n)
 	}
-	models.RemoveOrphanTempFiles(false)
+	imports.RemoveOrphanTempFiles(false)
 
 	// On SIGTERM: stop taking requests and drain them, then cancel the
 	// background imports (each rolls back and records why) and wait for them.
 	stopCtx, stopImports := context.WithCancelCause(context.Background())
 	defer stopImports(ingest.ErrStopped)
-	var imports sync.WaitGroup
-	opt := handlers.Options{Cookie: cfg.Cookie, TrustedProxies: cfg.Proxies, Log: cfg.Log, Background: stopCtx, Imports: &imports}
+	var running sync.WaitGroup
+	opt := handlers.Options{Cookie: cfg.Cookie, TrustedProxies: cfg.Proxies, Log: cfg.Log, Background: stopCtx, Imports: &running}
 	if cfg.Demo {
 		loaded, err := seed.Demo(ctx, store, time.Now())
 		if err != nil {
@@ -59,7 +62,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 		}
 		// The sign-in page lists the demo sign-ins only while they work:
 		// never on a database whose accounts are real.
-		if _, err := store.Authenticate(ctx, seed.DemoUsers[0].Username, seed.DemoPassword); err == nil {
+		if _, err := accounts.New(store).Authenticate(ctx, seed.DemoUsers[0].Username, seed.DemoPassword); err == nil {
 			fmt.Fprintln(stdout, "演示账号 / demo sign-ins:")
 			for _, u := range seed.DemoUsers {
 				fmt.Fprintf(stdout, "  %-11s %-12s %s\n", u.Role, u.Username, u.Password)
@@ -94,13 +97,13 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	}
 	<-drained
 	stopImports(ingest.ErrStopped)
-	waitFor(&imports, drainTimeout)
+	waitFor(&running, drainTimeout)
 	// Whatever this process still had running (an API import cut off by
 	// the drain's timeout) is marked failed too.
-	if _, err := store.FailInterruptedRuns(context.Background(), ingest.ErrStopped.Error(), true); err != nil {
+	if _, err := imports.New(store).FailInterruptedRuns(context.Background(), ingest.ErrStopped.Error(), true); err != nil {
 		cfg.Log.Warn("mark stopped imports failed", "err", err)
 	}
-	models.RemoveOrphanTempFiles(true)
+	imports.RemoveOrphanTempFiles(true)
 	fmt.Fprintln(stdout, "gongkai: stopped")
 	return nil
 }
@@ -123,8 +126,8 @@ func waitFor(wg *sync.WaitGroup, d time.Duration) {
 // that died: one that died just before this process started still had a
 // fresh heartbeat at the start.
 func failInterrupted(ctx context.Context, store *models.Store, log *slog.Logger) {
-	every(ctx, models.ImportHeartbeat, func(time.Time) {
-		if n, err := store.FailInterruptedRuns(ctx, models.ReasonInterrupted, false); err != nil {
+	every(ctx, imports.ImportHeartbeat, func(time.Time) {
+		if n, err := imports.New(store).FailInterruptedRuns(ctx, imports.ReasonInterrupted, false); err != nil {
 			log.Warn("mark interrupted imports failed", "err", err)
 		} else if n > 0 {
 			log.Warn("import runs of a stopped process marked failed", "runs", n)
@@ -136,7 +139,7 @@ func failInterrupted(ctx context.Context, store *models.Store, log *slog.Logger)
 // live ones.
 func purgeSessions(ctx context.Context, store *models.Store, log *slog.Logger) {
 	every(ctx, time.Hour, func(now time.Time) {
-		if err := store.Sessions().PurgeExpired(now); err != nil {
+		if err := accounts.New(store).Sessions().PurgeExpired(now); err != nil {
 			log.Warn("purge expired sessions", "err", err)
 		}
 	})

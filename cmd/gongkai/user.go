@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 )
 
 // userCommand handles "gongkai user add": accounts for a real install.
@@ -37,7 +38,7 @@ func userCommand(ctx context.Context, args []string, stdin io.Reader, stdout io.
 	}
 	defer store.Close()
 
-	n := models.NewUser{Username: *username, Name: *name, Role: models.Role(*role)}
+	n := accounts.NewUser{Username: *username, Name: *name, Role: models.Role(*role)}
 	if *dept != "" {
 		names, err := store.LoadNames(ctx)
 		if err != nil {
@@ -59,7 +60,7 @@ func userCommand(ctx context.Context, args []string, stdin io.Reader, stdout io.
 	} else {
 		n.Password = rand.Text()
 	}
-	u, err := store.CreateUser(ctx, models.System, n)
+	u, err := accounts.New(store).CreateUser(ctx, models.System, n)
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		return errors.New(verr.Message)

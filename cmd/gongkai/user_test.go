@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -28,7 +28,7 @@ func TestUserAddCreatesAnAccountThatSignsIn(t *testing.T) {
 		out.Reset()
 		modelstest.Must(t, run(ctx, []string{"user", "add", "--role", "auditor", "--username", "shen", "--name", "审计"}, nil, &out))
 		_, pw, ok := strings.Cut(strings.TrimSpace(out.String()), "初始密码(只显示这一次): ")
-		if !ok || len(pw) < models.MinPasswordLen {
+		if !ok || len(pw) < accounts.MinPasswordLen {
 			t.Fatalf("no generated password in %q", out.String())
 		}
 
@@ -36,7 +36,7 @@ func TestUserAddCreatesAnAccountThatSignsIn(t *testing.T) {
 		modelstest.Must(t, err)
 		defer store.Close()
 		for user, pass := range map[string]string{"wu": "a-long-password", "shen": pw} {
-			if _, err := store.Authenticate(ctx, user, pass); err != nil {
+			if _, err := accounts.New(store).Authenticate(ctx, user, pass); err != nil {
 				t.Errorf("%s cannot sign in: %v", user, err)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -26,18 +27,18 @@ const (
 
 // storeFiles checks and stores a department's or the discipline office's
 // files with case c, linked to an appeal or a sanction (0 for evidence).
-func storeFiles(tx *models.Tx, v models.Viewer, c *Case, files []models.Upload, appeal, sanction uint, now time.Time) ([]Attachment, error) {
-	if len(files) > models.MaxUploadFiles {
-		return nil, models.Invalid("file", "refuse.assessment.files_per_upload", models.MaxUploadFiles)
+func storeFiles(tx *models.Tx, v models.Viewer, c *Case, files []upload.Upload, appeal, sanction uint, now time.Time) ([]Attachment, error) {
+	if len(files) > upload.MaxUploadFiles {
+		return nil, models.Invalid("file", "refuse.assessment.files_per_upload", upload.MaxUploadFiles)
 	}
 	out := make([]Attachment, 0, len(files))
 	for _, u := range files {
-		mime, err := models.CheckUpload(u)
+		mime, err := upload.CheckUpload(u)
 		if err != nil {
 			return nil, err
 		}
 		sum := sha256.Sum256(u.Data)
-		a := Attachment{CaseID: c.ID, Name: models.CleanName(u.Name), MIME: mime, Size: int64(len(u.Data)), SHA256: hex.EncodeToString(sum[:]),
+		a := Attachment{CaseID: c.ID, Name: upload.CleanName(u.Name), MIME: mime, Size: int64(len(u.Data)), SHA256: hex.EncodeToString(sum[:]),
 			Data: u.Data, UploadedBy: v.Name, UploadedAt: now.UTC(), AppealID: appeal, SanctionID: sanction}
 		if err := tx.DB.Create(&a).Error; err != nil {
 			return nil, fmt.Errorf("store attachment: %w", err)
@@ -53,7 +54,7 @@ func storeFiles(tx *models.Tx, v models.Viewer, c *Case, files []models.Upload, 
 type ReportForm struct {
 	Done  scoring.Date
 	Text  string
-	Files []models.Upload
+	Files []upload.Upload
 }
 
 // ReportDone records the department's report that sanction was carried

@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -34,7 +35,7 @@ func TestDepartmentAnswersItsCase(t *testing.T) {
 		head := models.Viewer{UserID: 90, Name: "部门负责人", Role: models.RoleHead, DepartmentID: dept}
 		stranger := models.Viewer{UserID: 91, Name: "他人", Role: models.RoleHead, DepartmentID: depts["SJ03"]}
 		today := scoring.DateOf(now)
-		pdf := models.Upload{Name: "整改报告.pdf", Data: []byte("%PDF-1.7\n%%EOF")}
+		pdf := upload.Upload{Name: "整改报告.pdf", Data: []byte("%PDF-1.7\n%%EOF")}
 
 		f := openWith(t, cs, dept, "丁")
 		hearAll(t, cs, f, scoring.NewDate(2026, 1, 5))
@@ -80,7 +81,7 @@ func TestDepartmentAnswersItsCase(t *testing.T) {
 		})
 
 		t.Run("a report is refused unless it is the department's, complete and its files are sound", func(t *testing.T) {
-			ok := accountability.ReportForm{Done: today, Text: "已整改", Files: []models.Upload{pdf}}
+			ok := accountability.ReportForm{Done: today, Text: "已整改", Files: []upload.Upload{pdf}}
 			if err := cs.ReportDone(ctx, stranger, f.ID, rectify, ok, now); !errors.Is(err, models.ErrNotFound) {
 				t.Errorf("another department reported: %v", err)
 			}
@@ -95,8 +96,8 @@ func TestDepartmentAnswersItsCase(t *testing.T) {
 				{"no text", accountability.ReportForm{Done: today}, "整改"},
 				{"in the future", accountability.ReportForm{Done: today + 1, Text: "已整改"}, "晚于今天"},
 				{"before the decision", accountability.ReportForm{Done: scoring.NewDate(2026, 1, 1), Text: "已整改"}, "早于"},
-				{"a program", accountability.ReportForm{Done: today, Text: "已整改", Files: []models.Upload{{Name: "a.pdf", Data: []byte("MZ\x90\x00")}}}, "a.pdf"},
-				{"too many files", accountability.ReportForm{Done: today, Text: "已整改", Files: []models.Upload{pdf, pdf, pdf, pdf, pdf, pdf}}, "5"},
+				{"a program", accountability.ReportForm{Done: today, Text: "已整改", Files: []upload.Upload{{Name: "a.pdf", Data: []byte("MZ\x90\x00")}}}, "a.pdf"},
+				{"too many files", accountability.ReportForm{Done: today, Text: "已整改", Files: []upload.Upload{pdf, pdf, pdf, pdf, pdf, pdf}}, "5"},
 			}
 			for _, tt := range bad {
 				if err := cs.ReportDone(ctx, head, f.ID, rectify, tt.f, now); !strings.Contains(message(err), tt.want) {
@@ -111,7 +112,7 @@ func TestDepartmentAnswersItsCase(t *testing.T) {
 		})
 
 		t.Run("the head reports the rectification done and the discipline office verifies it", func(t *testing.T) {
-			modelstest.Must(t, cs.ReportDone(ctx, head, f.ID, rectify, accountability.ReportForm{Done: today, Text: "已完成整改", Files: []models.Upload{pdf}}, now))
+			modelstest.Must(t, cs.ReportDone(ctx, head, f.ID, rectify, accountability.ReportForm{Done: today, Text: "已完成整改", Files: []upload.Upload{pdf}}, now))
 			if err := cs.ReportDone(ctx, head, f.ID, rectify, accountability.ReportForm{Done: today, Text: "再报"}, now); !strings.Contains(message(err), "2026年1月15日") {
 				t.Errorf("reported twice: %v, want a refusal naming the first report's day", err)
 			}
@@ -150,7 +151,7 @@ func TestDepartmentAnswersItsCase(t *testing.T) {
 		})
 
 		t.Run("the head's appeal carries its files", func(t *testing.T) {
-			modelstest.Must(t, cs.FileAppeal(ctx, head, f.ID, accountability.AppealForm{Kind: "复核", Appellant: "部门", Grounds: "不服", Files: []models.Upload{pdf}}, now.Add(time.Hour)))
+			modelstest.Must(t, cs.FileAppeal(ctx, head, f.ID, accountability.AppealForm{Kind: "复核", Appellant: "部门", Grounds: "不服", Files: []upload.Upload{pdf}}, now.Add(time.Hour)))
 			file, err := cs.Get(ctx, head, f.ID)
 			modelstest.Must(t, err)
 			if len(file.Appeals) != 1 || len(file.AnswersTo(file.Appeals[0].ID, 0)) != 1 {

@@ -5,12 +5,13 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/upload"
 )
 
 // Attach stores a file of evidence with the case.
 func (s *Store) Attach(ctx context.Context, v models.Viewer, id uint, name string, data []byte, now time.Time) error {
 	return s.change(ctx, v, id, "attach", []Status{Investigating, Heard}, func(tx *models.Tx, c *Case) (any, error) {
-		files, err := storeFiles(tx, v, c, []models.Upload{{Name: name, Data: data}}, 0, 0, now)
+		files, err := storeFiles(tx, v, c, []upload.Upload{{Name: name, Data: data}}, 0, 0, now)
 		if err != nil {
 			return nil, err
 		}

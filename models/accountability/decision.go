@@ -1,3 +1,6 @@
+// Long file: the steps after the hearing, in the order a case takes them:
+// decision, notice, appeal and its outcome, sanctions carried out.
+
 package accountability
 
 import (
@@ -11,6 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -215,7 +219,7 @@ type AppealForm struct {
 	Filed     scoring.Date
 	Appellant string
 	Grounds   string
-	Files     []models.Upload // the department's files in support (answers.go)
+	Files     []upload.Upload // the department's files in support (answers.go)
 }
 
 // FileAppeal records an appeal within 30 days of the notice (art. 7); the

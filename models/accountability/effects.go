@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -60,8 +61,8 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 // would now be 优秀 (excellentNow: graded again by the scheme's own rules,
 // its share of 优秀 included). Frozen grades move only by a re-opening, so
 // the office must be told.
-func needsReopening(g *models.Standing, cappedNow, excellentNow bool) bool {
-	if g == nil || g.Source != models.StandingApproved || g.ApprovedAt == nil || !g.Rated() {
+func needsReopening(g *scoreruns.Standing, cappedNow, excellentNow bool) bool {
+	if g == nil || g.Source != scoreruns.StandingApproved || g.ApprovedAt == nil || !g.Rated() {
 		return false
 	}
 	if cappedNow {
@@ -75,7 +76,7 @@ func needsReopening(g *models.Standing, cappedNow, excellentNow bool) bool {
 // rule the scores and the assessment grade by: thresholds, vetoes, caps and
 // the scheme's share of 优秀, each standing among those of the same
 // assessment (PlanID). It answers the departments that would be 优秀.
-func excellentNow(sc *scoring.Scheme, standings []models.Standing, names map[uint]string, capped map[uint][]uint) map[uint]bool {
+func excellentNow(sc *scoring.Scheme, standings []scoreruns.Standing, names map[uint]string, capped map[uint][]uint) map[uint]bool {
 	byPlan := map[uint][]scoring.DepartmentResult{}
 	for _, g := range standings {
 		byPlan[g.PlanID] = append(byPlan[g.PlanID], scoring.DepartmentResult{Dept: g.DepartmentID, Name: names[g.DepartmentID],
@@ -145,7 +146,7 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 		}
 	}
 	var out []Effect
-	standings := map[int][]models.Standing{}
+	standings := map[int][]scoreruns.Standing{}
 	excellent := map[int]map[uint]bool{}
 	for _, c := range cases {
 		if !caps(c) {
@@ -158,7 +159,7 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 			}
 			excellent[e.Year] = excellentNow(sc, standings[e.Year], names, cappedNow[e.Year])
 		}
-		var g *models.Standing
+		var g *scoreruns.Standing
 		for i := range standings[e.Year] {
 			if standings[e.Year][i].DepartmentID == c.DepartmentID {
 				g = &standings[e.Year][i]

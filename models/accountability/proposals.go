@@ -9,6 +9,7 @@ import (
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -46,7 +47,7 @@ func (s *Store) Proposals(ctx context.Context, v models.Viewer) ([]Proposal, err
 }
 
 func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
-	years, err := s.m.Years(ctx)
+	years, err := scoreruns.New(s.m).Years(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read score years: %w", err)
 	}
@@ -55,7 +56,7 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 		return nil, err
 	}
 	var out []Proposal
-	runs := map[uint]map[uint]models.DepartmentScore{} // run → department → score, read once a run
+	runs := map[uint]map[uint]scoreruns.DepartmentScore{} // run → department → score, read once a run
 	for _, y := range years {
 		standings, err := s.standings.Standings(ctx, models.System, y)
 		if err != nil {
@@ -64,18 +65,18 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 		// Once the leading group approved the year's grades, the year's
 		// assessment says who was assessed: a unit outside a focused plan
 		// is not proposed on that year.
-		approved := slices.ContainsFunc(standings, func(st models.Standing) bool { return st.Source == models.StandingApproved })
+		approved := slices.ContainsFunc(standings, func(st scoreruns.Standing) bool { return st.Source == scoreruns.StandingApproved })
 		for i := range standings {
 			st := &standings[i]
 			if approved && st.PlanID == 0 {
 				continue
 			}
 			if runs[st.RunID] == nil {
-				rows, err := s.m.RunResults(ctx, models.System, st.RunID)
+				rows, err := scoreruns.New(s.m).RunResults(ctx, models.System, st.RunID)
 				if err != nil {
 					return nil, err
 				}
-				runs[st.RunID] = make(map[uint]models.DepartmentScore, len(rows))
+				runs[st.RunID] = make(map[uint]scoreruns.DepartmentScore, len(rows))
 				for _, r := range rows {
 					runs[st.RunID][r.DepartmentID] = r
 				}
@@ -102,7 +103,7 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 // proposalsOf reads one department's standing in a year and the result
 // of the run behind it: the grade from the standing (approved, proposed or
 // provisional, never the raw run's when they differ), the facts from the run.
-func proposalsOf(st *models.Standing, r *scoring.DepartmentResult, dept string) []Proposal {
+func proposalsOf(st *scoreruns.Standing, r *scoring.DepartmentResult, dept string) []Proposal {
 	var out []Proposal
 	y := st.Year
 	p := func(key string, trigger int, other, summary string, ev []Evidence) {

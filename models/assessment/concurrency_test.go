@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
@@ -71,10 +72,10 @@ func TestDoubleSubmitsAreRefusedInChinese(t *testing.T) {
 			t.Errorf("self-inspections stored = %d, want 1", n)
 		}
 		for i, err := range atOnce(4, func() error {
-			_, err := s.CreateUser(ctx, models.System, models.NewUser{Username: "twice", Name: "同名", Role: models.RoleAuditor, Password: "correct-horse-1"})
+			_, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "twice", Name: "同名", Role: models.RoleAuditor, Password: "correct-horse-1"})
 			return err
 		}) {
-			if err != nil && err != models.ErrUsernameTaken && !isValidation(err) {
+			if err != nil && err != accounts.ErrUsernameTaken && !isValidation(err) {
 				t.Errorf("user %d: %v", i, fmt.Sprint(err))
 			}
 		}

@@ -1,10 +1,12 @@
 package assessment
 
-import "github.com/gongkai/gongkai/models"
+import (
+	"github.com/gongkai/gongkai/models/upload"
+)
 
 // Limits on attachments: the files of one filing, and all the files of one
-// department in one assessment (each file: models.MaxUploadSize).
+// department in one assessment (each file: upload.MaxUploadSize).
 const (
-	MaxAttachments           = models.MaxUploadFiles
+	MaxAttachments           = upload.MaxUploadFiles
 	MaxDepartmentAttachments = 40
 )

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -21,7 +22,7 @@ func (s *Store) autoResults(ctx context.Context, p *Plan, dept uint) ([]scoring.
 	if dept != 0 {
 		q = q.Where("department_id = ?", dept)
 	}
-	var rows []models.DepartmentScore
+	var rows []scoreruns.DepartmentScore
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read plan scores: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/upload"
 )
 
 // A self-inspection refused for one bad file keeps the valid one, files
@@ -20,7 +21,7 @@ func TestRefusedSelfInspectionKeepsValidFiles(t *testing.T) {
 		ctx := context.Background()
 		b := newBureau(t, s)
 		p := b.plan(t)
-		files := []models.Upload{{Name: "自查报告.pdf", Data: []byte("这不是PDF")}, {Name: "截图.png", Data: pngBytes}}
+		files := []upload.Upload{{Name: "自查报告.pdf", Data: []byte("这不是PDF")}, {Name: "截图.png", Data: pngBytes}}
 		held, err := b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", files, nil, at(3))
 		if !isValidation(err) || len(held) != 1 || held[0].Name != "截图.png" {
 			t.Fatalf("refused filing: %v, kept %+v", err, held)

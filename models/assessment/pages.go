@@ -305,7 +305,7 @@ func Indicators(r *scoring.DepartmentResult) []string {
 func (s *Store) ObjectionPlace(ctx context.Context, v models.Viewer, id uint) (plan, dept uint, err error) {
 	var o Objection
 	if err := s.m.DB.WithContext(ctx).First(&o, id).Error; err != nil {
-		return 0, 0, notFound(err, "read objection")
+		return 0, 0, models.NotFound(err, "read objection")
 	}
 	if _, _, err := s.forDepartment(ctx, v, o.PlanID, o.DepartmentID); err != nil {
 		return 0, 0, err

@@ -1,3 +1,6 @@
+// Long file: one workflow, the plan from draft to approval (create, update,
+// score, take a step), in the order it runs.
+
 package assessment
 
 import (
@@ -14,6 +17,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -49,7 +53,7 @@ func (in PlanInput) validate(now time.Time) error {
 	case in.Dates.AsOf != 0 && in.Dates.AsOf.Year() <= in.Year:
 		return models.Invalid("as_of", "refuse.assessment.as_of", in.Year)
 	}
-	if err := models.CheckAsOf(in.Dates.AsOf, now); err != nil {
+	if err := scoreruns.CheckAsOf(in.Dates.AsOf, now); err != nil {
 		return err
 	}
 	return in.Dates.Check()
@@ -188,7 +192,7 @@ func (s *Store) checkOnePerYear(ctx context.Context, year int, except uint) erro
 
 // scorePlan computes the plan's score run and keeps the catalog it used.
 func (s *Store) scorePlan(ctx context.Context, v models.Viewer, p *Plan, in PlanInput, now time.Time) error {
-	run, _, err := s.m.ComputeScores(ctx, v, models.ScoreRequest{Year: in.Year, AsOf: in.Dates.AsOf, SchemeVersion: in.SchemeVersion}, now)
+	run, _, err := scoreruns.New(s.m).ComputeScores(ctx, v, scoreruns.ScoreRequest{Year: in.Year, AsOf: in.Dates.AsOf, SchemeVersion: in.SchemeVersion}, now)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func (s *Store) Commend(ctx context.Context, v models.Viewer, plan, dept uint, p
 	}
 	var g Grade
 	if err := s.m.DB.WithContext(ctx).Where("plan_id = ? AND department_id = ?", plan, dept).First(&g).Error; err != nil {
-		return notFound(err, "read grade")
+		return models.NotFound(err, "read grade")
 	}
 	if person == "" {
 		if err := UnitIneligible(g); err != nil {

@@ -7,6 +7,7 @@ import (
 	"math/big"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -17,7 +18,7 @@ import (
 // assessment under way, ranked among its units, or for a unit it does not
 // assess the year's newest score run. Nil when the year has none; a
 // department the viewer may not see is not found.
-func (s *Store) Standing(ctx context.Context, v models.Viewer, year int, dept uint) (*models.Standing, error) {
+func (s *Store) Standing(ctx context.Context, v models.Viewer, year int, dept uint) (*scoreruns.Standing, error) {
 	if !v.CanSeeDepartment(dept) {
 		return nil, models.ErrNotFound
 	}
@@ -36,8 +37,8 @@ func (s *Store) Standing(ctx context.Context, v models.Viewer, year int, dept ui
 // Standings lists the standing of every department the viewer may see in a
 // year: the units the year's assessment grades from it, the others from
 // the year's newest run, each ranked among the units of its own source.
-func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]models.Standing, error) {
-	var out []models.Standing
+func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]scoreruns.Standing, error) {
+	var out []scoreruns.Standing
 	assessed := map[uint]bool{}
 	p, err := s.yearPlan(ctx, year)
 	if err != nil {
@@ -53,16 +54,16 @@ func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]mod
 			out = append(out, st)
 		}
 	}
-	run, err := s.m.LatestRun(ctx, year)
+	run, err := scoreruns.New(s.m).LatestRun(ctx, year)
 	if err != nil && !errors.Is(err, models.ErrNotFound) {
 		return nil, err
 	}
 	if run != nil {
-		rows, err := s.m.RunScores(ctx, models.System, run.ID)
+		rows, err := scoreruns.New(s.m).RunScores(ctx, models.System, run.ID)
 		if err != nil {
 			return nil, err
 		}
-		count, err := s.m.RatedCount(ctx, run.ID)
+		count, err := scoreruns.New(s.m).RatedCount(ctx, run.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -70,7 +71,7 @@ func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]mod
 			if assessed[r.DepartmentID] {
 				continue
 			}
-			st := models.Standing{Year: year, DepartmentID: r.DepartmentID, Source: models.StandingProvisional, RunID: run.ID,
+			st := scoreruns.Standing{Year: year, DepartmentID: r.DepartmentID, Source: scoreruns.StandingProvisional, RunID: run.ID,
 				Unrated: !r.Rated(), Grade: r.Grade, Rank: r.Rank, Count: count, Veto: r.Veto}
 			if r.Rated() {
 				st.Total, _ = new(big.Rat).SetString(fmt.Sprintf("%.2f", r.Total))
@@ -105,16 +106,16 @@ func (s *Store) yearPlan(ctx context.Context, year int) (*Plan, error) {
 // planStandings are the standings of the units an assessment grades:
 // approved once frozen, proposed while the leading group decides (hidden
 // from heads), provisional from the adjusted totals while it is open.
-func (s *Store) planStandings(ctx context.Context, v models.Viewer, p *Plan) ([]models.Standing, error) {
-	source := models.StandingProvisional
+func (s *Store) planStandings(ctx context.Context, v models.Viewer, p *Plan) ([]scoreruns.Standing, error) {
+	source := scoreruns.StandingProvisional
 	var grades []Grade
 	switch {
 	case p.Status.Frozen():
-		source = models.StandingApproved
+		source = scoreruns.StandingApproved
 	case p.Status == Proposed:
-		source = models.StandingProposed
+		source = scoreruns.StandingProposed
 	}
-	if source == models.StandingProvisional {
+	if source == scoreruns.StandingProvisional {
 		var err error
 		if grades, err = s.preliminary(ctx, p); err != nil {
 			return nil, err
@@ -128,11 +129,11 @@ func (s *Store) planStandings(ctx context.Context, v models.Viewer, p *Plan) ([]
 			count++
 		}
 	}
-	hidden := source == models.StandingProposed && !v.CanReadAssessments()
-	out := make([]models.Standing, len(grades))
+	hidden := source == scoreruns.StandingProposed && !v.CanReadAssessments()
+	out := make([]scoreruns.Standing, len(grades))
 	for i, g := range grades {
-		st := models.Standing{Year: p.Year, DepartmentID: g.DepartmentID, Source: source, PlanID: p.ID, RunID: p.RunID, Hidden: hidden}
-		if source == models.StandingApproved {
+		st := scoreruns.Standing{Year: p.Year, DepartmentID: g.DepartmentID, Source: source, PlanID: p.ID, RunID: p.RunID, Hidden: hidden}
+		if source == scoreruns.StandingApproved {
 			st.ApprovedAt = p.GradesApprovedAt
 		}
 		if !hidden {
@@ -148,9 +149,9 @@ func (s *Store) planStandings(ctx context.Context, v models.Viewer, p *Plan) ([]
 // for a unit the assessment grades, its plan's run with the accepted
 // objections and adjustments applied; otherwise the run's own result. Nil
 // when the run has no score of the department.
-func (s *Store) StandingResult(ctx context.Context, v models.Viewer, st *models.Standing) (*scoring.DepartmentResult, error) {
+func (s *Store) StandingResult(ctx context.Context, v models.Viewer, st *scoreruns.Standing) (*scoring.DepartmentResult, error) {
 	if st.PlanID == 0 {
-		row, err := s.m.DepartmentScoreIn(ctx, v, st.RunID, st.DepartmentID)
+		row, err := scoreruns.New(s.m).DepartmentScoreIn(ctx, v, st.RunID, st.DepartmentID)
 		if errors.Is(err, models.ErrNotFound) {
 			return nil, nil
 		}
@@ -176,12 +177,12 @@ func (s *Store) StandingResult(ctx context.Context, v models.Viewer, st *models.
 
 // Trend lists a department's standing in every year with a stored run,
 // oldest first, for its trend chart.
-func (s *Store) Trend(ctx context.Context, v models.Viewer, dept uint) ([]models.Standing, error) {
-	years, err := s.m.Years(ctx)
+func (s *Store) Trend(ctx context.Context, v models.Viewer, dept uint) ([]scoreruns.Standing, error) {
+	years, err := scoreruns.New(s.m).Years(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]models.Standing, 0, len(years))
+	out := make([]scoreruns.Standing, 0, len(years))
 	for i := len(years) - 1; i >= 0; i-- {
 		st, err := s.Standing(ctx, v, years[i], dept)
 		if err != nil {

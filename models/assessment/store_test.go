@@ -10,8 +10,11 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -211,7 +214,7 @@ func TestPlanThroughEveryState(t *testing.T) {
 		if len(events) != 16 {
 			t.Errorf("%d steps on record", len(events))
 		}
-		log, err := s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 100})
+		log, err := audit.New(s).AuditEntries(ctx, b.office, audit.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 100})
 		modelstest.Must(t, err)
 		if len(log) != 15 {
 			t.Errorf("%d audit entries for the plan", len(log))
@@ -259,7 +262,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		if _, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "不对", nil, at(30)); !isValidation(err) {
 			t.Errorf("an objection after the window: %v", err)
 		}
-		o, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "导入遗漏", []models.Upload{{Name: "截图.png", Data: pngBytes}}, at(3))
+		o, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "导入遗漏", []upload.Upload{{Name: "截图.png", Data: pngBytes}}, at(3))
 		modelstest.Must(t, err)
 		if _, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "再提", nil, at(3)); !isValidation(err) {
 			t.Errorf("a second objection to one deduction: %v", err)
@@ -296,7 +299,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		// A new import and a recomputation under way: the frozen grades and
 		// the department page's assessment do not move.
 		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.other.ID, IndexNo: "other-1", Seq: 23, Title: "补录", Channel: "网站", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}).Error)
-		_, _, err = s.ComputeScores(ctx, b.office, models.ScoreRequest{Year: 2024, AsOf: date("2025-02-10")}, at(8))
+		_, _, err = scoreruns.New(s).ComputeScores(ctx, b.office, scoreruns.ScoreRequest{Year: 2024, AsOf: date("2025-02-10")}, at(8))
 		modelstest.Must(t, err)
 		later, err := b.a.Grades(ctx, b.office, p.ID)
 		modelstest.Must(t, err)
@@ -313,7 +316,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 				own = g
 			}
 		}
-		if st == nil || st.Source != models.StandingApproved || st.Grade != own.Grade || st.Total.Cmp(own.TotalRat()) != 0 || st.RunID != p.RunID {
+		if st == nil || st.Source != scoreruns.StandingApproved || st.Grade != own.Grade || st.Total.Cmp(own.TotalRat()) != 0 || st.RunID != p.RunID {
 			t.Errorf("standing after recomputation: %+v", st)
 		}
 	})
@@ -335,7 +338,7 @@ func TestHeadsSeeOnlyTheirOwnDepartment(t *testing.T) {
 		if _, err := b.a.FileSelfInspection(ctx, b.otherHead, p.ID, b.own.ID, "代报", nil, nil, at(3)); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("a head filed for another department: %v", err)
 		}
-		_, err := b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", []models.Upload{{Name: "自查报告.pdf", Data: pdfBytes}}, nil, at(3))
+		_, err := b.a.FileSelfInspection(ctx, b.head, p.ID, b.own.ID, "本部门自查情况", []upload.Upload{{Name: "自查报告.pdf", Data: pdfBytes}}, nil, at(3))
 		modelstest.Must(t, err)
 		view, err := b.a.Department(ctx, b.office, p.ID, b.own.ID)
 		modelstest.Must(t, err)
@@ -369,7 +372,7 @@ func TestHeadsSeeOnlyTheirOwnDepartment(t *testing.T) {
 		if err := b.a.CloseFinding(ctx, b.office, f.ID, "核验", at(18)); !isValidation(err) {
 			t.Errorf("closed before it was reported: %v", err)
 		}
-		modelstest.Must(t, b.a.ReportRectification(ctx, b.head, f.ID, "已整改", []models.Upload{{Name: "截图.png", Data: pngBytes}}, at(18)))
+		modelstest.Must(t, b.a.ReportRectification(ctx, b.head, f.ID, "已整改", []upload.Upload{{Name: "截图.png", Data: pngBytes}}, at(18)))
 		open, err := b.a.OpenRectifications(ctx, b.office, p.ID)
 		modelstest.Must(t, err)
 		if len(open) != 1 {
@@ -476,7 +479,7 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		if _, err := b.a.CreatePlan(ctx, b.office, in, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天（2025-02-03）") {
 			t.Errorf("a plan cut off after today: %v", err)
 		}
-		if _, _, err := s.ComputeScores(ctx, b.office, models.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天") {
+		if _, _, err := scoreruns.New(s).ComputeScores(ctx, b.office, scoreruns.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天") {
 			t.Errorf("scores computed as of a day to come: %v", err)
 		}
 		p := b.plan(t)
@@ -495,7 +498,7 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		if err := b.a.Remind(ctx, b.office, p.ID, b.own.ID, at(4)); !isValidation(err) || !strings.Contains(err.Error(), "已于 2025-02-07 签收") {
 			t.Errorf("reminded a unit that signed: %v", err)
 		}
-		log, err := s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_notice", Limit: 10})
+		log, err := audit.New(s).AuditEntries(ctx, b.office, audit.AuditQuery{Entity: "assessment_notice", Limit: 10})
 		modelstest.Must(t, err)
 		if len(log) != 2 || log[len(log)-1].Action != "remind" && log[0].Action != "remind" {
 			t.Errorf("the reminder is not in the audit log: %+v", log)
@@ -516,7 +519,7 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		if got.EarlyReason != reason {
 			t.Errorf("the leading group reads %q, want the office's reason", got.EarlyReason)
 		}
-		log, err = s.AuditEntries(ctx, b.office, models.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 10})
+		log, err = audit.New(s).AuditEntries(ctx, b.office, audit.AuditQuery{Entity: "assessment_plan", EntityID: p.ID, Limit: 10})
 		modelstest.Must(t, err)
 		if !strings.Contains(log[0].After, reason) || !strings.Contains(log[0].After, "尚未届满") {
 			t.Errorf("the audit log does not keep the early proposal: %s", log[0].After)

@@ -1,3 +1,6 @@
+// Long file: one workflow, a department's side of an assessment (notice,
+// reminder, self-inspection, objection, answer), in the order it runs.
+
 package assessment
 
 import (
@@ -5,7 +8,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -117,7 +120,7 @@ func (s *Store) Remind(ctx context.Context, v models.Viewer, plan, dept uint, no
 // file, nothing of it is filed, but the files that passed their check are
 // kept for the next filing (keep) and returned with those kept before, so
 // the form need not ask for them again.
-func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []models.Upload, kept []uint, now time.Time) ([]Attachment, error) {
+func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, dept uint, text string, files []upload.Upload, kept []uint, now time.Time) ([]Attachment, error) {
 	p, _, err := s.headOf(ctx, v, plan, dept)
 	if err != nil {
 		return nil, err
@@ -166,25 +169,25 @@ func (s *Store) FileSelfInspection(ctx context.Context, v models.Viewer, plan, d
 }
 
 type checkedUpload struct {
-	models.Upload
+	upload.Upload
 	mime string
 }
 
 // checkUploads checks each file; refused, it still returns the files that
 // passed (a refused self-inspection keeps them) with the first refusal.
-func checkUploads(files []models.Upload) ([]checkedUpload, error) {
+func checkUploads(files []upload.Upload) ([]checkedUpload, error) {
 	if len(files) > MaxAttachments {
 		return nil, models.Invalid("file", "refuse.assessment.files_per_upload", MaxAttachments)
 	}
 	out := make([]checkedUpload, 0, len(files))
 	var refusal error
 	for _, f := range files {
-		mime, err := models.CheckUpload(f)
+		mime, err := upload.CheckUpload(f)
 		if err != nil {
 			refusal = cmp.Or(refusal, err)
 			continue
 		}
-		out = append(out, checkedUpload{models.Upload{Name: models.CleanName(f.Name), Data: f.Data}, mime})
+		out = append(out, checkedUpload{upload.Upload{Name: upload.CleanName(f.Name), Data: f.Data}, mime})
 	}
 	return out, refusal
 }
@@ -222,7 +225,7 @@ func deptNote(db *gorm.DB, dept uint) string {
 // Object files the department's objection to one deduction of the plan's
 // score run (indicator and its position in the list), while the objection
 // window is open; one objection per deduction.
-func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, indicator string, pos int, reason string, files []models.Upload, now time.Time) (*Objection, error) {
+func (s *Store) Object(ctx context.Context, v models.Viewer, plan, dept uint, indicator string, pos int, reason string, files []upload.Upload, now time.Time) (*Objection, error) {
 	p, _, err := s.headOf(ctx, v, plan, dept)
 	if err != nil {
 		return nil, err
@@ -294,7 +297,7 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, accept boo
 	}
 	var o Objection
 	if err := s.m.DB.WithContext(ctx).First(&o, id).Error; err != nil {
-		return notFound(err, "read objection")
+		return models.NotFound(err, "read objection")
 	}
 	p, err := s.plan(ctx, o.PlanID)
 	if err != nil {
@@ -420,7 +423,7 @@ func (s *Store) AddFinding(ctx context.Context, v models.Viewer, plan, dept uint
 func (s *Store) finding(ctx context.Context, v models.Viewer, id uint) (*Plan, *Finding, error) {
 	var f Finding
 	if err := s.m.DB.WithContext(ctx).First(&f, id).Error; err != nil {
-		return nil, nil, notFound(err, "read finding")
+		return nil, nil, models.NotFound(err, "read finding")
 	}
 	p, _, err := s.forDepartment(ctx, v, f.PlanID, f.DepartmentID)
 	if err != nil {
@@ -431,7 +434,7 @@ func (s *Store) finding(ctx context.Context, v models.Viewer, id uint) (*Plan, *
 
 // ReportRectification is the head's report that a rectification is done,
 // with evidence.
-func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uint, report string, files []models.Upload, now time.Time) error {
+func (s *Store) ReportRectification(ctx context.Context, v models.Viewer, id uint, report string, files []upload.Upload, now time.Time) error {
 	p, f, err := s.finding(ctx, v, id)
 	if err != nil {
 		return err
@@ -498,7 +501,7 @@ func (s *Store) CloseFinding(ctx context.Context, v models.Viewer, id uint, note
 func (s *Store) Attachment(ctx context.Context, v models.Viewer, id uint) (*Attachment, error) {
 	var a Attachment
 	if err := s.m.DB.WithContext(ctx).Omit("data").First(&a, id).Error; err != nil {
-		return nil, notFound(err, "read attachment")
+		return nil, models.NotFound(err, "read attachment")
 	}
 	if _, _, err := s.forDepartment(ctx, v, a.PlanID, a.DepartmentID); err != nil {
 		return nil, err
@@ -507,11 +510,4 @@ func (s *Store) Attachment(ctx context.Context, v models.Viewer, id uint) (*Atta
 		return nil, fmt.Errorf("read attachment content: %w", err)
 	}
 	return &a, nil
-}
-
-func notFound(err error, what string) error {
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return models.ErrNotFound
-	}
-	return fmt.Errorf("%s: %w", what, err)
 }

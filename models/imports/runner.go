@@ -27,13 +27,13 @@ import (
 // cancel request made on another instance.
 const JobTick = time.Second
 
-// JobStore keeps the jobs' records (models.ImportJob), so that any instance
+// JobStore keeps the jobs' records (ImportJob), so that any instance
 // behind a load balancer shows a job's page and takes its cancel request.
 type JobStore interface {
-	StartImportJob(ctx context.Context, v models.Viewer, j *models.ImportJob) error
+	StartImportJob(ctx context.Context, v models.Viewer, j *ImportJob) error
 	ImportJobProgress(ctx context.Context, id string, done, total int64, writing bool) (cancel bool, err error)
 	FinishImportJob(id, message, report string) error
-	ImportJobOf(ctx context.Context, v models.Viewer, id string) (*models.ImportJob, error)
+	ImportJobOf(ctx context.Context, v models.Viewer, id string) (*ImportJob, error)
 	RequestImportCancel(ctx context.Context, v models.Viewer, id string) error
 }
 
@@ -135,7 +135,7 @@ func (r *Runner) Start(ctx context.Context, u Upload, body io.Reader) (string, e
 	// The job's context ends with the server (SIGTERM) or its cancel.
 	jctx, cancel := context.WithCancelCause(r.cfg.Background)
 	j := &job{id: id, cancel: cancel}
-	rec := models.ImportJob{ID: id, UserID: u.Viewer.UserID, Kind: u.Kind, FileName: u.FileName, StartedAt: r.cfg.Now().UTC()}
+	rec := ImportJob{ID: id, UserID: u.Viewer.UserID, Kind: u.Kind, FileName: u.FileName, StartedAt: r.cfg.Now().UTC()}
 	if err := r.cfg.Store.StartImportJob(ctx, u.Viewer, &rec); err != nil {
 		cancel(nil)
 		os.Remove(path)
@@ -233,7 +233,7 @@ func (r *Runner) remove(id string) {
 
 // spool copies body to a new temporary file and answers its path.
 func spool(body io.Reader) (string, error) {
-	tmp, err := os.CreateTemp("", models.TempPattern())
+	tmp, err := os.CreateTemp("", TempPattern())
 	if err != nil {
 		return "", fmt.Errorf("spool upload: %w", err)
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -173,9 +175,9 @@ func TestImportTimeBudgetAndCancel(t *testing.T) {
 	if err == nil || UserMessage(err) != "导入超过 0 秒的时限，已停止，未导入任何数据" || rep.Inserted != 0 {
 		t.Fatalf("err = %v (%s)", err, UserMessage(err))
 	}
-	run, err := s.ImportRun(context.Background(), office, rep.RunID)
+	run, err := imports.New(s).ImportRun(context.Background(), office, rep.RunID)
 	modelstest.Must(t, err)
-	if run.Status != models.RunFailed || run.Message != "导入超过 0 秒的时限，已停止，未导入任何数据" {
+	if run.Status != imports.RunFailed || run.Message != "导入超过 0 秒的时限，已停止，未导入任何数据" {
 		t.Errorf("run %s %s", run.Status, run.Message)
 	}
 
@@ -195,9 +197,9 @@ func TestImportTimeBudgetAndCancel(t *testing.T) {
 	}
 	var n int64
 	modelstest.Must(t, s.DB.Model(&models.Publication{}).Count(&n).Error)
-	run, err = s.ImportRun(context.Background(), office, rep.RunID)
+	run, err = imports.New(s).ImportRun(context.Background(), office, rep.RunID)
 	modelstest.Must(t, err)
-	if n != 0 || run.Status != models.RunFailed || run.Message != "导入已被取消，未导入任何数据" {
+	if n != 0 || run.Status != imports.RunFailed || run.Message != "导入已被取消，未导入任何数据" {
 		t.Errorf("%d publications kept; run %s %s", n, run.Status, run.Message)
 	}
 }
@@ -322,7 +324,7 @@ func TestSQLiteImportLetsWritersThrough(t *testing.T) {
 			if done == 2*progressEvery && !written {
 				// Thousands of rows are written (to the stage) by now.
 				written = true
-				writeErr = other.Sessions().Set("during-import", []byte("v"), time.Hour)
+				writeErr = accounts.New(other).Sessions().Set("during-import", []byte("v"), time.Hour)
 			}
 		}})
 	if err != nil || rep.Inserted != 3*progressEvery {

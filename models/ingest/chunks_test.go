@@ -10,7 +10,10 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/scoreruns"
 )
 
 // chunkedImport sets up a SQLite bureau whose importer copies new rows in
@@ -47,7 +50,7 @@ func TestSQLiteImportLetsWritersInBetweenChunks(t *testing.T) {
 	rep, err := im.File(t.Context(), Publications, "p.csv", bytes.NewReader(file), Options{Viewer: office, Writing: func(written, total int) {
 		calls = append(calls, written)
 		if len(calls) == 1 { // signing in, as another instance would
-			writeErr = other.Sessions().Set("between-chunks", []byte("v"), time.Hour)
+			writeErr = accounts.New(other).Sessions().Set("between-chunks", []byte("v"), time.Hour)
 		}
 	}})
 	modelstest.Must(t, err)
@@ -74,7 +77,7 @@ func TestScoringInputWaitsForChunksToSettle(t *testing.T) {
 	_, err := im.File(t.Context(), Publications, "p.csv", bytes.NewReader(file), Options{Viewer: office, Writing: func(written, total int) {
 		if written == 1000 {
 			go func() {
-				in, err := other.ScoringInput(t.Context(), 2024)
+				in, err := scoreruns.New(other).ScoringInput(t.Context(), 2024)
 				if err != nil {
 					t.Error(err)
 					read <- -1
@@ -116,9 +119,9 @@ func TestSQLiteImportStoppedMidCopyLeavesNothing(t *testing.T) {
 	if n := count(t, other, "import_undo"); n != 0 {
 		t.Errorf("%d notes of chunks left", n)
 	}
-	var run models.ImportRun
+	var run imports.ImportRun
 	modelstest.Must(t, other.DB.First(&run, rep.RunID).Error)
-	if run.Status != models.RunFailed || run.Inserted != 0 {
+	if run.Status != imports.RunFailed || run.Inserted != 0 {
 		t.Errorf("the run of a cancelled import: %s, %d inserted", run.Status, run.Inserted)
 	}
 }
@@ -139,15 +142,15 @@ func TestSQLiteImportInterruptedMidCopyUndoneAtStart(t *testing.T) {
 		sweep func(s *models.Store, mine bool) (int, error)
 	}{
 		{"next start after a crash", false, func(s *models.Store, mine bool) (int, error) {
-			return s.FailInterruptedRuns(t.Context(), models.ReasonInterrupted, mine)
+			return imports.New(s).FailInterruptedRuns(t.Context(), imports.ReasonInterrupted, mine)
 		}},
 		{"stopping", true, func(s *models.Store, mine bool) (int, error) {
-			return s.FailInterruptedRuns(t.Context(), models.ReasonInterrupted, mine)
+			return imports.New(s).FailInterruptedRuns(t.Context(), imports.ReasonInterrupted, mine)
 		}},
 		{"scoring after a crash", false, func(s *models.Store, _ bool) (int, error) {
 			ctx, done := context.WithTimeout(t.Context(), 10*time.Second)
 			defer done()
-			_, err := s.ScoringInput(ctx, 2024)
+			_, err := scoreruns.New(s).ScoringInput(ctx, 2024)
 			return 1, err
 		}},
 	} {
@@ -162,7 +165,7 @@ func TestSQLiteImportInterruptedMidCopyUndoneAtStart(t *testing.T) {
 					return
 				}
 				if !tc.mine { // as if this process had died: another instance with the same pid, silent for two minutes
-					markErr = other.DB.Model(&models.ImportRun{}).Where("status = ?", models.RunRunning).
+					markErr = other.DB.Model(&imports.ImportRun{}).Where("status = ?", imports.RunRunning).
 						Updates(map[string]any{"owner": fmt.Sprintf("%s:%d:0123456789abcdef", host, os.Getpid()), "heartbeat_at": time.Now().UTC().Add(-2 * time.Minute)}).Error
 				}
 				if markErr == nil {
@@ -177,9 +180,9 @@ func TestSQLiteImportInterruptedMidCopyUndoneAtStart(t *testing.T) {
 			if n := count(t, other, "publications"); n != 0 {
 				t.Errorf("%d publications kept from an interrupted import", n)
 			}
-			var run models.ImportRun
+			var run imports.ImportRun
 			modelstest.Must(t, other.DB.First(&run, rep.RunID).Error)
-			if run.Status != models.RunFailed {
+			if run.Status != imports.RunFailed {
 				t.Errorf("the interrupted run: %s", run.Status)
 			}
 		})

@@ -3,7 +3,7 @@ package ingest
 import (
 	"testing"
 
-	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -44,9 +44,9 @@ func TestImportRunsAgainAfterADeadlock(t *testing.T) {
 			if count(t, s, "deadlocks") != 1 {
 				t.Error("the deadlock did not happen")
 			}
-			var run models.ImportRun
+			var run imports.ImportRun
 			modelstest.Must(t, s.DB.First(&run, rep.RunID).Error)
-			if run.Status != models.RunDone || run.Inserted != 3 {
+			if run.Status != imports.RunDone || run.Inserted != 3 {
 				t.Errorf("the run: %s, %d inserted", run.Status, run.Inserted)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // Sentinel errors of File and Records. Each reaches users through its
@@ -95,7 +96,7 @@ func UserMessage(err error) string {
 		return ErrRejected.Error()
 	case errors.As(err, &se):
 		return string(se)
-	case errors.Is(err, models.ErrBadToken):
+	case errors.Is(err, sources.ErrBadToken):
 		return "API 令牌无效或已被撤销"
 	case errors.Is(err, errConflict):
 		return errConflict.Error()

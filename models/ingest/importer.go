@@ -1,3 +1,6 @@
+// Long file: the import pipeline (open, check, load, report) in the order it
+// runs.
+
 package ingest
 
 import (
@@ -11,6 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 )
 
 // Options say how to import and on whose behalf.
@@ -275,7 +279,7 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 			opt.Progress(rep.Read, rep.Read)
 		}
 		if w.chunked {
-			if err := tx.SettleImport(w.run); err != nil {
+			if err := imports.SettleImport(tx, w.run); err != nil {
 				return err
 			}
 		}
@@ -285,7 +289,7 @@ func (im *Importer) load(ctx context.Context, kind Kind, src source, opt Options
 		// Take out the chunks already committed, even when cancelled.
 		uctx, done := context.WithTimeout(context.WithoutCancel(ctx), models.QueryTimeout)
 		defer done()
-		if _, uerr := im.store.UndoImport(uctx, w.run); uerr != nil {
+		if _, uerr := imports.New(im.store).UndoImport(uctx, w.run); uerr != nil {
 			return errors.Join(err, uerr)
 		}
 	}
@@ -361,12 +365,12 @@ func (im *Importer) check(ctx context.Context, src source, b batch, c *checker, 
 }
 
 // begin records the start of an import run.
-func (im *Importer) begin(ctx context.Context, kind Kind, opt Options) (*Report, *models.ImportRun, error) {
+func (im *Importer) begin(ctx context.Context, kind Kind, opt Options) (*Report, *imports.ImportRun, error) {
 	if _, ok := specs[kind]; !ok {
 		_, err := ParseKind(string(kind))
 		return nil, nil, err
 	}
-	run := &models.ImportRun{UserID: opt.Viewer.UserID, UserName: opt.Viewer.Name, Source: opt.Source,
+	run := &imports.ImportRun{UserID: opt.Viewer.UserID, UserName: opt.Viewer.Name, Source: opt.Source,
 		Kind: string(kind), FileName: truncate(opt.FileName, 255)}
 	if opt.SourceID != 0 {
 		run.SourceID = &opt.SourceID
@@ -374,7 +378,7 @@ func (im *Importer) begin(ctx context.Context, kind Kind, opt Options) (*Report,
 	if opt.OnlyDepartment != 0 {
 		run.DepartmentID = &opt.OnlyDepartment
 	}
-	if err := im.store.StartImportRun(ctx, run); err != nil {
+	if err := imports.New(im.store).StartImportRun(ctx, run); err != nil {
 		return nil, nil, err
 	}
 	return &Report{Kind: kind, FileName: opt.FileName, RunID: run.ID}, run, nil
@@ -382,7 +386,7 @@ func (im *Importer) begin(ctx context.Context, kind Kind, opt Options) (*Report,
 
 // end records the outcome of a run and returns the import's error, or the
 // failure to record it.
-func (im *Importer) end(run *models.ImportRun, rep *Report, err error) error {
+func (im *Importer) end(run *imports.ImportRun, rep *Report, err error) error {
 	rep.Duration = time.Since(run.StartedAt)
 	var in *InputError
 	var he *headerError
@@ -398,19 +402,19 @@ func (im *Importer) end(run *models.ImportRun, rep *Report, err error) error {
 	run.DurationMS = max(rep.Duration.Milliseconds(), 1)
 	switch {
 	case err == nil && rep.Rejected > 0:
-		run.Status, run.Message = models.RunPartial, rep.Summary()
+		run.Status, run.Message = imports.RunPartial, rep.Summary()
 	case err == nil:
-		run.Status, run.Message = models.RunDone, rep.Summary()
+		run.Status, run.Message = imports.RunDone, rep.Summary()
 	case errors.Is(err, ErrRejected) && len(rep.Errors) > 0:
-		run.Status, run.Message = models.RunRejected, UserMessage(err)+"："+rep.Errors[0].Message
+		run.Status, run.Message = imports.RunRejected, UserMessage(err)+"："+rep.Errors[0].Message
 	case errors.Is(err, ErrPull):
-		run.Status, run.Message = models.RunFailed, UserMessage(err)
+		run.Status, run.Message = imports.RunFailed, UserMessage(err)
 	case errors.Is(err, ErrRejected), errors.As(err, &in), errors.Is(err, ErrScope):
-		run.Status, run.Message = models.RunRejected, UserMessage(err)
+		run.Status, run.Message = imports.RunRejected, UserMessage(err)
 	default:
-		run.Status, run.Message = models.RunFailed, UserMessage(err)
+		run.Status, run.Message = imports.RunFailed, UserMessage(err)
 	}
-	if ferr := im.store.FinishImportRun(run); ferr != nil && err == nil {
+	if ferr := imports.New(im.store).FinishImportRun(run); ferr != nil && err == nil {
 		return ferr
 	}
 	return err

@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 )
 
 // input is the file being imported, readable from its start as often as
@@ -36,7 +36,7 @@ func readInput(r io.Reader, limit int64) (*input, error) {
 			return readFile(f, fi.Size(), limit)
 		}
 	}
-	f, err := os.CreateTemp("", models.TempPattern())
+	f, err := os.CreateTemp("", imports.TempPattern())
 	if err != nil {
 		return nil, fmt.Errorf("create temporary file: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -50,9 +51,9 @@ func TestMalformedInput(t *testing.T) {
 				if !errors.Is(err, tc.kind) || !strings.HasPrefix(UserMessage(err), tc.prefix) {
 					t.Fatalf("err = %v (%q), want %v starting %q", err, UserMessage(err), tc.kind, tc.prefix)
 				}
-				run, rerr := s.ImportRun(context.Background(), office, rep.RunID)
+				run, rerr := imports.New(s).ImportRun(context.Background(), office, rep.RunID)
 				modelstest.Must(t, rerr)
-				if run.Status != models.RunRejected || run.Message != UserMessage(err) {
+				if run.Status != imports.RunRejected || run.Message != UserMessage(err) {
 					t.Errorf("run = %+v", run)
 				}
 			})

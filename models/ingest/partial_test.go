@@ -9,9 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/models/modelstest"
 )
 
 // By default one bad row loads nothing, and the run says so.
@@ -27,10 +30,10 @@ func TestBadRowLoadsNothing(t *testing.T) {
 		if n := count(t, s, "publications"); n != 0 {
 			t.Errorf("%d publications loaded from a rejected file", n)
 		}
-		run, err := s.ImportRun(ctx, office, rep.RunID)
+		run, err := imports.New(s).ImportRun(ctx, office, rep.RunID)
 		modelstest.Must(t, err)
 		want := "文件中有错误的行，未导入任何数据：第 4 行，列“published”：“2025-02-30”不是有效日期（应为 2024-03-05、2024/3/5 或 2024年3月5日）"
-		if run.Status != models.RunRejected || run.Message != want || run.Read != 3 || run.Rejected != 1 || run.UserName != "办公室甲" {
+		if run.Status != imports.RunRejected || run.Message != want || run.Read != 3 || run.Rejected != 1 || run.UserName != "办公室甲" {
 			t.Errorf("run = %+v", run)
 		}
 	})
@@ -88,9 +91,9 @@ func TestPartialErrorFile(t *testing.T) {
 				if head[len(head)-1] != reasonColumn || !strings.Contains(row[len(row)-1], "“抖音”不是已知的公开形式") || !containsCell(row, "抖音") {
 					t.Fatalf("error file: head %q, row %q", head, row)
 				}
-				run, err := s.ImportRun(ctx, office, rep.RunID)
+				run, err := imports.New(s).ImportRun(ctx, office, rep.RunID)
 				modelstest.Must(t, err)
-				if run.Status != models.RunPartial {
+				if run.Status != imports.RunPartial {
 					t.Errorf("run status %q", run.Status)
 				}
 				fixed := fix(rep.ErrorFile)
@@ -155,13 +158,13 @@ func TestChangedRowIsAuditLogged(t *testing.T) {
 		if after.ID != before.ID || after.Title != "治安支队机构设置(修订)" {
 			t.Errorf("row after update: %+v (id was %d)", after, before.ID)
 		}
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "publication", EntityID: before.ID})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "publication", EntityID: before.ID})
 		modelstest.Must(t, err)
 		if len(log) != 1 || log[0].Action != "update" || log[0].UserName != "办公室甲" ||
 			!strings.Contains(log[0].Before, `"title":"治安支队机构设置"`) || !strings.Contains(log[0].After, `"title":"治安支队机构设置(修订)"`) {
 			t.Fatalf("audit = %+v", log)
 		}
-		imports, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "import_run", EntityID: rep.RunID})
+		imports, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "import_run", EntityID: rep.RunID})
 		modelstest.Must(t, err)
 		if len(imports) != 1 || !strings.Contains(imports[0].After, `"updated":1`) {
 			t.Errorf("the import's own entry: %+v", imports)
@@ -195,7 +198,7 @@ func TestDepartmentsGroupsAndParents(t *testing.T) {
 		if rep.Updated != 1 || rep.Unchanged != 3 {
 			t.Errorf("one group dropped: %s", rep.Summary())
 		}
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "department"})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "department"})
 		modelstest.Must(t, err)
 		if len(log) != 1 || !strings.Contains(log[0].Before, "相关警种部门") || strings.Contains(log[0].After, "相关警种部门") {
 			t.Errorf("audit = %+v", log)

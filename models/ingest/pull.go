@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // ErrPull: a registered source could not be fetched (no answer, an HTTP
@@ -46,7 +48,7 @@ func NewPuller(im *Importer, timeout time.Duration, log *slog.Logger) *Puller {
 // scheduler. The run is recorded in the history with the source, and the
 // outcome on the source. Errors are File's, plus ErrPull.
 func (p *Puller) Pull(ctx context.Context, sourceID uint, by models.Viewer) (*Report, error) {
-	src, err := p.im.store.Source(ctx, models.System, sourceID)
+	src, err := sources.New(p.im.store).Source(ctx, models.System, sourceID)
 	if err != nil {
 		return nil, err
 	}
@@ -67,9 +69,9 @@ func (p *Puller) Pull(ctx context.Context, sourceID uint, by models.Viewer) (*Re
 		Source: "pull", SourceID: src.ID, FileName: src.URL, Viewer: by, OnlyDepartment: src.DepartmentID,
 	})
 	if rep != nil {
-		run, rerr := p.im.store.ImportRun(ctx, models.System, rep.RunID)
+		run, rerr := imports.New(p.im.store).ImportRun(ctx, models.System, rep.RunID)
 		if rerr == nil {
-			rerr = p.im.store.RecordPull(ctx, src.ID, at, run)
+			rerr = sources.New(p.im.store).RecordPull(ctx, src.ID, at, run)
 		}
 		if rerr != nil && err == nil {
 			err = rerr
@@ -92,7 +94,7 @@ func fileNameOf(raw string) string {
 type fetch struct {
 	ctx    context.Context
 	client *http.Client
-	src    *models.Source
+	src    *sources.Source
 	body   io.ReadCloser
 	err    error
 }

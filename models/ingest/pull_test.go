@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // department returns a fixture department's id.
@@ -66,8 +68,8 @@ func TestPull(t *testing.T) {
 		im := bureau(t, s, Publications)
 		p := NewPuller(im, 300*time.Millisecond, nil)
 		za := department(t, s, "ZA")
-		newSource := func(name, path, token string) *models.Source {
-			src, err := s.CreateSource(ctx, office, models.SourceInput{Name: name, DepartmentID: za, Kind: "publications", URL: srv.URL + path, PullToken: token, EveryMinutes: 60})
+		newSource := func(name, path, token string) *sources.Source {
+			src, err := sources.New(s).CreateSource(ctx, office, sources.SourceInput{Name: name, DepartmentID: za, Kind: "publications", URL: srv.URL + path, PullToken: token, EveryMinutes: 60})
 			modelstest.Must(t, err)
 			return src
 		}
@@ -79,10 +81,10 @@ func TestPull(t *testing.T) {
 				t.Fatalf("pull %s: %v %+v", path, err, rep)
 			}
 			got := mustSource(t, s, src.ID)
-			if got.LastStatus != models.RunDone || got.LastRunID == nil || *got.LastRunID != rep.RunID || got.LastPullAt == nil {
+			if got.LastStatus != imports.RunDone || got.LastRunID == nil || *got.LastRunID != rep.RunID || got.LastPullAt == nil {
 				t.Errorf("source after a pull: %+v", got)
 			}
-			runs, err := s.ImportRuns(ctx, office, models.ImportRunFilter{SourceID: src.ID})
+			runs, err := imports.New(s).ImportRuns(ctx, office, imports.ImportRunFilter{SourceID: src.ID})
 			modelstest.Must(t, err)
 			if len(runs) != 1 || runs[0].Source != "pull" || runs[0].FileName != srv.URL+path || runs[0].DepartmentID == nil || *runs[0].DepartmentID != za {
 				t.Errorf("runs of the source: %+v", runs)
@@ -95,7 +97,7 @@ func TestPull(t *testing.T) {
 		if !errors.Is(err, ErrRejected) || len(rep.Errors) != 1 || rep.Errors[0].Message != want {
 			t.Fatalf("a pull with another department's row: %v %+v", err, rep)
 		}
-		if got := mustSource(t, s, mixed.ID); got.LastStatus != models.RunRejected || !strings.HasSuffix(got.LastMessage, want) {
+		if got := mustSource(t, s, mixed.ID); got.LastStatus != imports.RunRejected || !strings.HasSuffix(got.LastMessage, want) {
 			t.Errorf("source after a rejected pull: %+v", got)
 		}
 
@@ -109,16 +111,16 @@ func TestPull(t *testing.T) {
 			if !errors.Is(err, ErrPull) || UserMessage(err) != tc.msg {
 				t.Errorf("%s: err = %v (%s)", tc.name, err, UserMessage(err))
 			}
-			if got := mustSource(t, s, bad.ID); got.LastStatus != models.RunFailed || got.LastMessage != tc.msg {
+			if got := mustSource(t, s, bad.ID); got.LastStatus != imports.RunFailed || got.LastMessage != tc.msg {
 				t.Errorf("%s: source after the pull: %+v", tc.name, got)
 			}
 		}
 	})
 }
 
-func mustSource(t *testing.T, s *models.Store, id uint) *models.Source {
+func mustSource(t *testing.T, s *models.Store, id uint) *sources.Source {
 	t.Helper()
-	src, err := s.Source(context.Background(), office, id)
+	src, err := sources.New(s).Source(context.Background(), office, id)
 	modelstest.Must(t, err)
 	return src
 }
@@ -130,9 +132,9 @@ func TestScheduledPulls(t *testing.T) {
 		var hits atomic.Int32
 		srv := departmentServer(t, &hits)
 		im := bureau(t, s, Publications)
-		_, err := s.CreateSource(ctx, office, models.SourceInput{Name: "定时", DepartmentID: department(t, s, "ZA"), Kind: "publications", URL: srv.URL + "/za/pubs.csv", PullToken: "s3cret", EveryMinutes: 60})
+		_, err := sources.New(s).CreateSource(ctx, office, sources.SourceInput{Name: "定时", DepartmentID: department(t, s, "ZA"), Kind: "publications", URL: srv.URL + "/za/pubs.csv", PullToken: "s3cret", EveryMinutes: 60})
 		modelstest.Must(t, err)
-		_, err = s.CreateSource(ctx, office, models.SourceInput{Name: "手动", DepartmentID: department(t, s, "ZA"), Kind: "publications", URL: srv.URL + "/za/pubs.csv"})
+		_, err = sources.New(s).CreateSource(ctx, office, sources.SourceInput{Name: "手动", DepartmentID: department(t, s, "ZA"), Kind: "publications", URL: srv.URL + "/za/pubs.csv"})
 		modelstest.Must(t, err)
 		a, b := NewPuller(im, time.Second, nil), NewPuller(New(s), time.Second, nil)
 		if n, err := a.PullDue(ctx, time.Now()); err != nil || n != 0 {
@@ -146,7 +148,7 @@ func TestScheduledPulls(t *testing.T) {
 		}
 
 		// RunScheduler pulls a due source straight away, and stops with ctx.
-		modelstest.Must(t, s.DB.Model(&models.Source{}).Where("name = ?", "定时").Update("next_pull_at", time.Now().Add(-time.Minute)).Error)
+		modelstest.Must(t, s.DB.Model(&sources.Source{}).Where("name = ?", "定时").Update("next_pull_at", time.Now().Add(-time.Minute)).Error)
 		run, stop := context.WithTimeout(ctx, 500*time.Millisecond)
 		defer stop()
 		a.RunScheduler(run, 20*time.Millisecond)
@@ -162,16 +164,16 @@ func TestPush(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		im := bureau(t, s, Publications)
 		za := department(t, s, "ZA")
-		src, err := s.CreateSource(ctx, office, models.SourceInput{Name: "治安支队系统", DepartmentID: za, Kind: "publications"})
+		src, err := sources.New(s).CreateSource(ctx, office, sources.SourceInput{Name: "治安支队系统", DepartmentID: za, Kind: "publications"})
 		modelstest.Must(t, err)
-		token, _, err := s.IssueAPIToken(ctx, office, src.ID)
+		token, _, err := sources.New(s).IssueAPIToken(ctx, office, src.ID)
 		modelstest.Must(t, err)
 		body := []byte(`[{"department": "ZA", "seq": 1, "title": "机构设置", "channel": "网站", "published": "2025-01-06", "index_no": "ZA-1"}]`)
 		rep, err := im.Push(ctx, token, Publications, bytes.NewReader(body), false)
 		if err != nil || rep.Inserted != 1 {
 			t.Fatalf("push: %v %+v", err, rep)
 		}
-		run, err := s.ImportRun(ctx, office, rep.RunID)
+		run, err := imports.New(s).ImportRun(ctx, office, rep.RunID)
 		modelstest.Must(t, err)
 		if run.Source != "api" || run.SourceID == nil || *run.SourceID != src.ID || run.UserName != "API:治安支队系统" {
 			t.Errorf("run = %+v", run)
@@ -179,13 +181,13 @@ func TestPush(t *testing.T) {
 		if _, err := im.Push(ctx, token, Requests, bytes.NewReader([]byte(`[]`)), false); !errors.Is(err, ErrScope) || !errors.Is(err, models.ErrForbidden) || UserMessage(err) != "此令牌只能导入公开记录" {
 			t.Errorf("another kind: %v", err)
 		}
-		if _, err := im.Push(ctx, "gk_guess", Publications, bytes.NewReader(body), false); !errors.Is(err, models.ErrBadToken) || UserMessage(err) != "API 令牌无效或已被撤销" {
+		if _, err := im.Push(ctx, "gk_guess", Publications, bytes.NewReader(body), false); !errors.Is(err, sources.ErrBadToken) || UserMessage(err) != "API 令牌无效或已被撤销" {
 			t.Errorf("unknown token: %v", err)
 		}
-		tokens, err := s.APITokens(ctx, office, src.ID)
+		tokens, err := sources.New(s).APITokens(ctx, office, src.ID)
 		modelstest.Must(t, err)
-		modelstest.Must(t, s.RevokeAPIToken(ctx, office, tokens[0].ID))
-		if _, err := im.Push(ctx, token, Publications, bytes.NewReader(body), false); !errors.Is(err, models.ErrBadToken) {
+		modelstest.Must(t, sources.New(s).RevokeAPIToken(ctx, office, tokens[0].ID))
+		if _, err := im.Push(ctx, token, Publications, bytes.NewReader(body), false); !errors.Is(err, sources.ErrBadToken) {
 			t.Errorf("revoked token: %v", err)
 		}
 	})

@@ -6,14 +6,15 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // Push imports a JSON array sent to POST /api/v1/import/{kind} with an API
 // token: the token names its source, the source its department and kind.
-// Errors: models.ErrBadToken (unknown or revoked: 401), ErrScope (another
+// Errors: sources.ErrBadToken (unknown or revoked: 401), ErrScope (another
 // kind than the source's: 403), then Records'.
 func (im *Importer) Push(ctx context.Context, token string, kind Kind, body io.Reader, partial bool) (*Report, error) {
-	src, err := im.store.SourceForToken(ctx, token)
+	src, err := sources.New(im.store).SourceForToken(ctx, token)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 // RunScheduler pulls the sources that are due, then again every `every`,
@@ -30,7 +31,7 @@ func (p *Puller) RunScheduler(ctx context.Context, every time.Duration) {
 // many it pulled. A failed pull is logged and recorded, not returned: only a
 // failure to list or claim sources is.
 func (p *Puller) PullDue(ctx context.Context, now time.Time) (int, error) {
-	due, err := p.im.store.DueSources(ctx, now)
+	due, err := sources.New(p.im.store).DueSources(ctx, now)
 	if err != nil {
 		return 0, err
 	}
@@ -39,7 +40,7 @@ func (p *Puller) PullDue(ctx context.Context, now time.Time) (int, error) {
 		if ctx.Err() != nil {
 			return pulled, ctx.Err()
 		}
-		claimed, err := p.im.store.ClaimPull(ctx, src, now)
+		claimed, err := sources.New(p.im.store).ClaimPull(ctx, src, now)
 		if err != nil {
 			return pulled, err
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/records"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -79,7 +81,7 @@ func TestUncataloguedPublicationRecord(t *testing.T) {
 			msg       string
 			otherwise string
 		}{{news.ID, "", "record.uncatalogued", "news post"}, {item.ID, "1", "", "catalogued post"}} {
-			rv, err := s.Record(ctx, office, "publication", tc.id, scoring.NewDate(2026, 1, 5))
+			rv, err := records.New(s).Record(ctx, office, "publication", tc.id, scoring.NewDate(2026, 1, 5))
 			modelstest.Must(t, err)
 			f := rv.Fields[0]
 			if f.Label != "目录序号" || f.Value != tc.value || f.Msg != tc.msg {
@@ -97,7 +99,7 @@ func TestUncataloguedPublicationsCount(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		im := bureau(t, s, Publications)
 		mustImport(t, im, Publications, "news.csv", []byte(newsPosts), Options{})
-		in, err := s.ScoringInput(ctx, 2025)
+		in, err := scoreruns.New(s).ScoringInput(ctx, 2025)
 		modelstest.Must(t, err)
 		if len(in.Publications) != 3 {
 			t.Fatalf("scoring input has %d publications, want the 3 news posts", len(in.Publications))

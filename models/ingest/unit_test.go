@@ -7,10 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
-	"golang.org/x/text/encoding/unicode"
+	"github.com/gongkai/gongkai/models/sources"
 )
 
 func TestParseDate(t *testing.T) {
@@ -113,18 +116,18 @@ func TestImportHistory(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		im := bureau(t, s, Publications)
 		rep := mustImport(t, im, Publications, "pubs.csv", []byte(sample[Publications]), Options{Source: "cli"})
-		runs, err := s.ImportRuns(ctx, office, models.ImportRunFilter{Kind: "publications"})
+		runs, err := imports.New(s).ImportRuns(ctx, office, imports.ImportRunFilter{Kind: "publications"})
 		modelstest.Must(t, err)
 		if len(runs) != 1 {
 			t.Fatalf("runs = %+v", runs)
 		}
 		r := runs[0]
 		if r.ID != rep.RunID || r.Source != "cli" || r.FileName != "pubs.csv" || len(r.SHA256) != 64 || r.SHA256 != rep.SHA256 ||
-			r.Read != 2 || r.Inserted != 2 || r.Status != models.RunDone || r.FinishedAt == nil || r.DurationMS <= 0 || r.Format != "csv" {
+			r.Read != 2 || r.Inserted != 2 || r.Status != imports.RunDone || r.FinishedAt == nil || r.DurationMS <= 0 || r.Format != "csv" {
 			t.Errorf("run = %+v", r)
 		}
 		head := models.Viewer{UserID: 9, Name: "张卫", Role: models.RoleHead, DepartmentID: 1}
-		if mine, err := s.ImportRuns(ctx, head, models.ImportRunFilter{}); err != nil || len(mine) != 0 {
+		if mine, err := imports.New(s).ImportRuns(ctx, head, imports.ImportRunFilter{}); err != nil || len(mine) != 0 {
 			t.Errorf("a head sees the office's runs: %v %v", mine, err)
 		}
 	})
@@ -146,7 +149,7 @@ func TestKinds(t *testing.T) {
 		t.Errorf("ParseKind of an unknown kind: %v", err)
 	}
 	// A department's source may feed exactly the kinds a department owns.
-	for _, s := range models.SourceKinds {
+	for _, s := range sources.SourceKinds {
 		if k, err := ParseKind(s); err != nil || !k.departmental() {
 			t.Errorf("source kind %q: %v", s, err)
 		}

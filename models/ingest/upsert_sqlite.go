@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 )
 
 // sqliteRowsPerStatement is small on purpose. The pure-Go SQLite driver
@@ -134,7 +134,7 @@ func (w *writer) copyRows(ctx context.Context, t *table, stage, cols string, fro
 	if err != nil {
 		return 0, err
 	}
-	if err = models.RecordUndo(ctx, w.pin, w.run, t.name, before+1, last); err != nil {
+	if err = imports.RecordUndo(ctx, w.pin, w.run, t.name, before+1, last); err != nil {
 		return 0, err
 	}
 	w.chunked = true

@@ -97,7 +97,7 @@ func annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 	if err != nil {
 		return nil, err
 	}
-	texts, err := s.AnnualTexts(ctx, v, q.Year, u.ID())
+	texts, err := New(s).AnnualTexts(ctx, v, q.Year, u.ID())
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func annual(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQuery
 	if prev.HasRecords {
 		r.Previous = prev
 	}
-	if r.Final, err = s.AnnualFinalOf(ctx, q.Year, u.ID()); err != nil {
+	if r.Final, err = New(s).AnnualFinalOf(ctx, q.Year, u.ID()); err != nil {
 		return nil, err
 	}
 	if r.Final != nil && asIssued {
@@ -167,12 +167,12 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 	if err != nil {
 		return 0, err
 	}
-	if f, err := s.AnnualFinalOf(ctx, e.Year, u.ID()); err != nil {
+	if f, err := New(s).AnnualFinalOf(ctx, e.Year, u.ID()); err != nil {
 		return 0, err
 	} else if f != nil {
 		return 0, ErrFinal
 	}
-	stored, err := s.AnnualTexts(ctx, v, e.Year, u.ID())
+	stored, err := New(s).AnnualTexts(ctx, v, e.Year, u.ID())
 	if err != nil {
 		return 0, err
 	}
@@ -194,7 +194,7 @@ func SaveAnnual(ctx context.Context, s *models.Store, v models.Viewer, e AnnualE
 			changed[key] = text
 		}
 	}
-	return s.SaveAnnualTexts(ctx, v, e.Year, e.DepartmentID, changed, now)
+	return New(s).SaveAnnualTexts(ctx, v, e.Year, e.DepartmentID, changed, now)
 }
 
 // ErrFinal: a final report's text does not change until the mark is
@@ -218,7 +218,7 @@ func MarkFinal(ctx context.Context, s *models.Store, v models.Viewer, q AnnualQu
 	if final && !r.National.CanBeFinal() {
 		return models.Invalid("final", "refuse.as_is", r.National.Obstacle())
 	}
-	return s.SetAnnualFinal(ctx, v, q.Year, q.DepartmentID, final, now, func(tx *models.Tx) error {
+	return New(s).SetAnnualFinal(ctx, v, q.Year, q.DepartmentID, final, now, func(tx *models.Tx) error {
 		return r.issue(tx, scoring.DateOf(now))
 	})
 }

@@ -88,7 +88,7 @@ func TestFinalAnnualReportKeepsItsFigures(t *testing.T) {
 		if err := reports.MarkFinal(ctx, s, office, q, true, time.Date(2026, 1, 25, 9, 0, 0, 0, time.UTC)); !strings.Contains(message(err), "不能定稿") {
 			t.Errorf("an unbalanced 更正 version: %v", err)
 		}
-		modelstest.Must(t, s.Categorise(ctx, office, late.ID, "", "其他处理-其他", time.Now()))
+		modelstest.Must(t, reports.New(s).Categorise(ctx, office, late.ID, "", "其他处理-其他", time.Now()))
 		modelstest.Must(t, reports.MarkFinal(ctx, s, office, q, true, time.Date(2026, 1, 26, 9, 0, 0, 0, time.UTC)))
 		r, err = reports.Annual(ctx, s, office, q)
 		modelstest.Must(t, err)

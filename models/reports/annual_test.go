@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 )
@@ -42,7 +43,7 @@ func TestAnnualDraftFillsPlaceholdersAndLogsEdits(t *testing.T) {
 		if !strings.Contains(r.Sections[1].Paragraphs[0], "共主动公开政府信息7条") {
 			t.Errorf("proactive draft = %q, want A's 7 pieces of 2025", r.Sections[1].Paragraphs[0])
 		}
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "annual_report_text"})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "annual_report_text"})
 		if err != nil || len(log) != 1 || !strings.Contains(log[0].After, "收到申请") || log[0].UserName != "办公室" {
 			t.Errorf("audit log = %+v, %v", log, err)
 		}

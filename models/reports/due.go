@@ -64,7 +64,7 @@ func AnnualDueOf(ctx context.Context, s *models.Store, v models.Viewer, deptID u
 		}
 	}
 	var err error
-	if d.Final, err = s.AnnualFinalOf(ctx, y, deptID); err != nil {
+	if d.Final, err = New(s).AnnualFinalOf(ctx, y, deptID); err != nil {
 		return nil, err
 	}
 	first := d.Statutory

@@ -24,29 +24,29 @@ const (
 	filingTo      = "政府信息公开工作领导小组办公室"
 )
 
-// FileReport files a department's report as models.FileReport does and
+// FileReport files a department's report as Store.FileReport does and
 // stores the version filed as an issued document in the same transaction.
-func FileReport(ctx context.Context, s *models.Store, v models.Viewer, in models.FilingInput, now time.Time) (*models.ReportFiling, error) {
+func FileReport(ctx context.Context, s *models.Store, v models.Viewer, in FilingInput, now time.Time) (*ReportFiling, error) {
 	d, err := s.Department(ctx, v, in.DepartmentID)
 	if err != nil {
 		return nil, err
 	}
-	in.Issue = func(tx *models.Tx, f *models.ReportFiling) error {
+	in.Issue = func(tx *models.Tx, f *ReportFiling) error {
 		return issueFiling(tx, d.Name, in, f, scoring.DateOf(now))
 	}
-	return s.FileReport(ctx, v, in, now)
+	return New(s).FileReport(ctx, v, in, now)
 }
 
 // filingTitle names a filed report.
 func filingTitle(dept string, kind string, year, quarter int) string {
-	if kind == models.FilingQuarterly {
+	if kind == FilingQuarterly {
 		return fmt.Sprintf("%s%d年第%d季度政府信息公开工作统计报表", dept, year, quarter)
 	}
 	return fmt.Sprintf("%s%d年政府信息公开工作年度报告", dept, year)
 }
 
-func issueFiling(tx *models.Tx, dept string, in models.FilingInput, f *models.ReportFiling, on scoring.Date) error {
-	var lines []models.FilingLine
+func issueFiling(tx *models.Tx, dept string, in FilingInput, f *ReportFiling, on scoring.Date) error {
+	var lines []FilingLine
 	if err := json.Unmarshal([]byte(f.Figures), &lines); err != nil {
 		return fmt.Errorf("read the lines filed: %w", err)
 	}
@@ -63,7 +63,7 @@ func issueFiling(tx *models.Tx, dept string, in models.FilingInput, f *models.Re
 	if f.Version > 1 {
 		var prev documents.Document
 		err := tx.DB.Omit("html", "docx").Where("subject = ? AND subject_id IN (?)", filingSubject,
-			tx.DB.Model(&models.ReportFiling{}).Select("id").Where("kind = ? AND department_id = ? AND year = ? AND quarter = ? AND version = ?",
+			tx.DB.Model(&ReportFiling{}).Select("id").Where("kind = ? AND department_id = ? AND year = ? AND quarter = ? AND version = ?",
 				f.Kind, f.DepartmentID, f.Year, f.Quarter, f.Version-1)).Limit(1).Find(&prev).Error
 		if err != nil {
 			return fmt.Errorf("read the version corrected: %w", err)

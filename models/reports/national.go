@@ -187,7 +187,7 @@ func nationalOf(ctx context.Context, s *models.Store, u Unit, year int, pubs []m
 			n.Imbalances = append(n.Imbalances, Imbalance{Column: name, In: in, Out: out, Requests: missing[col]})
 		}
 	}
-	if n.Filed, err = s.AnnualFiguresOf(ctx, year, u.members()); err != nil {
+	if n.Filed, err = New(s).AnnualFiguresOf(ctx, year, u.members()); err != nil {
 		return nil, err
 	}
 	if pubs == nil {

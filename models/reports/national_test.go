@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 )
@@ -104,8 +105,8 @@ func newNationalYear(t *testing.T, s *models.Store) nationalYear {
 		{DepartmentID: y.sc.ID, IndexNo: "p0", Seq: 1, Title: "2024年户籍办理指南", Channel: "网站", Published: day("2024-03-05"), Attribute: "主动公开"},
 	}).Error)
 	ctx := context.Background()
-	modelstest.Must(t, s.SaveAnnualFigures(ctx, office, y.sc.ID, 2025, map[string]string{"licences": "100", "fees": "1.5"}))
-	modelstest.Must(t, s.SaveAnnualFigures(ctx, office, y.xl.ID, 2025, map[string]string{"licences": "20", "penalties": "5"}))
+	modelstest.Must(t, reports.New(s).SaveAnnualFigures(ctx, office, y.sc.ID, 2025, map[string]string{"licences": "100", "fees": "1.5"}))
+	modelstest.Must(t, reports.New(s).SaveAnnualFigures(ctx, office, y.xl.ID, 2025, map[string]string{"licences": "20", "penalties": "5"}))
 	return y
 }
 
@@ -234,7 +235,7 @@ func TestNationalTablesOfAHandWorkedYear(t *testing.T) {
 		if _, err := reports.SaveAnnual(ctx, s, office, edit, time.Now()); err != nil {
 			t.Errorf("editing after the mark is withdrawn: %v", err)
 		}
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "annual_final"})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "annual_final"})
 		if err != nil || len(log) != 2 {
 			t.Errorf("final marks in the audit log: %d, %v; want 2", len(log), err)
 		}
@@ -271,11 +272,11 @@ func TestUncategorisedRequestBlocksFinalUntilCategorised(t *testing.T) {
 
 		// The office categorises both; the report balances and may be final.
 		head := models.Viewer{Name: "范东", Role: models.RoleHead, DepartmentID: y.sc.ID}
-		if err := s.Categorise(ctx, head, u1.ID, "", "不予处理：信访举报投诉类申请", time.Now()); !errors.Is(err, models.ErrForbidden) {
+		if err := reports.New(s).Categorise(ctx, head, u1.ID, "", "不予处理：信访举报投诉类申请", time.Now()); !errors.Is(err, models.ErrForbidden) {
 			t.Errorf("a head categorising: %v, want ErrForbidden", err)
 		}
-		modelstest.Must(t, s.Categorise(ctx, office, u1.ID, "", "不予处理-信访举报投诉类申请", time.Now()))
-		modelstest.Must(t, s.Categorise(ctx, office, u2.ID, "法人或其他组织（社会公益组织）", "", time.Now()))
+		modelstest.Must(t, reports.New(s).Categorise(ctx, office, u1.ID, "", "不予处理-信访举报投诉类申请", time.Now()))
+		modelstest.Must(t, reports.New(s).Categorise(ctx, office, u2.ID, "法人或其他组织（社会公益组织）", "", time.Now()))
 		r, err = reports.Annual(ctx, s, office, q)
 		modelstest.Must(t, err)
 		if !r.National.CanBeFinal() || r.National.Requests.Cell(15, 0) != 1 || r.National.Requests.Cell(2, 3) != 1 {
@@ -283,7 +284,7 @@ func TestUncategorisedRequestBlocksFinalUntilCategorised(t *testing.T) {
 				r.National.Imbalances, r.National.Uncategorised, r.National.Requests.Cell(15, 0), r.National.Requests.Cell(2, 3))
 		}
 		modelstest.Must(t, reports.MarkFinal(ctx, s, office, q, true, time.Now()))
-		log, err := s.AuditEntries(ctx, office, models.AuditQuery{Entity: "request_category"})
+		log, err := audit.New(s).AuditEntries(ctx, office, audit.AuditQuery{Entity: "request_category"})
 		if err != nil || len(log) != 2 {
 			t.Errorf("categorisations in the audit log: %d, %v; want 2", len(log), err)
 		}

@@ -1,0 +1,88 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Channels lists the office's channels of a use (ChannelPublication or
+// ChannelRequest), in the order they were added. Channels are no secret:
+// the import templates offer them to everyone.
+func (s *Store) Channels(ctx context.Context, use string) ([]Channel, error) {
+	var out []Channel
+	if err := s.DB.WithContext(ctx).Where("kind = ?", use).Order("id").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list channels: %w", err)
+	}
+	return out, nil
+}
+
+// AddChannel adds a channel to the office's list, audit-logged.
+func (s *Store) AddChannel(ctx context.Context, v Viewer, use, name string) error {
+	if !v.IsOffice() {
+		return ErrForbidden
+	}
+	name = strings.TrimSpace(name)
+	limit := map[string]int{ChannelPublication: 32, ChannelRequest: 16}[use]
+	switch {
+	case limit == 0:
+		return Invalid("kind", "refuse.channel.kind")
+	case name == "":
+		return Invalid("name", "refuse.channel.name")
+	case utf8.RuneCountInString(name) > limit:
+		return Invalid("name", "refuse.channel.name_long", limit)
+	case strings.ContainsAny(name, "、,，;；"):
+		return Invalid("name", "refuse.channel.name_marks")
+	}
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		var n int64
+		if err := tx.DB.Model(&Channel{}).Where("kind = ? AND name = ?", use, name).Count(&n).Error; err != nil {
+			return fmt.Errorf("check channel: %w", err)
+		}
+		if n > 0 {
+			return Invalid("name", "refuse.channel.listed", name)
+		}
+		c := Channel{Kind: use, Name: name, CreatedAt: time.Now().UTC()}
+		if err := tx.DB.Create(&c).Error; err != nil {
+			return fmt.Errorf("add channel: %w", err)
+		}
+		return tx.Record("create", "channel", c.ID, nil, c)
+	})
+}
+
+// DeleteChannel removes a channel from the list, audit-logged; records that
+// name it keep their text, and imports refuse it from now on.
+func (s *Store) DeleteChannel(ctx context.Context, v Viewer, id uint) error {
+	if !v.IsOffice() {
+		return ErrForbidden
+	}
+	return s.Audited(ctx, v, func(tx *Tx) error {
+		var c Channel
+		if err := tx.DB.First(&c, id).Error; err != nil {
+			return NotFound(err, "read channel")
+		}
+		if err := tx.DB.Delete(&c).Error; err != nil {
+			return fmt.Errorf("delete channel: %w", err)
+		}
+		return tx.Record("delete", "channel", c.ID, c, nil)
+	})
+}
+
+// RequestCategories reads the office's categorisations of the given
+// requests, by request id.
+func (s *Store) RequestCategories(ctx context.Context, ids []uint) (map[uint]RequestCategory, error) {
+	out := make(map[uint]RequestCategory)
+	for chunk := range slices.Chunk(ids, 500) {
+		var rows []RequestCategory
+		if err := s.DB.WithContext(ctx).Where("request_id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("read request categories: %w", err)
+		}
+		for _, r := range rows {
+			out[r.RequestID] = r
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,19 @@
+package scoreruns
+
+import (
+	"context"
+
+	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// ScoringInput reads what scoring needs for year y: departments, groups, the
+// catalog, and the year's records (publications up to the end of the last
+// website week of y, scoring.LastWebsiteDay, since earlier years fill
+// standing slots and A4's last week runs into January of y+1; scoring
+// counts those January days for A4 only). The caller sets Scheme, Calendar and AsOf.
+// Rows are streamed into compact values: a province-scale year fits in
+// memory. It reads no import halfway written (imports' SettledInput).
+func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
+	return imports.New(s.Store).SettledInput(ctx, y, s.ReadScoringInput)
+}
