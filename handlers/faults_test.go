@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -108,7 +109,7 @@ func behindFaultProxy(t *testing.T, bound time.Duration) (*bureau, *faultProxy) 
 	setup, err := models.Open(direct, nil)
 	modelstest.Must(t, err)
 	t.Cleanup(func() { setup.Close() })
-	modelstest.Must(t, setup.Migrate(t.Context()))
+	modelstest.Must(t, migrations.Run(t.Context(), setup))
 	b := newBureau(t, setup)
 
 	u, err := url.Parse(direct)
@@ -158,7 +159,7 @@ func TestBusySQLiteAnswers503(t *testing.T) {
 	s, err := models.Open(dsn, nil)
 	modelstest.Must(t, err)
 	defer s.Close()
-	modelstest.Must(t, s.Migrate(t.Context()))
+	modelstest.Must(t, migrations.Run(t.Context(), s))
 	b := newBureau(t, s)
 	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now, RequestTimeout: time.Second})
 	c := b.client(t)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -189,12 +190,12 @@ func TestMigrationChainsTheExistingAuditLog(t *testing.T) {
 	modelstest.EachEngine(t, func(t *testing.T, engine string) {
 		ctx := context.Background()
 		s := modelstest.OpenEmpty(t, engine)
-		modelstest.Must(t, s.MigrateTo(ctx, "2026120501_user_session_epoch"))
+		modelstest.Must(t, migrations.RunTo(ctx, s, "2026120501_user_session_epoch"))
 		for i := range 3 {
 			modelstest.Must(t, s.DB.Exec("INSERT INTO audit_entries (at, user_id, user_name, action, entity, entity_id, `before`, `after`) VALUES (?, 0, '吴良亮', 'update', 'department', ?, '', '{}')",
 				fmt.Sprintf("2026-01-0%d 08:00:00.123456", i+1), i).Error)
 		}
-		modelstest.Must(t, s.Migrate(ctx))
+		modelstest.Must(t, migrations.Run(ctx, s))
 		record(t, s, 2)
 		if st := verify(t, s); !st.OK || st.Entries != 5 {
 			t.Errorf("after migration: %+v", st)

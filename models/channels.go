@@ -86,3 +86,12 @@ func (s *Store) RequestCategories(ctx context.Context, ids []uint) (map[uint]Req
 	}
 	return out, nil
 }
+
+// DefaultPublicationChannels are the 公开形式 of FORMATS.md and
+// 政府门户网站 (seed 001), the list the office starts from.
+var DefaultPublicationChannels = []string{"网站", "政府门户网站", "公开栏", "微博", "微信", "报刊", "电台", "电视台", "新闻发布", "短信", "政府公报",
+	"当场告知", "书面通知", "书面送达", "书面呈", "文件", "会议", "内部公开栏", "内部网站"}
+
+// DefaultRequestChannels are the 申请方式 of DOMAIN.md and 电话 (seed 004
+// art. 19(三)), the list the office starts from.
+var DefaultRequestChannels = []string{"当面", "传真", "网络", "信函", "电话"}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/records"
@@ -246,7 +247,7 @@ func TestUpgradeAddsTheClocks(t *testing.T) {
 			modelstest.Must(t, m.DropColumn(&models.Request{}, col))
 		}
 		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120114_clocks").Error)
-		modelstest.Must(t, s.Migrate(ctx))
+		modelstest.Must(t, migrations.Run(ctx, s))
 
 		for _, table := range []string{"secrecy_reviews", "coordinations", "press_conferences", "disclosure_flags"} {
 			if !m.HasTable(table) {

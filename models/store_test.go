@@ -14,6 +14,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
 )
@@ -41,9 +42,9 @@ func TestMigrateTwiceChangesNothing(t *testing.T) {
 	for _, engine := range []string{"sqlite", "mysql"} {
 		t.Run(engine, func(t *testing.T) {
 			s := modelstest.OpenEmpty(t, engine)
-			modelstest.Must(t, s.Migrate(ctx))
+			modelstest.Must(t, migrations.Run(ctx, s))
 			first := schema(t, s)
-			applied, err := s.AppliedMigrations(ctx)
+			applied, err := migrations.Applied(ctx, s)
 			modelstest.Must(t, err)
 			if len(applied) == 0 {
 				t.Fatal("no migration recorded after the first start")
@@ -52,11 +53,11 @@ func TestMigrateTwiceChangesNothing(t *testing.T) {
 				t.Fatalf("departments table missing after migrate: %v", first)
 			}
 
-			modelstest.Must(t, s.Migrate(ctx))
+			modelstest.Must(t, migrations.Run(ctx, s))
 			if second := schema(t, s); !reflect.DeepEqual(first, second) {
 				t.Errorf("second start changed the schema:\nfirst  %v\nsecond %v", first, second)
 			}
-			again, err := s.AppliedMigrations(ctx)
+			again, err := migrations.Applied(ctx, s)
 			modelstest.Must(t, err)
 			if !slices.Equal(applied, again) {
 				t.Errorf("second start recorded migrations again: %v then %v", applied, again)
@@ -150,7 +151,7 @@ func TestUpgradeRanksEarlierRuns(t *testing.T) {
 		// As before the step: no ranks, and the step not yet recorded.
 		modelstest.Must(t, s.DB.Exec("UPDATE department_scores SET rank_no = 0").Error)
 		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120101_score_ranks").Error)
-		modelstest.Must(t, s.Migrate(ctx))
+		modelstest.Must(t, migrations.Run(ctx, s))
 
 		rows, err := scoreruns.New(s).RunScores(ctx, models.System, run.ID)
 		modelstest.Must(t, err)

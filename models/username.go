@@ -8,8 +8,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// maxUsername is the longest username, in characters.
-const maxUsername = 64
+// MaxUsername is the longest username, in characters.
+const MaxUsername = 64
 
 // NormalizeUsername is the one form of a username: the form stored, looked
 // up at sign-in and counted by the sign-in slow-down. Compatibility forms
@@ -28,7 +28,7 @@ func NormalizeUsername(s string) string {
 func UsernameProblem(raw string) *ValidationError {
 	name := NormalizeUsername(raw)
 	switch {
-	case name == "" || utf8.RuneCountInString(name) > maxUsername:
+	case name == "" || utf8.RuneCountInString(name) > MaxUsername:
 		return Invalid("username", "refuse.user.username")
 	case strings.ContainsAny(name, " \t\r\n\u3000"):
 		return Invalid("username", "refuse.user.username_spaces")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -86,7 +87,7 @@ func TestMigrationNormalisesUsernames(t *testing.T) {
 			want[twin.ID] = fmt.Sprint("shen-", twin.ID)
 		}
 		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120710_usernames_normalised").Error)
-		modelstest.Must(t, s.Migrate(ctx))
+		modelstest.Must(t, migrations.Run(ctx, s))
 		for id, name := range want {
 			var u models.User
 			modelstest.Must(t, s.DB.First(&u, id).Error)

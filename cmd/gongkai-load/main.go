@@ -39,6 +39,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
@@ -97,7 +98,7 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 		return err
 	}
 	defer store.Close()
-	if err := store.Migrate(ctx); err != nil {
+	if err := migrations.Run(ctx, store); err != nil {
 		return err
 	}
 	if !reuse {

@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -97,7 +98,7 @@ func openConfigured(ctx context.Context, cfg config) (*models.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := store.Migrate(ctx); err != nil {
+	if err := migrations.Run(ctx, store); err != nil {
 		store.Close()
 		return nil, err
 	}

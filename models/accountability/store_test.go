@@ -12,6 +12,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
@@ -304,7 +305,7 @@ func TestUpgradeMovesPaperDecisions(t *testing.T) {
 		modelstest.Must(t, s.DB.Create(&models.AccountabilityDecision{CaseNo: "ZJ2024-9", DepartmentID: d.ID, Decided: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC),
 			Sanctions: "通报批评", Persons: "李四", Trigger: "不依法履行公开义务", Summary: "摘要"}).Error)
 		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120201_accountability_cases").Error)
-		modelstest.Must(t, s.Migrate(ctx))
+		modelstest.Must(t, migrations.Run(ctx, s))
 
 		cases, err := accountability.New(s, assessment.New(s)).Cases(ctx, discipline, accountability.Filter{})
 		modelstest.Must(t, err)

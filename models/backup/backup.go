@@ -17,6 +17,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/migrations"
 )
 
 // Manifest says what a backup holds: the last schema step applied and the
@@ -71,7 +72,7 @@ func Backup(ctx context.Context, dsn, path string) (Manifest, error) {
 }
 
 func manifest(ctx context.Context, s *models.Store) (Manifest, error) {
-	ids, err := s.AppliedMigrations(ctx)
+	ids, err := migrations.Applied(ctx, s)
 	if err != nil || len(ids) == 0 {
 		return Manifest{}, fmt.Errorf("read the schema's version: %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/migrations"
 )
 
 // schemaObject is a table, view, trigger, routine or event of a database.
@@ -55,7 +56,7 @@ var appSchema = sync.OnceValues(func() (map[schemaObject]bool, error) {
 		return nil, err
 	}
 	defer s.Close()
-	if err := s.Migrate(context.Background()); err != nil {
+	if err := migrations.Run(context.Background(), s); err != nil {
 		return nil, err
 	}
 	return schemaObjects(context.Background(), s)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/migrations"
 )
 
 // Restore replaces the database with a backup made by Backup and returns
@@ -324,13 +325,13 @@ func checkRestored(ctx context.Context, s *models.Store, m *Manifest) error {
 	if !s.DB.Migrator().HasTable("migrations") || !s.DB.Migrator().HasTable(&models.AuditHead{}) {
 		return models.Invalid("backup", "restore.foreign")
 	}
-	ids, err := s.AppliedMigrations(ctx)
+	ids, err := migrations.Applied(ctx, s)
 	// Another application's migrations table does not begin with ours.
-	if err != nil || len(ids) == 0 || ids[0] != models.MigrationIDs()[0] {
+	if err != nil || len(ids) == 0 || ids[0] != migrations.IDs()[0] {
 		return models.Invalid("backup", "restore.foreign")
 	}
 	known := map[string]bool{}
-	for _, id := range models.MigrationIDs() {
+	for _, id := range migrations.IDs() {
 		known[id] = true
 	}
 	for _, id := range ids {
@@ -343,7 +344,7 @@ func checkRestored(ctx context.Context, s *models.Store, m *Manifest) error {
 	}
 	// Migrated first, since a step may drop a table of an earlier release;
 	// what a hostile trigger does meanwhile stays in the copy refused.
-	if err := s.Migrate(ctx); err != nil {
+	if err := migrations.Run(ctx, s); err != nil {
 		return models.Invalid("backup", "restore.upgrade")
 	}
 	if err := checkSchemaObjects(ctx, s); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -306,7 +307,7 @@ func TestSQLiteImportLetsWritersThrough(t *testing.T) {
 	s, err := models.Open(dsn, nil)
 	modelstest.Must(t, err)
 	defer s.Close()
-	modelstest.Must(t, s.Migrate(context.Background()))
+	modelstest.Must(t, migrations.Run(context.Background(), s))
 	im := bureau(t, s, Publications)
 	other, err := models.Open(dsn, nil)
 	modelstest.Must(t, err)

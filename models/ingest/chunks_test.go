@@ -12,6 +12,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
 )
@@ -25,7 +26,7 @@ func chunkedImport(t *testing.T) (im *Importer, other *models.Store, file []byte
 	s, err := models.Open(dsn, nil)
 	modelstest.Must(t, err)
 	t.Cleanup(func() { s.Close() })
-	modelstest.Must(t, s.Migrate(t.Context()))
+	modelstest.Must(t, migrations.Run(t.Context(), s))
 	im = bureau(t, s, "")
 	im.chunk = 1000
 	other, err = models.Open(dsn, nil)

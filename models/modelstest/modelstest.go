@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/migrations"
 )
 
 // MySQLDSNVar names the MySQL server for tests, e.g.
@@ -46,7 +47,7 @@ func Each(t *testing.T, fn func(t *testing.T, s *models.Store)) {
 func Open(t testing.TB, engine string) *models.Store {
 	t.Helper()
 	s := OpenEmpty(t, engine)
-	if err := s.Migrate(context.Background()); err != nil {
+	if err := migrations.Run(context.Background(), s); err != nil {
 		t.Fatalf("migrate %s: %v", engine, err)
 	}
 	return s

@@ -1,21 +1,13 @@
-package models
+package migrations
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/models"
 	"time"
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
 )
-
-// DefaultPublicationChannels are the 公开形式 of FORMATS.md and
-// 政府门户网站 (seed 001), the list the office starts from.
-var DefaultPublicationChannels = []string{"网站", "政府门户网站", "公开栏", "微博", "微信", "报刊", "电台", "电视台", "新闻发布", "短信", "政府公报",
-	"当场告知", "书面通知", "书面送达", "书面呈", "文件", "会议", "内部公开栏", "内部网站"}
-
-// DefaultRequestChannels are the 申请方式 of DOMAIN.md and 电话 (seed 004
-// art. 19(三)), the list the office starts from.
-var DefaultRequestChannels = []string{"当面", "传真", "网络", "信函", "电话"}
 
 // annualSteps add what issue 13's national annual report needs. Each step
 // declares the shape it creates, so that later changes to the live models
@@ -79,7 +71,7 @@ var annualSteps = []*gormigrate.Migration{
 			// it becomes the request's reconsideration, 被依法纠错 read as 纠正.
 			if tx.Migrator().HasColumn("requests", "outcome") {
 				err := tx.Exec("UPDATE requests SET recon_outcome = CASE WHEN outcome = ? THEN ? ELSE outcome END, recon_decided = outcome_date WHERE outcome <> ''",
-					LegacyCorrected, OutcomeCorrected).Error
+					models.LegacyCorrected, models.OutcomeCorrected).Error
 				if err != nil {
 					return fmt.Errorf("move request outcomes: %w", err)
 				}
@@ -93,7 +85,7 @@ var annualSteps = []*gormigrate.Migration{
 			for _, list := range []struct {
 				use   string
 				names []string
-			}{{ChannelPublication, DefaultPublicationChannels}, {ChannelRequest, DefaultRequestChannels}} {
+			}{{models.ChannelPublication, models.DefaultPublicationChannels}, {models.ChannelRequest, models.DefaultRequestChannels}} {
 				use := list.use
 				for _, n := range list.names {
 					row := channel{Kind: use, Name: n, CreatedAt: now}

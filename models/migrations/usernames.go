@@ -1,7 +1,8 @@
-package models
+package migrations
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/models"
 	"strconv"
 	"unicode/utf8"
 
@@ -28,17 +29,17 @@ var usernameSteps = []*gormigrate.Migration{
 			}
 			taken := make(map[string]bool, len(rows))
 			for _, r := range rows {
-				if NormalizeUsername(r.Username) == r.Username {
+				if models.NormalizeUsername(r.Username) == r.Username {
 					taken[r.Username] = true
 				}
 			}
 			for _, r := range rows {
-				name := NormalizeUsername(r.Username)
-				if name == r.Username || utf8.RuneCountInString(name) > maxUsername {
+				name := models.NormalizeUsername(r.Username)
+				if name == r.Username || utf8.RuneCountInString(name) > models.MaxUsername {
 					continue // already so, or too long to store: left as it was
 				}
 				for n := 0; taken[name]; n++ {
-					name = NormalizeUsername(r.Username) + "-" + strconv.FormatUint(uint64(r.ID), 10)
+					name = models.NormalizeUsername(r.Username) + "-" + strconv.FormatUint(uint64(r.ID), 10)
 					if n > 0 {
 						name += "-" + strconv.Itoa(n)
 					}

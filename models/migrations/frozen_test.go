@@ -1,4 +1,4 @@
-package models_test
+package migrations_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/imports"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -33,7 +34,7 @@ func columns(t *testing.T, s *models.Store, table string) map[string]bool {
 func TestFirstStepKeepsItsOwnShape(t *testing.T) {
 	modelstest.EachEngine(t, func(t *testing.T, engine string) {
 		s := modelstest.OpenEmpty(t, engine)
-		modelstest.Must(t, s.MigrateTo(context.Background(), "2026112201_initial"))
+		modelstest.Must(t, migrations.RunTo(context.Background(), s, "2026112201_initial"))
 		for table, later := range map[string][]string{
 			"users":         {"session_epoch"},
 			"audit_entries": {"seq", "prev_hash", "hash"},

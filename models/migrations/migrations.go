@@ -1,4 +1,10 @@
-package models
+// Package migrations is the schema's history: the ordered steps that bring
+// a database of any earlier release up to date. A step, once released, is
+// never edited; the shapes each step created are frozen in models/frozen.
+// It sits beside the core rather than in it because it is history, read
+// once at start, and imports the core's few rules a step needed (the
+// username rule, the audit chain's row).
+package migrations
 
 import (
 	"context"
@@ -8,6 +14,7 @@ import (
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/frozen"
 )
 
@@ -31,15 +38,15 @@ var migrations = slices.Concat([]*gormigrate.Migration{
 	},
 }, ingestionSteps, scoringSteps, reportSteps, auditSteps, scoreRankSteps, clockSteps, annualSteps, assessmentSteps, accountabilitySteps, performanceSteps, boundsSteps, workSteps, securitySteps, jobSteps, undoSteps, auditDepartmentSteps, heartbeatSteps, usernameSteps, documentSteps, officialSteps, gateSteps)
 
-// Migrate brings the schema up to date, one step at a time.
+// Run brings the schema up to date, one step at a time.
 // A migration once started runs to the end even if ctx is cancelled: MySQL
 // cannot roll DDL back, and a half-made schema is worse than a late exit.
-func (s *Store) Migrate(ctx context.Context) error { return s.MigrateTo(ctx, "") }
+func Run(ctx context.Context, s *models.Store) error { return RunTo(ctx, s, "") }
 
-// MigrateTo runs the steps up to and including the one with the given id
+// RunTo runs the steps up to and including the one with the given id
 // ("" for every step): a database of an earlier release, for tests of the
 // steps that follow.
-func (s *Store) MigrateTo(ctx context.Context, id string) error {
+func RunTo(ctx context.Context, s *models.Store, id string) error {
 	db := s.DB.WithContext(context.WithoutCancel(ctx))
 	if s.Dialect == "mysql" {
 		// Set returns an instance that shares its statement; Session makes
@@ -63,16 +70,16 @@ func (s *Store) MigrateTo(ctx context.Context, id string) error {
 	return nil
 }
 
-// AppliedMigrations lists the steps recorded as done, in order.
-func (s *Store) AppliedMigrations(ctx context.Context) ([]string, error) {
+// Applied lists the steps recorded as done, in order.
+func Applied(ctx context.Context, s *models.Store) ([]string, error) {
 	var ids []string
 	err := s.DB.WithContext(ctx).Table("migrations").Order("id").Pluck("id", &ids).Error
 	return ids, err
 }
 
-// MigrationIDs lists the ids of every step, in order: what a restored
-// database must have run, and nothing else.
-func MigrationIDs() []string {
+// IDs lists the ids of every step, in order: what a restored database must
+// have run, and nothing else.
+func IDs() []string {
 	ids := make([]string, len(migrations))
 	for i, m := range migrations {
 		ids[i] = m.ID

@@ -1,7 +1,8 @@
-package models
+package migrations
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/models"
 	"strings"
 	"time"
 
@@ -65,7 +66,7 @@ var securitySteps = []*gormigrate.Migration{
 				}
 				for _, r := range batch {
 					seq++
-					e := AuditEntry{Seq: seq, At: r.At.UTC().Truncate(time.Millisecond), UserID: r.UserID, UserName: r.UserName, Action: r.Action,
+					e := models.AuditEntry{Seq: seq, At: r.At.UTC().Truncate(time.Millisecond), UserID: r.UserID, UserName: r.UserName, Action: r.Action,
 						Entity: r.Entity, EntityID: r.EntityID, Before: r.Before, After: r.After, PrevHash: prev}
 					e.Hash = e.ComputeHash()
 					err := tx.Table("audit_entries").Where("id = ?", r.ID).

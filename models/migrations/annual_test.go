@@ -1,4 +1,4 @@
-package models_test
+package migrations_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -17,7 +18,7 @@ func TestMigrationMovesOutcomesToReconsideration(t *testing.T) {
 	modelstest.EachEngine(t, func(t *testing.T, engine string) {
 		ctx := context.Background()
 		s := modelstest.OpenEmpty(t, engine)
-		modelstest.Must(t, s.MigrateTo(ctx, "2026112205_audit_longtext"))
+		modelstest.Must(t, migrations.RunTo(ctx, s, "2026112205_audit_longtext"))
 		// The requests table as the earlier release had it.
 		for _, col := range []string{"applicant", "result", "recon_filed", "recon_outcome", "recon_decided", "suit_kind", "suit_filed", "suit_outcome", "suit_decided"} {
 			modelstest.Must(t, s.DB.Exec("ALTER TABLE requests DROP COLUMN "+col).Error)
@@ -36,8 +37,8 @@ func TestMigrationMovesOutcomesToReconsideration(t *testing.T) {
 				d.ID, r.no, "2025-01-02", r.outcome, r.date, now).Error)
 		}
 
-		modelstest.Must(t, s.Migrate(ctx))
-		modelstest.Must(t, s.Migrate(ctx))
+		modelstest.Must(t, migrations.Run(ctx, s))
+		modelstest.Must(t, migrations.Run(ctx, s))
 		var got []models.Request
 		modelstest.Must(t, s.DB.Order("request_no").Find(&got).Error)
 		want := []struct{ outcome, decided string }{{"纠正", "2025-08-01"}, {"维持", "2025-03-01"}, {"其他", ""}, {"", ""}}
