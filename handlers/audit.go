@@ -56,13 +56,11 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	depts, err := s.store.Departments(ctx, v)
+	l := lang(c)
+	names, depts, err := s.auditNames(ctx, v, l)
 	if err != nil {
 		return err
 	}
-	l := lang(c)
-	names := departmentNames(depts)
-	s.addRecordNames(ctx, l, names)
 	rows := make([]auditRow, len(entries))
 	for i, e := range entries {
 		rows[i] = readAuditFor(v, e, l, names)
@@ -105,20 +103,20 @@ func (s *Server) chainState(c *fiber.Ctx) chainView {
 	return chainView{Text: views.T(lang(c), "audit.chain.bad", views.T(lang(c), st.Problem, st.Args...))}
 }
 
-// departmentNames names departments by id and by code, as audit entries
-// refer to them.
-func departmentNames(depts []models.Department) map[string]string {
+// auditNames names what audit entries refer to by id, code or version, in
+// l: the departments the viewer may read (by id and by code; returned too,
+// for the page's filter), the scheme versions, the on-site findings and the
+// score runs.
+func (s *Server) auditNames(ctx context.Context, v models.Viewer, l views.Lang) (map[string]string, []models.Department, error) {
+	depts, err := s.store.Departments(ctx, v)
+	if err != nil {
+		return nil, nil, err
+	}
 	names := make(map[string]string, 2*len(depts))
 	for _, d := range depts {
 		names[strconv.FormatUint(uint64(d.ID), 10)] = d.Name
 		names[d.Code] = d.Name
 	}
-	return names
-}
-
-// addRecordNames names the scheme versions, the on-site findings and the
-// score runs, for audit entries that refer to them by version or id.
-func (s *Server) addRecordNames(ctx context.Context, l views.Lang, names map[string]string) {
 	if titles, err := s.store.SchemeTitles(ctx); err == nil { // else the versions show as they are stored
 		for version, title := range titles {
 			names["scheme:"+version] = title
@@ -134,6 +132,7 @@ func (s *Server) addRecordNames(ctx context.Context, l views.Lang, names map[str
 			names["run:"+strconv.FormatUint(uint64(runs[i].ID), 10)] = runName(l, &runs[i])
 		}
 	}
+	return names, depts, nil
 }
 
 // auditChangesText writes an entry's changes on one line each, for the export.

@@ -100,12 +100,10 @@ func (s *Server) exportAudit(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	ctx := c.UserContext()
 	q, _ := auditQuery(c)
-	depts, err := s.store.Departments(ctx, v)
+	names, _, err := s.auditNames(ctx, v, views.Chinese)
 	if err != nil {
 		return err
 	}
-	names := departmentNames(depts)
-	s.addRecordNames(ctx, views.Chinese, names)
 	t, err := newXLSXTable("操作日志", []xlsxColumn{{"时间", 20}, {"操作人", 12}, {"操作", 12}, {"对象", 24}, {"修改内容", 60}, {"修改前（原始）", 40}, {"修改后（原始）", 40}})
 	if err != nil {
 		return err

@@ -52,13 +52,11 @@ func (s *Server) auditorHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) erro
 	if err != nil {
 		return err
 	}
-	depts, err := s.store.Departments(ctx, v)
+	l := lang(c)
+	names, _, err := s.auditNames(ctx, v, l)
 	if err != nil {
 		return err
 	}
-	l := lang(c)
-	names := departmentNames(depts)
-	s.addRecordNames(ctx, l, names)
 	sections := make([]auditSection, len(auditTopics))
 	for i, topic := range auditTopics {
 		// Read past the entries of other actions (sign-ins of an account).
