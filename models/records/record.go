@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -56,7 +57,7 @@ type RecordView struct {
 	Asked uint
 	// A publication's secrecy reviews and coordinations, and its flag if
 	// it went out against its review.
-	Reviews       []models.SecrecyReview
+	Reviews       []clocks.SecrecyReview
 	Coordinations []CoordinationView
 	Flags         []Flag
 }
