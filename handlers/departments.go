@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -51,9 +52,9 @@ func (s *Server) departmentPage(c *fiber.Ctx, data fiber.Map) error {
 		return err
 	}
 	today := scoring.DateOf(s.opt.Now())
-	var pending []models.Deadline
+	var pending []clocks.Deadline
 	if limits != nil {
-		if pending, err = s.store.PendingClocks(ctx, v, id, today, *limits); err != nil {
+		if pending, err = clocks.New(s.store).PendingClocks(ctx, v, id, today, *limits); err != nil {
 			return err
 		}
 	}

@@ -50,7 +50,7 @@ func (f filingForm) Validate() FieldErrors {
 			errs.Add(l.Field, "filing.required")
 			continue
 		}
-		errs.Figure(l.Field, models.AnnualFigureSpec{Amount: l.Amount}, raw)
+		errs.Figure(l.Field, reports.AnnualFigureSpec{Amount: l.Amount}, raw)
 	}
 	in := reports.FilingInput{Signature: reports.FilingSignature{Head: f.Head, Filler: f.Filler, Phone: f.Phone}, Reason: f.Reason}
 	for _, p := range in.Problems(f.Filed) {
@@ -63,7 +63,7 @@ func (f filingForm) Validate() FieldErrors {
 func (f filingForm) entered() map[string]float64 {
 	out := make(map[string]float64, len(f.Lines))
 	for _, l := range f.Lines {
-		n, _ := models.ParseAnnualFigure(models.AnnualFigureSpec{Amount: l.Amount}, f.Values[l.Field])
+		n, _ := reports.ParseAnnualFigure(reports.AnnualFigureSpec{Amount: l.Amount}, f.Values[l.Field])
 		out[l.Name] = n
 	}
 	return out
@@ -183,13 +183,13 @@ func (s *Server) annualFiling(c *fiber.Ctx) (*filingPage, *models.Department, er
 	for _, ph := range r.Placeholders {
 		p.Rows = append(p.Rows, filingRow{Label: ph.Name, Value: ph.Value, Level: 1})
 	}
-	for _, f := range models.AnnualFigureSpecs {
+	for _, f := range reports.AnnualFigureSpecs {
 		fr := filingRow{Label: f.Name, Field: "fig_" + f.Key, Name: f.Key, Amount: f.Amount, Level: 1}
 		if f.Amount {
 			fr.Unit = "万元"
 		}
 		if n, ok := own[f.Key]; ok {
-			fr.Value = models.FormatAnnualFigure(f, n)
+			fr.Value = reports.FormatAnnualFigure(f, n)
 		}
 		p.Rows = append(p.Rows, fr)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -23,7 +24,7 @@ func TestFlagPageAndDecision(t *testing.T) {
 		other := models.Publication{DepartmentID: b.other.ID, IndexNo: "other-9", Seq: 23, Title: "刑警涉密稿", Channel: "网站", Published: *day("2024-05-10"), Review: "需报审", ReviewDate: day("2024-05-01")}
 		modelstest.Must(t, s.DB.Create(&own).Error)
 		modelstest.Must(t, s.DB.Create(&other).Error)
-		modelstest.Must(t, s.DB.Create(&models.SecrecyReview{DepartmentID: b.own.ID, ReviewNo: "BM-9", IndexNo: "own-9", Title: "涉密案件通报",
+		modelstest.Must(t, s.DB.Create(&clocks.SecrecyReview{DepartmentID: b.own.ID, ReviewNo: "BM-9", IndexNo: "own-9", Title: "涉密案件通报",
 			Requested: *day("2024-05-02"), UnitBy: "何军", UnitDate: day("2024-05-02"), Opinion: "免于公开", Basis: "涉及警务工作秘密", Decided: day("2024-05-08")}).Error)
 
 		office := b.client(t)

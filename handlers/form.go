@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -107,8 +108,8 @@ func (e FieldErrors) Phone(field, value string) {
 
 // Figure checks a typed figure of a report line: a number the line accepts
 // (an amount, or a whole count).
-func (e FieldErrors) Figure(field string, spec models.AnnualFigureSpec, raw string) {
-	if _, ok := models.ParseAnnualFigure(spec, raw); !ok {
+func (e FieldErrors) Figure(field string, spec reports.AnnualFigureSpec, raw string) {
+	if _, ok := reports.ParseAnnualFigure(spec, raw); !ok {
 		if spec.Amount {
 			e.Add(field, "filing.bad_amount")
 		} else {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 )
@@ -102,7 +103,7 @@ func TestOfficeFormsKeepWhatWasTyped(t *testing.T) {
 		day := func(s string) *time.Time { d, _ := time.Parse(time.DateOnly, s); return &d }
 		flagged := models.Publication{DepartmentID: b.own.ID, IndexNo: "own-9", Seq: 23, Title: "涉密案件通报", Channel: "网站", Published: *day("2024-05-10")}
 		modelstest.Must(t, s.DB.Create(&flagged).Error)
-		modelstest.Must(t, s.DB.Create(&models.SecrecyReview{DepartmentID: b.own.ID, ReviewNo: "BM-9", IndexNo: "own-9", Title: "涉密案件通报",
+		modelstest.Must(t, s.DB.Create(&clocks.SecrecyReview{DepartmentID: b.own.ID, ReviewNo: "BM-9", IndexNo: "own-9", Title: "涉密案件通报",
 			Requested: *day("2024-05-02"), UnitBy: "何军", UnitDate: day("2024-05-02"), Opinion: "免于公开", Basis: "涉及警务工作秘密", Decided: day("2024-05-08")}).Error)
 		var auditor, office models.User
 		modelstest.Must(t, s.DB.Where("username = ?", "auditor").First(&auditor).Error)

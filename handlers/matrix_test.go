@@ -21,6 +21,7 @@ import (
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/sources"
@@ -154,7 +155,7 @@ func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
 	// A publication its secrecy review forbade publishing.
 	flagged := models.Publication{DepartmentID: b.own.ID, IndexNo: "own-9", Seq: 23, Title: "涉密案件通报", Channel: "网站", Published: *day("2024-05-10")}
 	modelstest.Must(t, s.DB.Create(&flagged).Error)
-	modelstest.Must(t, s.DB.Create(&models.SecrecyReview{DepartmentID: b.own.ID, ReviewNo: "BM-9", IndexNo: "own-9", Title: "涉密案件通报",
+	modelstest.Must(t, s.DB.Create(&clocks.SecrecyReview{DepartmentID: b.own.ID, ReviewNo: "BM-9", IndexNo: "own-9", Title: "涉密案件通报",
 		Requested: *day("2024-05-02"), UnitBy: "何军", UnitDate: day("2024-05-02"), Opinion: "免于公开", Basis: "涉及警务工作秘密", Decided: day("2024-05-08")}).Error)
 	f.flag = flagged.ID
 

@@ -20,6 +20,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -65,7 +66,7 @@ type deadlineRow struct {
 	Dept   string
 	DeptID uint
 	Count  int
-	Items  []models.Deadline // the first 20
+	Items  []clocks.Deadline // the first 20
 }
 
 // overviewCache keeps built overviews; a handful of keys live at a time.
@@ -220,7 +221,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overvi
 	ov.Overdue, ov.Upcoming = byDepartment(o.Overdue, names), byDepartment(o.Upcoming, names)
 	ov.Charts = append(ov.Charts, overdueChart(l, ov.Overdue))
 	var body bytes.Buffer
-	err = s.views.Render(&body, "overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows, "UpcomingDays": models.UpcomingWorkDays})
+	err = s.views.Render(&body, "overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows, "UpcomingDays": clocks.UpcomingWorkDays})
 	if err != nil {
 		return nil, fmt.Errorf("render overview: %w", err)
 	}
@@ -468,7 +469,7 @@ func overdueChart(l views.Lang, rows []deadlineRow) chartView {
 const deadlineRows = 100
 
 // byDepartment groups deadlines per department, most first.
-func byDepartment(ds []models.Deadline, names map[uint]string) []deadlineRow {
+func byDepartment(ds []clocks.Deadline, names map[uint]string) []deadlineRow {
 	idx := map[uint]int{}
 	var out []deadlineRow
 	for _, d := range ds {

@@ -46,11 +46,11 @@ func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 		if err != nil {
 			return err
 		}
-		fields := make([]figureField, len(models.AnnualFigureSpecs))
-		for i, f := range models.AnnualFigureSpecs {
+		fields := make([]figureField, len(reports.AnnualFigureSpecs))
+		for i, f := range reports.AnnualFigureSpecs {
 			fields[i] = figureField{AnnualFigureSpec: f, Field: "figure_" + f.Key}
 			if n, ok := own[f.Key]; ok {
-				fields[i].Value = models.FormatAnnualFigure(f, n)
+				fields[i].Value = reports.FormatAnnualFigure(f, n)
 			}
 			if typed != nil {
 				fields[i].Value = typed[f.Key]
@@ -63,7 +63,7 @@ func (s *Server) annualReportPage(c *fiber.Ctx, form fiber.Map) error {
 
 // figureField is a filed figure in the page's form.
 type figureField struct {
-	models.AnnualFigureSpec
+	reports.AnnualFigureSpec
 	Field, Value string
 }
 
@@ -75,7 +75,7 @@ type annualFiguresForm map[string]string
 // blank one stays unfiled.
 func (f annualFiguresForm) Validate() FieldErrors {
 	errs := FieldErrors{}
-	for _, spec := range models.AnnualFigureSpecs {
+	for _, spec := range reports.AnnualFigureSpecs {
 		raw := strings.TrimSpace(f[spec.Key])
 		if raw == "" {
 			continue
@@ -167,7 +167,7 @@ func (s *Server) saveAnnualFigures(c *fiber.Ctx) error {
 	v, _ := viewer(c)
 	year, dept, back := annualBack(c)
 	typed := annualFiguresForm{}
-	for _, f := range models.AnnualFigureSpecs {
+	for _, f := range reports.AnnualFigureSpecs {
 		typed[f.Key] = strings.TrimSpace(c.FormValue("figure_" + f.Key))
 	}
 	data := fiber.Map{"Rejected": "figures"}
@@ -240,7 +240,7 @@ func (s *Server) annualRequestsPage(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	data["Params"], data["CanEdit"], data["Applicants"], data["Results"] = p, v.IsOffice(), models.ApplicantTypes, models.ResultCategories()
+	data["Params"], data["CanEdit"], data["Applicants"], data["Results"] = p, v.IsOffice(), reports.ApplicantTypes, reports.ResultCategories()
 	r, err := reports.Annual(c.UserContext(), s.store, v, p)
 	if err := withReport(c, data, r, err); err != nil {
 		return err

@@ -316,7 +316,7 @@ func TestHeadFilesAnnualReport(t *testing.T) {
 			t.Fatalf("annual filing page: %d", resp.StatusCode)
 		}
 		form := url.Values{"_csrf": {csrfField.FindStringSubmatch(page)[1]}, "year": {"2025"}, "head": {"张卫"}, "filler": {"何军"}, "phone": {"0527-84301009"}}
-		for _, f := range models.AnnualFigureSpecs {
+		for _, f := range reports.AnnualFigureSpecs {
 			form.Set("fig_"+f.Key, "0")
 		}
 		form.Set("fig_rules_issued", "")

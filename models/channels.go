@@ -87,6 +87,35 @@ func (s *Store) RequestCategories(ctx context.Context, ids []uint) (map[uint]Req
 	return out, nil
 }
 
+// Channel uses: what a channel is a channel of.
+const (
+	ChannelPublication = "publication" // 公开形式
+	ChannelRequest     = "request"     // 申请方式
+)
+
+// Channel is a channel the office accepts: a 公开形式 of publications or a
+// 申请方式 of requests. The office manages the list; imports check against
+// it (publications also accept the channels their catalog item names).
+type Channel struct {
+	ID        uint   `gorm:"primaryKey"`
+	Kind      string `gorm:"size:16;not null;uniqueIndex:uk_channel,priority:1"`
+	Name      string `gorm:"size:32;not null;uniqueIndex:uk_channel,priority:2"`
+	CreatedAt time.Time
+}
+
+// RequestCategory is the office's categorisation of a request whose record
+// does not give its national categories (an old-vocabulary answer, no
+// applicant type). It is kept apart from the record, so that importing the
+// record again does not undo it; the record's own categories win.
+type RequestCategory struct {
+	ID        uint      `gorm:"primaryKey"`
+	RequestID uint      `gorm:"not null;uniqueIndex:uk_request_category"`
+	Applicant string    `gorm:"size:16"`
+	Result    string    `gorm:"size:64"`
+	UpdatedBy string    `gorm:"size:64;not null"`
+	UpdatedAt time.Time `gorm:"not null"`
+}
+
 // DefaultPublicationChannels are the 公开形式 of FORMATS.md and
 // 政府门户网站 (seed 001), the list the office starts from.
 var DefaultPublicationChannels = []string{"网站", "政府门户网站", "公开栏", "微博", "微信", "报刊", "电台", "电视台", "新闻发布", "短信", "政府公报",

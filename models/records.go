@@ -127,3 +127,14 @@ type AccountabilityDecision struct {
 	Summary      string    `gorm:"type:text"`
 	UpdatedAt    time.Time
 }
+
+// Outcomes of a reconsideration or a lawsuit (table 四).
+const (
+	OutcomeUpheld    = "维持"
+	OutcomeCorrected = "纠正"
+	OutcomeOther     = "其他"
+	OutcomePending   = "尚未审结"
+)
+
+// LegacyCorrected is the older word for 纠正 (Annex 2 §5).
+const LegacyCorrected = "被依法纠错"

@@ -45,7 +45,7 @@ func (s *Store) buildCalendar(ctx context.Context) (*scoring.Calendar, error) {
 }
 
 // ReadScoringInput is the read of scoreruns' ScoringInput, whatever
-// imports are doing.
+// imports are doing, but for the clocks' records (models/clocks adds them).
 func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
 	in, err := s.ScoringFrame(ctx, y)
 	if err != nil {
@@ -137,9 +137,6 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		in.Incidents = append(in.Incidents, scoring.Incident{ID: i.ID, Dept: i.DepartmentID, Date: scoring.DateOf(i.Date), Kind: i.Kind})
 	}
 	if in.Decisions, err = s.StandingDecisions(ctx, y); err != nil {
-		return nil, err
-	}
-	if err := s.clockInput(ctx, in, start, end); err != nil {
 		return nil, err
 	}
 	return in, nil

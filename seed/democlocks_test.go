@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/records"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -32,7 +33,7 @@ func TestDemoShowsTheClocks(t *testing.T) {
 		if len(flags) != demoToday.Year()-closed+1 || flags[0].Title != "娱乐场所专项整治行动情况通报" || flags[0].Decision != nil {
 			t.Errorf("demo flags %+v, want each year's publication reviewed 免于公开, open", flags)
 		}
-		var c models.Coordination
+		var c clocks.Coordination
 		modelstest.Must(t, s.DB.Where("subject = ? AND sent < ?", "辖区治安重点地区排查整治公告", to).First(&c).Error)
 		rv, err := records.New(s).Record(ctx, office, "coordination", c.ID, scoring.NewDate(closed+1, 2, 2))
 		modelstest.Must(t, err)
@@ -44,11 +45,11 @@ func TestDemoShowsTheClocks(t *testing.T) {
 		if n == 0 {
 			t.Error("no online request was forwarded")
 		}
-		modelstest.Must(t, s.DB.Model(&models.PressConference{}).Where("held >= ? AND held < ?", from, to).Count(&n).Error)
+		modelstest.Must(t, s.DB.Model(&clocks.PressConference{}).Where("held >= ? AND held < ?", from, to).Count(&n).Error)
 		if n != 13 {
 			t.Errorf("%d press conferences in %d, want 13", n, closed)
 		}
-		modelstest.Must(t, s.DB.Model(&models.SecrecyReview{}).Where("decided IS NULL AND requested >= ? AND requested < ?", from, to).Count(&n).Error)
+		modelstest.Must(t, s.DB.Model(&clocks.SecrecyReview{}).Where("decided IS NULL AND requested >= ? AND requested < ?", from, to).Count(&n).Error)
 		if n != 1 {
 			t.Errorf("%d pending reviews of %d, want the one draft", n, closed)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/reports"
@@ -115,8 +116,8 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 	}{
 		{&models.Publication{}, "published"}, {&models.Request{}, "received"}, {&models.Request{}, "answered"},
 		{&models.Request{}, "forwarded"}, {&models.Complaint{}, "replied"}, {&models.Complaint{}, "closed"},
-		{&models.QuarterlyReport{}, "submitted"}, {&models.AnnualReport{}, "submitted"}, {&models.SecrecyReview{}, "decided"},
-		{&models.Coordination{}, "replied"}, {&models.PressConference{}, "held"}, {&accountability.Case{}, "decided"}, {&accountability.Case{}, "opened_at"},
+		{&models.QuarterlyReport{}, "submitted"}, {&models.AnnualReport{}, "submitted"}, {&clocks.SecrecyReview{}, "decided"},
+		{&clocks.Coordination{}, "replied"}, {&clocks.PressConference{}, "held"}, {&accountability.Case{}, "decided"}, {&accountability.Case{}, "opened_at"},
 		{&scoreruns.ScoreRun{}, "computed_at"}, {&assessment.Event{}, "at"},
 	} {
 		var n int64
@@ -178,7 +179,7 @@ func checkDemoOn(t *testing.T, s *models.Store, today time.Time) {
 			t.Errorf("%s's agenda has %d overdue, want at most %d: %+v", code, len(a.Overdue), maxOverdue, a.Overdue)
 		}
 		// On 7 December 治安支队's fourth quarterly report falls due on 20 December.
-		if today.Equal(demoToday) && code == "SJ09" && !slices.ContainsFunc(a.Upcoming, func(d models.Deadline) bool { return d.Kind == "quarterly_report" }) {
+		if today.Equal(demoToday) && code == "SJ09" && !slices.ContainsFunc(a.Upcoming, func(d clocks.Deadline) bool { return d.Kind == "quarterly_report" }) {
 			t.Errorf("SJ09's agenda on %s: nothing due soon among %+v", day, a.Upcoming)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // Columns of the demo's requests table beyond FORMATS.md's first twelve:
@@ -39,7 +40,7 @@ func nationalDemo(y int, live bool, depts []demoDept, reqs *table) table {
 	rng := rand.New(rand.NewPCG(uint64(y), 1302))
 	day := func(t time.Time, n int) string { return ymd(t.AddDate(0, 0, n)) }
 	for _, r := range reqs.rows {
-		r[reqApplicant] = pickWeighted(rng, models.ApplicantTypes, []int{70, 12, 3, 4, 8, 3})
+		r[reqApplicant] = pickWeighted(rng, reports.ApplicantTypes, []int{70, 12, 3, 4, 8, 3})
 		if rng.Float64() < 0.1 && r[3] == "当面" { // 网络 requests keep their forwarding clock
 			r[3] = "电话"
 		}
@@ -56,7 +57,7 @@ func nationalDemo(y int, live bool, depts []demoDept, reqs *table) table {
 	for i, d := range depts[:carried] {
 		received := time.Date(y-1, 12, 15+i, 0, 0, 0, 0, time.UTC)
 		row := []string{d.code, fmt.Sprintf("YSQ%d-%s-J%02d", y-1, d.code, i+1), ymd(received), "信函", "否", "", "", "", "",
-			day(received, 18), "同意公开", "0", models.ApplicantTypes[i%2], "予以公开", "", "", "", "", "", "", ""}
+			day(received, 18), "同意公开", "0", reports.ApplicantTypes[i%2], "予以公开", "", "", "", "", "", "", ""}
 		reqs.rows = append(reqs.rows, append(row, make([]string, len(reqs.header)-len(row))...))
 	}
 	// Proceedings on requests answered early enough in the year, one of each
@@ -64,9 +65,9 @@ func nationalDemo(y int, live bool, depts []demoDept, reqs *table) table {
 	type proceeding struct{ recon, suitKind, suit string }
 	plan := []proceeding{
 		{recon: models.OutcomeUpheld}, {recon: models.OutcomeOther}, {recon: models.OutcomePending},
-		{suitKind: models.SuitDirect, suit: models.OutcomeUpheld}, {suitKind: models.SuitDirect, suit: models.OutcomePending},
-		{recon: models.OutcomeUpheld, suitKind: models.SuitAfterRecon, suit: models.OutcomeUpheld},
-		{recon: models.OutcomeUpheld, suitKind: models.SuitAfterRecon, suit: models.OutcomeOther},
+		{suitKind: reports.SuitDirect, suit: models.OutcomeUpheld}, {suitKind: reports.SuitDirect, suit: models.OutcomePending},
+		{recon: models.OutcomeUpheld, suitKind: reports.SuitAfterRecon, suit: models.OutcomeUpheld},
+		{recon: models.OutcomeUpheld, suitKind: reports.SuitAfterRecon, suit: models.OutcomeOther},
 	}
 	k := 0
 	for i, r := range reqs.rows {
@@ -97,7 +98,7 @@ func nationalDemo(y int, live bool, depts []demoDept, reqs *table) table {
 		}
 	}
 	figures := table{kind: "annual_figures", header: []string{"department", "year"}}
-	for _, f := range models.AnnualFigureSpecs {
+	for _, f := range reports.AnnualFigureSpecs {
 		figures.header = append(figures.header, f.Key)
 	}
 	for _, d := range depts {
@@ -118,9 +119,9 @@ func nationalDemo(y int, live bool, depts []demoDept, reqs *table) table {
 // a category their answer allows.
 func demoResult(rng *rand.Rand, answer string) string {
 	group := func(name string, weights []int) string {
-		for _, g := range models.ResultGroups {
+		for _, g := range reports.ResultGroups {
 			if g.Name == name {
-				return g.Name + models.ResultSep + pickWeighted(rng, g.Reasons, weights)
+				return g.Name + reports.ResultSep + pickWeighted(rng, g.Reasons, weights)
 			}
 		}
 		return ""

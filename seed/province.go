@@ -14,6 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // ProvinceOptions size a generated province year. The defaults are a
@@ -281,12 +282,12 @@ func (g *provinceGen) requests(units []provinceUnit, n int) {
 			}
 			// Most applicants are people (自然人); answers in the national
 			// categories of the annual report.
-			applicant := models.ApplicantNatural
+			applicant := reports.ApplicantNatural
 			if g.rng.Float64() < 0.15 {
-				applicant = pick(g.rng, models.ApplicantTypes[1:])
+				applicant = pick(g.rng, reports.ApplicantTypes[1:])
 			}
 			answered, answer := ymd(received.AddDate(0, 0, days)), pick(g.rng, []string{"已主动公开", "同意公开", "部分公开", "信息不存在"})
-			result := models.ResultOfAnswer(answer)
+			result := reports.ResultOfAnswer(answer)
 			if g.rng.Float64() > u.quality+0.2 {
 				answered, answer, result = "", "", ""
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
@@ -122,7 +123,7 @@ func (s *Store) ReportDone(ctx context.Context, v models.Viewer, id, sanction ui
 // the department and by when.
 type Owed struct {
 	Case
-	Due []models.Deadline
+	Due []clocks.Deadline
 }
 
 // OwedBy lists the cases of dept that v may read (a head: once notified),
@@ -148,12 +149,12 @@ func (s *Store) OwedBy(ctx context.Context, v models.Viewer, dept uint, today sc
 				return nil, fmt.Errorf("read sanctions due: %w", err)
 			}
 			for _, r := range rows {
-				o.Due = append(o.Due, models.Deadline{DepartmentID: dept, Kind: DeadlineSanction, Title: c.CaseNo + " " + r.Name, RecordID: r.ID,
+				o.Due = append(o.Due, clocks.Deadline{DepartmentID: dept, Kind: DeadlineSanction, Title: c.CaseNo + " " + r.Name, RecordID: r.ID,
 					Due: scoring.DateOf(*r.Due), URL: url + "#decision"})
 			}
 		}
 		if c.Status == Notified && today <= c.AppealDeadline() {
-			o.Due = append(o.Due, models.Deadline{DepartmentID: dept, Kind: DeadlineAppeal, Title: c.NoticeNo, RecordID: c.ID,
+			o.Due = append(o.Due, clocks.Deadline{DepartmentID: dept, Kind: DeadlineAppeal, Title: c.NoticeNo, RecordID: c.ID,
 				Due: c.AppealDeadline(), URL: url + "#appeals"})
 		}
 		out = append(out, o)
@@ -162,8 +163,8 @@ func (s *Store) OwedBy(ctx context.Context, v models.Viewer, dept uint, today sc
 }
 
 // DeadlinesOf flattens the due items of cases, for a head's agenda.
-func DeadlinesOf(cases []Owed) []models.Deadline {
-	var out []models.Deadline
+func DeadlinesOf(cases []Owed) []clocks.Deadline {
+	var out []clocks.Deadline
 	for _, o := range cases {
 		out = append(out, o.Due...)
 	}

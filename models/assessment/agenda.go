@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -17,7 +18,7 @@ const (
 // DeadlinesOf lists what the assessments under way ask of a department:
 // the self-inspection while not filed and the grades not approved, and
 // each rectification asked and not yet reported done.
-func (s *Store) DeadlinesOf(ctx context.Context, v models.Viewer, dept uint) ([]models.Deadline, error) {
+func (s *Store) DeadlinesOf(ctx context.Context, v models.Viewer, dept uint) ([]clocks.Deadline, error) {
 	if !v.CanSeeDepartment(dept) {
 		return nil, models.ErrNotFound
 	}
@@ -26,7 +27,7 @@ func (s *Store) DeadlinesOf(ctx context.Context, v models.Viewer, dept uint) ([]
 		return nil, err
 	}
 	db := s.m.DB.WithContext(ctx)
-	var out []models.Deadline
+	var out []clocks.Deadline
 	for _, it := range items {
 		p := it.Plan
 		url := fmt.Sprintf("/assessment/%d/departments/%d", p.ID, dept)
@@ -36,7 +37,7 @@ func (s *Store) DeadlinesOf(ctx context.Context, v models.Viewer, dept uint) ([]
 				return nil, fmt.Errorf("read self-inspection: %w", err)
 			}
 			if n == 0 {
-				out = append(out, models.Deadline{DepartmentID: dept, Kind: DeadlineSelfInspection, Title: fmt.Sprint(p.Year),
+				out = append(out, clocks.Deadline{DepartmentID: dept, Kind: DeadlineSelfInspection, Title: fmt.Sprint(p.Year),
 					Due: scoring.DateOf(p.SelfDue), URL: url + "#self"})
 			}
 		}
@@ -45,7 +46,7 @@ func (s *Store) DeadlinesOf(ctx context.Context, v models.Viewer, dept uint) ([]
 			return nil, fmt.Errorf("read rectifications: %w", err)
 		}
 		for _, f := range finds {
-			out = append(out, models.Deadline{DepartmentID: dept, Kind: DeadlineRectification, Title: f.Text, RecordID: f.ID,
+			out = append(out, clocks.Deadline{DepartmentID: dept, Kind: DeadlineRectification, Title: f.Text, RecordID: f.ID,
 				Due: scoring.DateOf(*f.Due), URL: url + "#findings"})
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // encodings turns a kind's sample into each accepted form of file.
@@ -115,7 +116,7 @@ func TestStoredValues(t *testing.T) {
 				national.SuitKind != "复议后起诉" || national.SuitOutcome != "尚未审结" || national.SuitFiled == nil || national.SuitDecided != nil {
 				t.Errorf("%s: request in the national categories stored as %+v", enc.name, national)
 			}
-			var figures models.AnnualFigures
+			var figures reports.AnnualFigures
 			modelstest.Must(t, s.DB.Where("year = ?", 2025).Order("id").First(&figures).Error)
 			if figures.Figures != `{"fees":1.25,"licences":350,"norms_in_force":12,"processing_fee_amount":0.0035,"rules_issued":0}` {
 				t.Errorf("%s: annual figures stored as %s", enc.name, figures.Figures)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // notesSheet is the template's second sheet; imports read the first sheet
@@ -31,13 +32,13 @@ func vocabularyOf(kind Kind, key string) []string {
 	case kind == Requests && key == "channel":
 		return models.DefaultRequestChannels
 	case kind == Requests && key == "applicant":
-		return models.ApplicantTypes
+		return reports.ApplicantTypes
 	case kind == Requests && key == "result":
-		return models.ResultCategories()
+		return reports.ResultCategories()
 	case kind == Requests && (key == "recon_outcome" || key == "suit_outcome"):
-		return models.RemedyOutcomes
+		return reports.RemedyOutcomes
 	case kind == Requests && key == "suit_kind":
-		return models.SuitKinds
+		return reports.SuitKinds
 	case kind == Requests && key == "outcome":
 		return legacyOutcomes
 	case kind == Incidents && key == "kind":

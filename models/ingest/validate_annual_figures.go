@@ -3,12 +3,12 @@ package ingest
 import (
 	"strings"
 
-	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // Columns of the annual report's filed figures (年度报告数据): a unit's
 // figures of a year that the records cannot give (sections 二 and 六 of the
-// national format), one column per models.AnnualFigureSpecs.
+// national format), one column per reports.AnnualFigureSpecs.
 const (
 	afDepartment = iota
 	afYear
@@ -20,7 +20,7 @@ var annualFigureColumns = func() []column {
 		afDepartment: {key: "department", name: "部门", required: true, note: "部门编码或全称"},
 		afYear:       {key: "year", name: "年度", required: true, note: "报告所述的年度，如 2025"},
 	}
-	for _, f := range models.AnnualFigureSpecs {
+	for _, f := range reports.AnnualFigureSpecs {
 		note := "件数，不小于 0 的整数；空白表示未填报"
 		if f.Amount {
 			note = "万元，不小于 0，最多四位小数；空白表示未填报"
@@ -39,22 +39,22 @@ var annualFigures = recordKind{
 	build: func(c *checker) []string {
 		dept, year := c.department(afDepartment), c.year(afYear)
 		figures := map[string]float64{}
-		for i, f := range models.AnnualFigureSpecs {
+		for i, f := range reports.AnnualFigureSpecs {
 			if v, ok := c.annualFigure(afFirstFigure+i, f); ok {
 				figures[f.Key] = v
 			}
 		}
-		return []string{dept, year, models.EncodeAnnualFigures(figures)}
+		return []string{dept, year, reports.EncodeAnnualFigures(figures)}
 	},
 }
 
 // annualFigure reads one filed figure: a count, or an amount in 万元.
-func (c *checker) annualFigure(col int, f models.AnnualFigureSpec) (float64, bool) {
+func (c *checker) annualFigure(col int, f reports.AnnualFigureSpec) (float64, bool) {
 	v := strings.TrimSuffix(strings.TrimSpace(c.text(col)), "万元")
 	if v == "" {
 		return 0, false
 	}
-	n, ok := models.ParseAnnualFigure(f, v)
+	n, ok := reports.ParseAnnualFigure(f, v)
 	if !ok {
 		what := "不小于 0 的整数"
 		if f.Amount {

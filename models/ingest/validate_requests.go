@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
 )
 
 // Columns of information requests (依申请公开).
@@ -101,19 +102,19 @@ var requests = recordKind{
 			recon = legacy
 		}
 		suit := c.proceeding(reqSuitFiled, reqSuitOutcome, reqSuitDecided, received)
-		kind := c.oneOf(reqSuitKind, models.SuitKinds, "诉讼类型")
+		kind := c.oneOf(reqSuitKind, reports.SuitKinds, "诉讼类型")
 		switch {
 		case !suit.any() && kind != "":
 			c.fail(reqSuitKind, "填写了诉讼类型，但缺少起诉日期和诉讼结果")
 		case !suit.any():
 		case kind == "" && recon.any():
-			kind = models.SuitAfterRecon
+			kind = reports.SuitAfterRecon
 		case kind == "":
-			kind = models.SuitDirect
-		case kind == models.SuitAfterRecon && !recon.any():
+			kind = reports.SuitDirect
+		case kind == reports.SuitAfterRecon && !recon.any():
 			c.fail(reqSuitKind, "复议后起诉需要先填写复议情况")
 		}
-		if kind == models.SuitAfterRecon {
+		if kind == reports.SuitAfterRecon {
 			c.notBefore(reqSuitFiled, suit.filed, reqReconDecided, recon.decided)
 		}
 		return []string{dept, no, received, channel, extended, pauseStart, pauseEnd, corrStart, corrEnd,
@@ -139,8 +140,8 @@ func (c *checker) proceeding(filedCol, outcomeCol, decidedCol int, received stri
 		p.outcome = models.OutcomeCorrected
 	}
 	switch {
-	case p.outcome != "" && !slices.Contains(models.RemedyOutcomes, p.outcome):
-		c.fail(outcomeCol, "“%s”不是有效的%s（应为 %s）", p.outcome, c.lay.names[outcomeCol], strings.Join(models.RemedyOutcomes, "、"))
+	case p.outcome != "" && !slices.Contains(reports.RemedyOutcomes, p.outcome):
+		c.fail(outcomeCol, "“%s”不是有效的%s（应为 %s）", p.outcome, c.lay.names[outcomeCol], strings.Join(reports.RemedyOutcomes, "、"))
 	case p.outcome == "" && p.decided != "":
 		c.fail(outcomeCol, "填写了%s，但缺少%s", c.lay.names[decidedCol], c.lay.names[outcomeCol])
 	case p.outcome == "" && p.filed != "":
@@ -177,9 +178,9 @@ func (c *checker) applicant(col int) string {
 	if v == "" {
 		return ""
 	}
-	a, ok := models.ParseApplicant(v)
+	a, ok := reports.ParseApplicant(v)
 	if !ok {
-		c.fail(col, "“%s”不是有效的申请人类型（应为 %s）", v, strings.Join(models.ApplicantTypes, "、"))
+		c.fail(col, "“%s”不是有效的申请人类型（应为 %s）", v, strings.Join(reports.ApplicantTypes, "、"))
 	}
 	return a
 }
@@ -190,7 +191,7 @@ func (c *checker) result(col int) string {
 	if v == "" {
 		return ""
 	}
-	r, ok := models.ParseResult(v)
+	r, ok := reports.ParseResult(v)
 	if !ok {
 		c.fail(col, "“%s”不是有效的办理结果（应为 予以公开、部分公开，或 不予公开、无法提供、不予处理、其他处理 加具体情形，如“不予公开：属于国家秘密”）", v)
 	}

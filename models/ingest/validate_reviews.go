@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"strconv"
 
-	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -241,12 +241,12 @@ func (c *checker) checkFee(answer, result, fee, basis string) {
 // feeAdmitted reports whether a request's result lets the bureau charge the
 // cost of providing information: only the national results that provide
 // some (予以公开, 部分公开), read from the record's result or, failing that,
-// from its old answer type where that maps (models.ResultOfAnswer). A
+// from its old answer type where that maps (reports.ResultOfAnswer). A
 // request not answered yet admits a fee (it may be charged in advance of
 // posting); an old answer a person has still to categorise provides nothing.
 func feeAdmitted(result, answer string) bool {
-	switch cmp.Or(result, models.ResultOfAnswer(answer)) {
-	case models.ResultDisclosed, models.ResultPartial:
+	switch cmp.Or(result, reports.ResultOfAnswer(answer)) {
+	case reports.ResultDisclosed, reports.ResultPartial:
 		return true
 	case "":
 		return answer == ""

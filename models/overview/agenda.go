@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/sources"
 	"github.com/gongkai/gongkai/scoring"
@@ -21,7 +22,7 @@ const HeadHorizon = 10
 // falls due up to Horizon (a number of working days ahead), earliest first.
 type Agenda struct {
 	Today, Horizon    scoring.Date
-	Overdue, Upcoming []models.Deadline
+	Overdue, Upcoming []clocks.Deadline
 }
 
 // AgendaOf is a department's to-do list on today, under the scheme's time
@@ -30,7 +31,7 @@ type Agenda struct {
 // report), its pending reviews and coordinations, and extra (what the
 // assessment asks of it), overdue or due within days working days. lead
 // says whether it leads an item (LeadsAnItem, which the caller has read).
-func (s *Store) AgendaOf(ctx context.Context, v models.Viewer, dept uint, lead bool, today scoring.Date, sch *scoring.Scheme, days int, extra []models.Deadline) (*Agenda, error) {
+func (s *Store) AgendaOf(ctx context.Context, v models.Viewer, dept uint, lead bool, today scoring.Date, sch *scoring.Scheme, days int, extra []clocks.Deadline) (*Agenda, error) {
 	if !v.CanSeeDepartment(dept) {
 		return nil, models.ErrNotFound
 	}
@@ -50,21 +51,21 @@ func (s *Store) AgendaOf(ctx context.Context, v models.Viewer, dept uint, lead b
 		return nil, err
 	}
 	ds = append(ds, owed...)
-	clocks, err := s.ClockDeadlines(ctx, today, cal, sch.TimeLimits, dept)
+	pending, err := clocks.New(s.Store).ClockDeadlines(ctx, today, cal, sch.TimeLimits, dept)
 	if err != nil {
 		return nil, err
 	}
-	ds = append(ds, clocks...)
-	models.SplitDeadlines(ds, today, a.Horizon, &a.Overdue, &a.Upcoming)
-	models.SortByDue(a.Overdue)
-	models.SortByDue(a.Upcoming)
+	ds = append(ds, pending...)
+	clocks.SplitDeadlines(ds, today, a.Horizon, &a.Overdue, &a.Upcoming)
+	clocks.SortByDue(a.Overdue)
+	clocks.SortByDue(a.Upcoming)
 	return a, nil
 }
 
 // openRequestDeadlines lists a department's requests unanswered on today,
 // each due by scoring.RequestDue, the rule the scores use.
-func (s *Store) openRequestDeadlines(ctx context.Context, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint, today scoring.Date) ([]models.Deadline, error) {
-	var out []models.Deadline
+func (s *Store) openRequestDeadlines(ctx context.Context, cal *scoring.Calendar, limits scoring.TimeLimits, dept uint, today scoring.Date) ([]clocks.Deadline, error) {
+	var out []clocks.Deadline
 	err := models.ScanRows(s.DB.WithContext(ctx).Model(&models.Request{}).
 		Select("id, request_no, received, extended, pause_start, pause_end, correction_start, correction_end").
 		Where("department_id = ? AND received <= ? AND (answered IS NULL OR answered > ?)", dept, today.Time(), today.Time()),
@@ -75,7 +76,7 @@ func (s *Store) openRequestDeadlines(ctx context.Context, cal *scoring.Calendar,
 				return err
 			}
 			q.Received, q.PauseStart, q.PauseEnd, q.CorrectionStart, q.CorrectionEnd = models.DayOf(rec), models.DayOf(ps), models.DayOf(pe), models.DayOf(cs), models.DayOf(ce)
-			out = append(out, models.Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: scoring.RequestDue(cal, limits, q, today)})
+			out = append(out, clocks.Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: scoring.RequestDue(cal, limits, q, today)})
 			return nil
 		})
 	if err != nil {
@@ -87,7 +88,7 @@ func (s *Store) openRequestDeadlines(ctx context.Context, cal *scoring.Calendar,
 // NotFiled lists the reports every department owes and has not filed by
 // today, overdue: this year's quarterly reports of the departments that
 // lead an item and last year's annual reports, for the office.
-func (s *Store) NotFiled(ctx context.Context, v models.Viewer, today scoring.Date, sch *scoring.Scheme) ([]models.Deadline, error) {
+func (s *Store) NotFiled(ctx context.Context, v models.Viewer, today scoring.Date, sch *scoring.Scheme) ([]clocks.Deadline, error) {
 	if !v.IsOffice() {
 		return nil, models.ErrForbidden
 	}
@@ -99,13 +100,13 @@ func (s *Store) NotFiled(ctx context.Context, v models.Viewer, today scoring.Dat
 	if err != nil {
 		return nil, err
 	}
-	var out []models.Deadline
+	var out []clocks.Deadline
 	for _, r := range owed {
 		if r.Due < today {
 			out = append(out, r)
 		}
 	}
-	models.SortByDue(out)
+	clocks.SortByDue(out)
 	return out, nil
 }
 
@@ -113,8 +114,8 @@ func (s *Store) NotFiled(ctx context.Context, v models.Viewer, today scoring.Dat
 // every department) owes: this year's quarterly reports when it leads an
 // item, last year's annual report. Last year's quarters are past scoring's
 // reach of this year's work; this year's annual report is not due yet.
-func (s *Store) owedReports(ctx context.Context, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]models.Deadline, error) {
-	var out []models.Deadline
+func (s *Store) owedReports(ctx context.Context, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]clocks.Deadline, error) {
+	var out []clocks.Deadline
 	for _, y := range []int{today.Year() - 1, today.Year()} {
 		reps, err := s.reportDeadlines(ctx, y, today, p, leads, dept)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -32,8 +33,8 @@ type Overview struct {
 	Complaints ComplaintStats
 	// Upcoming falls due within the next five working days; Overdue is past
 	// due and not done. Both are sorted by due date.
-	Upcoming []models.Deadline
-	Overdue  []models.Deadline
+	Upcoming []clocks.Deadline
+	Overdue  []clocks.Deadline
 }
 
 // TimelinessBuckets are the histogram's ranges of working days to answer.
@@ -129,11 +130,11 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 	if err != nil {
 		return nil, err
 	}
-	models.SplitDeadlines(reps, o.Today, models.UpcomingHorizon(cal, o.Today), &o.Overdue, &o.Upcoming)
+	clocks.SplitDeadlines(reps, o.Today, clocks.UpcomingHorizon(cal, o.Today), &o.Overdue, &o.Upcoming)
 	if err := s.overviewClocks(ctx, o, cal, scheme.TimeLimits); err != nil {
 		return nil, err
 	}
-	byDue := func(a, b models.Deadline) int { return int(a.Due - b.Due) }
+	byDue := func(a, b clocks.Deadline) int { return int(a.Due - b.Due) }
 	slices.SortStableFunc(o.Upcoming, byDue)
 	slices.SortStableFunc(o.Overdue, byDue)
 	return o, nil
@@ -142,7 +143,7 @@ func (s *Store) Overview(ctx context.Context, y int, today scoring.Date, scheme 
 // requestOverview fills the request figures and request deadlines. Requests
 // of earlier years still open are deadlines too.
 func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
-	horizon := models.UpcomingHorizon(cal, o.Today)
+	horizon := clocks.UpcomingHorizon(cal, o.Today)
 	yearStart, _ := scoring.YearSpan(o.Year)
 	var days []int
 	var open []OpenRequest
@@ -160,7 +161,7 @@ func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.C
 			due := scoring.RequestDue(cal, limits, q, o.Today)
 			if q.Answered.IsZero() || q.Answered > o.Today {
 				open = append(open, OpenRequest{ID: q.ID, DepartmentID: dept, No: q.No, Received: q.Received, Due: due})
-				d := models.Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: due}
+				d := clocks.Deadline{DepartmentID: dept, Kind: "request", Title: q.No, RecordID: q.ID, Due: due}
 				switch {
 				case due < o.Today:
 					o.Overdue = append(o.Overdue, d)
@@ -217,7 +218,7 @@ func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.C
 // annual report not filed by today: quarterly reports by the departments
 // that lead an item, the annual report by every department; dept 0 lists
 // every department's, otherwise dept's only.
-func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]models.Deadline, error) {
+func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]clocks.Deadline, error) {
 	in, err := s.ScoringFrame(ctx, y)
 	if err != nil {
 		return nil, err
@@ -235,7 +236,7 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 			filedA[a.Dept] = true
 		}
 	}
-	var out []models.Deadline
+	var out []clocks.Deadline
 	for _, d := range in.Departments {
 		if dept != 0 && d.ID != dept {
 			continue
@@ -243,13 +244,13 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 		if leads[d.ID] {
 			for q := 1; q <= len(p.Quarterly.Due); q++ {
 				if !filedQ[[2]uint{d.ID, uint(q)}] {
-					out = append(out, models.Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d年第%d季度", y, q), Due: p.QuarterlyDue(y, q),
+					out = append(out, clocks.Deadline{DepartmentID: d.ID, Kind: "quarterly_report", Title: fmt.Sprintf("%d年第%d季度", y, q), Due: p.QuarterlyDue(y, q),
 						URL: fmt.Sprintf("/reports/quarterly/file?year=%d&quarter=%d", y, q)})
 				}
 			}
 		}
 		if !filedA[d.ID] {
-			out = append(out, models.Deadline{DepartmentID: d.ID, Kind: "annual_report", Title: fmt.Sprintf("%d年度", y), Due: annualDue,
+			out = append(out, clocks.Deadline{DepartmentID: d.ID, Kind: "annual_report", Title: fmt.Sprintf("%d年度", y), Due: annualDue,
 				URL: fmt.Sprintf("/reports/annual/file?year=%d", y)})
 		}
 	}
@@ -259,10 +260,10 @@ func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, 
 // overviewClocks adds the pending reviews and coordinations to the
 // overview's deadline lists.
 func (s *Store) overviewClocks(ctx context.Context, o *Overview, cal *scoring.Calendar, limits scoring.TimeLimits) error {
-	ds, err := s.ClockDeadlines(ctx, o.Today, cal, limits, 0)
+	ds, err := clocks.New(s.Store).ClockDeadlines(ctx, o.Today, cal, limits, 0)
 	if err != nil {
 		return err
 	}
-	models.SplitDeadlines(ds, o.Today, models.UpcomingHorizon(cal, o.Today), &o.Overdue, &o.Upcoming)
+	clocks.SplitDeadlines(ds, o.Today, clocks.UpcomingHorizon(cal, o.Today), &o.Overdue, &o.Upcoming)
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/scoring"
@@ -69,7 +70,7 @@ func TestOverviewFiguresAndDeadlines(t *testing.T) {
 		if o.Complaints != (overview.ComplaintStats{Received: 2, Replied: 1, Closed: 0}) {
 			t.Errorf("complaints %+v", o.Complaints)
 		}
-		titles := func(ds []models.Deadline) (out []string) {
+		titles := func(ds []clocks.Deadline) (out []string) {
 			for _, d := range ds {
 				out = append(out, d.Kind+":"+d.Title+"@"+d.Due.String())
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -12,7 +13,7 @@ import (
 // asked, when it was due, and the opinion that holds (视为同意 after
 // silence).
 type CoordinationView struct {
-	models.Coordination
+	clocks.Coordination
 	Asked string
 	Due   scoring.Date
 	State scoring.ReplyState
@@ -31,7 +32,7 @@ func (s *Store) publicationClocks(ctx context.Context, v models.Viewer, p models
 	if err := db.Where("department_id = ? AND index_no = ?", p.DepartmentID, p.IndexNo).Order("requested, id").Find(&rv.Reviews).Error; err != nil {
 		return fmt.Errorf("read reviews of publication: %w", err)
 	}
-	var cs []models.Coordination
+	var cs []clocks.Coordination
 	if err := db.Where("department_id = ? AND index_no = ?", p.DepartmentID, p.IndexNo).Order("sent, id").Find(&cs).Error; err != nil {
 		return fmt.Errorf("read coordinations of publication: %w", err)
 	}
@@ -48,7 +49,7 @@ func (s *Store) publicationClocks(ctx context.Context, v models.Viewer, p models
 
 // coordinationViews states each coordination on today under the newest
 // approved scheme's limit.
-func (s *Store) coordinationViews(ctx context.Context, cs []models.Coordination, today scoring.Date) ([]CoordinationView, error) {
+func (s *Store) coordinationViews(ctx context.Context, cs []clocks.Coordination, today scoring.Date) ([]CoordinationView, error) {
 	limits, err := s.CurrentLimits(ctx)
 	if err != nil {
 		return nil, err
@@ -106,7 +107,7 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 	db := s.DB.WithContext(ctx)
 	switch kind {
 	case string(scoring.RecordSecrecyReview):
-		var r models.SecrecyReview
+		var r clocks.SecrecyReview
 		if err := db.First(&r, id).Error; err != nil {
 			return nil, models.NotFound(err, "read secrecy review")
 		}
@@ -122,16 +123,16 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 		if limits != nil {
 			due = scoring.ReviewDue(cal, *limits, scoring.DateOf(r.Requested)).String()
 		}
-		return &RecordView{DepartmentID: r.DepartmentID, Title: r.Title, Reviews: []models.SecrecyReview{r}, Fields: fields(
+		return &RecordView{DepartmentID: r.DepartmentID, Title: r.Title, Reviews: []clocks.SecrecyReview{r}, Fields: fields(
 			"审查编号", r.ReviewNo, "索引号", r.IndexNo, "信息名称", r.Title, "送审日期", models.YMD(r.Requested),
 			"审查期限", due, "审查意见", r.Opinion, "依据和理由", r.Basis, "决定日期", models.YMDPtr(r.Decided),
 		)}, nil
 	case string(scoring.RecordCoordination):
-		var c models.Coordination
+		var c clocks.Coordination
 		if err := db.First(&c, id).Error; err != nil {
 			return nil, models.NotFound(err, "read coordination")
 		}
-		views, err := s.coordinationViews(ctx, []models.Coordination{c}, today)
+		views, err := s.coordinationViews(ctx, []clocks.Coordination{c}, today)
 		if err != nil {
 			return nil, err
 		}
@@ -139,7 +140,7 @@ func (s *Store) clockRecord(ctx context.Context, kind string, id uint, today sco
 			"协调编号", c.CoordinationNo, "索引号", c.IndexNo, "协调事项", c.Subject, "说明", c.Note,
 		)}, nil
 	case string(scoring.RecordPressConference):
-		var p models.PressConference
+		var p clocks.PressConference
 		if err := db.First(&p, id).Error; err != nil {
 			return nil, models.NotFound(err, "read press conference")
 		}

@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -28,7 +29,7 @@ type Flag struct {
 	Opinion  string
 	Decided  scoring.Date
 	Review   uint
-	Decision *models.DisclosureFlag // nil while open
+	Decision *clocks.DisclosureFlag // nil while open
 }
 
 // Flag decisions.
@@ -89,15 +90,15 @@ func (s *Store) flags(db *gorm.DB, v models.Viewer, publication uint) ([]Flag, e
 	for i, p := range pubs {
 		ids[i], indexNos[i] = p.ID, p.IndexNo
 	}
-	var reviews []models.SecrecyReview
+	var reviews []clocks.SecrecyReview
 	if err := db.Where("index_no IN ? AND decided IS NOT NULL", indexNos).Find(&reviews).Error; err != nil {
 		return nil, fmt.Errorf("read reviews of flagged publications: %w", err)
 	}
-	var decisions []models.DisclosureFlag
+	var decisions []clocks.DisclosureFlag
 	if err := db.Where("publication_id IN ?", ids).Find(&decisions).Error; err != nil {
 		return nil, fmt.Errorf("read flag decisions: %w", err)
 	}
-	decided := make(map[uint]*models.DisclosureFlag, len(decisions))
+	decided := make(map[uint]*clocks.DisclosureFlag, len(decisions))
 	for i := range decisions {
 		decided[decisions[i].PublicationID] = &decisions[i]
 	}
@@ -131,7 +132,7 @@ var ErrFlagDecided = models.Invalid("flag", "refuse.flag.decided")
 // extended); dismissing needs a reason. Only the office and the discipline
 // office decide, and the decision and any incident are audit-logged in the
 // same transaction.
-func (s *Store) DecideFlag(ctx context.Context, v models.Viewer, publication uint, decision, note string, now time.Time) (*models.DisclosureFlag, error) {
+func (s *Store) DecideFlag(ctx context.Context, v models.Viewer, publication uint, decision, note string, now time.Time) (*clocks.DisclosureFlag, error) {
 	if !v.Can(models.ActDecideFlag) {
 		return nil, models.ErrForbidden
 	}
@@ -144,7 +145,7 @@ func (s *Store) DecideFlag(ctx context.Context, v models.Viewer, publication uin
 	case utf8.RuneCountInString(note) > 1000:
 		return nil, models.Invalid("note", "refuse.flag.note")
 	}
-	var out *models.DisclosureFlag
+	var out *clocks.DisclosureFlag
 	err := s.Audited(ctx, v, func(tx *models.Tx) error {
 		fs, err := s.flags(tx.DB, v, publication)
 		if err != nil {
@@ -157,7 +158,7 @@ func (s *Store) DecideFlag(ctx context.Context, v models.Viewer, publication uin
 		if f.Decision != nil {
 			return ErrFlagDecided
 		}
-		d := &models.DisclosureFlag{PublicationID: publication, Decision: decision, Note: note, UserID: v.UserID, DecidedAt: now.UTC()}
+		d := &clocks.DisclosureFlag{PublicationID: publication, Decision: decision, Note: note, UserID: v.UserID, DecidedAt: now.UTC()}
 		if decision == FlagConfirmed {
 			inc, err := confirmIncident(tx, f, note)
 			if err != nil {

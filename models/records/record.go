@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -56,7 +58,7 @@ type RecordView struct {
 	Asked uint
 	// A publication's secrecy reviews and coordinations, and its flag if
 	// it went out against its review.
-	Reviews       []models.SecrecyReview
+	Reviews       []clocks.SecrecyReview
 	Coordinations []CoordinationView
 	Flags         []Flag
 }
@@ -108,7 +110,7 @@ func (s *Store) Record(ctx context.Context, v models.Viewer, kind string, id uin
 		if c.UpdatedBy != "" {
 			rv.Fields = append(rv.Fields, fields("办公室归类", fmt.Sprintf("%s %s(%s,%s)", c.Applicant, c.Result, c.UpdatedBy, c.UpdatedAt.Format(time.DateOnly)))...)
 		}
-		applicant, result := r.Categories(c)
+		applicant, result := reports.Categories(r, c)
 		rv.Fields = append(rv.Fields, fields("年度报告统计的申请人类型", applicant, "年度报告统计的办理结果", result)...)
 		if err := s.requestForwarding(ctx, r, rv, today); err != nil {
 			return nil, err

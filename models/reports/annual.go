@@ -27,7 +27,7 @@ type AnnualReport struct {
 	Activity     Activity
 	National     *National
 	Previous     *National // the year before, nil when it has no records
-	Final        *models.AnnualFinal
+	Final        *AnnualFinal
 	Issued       *Issued   // the final report as issued (annual_issue.go)
 	Live         *National // once final: the tables as the records give them now
 	Sections     []Section

@@ -52,7 +52,7 @@
 //     answered by the end of Y. Its column is its applicant type. Its
 //     categories are the record's own, else the office's categorisation,
 //     else (the result) its old answer type where that maps unambiguously
-//     (models.ResultOfAnswer). A request answered in Y without a result is
+//     (ResultOfAnswer). A request answered in Y without a result is
 //     in 一 or 二 but in no row of 三: its column does not balance, and the
 //     report names it. A request without an applicant type counts in 总计
 //     only. A report is final only when every column balances and every

@@ -40,7 +40,7 @@ type AnnualDue struct {
 	Year      int
 	Statutory scoring.Date
 	Scheme    scoring.Date // zero for the bureau, or without an approved scheme
-	Final     *models.AnnualFinal
+	Final     *AnnualFinal
 	Overdue   bool // not final and the earlier date has passed
 }
 

@@ -292,11 +292,11 @@ func upsertSubmission(db *gorm.DB, in FilingInput, figures string, today time.Ti
 	}
 	// The figures the records cannot give are the report's filed figures
 	// (table 二 and the fees), as the annual report page files them.
-	var fig models.AnnualFigures
+	var fig AnnualFigures
 	if err := db.Where("department_id = ? AND year = ?", in.DepartmentID, in.Year).First(&fig).Error; err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 		return 0, nil, false, fmt.Errorf("read annual figures: %w", err)
 	}
-	fig.DepartmentID, fig.Year, fig.Figures = in.DepartmentID, in.Year, models.EncodeAnnualFigures(in.Entered)
+	fig.DepartmentID, fig.Year, fig.Figures = in.DepartmentID, in.Year, EncodeAnnualFigures(in.Entered)
 	if err := db.Save(&fig).Error; err != nil {
 		return 0, nil, false, fmt.Errorf("save annual figures: %w", err)
 	}

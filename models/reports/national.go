@@ -13,12 +13,12 @@ import (
 // records of a unit and a year.
 
 // Columns of table 三: the applicant types, then 总计.
-var applicantColumns = append(slices.Clone(models.ApplicantTypes), "总计")
+var applicantColumns = append(slices.Clone(ApplicantTypes), "总计")
 
 // totalColumn is table 三's 总计 column.
-var totalColumn = len(models.ApplicantTypes)
+var totalColumn = len(ApplicantTypes)
 
-// Rows of table 三. The result rows follow models.ResultCategories.
+// Rows of table 三. The result rows follow ResultCategories.
 const (
 	rowNew        = 0 // 一、本年新收
 	rowCarriedIn  = 1 // 二、上年结转
@@ -26,7 +26,7 @@ const (
 )
 
 var (
-	resultCategories = models.ResultCategories()
+	resultCategories = ResultCategories()
 	rowResultsTotal  = rowFirstResul + len(resultCategories) // 三(七)总计
 	rowCarriedOut    = rowResultsTotal + 1                   // 四、结转下年度继续办理
 	requestRows      = rowCarriedOut + 1
@@ -55,7 +55,7 @@ const (
 type National struct {
 	Requests  RequestTable
 	Remedies  RemedyTable
-	Filed     map[string]float64 // by models.AnnualFigureSpecs key; absent: not filed
+	Filed     map[string]float64 // by AnnualFigureSpecs key; absent: not filed
 	Published int                // pieces of information published proactively
 	// ByChannel counts pieces of information by 公开形式, the office's
 	// channels first in their order, then any other the records name.
@@ -134,7 +134,7 @@ func nationalOf(ctx context.Context, s *models.Store, u Unit, year int, pubs []m
 	}
 	missing := make([][]RequestRef, len(applicantColumns)) // concluded without a result, by column
 	for _, q := range reqs {
-		applicant, result := q.Categories(cats[q.ID])
+		applicant, result := Categories(q, cats[q.ID])
 		received, answered := scoring.DateOf(q.Received), dateOf(q.Answered)
 		open := received <= p.To && (answered.IsZero() || answered >= p.From)
 		concluded := p.contains(answered)
@@ -144,7 +144,7 @@ func nationalOf(ctx context.Context, s *models.Store, u Unit, year int, pubs []m
 			ref.Answered = answered.String()
 		}
 		if open {
-			col := slices.Index(models.ApplicantTypes, applicant)
+			col := slices.Index(ApplicantTypes, applicant)
 			count := func(row int) {
 				if col >= 0 {
 					n.Requests[row][col]++
@@ -175,7 +175,7 @@ func nationalOf(ctx context.Context, s *models.Store, u Unit, year int, pubs []m
 		}
 		n.Remedies.add(procRecon, dateOf(q.ReconFiled), q.ReconOutcome, dateOf(q.ReconDecided), p)
 		suit := procDirect
-		if q.SuitKind == models.SuitAfterRecon {
+		if q.SuitKind == SuitAfterRecon {
 			suit = procAfterRecon
 		}
 		n.Remedies.add(suit, dateOf(q.SuitFiled), q.SuitOutcome, dateOf(q.SuitDecided), p)
@@ -217,18 +217,18 @@ func (t *RemedyTable) add(proc int, filed scoring.Date, outcome string, decided 
 	if outcome == "" {
 		return
 	}
-	k := slices.Index(models.RemedyOutcomes, outcome)
+	k := slices.Index(RemedyOutcomes, outcome)
 	switch {
 	case k < 0:
 		return
 	case outcome != models.OutcomePending && p.contains(decided):
 	case !filed.IsZero() && filed <= p.To && (decided.IsZero() || decided > p.To):
-		k = slices.Index(models.RemedyOutcomes, models.OutcomePending)
+		k = slices.Index(RemedyOutcomes, models.OutcomePending)
 	default:
 		return
 	}
 	t[proc][k]++
-	t[proc][len(models.RemedyOutcomes)]++
+	t[proc][len(RemedyOutcomes)]++
 }
 
 // nationalRequests reads the requests a year's tables count: open at some

@@ -22,14 +22,14 @@ func (s *Store) Categorise(ctx context.Context, v models.Viewer, requestID uint,
 		return models.ErrForbidden
 	}
 	if applicant != "" {
-		a, ok := models.ParseApplicant(applicant)
+		a, ok := ParseApplicant(applicant)
 		if !ok {
 			return models.Invalid("applicant", "refuse.national.applicant", applicant)
 		}
 		applicant = a
 	}
 	if result != "" {
-		r, ok := models.ParseResult(result)
+		r, ok := ParseResult(result)
 		if !ok {
 			return models.Invalid("result", "refuse.national.result", result)
 		}
@@ -80,7 +80,7 @@ func (s *Store) AnnualFiguresOf(ctx context.Context, year int, depts []uint) (ma
 	if depts != nil {
 		q = q.Where("department_id IN ?", depts)
 	}
-	var rows []models.AnnualFigures
+	var rows []AnnualFigures
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read annual figures: %w", err)
 	}
@@ -114,20 +114,20 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v models.Viewer, deptID u
 		return err
 	}
 	figures := map[string]float64{}
-	for _, f := range models.AnnualFigureSpecs {
+	for _, f := range AnnualFigureSpecs {
 		raw := strings.TrimSpace(typed[f.Key])
 		if raw == "" {
 			continue
 		}
-		n, ok := models.ParseAnnualFigure(f, raw)
+		n, ok := ParseAnnualFigure(f, raw)
 		if !ok {
 			return models.Invalid(f.Key, "refuse.national.number", f.Name, raw)
 		}
 		figures[f.Key] = n
 	}
-	body := models.EncodeAnnualFigures(figures)
+	body := EncodeAnnualFigures(figures)
 	return s.Audited(ctx, v, func(tx *models.Tx) error {
-		var row models.AnnualFigures
+		var row AnnualFigures
 		err := tx.DB.Where("department_id = ? AND year = ?", deptID, year).First(&row).Error
 		found := err == nil
 		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
@@ -153,8 +153,8 @@ func (s *Store) SaveAnnualFigures(ctx context.Context, v models.Viewer, deptID u
 }
 
 // AnnualFinalOf reads whether a unit's report of a year is final (nil: not).
-func (s *Store) AnnualFinalOf(ctx context.Context, year int, deptID uint) (*models.AnnualFinal, error) {
-	var f models.AnnualFinal
+func (s *Store) AnnualFinalOf(ctx context.Context, year int, deptID uint) (*AnnualFinal, error) {
+	var f AnnualFinal
 	err := s.DB.WithContext(ctx).Where("year = ? AND department_id = ?", year, deptID).First(&f).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
@@ -176,7 +176,7 @@ func (s *Store) SetAnnualFinal(ctx context.Context, v models.Viewer, year int, d
 	return s.Audited(ctx, v, func(tx *models.Tx) error {
 		id := fmt.Sprintf("%d/%d", year, deptID)
 		if !final {
-			res := tx.DB.Where("year = ? AND department_id = ?", year, deptID).Delete(&models.AnnualFinal{})
+			res := tx.DB.Where("year = ? AND department_id = ?", year, deptID).Delete(&AnnualFinal{})
 			if res.Error != nil {
 				return fmt.Errorf("withdraw annual final: %w", res.Error)
 			}
@@ -185,7 +185,7 @@ func (s *Store) SetAnnualFinal(ctx context.Context, v models.Viewer, year int, d
 			}
 			return tx.Record("delete", "annual_final", id, "定稿", nil)
 		}
-		f := models.AnnualFinal{Year: year, DepartmentID: deptID, FinalBy: v.Name, FinalAt: now.UTC()}
+		f := AnnualFinal{Year: year, DepartmentID: deptID, FinalBy: v.Name, FinalAt: now.UTC()}
 		if err := tx.DB.Where("year = ? AND department_id = ?", year, deptID).FirstOrCreate(&f).Error; err != nil {
 			return fmt.Errorf("mark annual final: %w", err)
 		}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-
-	"github.com/gongkai/gongkai/models"
 )
 
 // The national tables as grids, cell for cell as the 2021 format prints
@@ -65,10 +63,10 @@ func requestGrid(n *National) Grid {
 	g := Grid{Caption: "三、收到和处理政府信息公开申请情况", Cols: 3 + len(applicantColumns)}
 	g.Head = [][]Cell{
 		{head("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), head("申请人情况", len(applicantColumns), 1)},
-		{head(models.ApplicantNatural, 1, 2), head("法人或其他组织", len(models.ApplicantTypes)-1, 1), head("总计", 1, 2)},
+		{head(ApplicantNatural, 1, 2), head("法人或其他组织", len(ApplicantTypes)-1, 1), head("总计", 1, 2)},
 	}
 	var orgs []Cell
-	for _, a := range models.ApplicantTypes[1:] {
+	for _, a := range ApplicantTypes[1:] {
 		orgs = append(orgs, head(a, 1, 1))
 	}
 	g.Head = append(g.Head, orgs)
@@ -87,7 +85,7 @@ func requestGrid(n *National) Grid {
 	g.Body = append(g.Body, append([]Cell{label("二、上年结转政府信息公开申请数量", 3, 1)}, counts(rowCarriedIn)...))
 	row := rowFirstResul
 	first := true
-	for _, grp := range models.ResultGroups {
+	for _, grp := range ResultGroups {
 		var cells []Cell
 		if first {
 			cells = append(cells, label("三、本年度办理结果", 1, len(resultCategories)+1))
@@ -196,7 +194,7 @@ func (r *AnnualReport) comparisons() []comparison {
 	remedies := func(n *National, procs ...int) int {
 		t := 0
 		for _, p := range procs {
-			t += n.Remedies[p][len(models.RemedyOutcomes)]
+			t += n.Remedies[p][len(RemedyOutcomes)]
 		}
 		return t
 	}

@@ -43,12 +43,12 @@ func newNationalYear(t *testing.T, s *models.Store) nationalYear {
 	// Requests of 宿城分局. cat0 … cat20: one per national result category,
 	// in the table's order, received and answered in 2025, the applicant
 	// types in turn (cat i is of type i mod 6).
-	cats := models.ResultCategories()
+	cats := reports.ResultCategories()
 	var reqs []models.Request
 	for i, c := range cats {
 		reqs = append(reqs, models.Request{DepartmentID: y.sc.ID, RequestNo: fmt.Sprintf("cat%d", i), Channel: "网络",
 			Received: day("2025-01-02"), Answered: dayPtr(fmt.Sprintf("2025-01-%02d", 10+i%10)),
-			Applicant: models.ApplicantTypes[i%6], Result: c})
+			Applicant: reports.ApplicantTypes[i%6], Result: c})
 	}
 	reqs = append(reqs,
 		// c1: received 2024, answered 2025 → 二 and 三(一), 自然人.

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/gongkai/gongkai/models"
 )
 
 // Placeholder is a figure an annual report's text may quote as {{Name}};
@@ -58,10 +56,10 @@ var placeholderSpecs = []struct {
 	{"不予处理数", func(r *AnnualReport) string { return itoa(r.National.results("不予处理")) }},
 	{"其他处理数", func(r *AnnualReport) string { return itoa(r.National.results("其他处理")) }},
 	{"电话申请数", func(r *AnnualReport) string { return itoa(r.National.requestChannel("电话")) }},
-	{"行政复议数", func(r *AnnualReport) string { return itoa(r.National.Remedies[procRecon][len(models.RemedyOutcomes)]) }},
+	{"行政复议数", func(r *AnnualReport) string { return itoa(r.National.Remedies[procRecon][len(RemedyOutcomes)]) }},
 	{"复议纠正数", func(r *AnnualReport) string { return itoa(r.National.Remedies[procRecon][1]) }},
 	{"行政诉讼数", func(r *AnnualReport) string {
-		n := len(models.RemedyOutcomes)
+		n := len(RemedyOutcomes)
 		return itoa(r.National.Remedies[procDirect][n] + r.National.Remedies[procAfterRecon][n])
 	}},
 	{"诉讼纠正数", func(r *AnnualReport) string {
@@ -102,7 +100,7 @@ func (r *AnnualReport) placeholders() []Placeholder {
 func (n *National) results(group string) int {
 	t := 0
 	for i, c := range resultCategories {
-		if c == group || strings.HasPrefix(c, group+models.ResultSep) {
+		if c == group || strings.HasPrefix(c, group+ResultSep) {
 			t += n.Requests[rowFirstResul+i][totalColumn]
 		}
 	}

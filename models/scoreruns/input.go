@@ -3,6 +3,7 @@ package scoreruns
 import (
 	"context"
 
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -15,5 +16,17 @@ import (
 // Rows are streamed into compact values: a province-scale year fits in
 // memory. It reads no import halfway written (imports' SettledInput).
 func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
-	return imports.New(s.Store).SettledInput(ctx, y, s.ReadScoringInput)
+	return imports.New(s.Store).SettledInput(ctx, y, s.readInput)
+}
+
+// readInput is the core's read of the records with the clocks' added.
+func (s *Store) readInput(ctx context.Context, y int) (*scoring.Input, error) {
+	in, err := s.ReadScoringInput(ctx, y)
+	if err != nil {
+		return nil, err
+	}
+	if err := clocks.New(s.Store).AddInput(ctx, in, y); err != nil {
+		return nil, err
+	}
+	return in, nil
 }

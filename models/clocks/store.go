@@ -1,19 +1,28 @@
-package models
+package clocks
 
 import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
 
-// clockInput adds the year's secrecy reviews, coordinations and press
-// conferences to a scoring input.
-func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end time.Time) error {
+// Store reads the clocks' records: secrecy reviews, coordinations and press
+// conferences, and what they still wait for.
+type Store struct{ *models.Store }
+
+// New returns the clocks' store on s.
+func New(s *models.Store) *Store { return &Store{s} }
+
+// AddInput adds year y's secrecy reviews, coordinations and press
+// conferences to a scoring input (scoreruns' ScoringInput asks it).
+func (s *Store) AddInput(ctx context.Context, in *scoring.Input, y int) error {
+	first, last := scoring.YearSpan(y)
+	start, end := first.Time(), last.Time()
 	db := s.DB.WithContext(ctx)
-	err := ScanRows(db.Model(&SecrecyReview{}).Where("requested BETWEEN ? AND ?", start, end).
+	err := models.ScanRows(db.Model(&SecrecyReview{}).Where("requested BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "review_no", "title", "requested", "decided", "opinion"),
 		func(r *sql.Rows) error {
 			var x scoring.SecrecyReview
@@ -21,14 +30,14 @@ func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end ti
 			if err := r.Scan(&x.ID, &x.Dept, &x.No, &x.Title, &req, &dec, &x.Opinion); err != nil {
 				return err
 			}
-			x.Requested, x.Decided = DayOf(req), DayOf(dec)
+			x.Requested, x.Decided = models.DayOf(req), models.DayOf(dec)
 			in.SecrecyReviews = append(in.SecrecyReviews, x)
 			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read secrecy reviews: %w", err)
 	}
-	err = ScanRows(db.Model(&Coordination{}).Where("sent BETWEEN ? AND ?", start, end).
+	err = models.ScanRows(db.Model(&Coordination{}).Where("sent BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "asked_id", "coordination_no", "subject", "sent", "replied", "opinion"),
 		func(r *sql.Rows) error {
 			var x scoring.Coordination
@@ -36,21 +45,21 @@ func (s *Store) clockInput(ctx context.Context, in *scoring.Input, start, end ti
 			if err := r.Scan(&x.ID, &x.Dept, &x.Asked, &x.No, &x.Subject, &sent, &rep, &x.Opinion); err != nil {
 				return err
 			}
-			x.Sent, x.Replied = DayOf(sent), DayOf(rep)
+			x.Sent, x.Replied = models.DayOf(sent), models.DayOf(rep)
 			in.Coordinations = append(in.Coordinations, x)
 			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read coordinations: %w", err)
 	}
-	err = ScanRows(db.Model(&PressConference{}).Where("held BETWEEN ? AND ?", start, end).Select("id", "department_id", "held"),
+	err = models.ScanRows(db.Model(&PressConference{}).Where("held BETWEEN ? AND ?", start, end).Select("id", "department_id", "held"),
 		func(r *sql.Rows) error {
 			var x scoring.PressConference
 			var held sql.NullTime
 			if err := r.Scan(&x.ID, &x.Dept, &held); err != nil {
 				return err
 			}
-			x.Date = DayOf(held)
+			x.Date = models.DayOf(held)
 			in.PressConferences = append(in.PressConferences, x)
 			return nil
 		})
@@ -77,13 +86,13 @@ func (s *Store) ClockDeadlines(ctx context.Context, today scoring.Date, cal *sco
 	if dept != 0 {
 		q = q.Where("department_id = ?", dept)
 	}
-	err := ScanRows(q, func(r *sql.Rows) error {
+	err := models.ScanRows(q, func(r *sql.Rows) error {
 		var d Deadline
 		var req sql.NullTime
 		if err := r.Scan(&d.RecordID, &d.DepartmentID, &d.Title, &req); err != nil {
 			return err
 		}
-		d.Kind, d.Due = DeadlineReview, scoring.ReviewDue(cal, limits, DayOf(req))
+		d.Kind, d.Due = DeadlineReview, scoring.ReviewDue(cal, limits, models.DayOf(req))
 		out = append(out, d)
 		return nil
 	})
@@ -96,13 +105,13 @@ func (s *Store) ClockDeadlines(ctx context.Context, today scoring.Date, cal *sco
 	if dept != 0 {
 		q = q.Where("department_id = ? OR asked_id = ?", dept, dept)
 	}
-	err = ScanRows(q, func(r *sql.Rows) error {
+	err = models.ScanRows(q, func(r *sql.Rows) error {
 		var c scoring.Coordination
 		var sent sql.NullTime
 		if err := r.Scan(&c.ID, &c.Dept, &c.Asked, &c.Subject, &sent); err != nil {
 			return err
 		}
-		c.Sent = DayOf(sent)
+		c.Sent = models.DayOf(sent)
 		due := scoring.CoordinationDue(cal, limits, c.Sent)
 		if state, _ := scoring.CoordinationState(c, due, today); state != scoring.ReplyPending {
 			return nil
@@ -124,9 +133,9 @@ func (s *Store) ClockDeadlines(ctx context.Context, today scoring.Date, cal *sco
 // PendingClocks lists a department's pending reviews and coordinations on
 // today, earliest due first, under the
 // scheme's limits; the viewer must be allowed to see the department.
-func (s *Store) PendingClocks(ctx context.Context, v Viewer, dept uint, today scoring.Date, limits scoring.TimeLimits) ([]Deadline, error) {
+func (s *Store) PendingClocks(ctx context.Context, v models.Viewer, dept uint, today scoring.Date, limits scoring.TimeLimits) ([]Deadline, error) {
 	if !v.CanSeeDepartment(dept) {
-		return nil, ErrNotFound
+		return nil, models.ErrNotFound
 	}
 	cal, err := s.Calendar(ctx)
 	if err != nil {
@@ -153,10 +162,10 @@ type ReviewStep struct {
 // Steps lists the review's five steps in order.
 func (r SecrecyReview) Steps() []ReviewStep {
 	return []ReviewStep{
-		{1, r.UnitBy, YMDPtr(r.UnitDate)},
-		{2, r.HeadBy, YMDPtr(r.HeadDate)},
-		{3, r.LeaderBy, YMDPtr(r.LeaderDate)},
-		{4, r.SecrecyBy, YMDPtr(r.SecrecyDate)},
-		{5, r.ApproverBy, YMDPtr(r.ApproverDate)},
+		{1, r.UnitBy, models.YMDPtr(r.UnitDate)},
+		{2, r.HeadBy, models.YMDPtr(r.HeadDate)},
+		{3, r.LeaderBy, models.YMDPtr(r.LeaderDate)},
+		{4, r.SecrecyBy, models.YMDPtr(r.SecrecyDate)},
+		{5, r.ApproverBy, models.YMDPtr(r.ApproverDate)},
 	}
 }

@@ -1,4 +1,4 @@
-package models
+package reports
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // The vocabularies of the national annual report format
@@ -168,7 +170,7 @@ func refusalOf(a string) string {
 // report counts them: the record's own, else the office's categorisation c,
 // else (the result) its old answer type where that maps unambiguously; ""
 // where none gives one.
-func (q Request) Categories(c RequestCategory) (applicant, result string) {
+func Categories(q models.Request, c models.RequestCategory) (applicant, result string) {
 	applicant = q.Applicant
 	if applicant == "" {
 		applicant = c.Applicant
@@ -181,55 +183,19 @@ func (q Request) Categories(c RequestCategory) (applicant, result string) {
 	return applicant, ""
 }
 
-// Outcomes of a reconsideration or a lawsuit (table 四).
-const (
-	OutcomeUpheld    = "维持"
-	OutcomeCorrected = "纠正"
-	OutcomeOther     = "其他"
-	OutcomePending   = "尚未审结"
-)
-
-// RemedyOutcomes lists them in the table's order.
-var RemedyOutcomes = []string{OutcomeUpheld, OutcomeCorrected, OutcomeOther, OutcomePending}
+// RemedyOutcomes lists the outcomes of a reconsideration or a lawsuit
+// (table 四, the records' words: models.OutcomeUpheld and the others) in the
+// table's order.
+var RemedyOutcomes = []string{models.OutcomeUpheld, models.OutcomeCorrected, models.OutcomeOther, models.OutcomePending}
 
 // Kinds of lawsuit (行政诉讼).
 const (
-	SuitDirect      = "直接起诉"
-	SuitAfterRecon  = "复议后起诉"
-	LegacyCorrected = "被依法纠错" // the older word for 纠正 (Annex 2 §5)
+	SuitDirect     = "直接起诉"
+	SuitAfterRecon = "复议后起诉"
 )
 
 // SuitKinds lists them in the table's order.
 var SuitKinds = []string{SuitDirect, SuitAfterRecon}
-
-// Channel uses: what a channel is a channel of.
-const (
-	ChannelPublication = "publication" // 公开形式
-	ChannelRequest     = "request"     // 申请方式
-)
-
-// Channel is a channel the office accepts: a 公开形式 of publications or a
-// 申请方式 of requests. The office manages the list; imports check against
-// it (publications also accept the channels their catalog item names).
-type Channel struct {
-	ID        uint   `gorm:"primaryKey"`
-	Kind      string `gorm:"size:16;not null;uniqueIndex:uk_channel,priority:1"`
-	Name      string `gorm:"size:32;not null;uniqueIndex:uk_channel,priority:2"`
-	CreatedAt time.Time
-}
-
-// RequestCategory is the office's categorisation of a request whose record
-// does not give its national categories (an old-vocabulary answer, no
-// applicant type). It is kept apart from the record, so that importing the
-// record again does not undo it; the record's own categories win.
-type RequestCategory struct {
-	ID        uint      `gorm:"primaryKey"`
-	RequestID uint      `gorm:"not null;uniqueIndex:uk_request_category"`
-	Applicant string    `gorm:"size:16"`
-	Result    string    `gorm:"size:64"`
-	UpdatedBy string    `gorm:"size:64;not null"`
-	UpdatedAt time.Time `gorm:"not null"`
-}
 
 // AnnualFinal marks a unit's annual report of a year final (定稿);
 // DepartmentID 0 is the bureau.

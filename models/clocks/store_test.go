@@ -1,4 +1,4 @@
-package models_test
+package clocks_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/overview"
@@ -23,7 +24,7 @@ func clockBureau(t *testing.T, s *models.Store) (za, xj models.Department) {
 	t.Helper()
 	ctx := context.Background()
 	modelstest.SaveHolidays(t, s, 2024)
-	body, err := os.ReadFile("../seed/schemes/default-2.json")
+	body, err := os.ReadFile("../../seed/schemes/default-2.json")
 	modelstest.Must(t, err)
 	modelstest.Must(t, s.EnsureShippedSchemes(ctx, [][]byte{body}, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)))
 	za = models.Department{Code: "ZA", Name: "治安支队", Kind: models.KindCityDept}
@@ -47,7 +48,7 @@ func TestFlagBecomesIncidentOnlyWhenConfirmed(t *testing.T) {
 			{DepartmentID: za.ID, IndexNo: "p3", Seq: 1, Title: "报审后公开", Channel: "网站", Published: date("2024-05-10")},
 			{DepartmentID: za.ID, IndexNo: "p4", Seq: 1, Title: "内部文件", Channel: "网站", Published: date("2024-05-10"), Attribute: "不予公开", AttributeReason: "内部管理", Review: "免于公开", ReviewDate: ptr("2024-05-01")},
 		}).Error)
-		modelstest.Must(t, s.DB.Create(&[]models.SecrecyReview{
+		modelstest.Must(t, s.DB.Create(&[]clocks.SecrecyReview{
 			{DepartmentID: za.ID, ReviewNo: "s2", IndexNo: "p2", Title: "涉密通报", Requested: date("2024-05-02"), Opinion: "免于公开", Basis: "涉及警务工作秘密", Decided: ptr("2024-05-08")},
 			{DepartmentID: za.ID, ReviewNo: "s3a", IndexNo: "p3", Title: "报审后公开", Requested: date("2024-04-01"), Opinion: "需报审", Basis: "密级不明", Decided: ptr("2024-04-03")},
 			{DepartmentID: za.ID, ReviewNo: "s3b", IndexNo: "p3", Title: "报审后公开", Requested: date("2024-04-05"), Opinion: "公开", Basis: "上级确定不涉密", Decided: ptr("2024-04-20")},
@@ -136,14 +137,14 @@ func TestClockDeadlines(t *testing.T) {
 	ctx := context.Background()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		za, xj := clockBureau(t, s)
-		modelstest.Must(t, s.DB.Create(&[]models.SecrecyReview{
+		modelstest.Must(t, s.DB.Create(&[]clocks.SecrecyReview{
 			// Fri 20 Sep → due Wed 16 Oct (15 working days, National Day off, 29 Sep and 12 Oct worked).
 			{DepartmentID: za.ID, ReviewNo: "s1", Title: "待审稿件", Requested: date("2024-09-20")},
 			// Mon 2 Sep → due Tue 24 Sep (Sat 14 worked, Mid-Autumn 16-17 off): overdue on 14 Oct.
 			{DepartmentID: za.ID, ReviewNo: "s2", Title: "超期稿件", Requested: date("2024-09-02")},
 			{DepartmentID: za.ID, ReviewNo: "s3", Title: "已审稿件", Requested: date("2024-09-02"), Opinion: "公开", Basis: "不涉密", Decided: ptr("2024-09-10")},
 		}).Error)
-		modelstest.Must(t, s.DB.Create(&[]models.Coordination{
+		modelstest.Must(t, s.DB.Create(&[]clocks.Coordination{
 			// Tue 8 Oct → due Mon 14 Oct: 9, 10, 11, Sat 12 (make-up), 14.
 			{DepartmentID: za.ID, CoordinationNo: "c1", Subject: "联合通告", AskedID: xj.ID, Sent: date("2024-10-08")},
 			// Fri 27 Sep → due Thu 10 Oct: silent, so consent on 14 Oct.
@@ -155,7 +156,7 @@ func TestClockDeadlines(t *testing.T) {
 			// Online, forwarded a day late.
 			{DepartmentID: xj.ID, RequestNo: "w2", Received: date("2024-10-10"), Channel: "网络", Forwarded: ptr("2024-10-14")},
 		}).Error)
-		body, err := os.ReadFile("../seed/schemes/default-2.json")
+		body, err := os.ReadFile("../../seed/schemes/default-2.json")
 		modelstest.Must(t, err)
 		scheme, err := scoring.ParseScheme(body)
 		modelstest.Must(t, err)
@@ -163,7 +164,7 @@ func TestClockDeadlines(t *testing.T) {
 		today := scoring.NewDate(2024, 10, 14)
 		o, err := overview.New(s).Overview(ctx, 2024, today, scheme, nil)
 		modelstest.Must(t, err)
-		titles := func(ds []models.Deadline) (out []string) {
+		titles := func(ds []clocks.Deadline) (out []string) {
 			for _, d := range ds {
 				if d.Kind != "annual_report" {
 					out = append(out, d.Kind+":"+d.Title+"@"+d.Due.String())
@@ -179,17 +180,17 @@ func TestClockDeadlines(t *testing.T) {
 		}
 
 		office := models.Viewer{Role: models.RoleOffice}
-		ds, err := s.PendingClocks(ctx, office, za.ID, today, scheme.TimeLimits)
+		ds, err := clocks.New(s).PendingClocks(ctx, office, za.ID, today, scheme.TimeLimits)
 		modelstest.Must(t, err)
 		if got := titles(ds); !slices.Equal(got, []string{"secrecy_review:超期稿件@2024-09-24", "coordination_sent:联合通告@2024-10-14", "secrecy_review:待审稿件@2024-10-16"}) {
 			t.Errorf("治安支队 pending %v", got)
 		}
-		ds, err = s.PendingClocks(ctx, office, xj.ID, today, scheme.TimeLimits)
+		ds, err = clocks.New(s).PendingClocks(ctx, office, xj.ID, today, scheme.TimeLimits)
 		modelstest.Must(t, err)
 		if got := titles(ds); !slices.Equal(got, []string{"coordination:联合通告@2024-10-14"}) {
 			t.Errorf("刑警支队 pending %v", got)
 		}
-		if _, err := s.PendingClocks(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: xj.ID}, za.ID, today, scheme.TimeLimits); !errors.Is(err, models.ErrNotFound) {
+		if _, err := clocks.New(s).PendingClocks(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: xj.ID}, za.ID, today, scheme.TimeLimits); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("a head read another department's pending work: %v", err)
 		}
 
@@ -206,7 +207,7 @@ func TestClockDeadlines(t *testing.T) {
 
 		// A coordination is read by the department asking and the one asked,
 		// and by no other head.
-		var c1 models.Coordination
+		var c1 clocks.Coordination
 		modelstest.Must(t, s.DB.Where("coordination_no = ?", "c1").First(&c1).Error)
 		for _, dept := range []uint{za.ID, xj.ID} {
 			if _, err := records.New(s).Record(ctx, models.Viewer{Role: models.RoleHead, DepartmentID: dept}, "coordination", c1.ID, today); err != nil {
@@ -218,7 +219,7 @@ func TestClockDeadlines(t *testing.T) {
 		}
 
 		// The silent coordination's page says 视为同意.
-		var c2 models.Coordination
+		var c2 clocks.Coordination
 		modelstest.Must(t, s.DB.Where("coordination_no = ?", "c2").First(&c2).Error)
 		rv, err := records.New(s).Record(ctx, office, "coordination", c2.ID, today)
 		modelstest.Must(t, err)
@@ -264,3 +265,12 @@ func TestUpgradeAddsTheClocks(t *testing.T) {
 		}
 	})
 }
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+func ptr(s string) *time.Time { t := date(s); return &t }

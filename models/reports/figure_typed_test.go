@@ -1,18 +1,16 @@
-package models_test
+package reports
 
 import (
 	"testing"
-
-	"github.com/gongkai/gongkai/models"
 )
 
 // A filed figure is shown to be typed again as it was filed: an amount to
 // its four decimals, without the noise of the float it was summed in, and
 // what is shown is accepted again.
 func TestAnnualFigureTypedAgain(t *testing.T) {
-	amount, count := models.AnnualFigureSpec{Amount: true}, models.AnnualFigureSpec{}
+	amount, count := AnnualFigureSpec{Amount: true}, AnnualFigureSpec{}
 	for _, tc := range []struct {
-		spec models.AnnualFigureSpec
+		spec AnnualFigureSpec
 		n    float64
 		want string
 	}{
@@ -22,11 +20,11 @@ func TestAnnualFigureTypedAgain(t *testing.T) {
 		{count, 1273, "1273"},
 		{count, 0, "0"},
 	} {
-		got := models.FormatAnnualFigure(tc.spec, tc.n)
+		got := FormatAnnualFigure(tc.spec, tc.n)
 		if got != tc.want {
 			t.Errorf("FormatAnnualFigure(%v) = %q, want %q", tc.n, got, tc.want)
 		}
-		if _, ok := models.ParseAnnualFigure(tc.spec, got); !ok {
+		if _, ok := ParseAnnualFigure(tc.spec, got); !ok {
 			t.Errorf("%q is not accepted back", got)
 		}
 	}
