@@ -93,7 +93,7 @@ func (s *Store) preliminary(ctx context.Context, p *Plan) ([]Grade, error) {
 	// Accountability decisions as they stand now, not as when the plan's run
 	// was computed: a decision or a revocation since then is what a
 	// re-opening is for.
-	decisions, err := s.m.StandingDecisions(ctx, p.Year)
+	decisions, err := scoreruns.New(s.m).StandingDecisions(ctx, p.Year)
 	if err != nil {
 		return nil, err
 	}

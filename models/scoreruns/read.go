@@ -1,48 +1,16 @@
-package models
+package scoreruns
 
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sync"
 	"time"
 
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
-
-// Calendar is the working-day calendar of the stored notices. It is built
-// again only when a notice is added or replaced: every page with a deadline
-// asks for it.
-func (s *Store) Calendar(ctx context.Context) (*scoring.Calendar, error) {
-	key, err := s.tableStamp(ctx, &HolidayYear{})
-	if err != nil {
-		return nil, fmt.Errorf("read holiday calendar: %w", err)
-	}
-	return s.memo.calendar.get(key, func() (*scoring.Calendar, error) { return s.buildCalendar(ctx) })
-}
-
-func (s *Store) buildCalendar(ctx context.Context) (*scoring.Calendar, error) {
-	rows, err := s.HolidayYears(ctx)
-	if err != nil {
-		return nil, err
-	}
-	years := make([]scoring.HolidayYear, 0, len(rows))
-	for _, r := range rows {
-		y := scoring.HolidayYear{Year: r.Year}
-		if err := json.Unmarshal([]byte(r.Days), &y.Days); err != nil {
-			return nil, fmt.Errorf("holiday notice %d: %w", r.Year, err)
-		}
-		if r.Papers != "" {
-			if err := json.Unmarshal([]byte(r.Papers), &y.Papers); err != nil {
-				return nil, fmt.Errorf("holiday notice %d papers: %w", r.Year, err)
-			}
-		}
-		years = append(years, y)
-	}
-	return scoring.NewCalendar(years...)
-}
 
 // ReadScoringInput is the read of scoreruns' ScoringInput, whatever
 // imports are doing, but for the clocks' records (models/clocks adds them).
@@ -72,7 +40,7 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 	go func() {
 		defer reading.Done()
 		in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
-		err := ScanRows(db.Model(&Publication{}).Where(upToEnd, lastWeb).
+		err := models.ScanRows(db.Model(&models.Publication{}).Where(upToEnd, lastWeb).
 			Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute"),
 			func(r *sql.Rows) error {
 				var p scoring.Publication
@@ -89,7 +57,7 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		}
 	}()
 	in.Requests = make([]scoring.Request, 0, s.rowsHint(ctx, "requests"))
-	err = ScanRows(db.Model(&Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
+	err = models.ScanRows(db.Model(&models.Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
 		Select("id", "department_id", "request_no", s.dayCol("received"), "extended", s.dayCol("pause_start"), s.dayCol("pause_end"), s.dayCol("correction_start"), s.dayCol("correction_end"), s.dayCol("answered"),
 			"recon_outcome", s.dayCol("recon_decided"), "suit_outcome", s.dayCol("suit_decided"), "channel", s.dayCol("forwarded")),
 		func(r *sql.Rows) error {
@@ -110,7 +78,7 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		return nil, fmt.Errorf("read requests: %w", err)
 	}
 	in.Complaints = make([]scoring.Complaint, 0, s.rowsHint(ctx, "complaints"))
-	err = ScanRows(db.Model(&Complaint{}).Where("received BETWEEN ? AND ?", start, end).
+	err = models.ScanRows(db.Model(&models.Complaint{}).Where("received BETWEEN ? AND ?", start, end).
 		Select("id", "department_id", "complaint_no", s.dayCol("received"), s.dayCol("replied"), s.dayCol("closed")),
 		func(r *sql.Rows) error {
 			var c scoring.Complaint
@@ -129,7 +97,7 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		return nil, pubErr
 	}
 
-	var incidents []Incident
+	var incidents []models.Incident
 	if err := db.Where("date BETWEEN ? AND ?", start, end).Find(&incidents).Error; err != nil {
 		return nil, fmt.Errorf("read incidents: %w", err)
 	}
@@ -157,29 +125,14 @@ func (s *Store) StandingDecisions(ctx context.Context, y int) ([]scoring.Decisio
 		Sanctions    string
 	}
 	if err := s.DB.WithContext(ctx).Table("accountability_cases").Select("id", "case_no", "department_id", "decided", "sanctions").
-		Where("status IN ? AND decided BETWEEN ? AND ?", StandingCaseStates, start, end).Order("id").Scan(&rows).Error; err != nil {
+		Where("status IN ? AND decided BETWEEN ? AND ?", models.StandingCaseStates, start, end).Order("id").Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read accountability decisions: %w", err)
 	}
 	out := make([]scoring.Decision, 0, len(rows))
 	for _, d := range rows {
-		out = append(out, scoring.Decision{ID: d.ID, Dept: d.DepartmentID, CaseNo: d.CaseNo, Decided: scoring.DateOf(d.Decided), Sanctions: SplitNames(d.Sanctions)})
+		out = append(out, scoring.Decision{ID: d.ID, Dept: d.DepartmentID, CaseNo: d.CaseNo, Decided: scoring.DateOf(d.Decided), Sanctions: models.SplitNames(d.Sanctions)})
 	}
 	return out, nil
-}
-
-// ScanRows streams a query's rows through fn.
-func ScanRows(q interface{ Rows() (*sql.Rows, error) }, fn func(*sql.Rows) error) error {
-	rows, err := q.Rows()
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // rowsHint is an upper bound of the rows in table (its highest id), capped,
@@ -234,29 +187,13 @@ func parseDay(s string) (dayValue, error) {
 	return dayValue(d), err
 }
 
-// DayOf is the date of a nullable column, 0 when it is NULL.
-func DayOf(t sql.NullTime) scoring.Date {
-	if !t.Valid {
-		return 0
-	}
-	return scoring.DateOf(t.Time)
-}
-
-// DayPtr is the date of a nullable time, 0 when it is nil.
-func DayPtr(t *time.Time) scoring.Date {
-	if t == nil {
-		return 0
-	}
-	return scoring.DateOf(*t)
-}
-
 // ScoringFrame reads the departments, groups, catalog and the year's
 // quarterly and annual reports: the frame of an assessment without the bulk
 // of its records.
 func (s *Store) ScoringFrame(ctx context.Context, y int) (*scoring.Input, error) {
 	in := &scoring.Input{Year: y, Groups: map[string][]uint{}}
 	db := s.DB.WithContext(ctx)
-	var depts []Department
+	var depts []models.Department
 	if err := db.Preload("Groups").Order("code").Find(&depts).Error; err != nil {
 		return nil, fmt.Errorf("read departments: %w", err)
 	}
@@ -266,26 +203,26 @@ func (s *Store) ScoringFrame(ctx context.Context, y int) (*scoring.Input, error)
 			in.Groups[g.Name] = append(in.Groups[g.Name], d.ID)
 		}
 	}
-	items, err := s.Catalog(ctx, CatalogFilter{})
+	items, err := s.Catalog(ctx, models.CatalogFilter{})
 	if err != nil {
 		return nil, err
 	}
 	for _, it := range items {
 		in.Items = append(in.Items, scoring.Item{Seq: it.Seq, Title: it.Title, Channels: it.ChannelList(), Cadence: it.Cadence, Leads: it.LeadList(), Co: it.CoList()})
 	}
-	var quarterly []QuarterlyReport
+	var quarterly []models.QuarterlyReport
 	if err := db.Where("year = ?", y).Find(&quarterly).Error; err != nil {
 		return nil, fmt.Errorf("read quarterly reports: %w", err)
 	}
 	for _, q := range quarterly {
-		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: DayPtr(q.Submitted)})
+		in.QuarterlyReports = append(in.QuarterlyReports, scoring.QuarterlyReport{ID: q.ID, Dept: q.DepartmentID, Year: q.Year, Quarter: q.Quarter, Submitted: models.DayPtr(q.Submitted)})
 	}
-	var annual []AnnualReport
+	var annual []models.AnnualReport
 	if err := db.Where("year = ?", y).Find(&annual).Error; err != nil {
 		return nil, fmt.Errorf("read annual reports: %w", err)
 	}
 	for _, a := range annual {
-		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: DayPtr(a.Submitted)})
+		in.AnnualReports = append(in.AnnualReports, scoring.AnnualReport{ID: a.ID, Dept: a.DepartmentID, Year: a.Year, Submitted: models.DayPtr(a.Submitted)})
 	}
 	return in, nil
 }
@@ -296,10 +233,10 @@ func (s *Store) ScoringFrame(ctx context.Context, y int) (*scoring.Input, error)
 // request whose act both proceedings corrected is one act overturned.
 func overturned(y int, reconOutcome string, reconDecided scoring.Date, suitOutcome string, suitDecided scoring.Date) (string, scoring.Date) {
 	var dates []scoring.Date
-	if reconOutcome == OutcomeCorrected && !reconDecided.IsZero() {
+	if reconOutcome == models.OutcomeCorrected && !reconDecided.IsZero() {
 		dates = append(dates, reconDecided)
 	}
-	if suitOutcome == OutcomeCorrected && !suitDecided.IsZero() {
+	if suitOutcome == models.OutcomeCorrected && !suitDecided.IsZero() {
 		dates = append(dates, suitDecided)
 	}
 	if len(dates) == 0 {
@@ -308,8 +245,8 @@ func overturned(y int, reconOutcome string, reconDecided scoring.Date, suitOutco
 	slices.Sort(dates)
 	for _, d := range dates {
 		if d.Year() == y {
-			return LegacyCorrected, d
+			return models.LegacyCorrected, d
 		}
 	}
-	return LegacyCorrected, dates[0]
+	return models.LegacyCorrected, dates[0]
 }
