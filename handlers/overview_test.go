@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
@@ -23,7 +24,7 @@ func scored(t *testing.T, b *bureau) {
 	// It leads an item, so it is rated and appears in every chart.
 	modelstest.Must(t, b.store.DB.Create(&models.CatalogItem{Seq: 24, Level1: "对外公开", Level2: "行政执法", Title: "办理结果",
 		Channels: "公开栏", Cadence: "依申请向相对人公开", Lead: "EVIL"}).Error)
-	_, _, err := scoreruns.New(b.store).ComputeScores(context.Background(), models.System, scoreruns.ScoreRequest{Year: 2024, AsOf: scoring.NewDate(2025, 2, 1)}, b.clock.Now())
+	_, _, err := scoreruns.New(b.store).Deciding(accountability.Decisions(b.store)).ComputeScores(context.Background(), models.System, scoreruns.ScoreRequest{Year: 2024, AsOf: scoring.NewDate(2025, 2, 1)}, b.clock.Now())
 	modelstest.Must(t, err)
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -242,7 +243,7 @@ func (s *Server) computeScores(c *fiber.Ctx) error {
 		return s.scoresPage(c, data)
 	}
 	asOf := formDate(f.AsOf)
-	_, _, err := scoreruns.New(s.store).ComputeScores(c.UserContext(), v, scoreruns.ScoreRequest{Year: f.year(), AsOf: asOf, SchemeVersion: c.FormValue("scheme")}, s.opt.Now())
+	_, _, err := scoreruns.New(s.store).Deciding(accountability.Decisions(s.store)).ComputeScores(c.UserContext(), v, scoreruns.ScoreRequest{Year: f.year(), AsOf: asOf, SchemeVersion: c.FormValue("scheme")}, s.opt.Now())
 	if refused(c, err, f, data, "year", "as_of") {
 		return s.scoresPage(c, data)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
@@ -48,7 +49,7 @@ func TestScoringInputKeepsDatesAndYearBounds(t *testing.T) {
 			{DepartmentID: d.ID, RequestNo: "rx", Received: date("2023-12-01"), Channel: "信函"},
 		}).Error)
 
-		in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
+		in, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ScoringInput(ctx, 2024)
 		modelstest.Must(t, err)
 		if len(in.Departments) != 1 || in.Groups["相关警种部门"][0] != d.ID {
 			t.Fatalf("departments %v groups %v", in.Departments, in.Groups)
@@ -108,7 +109,7 @@ func TestLastWebsiteWeekReadsJanuary(t *testing.T) {
 		modelstest.Must(t, err)
 		modelstest.Must(t, s.EnsureShippedSchemes(ctx, [][]byte{body}, time.Now()))
 
-		_, res, err := scoreruns.New(s).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: 2025, AsOf: mustDate(t, "2026-02-02")}, time.Now())
+		_, res, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: 2025, AsOf: mustDate(t, "2026-02-02")}, time.Now())
 		modelstest.Must(t, err)
 		want := map[string]string{"A4": "5", "A2": "10", "A3": "5", "D2": "4"}
 		for _, ind := range res.Departments[0].Indicators {

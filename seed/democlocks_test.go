@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/records"
@@ -87,7 +88,7 @@ func TestDemoScoredWithTheOptionalIndicators(t *testing.T) {
 		_, err = s.SaveSchemeDraft(ctx, office, body, sv.BasedOn)
 		modelstest.Must(t, err)
 		closed := seed.ClosedYear(demoToday)
-		_, res, err := scoreruns.New(s).ComputeScores(ctx, office, scoreruns.ScoreRequest{Year: closed, AsOf: scoring.NewDate(closed+1, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
+		_, res, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, office, scoreruns.ScoreRequest{Year: closed, AsOf: scoring.NewDate(closed+1, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
 		modelstest.Must(t, err)
 		kinds := func(code, indicator string) (out []scoring.DeductionKind) {
 			for _, d := range res.Departments {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -54,7 +55,7 @@ func TestProvinceLoadsAndIsRated(t *testing.T) {
 				t.Fatalf("%s: %v, %d rejected", filepath.Base(f.Path), err, rep.Rejected)
 			}
 		}
-		_, res, err := scoreruns.New(s).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: year, AsOf: scoring.NewDate(year+1, time.February, 2)}, time.Now())
+		_, res, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: year, AsOf: scoring.NewDate(year+1, time.February, 2)}, time.Now())
 		modelstest.Must(t, err)
 		grades := map[scoring.Grade]int{}
 		for _, d := range res.Departments {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -133,7 +134,7 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	y := ClosedYear(today)
 	req := scoreruns.ScoreRequest{Year: y, AsOf: demoAsOf(y)}
 	computed := demoAt(y, time.February, 2, 17)
-	if _, _, err := scoreruns.New(store).ComputeScores(ctx, models.System, req, computed); err != nil {
+	if _, _, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ComputeScores(ctx, models.System, req, computed); err != nil {
 		return false, fmt.Errorf("demo scores: %w", err)
 	}
 	// The discipline office works on what those scores show; its decisions
@@ -141,7 +142,7 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoCases(ctx, store, y, names.Departments, today); err != nil {
 		return false, fmt.Errorf("demo cases: %w", err)
 	}
-	if _, _, err := scoreruns.New(store).ComputeScores(ctx, models.System, req, computed.Add(time.Hour)); err != nil {
+	if _, _, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ComputeScores(ctx, models.System, req, computed.Add(time.Hour)); err != nil {
 		return false, fmt.Errorf("demo scores after decisions: %w", err)
 	}
 	users := make(map[string]models.Viewer, len(DemoUsers))

@@ -37,6 +37,7 @@ import (
 
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/migrations"
@@ -215,7 +216,7 @@ func build(ctx context.Context, store *models.Store, dir string, province seed.P
 	fmt.Printf("imported in %s\n", time.Since(start).Round(time.Millisecond))
 	req := scoreruns.ScoreRequest{Year: province.Year, AsOf: scoring.DefaultAsOf(province.Year, scoring.DateOf(time.Now()))}
 	start = time.Now()
-	if _, _, err = scoreruns.New(store).ComputeScores(ctx, models.System, req, time.Now()); err != nil {
+	if _, _, err = scoreruns.New(store).Deciding(accountability.Decisions(store)).ComputeScores(ctx, models.System, req, time.Now()); err != nil {
 		return err
 	}
 	fmt.Printf("scored in %s\n", time.Since(start).Round(time.Millisecond))

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
@@ -58,7 +59,7 @@ func TestImportAndRecomputeOnTwoNodes(t *testing.T) {
 	modelstest.Must(t, err)
 	defer second.Close()
 	score := func(s *models.Store) (map[string]string, error) {
-		_, res, err := scoreruns.New(s).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: 2024, AsOf: scoring.NewDate(2025, 2, 1)}, time.Now())
+		_, res, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: 2024, AsOf: scoring.NewDate(2025, 2, 1)}, time.Now())
 		if err != nil {
 			return nil, err
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -41,7 +42,7 @@ func scoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	defer store.Close()
 
-	run, res, err := scoreruns.New(store).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: *year, AsOf: day, SchemeVersion: *scheme}, time.Now())
+	run, res, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: *year, AsOf: day, SchemeVersion: *scheme}, time.Now())
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		return errors.New(verr.Message)

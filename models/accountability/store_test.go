@@ -78,7 +78,7 @@ func message(err error) string {
 func capped(t *testing.T, s *models.Store, y int, dept uint) bool {
 	t.Helper()
 	asOf := scoring.NewDate(y+1, time.February, 2)
-	_, res, err := scoreruns.New(s).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: y, AsOf: asOf}, asOf.Time()) // computed on its cut-off day
+	_, res, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: y, AsOf: asOf}, asOf.Time()) // computed on its cut-off day
 
 	modelstest.Must(t, err)
 	for _, d := range res.Departments {
@@ -315,7 +315,7 @@ func TestUpgradeMovesPaperDecisions(t *testing.T) {
 		if s.DB.Migrator().HasTable("accountability_decisions") {
 			t.Error("the old table is still there")
 		}
-		in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
+		in, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ScoringInput(ctx, 2024)
 		modelstest.Must(t, err)
 		if len(in.Decisions) != 1 || in.Decisions[0].CaseNo != "ZJ2024-9" {
 			t.Errorf("scoring reads %+v", in.Decisions)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -93,7 +94,7 @@ func (s *Store) preliminary(ctx context.Context, p *Plan) ([]Grade, error) {
 	// Accountability decisions as they stand now, not as when the plan's run
 	// was computed: a decision or a revocation since then is what a
 	// re-opening is for.
-	decisions, err := scoreruns.New(s.m).StandingDecisions(ctx, p.Year)
+	decisions, err := accountability.Decisions(s.m)(ctx, p.Year)
 	if err != nil {
 		return nil, err
 	}

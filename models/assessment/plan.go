@@ -17,6 +17,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -192,7 +193,7 @@ func (s *Store) checkOnePerYear(ctx context.Context, year int, except uint) erro
 
 // scorePlan computes the plan's score run and keeps the catalog it used.
 func (s *Store) scorePlan(ctx context.Context, v models.Viewer, p *Plan, in PlanInput, now time.Time) error {
-	run, _, err := scoreruns.New(s.m).ComputeScores(ctx, v, scoreruns.ScoreRequest{Year: in.Year, AsOf: in.Dates.AsOf, SchemeVersion: in.SchemeVersion}, now)
+	run, _, err := scoreruns.New(s.m).Deciding(accountability.Decisions(s.m)).ComputeScores(ctx, v, scoreruns.ScoreRequest{Year: in.Year, AsOf: in.Dates.AsOf, SchemeVersion: in.SchemeVersion}, now)
 	if err != nil {
 		return err
 	}

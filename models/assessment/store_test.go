@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/ingest"
@@ -299,7 +300,7 @@ func TestObjectionsAdjustAndGradesFreeze(t *testing.T) {
 		// A new import and a recomputation under way: the frozen grades and
 		// the department page's assessment do not move.
 		modelstest.Must(t, s.DB.Create(&models.Publication{DepartmentID: b.other.ID, IndexNo: "other-1", Seq: 23, Title: "补录", Channel: "网站", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}).Error)
-		_, _, err = scoreruns.New(s).ComputeScores(ctx, b.office, scoreruns.ScoreRequest{Year: 2024, AsOf: date("2025-02-10")}, at(8))
+		_, _, err = scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, b.office, scoreruns.ScoreRequest{Year: 2024, AsOf: date("2025-02-10")}, at(8))
 		modelstest.Must(t, err)
 		later, err := b.a.Grades(ctx, b.office, p.ID)
 		modelstest.Must(t, err)
@@ -479,7 +480,7 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		if _, err := b.a.CreatePlan(ctx, b.office, in, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天（2025-02-03）") {
 			t.Errorf("a plan cut off after today: %v", err)
 		}
-		if _, _, err := scoreruns.New(s).ComputeScores(ctx, b.office, scoreruns.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天") {
+		if _, _, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, b.office, scoreruns.ScoreRequest{Year: 2024, AsOf: date("2025-03-01")}, at(0)); !isValidation(err) || !strings.Contains(err.Error(), "晚于今天") {
 			t.Errorf("scores computed as of a day to come: %v", err)
 		}
 		p := b.plan(t)

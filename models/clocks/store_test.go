@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
@@ -71,14 +72,14 @@ func TestFlagBecomesIncidentOnlyWhenConfirmed(t *testing.T) {
 		}
 
 		incidents := func() int {
-			in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
+			in, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ScoringInput(ctx, 2024)
 			modelstest.Must(t, err)
 			return len(in.Incidents)
 		}
 		if n := incidents(); n != 0 {
 			t.Fatalf("an open flag is no incident: %d incidents", n)
 		}
-		in, err := scoreruns.New(s).ScoringInput(ctx, 2024)
+		in, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ScoringInput(ctx, 2024)
 		modelstest.Must(t, err)
 		for _, p := range in.Publications {
 			if p.Withheld != (p.Title == "内部文件") {

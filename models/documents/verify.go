@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
 )
 
 // Problem is what Verify found wrong with a stored document: a message key
@@ -28,7 +30,7 @@ func Verify(ctx context.Context, db *gorm.DB) (*Problem, int, error) {
 		EntityID string
 		After    string
 	}
-	if err := db.Table("audit_entries").Where("entity = ? AND action = ?", "document", "issue").Select("entity_id, after").Scan(&entries).Error; err != nil {
+	if err := db.Model(&models.AuditEntry{}).Where("entity = ? AND action = ?", "document", "issue").Select("entity_id, after").Scan(&entries).Error; err != nil {
 		return nil, 0, fmt.Errorf("read issued documents' hashes: %w", err)
 	}
 	recorded := map[uint]string{}

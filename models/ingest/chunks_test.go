@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	cases "github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/migrations"
@@ -78,7 +79,7 @@ func TestScoringInputWaitsForChunksToSettle(t *testing.T) {
 	_, err := im.File(t.Context(), Publications, "p.csv", bytes.NewReader(file), Options{Viewer: office, Writing: func(written, total int) {
 		if written == 1000 {
 			go func() {
-				in, err := scoreruns.New(other).ScoringInput(t.Context(), 2024)
+				in, err := scoreruns.New(other).Deciding(cases.Decisions(other)).ScoringInput(t.Context(), 2024)
 				if err != nil {
 					t.Error(err)
 					read <- -1
@@ -151,7 +152,7 @@ func TestSQLiteImportInterruptedMidCopyUndoneAtStart(t *testing.T) {
 		{"scoring after a crash", false, func(s *models.Store, _ bool) (int, error) {
 			ctx, done := context.WithTimeout(t.Context(), 10*time.Second)
 			defer done()
-			_, err := scoreruns.New(s).ScoringInput(ctx, 2024)
+			_, err := scoreruns.New(s).Deciding(cases.Decisions(s)).ScoringInput(ctx, 2024)
 			return 1, err
 		}},
 	} {

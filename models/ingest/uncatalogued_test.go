@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	cases "github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/records"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -99,7 +100,7 @@ func TestUncataloguedPublicationsCount(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		im := bureau(t, s, Publications)
 		mustImport(t, im, Publications, "news.csv", []byte(newsPosts), Options{})
-		in, err := scoreruns.New(s).ScoringInput(ctx, 2025)
+		in, err := scoreruns.New(s).Deciding(cases.Decisions(s)).ScoringInput(ctx, 2025)
 		modelstest.Must(t, err)
 		if len(in.Publications) != 3 {
 			t.Fatalf("scoring input has %d publications, want the 3 news posts", len(in.Publications))

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/models"
+	cases "github.com/gongkai/gongkai/models/accountability"
 )
 
 // Columns of incidents: a leak, a publication of what must not be
@@ -58,7 +59,7 @@ var accountabilityColumns = []column{
 
 var accountability = recordKind{
 	table: &table{
-		name: "accountability_cases", entity: "accountability_case", id: "id", nKey: 1, keyName: "案号", deptField: 1,
+		name: cases.Case{}.TableName(), entity: "accountability_case", id: "id", nKey: 1, keyName: "案号", deptField: 1,
 		fields: []field{{"case_no", fText}, {"department_id", fInt}, {"decided", fDate}, {"sanctions", fText},
 			{"persons", fText}, {"trigger", fText}, {"summary", fText}},
 	},

@@ -104,35 +104,13 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 	for _, i := range incidents {
 		in.Incidents = append(in.Incidents, scoring.Incident{ID: i.ID, Dept: i.DepartmentID, Date: scoring.DateOf(i.Date), Kind: i.Kind})
 	}
-	if in.Decisions, err = s.StandingDecisions(ctx, y); err != nil {
+	if s.decisions == nil {
+		return nil, errNoDecisions
+	}
+	if in.Decisions, err = s.decisions(ctx, y); err != nil {
 		return nil, err
 	}
 	return in, nil
-}
-
-// StandingDecisions are the accountability decisions dated in year y that
-// stand: those of the discipline office's cases (models/accountability),
-// paper decisions imported among them, decided and not revoked. A revoked
-// decision no longer caps a grade.
-func (s *Store) StandingDecisions(ctx context.Context, y int) ([]scoring.Decision, error) {
-	first, last := scoring.YearSpan(y)
-	start, end := first.Time(), last.Time()
-	var rows []struct {
-		ID           uint
-		CaseNo       string
-		DepartmentID uint
-		Decided      time.Time
-		Sanctions    string
-	}
-	if err := s.DB.WithContext(ctx).Table("accountability_cases").Select("id", "case_no", "department_id", "decided", "sanctions").
-		Where("status IN ? AND decided BETWEEN ? AND ?", models.StandingCaseStates, start, end).Order("id").Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("read accountability decisions: %w", err)
-	}
-	out := make([]scoring.Decision, 0, len(rows))
-	for _, d := range rows {
-		out = append(out, scoring.Decision{ID: d.ID, Dept: d.DepartmentID, CaseNo: d.CaseNo, Decided: scoring.DateOf(d.Decided), Sanctions: models.SplitNames(d.Sanctions)})
-	}
-	return out, nil
 }
 
 // rowsHint is an upper bound of the rows in table (its highest id), capped,

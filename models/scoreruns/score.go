@@ -20,10 +20,27 @@ import (
 )
 
 // Store keeps the score runs in the application's database.
-type Store struct{ *models.Store }
+type Store struct {
+	*models.Store
+	decisions Decisions
+}
 
-// New returns the score run store on s.
-func New(s *models.Store) *Store { return &Store{s} }
+// New returns the score run store on s. Reading stored runs needs nothing
+// more; computing needs the standing decisions too (Deciding).
+func New(s *models.Store) *Store { return &Store{Store: s} }
+
+// Decisions reads the accountability decisions dated in year y that stand
+// (they cap grades). The discipline office's room owns them
+// (accountability.Decisions) and imports this one, so the caller hands them
+// in.
+type Decisions func(ctx context.Context, y int) ([]scoring.Decision, error)
+
+// Deciding returns the store computing with d as its standing decisions.
+func (s *Store) Deciding(d Decisions) *Store { return &Store{Store: s.Store, decisions: d} }
+
+// errNoDecisions: a computation was asked of a store not given the
+// decisions; scores without them would quietly miss every cap.
+var errNoDecisions = errors.New("scoreruns: computing scores needs the standing decisions (New(store).Deciding(accountability.Decisions(store)))")
 
 // ScoreRun is one explicit computation of a year's scores: which scheme
 // version, which as-of date, who asked and when. Pages read stored runs;
