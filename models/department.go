@@ -181,3 +181,23 @@ func (s *Store) DepartmentScope(ctx context.Context, id uint) ([]uint, error) {
 	}
 	return out, nil
 }
+
+// GroupMember is one row of the groups' join table (group_members).
+type GroupMember struct{ GroupID, DepartmentID uint }
+
+// SetGroupMembers replaces the group memberships of the departments given
+// with members, in chunks of chunk rows: the department import writes a
+// whole table's memberships at once, faster than the association API.
+func SetGroupMembers(db *gorm.DB, departments []uint, members []GroupMember, chunk int) error {
+	for start := 0; start < len(departments); start += chunk {
+		if err := db.Exec("DELETE FROM group_members WHERE department_id IN ?", departments[start:min(start+chunk, len(departments))]).Error; err != nil {
+			return fmt.Errorf("replace group memberships: %w", err)
+		}
+	}
+	if len(members) > 0 {
+		if err := db.Table("group_members").CreateInBatches(members, chunk).Error; err != nil {
+			return fmt.Errorf("set group memberships: %w", err)
+		}
+	}
+	return nil
+}

@@ -139,8 +139,7 @@ func setParents(db *gorm.DB, parents map[uint][]uint) error {
 // not exist yet (audit-logged as created).
 func (b *deptBatch) setGroups(db *gorm.DB, ids map[string]uint, rows []deptRow, replaced []uint) ([]models.Change, error) {
 	var created []models.Change
-	type member struct{ GroupID, DepartmentID uint }
-	var all []member
+	var all []models.GroupMember
 	for _, r := range rows {
 		for _, name := range r.groups {
 			gid, ok := b.groupID[name]
@@ -152,18 +151,11 @@ func (b *deptBatch) setGroups(db *gorm.DB, ids map[string]uint, rows []deptRow, 
 				gid, b.groupID[name] = g.ID, g.ID
 				created = append(created, models.Change{Action: "create", Entity: "group", ID: g.ID, After: map[string]string{"name": name}})
 			}
-			all = append(all, member{GroupID: gid, DepartmentID: ids[r.view.Code]})
+			all = append(all, models.GroupMember{GroupID: gid, DepartmentID: ids[r.view.Code]})
 		}
 	}
-	for start := 0; start < len(replaced); start += deptChunk {
-		if err := db.Exec("DELETE FROM group_members WHERE department_id IN ?", replaced[start:min(start+deptChunk, len(replaced))]).Error; err != nil {
-			return nil, fmt.Errorf("replace group memberships: %w", err)
-		}
-	}
-	if len(all) > 0 {
-		if err := db.Table("group_members").CreateInBatches(all, deptChunk).Error; err != nil {
-			return nil, fmt.Errorf("set group memberships: %w", err)
-		}
+	if err := models.SetGroupMembers(db, replaced, all, deptChunk); err != nil {
+		return nil, err
 	}
 	return created, nil
 }
