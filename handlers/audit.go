@@ -122,7 +122,7 @@ func (s *Server) auditNames(ctx context.Context, v models.Viewer, l views.Lang) 
 			names["scheme:"+version] = title
 		}
 	}
-	if refs, err := s.store.FindingRefs(ctx); err == nil { // else the ids show
+	if refs, err := s.assess.FindingRefs(ctx); err == nil { // else the ids show
 		for _, r := range refs {
 			names[fmt.Sprintf("finding:%d", r.ID)] = fmt.Sprintf("%d/%d/%d", r.Year, r.DepartmentID, r.No)
 		}

@@ -39,7 +39,7 @@ func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind
 		case "finding":
 			// An on-site review finding (实地考核问题), by the assessment's
 			// year and the number its assessment page shows (2025-1).
-			found, err = findingByNumber(tx.DB, c.DepartmentID, ref)
+			found, err = s.findingByNumber(tx.DB, c.DepartmentID, ref)
 			if err != nil {
 				return nil, err
 			}
@@ -67,39 +67,20 @@ func (s *Store) LinkEvidence(ctx context.Context, v models.Viewer, id uint, kind
 }
 
 // findingByNumber finds the department's on-site finding named "year-number",
-// as the assessment pages number it (models.FindingNumbers). A finding
-// refused as malformed is a models.Invalid; none found, an empty list.
-func findingByNumber(db *gorm.DB, dept uint, ref string) ([]evidenceRow, error) {
+// as the assessment pages number it. A reference refused as malformed is a
+// models.Invalid; none found, an empty list.
+func (s *Store) findingByNumber(tx *gorm.DB, dept uint, ref string) ([]evidenceRow, error) {
 	y, n, ok := strings.Cut(ref, "-")
 	year, yerr := strconv.Atoi(strings.TrimSpace(y))
 	no, nerr := strconv.Atoi(strings.TrimSpace(n))
 	if !ok || yerr != nil || nerr != nil || no < 1 {
 		return nil, models.Invalid("ref", "refuse.case.ref_finding")
 	}
-	var finds []struct {
-		ID     uint
-		PlanID uint
-		Text   string
+	id, text, found, err := s.standings.FindingByNumber(tx, dept, year, no)
+	if err != nil || !found {
+		return nil, err
 	}
-	if err := db.Table("assessment_findings AS f").Select("f.id, f.plan_id, f.text").
-		Joins("JOIN assessment_plans AS p ON p.id = f.plan_id").
-		Where("f.department_id = ? AND p.year = ?", dept, year).Order("f.plan_id, f.id").Scan(&finds).Error; err != nil {
-		return nil, fmt.Errorf("find finding %s: %w", ref, err)
-	}
-	numbers := map[uint]map[uint]int{}
-	for _, f := range finds {
-		if numbers[f.PlanID] == nil {
-			m, err := models.FindingNumbers(db, f.PlanID)
-			if err != nil {
-				return nil, err
-			}
-			numbers[f.PlanID] = m
-		}
-		if numbers[f.PlanID][f.ID] == no {
-			return []evidenceRow{{ID: f.ID, Label: f.Text}}, nil
-		}
-	}
-	return nil, nil
+	return []evidenceRow{{ID: id, Label: text}}, nil
 }
 
 type evidenceRow struct {

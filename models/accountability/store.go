@@ -18,14 +18,25 @@ import (
 // in its own transaction.
 type Store struct {
 	m         *models.Store
-	standings scoreruns.Standings
+	standings Assessment
 }
 
-// New wraps the application's store; standings (the year-end assessment)
-// answers each department's standing in a year, which proposals and caps
-// read.
-func New(m *models.Store, standings scoreruns.Standings) *Store {
-	return &Store{m: m, standings: standings}
+// Assessment is what cases ask of the year-end assessment, which imports
+// this room and so is handed in: each department's standing in a year
+// (proposals and caps read it), and an on-site finding (实地考核问题) named
+// as its page numbers it, for a case's evidence.
+type Assessment interface {
+	scoreruns.Standings
+	// FindingByNumber finds, in tx, the department's finding numbered no
+	// among the findings of year's assessment (2025-1): its id and text,
+	// ok false when there is none.
+	FindingByNumber(tx *gorm.DB, dept uint, year, no int) (id uint, text string, ok bool, err error)
+}
+
+// New wraps the application's store; assessment (the year-end assessment)
+// answers standings and findings.
+func New(m *models.Store, assessment Assessment) *Store {
+	return &Store{m: m, standings: assessment}
 }
 
 // Bounds on what a form may carry.

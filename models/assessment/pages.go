@@ -226,7 +226,7 @@ func (s *Store) OpenRectifications(ctx context.Context, v models.Viewer, plan ui
 
 // numberFindings sets each finding's No (models.FindingNumbers).
 func numberFindings(db *gorm.DB, plan uint, fs []Finding) error {
-	no, err := models.FindingNumbers(db, plan)
+	no, err := FindingNumbers(db, plan)
 	if err != nil {
 		return err
 	}

@@ -175,7 +175,7 @@ type Finding struct {
 	ClosedAt     *time.Time
 	CreatedBy    string `gorm:"size:64;not null"`
 	CreatedAt    time.Time
-	No           int `gorm:"-"` // its number within its plan and department (问题1, 问题2 …): models.FindingNumbers
+	No           int `gorm:"-"` // its number within its plan and department (问题1, 问题2 …): FindingNumbers
 }
 
 // TableName names the table.

@@ -1,4 +1,4 @@
-package models
+package assessment
 
 import (
 	"context"
@@ -56,5 +56,25 @@ func FindingNumbers(db *gorm.DB, plan uint) (map[uint]int, error) {
 // FindingRefs places every finding, for the audit log, which records a
 // finding by its id.
 func (s *Store) FindingRefs(ctx context.Context) ([]FindingRef, error) {
-	return findingRefs(s.DB.WithContext(ctx), 0)
+	return findingRefs(s.m.DB.WithContext(ctx), 0)
+}
+
+// FindingByNumber finds, in tx, the department's finding numbered no among
+// the findings of year's assessment (2025-1), as a case's evidence names
+// it: its id and text, ok false when there is none.
+func (s *Store) FindingByNumber(tx *gorm.DB, dept uint, year, no int) (uint, string, bool, error) {
+	refs, err := findingRefs(tx.Where("f.department_id = ? AND p.year = ?", dept, year), 0)
+	if err != nil {
+		return 0, "", false, err
+	}
+	for _, r := range refs {
+		if r.No == no {
+			var f Finding
+			if err := tx.Select("id", "text").First(&f, r.ID).Error; err != nil {
+				return 0, "", false, fmt.Errorf("read finding %d: %w", r.ID, err)
+			}
+			return f.ID, f.Text, true, nil
+		}
+	}
+	return 0, "", false, nil
 }
