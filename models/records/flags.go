@@ -59,7 +59,7 @@ func (s *Store) flags(db *gorm.DB, v models.Viewer, publication uint) ([]Flag, e
 	switch dept, limited := v.OwnDepartment(); {
 	case limited:
 		own, linked = own.Where("department_id = ?", dept), linked.Where("p.department_id = ?", dept)
-	case !v.Role.Valid():
+	case !v.Can(models.ActSignedIn):
 		return nil, models.ErrForbidden
 	}
 	if publication != 0 {
