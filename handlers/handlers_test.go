@@ -58,6 +58,7 @@ func newBureau(t *testing.T, s *models.Store) *bureau {
 		{Username: "office", Name: "办公室", Role: models.RoleOffice},
 		{Username: "leader", Name: "组长", Role: models.RoleLeader},
 		{Username: "head", Name: "张卫", Role: models.RoleHead, DepartmentID: b.own.ID},
+		{Username: "clerk", Name: "李静", Role: models.RoleClerk, DepartmentID: b.own.ID},
 		{Username: "discipline", Name: "纪委", Role: models.RoleDiscipline},
 		{Username: "auditor", Name: "审计", Role: models.RoleAuditor},
 	} {

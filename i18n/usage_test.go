@@ -21,7 +21,7 @@ import (
 // the audit log's actions and fields; paths of a scheme's settings): every
 // key under it counts as used.
 var families = map[string][]string{
-	"role.":         {"office", "leader", "head", "discipline", "auditor"},
+	"role.":         {"office", "leader", "head", "clerk", "discipline", "auditor"},
 	"run.":          {"running", "done", "partial", "failed", "rejected"},
 	"import.from.":  {"file", "cli", "api", "pull", "seed"},
 	"asmt.status.":  {"draft", "submitted", "returned", "approved", "proposed", "final", "reopen", "published"},

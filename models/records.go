@@ -66,8 +66,33 @@ type Request struct {
 	SuitFiled    *time.Time `gorm:"type:date"`
 	SuitOutcome  string     `gorm:"size:8"`
 	SuitDecided  *time.Time `gorm:"type:date"`
-	UpdatedAt    time.Time
+	// What a request worked in the app records beyond the ledger's columns
+	// (seed 004 art. 19-25; 条例 art. 29-45). Kind is RequestKindDisclosure
+	// or RequestKindCorrection (更正申请, art. 25). The applicant's identity
+	// is personal data: shown only to the handling department and the office.
+	Kind             string     `gorm:"size:16;not null;default:''"`
+	ApplicantName    string     `gorm:"size:128;not null;default:''"`
+	ApplicantIDNo    string     `gorm:"size:32;not null;default:''"` // 证件号码
+	ApplicantContact string     `gorm:"size:256;not null;default:''"`
+	Content          string     `gorm:"type:text"`                   // 申请内容
+	DeliveryWanted   string     `gorm:"size:32;not null;default:''"` // 获取信息方式
+	Exemption        string     `gorm:"size:32;not null;default:''"` // 不予公开的理由, the fixed list
+	Delivered        *time.Time `gorm:"type:date"`                   // 送达日期
+	DeliveryMethod   string     `gorm:"size:32;not null;default:''"`
+	// Origin says where the request is worked: RequestOriginImport (a
+	// ledger loaded from a file) or RequestOriginApp (registered and worked
+	// in gongkai; an import never overwrites it silently).
+	Origin    string `gorm:"size:8;not null;default:''"`
+	UpdatedAt time.Time
 }
+
+// A request's kind and origin.
+const (
+	RequestKindDisclosure = ""    // 政府信息公开申请
+	RequestKindCorrection = "更正"  // 更正申请 (seed 004 art. 25)
+	RequestOriginImport   = ""    // loaded from a ledger file or the API
+	RequestOriginApp      = "app" // registered and worked in gongkai
+)
 
 // Complaint is a complaint or inquiry (群众投诉, 咨询).
 type Complaint struct {

@@ -14,7 +14,7 @@ type User struct {
 	Username     string `gorm:"size:64;not null;uniqueIndex"`
 	Name         string `gorm:"size:64;not null"`
 	Role         Role   `gorm:"size:16;not null"`
-	DepartmentID *uint  `gorm:"index"` // RoleHead only
+	DepartmentID *uint  `gorm:"index"` // a role of one department only
 	Department   *Department
 	PasswordHash string `gorm:"size:100;not null" json:"-"`
 	Disabled     bool   `gorm:"not null;default:false"`

@@ -8,12 +8,13 @@ const (
 	RoleOffice     Role = "office"     // 领导小组办公室: administers
 	RoleLeader     Role = "leader"     // 领导小组: approves
 	RoleHead       Role = "head"       // 部门负责人: own department only
+	RoleClerk      Role = "clerk"      // 承办人: works its department's requests and publications
 	RoleDiscipline Role = "discipline" // 纪委: accountability
 	RoleAuditor    Role = "auditor"    // read-only, all departments
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{RoleOffice, RoleLeader, RoleHead, RoleDiscipline, RoleAuditor}
+var Roles = []Role{RoleOffice, RoleLeader, RoleHead, RoleClerk, RoleDiscipline, RoleAuditor}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
@@ -31,7 +32,7 @@ type Viewer struct {
 	UserID       uint
 	Name         string
 	Role         Role
-	DepartmentID uint // set for RoleHead
+	DepartmentID uint // set for a role of one department (HasDepartment)
 }
 
 // System is the viewer for start-up work (migrations, demo data, CLI).

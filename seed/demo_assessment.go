@@ -74,7 +74,7 @@ func demoAssessment(ctx context.Context, store *models.Store, y int, users map[s
 	}
 	heads := make(map[string]models.Viewer, len(depts))
 	for _, u := range users {
-		if u.Role.HasDepartment() {
+		if u.Can(models.ActFileForDepartment) {
 			for _, d := range depts {
 				if d.ID == u.DepartmentID {
 					heads[d.Code] = u

@@ -83,6 +83,7 @@ var DemoUsers = []DemoUser{
 	{models.RoleLeader, "leader", "江海", "", DemoPassword},
 	{models.RoleHead, "head", "张卫", "SJ09", DemoPassword},
 	{models.RoleHead, "head2", "范东", "FJ01", DemoPassword},
+	{models.RoleClerk, "clerk", "李静", "SJ09", DemoPassword},
 	{models.RoleDiscipline, "discipline", "钱正", "", DemoPassword},
 	{models.RoleAuditor, "auditor", "审计员", "", DemoPassword},
 }
