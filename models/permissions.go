@@ -70,6 +70,10 @@ const (
 	// notes): the office sees their effect on grades. A head reads a case of
 	// their own department once its notice is issued (ActAnswerCase).
 	ActReadCaseDecisions Action = "cases.decisions"
+	// ActReadApplicant reads a requester's identity unmasked (name, ID
+	// number, contact): the office, and the handling department's head and
+	// clerk (the Store checks which department; see Viewer.ApplicantOf).
+	ActReadApplicant Action = "requests.applicant"
 )
 
 var permissions = map[Action][]Role{
@@ -92,6 +96,7 @@ var permissions = map[Action][]Role{
 	ActReadAssessments:   {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
+	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
 }
 
 // Can reports whether the viewer's role allows the action.
