@@ -112,6 +112,9 @@ func (b *tableBatch) add(c *checker) {
 		b.insert(vals)
 	case s.sum == h:
 		b.counts.unchanged++
+	case s.worked:
+		c.fail(b.kind.keyCol, "该申请在系统中登记办理，导入不能覆盖：本行与系统中的记录不同，请在系统中修改，或从文件中删去这一行")
+		return
 	default:
 		b.changed = append(b.changed, changedRow{id: s.id, vals: vals})
 	}

@@ -44,6 +44,9 @@ type table struct {
 	keyName   string // how messages name the key: 部门 + 索引号
 	created   bool   // the table has created_at as well as updated_at
 	deptField int    // index of department_id in fields, or -1
+	// worked names the column that marks a row worked in the app
+	// (requests.origin = app): an import never overwrites such a row.
+	worked string
 }
 
 // key is the natural key of a canonical row.
@@ -73,6 +76,9 @@ type stored struct {
 	sum   uint64
 	owner uint // the row's department, when the table has one
 	line  int  // the line of this import that carries the same key, once seen
+	// worked: the row is worked in the app (table.worked), and an import
+	// that differs from it is a conflict, not an update.
+	worked bool
 }
 
 // columnList is the quoted list of columns an import writes, stamps last.
@@ -97,6 +103,9 @@ func quote(id string) string { return "`" + id + "`" }
 // includes the department.
 func (t *table) loadStored(ctx context.Context, db *gorm.DB, only uint, seed maphash.Seed, size int) (map[string]stored, error) {
 	cols := append([]string{quote(t.id)}, t.columnList(false)[:len(t.fields)]...)
+	if t.worked != "" {
+		cols = append(cols, quote(t.worked))
+	}
 	q := "SELECT " + strings.Join(cols, ", ") + " FROM " + quote(t.name)
 	var args []any
 	if only != 0 && t.deptField >= 0 && t.deptField < t.nKey {
@@ -123,6 +132,9 @@ func (t *table) loadStored(ctx context.Context, db *gorm.DB, only uint, seed map
 			vals[i] = canonical(f.typ, dest[i+1])
 		}
 		s := stored{id: toInt64(dest[0]), sum: sum(seed, vals)}
+		if t.worked != "" {
+			s.worked = canonical(fText, dest[len(dest)-1]) == models.RequestOriginApp
+		}
 		if t.deptField >= 0 {
 			owner, _ := strconv.ParseUint(vals[t.deptField], 10, 64)
 			s.owner = uint(owner)

@@ -69,7 +69,7 @@ var requestColumns = []column{
 
 var requests = recordKind{
 	table: &table{
-		name: "requests", entity: "request", id: "id", nKey: 2, keyName: "部门和申请编号", deptField: 0,
+		name: "requests", entity: "request", id: "id", nKey: 2, keyName: "部门和申请编号", deptField: 0, worked: "origin",
 		fields: []field{{"department_id", fInt}, {"request_no", fText}, {"received", fDate}, {"channel", fText}, {"extended", fFlag},
 			{"pause_start", fDate}, {"pause_end", fDate}, {"correction_start", fDate}, {"correction_end", fDate},
 			{"answered", fDate}, {"answer", fText}, {"fee", fMoney}, {"forwarded", fDate}, {"fee_basis", fText}, {"fee_waived", fFlag},

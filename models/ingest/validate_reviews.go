@@ -1,9 +1,9 @@
 package ingest
 
 import (
-	"cmp"
 	"strconv"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -224,32 +224,11 @@ func (c *checker) forwarding(channel, received string) string {
 }
 
 // checkFee warns about a fee that the request's result admits none of, and
-// about a fee without its basis. Seed 004 art. 27 allows only the cost of
-// copying and posting information that is provided.
+// about a fee without its basis, by the one rule the ledger shows too
+// (reports.FeeWarnings).
 func (c *checker) checkFee(answer, result, fee, basis string) {
-	if fee == "" || fee == "0.00" {
-		return
+	yuan, _ := strconv.ParseFloat(fee, 64)
+	for _, w := range reports.FeeWarnings(result, answer, yuan, basis) {
+		c.note(i18n.Word(i18n.Chinese, w))
 	}
-	if !feeAdmitted(result, answer) {
-		c.note("答复未提供信息（" + cmp.Or(result, answer) + "），不应收费")
-	}
-	if basis == "" {
-		c.note("收取了费用，但未填写收费依据")
-	}
-}
-
-// feeAdmitted reports whether a request's result lets the bureau charge the
-// cost of providing information: only the national results that provide
-// some (予以公开, 部分公开), read from the record's result or, failing that,
-// from its old answer type where that maps (reports.ResultOfAnswer). A
-// request not answered yet admits a fee (it may be charged in advance of
-// posting); an old answer a person has still to categorise provides nothing.
-func feeAdmitted(result, answer string) bool {
-	switch cmp.Or(result, reports.ResultOfAnswer(answer)) {
-	case reports.ResultDisclosed, reports.ResultPartial:
-		return true
-	case "":
-		return answer == ""
-	}
-	return false
 }
