@@ -38,3 +38,15 @@ func (s spec) newBatch(ctx context.Context, store *models.Store, w *writer, only
 	}
 	return newTableBatch(ctx, store, w, *s.record, only, rows)
 }
+
+// Headers are the Chinese names of a kind's columns, in the template's
+// order: an export in the import format heads its columns with them, so
+// that it loads again as it is.
+func Headers(k Kind) []string {
+	cols := specs[k].columns
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.name
+	}
+	return out
+}
