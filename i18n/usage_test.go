@@ -64,6 +64,7 @@ var families = map[string][]string{
 	"deduct.due.":        {"filed", "answered", "forwarded", "reviewed"},
 	"deduct.due_as_of.":  {"filed", "answered", "forwarded", "reviewed"},
 	"appeal.":            {"复核", "申诉"},
+	"ledger.state.":      {"open", "correction", "third_party", "answered"}, "ledger.cstate.": {"waiting", "replied", "closed"},
 	"kind.": {"departments", "catalog", "publications", "requests", "complaints", "quarterly_reports", "annual_reports", "annual_figures", "incidents",
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
 }

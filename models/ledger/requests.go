@@ -59,6 +59,9 @@ type RequestRow struct {
 // Overdue reports whether the request is unanswered past its due date.
 func (r RequestRow) Overdue() bool { return r.State != StateAnswered && r.DaysLeft < 0 }
 
+// OverdueBy is how many working days an unanswered request is past due.
+func (r RequestRow) OverdueBy() int { return max(-r.DaysLeft, 0) }
+
 // RequestList is a page of the ledger.
 type RequestList struct {
 	Rows         []RequestRow

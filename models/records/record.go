@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/clocks"
+	"github.com/gongkai/gongkai/models/ledger"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -102,6 +103,13 @@ func (s *Store) Record(ctx context.Context, v models.Viewer, kind string, id uin
 			"复议申请日期", models.YMDPtr(r.ReconFiled), "复议结果", r.ReconOutcome, "复议结果日期", models.YMDPtr(r.ReconDecided),
 			"诉讼类型", r.SuitKind, "起诉日期", models.YMDPtr(r.SuitFiled), "诉讼结果", r.SuitOutcome, "诉讼结果日期", models.YMDPtr(r.SuitDecided),
 		)}
+		if r.ApplicantName != "" || r.ApplicantIDNo != "" || r.ApplicantContact != "" {
+			id, err := ledger.New(s.Store).Applicant(ctx, v, &r)
+			if err != nil {
+				return nil, err
+			}
+			rv.Fields = append(rv.Fields, fields("申请人姓名", id.Name, "证件号码", id.IDNo, "联系方式", id.Contact)...)
+		}
 		cats, err := s.RequestCategories(ctx, []uint{r.ID})
 		if err != nil {
 			return nil, err
