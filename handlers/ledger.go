@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/ledger"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
@@ -97,7 +98,7 @@ func (s *Server) requestLedger(c *fiber.Ctx) error {
 // page of it, in the import format.
 func (s *Server) requestLedgerXLSX(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	sheet, err := ledger.New(s.store).ExportRequests(c.UserContext(), v, requestFilter(c), scoring.DateOf(s.opt.Now()))
+	sheet, err := ledger.New(s.store).ExportRequests(c.UserContext(), v, requestFilter(c), scoring.DateOf(s.opt.Now()), ingest.Headers(ingest.Requests))
 	if err != nil {
 		return err
 	}
@@ -122,7 +123,7 @@ func (s *Server) complaintLedger(c *fiber.Ctx) error {
 // complaintLedgerXLSX is the complaint ledger in the import format.
 func (s *Server) complaintLedgerXLSX(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	sheet, err := ledger.New(s.store).ExportComplaints(c.UserContext(), v, complaintFilter(c), scoring.DateOf(s.opt.Now()))
+	sheet, err := ledger.New(s.store).ExportComplaints(c.UserContext(), v, complaintFilter(c), scoring.DateOf(s.opt.Now()), ingest.Headers(ingest.Complaints))
 	if err != nil {
 		return err
 	}

@@ -169,3 +169,23 @@ func (r SecrecyReview) Steps() []ReviewStep {
 		{5, r.ApproverBy, models.YMDPtr(r.ApproverDate)},
 	}
 }
+
+// PressCount counts the press conferences (新闻发布会) held from from to to,
+// both included, by the departments listed (nil: every department), and
+// those a principal attended (主要负责同志参加): Annex 2's lines.
+func (s *Store) PressCount(ctx context.Context, depts []uint, from, to scoring.Date) (held, principal int, err error) {
+	q := s.DB.WithContext(ctx).Model(&PressConference{}).Where("held BETWEEN ? AND ?", from.Time(), to.Time())
+	if depts != nil {
+		q = q.Where("department_id IN ?", depts)
+	}
+	var rows []struct{ PrincipalAttended bool }
+	if err := q.Select("principal_attended").Find(&rows).Error; err != nil {
+		return 0, 0, fmt.Errorf("count press conferences: %w", err)
+	}
+	for _, r := range rows {
+		if r.PrincipalAttended {
+			principal++
+		}
+	}
+	return len(rows), principal, nil
+}

@@ -6,12 +6,13 @@ import (
 	"strconv"
 
 	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
 )
 
 // Sheet is a list in the import format: the header of the kind's template
-// (ingest.Headers) and the rows, as text.
+// and the rows, as text. The caller hands in the import's header
+// (ingest.Headers): the ledger cannot import ingest, whose tests read the
+// record page, which reads the ledger.
 type Sheet struct {
 	Header []string
 	Rows   [][]string
@@ -26,7 +27,10 @@ var identityHeaders = []string{"申请人姓名", "证件号码", "联系方式"
 // in the import format, so that it loads again changing nothing; the
 // applicant's identity as the viewer may see it (Viewer.ApplicantOf). An
 // export that holds an identity unmasked is audit-logged.
-func (s *Store) ExportRequests(ctx context.Context, v models.Viewer, f RequestFilter, today scoring.Date) (*Sheet, error) {
+func (s *Store) ExportRequests(ctx context.Context, v models.Viewer, f RequestFilter, today scoring.Date, header []string) (*Sheet, error) {
+	if len(header) < requestValues {
+		return nil, fmt.Errorf("export requests: the import names %d columns, the export fills %d", len(header), requestValues)
+	}
 	rows, _, err := s.requestRows(ctx, v, f, today)
 	if err != nil {
 		return nil, err
@@ -48,7 +52,7 @@ func (s *Store) ExportRequests(ctx context.Context, v models.Viewer, f RequestFi
 		}
 		reqs = append(reqs, part...)
 	}
-	out := &Sheet{Header: append(ingest.Headers(ingest.Requests)[:requestValues], identityHeaders...), Rows: make([][]string, len(rows))}
+	out := &Sheet{Header: append(header[:requestValues:requestValues], identityHeaders...), Rows: make([][]string, len(rows))}
 	whole := 0
 	for i := range reqs {
 		r := &reqs[i]
@@ -83,13 +87,13 @@ func requestRow(dept string, r *models.Request) []string {
 }
 
 // ExportComplaints is the complaint ledger under the filter in the import
-// format.
-func (s *Store) ExportComplaints(ctx context.Context, v models.Viewer, f ComplaintFilter, today scoring.Date) (*Sheet, error) {
+// format, under the import's header.
+func (s *Store) ExportComplaints(ctx context.Context, v models.Viewer, f ComplaintFilter, today scoring.Date, header []string) (*Sheet, error) {
 	codes, err := s.codes(ctx, v)
 	if err != nil {
 		return nil, err
 	}
-	out := &Sheet{Header: ingest.Headers(ingest.Complaints)}
+	out := &Sheet{Header: header}
 	for p := 1; ; p++ {
 		f.Page = p
 		l, err := s.Complaints(ctx, v, f, today)

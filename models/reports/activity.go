@@ -19,7 +19,11 @@ type Activity struct {
 	KeyAreas   KeyAreas
 	Requests   Requests
 	Outcomes   Outcomes // reconsideration outcomes (复议结果) dated in the period
+	Suits      Outcomes // lawsuit outcomes (诉讼结果) dated in the period (Annex 2 §6)
 	Complaints Complaints
+	// Press is the press conferences (新闻发布会) the records hold for the
+	// period, and PressPrincipal those a principal attended.
+	Press, PressPrincipal int
 }
 
 // Requests are the figures of information requests (依申请公开, Annex 2 §4
@@ -35,7 +39,8 @@ type Requests struct {
 	FeeCents                      int64 // 依申请公开信息收取的费用, in 分
 }
 
-// Outcomes counts the outcomes of reconsideration (Annex 2 §5 行政复议).
+// Outcomes counts the outcomes of reconsideration (Annex 2 §5 行政复议), or
+// of lawsuits (§6 行政诉讼).
 type Outcomes struct {
 	Upheld    int // 维持
 	Corrected int // 纠正 (Annex 2: 被依法纠错)
@@ -77,14 +82,18 @@ func tally(r *records, cal *scoring.Calendar, p period) Activity {
 					rq.Overdue++
 				}
 			}
-			rq.Answers.add(q.Answer)
+			rq.Answers.addRequest(q)
 			rq.FeeCents += int64(math.Round(q.Fee * 100))
 		}
 		if p.contains(dateOf(q.ReconDecided)) {
 			a.Outcomes.add(q.ReconOutcome)
 		}
+		if p.contains(dateOf(q.SuitDecided)) {
+			a.Suits.add(q.SuitOutcome)
+		}
 	}
 	a.countComplaints(r)
+	a.Press, a.PressPrincipal = r.press, r.pressPrincipal
 	return a
 }
 
@@ -135,7 +144,9 @@ func (rq *Requests) received(channel string) {
 		rq.InPerson++
 	case "传真":
 		rq.Fax++
-	case "网络":
+	case "网络", "电子邮件":
+		// A request by e-mail is made online (条例 art. 29: 网络 covers
+		// 电子邮件), as the national report counts it.
 		rq.Online++
 	case "信函":
 		rq.Letter++

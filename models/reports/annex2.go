@@ -61,8 +61,8 @@ var annex2 = []rowSpec{
 	{label: "三、回应解读情况", level: 0},
 	{label: "（一）回应公众关注热点或重大舆情数", note: "（不同方式回应同一热点或舆情计1次）", unit: "次", level: 1, filed: []string{"回应公众关注热点或重大舆情数"}},
 	{label: "（二）通过不同渠道和方式回应解读的情况", level: 1},
-	{label: "1、参加或举办新闻发布会总次数", unit: "次", level: 2, filed: []string{"参加或举办新闻发布会总次数"}},
-	{label: "其中：主要负责同志参加新闻发布会次数", unit: "次", level: 3, filed: []string{"主要负责同志参加新闻发布会次数"}},
+	{label: "1、参加或举办新闻发布会总次数", unit: "次", level: 2, computed: press(func(a *Activity) int { return a.Press }), filed: []string{"参加或举办新闻发布会总次数"}},
+	{label: "其中：主要负责同志参加新闻发布会次数", unit: "次", level: 3, computed: press(func(a *Activity) int { return a.PressPrincipal }), filed: []string{"主要负责同志参加新闻发布会次数"}},
 	{label: "2、政府网站在线访谈次数", unit: "次", level: 2, filed: []string{"政府网站在线访谈次数"}},
 	{label: "其中：主要负责同志参加政府网站在线访谈次数", unit: "次", level: 3, filed: []string{"主要负责同志参加政府网站在线访谈次数"}},
 	{label: "3、政策解读稿件发布数", unit: "篇", level: 2, filed: []string{"政策解读稿件发布数"}},
@@ -99,10 +99,10 @@ var annex2 = []rowSpec{
 	{label: "（二）被依法纠错数", unit: "件", level: 1, computed: c(func(a *Activity) int { return a.Outcomes.Corrected })},
 	{label: "（三）其他情形数", unit: "件", level: 1, computed: c(func(a *Activity) int { return a.Outcomes.Other })},
 
-	{label: "六、行政诉讼数量", unit: "件", level: 0, filed: []string{"行政诉讼数量"}, sumBelow: true},
-	{label: "（一）维持具体行政行为或者驳回原告诉讼请求数", unit: "件", level: 1, filed: []string{"维持具体行政行为或者驳回原告诉讼请求数", "维持具有行政行为或者驳回原告诉讼请求数"}},
-	{label: "（二）被依法纠错数", unit: "件", level: 1, filed: []string{"行政诉讼被依法纠错数", "被依法纠错数"}},
-	{label: "（三）其他情形数", unit: "件", level: 1, filed: []string{"行政诉讼其他情形数", "其他情形数"}},
+	{label: "六、行政诉讼数量", unit: "件", level: 0, computed: suits(Outcomes.Total), filed: []string{"行政诉讼数量"}, sumBelow: true},
+	{label: "（一）维持具体行政行为或者驳回原告诉讼请求数", unit: "件", level: 1, computed: suits(func(o Outcomes) int { return o.Upheld }), filed: []string{"维持具体行政行为或者驳回原告诉讼请求数", "维持具有行政行为或者驳回原告诉讼请求数"}},
+	{label: "（二）被依法纠错数", unit: "件", level: 1, computed: suits(func(o Outcomes) int { return o.Corrected }), filed: []string{"行政诉讼被依法纠错数", "被依法纠错数"}},
+	{label: "（三）其他情形数", unit: "件", level: 1, computed: suits(func(o Outcomes) int { return o.Other }), filed: []string{"行政诉讼其他情形数", "其他情形数"}},
 
 	{label: "七、举报投诉数量", unit: "件", level: 0, computed: c(func(a *Activity) int { return a.Complaints.Received })},
 	{label: "八、依申请公开信息收取的费用", unit: "元", level: 0, computed: func(a *Activity) Figure { return yuan(a.Requests.FeeCents) }},
@@ -121,14 +121,39 @@ var annex2 = []rowSpec{
 	{label: "（三）接受培训人员数", unit: "人次", level: 1, filed: []string{"接受培训人员数"}},
 }
 
+// suits is a lawsuit line computed from the requests' lawsuit records (the
+// Suit* columns) when the period has any decided, and unknown otherwise, so
+// that a unit without such records files the line as before.
+func suits(f func(Outcomes) int) func(*Activity) Figure {
+	return func(a *Activity) Figure {
+		if a.Suits.Total() == 0 {
+			return Figure{}
+		}
+		return count(f(a.Suits))
+	}
+}
+
+// press is a press-conference line computed from the press records when
+// the period has any, and unknown otherwise (the unit files it).
+func press(f func(*Activity) int) func(*Activity) Figure {
+	return func(a *Activity) Figure {
+		if a.Press == 0 {
+			return Figure{}
+		}
+		return count(f(a))
+	}
+}
+
 // annex2Rows fills the form with a period's activity and filed figures.
 func annex2Rows(a *Activity, f filed) []Row {
 	rows := make([]Row, len(annex2))
 	for i, sp := range annex2 {
 		r := Row{Label: sp.label, Note: sp.note, Unit: sp.unit, Level: sp.level, Header: sp.computed == nil && sp.filed == nil}
-		switch {
-		case sp.computed != nil:
+		if sp.computed != nil {
 			r.Figure = sp.computed(a)
+		}
+		switch {
+		case r.Figure.Known:
 		case sp.filed != nil:
 			r.Figure, _ = f.get(sp.filed...)
 			if !sp.sumBelow {

@@ -1,6 +1,10 @@
 package reports
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/gongkai/gongkai/models"
+)
 
 // Answers counts answered requests by the answer types of Annex 2 §4(三)
 // (申请答复数), and the refusals by their reason.
@@ -54,6 +58,72 @@ func (a *Answers) add(answer string) {
 	default:
 		a.Unknown++
 	}
+}
+
+// addRequest counts one answered request: by its 答复类型 as add does,
+// except that a refusal is filed under the reason the record stores (the
+// exemption ground chosen in the app, else the national result's reason),
+// and only a refusal whose record says neither by the reason in its text.
+// A request worked in the app that stores a refusal (its national result,
+// or an exemption ground) and no answer type is a refusal too.
+func (a *Answers) addRequest(q models.Request) {
+	t := compact(q.Answer)
+	group, reason, _ := strings.Cut(q.Result, ResultSep)
+	switch {
+	case strings.HasPrefix(t, "不同意公开"), t == "" && (group == resultRefused || q.Exemption != ""):
+		a.Refused++
+		if !a.Refusals.addStored(q.Exemption, reason, t) {
+			a.Refusals.add(t)
+		}
+	default:
+		a.add(q.Answer)
+	}
+}
+
+// addStored counts a refusal by the ground the record stores: the
+// exemption (models.Request.Exemption, the fixed list) first, else the
+// national result's reason; false when the record stores neither. A third
+// party's rights are a trade secret or privacy, as the text says (privacy
+// when it does not).
+func (r *Refusals) addStored(exemption, reason, text string) bool {
+	if exemption != "" {
+		reason = ExemptionReasons[exemption]
+		if reason == "" { // 其他
+			r.OtherStatutory++
+			return true
+		}
+	}
+	line := reasonLines[reason]
+	if line == nil {
+		return false
+	}
+	*line(r, text)++
+	return true
+}
+
+// resultRefused is the national result group of a refusal.
+const resultRefused = "不予公开"
+
+// reasonLines files each reason of the national result 不予公开 under its
+// Annex 2 line.
+var reasonLines = map[string]func(*Refusals, string) *int{
+	"属于国家秘密":       func(r *Refusals, _ string) *int { return &r.StateSecret },
+	"其他法律行政法规禁止公开": func(r *Refusals, _ string) *int { return &r.OtherStatutory },
+	"危及“三安全一稳定”":   func(r *Refusals, _ string) *int { return &r.Security },
+	"保护第三方合法权益":    thirdParty,
+	"属于三类内部事务信息":   func(r *Refusals, _ string) *int { return &r.OtherStatutory },
+	"属于四类过程性信息":    func(r *Refusals, _ string) *int { return &r.OtherStatutory },
+	"属于行政执法案卷":     func(r *Refusals, _ string) *int { return &r.OtherStatutory },
+	"属于行政查询事项":     func(r *Refusals, _ string) *int { return &r.OtherStatutory },
+}
+
+// thirdParty is a refusal for a third party's rights: a trade secret when
+// the answer says so, else privacy.
+func thirdParty(r *Refusals, text string) *int {
+	if strings.Contains(text, "商业秘密") {
+		return &r.TradeSecret
+	}
+	return &r.Privacy
 }
 
 // add counts one refusal by the reason in its answer text.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -21,9 +22,12 @@ func (p period) contains(d scoring.Date) bool {
 // records are the rows a report reads for a unit and a period.
 type records struct {
 	publications []models.Publication // published in the period
-	requests     []models.Request     // received, answered or decided in the period
+	requests     []models.Request     // received, answered, or its reconsideration or lawsuit decided in the period
 	complaints   []models.Complaint   // received in the period
 	areas        map[int]string       // catalog 序号 → 二级目录
+	// press conferences held in the period (models/clocks), and those a
+	// principal attended
+	press, pressPrincipal int
 }
 
 // load reads a unit's records for a period. The caller has checked that the
@@ -36,13 +40,16 @@ func load(ctx context.Context, s *models.Store, u Unit, p period) (*records, err
 	if r.publications, err = yearPublications(ctx, s, u, p); err != nil {
 		return nil, err
 	}
-	err = u.where(db).Where("((received BETWEEN ? AND ?) OR (answered BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?))", from, to, from, to, from, to).
+	err = u.where(db).Where("((received BETWEEN ? AND ?) OR (answered BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?))", from, to, from, to, from, to, from, to).
 		Order("id").Find(&r.requests).Error
 	if err != nil {
 		return nil, fmt.Errorf("read requests: %w", err)
 	}
 	if err := u.where(db).Where("received BETWEEN ? AND ?", from, to).Order("id").Find(&r.complaints).Error; err != nil {
 		return nil, fmt.Errorf("read complaints: %w", err)
+	}
+	if r.press, r.pressPrincipal, err = clocks.New(s).PressCount(ctx, u.members(), p.From, p.To); err != nil {
+		return nil, err
 	}
 	items, err := s.Catalog(ctx, models.CatalogFilter{})
 	if err != nil {

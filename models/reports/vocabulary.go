@@ -175,12 +175,33 @@ func Categories(q models.Request, c models.RequestCategory) (applicant, result s
 	if applicant == "" {
 		applicant = c.Applicant
 	}
-	for _, r := range []string{q.Result, c.Result, ResultOfAnswer(q.Answer)} {
+	for _, r := range []string{q.Result, c.Result, resultOfExemption(q), ResultOfAnswer(q.Answer)} {
 		if r != "" {
 			return applicant, r
 		}
 	}
 	return applicant, ""
+}
+
+// Exemptions are the grounds of a refusal a request worked in the app
+// stores (models.Request.Exemption, 不予公开的理由), in order.
+var Exemptions = []string{"国家秘密", "法律法规禁止", "三安全一稳定", "第三方合法权益", "内部事务", "过程性信息", "行政执法案卷", "其他"}
+
+// ExemptionReasons is the national result's reason (三(三) 不予公开) of each
+// exemption ground; 其他 has none, and a person categorises it.
+var ExemptionReasons = map[string]string{
+	"国家秘密": "属于国家秘密", "法律法规禁止": "其他法律行政法规禁止公开", "三安全一稳定": "危及“三安全一稳定”",
+	"第三方合法权益": "保护第三方合法权益", "内部事务": "属于三类内部事务信息", "过程性信息": "属于四类过程性信息", "行政执法案卷": "属于行政执法案卷",
+}
+
+// resultOfExemption is the national result of a refusal by the ground the
+// record stores; "" for another answer, or without a ground that maps.
+func resultOfExemption(q models.Request) string {
+	reason := ExemptionReasons[q.Exemption]
+	if reason == "" || q.Answer != "" && !strings.HasPrefix(compact(q.Answer), "不同意公开") {
+		return ""
+	}
+	return resultRefused + ResultSep + reason
 }
 
 // RemedyOutcomes lists the outcomes of a reconsideration or a lawsuit
