@@ -151,3 +151,25 @@ func TestRequestLedgerExportReimportsUnchanged(t *testing.T) {
 		}
 	})
 }
+
+// The fee warnings the import gives (a fee on an answer that provides
+// nothing, a fee without its basis) show on the request's page and in the
+// office's ledger.
+func TestFeeWarningsOnTheRequestPageAndTheLedger(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		answered := time.Date(2026, 2, 20, 0, 0, 0, 0, time.UTC)
+		r := models.Request{DepartmentID: b.own.ID, RequestNo: "YSQ2026-009", Received: time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC), Channel: "信函",
+			Answered: &answered, Answer: "信息不存在", Fee: 10}
+		modelstest.Must(t, s.DB.Create(&r).Error)
+		cl := b.client(t)
+		cl.signIn("office", testPassword)
+		for _, p := range []string{fmt.Sprintf("/records/request/%d", r.ID), "/requests"} {
+			_, body := cl.get(p)
+			if !strings.Contains(body, "答复未提供信息（信息不存在），不应收费") || !strings.Contains(body, "收取了费用，但未填写收费依据") {
+				t.Errorf("%s does not show the fee warnings", p)
+			}
+		}
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/ledger"
@@ -109,6 +110,9 @@ func (s *Store) Record(ctx context.Context, v models.Viewer, kind string, id uin
 				return nil, err
 			}
 			rv.Fields = append(rv.Fields, fields("申请人姓名", id.Name, "证件号码", id.IDNo, "联系方式", id.Contact)...)
+		}
+		for _, w := range ledger.FeeWarnings(&r) {
+			rv.Fields = append(rv.Fields, RecordField{Label: "收费提示", Value: i18n.Word(i18n.Chinese, w)})
 		}
 		cats, err := s.RequestCategories(ctx, []uint{r.ID})
 		if err != nil {
