@@ -117,7 +117,7 @@ func TestApplicantIdentityOverEveryPageAndExport(t *testing.T) {
 	})
 }
 
-// The ledger's export loads again through the import unchanged: 0 rows
+// The ledgers' exports load again through the import unchanged: 0 rows
 // inserted or updated, the request worked in the app included.
 func TestRequestLedgerExportReimportsUnchanged(t *testing.T) {
 	t.Parallel()
@@ -148,6 +148,16 @@ func TestRequestLedgerExportReimportsUnchanged(t *testing.T) {
 		}
 		if rep.Inserted != 0 || rep.Updated != 0 || rep.Unchanged != 4 {
 			t.Errorf("re-import of the export: %d inserted, %d updated, %d unchanged; want 0, 0, 4", rep.Inserted, rep.Updated, rep.Unchanged)
+		}
+
+		comps := "部门,编号,渠道,受理日期,回复日期,办结日期\nSJ09,TS-1,12389,2026-01-10,2026-01-11,2026-01-20\nSJ16,TS-2,网上问政,2026-02-10,,\n"
+		if _, err := im.File(context.Background(), ingest.Complaints, "c.csv", strings.NewReader(comps), ingest.Options{Viewer: office}); err != nil {
+			t.Fatal(err)
+		}
+		_, body = cl.get("/complaints.xlsx?year=2026")
+		rep, err = im.File(context.Background(), ingest.Complaints, "投诉.xlsx", bytes.NewReader([]byte(body)), ingest.Options{Viewer: office})
+		if err != nil || rep.Inserted != 0 || rep.Updated != 0 || rep.Unchanged != 2 {
+			t.Errorf("re-import of the complaint export: %v %+v", err, rep)
 		}
 	})
 }

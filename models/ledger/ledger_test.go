@@ -128,3 +128,40 @@ func numbers(rows []ledger.RequestRow) []string {
 	}
 	return out
 }
+
+// The complaint ledger: each complaint's state on today, the line filter,
+// the open ones first (oldest first) with the working days they waited, and
+// a head's own department only.
+func TestComplaintLedger(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		za, xj := ledgerBureau(t, s)
+		modelstest.Must(t, s.DB.Create(&[]models.Complaint{
+			{DepartmentID: za.ID, ComplaintNo: "T-closed", Line: "12389", Received: day("2025-09-01"), Replied: ptr("2025-09-02"), Closed: ptr("2025-09-10")},
+			{DepartmentID: za.ID, ComplaintNo: "T-replied", Line: "网上问政", Received: day("2025-09-29"), Replied: ptr("2025-09-30")},
+			{DepartmentID: za.ID, ComplaintNo: "T-waiting", Line: "12389", Received: day("2025-09-26")},
+			{DepartmentID: xj.ID, ComplaintNo: "X-waiting", Line: "12389", Received: day("2025-09-26")},
+		}).Error)
+		today := scoring.DateOf(day("2025-10-09"))
+		head := models.Viewer{UserID: 2, Name: "张卫", Role: models.RoleHead, DepartmentID: za.ID}
+		l, err := ledger.New(s).Complaints(ctx, head, ledger.ComplaintFilter{}, today)
+		modelstest.Must(t, err)
+		var got []string
+		for _, c := range l.Rows {
+			got = append(got, c.No+" "+c.State)
+		}
+		if want := []string{"T-waiting waiting", "T-replied replied", "T-closed closed"}; !slices.Equal(got, want) {
+			t.Errorf("the head's complaints: %v, want %v", got, want)
+		}
+		// Received Friday 26 September: 28, 29, 30 September and 9 October.
+		if l.Rows[0].Waiting != 4 || !slices.Equal(l.Lines, []string{"12389", "网上问政"}) {
+			t.Errorf("waited %d working days; lines %v", l.Rows[0].Waiting, l.Lines)
+		}
+		byLine, err := ledger.New(s).Complaints(ctx, models.Viewer{UserID: 1, Name: "办公室", Role: models.RoleOffice}, ledger.ComplaintFilter{Line: "12389", State: ledger.ComplaintWaiting}, today)
+		modelstest.Must(t, err)
+		if byLine.Total != 2 {
+			t.Errorf("the office's waiting 12389 complaints: %d, want 2", byLine.Total)
+		}
+	})
+}
