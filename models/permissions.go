@@ -74,6 +74,17 @@ const (
 	// number, contact): the office, and the handling department's head and
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
+	// guide:
+	// ActPublicationFiles attaches and replaces a publication's electronic
+	// copies: the office, and the department's own head and clerk (the
+	// Store checks which department).
+	ActPublicationFiles Action = "publications.files"
+	// ActOverridePersonalData lets a publication go out despite personal
+	// data the scan found in it, with a reason (the office).
+	ActOverridePersonalData Action = "publications.override"
+	// ActMaintainGuide keeps the 公开指南's content and issues the guide
+	// and the 公开目录 (the office).
+	ActMaintainGuide Action = "guide.maintain"
 )
 
 var permissions = map[Action][]Role{
@@ -97,6 +108,11 @@ var permissions = map[Action][]Role{
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
+
+	// guide:
+	ActPublicationFiles:     {RoleOffice, RoleHead, RoleClerk},
+	ActOverridePersonalData: {RoleOffice},
+	ActMaintainGuide:        {RoleOffice},
 }
 
 // Can reports whether the viewer's role allows the action.
