@@ -74,17 +74,14 @@ const (
 	// number, contact): the office, and the handling department's head and
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
-	// guide:
-	// ActPublicationFiles attaches and replaces a publication's electronic
-	// copies: the office, and the department's own head and clerk (the
-	// Store checks which department).
-	ActPublicationFiles Action = "publications.files"
-	// ActOverridePersonalData lets a publication go out despite personal
-	// data the scan found in it, with a reason (the office).
+	// guide: ActPublicationFiles attaches a publication's copies (the office;
+	// a department's head and clerk, their own: the Store checks which);
+	// ActOverridePersonalData publishes one despite personal data found, with
+	// a reason (the office); ActMaintainGuide keeps and issues the 公开指南 and
+	// the 公开目录 (the office).
+	ActPublicationFiles     Action = "publications.files"
 	ActOverridePersonalData Action = "publications.override"
-	// ActMaintainGuide keeps the 公开指南's content and issues the guide
-	// and the 公开目录 (the office).
-	ActMaintainGuide Action = "guide.maintain"
+	ActMaintainGuide        Action = "guide.maintain"
 )
 
 var permissions = map[Action][]Role{
@@ -108,7 +105,6 @@ var permissions = map[Action][]Role{
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
-
 	// guide:
 	ActPublicationFiles:     {RoleOffice, RoleHead, RoleClerk},
 	ActOverridePersonalData: {RoleOffice},
