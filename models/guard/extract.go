@@ -346,4 +346,3 @@ func cellRef(ref string) (row, col int) {
 	row, _ = strconv.Atoi(ref[i:])
 	return row, col
 }
-
