@@ -151,8 +151,9 @@ func (s *Store) Download(ctx context.Context, v models.Viewer, id, file uint) (*
 
 // Attach stores a copy of publication id, scanned, and replaces the
 // current file replaces when not 0. The department's clerk or head, or the
-// office, attach; a file replaced already, a copy past MaxCopies or a file
-// that cannot be read within the bounds is refused in Chinese.
+// office, attach; a file replaced already, the same file as a current
+// copy, a copy past MaxCopies or a file that cannot be read within the
+// bounds is refused in Chinese.
 func (s *Store) Attach(ctx context.Context, v models.Viewer, id uint, u upload.Upload, replaces uint, now time.Time) (*File, error) {
 	p, err := publication(ctx, s.DB, id)
 	if err != nil {
@@ -183,6 +184,10 @@ func (s *Store) Attach(ctx context.Context, v models.Viewer, id uint, u upload.U
 		for i := range current {
 			if current[i].ID == replaces {
 				old = &current[i]
+			}
+			if current[i].SHA256 == f.SHA256 {
+				// The same file again: a double submit, or nothing replaced.
+				return models.Invalid("file", "guide.refuse.same", current[i].Name)
 			}
 		}
 		switch {

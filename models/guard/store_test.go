@@ -68,6 +68,11 @@ func TestPersonalDataBlocksPublishing(t *testing.T) {
 		}
 		modelstest.Must(t, guard.CheckPublishable(ctx, s.DB, pub.ID))
 
+		// The same file twice (a double submit) is refused in Chinese.
+		if _, err := g.Attach(ctx, clerk, pub.ID, upload.Upload{Name: "通告.docx", Data: docx(t, "通告正文", "编号110105194912310021")}, 0, now); err == nil || !strings.Contains(err.Error(), "无需重复上传") {
+			t.Errorf("the same file twice: %v", err)
+		}
+
 		// Another department's clerk may not attach; the Store says so.
 		if _, err := g.Attach(ctx, other, pub.ID, upload.Upload{Name: "a.txt", Data: []byte("x")}, 0, now); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("another department attached: %v", err)
