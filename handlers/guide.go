@@ -40,11 +40,11 @@ func readGuideForm(c *fiber.Ctx) guideForm {
 		Email: c.FormValue("email"), Apply: c.FormValue("apply")}
 }
 
-// catalogForm is the year of a catalog to issue.
-type catalogForm struct{ Year string }
+// guideCatalogForm is the year of a catalog to issue.
+type guideCatalogForm struct{ Year string }
 
 // Validate needs a year.
-func (f catalogForm) Validate() FieldErrors {
+func (f guideCatalogForm) Validate() FieldErrors {
 	errs := FieldErrors{}
 	if y, err := strconv.Atoi(f.Year); err != nil || y < 2000 || y > 9999 {
 		errs.Add("year", "form.required")
@@ -121,7 +121,7 @@ func (s *Server) guideIssue(c *fiber.Ctx) error {
 // guideCatalog is POST /guide/catalog: the year's catalog issued.
 func (s *Server) guideCatalog(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	f := catalogForm{Year: c.FormValue("year")}
+	f := guideCatalogForm{Year: c.FormValue("year")}
 	data := fiber.Map{"Rejected": "catalog"}
 	if !validate(c, f, data) {
 		return s.guidePage(c, data)

@@ -119,19 +119,19 @@ func (s *Server) copiesOverride(c *fiber.Ctx) error {
 // finding's place worded, and what the viewer may do.
 type copiesView struct {
 	ID                     uint
-	Files, Replaced        []copyFile
-	Title                  []copyHit
+	Files, Replaced        []copiesRow
+	Title                  []copiesHit
 	Overrides              []guard.Override
 	Blocking               int
 	CanAttach, CanOverride bool
 }
 
-type copyFile struct {
+type copiesRow struct {
 	guard.File
-	Hits []copyHit
+	Hits []copiesHit
 }
 
-type copyHit struct {
+type copiesHit struct {
 	Kind          guard.Kind
 	Where, Masked string
 }
@@ -146,12 +146,12 @@ func (s *Server) copiesView(c *fiber.Ctx, v models.Viewer, id uint, overrideRefu
 	l := lang(c)
 	out := &copiesView{ID: id, Overrides: cs.Overrides, Blocking: cs.Blocking,
 		CanAttach: v.MayForDepartment(models.ActPublicationFiles, cs.Publication.DepartmentID) == nil, CanOverride: v.Can(models.ActOverridePersonalData) && (cs.Blocking > 0 || overrideRefused)}
-	files := func(fs []guard.File) []copyFile {
-		var out []copyFile
+	files := func(fs []guard.File) []copiesRow {
+		var out []copiesRow
 		for _, f := range fs {
-			cf := copyFile{File: f}
+			cf := copiesRow{File: f}
 			for _, h := range f.Hits {
-				cf.Hits = append(cf.Hits, copyHit{Kind: h.Kind, Where: guardWhere(l, h.Hit().Place), Masked: h.Masked})
+				cf.Hits = append(cf.Hits, copiesHit{Kind: h.Kind, Where: guardWhere(l, h.Hit().Place), Masked: h.Masked})
 			}
 			out = append(out, cf)
 		}
@@ -159,7 +159,7 @@ func (s *Server) copiesView(c *fiber.Ctx, v models.Viewer, id uint, overrideRefu
 	}
 	out.Files, out.Replaced = files(cs.Files), files(cs.Replaced)
 	for _, h := range cs.TitleHits {
-		out.Title = append(out.Title, copyHit{Kind: h.Kind, Where: guardWhere(l, h.Place), Masked: h.Masked})
+		out.Title = append(out.Title, copiesHit{Kind: h.Kind, Where: guardWhere(l, h.Place), Masked: h.Masked})
 	}
 	return out, nil
 }
