@@ -210,7 +210,12 @@ func Redact(text string) string {
 	for _, run := range runs(text) {
 		groups := strings.FieldsFunc(run, func(r rune) bool { return r == ' ' || r == '-' })
 		if k, ok := classify(strings.Join(groups, "")); ok {
-			text = strings.ReplaceAll(text, run, mask(k, strings.Join(groups, "")))
+			m := mask(k, strings.Join(groups, ""))
+			text = strings.ReplaceAll(text, run, m)
+			if lower, ok := strings.CutSuffix(run, "X"); ok {
+				// runs writes an ID number's x as X: replace it as written too.
+				text = strings.ReplaceAll(text, lower+"x", m)
+			}
 			continue
 		}
 		for _, g := range groups {

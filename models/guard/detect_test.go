@@ -65,8 +65,14 @@ func TestValidators(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tc.s, got, tc.want)
 		}
 	}
-	if got := Redact("关于13812345678的答复"); got != "关于138****5678的答复" {
-		t.Errorf("redact: %q", got)
+	for in, want := range map[string]string{
+		"关于13812345678的答复":     "关于138****5678的答复",
+		"关于11010519491231002x": "关于1101**********002X",
+		"公开办〔2026〕12号":         "公开办〔2026〕12号",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("redact %q: %q, want %q", in, got, want)
+		}
 	}
 }
 
