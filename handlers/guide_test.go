@@ -4,6 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -56,6 +59,11 @@ func TestGuideCopiesAndOverride(t *testing.T) {
 		if strings.Contains(body, "11010519491231002X") || strings.Contains(body, "copies-override") {
 			t.Error("the page shows the number whole, or the override to a clerk")
 		}
+		clerk.get("/lang?to=en")
+		if _, en := clerk.get(page); !strings.Contains(en, "paragraph 2") || !strings.Contains(en, "ID number") || !strings.Contains(en, "cannot be published") {
+			t.Error("the English page does not say where and what was found")
+		}
+		clerk.get("/lang?to=zh")
 		// A wrong kind is refused beside the field, status 422.
 		resp, body = clerk.upload("/publications/"+itoa(pub.ID)+"/files", page, "案例.exe", []byte("MZ"))
 		if resp.StatusCode != 422 || !strings.Contains(body, "电子文本只接受") {
@@ -84,6 +92,24 @@ func TestGuideCopiesAndOverride(t *testing.T) {
 		resp, body = office.post("/publications/"+itoa(pub.ID)+"/files/override", url.Values{"_csrf": {office.token(page)}, "reason": {"再次"}})
 		if resp.StatusCode != 422 || !strings.Contains(body, "无需放行") {
 			t.Errorf("a second override: %d, not refused in Chinese", resp.StatusCode)
+		}
+		// Replacing the file clears the finding without an override.
+		var fileID uint
+		modelstest.Must(t, s.DB.Table("publication_files").Select("id").Where("publication_id = ?", pub.ID).Scan(&fileID).Error)
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		_ = w.WriteField("_csrf", clerk.token(page))
+		_ = w.WriteField("replaces", itoa(fileID))
+		fw, _ := w.CreateFormFile("file", "案例（已遮盖）.docx")
+		fw.Write(guideDOCX(t, "案情简介", "当事人身份证号1101**********002X"))
+		w.Close()
+		req := httptest.NewRequest(http.MethodPost, "/publications/"+itoa(pub.ID)+"/files", &buf)
+		req.Header.Set("Content-Type", w.FormDataContentType())
+		if resp, _ := clerk.do(req); resp.StatusCode != 303 {
+			t.Fatalf("replace: %d", resp.StatusCode)
+		}
+		if _, body := clerk.get(page); !strings.Contains(body, "案例（已遮盖）.docx") || !strings.Contains(body, "已被替换的文件") {
+			t.Error("the replacement does not show")
 		}
 		_, audit := office.get("/audit")
 		if !strings.Contains(audit, "放行") {
