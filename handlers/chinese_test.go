@@ -129,6 +129,6 @@ var (
 	// dataCode: the letters of a record's or a department's number
 	// (SJ09, TS2025-014, 纪公开〔2025〕1号 has none), which are data.
 	dataCode = regexp.MustCompile(`^[A-Z]{1,4}$`)
-	// addressOrFile: a web address, a path of the app or a file name.
-	addressOrFile = regexp.MustCompile(`(?i)https?://\S+|\S*\.(pdf|png|jpe?g|docx?|xlsx?|pptx?|wps|csv|json|txt)\b|/[a-z0-9_/.\-]+|sha-?256[ :]*[0-9a-f]*|[0-9a-f]{16,}`)
+	// addressOrFile: a web or e-mail address, a path of the app or a file name.
+	addressOrFile = regexp.MustCompile(`(?i)https?://\S+|[a-z0-9._+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+|\S*\.(pdf|png|jpe?g|docx?|xlsx?|pptx?|wps|csv|json|txt)\b|/[a-z0-9_/.\-]+|sha-?256[ :]*[0-9a-f]*|[0-9a-f]{16,}`)
 )

@@ -403,6 +403,23 @@ var matrixPosts = map[string]func(f *matrixFixture, r models.Role) matrixTarget{
 	"/assessment/:id/departments/:dept/commend": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return f.planDeptPost("/departments/%d/commend", f.values("person", "何军", "reason", "联络及时"))
 	},
+	// guide:
+	"/publications/:id/files": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/publications/" + itoa(f.flag) + "/files", form: url.Values{}, files: map[string]matrixFile{"file": {"全文.txt", []byte("通报全文 13812345678")}}}
+	},
+	"/publications/:id/files/override": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/publications/" + itoa(f.flag) + "/files/override", form: f.values("reason", "号码为单位值班电话")}
+	},
+	"/guide": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/guide", form: f.values("classification", "按职能分类", "obtain", "门户网站", "office", "公开办", "address", "府前路1号",
+			"hours", "工作日", "phone", "0527-84420000", "apply", "当面或网络申请")}
+	},
+	"/guide/issue": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/guide/issue", form: url.Values{}}
+	},
+	"/guide/catalog": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/guide/catalog", form: f.values("year", "2026")}
+	},
 }
 
 func (f *matrixFixture) openCasePost(rest string, kv ...string) matrixTarget {

@@ -88,6 +88,9 @@ func (s *Server) publicResults(c *fiber.Ctx) error {
 		}
 		var buf bytes.Buffer
 		data := fiber.Map{"Lang": l, "Title": views.T(l, "public.title"), "Years": publicYears(notices)}
+		if data["Guides"], err = publicGuides(c, s); err != nil {
+			return err
+		}
 		if err := s.views.Render(&buf, "public", data, "layouts/public"); err != nil {
 			return err
 		}

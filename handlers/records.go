@@ -13,12 +13,18 @@ import (
 // record shows one record behind a deduction; the Store refuses records of
 // departments the viewer may not see.
 func (s *Server) record(c *fiber.Ctx) error {
-	v, _ := viewer(c)
 	id, err := pathID(c)
 	if err != nil {
 		return err
 	}
-	rv, err := records.New(s.store).Record(c.UserContext(), v, c.Params("kind"), id, scoring.DateOf(s.opt.Now()))
+	return s.recordPage(c, c.Params("kind"), id, fiber.Map{})
+}
+
+// recordPage shows a record with data added (a rejected form of the page);
+// a publication's page shows its electronic copies (partials/guide_copies).
+func (s *Server) recordPage(c *fiber.Ctx, kind string, id uint, data fiber.Map) error {
+	v, _ := viewer(c)
+	rv, err := records.New(s.store).Record(c.UserContext(), v, kind, id, scoring.DateOf(s.opt.Now()))
 	if err != nil {
 		return err
 	}
@@ -30,5 +36,11 @@ func (s *Server) record(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, "record", "record.title", fiber.Map{"Record": rv, "Dept": d})
+	if kind == "publication" {
+		if data["Copies"], err = s.copiesView(c, v, id, data["Rejected"] == "override"); err != nil {
+			return err
+		}
+	}
+	data["Record"], data["Dept"] = rv, d
+	return s.page(c, "record", "record.title", data)
 }

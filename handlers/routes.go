@@ -141,6 +141,7 @@ func (s *Server) routes(fa *fiber.App) {
 	post(app, "/tokens/:id/revoke", models.ActAdminister, s.revokeToken)
 	s.assessmentRoutes(app)
 	s.ledgerRoutes(app)
+	s.guideRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

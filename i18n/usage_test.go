@@ -49,9 +49,9 @@ var families = map[string][]string{
 	"filing.explain.":    {"quarterly", "annual"},
 	"document.answers.":  {"corrects", "replaces", "reviews"},
 	"document.answered.": {"corrects", "replaces", "reviews"},
-	"document.kind.":     {"assessment_notice", "case_notice", "review_decision"},
+	"document.kind.":     {"assessment_notice", "case_notice", "review_decision", "disclosure_guide", "disclosure_catalog"},
 	"document.relation.": {"corrects", "replaces", "reviews"},
-	"document.subject.":  {"assessment_plan", "accountability_case"},
+	"document.subject.":  {"assessment_plan", "accountability_case", "guide_content", "disclosure_catalog"},
 	"standing.":          nil,
 	"standing.rank.":     {"plan", "run"},
 	"slot.":              {"filled", "late", "empty", "void", "pending"},
@@ -67,6 +67,7 @@ var families = map[string][]string{
 	"ledger.state.":      {"open", "correction", "third_party", "answered"}, "ledger.cstate.": {"waiting", "replied", "closed"},
 	"kind.": {"departments", "catalog", "publications", "requests", "complaints", "quarterly_reports", "annual_reports", "annual_figures", "incidents",
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
+	"guide.kind.": {"id_no", "old_id_no", "mobile", "bank_card"}, "guide.where.": {"title", "paragraph", "line", "cell", "stream"},
 }
 
 // The code uses exactly the keys the catalog defines: a key the code names

@@ -74,6 +74,14 @@ const (
 	// number, contact): the office, and the handling department's head and
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
+	// guide: ActPublicationFiles attaches a publication's copies (the office;
+	// a department's head and clerk, their own: the Store checks which);
+	// ActOverridePersonalData publishes one despite personal data found, with
+	// a reason (the office); ActMaintainGuide keeps and issues the 公开指南 and
+	// the 公开目录 (the office).
+	ActPublicationFiles     Action = "publications.files"
+	ActOverridePersonalData Action = "publications.override"
+	ActMaintainGuide        Action = "guide.maintain"
 )
 
 var permissions = map[Action][]Role{
@@ -97,6 +105,10 @@ var permissions = map[Action][]Role{
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
+	// guide:
+	ActPublicationFiles:     {RoleOffice, RoleHead, RoleClerk},
+	ActOverridePersonalData: {RoleOffice},
+	ActMaintainGuide:        {RoleOffice},
 }
 
 // Can reports whether the viewer's role allows the action.
