@@ -37,7 +37,7 @@ var families = map[string][]string{
 	"case.statement.":    nil,
 	"case.severity.":     {"1", "2", "3"},
 	"scheme.state.":      {"draft", "approved"},
-	"scheme.rule.":       {"A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "C1", "C2", "D1", "D2", "D3", "D4", "D5", "idle"},
+	"scheme.rule.":       {"A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "C1", "C2", "D1", "D2", "D3", "D4", "D5", "A6", "idle"},
 	"scheme.section.":    {"title", "duty", "indicators", "grades", "limits", "params"},
 	"scheme.set.":        nil,
 	"deadline.":          {"request", "quarterly_report", "annual_report", "secrecy_review", "coordination", "coordination_sent", "self_inspection", "rectification", "case_sanction", "case_appeal"},
