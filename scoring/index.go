@@ -21,8 +21,8 @@ type index struct {
 
 	pubs, reqs, comps, quarterly, annual, incidents, decisions byDept
 	reviews, press                                             byDept
-	coordinations                                              byDept // by the department asked
-	pressDepts                                                 []bool // per department: A5 watches it
+	coordinations                                              byDept   // by the department asked
+	pressDepts                                                 []bool   // per department: A5 watches it
 	columns                                                    byDept   // by the owning department
 	posts                                                      [][]Date // per column: its post dates, ascending
 
