@@ -74,6 +74,14 @@ const (
 	// number, contact): the office, and the handling department's head and
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
+	// columns:
+	// ActManageColumns creates and edits the website columns (栏目) with
+	// their owners and cadences, and reads their upkeep (the office).
+	ActManageColumns Action = "columns.manage"
+	// ActAssignColumn sets the column a publication was posted in: the
+	// office, or the publishing department's head and clerk (the Store
+	// checks which department).
+	ActAssignColumn Action = "columns.assign"
 )
 
 var permissions = map[Action][]Role{
@@ -97,6 +105,8 @@ var permissions = map[Action][]Role{
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
+	ActManageColumns:     {RoleOffice},
+	ActAssignColumn:      {RoleOffice, RoleHead, RoleClerk},
 }
 
 // Can reports whether the viewer's role allows the action.
