@@ -30,5 +30,11 @@ func (s *Server) record(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, "record", "record.title", fiber.Map{"Record": rv, "Dept": d})
+	data := fiber.Map{"Record": rv, "Dept": d}
+	if rv.Kind == "publication" {
+		if data["ColumnChoice"], err = s.publicationColumn(c, rv.ID); err != nil {
+			return err
+		}
+	}
+	return s.page(c, "record", "record.title", data)
 }

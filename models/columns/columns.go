@@ -233,3 +233,31 @@ func (s *Store) AddInput(ctx context.Context, in *scoring.Input) error {
 	}
 	return nil
 }
+
+// Choice is a publication's column and the columns of its channel it may
+// be set to.
+type Choice struct {
+	Publication uint
+	Channel     string
+	Current     *Column
+	Options     []Column
+}
+
+// ChoiceFor reads the choice of a publication the caller has already shown
+// (the record page checks who may read it).
+func (s *Store) ChoiceFor(ctx context.Context, pub uint) (*Choice, error) {
+	var p models.Publication
+	if err := s.DB.WithContext(ctx).Select("id", "channel", "column_id").First(&p, pub).Error; err != nil {
+		return nil, models.NotFound(err, "read publication")
+	}
+	ch := &Choice{Publication: p.ID, Channel: p.Channel}
+	if err := s.DB.WithContext(ctx).Where("channel = ?", p.Channel).Order("name").Find(&ch.Options).Error; err != nil {
+		return nil, fmt.Errorf("list columns: %w", err)
+	}
+	for k := range ch.Options {
+		if p.ColumnID != nil && ch.Options[k].ID == *p.ColumnID {
+			ch.Current = &ch.Options[k]
+		}
+	}
+	return ch, nil
+}
