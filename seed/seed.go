@@ -161,6 +161,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoAssessment(ctx, store, y, users); err != nil {
 		return false, fmt.Errorf("demo assessment: %w", err)
 	}
+	if err := demoColumns(ctx, store, today); err != nil {
+		return false, fmt.Errorf("demo columns: %w", err)
+	}
 	return true, nil
 }
 
