@@ -184,23 +184,30 @@ func (s *Store) Assign(ctx context.Context, v models.Viewer, pub, column uint) e
 			return err
 		}
 		var to *uint
+		var chosen Column
 		if column != 0 {
-			var c Column
-			if err := tx.DB.First(&c, column).Error; err != nil {
+			if err := tx.DB.First(&chosen, column).Error; err != nil {
 				return models.Invalid("column", "columns.refuse.unknown")
 			}
-			if c.Channel != p.Channel {
-				return models.Invalid("column", "columns.refuse.other_channel", c.Name, c.Channel, p.Channel)
+			if chosen.Channel != p.Channel {
+				return models.Invalid("column", "columns.refuse.other_channel", chosen.Name, chosen.Channel, p.Channel)
 			}
-			to = &c.ID
+			to = &chosen.ID
 		}
 		if (p.ColumnID == nil && to == nil) || (p.ColumnID != nil && to != nil && *p.ColumnID == *to) {
 			return nil
 		}
+		var before Column
+		if p.ColumnID != nil {
+			if err := tx.DB.First(&before, *p.ColumnID).Error; err != nil {
+				return fmt.Errorf("read column: %w", err)
+			}
+		}
 		if err := tx.DB.Model(&models.Publication{}).Where("id = ?", p.ID).Update("column_id", to).Error; err != nil {
 			return fmt.Errorf("set publication column: %w", err)
 		}
-		return tx.Record("update", "publication", p.ID, map[string]any{"column_id": p.ColumnID}, map[string]any{"column_id": to})
+		// The audit log names the columns, not their ids.
+		return tx.Record("update", "publication", p.ID, map[string]any{"publication_column": before.Name}, map[string]any{"publication_column": chosen.Name})
 	})
 }
 
