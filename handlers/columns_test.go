@@ -97,3 +97,43 @@ func TestColumnsStaleOnTheOfficeHome(t *testing.T) {
 		}
 	})
 }
+
+// The shipped schemes score A4 per department; the office turns per-column
+// scoring on in a new version, whose page says so in words and whose
+// comparison with default-2 names the change.
+func TestOfficeTurnsOnA4PerColumn(t *testing.T) {
+	t.Parallel()
+	s := modelstest.Open(t, "sqlite")
+	b := newBureau(t, s)
+	withYear(t, b)
+	office := b.client(t)
+	office.signIn("office", testPassword)
+	if _, page := office.get("/schemes/default-2"); strings.Contains(page, "按栏目计分：每周末栏目仍在更新周期内") {
+		t.Error("default-2 scores A4 per column")
+	}
+	if resp, _ := office.post("/schemes/default-2/copy", url.Values{"_csrf": {office.token("/schemes/default-2")}, "to": {"2027"}, "name": {"2027年度考核方案"}}); resp.StatusCode != 303 {
+		t.Fatalf("copy: %d", resp.StatusCode)
+	}
+	form := formValues(t, office, "/schemes/2027", "form")
+	if form.Get("A4.per_column") != "" {
+		t.Fatal("the copy of default-2 has per-column scoring on")
+	}
+	form.Set("A4.per_column", "1")
+	if resp, body := office.post("/schemes/2027", form); resp.StatusCode != 303 {
+		t.Fatalf("form save: %d %s", resp.StatusCode, errorOf(body))
+	}
+	sv, err := s.SchemeByVersion(t.Context(), "2027")
+	modelstest.Must(t, err)
+	sch, err := sv.Scheme()
+	modelstest.Must(t, err)
+	if !sch.Params.Website.PerColumn {
+		t.Error("the saved version does not score A4 per column")
+	}
+	_, page := office.get("/schemes/2027")
+	if !strings.Contains(page, "拥有网站栏目的部门按栏目计分：每周末栏目仍在更新周期内为达标周") {
+		t.Error("the version's A4 rule does not say it scores per column")
+	}
+	if changes := section(t, page, "changes"); !strings.Contains(changes, "网站更新按栏目计分") || !strings.Contains(changes, "<ins>是</ins>") {
+		t.Errorf("the comparison does not name the change:\n%s", changes)
+	}
+}

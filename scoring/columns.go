@@ -87,7 +87,7 @@ func LastPost(sorted []Date, day Date) Date {
 // The deductions of the columns.
 const (
 	DeductColumnStaleWeeks DeductionKind = "column_stale_weeks" // A4 per column: weeks the column ended out of date
-	DeductColumnStale      DeductionKind = "column_stale"       // A6: out of date at the as-of date
+	DeductColumnStale      DeductionKind = "column_stale"       // A6: out of date at the year's end
 	DeductColumnEmpty      DeductionKind = "column_empty"       // A6: never posted to
 )
 
@@ -176,15 +176,17 @@ func mergeWeeks(lines []Deduction) []Deduction {
 	return out
 }
 
-// columnUpkeep scores A6: points × columns up to date at the as-of date /
-// the department's columns, of every channel (none: full points).
+// columnUpkeep scores A6: points × columns up to date on the year's last
+// day (the as-of date, if earlier) / the department's columns, of every
+// channel (none: full points).
 func columnUpkeep(d *deptRun, points *big.Rat) []Deduction {
+	day := min(d.year.End, d.in.AsOf)
 	var t tally
 	for _, k := range d.idx.columns.of(d.i) {
 		c := &d.in.Columns[k]
-		last := LastPost(d.idx.posts[k], d.in.AsOf)
+		last := LastPost(d.idx.posts[k], day)
 		line := Deduction{Title: c.Name, Channel: c.Channel, On: last}
-		switch ColumnStateOn(c.Cadence, last, d.in.AsOf) {
+		switch ColumnStateOn(c.Cadence, last, day) {
 		case ColumnFresh:
 			t.pass()
 		case ColumnStale:

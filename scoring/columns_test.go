@@ -150,11 +150,12 @@ func TestWebsiteA4PerColumn(t *testing.T) {
 
 func TestColumnUpkeepA6(t *testing.T) {
 	t.Parallel()
-	// 工作动态's last post is on 31 December, up to date until 14 January.
-	asOf := func(in *Input) { in.AsOf = day("2025-01-10") }
+	// Judged on 31 December (the as-of date is later): 工作动态 was posted
+	// to that day.
+	asOf := func(in *Input) { in.AsOf = day("2025-01-20") }
 	runIndicatorCases(t, []indicatorCase{
 		{
-			name: "one column up to date, one stale at the as-of date", dept: za, code: "A6", score: "1",
+			name: "one column up to date, one stale at the year's end", dept: za, code: "A6", score: "1",
 			mutate: then(withColumns(t, true), asOf),
 			kinds:  []DeductionKind{DeductColumnStale},
 			msg:    "网站栏目“警务资讯”最近一次更新为 2024-06-03，2024-06-17 后即属栏目不更新",
@@ -168,6 +169,10 @@ func TestColumnUpkeepA6(t *testing.T) {
 			msg:   "网站栏目“警务资讯”从未发布信息（空白栏目）",
 		},
 		{name: "no column: full points", dept: sc, code: "A6", score: "2", mutate: withColumns(t, true)},
+		{
+			name: "inside the year, judged on the as-of date", dept: za, code: "A6", score: "2",
+			mutate: then(withColumns(t, true), func(in *Input) { in.AsOf = day("2024-06-10") }),
+		},
 		{
 			name: "a notice column posted five months before is up to date", dept: za, code: "A6", score: "2",
 			mutate: then(withColumns(t, true), func(in *Input) { in.Columns[1].Cadence = CadenceNotice; in.AsOf = day("2024-11-01") }),
