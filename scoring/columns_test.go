@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -192,5 +193,26 @@ func TestShippedSchemesScoreNoColumn(t *testing.T) {
 		if _, ok := s.Indicator("A6"); ok {
 			t.Errorf("%s has A6", v)
 		}
+	}
+}
+
+// The columns' deductions read whole in both languages.
+func TestColumnMessagesInBothLanguages(t *testing.T) {
+	t.Parallel()
+	on, end := day("2024-06-03"), day("2024-06-17")
+	for _, d := range []Deduction{
+		{Kind: DeductColumnStaleWeeks, Title: "警务资讯", Channel: "网站", Period: Period{PeriodWeek, day("2024-06-17"), day("2024-12-29")}, Count: 28, On: on},
+		{Kind: DeductColumnStaleWeeks, Title: "警务资讯", Channel: "网站", Period: Period{PeriodWeek, day("2024-01-01"), day("2024-06-02")}, Count: 22},
+		{Kind: DeductColumnStale, Title: "警务资讯", Channel: "网站", On: on, Due: end},
+		{Kind: DeductColumnEmpty, Title: "政策解读", Channel: "网站"},
+	} {
+		for _, got := range []string{inZH(d.Message()), inEN(d.Message())} {
+			if strings.Contains(got, "%!") || strings.Contains(got, "deduct.") || !strings.Contains(got, d.Title) {
+				t.Errorf("%s: %q", d.Kind, got)
+			}
+		}
+	}
+	if got := inEN(Deduction{Kind: DeductColumnStaleWeeks, Title: "警务资讯", Channel: "网站", Period: Period{PeriodWeek, day("2024-06-17"), day("2024-12-29")}, Count: 28, On: on}.Message()); got != "网站 column “警务资讯”: 28 weeks out of date, 2024-06-17 to 2024-12-29 (last post before: 2024-06-03)" {
+		t.Errorf("English: %q", got)
 	}
 }
