@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/columns"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/models/overview"
@@ -161,6 +162,11 @@ func (s *Server) officeHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error
 		return err
 	}
 	data["Reopen"] = slices.DeleteFunc(effects, func(e accountability.Effect) bool { return !e.Reopen })
+	if v.Can(models.ActManageColumns) {
+		if data["LapsedColumns"], err = columns.New(s.store).Lapsed(ctx, v, scoring.DateOf(now)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

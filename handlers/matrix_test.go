@@ -22,6 +22,7 @@ import (
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/clocks"
+	"github.com/gongkai/gongkai/models/columns"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/sources"
@@ -94,6 +95,7 @@ type matrixFixture struct {
 	notified, sanction                  uint
 	flag, spare, channel, source, token uint
 	request                             uint
+	column                              uint // a website column of the own department
 	draft, job                          string
 	quarterly, annual                   url.Values // the head's filing forms as the pages offer them
 	notice                              []byte     // a holiday notice to upload
@@ -158,6 +160,9 @@ func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
 	modelstest.Must(t, s.DB.Create(&clocks.SecrecyReview{DepartmentID: b.own.ID, ReviewNo: "BM-9", IndexNo: "own-9", Title: "涉密案件通报",
 		Requested: *day("2024-05-02"), UnitBy: "何军", UnitDate: day("2024-05-02"), Opinion: "免于公开", Basis: "涉及警务工作秘密", Decided: day("2024-05-08")}).Error)
 	f.flag = flagged.ID
+	col, err := columns.New(s).Create(ctx, models.System, columns.Input{Name: "矩阵栏目", Channel: "网站", DepartmentID: b.own.ID, Cadence: "动态"})
+	modelstest.Must(t, err)
+	f.column = col.ID
 
 	spare, err := accounts.New(s).CreateUser(ctx, models.System, accounts.NewUser{Username: "spare", Name: "备用", Role: models.RoleAuditor, Password: testPassword})
 	modelstest.Must(t, err)
@@ -332,6 +337,15 @@ var matrixPosts = map[string]func(f *matrixFixture, r models.Role) matrixTarget{
 	},
 	"/reports/annual/requests/:id": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return matrixTarget{path: "/reports/annual/requests/" + itoa(f.request), form: f.values("year", "2025", "department", itoa(f.b.own.ID), "applicant", "自然人", "result", "予以公开")}
+	},
+	"/columns": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/columns", form: f.values("name", "矩阵新栏目", "channel", "网站", "department", itoa(f.b.own.ID), "cadence", "通知公告")}
+	},
+	"/columns/:id": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/columns/" + itoa(f.column), form: f.values("name", "矩阵栏目", "channel", "网站", "department", itoa(f.b.own.ID), "cadence", "政策文件")}
+	},
+	"/publications/:id/column": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/publications/" + itoa(f.flag) + "/column", form: f.values("column", itoa(f.column))}
 	},
 	"/channels": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return matrixTarget{path: "/channels", form: f.values("kind", "publication", "name", "政务微博")}

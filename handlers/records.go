@@ -40,6 +40,9 @@ func (s *Server) recordPage(c *fiber.Ctx, kind string, id uint, data fiber.Map) 
 		if data["Copies"], err = s.copiesView(c, v, id, data["Rejected"] == "override"); err != nil {
 			return err
 		}
+		if data["ColumnChoice"], err = s.publicationColumn(c, rv.ID); err != nil {
+			return err
+		}
 	}
 	data["Record"], data["Dept"] = rv, d
 	return s.page(c, "record", "record.title", data)

@@ -142,6 +142,7 @@ func (s *Server) routes(fa *fiber.App) {
 	s.assessmentRoutes(app)
 	s.ledgerRoutes(app)
 	s.guideRoutes(app)
+	s.columnsRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

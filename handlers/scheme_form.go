@@ -67,6 +67,7 @@ func schemeFields(sc *scoring.Scheme, values, errs map[string]string, l views.La
 	p := sc.Params
 	add("params", "A4.channel", set("A4.channel"), inText, p.Website.Channel)
 	add("params", "A4.min_per_week", set("A4.min_per_week"), inNumber, strconv.Itoa(p.Website.MinPerWeek))
+	add("params", "A4.per_column", set("A4.per_column"), inCheck, check(p.Website.PerColumn))
 	add("params", "B2.per_case", set("B2.per_case"), inNumber, p.Overturned.PerCase.String())
 	add("params", "D1.on_time", views.T(l, "scheme.form.D1.on_time"), inNumber, p.Quarterly.OnTime.String())
 	add("params", "D1.late", views.T(l, "scheme.form.D1.late"), inNumber, p.Quarterly.Late.String())
@@ -153,6 +154,7 @@ func applySchemeForm(sc *scoring.Scheme, get func(key string) string, l views.La
 	p := &out.Params
 	p.Website.Channel = text("A4.channel")
 	num("A4.min_per_week", &p.Website.MinPerWeek)
+	p.Website.PerColumn = values["A4.per_column"] != ""
 	dec("B2.per_case", &p.Overturned.PerCase)
 	dec("D1.on_time", &p.Quarterly.OnTime)
 	dec("D1.late", &p.Quarterly.Late)

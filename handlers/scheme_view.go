@@ -70,6 +70,7 @@ func readScheme(sc *scoring.Scheme, l views.Lang) schemeView {
 	p := sc.Params
 	add("params", "A4.channel", p.Website.Channel)
 	add("params", "A4.min_per_week", strconv.Itoa(p.Website.MinPerWeek))
+	add("params", "A4.per_column", yes(p.Website.PerColumn))
 	add("params", "B2.per_case", views.T(l, "scheme.points", p.Overturned.PerCase.String()))
 	add("params", "D1.points", views.T(l, "scheme.punctuality", p.Quarterly.OnTime.String(), p.Quarterly.Late.String(), p.Quarterly.Missing.String()))
 	add("params", "D1.due", list(l, monthDays(p.Quarterly.Due, l)))
@@ -137,6 +138,9 @@ func indicatorRule(sc *scoring.Scheme, ind scoring.Indicator, l views.Lang) stri
 		rule = views.T(l, "scheme.rule.A2", t.Publication)
 	case "A4":
 		rule = views.T(l, "scheme.rule.A4", p.Website.Channel, p.Website.MinPerWeek)
+		if p.Website.PerColumn {
+			rule = views.T(l, "scheme.rule.A4.per_column", p.Website.Channel, p.Website.MinPerWeek)
+		}
 	case "A5":
 		if p.Press != nil {
 			rule = views.T(l, "scheme.rule.A5", list(l, p.Press.Departments), p.Press.MinPerMonth)

@@ -37,7 +37,7 @@ var families = map[string][]string{
 	"case.statement.":    nil,
 	"case.severity.":     {"1", "2", "3"},
 	"scheme.state.":      {"draft", "approved"},
-	"scheme.rule.":       {"A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "C1", "C2", "D1", "D2", "D3", "D4", "D5", "idle"},
+	"scheme.rule.":       {"A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "C1", "C2", "D1", "D2", "D3", "D4", "D5", "A6", "idle"},
 	"scheme.section.":    {"title", "duty", "indicators", "grades", "limits", "params"},
 	"scheme.set.":        nil,
 	"deadline.":          {"request", "quarterly_report", "annual_report", "secrecy_review", "coordination", "coordination_sent", "self_inspection", "rectification", "case_sanction", "case_appeal"},
@@ -68,6 +68,7 @@ var families = map[string][]string{
 	"kind.": {"departments", "catalog", "publications", "requests", "complaints", "quarterly_reports", "annual_reports", "annual_figures", "incidents",
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
 	"guide.kind.": {"id_no", "old_id_no", "mobile", "bank_card"}, "guide.where.": {"title", "paragraph", "line", "cell", "stream"},
+	"columns.cadence.": {"动态", "通知公告", "政策文件"}, "columns.state.": {"fresh", "stale", "empty"},
 }
 
 // The code uses exactly the keys the catalog defines: a key the code names

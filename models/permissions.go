@@ -82,6 +82,14 @@ const (
 	ActPublicationFiles     Action = "publications.files"
 	ActOverridePersonalData Action = "publications.override"
 	ActMaintainGuide        Action = "guide.maintain"
+	// columns:
+	// ActManageColumns creates and edits the website columns (栏目) with
+	// their owners and cadences, and reads their upkeep (the office).
+	ActManageColumns Action = "columns.manage"
+	// ActAssignColumn sets the column a publication was posted in: the
+	// office, or the publishing department's head and clerk (the Store
+	// checks which department).
+	ActAssignColumn Action = "columns.assign"
 )
 
 var permissions = map[Action][]Role{
@@ -109,6 +117,8 @@ var permissions = map[Action][]Role{
 	ActPublicationFiles:     {RoleOffice, RoleHead, RoleClerk},
 	ActOverridePersonalData: {RoleOffice},
 	ActMaintainGuide:        {RoleOffice},
+	ActManageColumns:     {RoleOffice},
+	ActAssignColumn:      {RoleOffice, RoleHead, RoleClerk},
 }
 
 // Can reports whether the viewer's role allows the action.

@@ -29,6 +29,7 @@ type Publication struct {
 	Review          string     `gorm:"size:16"` // 保密审查意见: 公开 / 免于公开 / 需报审
 	ReviewDate      *time.Time `gorm:"type:date"`
 	URL             string     `gorm:"size:1024"`
+	ColumnID        *uint      `gorm:"index"` // 栏目 (models/columns); nil for none
 	UpdatedAt       time.Time
 }
 

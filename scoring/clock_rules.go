@@ -134,7 +134,7 @@ func coordinationAnswered(d *deptRun, points *big.Rat) []Deduction {
 			continue
 		}
 		due := coordinationDue(d.clock, limits, c.Sent)
-		state, _ := CoordinationState(*c, due, d.in.AsOf)
+		state, _ := CoordinationStateAtEnd(*c, due, d.in.AsOf)
 		switch state {
 		case ReplyOnTime:
 			t.pass()
@@ -222,5 +222,5 @@ func (d Deduction) clockMessage() Text {
 	case DeductCoordinationLate:
 		return text("deduct.coordination_late", d.Title, d.LateDays, d.Due)
 	}
-	return text("deduct.unknown", string(d.Kind))
+	return d.columnMessage()
 }

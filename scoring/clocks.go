@@ -110,15 +110,30 @@ const (
 	ReplyConsent ReplyState = "consent"
 )
 
-// CoordinationState says how a coordination due on due stands as of asOf,
-// and the opinion that holds: the reply's, 视为同意 after silence, or ""
-// while pending.
-func CoordinationState(c Coordination, due, asOf Date) (ReplyState, string) {
-	replied := !c.Replied.IsZero() && c.Replied <= asOf
+// CoordinationState says how a coordination due on due stands during
+// today, which is not over: one due today and not yet answered is still
+// pending (live pages). It returns the opinion that holds: the reply's,
+// 视为同意 after silence, or "" while pending.
+func CoordinationState(c Coordination, due, today Date) (ReplyState, string) {
+	return coordinationState(c, due, today, today > due)
+}
+
+// CoordinationStateAtEnd says how a coordination stands at the end of day
+// (scoring's as-of date, which counts as over, docs/SCHEMES.md): one due
+// on that day and not answered by then is silent, 视为同意, like every
+// other duty due on the as-of date.
+func CoordinationStateAtEnd(c Coordination, due, day Date) (ReplyState, string) {
+	return coordinationState(c, due, day, day >= due)
+}
+
+// coordinationState is the one rule of both: past says whether the due
+// date has run out on day.
+func coordinationState(c Coordination, due, day Date, past bool) (ReplyState, string) {
+	replied := !c.Replied.IsZero() && c.Replied <= day
 	switch {
 	case replied && c.Replied <= due:
 		return ReplyOnTime, c.Opinion
-	case asOf > due:
+	case past:
 		return ReplyConsent, consentOpinion
 	}
 	return ReplyPending, ""

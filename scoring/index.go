@@ -21,8 +21,10 @@ type index struct {
 
 	pubs, reqs, comps, quarterly, annual, incidents, decisions byDept
 	reviews, press                                             byDept
-	coordinations                                              byDept // by the department asked
-	pressDepts                                                 []bool // per department: A5 watches it
+	coordinations                                              byDept   // by the department asked
+	pressDepts                                                 []bool   // per department: A5 watches it
+	columns                                                    byDept   // by the owning department
+	posts                                                      [][]Date // per column: its post dates, ascending
 
 	unresolved []string
 }
@@ -176,6 +178,9 @@ func (x *index) group(in *Input) error {
 	x.reviews = try(groupByDept(in.SecrecyReviews, func(r *SecrecyReview) (uint, uint) { return r.Dept, r.ID }, x.deptOf, "保密审查记录"))
 	x.coordinations = try(groupByDept(in.Coordinations, func(c *Coordination) (uint, uint) { return c.Asked, c.ID }, x.deptOf, "发布协调记录"))
 	x.press = try(groupByDept(in.PressConferences, func(p *PressConference) (uint, uint) { return p.Dept, p.ID }, x.deptOf, "新闻发布会记录"))
+	if err == nil {
+		err = x.groupColumns(in)
+	}
 	if err == nil {
 		x.pubs = x.pubs.without(func(k int32) bool { return in.Publications[k].Withheld })
 	}

@@ -40,6 +40,8 @@ type Publication struct {
 	// Withheld: the record's 公开属性 is 不予公开. It fills no slot and no
 	// indicator counts it as a publication.
 	Withheld bool
+	// Column is the column (栏目) it was posted in; 0 for none.
+	Column uint
 }
 
 // Request is an information request (依申请公开).
@@ -139,4 +141,7 @@ type Input struct {
 	SecrecyReviews   []SecrecyReview
 	Coordinations    []Coordination
 	PressConferences []PressConference
+
+	// Columns are the channels' columns (栏目), read by A4 per column and A6.
+	Columns []Column
 }

@@ -105,9 +105,16 @@ func LastWebsiteDay(year int) Date {
 // weeks whose Monday falls in the year. A good week has enough website
 // publications dated on any of its seven days, including, for the last
 // week, days of the next year. A week still running at the as-of date
-// counts once it is good, and is otherwise left aside.
+// counts once it is good, and is otherwise left aside. With the scheme's
+// per-column setting, a department owning columns on the channel is scored
+// per column instead (columnWeeks).
 func websiteCadence(d *deptRun, points *big.Rat) []Deduction {
 	web := d.in.Scheme.Params.Website
+	if web.PerColumn {
+		if columns := d.websiteColumns(); len(columns) > 0 {
+			return columnWeeks(d, columns, points)
+		}
+	}
 	if !d.requires(web.Channel) {
 		return nil
 	}

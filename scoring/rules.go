@@ -28,10 +28,11 @@ var rules = map[string]rule{
 	"B3": forwardingOnTime,
 	"D4": reviewsOnTime,
 	"D5": coordinationAnswered,
+	"A6": columnUpkeep,
 }
 
 // optional are the indicators a scheme may leave out.
-var optional = map[string]bool{"A5": true, "B3": true, "D4": true, "D5": true}
+var optional = map[string]bool{"A5": true, "B3": true, "D4": true, "D5": true, "A6": true}
 
 // ruleCodes returns the known indicator codes, sorted.
 func ruleCodes() []string {

@@ -104,6 +104,10 @@ type Params struct {
 type WebsiteParams struct {
 	Channel    string `json:"channel"`
 	MinPerWeek int    `json:"min_per_week"`
+	// PerColumn scores a department that owns columns on the channel per
+	// column against each column's cadence (columns.go) instead of counting
+	// its posts a week. Off in the shipped schemes.
+	PerColumn bool `json:"per_column,omitempty"`
 }
 
 // OverturnedParams set B2: points lost per act overturned on

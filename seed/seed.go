@@ -164,6 +164,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoGuide(ctx, store, users, today); err != nil {
 		return false, fmt.Errorf("demo guide: %w", err)
 	}
+	if err := demoColumns(ctx, store, today); err != nil {
+		return false, fmt.Errorf("demo columns: %w", err)
+	}
 	return true, nil
 }
 

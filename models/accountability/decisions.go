@@ -18,7 +18,7 @@ func Decisions(m *models.Store) scoreruns.Decisions {
 		first, last := scoring.YearSpan(y)
 		var cases []Case
 		err := m.DB.WithContext(ctx).Select("id", "case_no", "department_id", "decided", "sanctions").
-			Where("status IN ? AND decided BETWEEN ? AND ?", models.StandingCaseStates, first.Time(), last.Time()).Order("id").Find(&cases).Error
+			Where("status IN ? AND decided BETWEEN ? AND ?", standingStates, first.Time(), last.Time()).Order("id").Find(&cases).Error
 		if err != nil {
 			return nil, fmt.Errorf("read accountability decisions: %w", err)
 		}

@@ -33,7 +33,7 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 	var nos []string
 	err = db.Model(&SanctionRow{}).Joins("JOIN accountability_cases c ON c.id = accountability_sanctions.case_id").
 		Where("accountability_sanctions.name = ? AND accountability_sanctions.person_id IN (?)", BarredFromAwards, persons).
-		Where("c.status IN ? AND c.decided >= ? AND c.decided < ?", models.StandingCaseStates, from, to).
+		Where("c.status IN ? AND c.decided >= ? AND c.decided < ?", standingStates, from, to).
 		Order("c.decided, c.id").Pluck("c.case_no", &nos).Error
 	if err != nil {
 		return "", false, fmt.Errorf("read sanctions on persons: %w", err)
@@ -42,7 +42,7 @@ func (s *Store) PersonBarred(ctx context.Context, who string, year int) (caseNo 
 		return nos[0], true, nil
 	}
 	var paper []Case
-	err = db.Where("origin = ? AND status IN ? AND decided >= ? AND decided < ?", FromImport, models.StandingCaseStates, from, to).
+	err = db.Where("origin = ? AND status IN ? AND decided >= ? AND decided < ?", FromImport, standingStates, from, to).
 		Order("decided, case_no").Find(&paper).Error
 	if err != nil {
 		return "", false, fmt.Errorf("read paper decisions: %w", err)
@@ -125,7 +125,7 @@ func (s *Store) Effects(ctx context.Context, v models.Viewer) ([]Effect, error) 
 		return nil, fmt.Errorf("read scheme %s: %w", sv.Version, err)
 	}
 	var cases []Case
-	states := append(slices.Clone(models.StandingCaseStates), string(Revoked))
+	states := append(slices.Clone(standingStates), string(Revoked))
 	if err := s.m.DB.WithContext(ctx).Where("status IN ? AND decided IS NOT NULL", states).Order("decided desc, id desc").Find(&cases).Error; err != nil {
 		return nil, fmt.Errorf("read decisions: %w", err)
 	}

@@ -44,9 +44,18 @@ const (
 	maxShort = 256 // names, appellants, descriptions of 其他
 )
 
+// standingStates are the states of a case in which its decision stands:
+// taken, not revoked. Scoring reads the decisions in them (Decisions).
+var standingStates = []string{"decided", "notified", "appealed", "reviewed"}
+
+// CaseNoPrefix begins the number of every case opened in the workspace
+// (纪公开〔2026〕3号); a paper decision imported under such a number would
+// overwrite a case, so the import refuses it.
+const CaseNoPrefix = "纪公开〔"
+
 // Standing reports whether a decision stands in this state: it caps grades
 // and bars awards. A revoked one does not, nor one not yet taken.
-func (s Status) Standing() bool { return slices.Contains(models.StandingCaseStates, string(s)) }
+func (s Status) Standing() bool { return slices.Contains(standingStates, string(s)) }
 
 // VisibleTo reports whether v may read the case at all: the discipline
 // office and auditors every case; the office and the leading group its
@@ -66,7 +75,7 @@ func (c *Case) VisibleTo(v models.Viewer) bool {
 
 // scope narrows a query of cases to those v may read, as VisibleTo does.
 func scope(q *gorm.DB, v models.Viewer) *gorm.DB {
-	decided := append(slices.Clone(models.StandingCaseStates), string(Revoked))
+	decided := append(slices.Clone(standingStates), string(Revoked))
 	switch {
 	case v.CanReadCaseFiles():
 		return q

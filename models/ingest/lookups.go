@@ -5,15 +5,17 @@ import (
 	"fmt"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/columns"
 )
 
 // lookups are what checking a row consults, read once before the first row
 // so that a million rows cost no query each.
 type lookups struct {
-	names     models.Names    // department codes and names, group names
-	deptNames map[uint]string // department id → name, for messages
-	seqs      map[int]bool    // catalog 序号 in use
-	channels  map[string]bool // the office's publication channels and every channel the catalog names
+	names     models.Names               // department codes and names, group names
+	deptNames map[uint]string            // department id → name, for messages
+	seqs      map[int]bool               // catalog 序号 in use
+	channels  map[string]bool            // the office's publication channels and every channel the catalog names
+	columns   map[string]map[string]uint // channel → column name → column id (models/columns)
 
 	requestChannels    map[string]bool // the office's 申请方式
 	requestChannelList []string        // the same, in order, for messages
@@ -39,6 +41,9 @@ func loadLookups(ctx context.Context, store *models.Store) (*lookups, error) {
 	var channels []models.Channel
 	if err := store.DB.WithContext(ctx).Order("id").Find(&channels).Error; err != nil {
 		return nil, fmt.Errorf("load channels: %w", err)
+	}
+	if lk.columns, err = columns.New(store).Lookup(ctx); err != nil {
+		return nil, err
 	}
 	lk.requestChannels = map[string]bool{}
 	for _, c := range channels {

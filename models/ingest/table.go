@@ -22,6 +22,7 @@ const (
 	fFlag                   // 1 or 0
 	fDate                   // 2006-01-02, "" for NULL
 	fMoney                  // 12.50
+	fRef                    // the id of another row, "" for NULL
 )
 
 // field is one column of a record table.
@@ -244,6 +245,12 @@ func toInt64(v any) int64 {
 func bind(typ fieldType, s string) any {
 	switch typ {
 	case fInt:
+		n, _ := strconv.ParseInt(s, 10, 64)
+		return n
+	case fRef:
+		if s == "" {
+			return nil
+		}
 		n, _ := strconv.ParseInt(s, 10, 64)
 		return n
 	case fFlag:

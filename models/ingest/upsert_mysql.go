@@ -84,7 +84,7 @@ func (ins *loadDataInserter) add(vals []string) {
 		if i > 0 {
 			ins.buf = append(ins.buf, '\t')
 		}
-		if v == "" && ins.t.fields[i].typ == fDate {
+		if typ := ins.t.fields[i].typ; v == "" && (typ == fDate || typ == fRef) {
 			ins.buf = append(ins.buf, `\N`...)
 			continue
 		}

@@ -66,7 +66,7 @@ var accountability = recordKind{
 	keyCol: accCaseNo,
 	build: func(c *checker) []string {
 		no := c.text(accCaseNo)
-		if strings.HasPrefix(no, models.CaseNoPrefix) {
+		if strings.HasPrefix(no, cases.CaseNoPrefix) {
 			c.fail(accCaseNo, "“%s”是责任追究工作台立案的案号，纸质决定请使用原案号", no)
 		}
 		return []string{no, c.department(accDepartment), c.date(accDecided), c.listOf(accSanction, sanctions, "处理方式"),

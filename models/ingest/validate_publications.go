@@ -21,6 +21,7 @@ const (
 	pubReviewDate
 	pubURL
 	pubAttributeReason
+	pubColumn
 )
 
 var publicationColumns = []column{
@@ -37,6 +38,7 @@ var publicationColumns = []column{
 	pubReviewDate:      {key: "review_date", name: "审查日期", date: true},
 	pubURL:             {key: "url", name: "链接", max: 1024},
 	pubAttributeReason: {key: "attribute_reason", name: "不予公开理由", max: 512, note: "公开属性为不予公开时必填"},
+	pubColumn:          {key: "column", name: "栏目", max: 64, note: "该公开形式下已登记的栏目名称，如工作动态；可留空"},
 }
 
 var publications = recordKind{
@@ -44,7 +46,7 @@ var publications = recordKind{
 		name: "publications", entity: "publication", id: "id", nKey: 2, keyName: "部门和索引号", deptField: 0,
 		fields: []field{{"department_id", fInt}, {"index_no", fText}, {"seq", fInt}, {"title", fText}, {"channel", fText},
 			{"formed", fDate}, {"published", fDate}, {"doc_no", fText}, {"attribute", fText}, {"review", fText}, {"review_date", fDate}, {"url", fText},
-			{"attribute_reason", fText}},
+			{"attribute_reason", fText}, {"column_id", fRef}},
 	},
 	keyCol: pubIndexNo,
 	build: func(c *checker) []string {
@@ -52,7 +54,7 @@ var publications = recordKind{
 			c.department(pubDepartment), c.text(pubIndexNo), c.catalogSeq(pubSeq), c.text(pubTitle), c.channel(pubChannel),
 			c.date(pubFormed), c.date(pubPublished), c.text(pubDocNo), c.attribute(),
 			c.oneOf(pubReview, reviewDecisions, "保密审查意见"), c.date(pubReviewDate), c.link(pubURL),
-			c.text(pubAttributeReason),
+			c.text(pubAttributeReason), c.column(pubColumn, pubChannel),
 		}
 	},
 }
@@ -81,4 +83,20 @@ func (c *checker) channel(col int) string {
 		c.fail(col, "“%s”不是已知的公开形式（应为 网站、公开栏、微博、微信、报刊等，或责任分解表中列出的形式）", v)
 	}
 	return v
+}
+
+// column returns the id of the column (栏目) a publication names on its
+// channel, "" for none; a name the channel has no column of is an error.
+func (c *checker) column(col, channel int) string {
+	v := c.text(col)
+	if v == "" {
+		return ""
+	}
+	ch := c.row.cells[channel]
+	id, ok := c.lk.columns[ch][v]
+	if !ok {
+		c.fail(col, "“%s”不是公开形式“%s”下已登记的栏目（请先由办公室在栏目管理中登记）", v, ch)
+		return ""
+	}
+	return strconv.FormatUint(uint64(id), 10)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
+	pubcolumns "github.com/gongkai/gongkai/models/columns"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
@@ -61,6 +62,7 @@ func TestEveryModelFieldHasItsColumn(t *testing.T) {
 			&models.AnnualReport{}, &models.Incident{},
 			&imports.ImportRun{}, &sources.Source{}, &sources.APIToken{},
 			&models.SchemeVersion{}, &scoreruns.ScoreRun{}, &scoreruns.DepartmentScore{}, &reports.AnnualReportText{}, &imports.ImportJob{}, &reports.ReportFiling{}, &imports.ImportUndo{},
+			&pubcolumns.Column{},
 		} {
 			sch, err := gormschema.Parse(m, &sync.Map{}, s.DB.NamingStrategy)
 			modelstest.Must(t, err)

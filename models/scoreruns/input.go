@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/gongkai/gongkai/models/clocks"
+	"github.com/gongkai/gongkai/models/columns"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -19,13 +20,17 @@ func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error)
 	return imports.New(s.Store).SettledInput(ctx, y, s.readInput)
 }
 
-// readInput is the core's read of the records with the clocks' added.
+// readInput is the core's read of the records with the clocks' and the
+// columns' added.
 func (s *Store) readInput(ctx context.Context, y int) (*scoring.Input, error) {
 	in, err := s.ReadScoringInput(ctx, y)
 	if err != nil {
 		return nil, err
 	}
 	if err := clocks.New(s.Store).AddInput(ctx, in, y); err != nil {
+		return nil, err
+	}
+	if err := columns.New(s.Store).AddInput(ctx, in); err != nil {
 		return nil, err
 	}
 	return in, nil

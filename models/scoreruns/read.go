@@ -41,14 +41,16 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 		defer reading.Done()
 		in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
 		err := models.ScanRows(db.Model(&models.Publication{}).Where(upToEnd, lastWeb).
-			Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute"),
+			Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute", "column_id"),
 			func(r *sql.Rows) error {
 				var p scoring.Publication
 				var attribute string
-				if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, (*dayValue)(&p.Formed), (*dayValue)(&p.Published), &p.Review, (*dayValue)(&p.ReviewDate), &attribute); err != nil {
+				var column sql.NullInt64
+				if err := r.Scan(&p.ID, &p.Dept, &p.Seq, &p.Title, &p.Channel, (*dayValue)(&p.Formed), (*dayValue)(&p.Published), &p.Review, (*dayValue)(&p.ReviewDate), &attribute, &column); err != nil {
 					return err
 				}
 				p.Withheld = attribute == scoring.AttrWithheld
+				p.Column = uint(column.Int64)
 				in.Publications = append(in.Publications, p)
 				return nil
 			})
