@@ -427,7 +427,7 @@ func (s *Server) remind(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	err = s.assess.Remind(c.UserContext(), v, plan, dept, s.opt.Now())
+	err = s.assess.Remind(c.UserContext(), v, plan, []uint{dept}, c.FormValue("note"), s.opt.Now())
 	if data := (fiber.Map{"Rejected": fmt.Sprintf("remind-%d", dept)}); refused(c, err, noInput{}, data) {
 		return s.showPlan(c, data)
 	}

@@ -392,8 +392,10 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		// notice, or its 更正 after a re-opening.
 		switch a {
 		case Approve:
-			_, err := issueNotice(ctx, tx, p)
-			return err
+			if _, err := issueNotice(ctx, tx, p); err != nil {
+				return err
+			}
+			return notifyNotice(tx, p, now)
 		case ApproveGrades:
 			return withdrawIneligible(tx, p.ID, now)
 		case Publish:
