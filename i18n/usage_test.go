@@ -66,6 +66,7 @@ var families = map[string][]string{
 	"appeal.":            {"复核", "申诉"},
 	"kind.": {"departments", "catalog", "publications", "requests", "complaints", "quarterly_reports", "annual_reports", "annual_figures", "incidents",
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
+	"notify.mode.": {"immediate", "digest", "required"}, "notify.deadline.": {"before", "due", "overdue"}, "notify.objection.": {"accepted", "rejected"},
 }
 
 // The code uses exactly the keys the catalog defines: a key the code names

@@ -74,6 +74,10 @@ const (
 	// number, contact): the office, and the handling department's head and
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
+	// notify:
+	// ActReadMailQueue reads the e-mails the inboxes could not send (the
+	// office: to fix an address or the server).
+	ActReadMailQueue Action = "notify.mail"
 )
 
 var permissions = map[Action][]Role{
@@ -97,6 +101,8 @@ var permissions = map[Action][]Role{
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
+	// notify:
+	ActReadMailQueue: {RoleOffice},
 }
 
 // Can reports whether the viewer's role allows the action.

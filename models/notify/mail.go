@@ -365,7 +365,7 @@ func (s *Store) failed(ctx context.Context, m Mail, cause error, now time.Time) 
 // Troubles lists the e-mails that failed at least once and are not sent,
 // newest first, for the office.
 func (s *Store) Troubles(ctx context.Context, v models.Viewer) ([]Mail, error) {
-	if !v.IsOffice() {
+	if !v.Can(models.ActReadMailQueue) {
 		return nil, models.ErrForbidden
 	}
 	var out []Mail

@@ -48,12 +48,12 @@ type Notification struct {
 	Ref string `gorm:"size:64;not null;default:'';index"`
 	// Required marks what the regime requires the reader to act on: a
 	// preference may delay its e-mail to the digest, never drop it.
-	Required  bool       `gorm:"not null;default:false"`
-	ReadAt    *time.Time `gorm:"index:idx_notification_inbox,priority:2"`
+	Required bool       `gorm:"not null;default:false"`
+	ReadAt   *time.Time `gorm:"index:idx_notification_inbox,priority:2"`
 	// Mail is its e-mail's state for a reader who takes the daily digest:
 	// MailDigest waiting for the day's digest, MailDigested in one.
-	Mail      string     `gorm:"size:8;not null;default:'';index"`
-	CreatedAt time.Time  `gorm:"not null"`
+	Mail      string    `gorm:"size:8;not null;default:'';index"`
+	CreatedAt time.Time `gorm:"not null"`
 }
 
 // TableName names the table.
