@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"gorm.io/gorm/clause"
-
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/scoring"
@@ -101,12 +99,17 @@ func (s *Store) Remind(ctx context.Context, cal *scoring.Calendar, deadlines []c
 		done := false
 		err := s.Audited(ctx, models.System, func(tx *models.Tx) error {
 			done = false
-			res := tx.DB.Clauses(clause.OnConflict{DoNothing: true}).Create(&Reminder{Item: item(d), Stage: stage, SentAt: now.UTC()})
-			if res.Error != nil {
-				return fmt.Errorf("claim reminder: %w", res.Error)
-			}
-			if res.RowsAffected == 0 {
-				return nil // sent before, here or by another instance
+			// The unique (item, stage) claims it: a duplicate is a reminder
+			// sent before, here or by another instance, and fails the one
+			// statement, not the transaction, on both engines. (MySQL
+			// counts a row for ON DUPLICATE KEY UPDATE id=id, so an
+			// insert-ignore would not say which instance claimed it.)
+			err := tx.DB.Create(&Reminder{Item: item(d), Stage: stage, SentAt: now.UTC()}).Error
+			switch {
+			case models.IsDuplicate(err):
+				return nil
+			case err != nil:
+				return fmt.Errorf("claim reminder: %w", err)
 			}
 			done = true
 			return deadlineNotice(tx, d, stage, week, now)
