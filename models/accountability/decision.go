@@ -13,8 +13,8 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/notify"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/notify"
 	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
