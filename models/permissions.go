@@ -78,6 +78,10 @@ const (
 	// ActReadMailQueue reads the e-mails the inboxes could not send (the
 	// office: to fix an address or the server).
 	ActReadMailQueue Action = "notify.mail"
+	// ActWorkDeadlines works a department's deadlines (requests, secrecy
+	// reviews, coordinations), and so is reminded of them: the head and
+	// the clerk of the department (the Store checks which department).
+	ActWorkDeadlines Action = "notify.deadlines"
 )
 
 var permissions = map[Action][]Role{
@@ -103,6 +107,7 @@ var permissions = map[Action][]Role{
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
 	// notify:
 	ActReadMailQueue: {RoleOffice},
+	ActWorkDeadlines: {RoleHead, RoleClerk},
 }
 
 // Can reports whether the viewer's role allows the action.

@@ -113,3 +113,33 @@ func (s *Store) Reminders(ctx context.Context, v models.Viewer, plan uint) ([]no
 	}
 	return notify.New(s.m).Receipts(ctx, RemindRef(plan))
 }
+
+// notifyStep tells whom a plan's step concerns, inside the step's
+// transaction: a step that waits for the leading group (the plan, the
+// grades, a re-opening) reaches its members' inboxes; the results notice
+// published reaches the bureau-wide readers and the heads of the assessed
+// units.
+func notifyStep(tx *models.Tx, p *Plan, a Action, now time.Time) error {
+	link := fmt.Sprintf("/assessment/%d", p.ID)
+	switch a {
+	case Submit, Propose, RequestReopen:
+		m := notify.Message{Kind: notify.KindNotice, Subject: "notify.plan.waiting", Args: []string{fmt.Sprint(p.Year), notify.Phrase("asmt.action." + string(a))},
+			Link: link, Required: true}
+		return notify.ToAction(tx, models.ActDecideAssessment, m, now)
+	case Publish:
+		m := notify.Message{Kind: notify.KindDocument, Subject: "notify.plan.published", Args: []string{fmt.Sprint(p.Year)}, Link: link + "/results"}
+		if err := notify.ToAction(tx, models.ActReadAssessments, m, now); err != nil {
+			return err
+		}
+		var depts []uint
+		if err := tx.DB.Model(&Member{}).Where("plan_id = ?", p.ID).Order("department_id").Pluck("department_id", &depts).Error; err != nil {
+			return fmt.Errorf("read assessed departments: %w", err)
+		}
+		for _, d := range depts {
+			if err := notify.ToDepartment(tx, d, models.ActFileForDepartment, m, now); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
