@@ -74,14 +74,6 @@ const (
 	// number, contact): the office, and the handling department's head and
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
-	// notify:
-	// ActReadMailQueue reads the e-mails the inboxes could not send (the
-	// office: to fix an address or the server).
-	ActReadMailQueue Action = "notify.mail"
-	// ActWorkDeadlines works a department's deadlines (requests, secrecy
-	// reviews, coordinations), and so is reminded of them: the head and
-	// the clerk of the department (the Store checks which department).
-	ActWorkDeadlines Action = "notify.deadlines"
 )
 
 var permissions = map[Action][]Role{
@@ -105,9 +97,6 @@ var permissions = map[Action][]Role{
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
-	// notify:
-	ActReadMailQueue: {RoleOffice},
-	ActWorkDeadlines: {RoleHead, RoleClerk},
 }
 
 // Can reports whether the viewer's role allows the action.

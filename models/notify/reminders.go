@@ -74,6 +74,16 @@ func item(d clocks.Deadline) string {
 	return s
 }
 
+// actor is the action of the accounts that work a deadline of kind: a
+// request's handlers (the department's head and clerk, who read its
+// requester), else the head, who files for the department.
+func actor(kind string) models.Action {
+	if kind == "request" {
+		return models.ActReadApplicant
+	}
+	return models.ActFileForDepartment
+}
+
 // Remind runs one pass over deadlines on now: each earns its stage's
 // reminder once. The department's people who act on it are told before and
 // on the day; once overdue its head is told too, and from the second week
@@ -125,7 +135,7 @@ func deadlineNotice(tx *models.Tx, d clocks.Deadline, stage string, week int, no
 	if week > 0 {
 		m.Args = append(m.Args, fmt.Sprint(week))
 	}
-	actions := []models.Action{models.ActWorkDeadlines}
+	actions := []models.Action{actor(d.Kind)}
 	if stage != StageBefore && stage != StageDue {
 		actions = append(actions, models.ActFileForDepartment) // the head
 	}
