@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -127,4 +128,38 @@ func TestPlanNoticeThroughTheInboxes(t *testing.T) {
 			t.Fatal("the plan's page does not show the note")
 		}
 	})
+}
+
+// matrixInboxes gives every role's account of the matrix a notification to
+// open.
+func matrixInboxes(t *testing.T, s *models.Store) {
+	t.Helper()
+	var users []models.User
+	modelstest.Must(t, s.DB.Find(&users).Error)
+	modelstest.Must(t, s.Audited(context.Background(), models.System, func(tx *models.Tx) error {
+		for _, u := range users {
+			if err := notify.In(tx, notify.Message{Kind: notify.KindNotice, Subject: "notify.notice.sign", Args: []string{"2024"}, Link: "/"}, time.Now(), u.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+}
+
+// matrixNotifyPosts are the inbox's forms for the route × role matrix.
+var matrixNotifyPosts = map[string]func(f *matrixFixture, r models.Role) matrixTarget{
+	"/assessment/:id/remind": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/assessment/" + itoa(f.plan) + "/remind", form: f.values("dept", itoa(f.b.own.ID), "note", "请签收")}
+	},
+	"/inbox/read": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/inbox/read", form: url.Values{}}
+	},
+	"/inbox/settings": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/inbox/settings", form: f.values("email", "someone@bureau.example", "mode", notify.ModeDigest)}
+	},
+	"/inbox/:id/read": func(f *matrixFixture, r models.Role) matrixTarget {
+		var n notify.Notification
+		f.b.store.DB.Where("user_id = (?)", f.b.store.DB.Model(&models.User{}).Select("id").Where("username = ?", string(r))).First(&n)
+		return matrixTarget{path: fmt.Sprintf("/inbox/%d/read", n.ID), form: url.Values{}}
+	},
 }
