@@ -77,6 +77,9 @@ func TestPlanNoticeThroughTheInboxes(t *testing.T) {
 
 		// 催办 with a note to the 7; one signed unit among them refuses it all.
 		form := url.Values{"_csrf": {office.token(plan)}, "note": {"请于今日下班前签收"}}
+		if resp, body := office.post(plan+"/remind", form); resp.StatusCode != fiber.StatusUnprocessableEntity || !strings.Contains(body, `id="err-dept" role="alert">请选择要催办的单位`) {
+			t.Fatalf("a reminder to no unit was not refused beside the units: %d", resp.StatusCode)
+		}
 		form.Add("dept", fmt.Sprint(signed[0]))
 		if resp, body := office.post(plan+"/remind", form); resp.StatusCode != fiber.StatusUnprocessableEntity || !strings.Contains(body, "签收") {
 			t.Fatalf("a reminder to a unit that signed was not refused in words: %d", resp.StatusCode)
@@ -162,4 +165,34 @@ var matrixNotifyPosts = map[string]func(f *matrixFixture, r models.Role) matrixT
 		f.b.store.DB.Where("user_id = (?)", f.b.store.DB.Model(&models.User{}).Select("id").Where("username = ?", string(r))).First(&n)
 		return matrixTarget{path: fmt.Sprintf("/inbox/%d/read", n.ID), form: url.Values{}}
 	},
+}
+
+// The e-mail settings refuse a bad address or mode beside its field, as
+// typed; a good one is kept and shown again.
+func TestMailSettingsForm(t *testing.T) {
+	t.Parallel()
+	s := modelstest.Open(t, "sqlite")
+	b := newBureau(t, s)
+	head := b.client(t)
+	head.signIn("head", testPassword)
+	for _, tc := range []struct{ email, mode, want string }{
+		{"not-an-address", notify.ModeDigest, "电子邮箱格式不正确"},
+		{"张卫 <zw@bureau.example>", notify.ModeDigest, "电子邮箱格式不正确"},
+		{"zw@bureau.example", "never", "请选择提醒方式"},
+	} {
+		resp, body := head.post("/inbox/settings", url.Values{"_csrf": {head.token("/inbox")}, "email": {tc.email}, "mode": {tc.mode}})
+		if resp.StatusCode != fiber.StatusUnprocessableEntity || !strings.Contains(body, tc.want) {
+			t.Errorf("%q %q: %d, want 422 with %q", tc.email, tc.mode, resp.StatusCode, tc.want)
+		}
+		if tc.mode == notify.ModeDigest && !strings.Contains(body, `id="err-email"`) {
+			t.Errorf("%q: the refusal is not beside the address", tc.email)
+		}
+	}
+	resp, _ := head.post("/inbox/settings", url.Values{"_csrf": {head.token("/inbox")}, "email": {"zw@bureau.example"}, "mode": {notify.ModeDigest}})
+	if resp.StatusCode != fiber.StatusSeeOther {
+		t.Fatalf("save settings: %d", resp.StatusCode)
+	}
+	if _, body := head.get("/inbox"); !strings.Contains(body, `value="zw@bureau.example"`) || !strings.Contains(body, `value="digest" checked`) {
+		t.Error("the saved settings are not shown")
+	}
 }
