@@ -273,3 +273,17 @@ func TestMailGivenUpAndTLSRequired(t *testing.T) {
 		}
 	})
 }
+
+// A subject with a line break never adds a header.
+func TestComposeKeepsTheSubjectOnOneLine(t *testing.T) {
+	t.Parallel()
+	raw := string(notify.Compose("gongkai@bureau.example", "a@bureau.example", "ok\r\nBcc: evil@example.com", "正文", time.Now()))
+	if strings.Contains(raw, "\r\nBcc:") {
+		t.Fatalf("a line break in the subject made a header:\n%s", raw)
+	}
+	m, err := mail.ReadMessage(strings.NewReader(raw))
+	modelstest.Must(t, err)
+	if got := m.Header.Get("Subject"); got != "ok Bcc: evil@example.com" {
+		t.Fatalf("subject = %q", got)
+	}
+}

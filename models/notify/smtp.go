@@ -114,6 +114,7 @@ func (m *Mailer) Send(ctx context.Context, to, subject, body string) error {
 func Compose(from, to, subject, body string, at time.Time) []byte {
 	var id [12]byte
 	_, _ = rand.Read(id[:])
+	subject = strings.Join(strings.Fields(subject), " ") // no line break may reach the header
 	var b strings.Builder
 	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\nMessage-ID: <%s@gongkai>\r\n", from, to,
 		mime.BEncoding.Encode("UTF-8", subject), at.Format(time.RFC1123Z), hex.EncodeToString(id[:]))
