@@ -51,11 +51,13 @@ type Member struct {
 	PlanID       uint       `gorm:"not null;uniqueIndex:uk_assessment_member,priority:1"`
 	DepartmentID uint       `gorm:"not null;uniqueIndex:uk_assessment_member,priority:2;index:idx_assessment_member_dept"`
 	NoticeReadAt *time.Time // first read: the head signed for it
-	NoticeReadBy string     `gorm:"size:64"` // the signer's name
-	// NoticeReadByID is the account that signed (签收); nil before issue 26.
+	NoticeReadBy string     `gorm:"size:64"`
+	RemindedAt   *time.Time // the office's last reminder (催办) to sign
+	RemindedBy   string     `gorm:"size:64"`
+
+	// NoticeReadByID is the account that signed (签收), beside its name
+	// (NoticeReadBy); nil for a receipt before issue 26.
 	NoticeReadByID *uint
-	RemindedAt     *time.Time // the office's last reminder (催办) to sign
-	RemindedBy     string     `gorm:"size:64"`
 }
 
 // TableName names the table.
