@@ -317,6 +317,9 @@ func (s *Server) showPlan(c *fiber.Ctx, data fiber.Map) error {
 	if data["Waits"], err = s.assess.ProposeWaits(ctx, v, p, today); err != nil {
 		return err
 	}
+	if err := s.planReminders(c, v, id, data); err != nil {
+		return err
+	}
 	for _, e := range events { // what an early proposal went ahead of, as recorded
 		if e.Action == string(assessment.Propose) {
 			data["EarlyEvent"] = e.Note
@@ -379,6 +382,9 @@ func (s *Server) showNotice(c *fiber.Ctx, data fiber.Map) error {
 		return err
 	}
 	data["View"], data["Dept"], data["Dates"], data["CanSign"] = dv, d, dv.Plan.Dates(), v.CanActForDepartment(dept)
+	if at := dv.Member.NoticeReadAt; at != nil { // the receipt (签收), on the page and in its print
+		data["SignedAt"] = at.Local().Format("2006-01-02 15:04")
+	}
 	switch doc, err := s.assess.Notice(c.UserContext(), v, plan); {
 	case err == nil: // the notice as issued, in the GB/T 9704 layout
 		data["Issued"], data["IssuedBody"] = doc, template.HTML(doc.HTML) // rendered and escaped by models/documents at issue
@@ -427,7 +433,7 @@ func (s *Server) remind(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	err = s.assess.Remind(c.UserContext(), v, plan, dept, s.opt.Now())
+	err = s.assess.Remind(c.UserContext(), v, plan, []uint{dept}, c.FormValue("note"), s.opt.Now())
 	if data := (fiber.Map{"Rejected": fmt.Sprintf("remind-%d", dept)}); refused(c, err, noInput{}, data) {
 		return s.showPlan(c, data)
 	}

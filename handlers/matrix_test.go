@@ -200,6 +200,7 @@ func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
 	for _, m := range annualFigureField.FindAllStringSubmatch(apage, -1) {
 		f.annual.Set(m[1], "1")
 	}
+	matrixInboxes(t, s)
 	return f
 }
 
@@ -402,6 +403,10 @@ var matrixPosts = map[string]func(f *matrixFixture, r models.Role) matrixTarget{
 	"/assessment/:id/departments/:dept/remind": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return f.planDeptPost("/departments/%d/remind", url.Values{})
 	},
+	"/assessment/:id/remind": matrixNotifyPosts["/assessment/:id/remind"],
+	"/inbox/read":            matrixNotifyPosts["/inbox/read"],
+	"/inbox/settings":        matrixNotifyPosts["/inbox/settings"],
+	"/inbox/:id/read":        matrixNotifyPosts["/inbox/:id/read"],
 	"/assessment/:id/departments/:dept/self": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return f.planDeptPost("/departments/%d/self", f.values("text", "本部门自查情况"))
 	},

@@ -68,6 +68,7 @@ func (s *Server) page(c *fiber.Ctx, name, titleKey string, data fiber.Map) error
 	data["Here"] = herePath(c)
 	if v, ok := viewer(c); ok {
 		data["Viewer"] = &v
+		data["Unread"] = s.unread(c, v)
 	}
 	tok, err := s.csrfToken(c)
 	if err != nil {

@@ -143,6 +143,7 @@ func (s *Server) routes(fa *fiber.App) {
 	s.ledgerRoutes(app)
 	s.guideRoutes(app)
 	s.columnsRoutes(app)
+	s.notifyRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

@@ -69,6 +69,7 @@ var families = map[string][]string{
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
 	"guide.kind.": {"id_no", "old_id_no", "mobile", "bank_card"}, "guide.where.": {"title", "paragraph", "line", "cell", "stream"},
 	"columns.cadence.": {"动态", "通知公告", "政策文件"}, "columns.state.": {"fresh", "stale", "empty"},
+	"notify.mode.": {"immediate", "digest", "required"}, "notify.deadline.": {"before", "due", "overdue"}, "notify.objection.": {"accepted", "rejected"},
 }
 
 // The code uses exactly the keys the catalog defines: a key the code names

@@ -167,6 +167,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoColumns(ctx, store, today); err != nil {
 		return false, fmt.Errorf("demo columns: %w", err)
 	}
+	if err := demoNotify(ctx, store, today); err != nil {
+		return false, err
+	}
 	return true, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/models/notify"
 )
 
 // config is read once from the environment and validated.
@@ -16,6 +17,7 @@ type config struct {
 	Demo    bool                // GONGKAI_DEMO=1: load the demo bureau into an empty database (default off)
 	Cookie  handlers.CookieMode // GONGKAI_SECURE_COOKIE: 1 always Secure, 0 never, unset: when the request came by HTTPS
 	Proxies []string            // GONGKAI_TRUSTED_PROXIES: addresses of the reverse proxies believed about X-Real-IP and X-Forwarded-Proto
+	SMTP    *notify.Mailer      // GONGKAI_SMTP: smtp://user:pass@host:port (STARTTLS; ?insecure=1 to allow none); nil: no e-mail
 	Log     *slog.Logger
 }
 
@@ -42,6 +44,9 @@ func loadConfig() (config, error) {
 		if p = strings.TrimSpace(p); p != "" {
 			c.Proxies = append(c.Proxies, p)
 		}
+	}
+	if c.SMTP, err = notify.ParseSMTP(os.Getenv("GONGKAI_SMTP")); err != nil {
+		return c, err
 	}
 	level := slog.LevelInfo
 	if err := level.UnmarshalText([]byte(envOr("GONGKAI_LOG_LEVEL", "info"))); err != nil {

@@ -35,8 +35,9 @@ usage:
                                           stopped); the database replaced is kept beside it
   gongkai gen --out DIR [--units 3000] [--publications 1000000] [--seed S]
                                           write a generated province year as import files
+  gongkai notify                          run one pass of the inboxes: deadline reminders, digests, e-mail
 
-environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECURE_COOKIE, GONGKAI_TRUSTED_PROXIES)
+environment: see README.md (GONGKAI_ADDR, GONGKAI_DB, GONGKAI_DEMO, GONGKAI_SECURE_COOKIE, GONGKAI_TRUSTED_PROXIES, GONGKAI_SMTP)
 `
 
 func main() {
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return backupCommand(ctx, args, stdout)
 	case "restore":
 		return restoreCommand(ctx, args, stdin, stdout)
+	case "notify":
+		return notifyCommand(ctx, args, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -80,6 +80,7 @@ func serve(ctx context.Context, stdout io.Writer) error {
 	go ingest.NewPuller(ingest.New(store), handlers.PullTimeout, cfg.Log).RunScheduler(ctx, time.Minute)
 	go purgeSessions(ctx, store, cfg.Log)
 	go failInterrupted(ctx, store, cfg.Log)
+	go notifyEvery(ctx, store, cfg.SMTP, cfg.Log)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

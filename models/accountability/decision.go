@@ -14,6 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/notify"
 	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -209,6 +210,10 @@ func (s *Store) Notify(ctx context.Context, v models.Viewer, id uint, on scoring
 			return nil, err
 		}
 		c.NoticeSeq, c.NoticeNo = doc.Seq, doc.Number
+		if err := notify.ToDepartment(tx, c.DepartmentID, models.ActAnswerCase, notify.Message{Kind: notify.KindDecided,
+			Subject: "notify.case.notified", Args: []string{doc.Number}, Link: fmt.Sprintf("/cases/%d", c.ID), Required: true}, now); err != nil {
+			return nil, err
+		}
 		return nil, save(tx, c, was, now)
 	})
 }

@@ -386,14 +386,19 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, a Action, re
 		if err := tx.Record(string(a), "assessment_plan", p.ID, before, after); err != nil {
 			return err
 		}
+		if err := notifyStep(tx, p, a, now); err != nil {
+			return err
+		}
 		// Documents: approval sends the plan's notice out as a numbered
 		// document; the results notice (results_issue.go): commendations the
 		// grades no longer hold up are withdrawn; publication issues the
 		// notice, or its 更正 after a re-opening.
 		switch a {
 		case Approve:
-			_, err := issueNotice(ctx, tx, p)
-			return err
+			if _, err := issueNotice(ctx, tx, p); err != nil {
+				return err
+			}
+			return notifyNotice(tx, p, now)
 		case ApproveGrades:
 			return withdrawIneligible(tx, p.ID, now)
 		case Publish:

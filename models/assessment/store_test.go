@@ -486,17 +486,17 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		p := b.plan(t)
 
 		// 催办: the office only, only while unsigned.
-		if err := b.a.Remind(ctx, b.head, p.ID, b.own.ID, at(3)); !errors.Is(err, models.ErrForbidden) {
+		if err := b.a.Remind(ctx, b.head, p.ID, []uint{b.own.ID}, "", at(3)); !errors.Is(err, models.ErrForbidden) {
 			t.Errorf("a head reminded: %v", err)
 		}
-		modelstest.Must(t, b.a.Remind(ctx, b.office, p.ID, b.own.ID, at(3)))
+		modelstest.Must(t, b.a.Remind(ctx, b.office, p.ID, []uint{b.own.ID}, "", at(3)))
 		items, err := b.a.ForHead(ctx, b.head)
 		modelstest.Must(t, err)
 		if len(items) != 1 || items[0].Member.RemindedAt == nil || items[0].Member.RemindedBy != b.office.Name {
 			t.Errorf("the head does not see the reminder: %+v", items)
 		}
 		modelstest.Must(t, b.a.SignNotice(ctx, b.head, p.ID, b.own.ID, at(4)))
-		if err := b.a.Remind(ctx, b.office, p.ID, b.own.ID, at(4)); !isValidation(err) || !strings.Contains(err.Error(), "已于 2025-02-07 签收") {
+		if err := b.a.Remind(ctx, b.office, p.ID, []uint{b.own.ID}, "", at(4)); !isValidation(err) || !strings.Contains(err.Error(), "已于 2025-02-07 签收") {
 			t.Errorf("reminded a unit that signed: %v", err)
 		}
 		log, err := audit.New(s).AuditEntries(ctx, b.office, audit.AuditQuery{Entity: "assessment_notice", Limit: 10})

@@ -54,6 +54,10 @@ type Member struct {
 	NoticeReadBy string     `gorm:"size:64"`
 	RemindedAt   *time.Time // the office's last reminder (催办) to sign
 	RemindedBy   string     `gorm:"size:64"`
+
+	// NoticeReadByID is the account that signed (签收), beside its name
+	// (NoticeReadBy); nil for a receipt before issue 26.
+	NoticeReadByID *uint
 }
 
 // TableName names the table.

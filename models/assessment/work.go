@@ -69,47 +69,13 @@ func (s *Store) SignNotice(ctx context.Context, v models.Viewer, plan, dept uint
 	at := now.UTC()
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
 		if err := tx.DB.Model(&Member{}).Where("id = ? AND notice_read_at IS NULL", m.ID).
-			Updates(map[string]any{"notice_read_at": at, "notice_read_by": v.Name}).Error; err != nil {
+			Updates(map[string]any{"notice_read_at": at, "notice_read_by": v.Name, "notice_read_by_id": v.UserID}).Error; err != nil {
 			return fmt.Errorf("sign notice: %w", err)
 		}
 		if err := event(tx, p.ID, "sign_notice", deptNote(tx.DB, dept), now); err != nil {
 			return err
 		}
 		return tx.Record("sign", "assessment_notice", m.ID, nil, map[string]any{"plan": p.ID, "department": dept, "at": at})
-	})
-}
-
-// Remind is the office's reminder (催办) to a unit that has not signed its
-// notice, while the assessment is open: who reminded it and when is kept
-// on the unit, for its head's home, and in the timeline and the audit log.
-func (s *Store) Remind(ctx context.Context, v models.Viewer, plan, dept uint, now time.Time) error {
-	if !v.CanRunAssessment() {
-		return models.ErrForbidden
-	}
-	p, m, err := s.forDepartment(ctx, v, plan, dept)
-	if err != nil {
-		return err
-	}
-	if !p.Status.Open() {
-		return errClosed
-	}
-	if m.NoticeReadAt != nil {
-		return models.Invalid("department", "refuse.assessment.signed", scoring.DateOf(*m.NoticeReadAt))
-	}
-	at := now.UTC()
-	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
-		res := tx.DB.Model(&Member{}).Where("id = ? AND notice_read_at IS NULL", m.ID).Updates(map[string]any{"reminded_at": at, "reminded_by": v.Name})
-		if res.Error != nil {
-			return fmt.Errorf("remind: %w", res.Error)
-		}
-		if res.RowsAffected == 0 {
-			return models.Invalid("department", "refuse.assessment.signed", scoring.DateOf(at))
-		}
-		if err := event(tx, p.ID, "remind", deptNote(tx.DB, dept), now); err != nil {
-			return err
-		}
-		return tx.Record("remind", "assessment_notice", m.ID, map[string]any{"reminded_at": m.RemindedAt, "reminded_by": m.RemindedBy},
-			map[string]any{"plan": p.ID, "department": dept, "reminded_at": at, "reminded_by": v.Name})
 	})
 }
 
@@ -327,6 +293,9 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, accept boo
 			return models.Invalid("status", "refuse.assessment.answered")
 		}
 		if err := event(tx, p.ID, "answer_"+status, deptNote(tx.DB, o.DepartmentID)+"："+o.Deduction, now); err != nil {
+			return err
+		}
+		if err := notifyAnswer(tx, &o, status, now); err != nil {
 			return err
 		}
 		return tx.Record("answer", "assessment_objection", o.ID, map[string]any{"status": ObjectionOpen},

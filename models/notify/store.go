@@ -1,0 +1,110 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/gongkai/gongkai/models"
+)
+
+// Store is the inbox's room on the core's Store.
+type Store struct{ *models.Store }
+
+// New returns the room.
+func New(s *models.Store) *Store { return &Store{s} }
+
+// InboxSize is how many notifications the inbox page shows, newest first.
+const InboxSize = 200
+
+// Inbox lists the viewer's notifications, newest first: the unread only
+// when unread is set.
+func (s *Store) Inbox(ctx context.Context, v models.Viewer, unread bool) ([]Notification, error) {
+	q := s.DB.WithContext(ctx).Where("user_id = ?", v.UserID).Order("created_at desc, id desc").Limit(InboxSize)
+	if unread {
+		q = q.Where("read_at IS NULL")
+	}
+	var out []Notification
+	if err := q.Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("read inbox: %w", err)
+	}
+	return out, nil
+}
+
+// Unread counts the viewer's unread notifications, for the header.
+func (s *Store) Unread(ctx context.Context, v models.Viewer) (int64, error) {
+	var n int64
+	if v.UserID == 0 {
+		return 0, nil
+	}
+	err := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", v.UserID).Count(&n).Error
+	if err != nil {
+		return 0, fmt.Errorf("count unread: %w", err)
+	}
+	return n, nil
+}
+
+// MarkRead marks one of the viewer's notifications read (id 0: all of
+// them) and returns where its work is done. Another account's notification
+// is a 404; reading one twice keeps the first time.
+func (s *Store) MarkRead(ctx context.Context, v models.Viewer, id uint, now time.Time) (string, error) {
+	var n Notification
+	if id != 0 {
+		if err := s.DB.WithContext(ctx).Where("id = ? AND user_id = ?", id, v.UserID).First(&n).Error; err != nil {
+			return "", models.ErrNotFound
+		}
+	}
+	q := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", v.UserID)
+	if id != 0 {
+		q = q.Where("id = ?", id)
+	}
+	if err := q.Update("read_at", now.UTC()).Error; err != nil {
+		return "", fmt.Errorf("mark read: %w", err)
+	}
+	return n.Link, nil
+}
+
+// Receipt is one reader of a notification sent to many: who, of which
+// department, and when they read it (nil: unread).
+type Receipt struct {
+	UserID       uint
+	Name         string
+	DepartmentID uint
+	SentAt       time.Time
+	ReadAt       *time.Time
+	Note         string
+}
+
+// Receipts lists who a group of notifications (their Ref) went to and when
+// each read it, by department and name; for the sender's page.
+func (s *Store) Receipts(ctx context.Context, ref string) ([]Receipt, error) {
+	var ns []Notification
+	if err := s.DB.WithContext(ctx).Where("ref = ?", ref).Order("created_at, id").Find(&ns).Error; err != nil {
+		return nil, fmt.Errorf("read receipts: %w", err)
+	}
+	if len(ns) == 0 {
+		return nil, nil
+	}
+	ids := make([]uint, len(ns))
+	for i, n := range ns {
+		ids[i] = n.UserID
+	}
+	var users []models.User
+	if err := s.DB.WithContext(ctx).Where("id IN ?", ids).Find(&users).Error; err != nil {
+		return nil, fmt.Errorf("read receivers: %w", err)
+	}
+	byID := map[uint]models.User{}
+	for _, u := range users {
+		byID[u.ID] = u
+	}
+	out := make([]Receipt, 0, len(ns))
+	for _, n := range ns {
+		u := byID[n.UserID]
+		r := Receipt{UserID: n.UserID, Name: u.Name, SentAt: n.CreatedAt, ReadAt: n.ReadAt, Note: n.Note}
+		if u.DepartmentID != nil {
+			r.DepartmentID = *u.DepartmentID
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
