@@ -140,6 +140,7 @@ func (s *Server) routes(fa *fiber.App) {
 	post(app, "/sources/:id/tokens", models.ActAdminister, s.issueToken)
 	post(app, "/tokens/:id/revoke", models.ActAdminister, s.revokeToken)
 	s.assessmentRoutes(app)
+	s.publicationsRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

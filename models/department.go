@@ -62,6 +62,9 @@ type Department struct {
 	// LiaisonFiled is the 填报日期 of the liaison form: the day it was last saved.
 	LiaisonFiled *time.Time `gorm:"type:date"`
 	Groups       []Group    `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
+	// SecrecyOffice marks the secrecy committee office (保密委员会办公室),
+	// whose accounts sign step 4 of every secrecy review (issue 24).
+	SecrecyOffice bool `gorm:"not null;default:false"`
 
 	CreatedAt time.Time
 	UpdatedAt time.Time

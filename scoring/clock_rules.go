@@ -138,9 +138,9 @@ func coordinationAnswered(d *deptRun, points *big.Rat) []Deduction {
 		switch state {
 		case ReplyOnTime:
 			t.pass()
-		case ReplyConsent:
+		case ReplyConsent, ReplyLate:
 			line := Deduction{Kind: DeductCoordinationSilent, Record: RecordRef{Kind: RecordCoordination, ID: c.ID}, Title: c.Subject, On: c.Sent, Due: due}
-			if d.happened(c.Replied) {
+			if state == ReplyLate {
 				line.Kind, line.Done, line.LateDays = DeductCoordinationLate, c.Replied, d.clock.late(due, c.Replied)
 			}
 			t.fail(line)
