@@ -57,6 +57,7 @@ const (
 type Violation struct {
 	Kind         string
 	WorkID       uint
+	Publication  uint // the core publication row, 0 before publishing
 	DepartmentID uint
 	Title        string
 	On           scoring.Date // the day it happened: published, or the late letter
@@ -68,7 +69,7 @@ type Violation struct {
 func violations(w Work, steps []Step, cs []Consultation, cal *scoring.Calendar) []Violation {
 	var out []Violation
 	add := func(kind string, on scoring.Date, other uint) {
-		out = append(out, Violation{Kind: kind, WorkID: w.ID, DepartmentID: w.DepartmentID, Title: w.Title, On: on, Other: other})
+		out = append(out, Violation{Kind: kind, WorkID: w.ID, Publication: w.PublicationID, DepartmentID: w.DepartmentID, Title: w.Title, On: on, Other: other})
 	}
 	consultBy := scoring.ConsultationDue(cal, scoring.DateOf(w.Formed))
 	for _, c := range cs {

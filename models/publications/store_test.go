@@ -3,11 +3,14 @@ package publications_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/publications"
@@ -246,6 +249,19 @@ func TestPublishingAgainstTheProcedures(t *testing.T) {
 		}
 		if !kinds[publications.VioAgainstSettled] {
 			t.Errorf("published against the settlement: %v", kinds)
+		}
+		// The discipline office is proposed a case for each breach.
+		props, err := accountability.New(s, assessment.New(s)).Proposals(ctx, models.Viewer{UserID: 8, Name: "纪委", Role: models.RoleDiscipline})
+		modelstest.Must(t, err)
+		proposed := map[string]bool{}
+		for _, p := range props {
+			proposed[p.Key] = true
+		}
+		for _, key := range []string{fmt.Sprintf("publication:review_pending:%d:0", w.ID), fmt.Sprintf("publication:no_consultation:%d:%d", w.ID, b.xj.ID),
+			fmt.Sprintf("publication:against_settled:%d:%d", w2.ID, b.xj.ID)} {
+			if !proposed[key] {
+				t.Errorf("no proposal %s among %v", key, proposed)
+			}
 		}
 		// 刑警 reads the document that consulted it, and objects to it.
 		modelstest.Must(t, ps.Object(ctx, b.xjClerk, w2.ID, "发布内容涉及我部门在办案件", at("2025-10-15")))
