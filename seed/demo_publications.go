@@ -88,7 +88,9 @@ func demoPublications(ctx context.Context, store *models.Store, users map[string
 		_, err := ps.Publish(ctx, clerk, w.ID, publications.Release{Day: scoring.DateOf(ago(on)), Channel: demoPubChannel, URL: demoPubURL + w.IndexNo + ".html"}, ago(on))
 		return err
 	}
-	agree := func(w *publications.Work, on int) error { return ps.ReviewAttribute(ctx, office, w.ID, true, "", ago(on)) }
+	agree := func(w *publications.Work, on int) error {
+		return ps.ReviewAttribute(ctx, office, w.ID, true, "", ago(on))
+	}
 	steps := []func() error{
 		// Worked by the rules: reviewed in five steps, 刑警 answered 不同意
 		// after its 5 working days, the office settled it, then published

@@ -34,9 +34,9 @@ func at(s string) time.Time { return day(s).Time().Add(12 * time.Hour) }
 // viewers who sign: a clerk and the head of 治安, two leaders, a clerk of
 // 保密办, a clerk of 刑警, the office.
 type bureau struct {
-	za, xj, bm                                       models.Department
+	za, xj, bm                                      models.Department
 	clerk, head, leader1, leader2, secrecy, xjClerk models.Viewer
-	office                                           models.Viewer
+	office                                          models.Viewer
 }
 
 func newBureau(t *testing.T, s *models.Store) bureau {
