@@ -161,3 +161,17 @@ func (s *Server) isSecrecyOffice(ctx context.Context, v models.Viewer) (bool, er
 	}
 	return d.SecrecyOffice, nil
 }
+
+// publicationsHome adds to a home what waits for the viewer in the
+// publications' work: review steps to sign, consultations to answer, and
+// for the office the disagreements to settle.
+func (s *Server) publicationsHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
+	todo, err := publications.New(s.store).ToDo(c.UserContext(), v)
+	if err != nil {
+		return err
+	}
+	if len(todo.Steps)+len(todo.Answers)+len(todo.Settle) > 0 {
+		data["PubToDo"] = todo
+	}
+	return nil
+}
