@@ -6,6 +6,10 @@ package i18n
 var publicationMessages = map[Lang]map[string]string{
 	Chinese: {
 		"publications.nav":                       "公开文件办理",
+		"publications.todo":                      "公开文件待办",
+		"publications.todo.step":                 "待签署保密审查意见",
+		"publications.todo.answer":               "%s 来函征求意见，待答复",
+		"publications.todo.settle":               "相关部门不同意，待办公室协调决定",
 		"publications.title":                     "公开文件办理",
 		"publications.help":                      "文件在拟制时登记，经办公室审核公开属性、保密审查五级审签、发布协调后公开；暂缓公开的文件列于下方直至处理完毕。",
 		"publications.list":                      "登记的文件",
@@ -135,6 +139,10 @@ var publicationMessages = map[Lang]map[string]string{
 	},
 	English: {
 		"publications.nav":                       "Publications",
+		"publications.todo":                      "Publications to work",
+		"publications.todo.step":                 "a secrecy review step to sign",
+		"publications.todo.answer":               "consultation of %s to answer",
+		"publications.todo.settle":               "a disagreement for the office to settle",
 		"publications.title":                     "Publications worked in the app",
 		"publications.help":                      "A document is registered when drafted; the office reviews its attribute, five steps sign its secrecy review, the departments it involves are consulted, then it is published. Deferred documents are listed below until settled.",
 		"publications.list":                      "Registered documents",

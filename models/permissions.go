@@ -75,28 +75,14 @@ const (
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
 	// publications:
-	// ActWorkPublication works a publication of one's own department
-	// (issue 24): registers it, re-determines its attribute, signs the
-	// secrecy review's step 1, sends consultation letters, publishes,
-	// changes and withdraws it; answers a consultation asked of one's
-	// department and raises an objection (异议) to another's publication
-	// (the Store checks which department).
+	// ActWorkPublication works its department's publications (issue 24; review steps 1 and 4, the Store checks which department).
 	ActWorkPublication Action = "publications.work"
-	// ActReviewPublication is the office's part: it reviews a document's
-	// attribute, records its signer's decision on a disagreement, settles a
-	// coordination's disagreement, and marks the secrecy committee office.
+	// ActReviewPublication reviews attributes, records signers' decisions, settles disagreements.
 	ActReviewPublication Action = "publications.office"
-	// ActHeadReview signs step 2 of a secrecy review (部门负责人审查) for
-	// one's own department.
+	// ActHeadReview signs step 2 of a secrecy review (部门负责人审查) for one's department.
 	ActHeadReview Action = "publications.head"
-	// ActSuperviseLeader is a supervising leader's (分管领导): signs steps 3
-	// and 5 of a secrecy review and approves a deferral (暂缓公开); the
-	// Store keeps the five steps to five different accounts.
+	// ActSuperviseLeader signs steps 3 and 5 (分管领导) and approves a deferral (暂缓公开).
 	ActSuperviseLeader Action = "publications.leader"
-	// ActSecrecyReview signs step 4 (保密委员会办公室复审): an account of
-	// the department marked as the secrecy committee office (the Store
-	// checks the department).
-	ActSecrecyReview Action = "publications.secrecy"
 )
 
 var permissions = map[Action][]Role{
@@ -120,12 +106,10 @@ var permissions = map[Action][]Role{
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
-	// publications:
 	ActWorkPublication:   {RoleHead, RoleClerk},
 	ActReviewPublication: {RoleOffice},
 	ActHeadReview:        {RoleHead},
 	ActSuperviseLeader:   {RoleLeader},
-	ActSecrecyReview:     {RoleHead, RoleClerk},
 }
 
 // Can reports whether the viewer's role allows the action.

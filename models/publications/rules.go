@@ -18,15 +18,14 @@ const Steps = 5
 
 // StepAction is the action the permission table must allow to sign step n.
 // Steps 1, 2 and 4 are also kept to a department by the Store: the
-// document's own for 1 and 2, the secrecy committee office for 4.
+// document's own for 1 and 2, the secrecy committee office for 4 (whose
+// clerk or head works publications).
 func StepAction(n int) models.Action {
 	switch n {
-	case 1:
+	case 1, 4:
 		return models.ActWorkPublication
 	case 2:
 		return models.ActHeadReview
-	case 4:
-		return models.ActSecrecyReview
 	}
 	return models.ActSuperviseLeader // 3 and 5: a supervising leader (分管领导)
 }
