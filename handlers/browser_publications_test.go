@@ -151,7 +151,7 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 	var w1, w2 publications.Work
 	modelstest.Must(t, store.DB.Where("index_no = ?", "SJ09-BR-01").First(&w1).Error)
 	modelstest.Must(t, store.DB.Where("index_no = ?", "SJ09-BR-02").First(&w2).Error)
-	in, err := scoreruns.New(store).ScoringInput(ctx, 2026)
+	in, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ScoringInput(ctx, 2026)
 	modelstest.Must(t, err)
 	sch, err := store.CurrentScheme(ctx)
 	modelstest.Must(t, err)
