@@ -120,7 +120,7 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 	run("settle the disagreement",
 		chromedp.Navigate(first),
 		chromedp.SendKeys(`#coordination input[name=note]`, "删去禁放区域中涉案地点后发布"),
-		chromedp.Click(`#coordination button[value=publish]`),
+		chromedp.Click(`#coordination button[value="同意发布"]`),
 		chromedp.WaitVisible(`p.flash`),
 	)
 	publish(first)

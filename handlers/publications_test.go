@@ -80,7 +80,7 @@ func init() {
 			return matrixTarget{path: "/publications/" + itoa(f.pub.other) + "/consultations/" + itoa(f.pub.consultation) + "/answer", form: f.values("opinion", "同意")}
 		},
 		"/publications/:id/consultations/:cid/settle": func(f *matrixFixture, _ models.Role) matrixTarget {
-			return matrixTarget{path: "/publications/" + itoa(f.pub.other) + "/consultations/" + itoa(f.pub.consultation) + "/settle", form: f.values("decision", "publish", "note", "同意发布")}
+			return matrixTarget{path: "/publications/" + itoa(f.pub.other) + "/consultations/" + itoa(f.pub.consultation) + "/settle", form: f.values("decision", "同意发布", "note", "同意发布")}
 		},
 	} {
 		publicationMatrixPosts[path] = target

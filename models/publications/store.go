@@ -158,7 +158,8 @@ func (s *Store) event(tx *models.Tx, w *Work, e Event, now time.Time) error {
 	if err := tx.DB.Create(&e).Error; err != nil {
 		return fmt.Errorf("record publication history: %w", err)
 	}
-	return tx.Record(e.Kind, "publication_work", w.ID, nil, e)
+	// The kind is the entry's action; the entry keeps what was said.
+	return tx.Record(e.Kind, "publication_work", w.ID, nil, map[string]any{"day": e.Day, "note": e.Note, "channel": e.Channel, "url": e.URL, "by_dept": e.ByDept})
 }
 
 // lock reads a work for a change, locked until the transaction ends.

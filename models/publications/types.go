@@ -134,8 +134,8 @@ func (Consultation) TableName() string { return "publication_consultations" }
 
 // The office's settlements of a disagreement.
 const (
-	SettlePublish  = "publish"  // may be published (as proposed or amended)
-	SettleWithhold = "withhold" // must not be published
+	SettlePublish  = "同意发布" // may be published (as proposed or amended)
+	SettleWithhold = "不予发布" // must not be published
 )
 
 // The answers of a consulted department.
