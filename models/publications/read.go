@@ -195,11 +195,22 @@ func (s *Store) ToDo(ctx context.Context, v models.Viewer) (*ToDo, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range ws {
-		var steps []Step
-		if err := db.Where("work_id = ?", w.ID).Order("n").Find(&steps).Error; err != nil {
+	stepsOf := map[uint][]Step{}
+	if len(ws) > 0 {
+		ids := make([]uint, len(ws))
+		for i, w := range ws {
+			ids[i] = w.ID
+		}
+		var all []Step
+		if err := db.Where("work_id IN ?", ids).Order("work_id, n").Find(&all).Error; err != nil {
 			return nil, fmt.Errorf("read review steps: %w", err)
 		}
+		for _, st := range all {
+			stepsOf[st.WorkID] = append(stepsOf[st.WorkID], st)
+		}
+	}
+	for _, w := range ws {
+		steps := stepsOf[w.ID]
 		n := len(steps) + 1
 		if n > Steps || !v.Can(StepAction(n)) || slices.ContainsFunc(steps, func(s Step) bool { return s.UserID == v.UserID }) {
 			continue
