@@ -101,7 +101,7 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 	}
 
 	first := register("关于春节期间烟花爆竹禁放区域的通告", "SJ09-BR-01")
-	for i, user := range []string{"clerk", "head", "leader", seed.DemoHeadUsername("SJ07"), "leader2"} {
+	for i, user := range []string{"clerk", "head", "leader", seed.DemoHeadUsername("SJ08"), "leader2"} {
 		as(user)
 		run("sign step "+user,
 			chromedp.Navigate(first),

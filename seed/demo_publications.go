@@ -12,12 +12,12 @@ import (
 
 // The demo's publications worked in the app (issue 24) are 治安支队's
 // (SJ09: the clerk 李静 and the head 张卫); 刑警支队 (SJ16) is consulted;
-// 指挥中心行政服务处 (SJ07) is the secrecy committee office; the two
+// 指挥中心情报信息处 (SJ08) is the secrecy committee office; the two
 // supervising leaders are 江海 and 徐平.
 const (
 	demoPubDept     = "SJ09"
 	demoPubAsked    = "SJ16"
-	demoPubSecrecy  = "SJ07"
+	demoPubSecrecy  = "SJ08"
 	demoPubURL      = "https://www.example.gov.cn/gaj/zfxxgk/"
 	demoPubChannel  = "网站"
 	demoPubContact  = "何军 0527-84301009"
