@@ -100,6 +100,7 @@ type matrixFixture struct {
 	quarterly, annual                   url.Values // the head's filing forms as the pages offer them
 	notice                              []byte     // a holiday notice to upload
 	proposals                           []string   // keys of two proposed cases
+	pub                                 pubFixture // publications worked in the app
 }
 
 func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
@@ -195,6 +196,7 @@ func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
 		t.Fatalf("quarterly filing page: %d %s", resp.StatusCode, qpage)
 	}
 	f.quarterly = quarterlyForm(t, qpage, tok, "2026", "1", "1")
+	f.pub = newPubFixture(t, b)
 	_, apage := head.get("/reports/annual/file?year=2025")
 	f.annual = url.Values{"year": {"2025"}, "head": {"张卫"}, "filler": {"何军"}, "phone": {"0527-84301009"}}
 	for _, m := range annualFigureField.FindAllStringSubmatch(apage, -1) {

@@ -144,6 +144,7 @@ func (s *Server) routes(fa *fiber.App) {
 	s.guideRoutes(app)
 	s.columnsRoutes(app)
 	s.notifyRoutes(app)
+	s.publicationsRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

@@ -47,7 +47,7 @@ var scoringMessages = map[Lang]map[string]string{
 		"deduct.review_overdue_open.as_of":  "《%s》的保密审查逾期未提出意见%s",
 		"deduct.review_overdue_open":        "《%s》的保密审查逾期未提出意见，已超期 %d 个工作日（应于 %s 前提出审查意见）",
 		"deduct.coordination_silent":        "协调事项“%s”（%s 发函）未在 %s 前答复，视为同意",
-		"deduct.coordination_late":          "协调事项“%s”迟复 %d 个工作日（应于 %s 前答复），视为同意",
+		"deduct.coordination_late":          "协调事项“%s”迟复 %d 个工作日（应于 %s 前答复），按所答意见记为逾期答复",
 		"deduct.unknown":                    "扣分（%s）",
 	},
 	English: {
@@ -94,7 +94,7 @@ var scoringMessages = map[Lang]map[string]string{
 		"deduct.review_overdue_open.as_of":  "Secrecy review of “%s” undecided %s",
 		"deduct.review_overdue_open":        "Secrecy review of “%s” undecided, %d working days past due (due by %s)",
 		"deduct.coordination_silent":        "Coordination on “%s” (sent %s) not answered by %s: deemed consent",
-		"deduct.coordination_late":          "Coordination on “%s” answered %d working days late (due by %s): deemed consent",
+		"deduct.coordination_late":          "Coordination on “%s” answered %d working days late (due by %s): kept as answered, marked late",
 		"deduct.unknown":                    "deduction (%s)",
 	},
 }

@@ -65,6 +65,7 @@ var families = map[string][]string{
 	"deduct.due_as_of.":  {"filed", "answered", "forwarded", "reviewed"},
 	"appeal.":            {"复核", "申诉"},
 	"ledger.state.":      {"open", "correction", "third_party", "answered"}, "ledger.cstate.": {"waiting", "replied", "closed"},
+	"publications.attr.": {"pending", "agreed", "redetermine", "disputed", "decided"}, "publications.ev.": {"registered", "agreed", "redetermine", "redetermined", "disputed", "signer", "deferred", "defer_settled", "published", "changed", "withdrawn", "objection"}, "publications.vio.": {"review_pending", "review_against", "no_consultation", "consult_late", "unsettled", "against_settled"}, "publications.settle.": {"同意发布", "不予发布"},
 	"kind.": {"departments", "catalog", "publications", "requests", "complaints", "quarterly_reports", "annual_reports", "annual_figures", "incidents",
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
 	"guide.kind.": {"id_no", "old_id_no", "mobile", "bank_card"}, "guide.where.": {"title", "paragraph", "line", "cell", "stream"},

@@ -60,8 +60,9 @@ type Department struct {
 	Mobile   string `gorm:"size:32"`  // 手机号码
 	Notes    string `gorm:"size:512"` // 相关信息
 	// LiaisonFiled is the 填报日期 of the liaison form: the day it was last saved.
-	LiaisonFiled *time.Time `gorm:"type:date"`
-	Groups       []Group    `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
+	LiaisonFiled  *time.Time `gorm:"type:date"`
+	Groups        []Group    `gorm:"many2many:group_members;constraint:OnDelete:CASCADE"`
+	SecrecyOffice bool       `gorm:"not null;default:false"` // 保密委员会办公室: signs review step 4 (issue 24)
 
 	CreatedAt time.Time
 	UpdatedAt time.Time

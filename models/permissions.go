@@ -90,6 +90,15 @@ const (
 	// office, or the publishing department's head and clerk (the Store
 	// checks which department).
 	ActAssignColumn Action = "columns.assign"
+	// publications:
+	// ActWorkPublication works its department's publications (issue 24; review steps 1 and 4, the Store checks which department).
+	ActWorkPublication Action = "publications.work"
+	// ActReviewPublication reviews attributes, records signers' decisions, settles disagreements.
+	ActReviewPublication Action = "publications.office"
+	// ActHeadReview signs step 2 of a secrecy review (部门负责人审查) for one's department.
+	ActHeadReview Action = "publications.head"
+	// ActSuperviseLeader signs steps 3 and 5 (分管领导) and approves a deferral (暂缓公开).
+	ActSuperviseLeader Action = "publications.leader"
 )
 
 var permissions = map[Action][]Role{
@@ -117,8 +126,12 @@ var permissions = map[Action][]Role{
 	ActPublicationFiles:     {RoleOffice, RoleHead, RoleClerk},
 	ActOverridePersonalData: {RoleOffice},
 	ActMaintainGuide:        {RoleOffice},
-	ActManageColumns:     {RoleOffice},
-	ActAssignColumn:      {RoleOffice, RoleHead, RoleClerk},
+	ActManageColumns:        {RoleOffice},
+	ActAssignColumn:         {RoleOffice, RoleHead, RoleClerk},
+	ActWorkPublication:      {RoleHead, RoleClerk},
+	ActReviewPublication:    {RoleOffice},
+	ActHeadReview:           {RoleHead},
+	ActSuperviseLeader:      {RoleLeader},
 }
 
 // Can reports whether the viewer's role allows the action.

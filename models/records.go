@@ -139,21 +139,6 @@ type Incident struct {
 	UpdatedAt    time.Time
 }
 
-// AccountabilityDecision is the shape of the accountability_decisions table
-// the first migration step created. Step 2026120201 moved its rows into
-// the discipline office's cases (models/accountability) and dropped it.
-type AccountabilityDecision struct {
-	ID           uint      `gorm:"primaryKey"`
-	CaseNo       string    `gorm:"size:64;not null;uniqueIndex"` // 案号
-	DepartmentID uint      `gorm:"not null;index"`
-	Decided      time.Time `gorm:"type:date;not null"`
-	Sanctions    string    `gorm:"size:256;not null"` // 、-separated
-	Persons      string    `gorm:"size:256"`
-	Trigger      string    `gorm:"size:256"`
-	Summary      string    `gorm:"type:text"`
-	UpdatedAt    time.Time
-}
-
 // Outcomes of a reconsideration or a lawsuit (table 四).
 const (
 	OutcomeUpheld    = "维持"

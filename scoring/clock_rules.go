@@ -38,7 +38,7 @@ const (
 	DeductReviewLate         DeductionKind = "review_late"          // D4: decided after the due date
 	DeductReviewOverdueOpen  DeductionKind = "review_overdue_open"  // D4: undecided and past due
 	DeductCoordinationSilent DeductionKind = "coordination_silent"  // D5: no reply, 视为同意
-	DeductCoordinationLate   DeductionKind = "coordination_late"    // D5: replied after the due date, 视为同意
+	DeductCoordinationLate   DeductionKind = "coordination_late"    // D5: replied after the due date, kept as answered
 )
 
 // The records the optional indicators point at.
@@ -138,9 +138,9 @@ func coordinationAnswered(d *deptRun, points *big.Rat) []Deduction {
 		switch state {
 		case ReplyOnTime:
 			t.pass()
-		case ReplyConsent:
+		case ReplyConsent, ReplyLate:
 			line := Deduction{Kind: DeductCoordinationSilent, Record: RecordRef{Kind: RecordCoordination, ID: c.ID}, Title: c.Subject, On: c.Sent, Due: due}
-			if d.happened(c.Replied) {
+			if state == ReplyLate {
 				line.Kind, line.Done, line.LateDays = DeductCoordinationLate, c.Replied, d.clock.late(due, c.Replied)
 			}
 			t.fail(line)

@@ -89,6 +89,15 @@ func CoordinationDue(cal *Calendar, limits TimeLimits, sent Date) Date {
 	return coordinationDue(calendarDays{cal}, limits, sent)
 }
 
+// ConsultationWorkDays is seed 003 发布协调制度's limit to send the
+// consultation letter to each involved department: within 5 working days
+// of the document's formation (产生日期).
+const ConsultationWorkDays = 5
+
+// ConsultationDue is the last day to send the consultation letters of a
+// document formed on formed.
+func ConsultationDue(cal *Calendar, formed Date) Date { return cal.Due(formed, ConsultationWorkDays) }
+
 // ForwardDue is when an online request received on received must have
 // been forwarded to the department that handles it: calendar days.
 func ForwardDue(limits TimeLimits, received Date) Date {
@@ -106,14 +115,17 @@ const (
 	ReplyPending ReplyState = "pending" // no reply, and still within the limit
 	ReplyOnTime  ReplyState = "replied" // replied on or before the due date
 	// ReplyConsent: no reply by the due date, which counts as consent
-	// (视为同意, seed 003 art. 10), whether or not a reply came later.
+	// (视为同意, seed 003 art. 10) while no reply has come.
 	ReplyConsent ReplyState = "consent"
+	// ReplyLate: a reply came after the due date. It is kept as what it
+	// said, marked late (不同意（逾期答复）), never read as consent.
+	ReplyLate ReplyState = "late"
 )
 
 // CoordinationState says how a coordination due on due stands during
 // today, which is not over: one due today and not yet answered is still
-// pending (live pages). It returns the opinion that holds: the reply's,
-// 视为同意 after silence, or "" while pending.
+// pending (live pages). It returns the opinion that holds: the reply's (on
+// time or late), 视为同意 after silence, or "" while pending.
 func CoordinationState(c Coordination, due, today Date) (ReplyState, string) {
 	return coordinationState(c, due, today, today > due)
 }
@@ -133,6 +145,8 @@ func coordinationState(c Coordination, due, day Date, past bool) (ReplyState, st
 	switch {
 	case replied && c.Replied <= due:
 		return ReplyOnTime, c.Opinion
+	case replied:
+		return ReplyLate, c.Opinion
 	case past:
 		return ReplyConsent, consentOpinion
 	}

@@ -57,7 +57,8 @@ func TestForwardDueCountsCalendarDays(t *testing.T) {
 }
 
 // Silence is consent (seed 003 art. 10): no reply by the fifth working day
-// makes the coordination 视为同意, whatever comes later.
+// makes the coordination 视为同意 until a reply comes; a late reply is kept
+// as what it said, marked late (issue 24).
 func TestCoordinationSilenceIsConsent(t *testing.T) {
 	due := day("2024-10-10") // sent Fri 27 Sep 2024
 	for _, tc := range []struct {
@@ -71,7 +72,8 @@ func TestCoordinationSilenceIsConsent(t *testing.T) {
 		{"no reply, still within the limit", "", "", "2024-10-10", ReplyPending, ""},
 		{"no reply, the day after the due date", "", "", "2024-10-11", ReplyConsent, "视为同意"},
 		{"disagreed on the last day", "2024-10-10", "不同意", "2024-10-11", ReplyOnTime, "不同意"},
-		{"disagreed a day late: consent stands", "2024-10-11", "不同意", "2024-10-20", ReplyConsent, "视为同意"},
+		{"disagreed a day late: kept as 不同意, marked late", "2024-10-11", "不同意", "2024-10-20", ReplyLate, "不同意"},
+		{"disagreed late, as of a day before the reply: consent so far", "2024-10-15", "不同意", "2024-10-14", ReplyConsent, "视为同意"},
 		{"a reply dated after the as-of date has not happened", "2024-10-09", "同意", "2024-10-08", ReplyPending, ""},
 	} {
 		c := Coordination{Sent: day("2024-09-27"), Opinion: tc.opinion}

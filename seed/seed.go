@@ -81,6 +81,7 @@ type DemoUser struct {
 var DemoUsers = []DemoUser{
 	{models.RoleOffice, "office", "吴良亮", "", DemoPassword},
 	{models.RoleLeader, "leader", "江海", "", DemoPassword},
+	{models.RoleLeader, "leader2", "徐平", "", DemoPassword},
 	{models.RoleHead, "head", "张卫", "SJ09", DemoPassword},
 	{models.RoleHead, "head2", "范东", "FJ01", DemoPassword},
 	{models.RoleClerk, "clerk", "李静", "SJ09", DemoPassword},
@@ -166,6 +167,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	}
 	if err := demoColumns(ctx, store, today); err != nil {
 		return false, fmt.Errorf("demo columns: %w", err)
+	}
+	if err := demoPublications(ctx, store, users, names.Departments, today); err != nil {
+		return false, err
 	}
 	if err := demoNotify(ctx, store, today); err != nil {
 		return false, err

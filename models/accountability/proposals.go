@@ -9,6 +9,7 @@ import (
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/publications"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -92,6 +93,11 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 			out = append(out, proposalsOf(st, r, names[st.DepartmentID])...)
 		}
 	}
+	breaches, err := publicationProposals(ctx, s.m, names)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, breaches...)
 	if len(out) > 0 {
 		if err := s.labelIncidents(ctx, out); err != nil {
 			return nil, err
@@ -141,6 +147,33 @@ func proposalsOf(st *scoreruns.Standing, r *scoring.DepartmentResult, dept strin
 		p(fmt.Sprintf("overdue:%d:%d", y, st.DepartmentID), 4, "", fmt.Sprintf("%d年度有%d件公开申请逾期未答复。", y, len(overdue)), overdue)
 	}
 	return out
+}
+
+// publicationProposals proposes a case for each breach of the secrecy
+// review or the coordination a publication worked in the app shows
+// (保密审查制度 art. 10, 发布协调制度 art. 12-13): published before the
+// review approved it or against it, without consulting, against a
+// disagreement, or a consultation sent late.
+func publicationProposals(ctx context.Context, m *models.Store, names map[uint]string) ([]Proposal, error) {
+	vs, err := publications.New(m).Violations(ctx, models.System)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Proposal, 0, len(vs))
+	for _, b := range vs {
+		what := i18n.T(i18n.Chinese, "publications.vio."+b.Kind)
+		p := Proposal{Key: fmt.Sprintf("publication:%s:%d:%d", b.Kind, b.WorkID, b.Other), Year: b.On.Year(), DepartmentID: b.DepartmentID,
+			Department: names[b.DepartmentID], TriggerKind: TriggerOther, Other: what,
+			Summary: fmt.Sprintf("《%s》%s（%s）。", b.Title, what, documents.ChineseDate(b.On))}
+		if b.Other != 0 {
+			p.Summary = fmt.Sprintf("《%s》%s（%s，%s）。", b.Title, what, names[b.Other], documents.ChineseDate(b.On))
+		}
+		if b.Publication != 0 {
+			p.Evidence = []Evidence{{Kind: "publication", RefID: b.Publication, Label: fmt.Sprintf("《%s》：%s", b.Title, what)}}
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 // labelIncidents writes each incident's kind and date into its evidence.

@@ -12,6 +12,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/frozen"
 	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -301,8 +302,8 @@ func TestUpgradeMovesPaperDecisions(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		d := models.Department{Code: "D1", Name: "部门一", Kind: models.KindCityDept}
 		modelstest.Must(t, s.DB.Create(&d).Error)
-		modelstest.Must(t, s.DB.AutoMigrate(&models.AccountabilityDecision{}))
-		modelstest.Must(t, s.DB.Create(&models.AccountabilityDecision{CaseNo: "ZJ2024-9", DepartmentID: d.ID, Decided: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC),
+		modelstest.Must(t, s.DB.AutoMigrate(&frozen.AccountabilityDecision{}))
+		modelstest.Must(t, s.DB.Create(&frozen.AccountabilityDecision{CaseNo: "ZJ2024-9", DepartmentID: d.ID, Decided: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC),
 			Sanctions: "通报批评", Persons: "李四", Trigger: "不依法履行公开义务", Summary: "摘要"}).Error)
 		modelstest.Must(t, s.DB.Exec("DELETE FROM migrations WHERE id = ?", "2026120201_accountability_cases").Error)
 		modelstest.Must(t, migrations.Run(ctx, s))

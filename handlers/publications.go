@@ -1,0 +1,177 @@
+package handlers
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/publications"
+	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
+)
+
+// publicationList lists the documents the viewer may read (a department
+// its own and those that consult it; the office all), the deferred ones
+// until settled, and the registration form for a department's clerk.
+func (s *Server) publicationList(c *fiber.Ctx) error { return s.publicationListPage(c, fiber.Map{}) }
+
+func (s *Server) publicationListPage(c *fiber.Ctx, data fiber.Map) error {
+	v, _ := viewer(c)
+	ctx := c.UserContext()
+	ps := publications.New(s.store)
+	works, err := ps.List(ctx, v, false)
+	if err != nil {
+		return err
+	}
+	deferred, err := ps.List(ctx, v, true)
+	if err != nil {
+		return err
+	}
+	names, err := s.store.DepartmentNames(ctx)
+	if err != nil {
+		return err
+	}
+	data["Works"], data["Deferred"], data["Names"] = works, deferred, names
+	if v.Can(models.ActWorkPublication) || v.Can(models.ActReviewPublication) {
+		depts, err := s.store.Departments(ctx, models.System)
+		if err != nil {
+			return err
+		}
+		data["Departments"] = depts
+	}
+	if v.Can(models.ActWorkPublication) {
+		channels, err := s.store.Channels(ctx, models.ChannelPublication)
+		if err != nil {
+			return err
+		}
+		data["Channels"], data["Attributes"], data["Exemptions"] = channels, scoring.Attributes, publications.Exemptions()
+	}
+	return s.page(c, "publications_list", "publications.title", data)
+}
+
+// registerForm is a document as its clerk types it at drafting.
+type registerForm struct {
+	Title, IndexNo, DocNo, Seq, Formed, Attribute, Exemption, Signer string
+	Channels, Involved                                               []string
+}
+
+// Validate checks what the form can: the Store checks the rest.
+func (f registerForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	errs.Text("title", f.Title, 512, true)
+	errs.Text("index_no", f.IndexNo, 64, true)
+	errs.Text("doc_no", f.DocNo, 128, false)
+	errs.Text("signer", f.Signer, models.MaxName, true)
+	errs.Date("formed", f.Formed, true)
+	if n, err := strconv.Atoi(f.Seq); f.Seq != "" && (err != nil || n < 0) {
+		errs.Add("seq", "form.choose")
+	}
+	return errs
+}
+
+// formList reads every value of a repeated field.
+func formList(c *fiber.Ctx, name string) []string {
+	var out []string
+	for _, b := range c.Request().PostArgs().PeekMulti(name) {
+		if s := strings.TrimSpace(string(b)); s != "" && len(out) < 50 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// registerPublication records a document of the clerk's department.
+func (s *Server) registerPublication(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	f := registerForm{Title: strings.TrimSpace(c.FormValue("title")), IndexNo: strings.TrimSpace(c.FormValue("index_no")),
+		DocNo: strings.TrimSpace(c.FormValue("doc_no")), Seq: strings.TrimSpace(c.FormValue("seq")), Formed: c.FormValue("formed"),
+		Attribute: c.FormValue("attribute"), Exemption: c.FormValue("exemption"), Signer: strings.TrimSpace(c.FormValue("signer")),
+		Channels: formList(c, "channels"), Involved: formList(c, "involved")}
+	data := fiber.Map{"Rejected": "register"}
+	if !validate(c, f, data) {
+		return s.publicationListPage(c, data)
+	}
+	seq, _ := strconv.Atoi(f.Seq)
+	r := publications.Registration{Title: f.Title, IndexNo: f.IndexNo, DocNo: f.DocNo, Seq: seq, Formed: formDate(f.Formed),
+		Attribute: f.Attribute, Exemption: f.Exemption, Channels: f.Channels, Signer: f.Signer}
+	for _, id := range f.Involved {
+		r.Involved = append(r.Involved, typedID(id))
+	}
+	w, err := publications.New(s.store).Register(c.UserContext(), v, r, s.opt.Now())
+	if refused(c, err, f, data, "title", "index_no", "doc_no", "seq", "formed", "attribute", "exemption", "signer", "channels", "involved") {
+		return s.publicationListPage(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "publications.done"), "/publications/"+strconv.FormatUint(uint64(w.ID), 10))
+}
+
+// markSecrecyOffice marks the secrecy committee office (保密委员会办公室).
+func (s *Server) markSecrecyOffice(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	if err := publications.New(s.store).MarkSecrecyOffice(c.UserContext(), v, typedID(c.FormValue("department"))); err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "publications.done"), "/publications")
+}
+
+// publicationPage shows a document with every step, its clocks, and the
+// forms of the steps the viewer may take next.
+func (s *Server) publicationPage(c *fiber.Ctx) error { return s.publicationView(c, fiber.Map{}) }
+
+func (s *Server) publicationView(c *fiber.Ctx, data fiber.Map) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	view, err := publications.New(s.store).Work(ctx, v, id, scoring.DateOf(s.opt.Now()))
+	if err != nil {
+		return err
+	}
+	names, err := s.store.DepartmentNames(ctx)
+	if err != nil {
+		return err
+	}
+	office, err := s.isSecrecyOffice(ctx, v)
+	if err != nil {
+		return err
+	}
+	data["W"], data["Names"], data["SecrecyOffice"] = view, names, office
+	data["Opinions"], data["Attributes"], data["Exemptions"] = scoring.Opinions, scoring.Attributes, publications.Exemptions()
+	data["StepAction"] = publications.StepAction(view.NextStep)
+	data["Today"] = scoring.DateOf(s.opt.Now())
+	return s.page(c, "publications_work", "publications.title", data)
+}
+
+// isSecrecyOffice reports whether the viewer's department is the secrecy
+// committee office, for the form of step 4.
+func (s *Server) isSecrecyOffice(ctx context.Context, v models.Viewer) (bool, error) {
+	if v.DepartmentID == 0 {
+		return false, nil
+	}
+	d, err := s.store.Department(ctx, v, v.DepartmentID)
+	if err != nil {
+		return false, err
+	}
+	return d.SecrecyOffice, nil
+}
+
+// publicationsHome adds to a home what waits for the viewer in the
+// publications' work: review steps to sign, consultations to answer, and
+// for the office the disagreements to settle.
+func (s *Server) publicationsHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
+	todo, err := publications.New(s.store).ToDo(c.UserContext(), v)
+	if err != nil {
+		return err
+	}
+	if len(todo.Steps)+len(todo.Answers)+len(todo.Settle) > 0 {
+		data["PubToDo"] = todo
+	}
+	return nil
+}

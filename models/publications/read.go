@@ -1,0 +1,247 @@
+package publications
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"gorm.io/gorm"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// maxList bounds a list page.
+const maxList = 500
+
+// scope narrows a query of works to those v may read: every one for a
+// reader of the bureau; a department's own, those that consult it, and for
+// the secrecy committee office every one (it re-reviews them all).
+func scope(db *gorm.DB, v models.Viewer) (*gorm.DB, error) {
+	dept, limited := v.OwnDepartment()
+	if !limited {
+		return db, nil
+	}
+	office, err := secrecyOffice(db.Session(&gorm.Session{NewDB: true}), dept)
+	if err != nil || office {
+		return db, err
+	}
+	asked := db.Session(&gorm.Session{NewDB: true}).Model(&Consultation{}).Select("work_id").Where("asked_id = ?", dept)
+	return db.Where("department_id = ? OR id IN (?)", dept, asked), nil
+}
+
+// List reads the works v may read, newest first; deferred true lists only
+// those deferred and not yet settled (暂缓公开, listed until settled).
+func (s *Store) List(ctx context.Context, v models.Viewer, deferred bool) ([]Work, error) {
+	q, err := scope(s.DB.WithContext(ctx).Model(&Work{}), v)
+	if err != nil {
+		return nil, err
+	}
+	if deferred {
+		q = q.Where("deferred_until IS NOT NULL AND defer_settled IS NULL")
+	}
+	var out []Work
+	if err := q.Order("formed desc, id desc").Limit(maxList).Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list publication works: %w", err)
+	}
+	return out, nil
+}
+
+// ConsultationView is a consultation with its clock as of a day.
+type ConsultationView struct {
+	Consultation
+	Due   scoring.Date
+	State scoring.ReplyState // pending, replied, consent, late
+	Holds string             // the opinion that holds
+}
+
+// View is a work as its page shows it: every step, its clocks, the
+// history and what it breached.
+type View struct {
+	Work          Work
+	Involved      []uint
+	Steps         []Step
+	NextStep      int          // the step to sign next; 0 once all are signed
+	ReviewDue     scoring.Date // 15 working days from step 1 (seed 003 art. 11)
+	ReviewLate    int          // working days late: decided late, or still open past due
+	ConsultBy     scoring.Date // the last day to send the letters
+	Consultations []ConsultationView
+	Events        []Event
+	Violations    []Violation
+}
+
+// Work reads one work as of today if v may read it; otherwise ErrNotFound.
+func (s *Store) Work(ctx context.Context, v models.Viewer, id uint, today scoring.Date) (*View, error) {
+	q, err := scope(s.DB.WithContext(ctx), v)
+	if err != nil {
+		return nil, err
+	}
+	var w Work
+	if err := q.First(&w, id).Error; err != nil {
+		return nil, models.NotFound(err, "read publication work")
+	}
+	db := s.DB.WithContext(ctx)
+	view := &View{Work: w, Involved: involved(w.Involved)}
+	if err := db.Where("work_id = ?", id).Order("n").Find(&view.Steps).Error; err != nil {
+		return nil, fmt.Errorf("read review steps: %w", err)
+	}
+	var cs []Consultation
+	if err := db.Where("work_id = ?", id).Order("id").Find(&cs).Error; err != nil {
+		return nil, fmt.Errorf("read consultations: %w", err)
+	}
+	if err := db.Where("work_id = ?", id).Order("day, id").Find(&view.Events).Error; err != nil {
+		return nil, fmt.Errorf("read publication history: %w", err)
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	limits, err := s.CurrentLimits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(view.Steps) < Steps {
+		view.NextStep = len(view.Steps) + 1
+	}
+	view.ConsultBy = scoring.ConsultationDue(cal, scoring.DateOf(w.Formed))
+	if limits != nil && len(view.Steps) > 0 {
+		view.ReviewDue = scoring.ReviewDue(cal, *limits, scoring.DateOf(view.Steps[0].Day))
+		done := today
+		if view.NextStep == 0 {
+			done = scoring.DateOf(view.Steps[Steps-1].Day)
+		}
+		view.ReviewLate = cal.WorkingDaysLate(view.ReviewDue, done)
+	}
+	for _, c := range cs {
+		cv := ConsultationView{Consultation: c, State: scoring.ReplyPending}
+		if limits != nil {
+			sc := scoring.Coordination{Sent: scoring.DateOf(c.Sent), Replied: models.DayPtr(c.Answered), Opinion: c.Opinion}
+			cv.Due = scoring.CoordinationDue(cal, *limits, sc.Sent)
+			cv.State, cv.Holds = scoring.CoordinationState(sc, cv.Due, today)
+		}
+		view.Consultations = append(view.Consultations, cv)
+	}
+	view.Violations = violations(w, view.Steps, cs, cal)
+	return view, nil
+}
+
+// Violations lists the breaches of every work (the discipline office's
+// proposals read them; models.System reads all).
+func (s *Store) Violations(ctx context.Context, v models.Viewer) ([]Violation, error) {
+	q, err := scope(s.DB.WithContext(ctx), v)
+	if err != nil {
+		return nil, err
+	}
+	var ws []Work
+	if err := q.Where("published IS NOT NULL OR id IN (?)", s.DB.Model(&Consultation{}).Select("work_id")).
+		Order("id").Find(&ws).Error; err != nil {
+		return nil, fmt.Errorf("read published works: %w", err)
+	}
+	if len(ws) == 0 {
+		return nil, nil
+	}
+	ids := make([]uint, len(ws))
+	for i, w := range ws {
+		ids[i] = w.ID
+	}
+	var steps []Step
+	if err := s.DB.WithContext(ctx).Where("work_id IN ?", ids).Order("work_id, n").Find(&steps).Error; err != nil {
+		return nil, fmt.Errorf("read review steps: %w", err)
+	}
+	var cs []Consultation
+	if err := s.DB.WithContext(ctx).Where("work_id IN ?", ids).Order("id").Find(&cs).Error; err != nil {
+		return nil, fmt.Errorf("read consultations: %w", err)
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stepsOf, consultsOf := map[uint][]Step{}, map[uint][]Consultation{}
+	for _, st := range steps {
+		stepsOf[st.WorkID] = append(stepsOf[st.WorkID], st)
+	}
+	for _, c := range cs {
+		consultsOf[c.WorkID] = append(consultsOf[c.WorkID], c)
+	}
+	var out []Violation
+	for _, w := range ws {
+		out = append(out, violations(w, stepsOf[w.ID], consultsOf[w.ID], cal)...)
+	}
+	return out, nil
+}
+
+// ToDo is what waits for v: review steps v may sign and consultations its
+// department owes an answer, for the home page.
+type ToDo struct {
+	Steps   []Work         // works whose next step v may sign
+	Answers []Consultation // consultations v's department owes
+	Settle  []Consultation // disagreements the office settles
+	Titles  map[uint]string
+}
+
+// ToDo reads what waits for v.
+func (s *Store) ToDo(ctx context.Context, v models.Viewer) (*ToDo, error) {
+	out := &ToDo{Titles: map[uint]string{}}
+	db := s.DB.WithContext(ctx)
+	var ws []Work
+	q, err := scope(db, v)
+	if err != nil {
+		return nil, err
+	}
+	if err := q.Where("withdrawn IS NULL").Order("id").Limit(maxList).Find(&ws).Error; err != nil {
+		return nil, fmt.Errorf("read works: %w", err)
+	}
+	office, err := secrecyOffice(db, v.DepartmentID)
+	if err != nil {
+		return nil, err
+	}
+	stepsOf := map[uint][]Step{}
+	if len(ws) > 0 {
+		ids := make([]uint, len(ws))
+		for i, w := range ws {
+			ids[i] = w.ID
+		}
+		var all []Step
+		if err := db.Where("work_id IN ?", ids).Order("work_id, n").Find(&all).Error; err != nil {
+			return nil, fmt.Errorf("read review steps: %w", err)
+		}
+		for _, st := range all {
+			stepsOf[st.WorkID] = append(stepsOf[st.WorkID], st)
+		}
+	}
+	for _, w := range ws {
+		steps := stepsOf[w.ID]
+		n := len(steps) + 1
+		if n > Steps || !v.Can(StepAction(n)) || slices.ContainsFunc(steps, func(s Step) bool { return s.UserID == v.UserID }) {
+			continue
+		}
+		if (n <= 2 && v.DepartmentID != w.DepartmentID) || (n == 4 && !office) {
+			continue
+		}
+		out.Steps = append(out.Steps, w)
+	}
+	if v.Can(models.ActWorkPublication) && v.DepartmentID != 0 {
+		if err := db.Where("asked_id = ? AND answered IS NULL", v.DepartmentID).Order("sent").Limit(maxList).Find(&out.Answers).Error; err != nil {
+			return nil, fmt.Errorf("read consultations owed: %w", err)
+		}
+	}
+	if v.Can(models.ActReviewPublication) {
+		if err := db.Where("opinion = ? AND settled IS NULL", Disagree).Order("answered").Limit(maxList).Find(&out.Settle).Error; err != nil {
+			return nil, fmt.Errorf("read disagreements: %w", err)
+		}
+	}
+	var ids []uint
+	for _, c := range slices.Concat(out.Answers, out.Settle) {
+		ids = append(ids, c.WorkID)
+	}
+	if len(ids) > 0 {
+		var titled []Work
+		if err := db.Select("id", "title").Where("id IN ?", ids).Find(&titled).Error; err != nil {
+			return nil, fmt.Errorf("read titles: %w", err)
+		}
+		for _, w := range titled {
+			out.Titles[w.ID] = w.Title
+		}
+	}
+	return out, nil
+}
