@@ -1,0 +1,505 @@
+package requests
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// Bounds of what a form may carry, in characters.
+const (
+	MaxName    = 128
+	MaxIDNo    = 32
+	MaxContact = 256
+	MaxParty   = 128
+	MaxBasis   = 256
+	MaxNo      = 64
+)
+
+// Registration is a request as the department registers it.
+type Registration struct {
+	Department       uint
+	No               string // 申请编号; empty: the next of the department's year
+	Kind             string // RequestKindDisclosure or RequestKindCorrection
+	Received         scoring.Date
+	Channel          string
+	Forwarded        scoring.Date // an online request: when it reached the department
+	Applicant        string       // the national applicant type
+	Name, IDNo       string
+	Contact, Content string
+	DeliveryWanted   string
+}
+
+// Register records a request received by v's department (or, for a
+// department head or clerk, their own): a telephone enquiry is refused
+// (it is told how to apply), an online one needs the day it was
+// forwarded, and the same applicant's same content received the same day
+// twice is refused as a double submit.
+func (s *Store) Register(ctx context.Context, v models.Viewer, r Registration, today scoring.Date) (*models.Request, error) {
+	if err := v.MayForDepartment(models.ActWorkRequests, r.Department); err != nil {
+		return nil, err
+	}
+	if err := r.check(today); err != nil {
+		return nil, err
+	}
+	q := &models.Request{DepartmentID: r.Department, RequestNo: r.No, Kind: r.Kind, Received: r.Received.Time(), Channel: r.Channel,
+		Applicant: r.Applicant, ApplicantName: r.Name, ApplicantIDNo: r.IDNo, ApplicantContact: r.Contact, Content: r.Content,
+		DeliveryWanted: r.DeliveryWanted, Origin: models.RequestOriginApp}
+	if !r.Forwarded.IsZero() {
+		q.Forwarded = timeOf(r.Forwarded)
+	}
+	err := s.Audited(ctx, v, func(tx *models.Tx) error {
+		var same int64
+		if err := tx.DB.Model(&models.Request{}).Where("department_id = ? AND received = ? AND applicant_name = ? AND applicant_id_no = ? AND content = ?",
+			r.Department, r.Received.Time(), r.Name, r.IDNo, r.Content).Count(&same).Error; err != nil {
+			return fmt.Errorf("check duplicate: %w", err)
+		}
+		if same > 0 {
+			return models.Invalid("", "requests.refuse.registered")
+		}
+		if q.RequestNo == "" {
+			no, err := nextNo(tx, r.Department, r.Received.Year())
+			if err != nil {
+				return err
+			}
+			q.RequestNo = no
+		} else {
+			var taken int64
+			if err := tx.DB.Model(&models.Request{}).Where("department_id = ? AND request_no = ?", r.Department, q.RequestNo).Count(&taken).Error; err != nil {
+				return fmt.Errorf("check number: %w", err)
+			}
+			if taken > 0 {
+				return models.Invalid("no", "requests.refuse.no_taken", q.RequestNo)
+			}
+		}
+		q.UpdatedAt = q.Received
+		if err := tx.DB.Create(q).Error; err != nil {
+			return fmt.Errorf("register request: %w", err)
+		}
+		if err := tx.Record("create", "request", q.ID, nil, clockColumns(q)); err != nil {
+			return err
+		}
+		_, err := addStep(tx, q, Step{Kind: StepRegister, On: q.Received, Note: r.Channel})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// check is what a registration must say.
+func (r *Registration) check(today scoring.Date) error {
+	r.No, r.Name, r.IDNo, r.Contact = strings.TrimSpace(r.No), strings.TrimSpace(r.Name), strings.TrimSpace(r.IDNo), strings.TrimSpace(r.Contact)
+	switch {
+	case r.Channel == ChannelPhone:
+		return models.Invalid("channel", "requests.refuse.phone")
+	case !slices.Contains(Channels, r.Channel):
+		return models.Invalid("channel", "requests.refuse.channel")
+	case r.Kind != models.RequestKindDisclosure && r.Kind != models.RequestKindCorrection:
+		return models.Invalid("kind", "requests.refuse.kind")
+	case r.Received.IsZero() || r.Received > today:
+		return models.Invalid("received", "requests.refuse.received")
+	case r.Channel == scoring.ChannelOnline && r.Forwarded.IsZero():
+		return models.Invalid("forwarded", "requests.refuse.forwarded_missing")
+	case !r.Forwarded.IsZero() && (r.Forwarded < r.Received || r.Forwarded > today):
+		return models.Invalid("forwarded", "requests.refuse.forwarded_date")
+	case !slices.Contains(reports.ApplicantTypes, r.Applicant):
+		return models.Invalid("applicant", "requests.refuse.applicant")
+	case r.DeliveryWanted != "" && !slices.Contains(DeliveryForms, r.DeliveryWanted):
+		return models.Invalid("delivery", "requests.refuse.delivery")
+	case utf8.RuneCountInString(r.No) > MaxNo:
+		return models.Invalid("no", "requests.refuse.too_long", MaxNo)
+	case utf8.RuneCountInString(r.IDNo) > MaxIDNo:
+		return models.Invalid("id_no", "requests.refuse.too_long", MaxIDNo)
+	case utf8.RuneCountInString(r.Contact) > MaxContact:
+		return models.Invalid("contact", "requests.refuse.too_long", MaxContact)
+	}
+	var err error
+	if r.Name, err = models.CheckText("name", "requests.field.name", r.Name, MaxName, true); err != nil {
+		return err
+	}
+	r.Content, err = models.CheckText("content", "requests.field.content", r.Content, models.MaxText, true)
+	return err
+}
+
+// nextNo is the next number of a department's requests of a year:
+// 2026-001, 2026-002…
+func nextNo(tx *models.Tx, dept uint, year int) (string, error) {
+	var n int64
+	if err := tx.DB.Model(&models.Request{}).Where("department_id = ? AND request_no LIKE ?", dept, fmt.Sprintf("%d-%%", year)).Count(&n).Error; err != nil {
+		return "", fmt.Errorf("number request: %w", err)
+	}
+	for i := n + 1; ; i++ {
+		no := fmt.Sprintf("%d-%03d", year, i)
+		var taken int64
+		if err := tx.DB.Model(&models.Request{}).Where("department_id = ? AND request_no = ?", dept, no).Count(&taken).Error; err != nil {
+			return "", fmt.Errorf("number request: %w", err)
+		}
+		if taken == 0 {
+			return no, nil
+		}
+	}
+}
+
+// step runs one step of a request in an audited transaction: fn checks
+// the request's state, changes it and issues its letter; the request is
+// saved (audit-logged with before and after) when fn changed it.
+func (s *Store) step(ctx context.Context, v models.Viewer, a models.Action, id uint, fn func(tx *models.Tx, q *models.Request, st *state) error) error {
+	return s.Audited(ctx, v, func(tx *models.Tx) error {
+		q, err := load(tx, v, a, id)
+		if err != nil {
+			return err
+		}
+		steps, err := stepsOf(tx.DB, id)
+		if err != nil {
+			return err
+		}
+		before := *q
+		st := stateOf(q, steps)
+		if err := fn(tx, q, &st); err != nil {
+			return err
+		}
+		if clockChanged(&before, q) {
+			return save(tx, &before, q)
+		}
+		return nil
+	})
+}
+
+// clockChanged reports whether a step changed the request's columns.
+func clockChanged(a, b *models.Request) bool {
+	return fmt.Sprint(clockColumns(a)) != fmt.Sprint(clockColumns(b))
+}
+
+// notBefore refuses a step dated before the request was received or
+// after today.
+func notBefore(q *models.Request, on, today scoring.Date) error {
+	switch {
+	case on.IsZero():
+		return models.Invalid("date", "requests.refuse.date")
+	case on < scoring.DateOf(q.Received):
+		return models.Invalid("date", "requests.refuse.before_received")
+	case on > today:
+		return models.Invalid("date", "requests.refuse.future")
+	}
+	return nil
+}
+
+// open refuses a step on a request already answered or closed.
+func (st *state) open() error {
+	if st.Answered {
+		return models.Invalid("", "requests.refuse.answered")
+	}
+	return nil
+}
+
+// AskCorrection tells the applicant what to supplement (补正告知书): the
+// clock stops from on until the correction arrives.
+func (s *Store) AskCorrection(ctx context.Context, v models.Viewer, id uint, on scoring.Date, what string, today scoring.Date) error {
+	what, err := models.CheckText("note", "requests.field.correction", what, models.MaxText, true)
+	if err != nil {
+		return err
+	}
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		if q.CorrectionStart != nil {
+			return models.Invalid("", "requests.refuse.correction_once")
+		}
+		cal, err := s.Calendar(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		doc, err := issue(tx, q, letterInput{Kind: LetterCorrection, On: on, Facts: map[string]string{
+			"补正事项": what, "补正期限": chineseDate(scoring.CorrectionDue(cal, on))}})
+		if err != nil {
+			return err
+		}
+		q.CorrectionStart = timeOf(on)
+		_, err = addStep(tx, q, Step{Kind: StepCorrection, On: on.Time(), Note: what, DocumentID: doc.ID})
+		return err
+	})
+}
+
+// Corrected records the correction's arrival: the clock restarts from on.
+// A correction after the period the letter gave is refused: the request
+// is closed as 视为放弃 instead (Abandon).
+func (s *Store) Corrected(ctx context.Context, v models.Viewer, id uint, on scoring.Date, today scoring.Date) error {
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		switch {
+		case q.CorrectionStart == nil:
+			return models.Invalid("", "requests.refuse.no_correction")
+		case q.CorrectionEnd != nil:
+			return models.Invalid("", "requests.refuse.corrected_once")
+		case on < dateOf(q.CorrectionStart):
+			return models.Invalid("date", "requests.refuse.before_step")
+		}
+		cal, err := s.Calendar(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		if due := scoring.CorrectionDue(cal, dateOf(q.CorrectionStart)); on > due {
+			return models.Invalid("date", "requests.refuse.correction_late", chineseDate(due))
+		}
+		q.CorrectionEnd = timeOf(on)
+		_, err = addStep(tx, q, Step{Kind: StepCorrected, On: on.Time()})
+		return err
+	})
+}
+
+// Abandon closes a request never corrected within the period the
+// 补正告知书 gave: 视为放弃 (条例 art. 30), the national result 其他处理.
+func (s *Store) Abandon(ctx context.Context, v models.Viewer, id uint, on scoring.Date, today scoring.Date) error {
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		if q.CorrectionStart == nil || q.CorrectionEnd != nil {
+			return models.Invalid("", "requests.refuse.not_waiting_correction")
+		}
+		cal, err := s.Calendar(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		if due := scoring.CorrectionDue(cal, dateOf(q.CorrectionStart)); on <= due {
+			return models.Invalid("date", "requests.refuse.correction_running", chineseDate(due))
+		}
+		q.CorrectionEnd, q.Answered = timeOf(on), timeOf(on)
+		q.Answer, q.Result = "告知更改补充", Abandoned
+		_, err = addStep(tx, q, Step{Kind: StepAbandoned, On: on.Time()})
+		return err
+	})
+}
+
+// Consult asks a third party's opinion (征求第三方意见书): the clock pauses
+// from on until the reply, or the third party's 15 working days.
+func (s *Store) Consult(ctx context.Context, v models.Viewer, id uint, on scoring.Date, party, what string, today scoring.Date) error {
+	party, err := models.CheckText("party", "requests.field.party", party, MaxParty, true)
+	if err != nil {
+		return err
+	}
+	if what, err = models.CheckText("note", "requests.field.consult", what, models.MaxText, true); err != nil {
+		return err
+	}
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		if q.PauseStart != nil {
+			return models.Invalid("", "requests.refuse.consult_once")
+		}
+		if st.WaitingCorrection {
+			return models.Invalid("", "requests.refuse.waiting_correction")
+		}
+		cal, err := s.Calendar(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		doc, err := issue(tx, q, letterInput{Kind: LetterConsult, On: on, To: party, Facts: map[string]string{
+			"征询事项": what, "第三方期限": chineseDate(scoring.ThirdPartyDue(cal, on))}})
+		if err != nil {
+			return err
+		}
+		q.PauseStart = timeOf(on)
+		_, err = addStep(tx, q, Step{Kind: StepConsult, On: on.Time(), Party: party, Note: what, DocumentID: doc.ID})
+		return err
+	})
+}
+
+// ThirdPartyReply records the third party's opinion (同意 or 不同意) and
+// its date, or, opinion "", that none came within its 15 working days
+// (recorded on a day after them): the pause ends on on.
+func (s *Store) ThirdPartyReply(ctx context.Context, v models.Viewer, id uint, on scoring.Date, opinion, text string, today scoring.Date) error {
+	text, err := models.CheckText("note", "requests.field.opinion", text, models.MaxText, false)
+	if err != nil {
+		return err
+	}
+	if opinion != "" && opinion != Agree && opinion != Disagree {
+		return models.Invalid("opinion", "requests.refuse.opinion")
+	}
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		switch {
+		case q.PauseStart == nil:
+			return models.Invalid("", "requests.refuse.no_consult")
+		case q.PauseEnd != nil:
+			return models.Invalid("", "requests.refuse.replied_once")
+		case on < dateOf(q.PauseStart):
+			return models.Invalid("date", "requests.refuse.before_step")
+		}
+		cal, err := s.Calendar(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		due := scoring.ThirdPartyDue(cal, dateOf(q.PauseStart))
+		kind := StepReply
+		if opinion == "" {
+			if on <= due {
+				return models.Invalid("date", "requests.refuse.third_party_running", chineseDate(due))
+			}
+			kind, on = StepNoReply, due
+		}
+		q.PauseEnd = timeOf(on)
+		_, err = addStep(tx, q, Step{Kind: kind, On: on.Time(), Party: st.ThirdParty, Opinion: opinion, Note: text})
+		return err
+	})
+}
+
+// AskExtension asks the office to extend the answer limit, with a reason.
+func (s *Store) AskExtension(ctx context.Context, v models.Viewer, id uint, on scoring.Date, reason string, today scoring.Date) error {
+	reason, err := models.CheckText("note", "requests.field.reason", reason, models.MaxText, true)
+	if err != nil {
+		return err
+	}
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		if st.ExtensionAsked {
+			return models.Invalid("", "requests.refuse.extension_once")
+		}
+		_, err := addStep(tx, q, Step{Kind: StepExtensionAsked, On: on.Time(), Note: reason})
+		return err
+	})
+}
+
+// DecideExtension is the office's decision on an extension asked: an
+// approval extends the limit by the scheme's extension (at most 15
+// working days) and issues the 延长答复期限告知书 to the applicant.
+func (s *Store) DecideExtension(ctx context.Context, v models.Viewer, id uint, on scoring.Date, approve bool, note string, today scoring.Date) error {
+	note, err := models.CheckText("note", "requests.field.decision", note, models.MaxText, !approve)
+	if err != nil {
+		return err
+	}
+	return s.step(ctx, v, models.ActApproveExtension, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		if !st.ExtensionPending {
+			return models.Invalid("", "requests.refuse.no_extension")
+		}
+		if on < st.ExtensionAskedOn {
+			return models.Invalid("date", "requests.refuse.before_step")
+		}
+		if !approve {
+			_, err := addStep(tx, q, Step{Kind: StepExtensionRefused, On: on.Time(), Opinion: Refuse, Note: note})
+			return err
+		}
+		q.Extended = true
+		cal, err := s.Calendar(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		limits, err := s.limits(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		due := scoring.RequestDue(cal, limits, requestOf(q), on)
+		doc, err := issue(tx, q, letterInput{Kind: LetterExtension, On: on, Facts: map[string]string{
+			"延期理由": st.ExtensionReason, "答复期限": chineseDate(due)}})
+		if err != nil {
+			return err
+		}
+		_, err = addStep(tx, q, Step{Kind: StepExtensionApproved, On: on.Time(), Opinion: Approve, Note: note, DocumentID: doc.ID})
+		return err
+	})
+}
+
+// Transfer forwards a part of a request to another unit (内部转办, seed
+// 004 art. 21; for a 更正申请, the unit that may correct it, art. 25),
+// with a 转办单 asking its answer within the request's deadline.
+func (s *Store) Transfer(ctx context.Context, v models.Viewer, id uint, on scoring.Date, to uint, part string, today scoring.Date) error {
+	part, err := models.CheckText("note", "requests.field.part", part, models.MaxText, true)
+	if err != nil {
+		return err
+	}
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		var unit models.Department
+		if to == q.DepartmentID || tx.DB.First(&unit, to).Error != nil {
+			return models.Invalid("unit", "requests.refuse.unit")
+		}
+		if st.TransferPending {
+			return models.Invalid("", "requests.refuse.transfer_once")
+		}
+		cal, err := s.Calendar(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		limits, err := s.limits(tx.DB.Statement.Context)
+		if err != nil {
+			return err
+		}
+		doc, err := issue(tx, q, letterInput{Kind: LetterTransfer, On: on, To: unit.Name, Facts: map[string]string{
+			"转办事项": part, "答复期限": chineseDate(scoring.RequestDue(cal, limits, requestOf(q), on))}})
+		if err != nil {
+			return err
+		}
+		_, err = addStep(tx, q, Step{Kind: StepTransfer, On: on.Time(), Party: unit.Name, PartyID: unit.ID, Note: part, DocumentID: doc.ID})
+		return err
+	})
+}
+
+// TransferAnswered records the receiving unit's answer to the part
+// forwarded; the department answers the applicant once, with it.
+func (s *Store) TransferAnswered(ctx context.Context, v models.Viewer, id uint, on scoring.Date, text string, today scoring.Date) error {
+	text, err := models.CheckText("note", "requests.field.unit_answer", text, models.MaxText, true)
+	if err != nil {
+		return err
+	}
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		if !st.TransferPending {
+			return models.Invalid("", "requests.refuse.no_transfer")
+		}
+		if on < st.TransferredOn {
+			return models.Invalid("date", "requests.refuse.before_step")
+		}
+		_, err := addStep(tx, q, Step{Kind: StepTransferAnswer, On: on.Time(), Party: st.TransferUnit, Note: text})
+		return err
+	})
+}
