@@ -111,3 +111,9 @@ func (s *Store) departmentNames(ctx context.Context) (map[uint]string, error) {
 	}
 	return out, nil
 }
+
+// Units lists every department, by code: the units a part of a request
+// may be forwarded to (their names are no secret).
+func (s *Store) Units(ctx context.Context) ([]models.Department, error) {
+	return s.Departments(ctx, models.System)
+}
