@@ -150,7 +150,7 @@ func (s *Store) Get(ctx context.Context, v models.Viewer, id uint, today scoring
 	}
 	st := stateOf(&q, steps)
 	w := &Work{Request: q, Department: d.Name, Steps: steps, Letters: letters, State: st.code(),
-		Applicant: v.ApplicantOf(q.DepartmentID, q.ApplicantName, q.ApplicantIDNo, q.ApplicantContact),
+		Applicant:  v.ApplicantOf(q.DepartmentID, q.ApplicantName, q.ApplicantIDNo, q.ApplicantContact),
 		ThirdParty: st.ThirdParty, ThirdPartyOpinion: st.ThirdPartyOpinion, ExtensionReason: st.ExtensionReason, Transferred: st.TransferUnit}
 	w.clocks(cal, limits, st, today)
 	w.allowed(v, st)
