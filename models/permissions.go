@@ -75,16 +75,9 @@ const (
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
 	// requests:
-	// ActWorkRequests registers and works its own department's requests
-	// (补正, 征求第三方意见, asking an extension, 内部转办, 答复) and issues
-	// their letters: the department's head and clerk (the Store checks
-	// which department; another one's request is a 404).
-	ActWorkRequests Action = "requests.work"
-	// ActApproveExtension approves or refuses an extension of a request's
-	// answer limit (seed 004 art. 24: 信息公开办公室负责人批准).
-	ActApproveExtension Action = "requests.extension"
-	// ActEditLetters edits the templates of the letters of a request.
-	ActEditLetters Action = "requests.letters"
+	ActWorkRequests     Action = "requests.work"      // register and work the own department's requests, issue their letters
+	ActApproveExtension Action = "requests.extension" // approve or refuse an extension (seed 004 art. 24)
+	ActEditLetters      Action = "requests.letters"   // edit the request letters' templates
 )
 
 var permissions = map[Action][]Role{

@@ -161,6 +161,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoAssessment(ctx, store, y, users); err != nil {
 		return false, fmt.Errorf("demo assessment: %w", err)
 	}
+	if err := demoRequests(ctx, store, users, today); err != nil {
+		return false, fmt.Errorf("demo requests: %w", err)
+	}
 	return true, nil
 }
 
