@@ -102,6 +102,14 @@ func (s *Server) requestPage(c *fiber.Ctx, data fiber.Map) error {
 		return err
 	}
 	data["Work"], data["Today"] = w, today.String()
+	// A form refused because the request moved on (a double submit) is no
+	// longer on the page: its refusal shows above the steps instead.
+	shown := map[any]bool{"correction": w.CanCorrection, "corrected": w.CanCorrected, "abandon": w.CanAbandon, "consult": w.CanConsult,
+		"reply": w.CanReply, "extension": w.CanAskExtension, "decide": w.CanDecideExtension, "transfer": w.CanTransfer,
+		"unit_answer": w.CanTransferAnswer, "answer": w.CanAnswer}
+	if r, ok := data["Rejected"]; ok && !shown[r] {
+		data["Orphan"] = data["Errors"]
+	}
 	data["AnswerTypes"], data["Results"], data["Exemptions"], data["DeliveryMethods"] = requests.AnswerTypes, reports.ResultCategories(), requests.Exemptions, requests.DeliveryMethods
 	if w.CanTransfer {
 		units, err := rs.Units(ctx)
