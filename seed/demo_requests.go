@@ -80,12 +80,16 @@ func demoRequests(ctx context.Context, store *models.Store, users map[string]mod
 		w.register(back(26), "当面", "自然人", "郑十", "320102196609091111", "13977778888", "请求更正公开的某处罚决定中本人姓名的错误")
 		w.kind = models.RequestKindDisclosure
 		w.transfer(back(25), "法制支队", "更正处罚决定书中的当事人姓名")
-		w.step(func(id uint) error { return w.rs.TransferAnswered(w.ctx, w.v, id, back(21), "已核实并更正", w.today) })
+		w.step(func(id uint) error {
+			return w.rs.TransferAnswered(w.ctx, w.v, id, back(21), "已核实并更正", w.today)
+		})
 		w.answer(back(20), "同意公开", "予以公开", "")
 		// An extension the office approved, the answer still to come.
 		w.register(back(20), "网络", "自然人", "王芳芳", "320102199503033333", "13922223333", "2025年交通违法处理窗口的办理数量")
 		w.extension(back(10), "涉及多个大队的数据，需汇总核实")
-		w.step(func(id uint) error { return w.rs.DecideExtension(w.ctx, office, id, back(9), true, "同意延期", w.today) })
+		w.step(func(id uint) error {
+			return w.rs.DecideExtension(w.ctx, office, id, back(9), true, "同意延期", w.today)
+		})
 		// Overdue: registered, nothing done.
 		w.register(back(24), "当面", "自然人", "冯十一", "320108198001011212", "13944445555", "辖区内监控摄像头的设置地点")
 		// Waiting for an extension decision.
