@@ -43,8 +43,8 @@ func demoRequests(ctx context.Context, store *models.Store, users map[string]mod
 		if who == "head2" {
 			w.register(back(40), "当面", "自然人", "赵敏", "320106198805061234", "13912345678", "本所2025年户籍业务办理时限规定")
 			w.answer(back(33), "同意公开", "予以公开", "")
-			w.register(back(12), "信函", "法律服务机构", "江苏某律师事务所", "91320100MA1XXXXX0", "025-84560000", "某交通事故认定的办理程序规定")
-			w.register(back(16), "电子邮件", "自然人", "孙立", "320106197702153456", "sunli@example.com", "辖区电动自行车登记点名单")
+			w.register(back(12), "信函", "法律服务机构", "江苏某律师事务所", "913201007777000001", "025-84560000", "某交通事故认定的办理程序规定")
+			w.register(back(16), "电子邮件", "自然人", "孙立", "320106197702153456", "13911112222", "辖区电动自行车登记点名单")
 			w.extension(back(3), "需会同交警部门核实登记点信息")
 			if w.err != nil {
 				return fmt.Errorf("demo requests of %s: %w", who, w.err)
@@ -54,10 +54,10 @@ func demoRequests(ctx context.Context, store *models.Store, users map[string]mod
 		// Answered, disclosed; an online one forwarded the next day.
 		w.register(back(58), "当面", "自然人", "张三丰", "320102199001011234", "13805275678", "2025年第三季度辖区治安案件统计数据")
 		w.answer(back(50), "同意公开", "予以公开", "")
-		w.online(back(44), back(43), "商业企业", "宿迁某保安服务有限公司", "91321300MA20XXXXX1", "0527-88880000", "保安服务许可办理指南及收费标准")
+		w.online(back(44), back(43), "商业企业", "宿迁某保安服务有限公司", "913213007777000002", "0527-88880000", "保安服务许可办理指南及收费标准")
 		w.answer(back(36), "已主动公开", "予以公开", "")
 		// Partly disclosed, the fee waived.
-		w.register(back(55), "信函", "科研机构", "某大学法学院课题组", "12320000466XXXXX2", "025-83590000", "近三年行政处罚案件数量及类别")
+		w.register(back(55), "信函", "科研机构", "某大学法学院课题组", "123200007777000003", "025-83590000", "近三年行政处罚案件数量及类别")
 		w.reply(requests.Reply{On: back(46), AnswerType: "部分公开", Result: "部分公开", Exemption: "过程性信息", FeeWaived: true, Delivered: back(45), Method: "邮寄"})
 		// Refused: a state secret.
 		w.register(back(40), "当面", "自然人", "钱多多", "320104198203035678", "13611112222", "某专项行动的部署方案")
@@ -66,7 +66,7 @@ func demoRequests(ctx context.Context, store *models.Store, users map[string]mod
 		w.register(back(35), "传真", "自然人", "周八", "320105199107078888", "13733334444", "2010年以前的治安巡逻记录")
 		w.answer(back(28), "信息不存在", "无法提供：本机关不掌握相关政府信息", "")
 		// A third party refused; disclosed anyway, with the reason and a notice to it.
-		w.register(back(60), "信函", "社会公益组织", "宿迁市某消费者协会", "51321300MJXXXXXX3", "0527-84300000", "某娱乐场所的治安处罚决定")
+		w.register(back(60), "信函", "社会公益组织", "宿迁市某消费者协会", "513213007777000004", "0527-84300000", "某娱乐场所的治安处罚决定")
 		w.consult(back(58), "宿迁某娱乐有限公司", "处罚决定涉及该公司经营信息")
 		w.third(back(50), requests.Disagree, "认为涉及商业秘密，不同意公开")
 		w.reply(requests.Reply{On: back(47), AnswerType: "同意公开", Result: "予以公开", Delivered: back(46), Method: "邮寄",
@@ -93,12 +93,12 @@ func demoRequests(ctx context.Context, store *models.Store, users map[string]mod
 		// Overdue: registered, nothing done.
 		w.register(back(24), "当面", "自然人", "冯十一", "320108198001011212", "13944445555", "辖区内监控摄像头的设置地点")
 		// Waiting for an extension decision.
-		w.register(back(14), "信函", "法律服务机构", "江苏某律师事务所", "31320000XXXXXX4", "025-86660000", "某案件的受案登记表")
+		w.register(back(14), "信函", "法律服务机构", "江苏某律师事务所", "313200007777000005", "025-86660000", "某案件的受案登记表")
 		w.extension(back(2), "申请内容涉及多个案件，需逐一调取")
 		// Due soon: registered 13 working days ago.
 		w.register(back(13), "当面", "自然人", "陈十二", "320106199202021313", "13966667777", "户籍窗口办理时间及材料清单")
 		// Waiting for a third party.
-		w.register(back(8), "当面", "商业企业", "宿迁某科技有限公司", "91321300MA1YYYYY5", "0527-81110000", "本公司竞争对手受到的行政处罚")
+		w.register(back(8), "当面", "商业企业", "宿迁某科技有限公司", "913213007777000006", "0527-81110000", "本公司竞争对手受到的行政处罚")
 		w.consult(back(4), "宿迁某电子有限公司", "处罚信息涉及该公司的合法权益")
 		// A part forwarded, not yet answered.
 		w.register(back(7), "传真", "自然人", "褚十三", "320111197707071414", "13988889999", "治安和交通两类处罚的统计数据")

@@ -130,14 +130,14 @@ func (r *Registration) check(today scoring.Date) error {
 }
 
 // nextNo is the next number of a department's requests of a year:
-// 2026-001, 2026-002…
+// YS2026-001, YS2026-002… (YS: 依申)
 func nextNo(tx *models.Tx, dept uint, year int) (string, error) {
 	var n int64
-	if err := tx.DB.Model(&models.Request{}).Where("department_id = ? AND request_no LIKE ?", dept, fmt.Sprintf("%d-%%", year)).Count(&n).Error; err != nil {
+	if err := tx.DB.Model(&models.Request{}).Where("department_id = ? AND request_no LIKE ?", dept, fmt.Sprintf("YS%d-%%", year)).Count(&n).Error; err != nil {
 		return "", fmt.Errorf("number request: %w", err)
 	}
 	for i := n + 1; ; i++ {
-		no := fmt.Sprintf("%d-%03d", year, i)
+		no := fmt.Sprintf("YS%d-%03d", year, i)
 		var taken int64
 		if err := tx.DB.Model(&models.Request{}).Where("department_id = ? AND request_no = ?", dept, no).Count(&taken).Error; err != nil {
 			return "", fmt.Errorf("number request: %w", err)

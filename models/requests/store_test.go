@@ -74,7 +74,7 @@ func TestRequestWorkedStepByStep(t *testing.T) {
 
 		q, err := rs.Register(ctx, clerk, reg, today)
 		modelstest.Must(t, err)
-		if q.RequestNo != "2025-001" || q.Origin != models.RequestOriginApp {
+		if q.RequestNo != "YS2025-001" || q.Origin != models.RequestOriginApp {
 			t.Errorf("registered %q origin %q", q.RequestNo, q.Origin)
 		}
 		_, err = rs.Register(ctx, clerk, reg, today)
@@ -114,7 +114,7 @@ func TestRequestWorkedStepByStep(t *testing.T) {
 		}
 		td, err := rs.ToDoOf(ctx, office, 0, today)
 		modelstest.Must(t, err)
-		if len(td.Extensions) != 1 || td.Extensions[0].No != "2025-001" {
+		if len(td.Extensions) != 1 || td.Extensions[0].No != "YS2025-001" {
 			t.Errorf("office's waiting extensions: %+v", td.Extensions)
 		}
 		modelstest.Must(t, rs.DecideExtension(ctx, office, q.ID, day(10, 21), true, "同意", today))
