@@ -1,3 +1,4 @@
+// Long file: the one catalog block of requests worked in the app, Chinese and English side by side as every i18n file keeps them.
 package i18n
 
 // requestMessages are the messages of a request worked in the app

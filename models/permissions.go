@@ -74,11 +74,8 @@ const (
 	// number, contact): the office, and the handling department's head and
 	// clerk (the Store checks which department; see Viewer.ApplicantOf).
 	ActReadApplicant Action = "requests.applicant"
-	// requests:
-	ActWorkRequests     Action = "requests.work"      // register and work the own department's requests, issue their letters
-	ActApproveExtension Action = "requests.extension" // approve or refuse an extension (seed 004 art. 24)
-	ActEditLetters      Action = "requests.letters"   // edit the request letters' templates
 )
+const ActWorkRequests, ActApproveExtension, ActEditLetters Action = "requests.work", "requests.extension", "requests.letters" // requests: work the own department's requests (head, clerk); approve extensions, edit the letters' templates (office)
 
 var permissions = map[Action][]Role{
 	ActSignedIn:          Roles,
@@ -101,9 +98,7 @@ var permissions = map[Action][]Role{
 	ActReadCaseFiles:     {RoleDiscipline, RoleAuditor},
 	ActReadCaseDecisions: {RoleOffice, RoleLeader, RoleDiscipline, RoleAuditor},
 	ActReadApplicant:     {RoleOffice, RoleHead, RoleClerk},
-	ActWorkRequests:      {RoleHead, RoleClerk},
-	ActApproveExtension:  {RoleOffice},
-	ActEditLetters:       {RoleOffice},
+	ActWorkRequests:      {RoleHead, RoleClerk}, ActApproveExtension: {RoleOffice}, ActEditLetters: {RoleOffice}, // requests:
 }
 
 // Can reports whether the viewer's role allows the action.
