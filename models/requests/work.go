@@ -109,6 +109,9 @@ type Work struct {
 	// Flags: an extension without the office's approval or a notice to
 	// the applicant (imported so); a fee without basis or on a refusal.
 	UnapprovedExtension, FeeWithoutBasis, FeeOnRefusal bool
+	// UnitLate: a unit a part was forwarded to answered after the
+	// request's deadline (seed 004 art. 21 asks it within).
+	UnitLate bool
 	// The steps allowed now.
 	CanWork, CanDecideExtension                                 bool
 	CanCorrection, CanCorrected, CanAbandon                     bool
@@ -187,6 +190,9 @@ func (w *Work) clocks(cal *scoring.Calendar, limits scoring.TimeLimits, st state
 		w.ThirdPartyDue = scoring.ThirdPartyDue(cal, dateOf(q.PauseStart))
 	}
 	w.UnapprovedExtension = q.Extended && !st.ExtensionApproved
+	for _, s := range w.Steps {
+		w.UnitLate = w.UnitLate || s.Kind == StepTransferAnswer && s.Date() > w.Due
+	}
 	w.FeeWithoutBasis = q.Fee > 0 && q.FeeBasis == ""
 	w.FeeOnRefusal = q.Fee > 0 && q.Result != "" && !provides(q.Result)
 }
