@@ -315,6 +315,9 @@ var matrixPosts = map[string]func(f *matrixFixture, r models.Role) matrixTarget{
 	"/requests/:id/transfer": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return f.requestPost("/transfer", "unit", itoa(f.b.other.ID), "note", "部分事项")
 	},
+	"/requests/:id/letter": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/letter", "letter", "999999", "body", "更正后的正文")
+	},
 	"/requests/:id/transfer/answer": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return f.requestPost("/transfer/answer", "note", "意见")
 	},

@@ -106,7 +106,7 @@ func (s *Server) requestPage(c *fiber.Ctx, data fiber.Map) error {
 	// longer on the page: its refusal shows above the steps instead.
 	shown := map[any]bool{"correction": w.CanCorrection, "corrected": w.CanCorrected, "abandon": w.CanAbandon, "consult": w.CanConsult,
 		"reply": w.CanReply, "extension": w.CanAskExtension, "decide": w.CanDecideExtension, "transfer": w.CanTransfer,
-		"unit_answer": w.CanTransferAnswer, "answer": w.CanAnswer}
+		"unit_answer": w.CanTransferAnswer, "answer": w.CanAnswer, "letter": w.CanWork && len(w.Letters) > 0}
 	if r, ok := data["Rejected"]; ok && !shown[r] {
 		data["Orphan"] = data["Errors"]
 	}
@@ -365,4 +365,26 @@ func (s *Server) saveRequestLetter(c *fiber.Ctx) error {
 		return err
 	}
 	return s.flashBack(c, views.T(lang(c), "requests.letters.saved"), "/requests/letters")
+}
+
+// letterForm is a corrected letter as typed: which letter, the date and
+// the corrected body.
+type letterForm struct{ Letter, Date, Body string }
+
+// Validate needs the letter, the date and the body.
+func (f letterForm) Validate() FieldErrors {
+	errs := FieldErrors{}
+	errs.Choice("letter", f.Letter)
+	errs.Date("date", f.Date, true)
+	errs.Text("body", f.Body, models.MaxText, true)
+	return errs
+}
+
+// requestCorrectLetter is POST /requests/:id/letter: a corrected letter,
+// naming the one it corrects.
+func (s *Server) requestCorrectLetter(c *fiber.Ctx) error {
+	f := letterForm{Letter: c.FormValue("letter"), Date: strings.TrimSpace(c.FormValue("date")), Body: strings.TrimSpace(c.FormValue("body"))}
+	return s.requestStep(c, "letter", f, "requests.done.letter", func(rs *requests.Store, v models.Viewer, id uint, today scoring.Date) error {
+		return rs.CorrectLetter(c.UserContext(), v, id, typedID(f.Letter), formDate(f.Date), f.Body, today)
+	}, "letter", "date", "body")
 }

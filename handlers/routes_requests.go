@@ -23,4 +23,5 @@ func (s *Server) requestsRoutes(app *router) {
 	post(app, "/requests/:id/transfer", models.ActWorkRequests, s.requestTransfer)
 	post(app, "/requests/:id/transfer/answer", models.ActWorkRequests, s.requestTransferAnswer)
 	post(app, "/requests/:id/answer", models.ActWorkRequests, s.requestAnswer)
+	post(app, "/requests/:id/letter", models.ActWorkRequests, s.requestCorrectLetter)
 }

@@ -64,7 +64,7 @@ var families = map[string][]string{
 	"deduct.due.":        {"filed", "answered", "forwarded", "reviewed"},
 	"deduct.due_as_of.":  {"filed", "answered", "forwarded", "reviewed"},
 	"appeal.":            {"复核", "申诉"},
-	"requests.step.":     {"register", "correction", "corrected", "abandoned", "consult", "reply", "no_reply", "extension_asked", "extension_approved", "extension_refused", "transfer", "transfer_answer", "answer", "disclosure_notice"}, "requests.state.": {"open", "correction", "third_party", "extension", "transfer", "answered", "abandoned"},
+	"requests.step.":     {"register", "correction", "corrected", "abandoned", "consult", "reply", "no_reply", "extension_asked", "extension_approved", "extension_refused", "transfer", "transfer_answer", "answer", "disclosure_notice", "letter_corrected"}, "requests.state.": {"open", "correction", "third_party", "extension", "transfer", "answered", "abandoned"},
 	"kind.": {"departments", "catalog", "publications", "requests", "complaints", "quarterly_reports", "annual_reports", "annual_figures", "incidents",
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
 }

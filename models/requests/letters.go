@@ -207,6 +207,7 @@ type letterInput struct {
 	To    string
 	Facts map[string]string
 	RefID uint
+	Body  string // the body as typed (a corrected letter), instead of the template's
 }
 
 // issue numbers and stores a letter of the request's department in tx,
@@ -223,6 +224,9 @@ func issue(tx *models.Tx, q *models.Request, in letterInput) (*documents.Documen
 	body, _, err := wording(tx.DB, in.Kind)
 	if err != nil {
 		return nil, err
+	}
+	if in.Body != "" {
+		body = in.Body
 	}
 	facts := map[string]string{"申请人": q.ApplicantName, "申请编号": q.RequestNo, "收到日期": documents.ChineseDate(scoring.DateOf(q.Received)), "申请内容": q.Content}
 	for k, v := range in.Facts {
@@ -256,4 +260,45 @@ func Series(name, code string) string {
 		return s
 	}
 	return code + "依申"
+}
+
+// CorrectLetter issues a corrected letter of a request: a new document of
+// the same kind, to the same addressee, dated on, with the body as typed,
+// naming the letter it corrects (documents.Corrects); the earlier letter
+// stays as it was issued. A letter is corrected once; a later correction
+// corrects the correction.
+func (s *Store) CorrectLetter(ctx context.Context, v models.Viewer, id, letter uint, on scoring.Date, body string, today scoring.Date) error {
+	body, err := models.CheckText("body", "requests.field.corrected_body", body, models.MaxText, true)
+	if err != nil {
+		return err
+	}
+	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, _ *state) error {
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		var old documents.Document
+		res := tx.DB.Omit("html", "docx").Where("id = ? AND subject = ? AND subject_id = ?", letter, Subject, q.ID).Limit(1).Find(&old)
+		if res.Error != nil {
+			return fmt.Errorf("read letter %d: %w", letter, res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return models.Invalid("letter", "requests.refuse.letter")
+		}
+		if on < old.Date() {
+			return models.Invalid("date", "requests.refuse.before_step")
+		}
+		var later int64
+		if err := tx.DB.Model(&documents.Document{}).Where("ref_id = ? AND relation = ?", old.ID, documents.Corrects).Count(&later).Error; err != nil {
+			return fmt.Errorf("check corrections: %w", err)
+		}
+		if later > 0 {
+			return models.Invalid("letter", "requests.refuse.letter_corrected", old.Number)
+		}
+		doc, err := issue(tx, q, letterInput{Kind: old.Kind, On: on, To: old.Addressee, RefID: old.ID, Body: body})
+		if err != nil {
+			return err
+		}
+		_, err = addStep(tx, q, Step{Kind: StepLetterCorrected, On: on.Time(), Note: old.Number, DocumentID: doc.ID})
+		return err
+	})
 }

@@ -68,6 +68,7 @@ const (
 	StepTransferAnswer    = "transfer_answer"    // 承办单位答复
 	StepAnswer            = "answer"             // 答复申请人
 	StepDisclosureNotice  = "disclosure_notice"  // 决定公开，书面告知第三方
+	StepLetterCorrected   = "letter_corrected"   // 文书更正
 )
 
 // Opinions a third party gives, and the office's decisions on an extension.

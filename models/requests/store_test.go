@@ -237,5 +237,20 @@ func TestLetterTemplatesAreVersioned(t *testing.T) {
 		if !strings.Contains(d.HTML, "请于2025年10月27日前补正：身份证明。特此告知。") {
 			t.Errorf("letter does not speak the new template")
 		}
+
+		// A correction is a new letter naming the old, which stays as issued.
+		modelstest.Must(t, rs.CorrectLetter(ctx, clerk, q.ID, d.ID, day(9, 30), "请于2025年10月28日前补正：身份证明。", day(12, 31)))
+		refusal(t, "second correction of a letter", rs.CorrectLetter(ctx, clerk, q.ID, d.ID, day(9, 30), "again", day(12, 31)), "已更正过")
+		refusal(t, "another request's letter", rs.CorrectLetter(ctx, clerk, q.ID, 999999, day(9, 30), "x", day(12, 31)), "请选择本申请的文书")
+		ls, err = rs.Letters(ctx, q.ID)
+		modelstest.Must(t, err)
+		if len(ls) != 2 || ls[1].RefID != d.ID || ls[1].Relation != documents.Corrects || ls[1].Number != "治安支队依申〔2025〕2号" {
+			t.Errorf("corrected letters: %+v", ls)
+		}
+		again, err := documents.Get(ctx, s.DB, d.ID)
+		modelstest.Must(t, err)
+		if again.SHA256 != d.SHA256 {
+			t.Errorf("the corrected letter changed")
+		}
 	})
 }
