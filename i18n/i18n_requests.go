@@ -6,6 +6,7 @@ package i18n
 var requestMessages = map[Lang]map[string]string{
 	Chinese: {
 		"requests.title":                         "依申请公开",
+		"requests.work.link":                     "办理过程、时限与文书",
 		"requests.nav.new":                       "登记申请",
 		"requests.nav.letters":                   "文书模板",
 		"requests.new.title":                     "登记政府信息公开申请",
@@ -251,6 +252,7 @@ var requestMessages = map[Lang]map[string]string{
 	},
 	English: {
 		"requests.title":                         "Request",
+		"requests.work.link":                     "Steps, clock and letters",
 		"requests.nav.new":                       "Register a request",
 		"requests.nav.letters":                   "Letter templates",
 		"requests.new.title":                     "Register an information request",
