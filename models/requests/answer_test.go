@@ -23,11 +23,15 @@ func TestReplyRules(t *testing.T) {
 		{"disclosed", func(*Reply) {}, "", ""},
 		{"fee with its basis", func(r *Reply) { r.Fee, r.FeeBasis = 20, "《政府信息公开信息处理费管理办法》" }, "", ""},
 		{"fee waived", func(r *Reply) { r.FeeWaived = true }, "", ""},
-		{"partly disclosed with its ground", func(r *Reply) { r.AnswerType, r.Result, r.Exemption = "部分公开", "部分公开", "过程性信息" }, "", ""},
+		{"partly disclosed with its ground", func(r *Reply) {
+			r.AnswerType, r.Result, r.Exemption = "部分公开", "部分公开", "过程性信息"
+		}, "", ""},
 		{"refused with the result's ground", func(r *Reply) {
 			r.AnswerType, r.Result, r.Exemption = "不同意公开", "不予公开：属于行政执法案卷", "行政执法案卷"
 		}, "", ""},
-		{"refused on 其他 grounds", func(r *Reply) { r.AnswerType, r.Result, r.Exemption = "不同意公开", "不予公开：属于行政查询事项", "其他" }, "", ""},
+		{"refused on 其他 grounds", func(r *Reply) {
+			r.AnswerType, r.Result, r.Exemption = "不同意公开", "不予公开：属于行政查询事项", "其他"
+		}, "", ""},
 		{"no answer type", func(r *Reply) { r.AnswerType = "" }, "answer", "答复类型"},
 		{"unknown result", func(r *Reply) { r.Result = "同意" }, "result", "办理结果"},
 		{"refusal type, disclosed result", func(r *Reply) { r.AnswerType = "不同意公开" }, "answer", "须一致"},
@@ -42,7 +46,9 @@ func TestReplyRules(t *testing.T) {
 		{"fee on a refusal", func(r *Reply) {
 			r.AnswerType, r.Result, r.Exemption, r.Fee, r.FeeBasis = "不同意公开", "不予公开：属于国家秘密", "国家秘密", 10, "办法"
 		}, "fee", "不得收费"},
-		{"fee on 无法提供", func(r *Reply) { r.AnswerType, r.Result, r.Fee, r.FeeBasis = "信息不存在", "无法提供：本机关不掌握相关政府信息", 5, "办法" }, "fee", "不得收费"},
+		{"fee on 无法提供", func(r *Reply) {
+			r.AnswerType, r.Result, r.Fee, r.FeeBasis = "信息不存在", "无法提供：本机关不掌握相关政府信息", 5, "办法"
+		}, "fee", "不得收费"},
 		{"fee and waiver", func(r *Reply) { r.Fee, r.FeeBasis, r.FeeWaived = 10, "办法", true }, "fee", "已减免"},
 		{"negative fee", func(r *Reply) { r.Fee = -1 }, "fee", "无效"},
 		{"delivered before the answer", func(r *Reply) { r.Delivered = on - 1 }, "delivered", "送达日期"},
