@@ -32,6 +32,9 @@ func (s *Server) home(c *fiber.Ctx) error {
 	if err := s.publicationsHome(c, v, data); err != nil {
 		return err
 	}
+	if err := s.requestsHome(c, v, data); err != nil {
+		return err
+	}
 	if id, limited := v.OwnDepartment(); limited {
 		if err := s.headHome(c, v, id, data); err != nil {
 			return err

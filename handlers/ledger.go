@@ -15,11 +15,6 @@ import (
 	"github.com/gongkai/gongkai/scoring"
 )
 
-// requestURL is the page of one request, where every link of the ledger
-// goes: the one place to change when the request's own page replaces the
-// record page.
-func requestURL(id uint) string { return "/records/request/" + strconv.FormatUint(uint64(id), 10) }
-
 // complaintURL is the page of one complaint.
 func complaintURL(id uint) string { return "/records/complaint/" + strconv.FormatUint(uint64(id), 10) }
 

@@ -206,6 +206,12 @@ func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
 	return f
 }
 
+// requestPost is a step of the fixture's request (answered, so a role
+// the table lets in is refused by the Store, never by the route), dated today.
+func (f *matrixFixture) requestPost(path string, kv ...string) matrixTarget {
+	return matrixTarget{path: "/requests/" + itoa(f.request) + path, form: f.values(append([]string{"date", "2026-03-02"}, kv...)...)}
+}
+
 var annualFigureField = regexp.MustCompile(`<input name="(fig_[a-z_]+)"`)
 
 // lastID is the id of the newest row of a model.
@@ -292,6 +298,39 @@ var matrixPosts = map[string]func(f *matrixFixture, r models.Role) matrixTarget{
 	},
 	"/cases/:id/sanctions/:sid/report": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return f.notifiedPost("/sanctions/"+itoa(f.sanction)+"/report", "date", "2026-03-04", "text", "已整改")
+	},
+	"/requests/new": func(f *matrixFixture, r models.Role) matrixTarget {
+		return matrixTarget{path: "/requests/new", form: f.values("received", "2026-03-02", "channel", "当面", "applicant", "自然人", "name", "矩阵"+string(r), "content", "矩阵申请")}
+	},
+	"/requests/letters/:kind": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/requests/letters/request_correction", form: f.values("body", "请于{补正期限}前补正：{补正事项}。")}
+	},
+	"/requests/:id/correction": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/correction", "note", "补正事项")
+	},
+	"/requests/:id/corrected": func(f *matrixFixture, _ models.Role) matrixTarget { return f.requestPost("/corrected") },
+	"/requests/:id/abandon":   func(f *matrixFixture, _ models.Role) matrixTarget { return f.requestPost("/abandon") },
+	"/requests/:id/consult": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/consult", "party", "某公司", "note", "征询")
+	},
+	"/requests/:id/reply": func(f *matrixFixture, _ models.Role) matrixTarget { return f.requestPost("/reply", "choice", "同意") },
+	"/requests/:id/extension": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/extension", "note", "理由")
+	},
+	"/requests/:id/extension/decide": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/extension/decide", "choice", "approve")
+	},
+	"/requests/:id/transfer": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/transfer", "unit", itoa(f.b.other.ID), "note", "部分事项")
+	},
+	"/requests/:id/letter": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/letter", "letter", "999999", "body", "更正后的正文")
+	},
+	"/requests/:id/transfer/answer": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/transfer/answer", "note", "意见")
+	},
+	"/requests/:id/answer": func(f *matrixFixture, _ models.Role) matrixTarget {
+		return f.requestPost("/answer", "answer", "同意公开", "result", "予以公开", "delivered", "2026-03-02", "method", "邮寄")
 	},
 	"/users": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return matrixTarget{path: "/users", form: f.values("username", "newhead", "name", "新负责人", "role", "head", "department", itoa(f.b.other.ID), "password", "long-enough-pw")}

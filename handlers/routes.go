@@ -58,6 +58,7 @@ func (s *Server) routes(fa *fiber.App) {
 	get(app, "/overview", models.ActSignedIn, s.overview)
 	get(app, "/overview/chart/:id.json", models.ActReadBureau, s.overviewChart)
 	get(app, "/records/:kind/:id", models.ActSignedIn, s.record)
+	s.requestsRoutes(app)
 	get(app, "/flags", models.ActSignedIn, s.flags)
 	post(app, "/flags/:id", models.ActDecideFlag, s.decideFlag)
 	get(app, "/schemes", models.ActSignedIn, s.schemes)

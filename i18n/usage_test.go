@@ -66,6 +66,7 @@ var families = map[string][]string{
 	"appeal.":            {"复核", "申诉"},
 	"ledger.state.":      {"open", "correction", "third_party", "answered"}, "ledger.cstate.": {"waiting", "replied", "closed"},
 	"publications.attr.": {"pending", "agreed", "redetermine", "disputed", "decided"}, "publications.ev.": {"registered", "agreed", "redetermine", "redetermined", "disputed", "signer", "deferred", "defer_settled", "published", "changed", "withdrawn", "objection"}, "publications.vio.": {"review_pending", "review_against", "no_consultation", "consult_late", "unsettled", "against_settled"}, "publications.settle.": {"同意发布", "不予发布"},
+	"requests.step.": {"register", "correction", "corrected", "abandoned", "consult", "reply", "no_reply", "extension_asked", "extension_approved", "extension_refused", "transfer", "transfer_answer", "answer", "disclosure_notice", "letter_corrected"}, "requests.state.": {"open", "correction", "third_party", "extension", "transfer", "answered", "abandoned"},
 	"kind.": {"departments", "catalog", "publications", "requests", "complaints", "quarterly_reports", "annual_reports", "annual_figures", "incidents",
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
 	"guide.kind.": {"id_no", "old_id_no", "mobile", "bank_card"}, "guide.where.": {"title", "paragraph", "line", "cell", "stream"},

@@ -99,6 +99,12 @@ const (
 	ActHeadReview Action = "publications.head"
 	// ActSuperviseLeader signs steps 3 and 5 (分管领导) and approves a deferral (暂缓公开).
 	ActSuperviseLeader Action = "publications.leader"
+	// requests: ActWorkRequests registers and works the own department's
+	// requests (head, clerk); ActApproveExtension decides extensions and
+	// ActEditLetters edits the letters' templates (the office).
+	ActWorkRequests     Action = "requests.work"
+	ActApproveExtension Action = "requests.extension"
+	ActEditLetters      Action = "requests.letters"
 )
 
 var permissions = map[Action][]Role{
@@ -132,6 +138,9 @@ var permissions = map[Action][]Role{
 	ActReviewPublication:    {RoleOffice},
 	ActHeadReview:           {RoleHead},
 	ActSuperviseLeader:      {RoleLeader},
+	ActWorkRequests:         {RoleHead, RoleClerk},
+	ActApproveExtension:     {RoleOffice},
+	ActEditLetters:          {RoleOffice},
 }
 
 // Can reports whether the viewer's role allows the action.

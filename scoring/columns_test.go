@@ -74,7 +74,7 @@ func TestCoordinationStateAtEndOfTheAsOfDate(t *testing.T) {
 		{"due today, answered today", "2024-10-10", "不同意", "2024-10-10", ReplyOnTime, ReplyOnTime},
 		{"due tomorrow, no reply", "", "", "2024-10-09", ReplyPending, ReplyPending},
 		{"due yesterday, no reply", "", "", "2024-10-11", ReplyConsent, ReplyConsent},
-		{"answered a day late", "2024-10-11", "不同意", "2024-10-11", ReplyConsent, ReplyConsent},
+		{"answered a day late: kept as said, marked late", "2024-10-11", "不同意", "2024-10-11", ReplyLate, ReplyLate},
 	} {
 		c := Coordination{Sent: day("2024-09-27"), Opinion: tc.opinion}
 		if tc.replied != "" {

@@ -174,6 +174,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoNotify(ctx, store, today); err != nil {
 		return false, err
 	}
+	if err := demoRequests(ctx, store, users, today); err != nil {
+		return false, fmt.Errorf("demo requests: %w", err)
+	}
 	return true, nil
 }
 

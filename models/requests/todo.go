@@ -1,0 +1,119 @@
+package requests
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/scoring"
+)
+
+// SoonDays is how far ahead, in working days, a department's home lists
+// the requests falling due.
+const SoonDays = 3
+
+// Item is a request on a to-do list: its number, its department and the
+// date that puts it there (its deadline, or the third party's).
+type Item struct {
+	ID         uint
+	No         string
+	Department string
+	Due        scoring.Date
+	Asked      scoring.Date // when an extension was asked
+}
+
+// ToDo is what a department's requests ask of it on a day.
+type ToDo struct {
+	Overdue, DueSoon, ThirdParty, Extensions []Item
+}
+
+// Empty reports whether nothing is to do.
+func (t *ToDo) Empty() bool {
+	return len(t.Overdue)+len(t.DueSoon)+len(t.ThirdParty)+len(t.Extensions) == 0
+}
+
+// ToDoOf is the to-do list of department dept's open requests on today
+// (dept 0: every department, for the office): overdue, due within
+// SoonDays working days, waiting for a third party, and extensions
+// waiting for the office.
+func (s *Store) ToDoOf(ctx context.Context, v models.Viewer, dept uint, today scoring.Date) (*ToDo, error) {
+	if dept == 0 && !v.Can(models.ActApproveExtension) || dept != 0 && !v.CanSeeDepartment(dept) {
+		return nil, models.ErrNotFound
+	}
+	q := s.DB.WithContext(ctx).Where("answered IS NULL AND received <= ?", today.Time())
+	if dept != 0 {
+		q = q.Where("department_id = ?", dept)
+	}
+	var open []models.Request
+	if err := q.Order("received, id").Find(&open).Error; err != nil {
+		return nil, fmt.Errorf("read open requests: %w", err)
+	}
+	ids := make([]uint, len(open))
+	for i, r := range open {
+		ids[i] = r.ID
+	}
+	var steps []Step
+	if len(ids) > 0 {
+		if err := s.DB.WithContext(ctx).Where("request_id IN ?", ids).Order("request_id, seq").Find(&steps).Error; err != nil {
+			return nil, fmt.Errorf("read steps: %w", err)
+		}
+	}
+	names, err := s.departmentNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	limits, err := s.limits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	soon := cal.Due(today, SoonDays)
+	t := &ToDo{}
+	for i := range open {
+		r := &open[i]
+		st := stateOf(r, slices.DeleteFunc(slices.Clone(steps), func(x Step) bool { return x.RequestID != r.ID }))
+		it := Item{ID: r.ID, No: r.RequestNo, Department: names[r.DepartmentID], Due: scoring.RequestDue(cal, limits, requestOf(r), today)}
+		if st.ExtensionPending {
+			t.Extensions = append(t.Extensions, Item{ID: r.ID, No: r.RequestNo, Department: it.Department, Due: it.Due, Asked: st.ExtensionAskedOn})
+		}
+		if dept == 0 {
+			continue
+		}
+		switch {
+		case st.WaitingThirdParty:
+			it.Due = scoring.ThirdPartyDue(cal, dateOf(r.PauseStart))
+			t.ThirdParty = append(t.ThirdParty, it)
+		case it.Due < today:
+			t.Overdue = append(t.Overdue, it)
+		case it.Due <= soon:
+			t.DueSoon = append(t.DueSoon, it)
+		}
+	}
+	for _, l := range [][]Item{t.Overdue, t.DueSoon, t.ThirdParty} {
+		slices.SortStableFunc(l, func(a, b Item) int { return int(a.Due - b.Due) })
+	}
+	return t, nil
+}
+
+// departmentNames maps every department to its name.
+func (s *Store) departmentNames(ctx context.Context) (map[uint]string, error) {
+	ds, err := s.Departments(ctx, models.System)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[uint]string, len(ds))
+	for _, d := range ds {
+		out[d.ID] = d.Name
+	}
+	return out, nil
+}
+
+// Units lists every department, by code: the units a part of a request
+// may be forwarded to (their names are no secret).
+func (s *Store) Units(ctx context.Context) ([]models.Department, error) {
+	return s.Departments(ctx, models.System)
+}
