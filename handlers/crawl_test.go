@@ -49,7 +49,7 @@ func TestCrawlEveryRolesPages(t *testing.T) {
 			latin[w] = true
 		}
 	}
-	for _, user := range []string{"office", "leader", "head", "head2", "discipline", "auditor"} {
+	for _, user := range []string{"office", "leader", "head", "head2", "clerk", "discipline", "auditor"} {
 		t.Run(user, func(t *testing.T) {
 			t.Parallel()
 			for _, l := range []views.Lang{views.Chinese, views.English} {

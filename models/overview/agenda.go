@@ -50,6 +50,12 @@ func (s *Store) AgendaOf(ctx context.Context, v models.Viewer, dept uint, lead b
 	if err != nil {
 		return nil, err
 	}
+	if !v.Can(models.ActFileForDepartment) {
+		// A clerk sees the department's reports owed, not a form it may not open.
+		for i := range owed {
+			owed[i].URL = ""
+		}
+	}
 	ds = append(ds, owed...)
 	pending, err := clocks.New(s.Store).ClockDeadlines(ctx, today, cal, sch.TimeLimits, dept)
 	if err != nil {

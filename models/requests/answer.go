@@ -29,9 +29,7 @@ type Reply struct {
 
 // provides reports whether a result provides information: the only ones
 // that admit a fee, and that override a third party's refusal.
-func provides(result string) bool {
-	return result == reports.ResultDisclosed || result == reports.ResultPartial
-}
+func provides(result string) bool { return result != "" && reports.FeeAdmitted(result, "") }
 
 // check is what an answer must say, whatever the request.
 func (r *Reply) check() (*Exemption, error) {

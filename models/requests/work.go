@@ -6,6 +6,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -106,9 +107,12 @@ type Work struct {
 	// CorrectionDue and ThirdPartyDue are the ends of the periods the
 	// letters gave, while the request waits for them.
 	CorrectionDue, ThirdPartyDue scoring.Date
-	// Flags: an extension without the office's approval or a notice to
-	// the applicant (imported so); a fee without basis or on a refusal.
-	UnapprovedExtension, FeeWithoutBasis, FeeOnRefusal bool
+	// UnapprovedExtension: an extension without the office's approval or
+	// a notice to the applicant (imported so).
+	UnapprovedExtension bool
+	// FeeWarnings: a fee without basis or on a refusal (the import's rule,
+	// reports.FeeWarnings).
+	FeeWarnings []scoring.Text
 	// UnitLate: a unit a part was forwarded to answered after the
 	// request's deadline (seed 004 art. 21 asks it within).
 	UnitLate bool
@@ -193,8 +197,7 @@ func (w *Work) clocks(cal *scoring.Calendar, limits scoring.TimeLimits, st state
 	for _, s := range w.Steps {
 		w.UnitLate = w.UnitLate || s.Kind == StepTransferAnswer && s.Date() > w.Due
 	}
-	w.FeeWithoutBasis = q.Fee > 0 && q.FeeBasis == ""
-	w.FeeOnRefusal = q.Fee > 0 && q.Result != "" && !provides(q.Result)
+	w.FeeWarnings = reports.FeeWarnings(q.Result, q.Answer, q.Fee, q.FeeBasis)
 }
 
 // allowed sets the steps v may take now; the Store checks them again.
