@@ -111,7 +111,6 @@ type Doc struct {
 // files with their findings, the replaced ones, the overrides, the title's
 // findings, and how many findings still block publishing.
 type Copies struct {
-	Doc       Doc
 	Files     []File
 	Replaced  []File
 	Overrides []Override
@@ -126,7 +125,7 @@ func (s *Store) Copies(ctx context.Context, d Doc) (*Copies, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Copies{Doc: d, Overrides: st.overrides, TitleHits: st.title, Blocking: st.blocking()}
+	out := &Copies{Overrides: st.overrides, TitleHits: st.title, Blocking: st.blocking()}
 	for _, f := range st.files {
 		if f.ReplacedBy == 0 {
 			out.Files = append(out.Files, f)
