@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"mime/multipart"
 	"net/http"
@@ -14,6 +15,8 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/publications"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 // guideDOCX is a Word file whose paragraphs say paras.
@@ -33,17 +36,31 @@ func guideDOCX(t *testing.T, paras ...string) []byte {
 	return buf.Bytes()
 }
 
-// A clerk uploads a copy holding an ID number: the page shows where, the
-// number masked, and that it cannot be published; the clerk cannot
-// override, the office can, with a reason; another department's clerk
-// cannot reach the copies.
+// guideWork registers a document of department dept, its attribute agreed
+// by the office, whose copies the tests attach.
+func guideWork(t *testing.T, b *bureau, dept uint, indexNo string) *publications.Work {
+	t.Helper()
+	ctx, now := context.Background(), b.clock.Now()
+	ps := publications.New(b.store)
+	w, err := ps.Register(ctx, models.Viewer{UserID: 900, Name: "承办人", Role: models.RoleClerk, DepartmentID: dept},
+		publications.Registration{Title: "治安案件典型案例", IndexNo: indexNo, Formed: scoring.DateOf(now) - 3, Attribute: "主动公开", Signer: "签发人"}, now)
+	modelstest.Must(t, err)
+	modelstest.Must(t, ps.ReviewAttribute(ctx, models.Viewer{UserID: 901, Name: "办公室", Role: models.RoleOffice}, w.ID, true, "", now))
+	return w
+}
+
+// A clerk uploads a copy of a registered document holding an ID number:
+// its page shows where, the number masked, and that it cannot be
+// published, and publishing is refused; the clerk cannot override, the
+// office can, with a reason, and then it publishes; another department's
+// clerk cannot reach the copies.
 func TestGuideCopiesAndOverride(t *testing.T) {
 	t.Parallel()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
-		pub := models.Publication{DepartmentID: b.own.ID, IndexNo: "SJ09-2026-001", Seq: 23, Title: "治安案件典型案例", Channel: "网站", Published: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
-		modelstest.Must(t, s.DB.Create(&pub).Error)
-		page := "/records/publication/" + itoa(pub.ID)
+		pub := guideWork(t, b, b.own.ID, "SJ09-2026-001")
+		page := "/publications/" + itoa(pub.ID)
+		publish := url.Values{"day": {scoring.DateOf(b.clock.Now()).String()}, "channel": {"网站"}}
 		clerk := b.client(t)
 		clerk.signIn("clerk", testPassword)
 		resp, _ := clerk.upload("/publications/"+itoa(pub.ID)+"/files", page, "案例.docx", guideDOCX(t, "案情简介", "当事人身份证号11010519491231002X"))
@@ -64,6 +81,10 @@ func TestGuideCopiesAndOverride(t *testing.T) {
 			t.Error("the English page does not say where and what was found")
 		}
 		clerk.get("/lang?to=zh")
+		publish.Set("_csrf", clerk.token(page))
+		if resp, body := clerk.post(page+"/publish", publish); resp.StatusCode != 422 || !strings.Contains(body, "发现1处个人信息") {
+			t.Errorf("published with an ID number: %d", resp.StatusCode)
+		}
 		// A wrong kind is refused beside the field, status 422.
 		resp, body = clerk.upload("/publications/"+itoa(pub.ID)+"/files", page, "案例.exe", []byte("MZ"))
 		if resp.StatusCode != 422 || !strings.Contains(body, "电子文本只接受") {
@@ -95,7 +116,7 @@ func TestGuideCopiesAndOverride(t *testing.T) {
 		}
 		// Replacing the file clears the finding without an override.
 		var fileID uint
-		modelstest.Must(t, s.DB.Table("publication_files").Select("id").Where("publication_id = ?", pub.ID).Scan(&fileID).Error)
+		modelstest.Must(t, s.DB.Table("publication_files").Select("id").Where("work_id = ?", pub.ID).Scan(&fileID).Error)
 		var buf bytes.Buffer
 		w := multipart.NewWriter(&buf)
 		_ = w.WriteField("_csrf", clerk.token(page))
@@ -115,6 +136,10 @@ func TestGuideCopiesAndOverride(t *testing.T) {
 		if !strings.Contains(audit, "放行") {
 			t.Error("the override is not in the audit log")
 		}
+		publish.Set("_csrf", clerk.token(page))
+		if resp, _ := clerk.post(page+"/publish", publish); resp.StatusCode != 303 {
+			t.Errorf("publishing after the override: %d", resp.StatusCode)
+		}
 	})
 }
 
@@ -123,15 +148,14 @@ func TestGuideCopiesStayInTheirDepartment(t *testing.T) {
 	t.Parallel()
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		b := newBureau(t, s)
-		pub := models.Publication{DepartmentID: b.other.ID, IndexNo: "SJ16-2026-001", Seq: 23, Title: "刑侦通告", Channel: "网站", Published: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
-		modelstest.Must(t, s.DB.Create(&pub).Error)
+		pub := guideWork(t, b, b.other.ID, "SJ16-2026-001")
 		office := b.client(t)
 		office.signIn("office", testPassword)
-		if resp, _ := office.upload("/publications/"+itoa(pub.ID)+"/files", "/records/publication/"+itoa(pub.ID), "通告.txt", []byte("通告全文")); resp.StatusCode != 303 {
+		if resp, _ := office.upload("/publications/"+itoa(pub.ID)+"/files", "/publications/"+itoa(pub.ID), "通告.txt", []byte("通告全文")); resp.StatusCode != 303 {
 			t.Fatalf("office upload: %d", resp.StatusCode)
 		}
 		var fileID uint
-		modelstest.Must(t, s.DB.Table("publication_files").Select("id").Where("publication_id = ?", pub.ID).Scan(&fileID).Error)
+		modelstest.Must(t, s.DB.Table("publication_files").Select("id").Where("work_id = ?", pub.ID).Scan(&fileID).Error)
 		head := b.client(t)
 		head.signIn("head", testPassword)
 		if resp, _ := head.get(fmt.Sprintf("/publications/%d/files/%d", pub.ID, fileID)); resp.StatusCode != 404 {

@@ -465,10 +465,10 @@ var matrixPosts = map[string]func(f *matrixFixture, r models.Role) matrixTarget{
 	},
 	// guide:
 	"/publications/:id/files": func(f *matrixFixture, _ models.Role) matrixTarget {
-		return matrixTarget{path: "/publications/" + itoa(f.flag) + "/files", form: url.Values{}, files: map[string]matrixFile{"file": {"全文.txt", []byte("通报全文 13812345678")}}}
+		return matrixTarget{path: "/publications/" + itoa(f.pub.own) + "/files", form: url.Values{}, files: map[string]matrixFile{"file": {"全文.txt", []byte("通报全文 13812345678")}}}
 	},
 	"/publications/:id/files/override": func(f *matrixFixture, _ models.Role) matrixTarget {
-		return matrixTarget{path: "/publications/" + itoa(f.flag) + "/files/override", form: f.values("reason", "号码为单位值班电话")}
+		return matrixTarget{path: "/publications/" + itoa(f.pub.own) + "/files/override", form: f.values("reason", "号码为单位值班电话")}
 	},
 	"/guide": func(f *matrixFixture, _ models.Role) matrixTarget {
 		return matrixTarget{path: "/guide", form: f.values("classification", "按职能分类", "obtain", "门户网站", "office", "公开办", "address", "府前路1号",

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/guard"
+	"github.com/gongkai/gongkai/models/publications"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -23,15 +24,25 @@ func (f copiesForm) Validate() FieldErrors {
 	return errs
 }
 
-// copiesBack is the page of a publication's copies: its record page until
-// the publication's own page shows them.
-func copiesBack(id string) string { return "/records/publication/" + id }
+// copiesBack is the page of a document's copies: its own page.
+func copiesBack(id string) string { return "/publications/" + id }
 
-// copiesUpload is POST /publications/:id/files: a copy attached, or one
-// replacing a current copy, scanned for personal data as it is stored.
+// copiesDoc reads the document (the registered work) whose copies :id
+// names, if the viewer reads it; otherwise a 404.
+func (s *Server) copiesDoc(c *fiber.Ctx, v models.Viewer) (guard.Doc, error) {
+	id, err := pathID(c)
+	if err != nil {
+		return guard.Doc{}, err
+	}
+	return publications.New(s.store).Doc(c.UserContext(), v, id)
+}
+
+// copiesUpload is POST /publications/:id/files: a copy of the registered
+// document attached, or one replacing a current copy, scanned for personal
+// data as it is stored.
 func (s *Server) copiesUpload(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	id, err := pathID(c)
+	d, err := s.copiesDoc(c, v)
 	if err != nil {
 		return err
 	}
@@ -42,12 +53,12 @@ func (s *Server) copiesUpload(c *fiber.Ctx) error {
 	}
 	data := fiber.Map{"Rejected": "copies"}
 	if !validate(c, f, data) {
-		return s.recordPage(c, "publication", id, data)
+		return s.publicationView(c, data)
 	}
 	u, err := readUpload(fh)
 	if err == nil {
 		var file *guard.File
-		if file, err = guard.New(s.store).Attach(c.UserContext(), v, id, u, typedID(f.Replaces), s.opt.Now()); err == nil {
+		if file, err = guard.New(s.store).Attach(c.UserContext(), v, d, u, typedID(f.Replaces), s.opt.Now()); err == nil {
 			if err := s.flash(c, views.T(lang(c), "guide.copies.uploaded", file.Name, file.Findings)); err != nil {
 				return err
 			}
@@ -55,7 +66,7 @@ func (s *Server) copiesUpload(c *fiber.Ctx) error {
 		}
 	}
 	if refused(c, err, f, data, "file", "replaces") {
-		return s.recordPage(c, "publication", id, data)
+		return s.publicationView(c, data)
 	}
 	return err
 }
@@ -65,11 +76,11 @@ func (s *Server) copiesUpload(c *fiber.Ctx) error {
 // page, and logged as every download is.
 func (s *Server) copiesFile(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	id, err := pathID(c)
+	d, err := s.copiesDoc(c, v)
 	if err != nil {
 		return err
 	}
-	f, err := guard.New(s.store).Download(c.UserContext(), v, id, paramUint(c, "fid"))
+	f, err := guard.New(s.store).Download(c.UserContext(), d, paramUint(c, "fid"))
 	if err != nil {
 		return err
 	}
@@ -93,18 +104,18 @@ func (f copiesOverrideForm) Validate() FieldErrors {
 // the publication go out despite the personal data found, with a reason.
 func (s *Server) copiesOverride(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	id, err := pathID(c)
+	d, err := s.copiesDoc(c, v)
 	if err != nil {
 		return err
 	}
 	f := copiesOverrideForm{Reason: c.FormValue("reason")}
 	data := fiber.Map{"Rejected": "override"}
 	if !validate(c, f, data) {
-		return s.recordPage(c, "publication", id, data)
+		return s.publicationView(c, data)
 	}
-	err = guard.New(s.store).Override(c.UserContext(), v, id, guard.OverrideForm{Reason: f.Reason}, s.opt.Now())
+	err = guard.New(s.store).Override(c.UserContext(), v, d, guard.OverrideForm{Reason: f.Reason}, s.opt.Now())
 	if refused(c, err, f, data, "reason") {
-		return s.recordPage(c, "publication", id, data)
+		return s.publicationView(c, data)
 	}
 	if err != nil {
 		return err
@@ -115,7 +126,7 @@ func (s *Server) copiesOverride(c *fiber.Ctx) error {
 	return c.Redirect(copiesBack(c.Params("id"))+"#copies", fiber.StatusSeeOther)
 }
 
-// copiesView is the copies of a publication as its page shows them: each
+// copiesView is the copies of a document as its page shows them: each
 // finding's place worded, and what the viewer may do.
 type copiesView struct {
 	ID                     uint
@@ -136,16 +147,17 @@ type copiesHit struct {
 	Where, Masked string
 }
 
-// copiesView reads the copies of publication id for the page; the
-// override's form shows while something blocks, or when it was refused.
-func (s *Server) copiesView(c *fiber.Ctx, v models.Viewer, id uint, overrideRefused bool) (*copiesView, error) {
-	cs, err := guard.New(s.store).Copies(c.UserContext(), v, id)
+// copiesView reads the copies of document d, which the page has shown
+// its viewer; the override's form shows while something blocks, or when
+// it was refused.
+func (s *Server) copiesView(c *fiber.Ctx, v models.Viewer, d guard.Doc, overrideRefused bool) (*copiesView, error) {
+	cs, err := guard.New(s.store).Copies(c.UserContext(), d)
 	if err != nil {
 		return nil, err
 	}
 	l := lang(c)
-	out := &copiesView{ID: id, Overrides: cs.Overrides, Blocking: cs.Blocking,
-		CanAttach: v.MayForDepartment(models.ActPublicationFiles, cs.Publication.DepartmentID) == nil, CanOverride: v.Can(models.ActOverridePersonalData) && (cs.Blocking > 0 || overrideRefused)}
+	out := &copiesView{ID: d.ID, Overrides: cs.Overrides, Blocking: cs.Blocking,
+		CanAttach: v.MayForDepartment(models.ActPublicationFiles, d.DepartmentID) == nil, CanOverride: v.Can(models.ActOverridePersonalData) && (cs.Blocking > 0 || overrideRefused)}
 	files := func(fs []guard.File) []copiesRow {
 		var out []copiesRow
 		for _, f := range fs {

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/columns"
 	"github.com/gongkai/gongkai/models/publications"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -47,15 +48,20 @@ func (s *Server) publicationListPage(c *fiber.Ctx, data fiber.Map) error {
 		if err != nil {
 			return err
 		}
+		cols, err := columns.New(s.store).List(ctx)
+		if err != nil {
+			return err
+		}
 		data["Channels"], data["Attributes"], data["Exemptions"] = channels, scoring.Attributes, publications.Exemptions()
+		data["Columns"] = cols
 	}
 	return s.page(c, "publications_list", "publications.title", data)
 }
 
 // registerForm is a document as its clerk types it at drafting.
 type registerForm struct {
-	Title, IndexNo, DocNo, Seq, Formed, Attribute, Exemption, Signer string
-	Channels, Involved                                               []string
+	Title, IndexNo, DocNo, Seq, Formed, Attribute, Exemption, Signer, Column string
+	Channels, Involved                                                       []string
 }
 
 // Validate checks what the form can: the Store checks the rest.
@@ -89,19 +95,19 @@ func (s *Server) registerPublication(c *fiber.Ctx) error {
 	f := registerForm{Title: strings.TrimSpace(c.FormValue("title")), IndexNo: strings.TrimSpace(c.FormValue("index_no")),
 		DocNo: strings.TrimSpace(c.FormValue("doc_no")), Seq: strings.TrimSpace(c.FormValue("seq")), Formed: c.FormValue("formed"),
 		Attribute: c.FormValue("attribute"), Exemption: c.FormValue("exemption"), Signer: strings.TrimSpace(c.FormValue("signer")),
-		Channels: formList(c, "channels"), Involved: formList(c, "involved")}
+		Column: c.FormValue("column"), Channels: formList(c, "channels"), Involved: formList(c, "involved")}
 	data := fiber.Map{"Rejected": "register"}
 	if !validate(c, f, data) {
 		return s.publicationListPage(c, data)
 	}
 	seq, _ := strconv.Atoi(f.Seq)
 	r := publications.Registration{Title: f.Title, IndexNo: f.IndexNo, DocNo: f.DocNo, Seq: seq, Formed: formDate(f.Formed),
-		Attribute: f.Attribute, Exemption: f.Exemption, Channels: f.Channels, Signer: f.Signer}
+		Attribute: f.Attribute, Exemption: f.Exemption, Channels: f.Channels, Signer: f.Signer, ColumnID: typedID(f.Column)}
 	for _, id := range f.Involved {
 		r.Involved = append(r.Involved, typedID(id))
 	}
 	w, err := publications.New(s.store).Register(c.UserContext(), v, r, s.opt.Now())
-	if refused(c, err, f, data, "title", "index_no", "doc_no", "seq", "formed", "attribute", "exemption", "signer", "channels", "involved") {
+	if refused(c, err, f, data, "title", "index_no", "doc_no", "seq", "formed", "attribute", "exemption", "signer", "channels", "column", "involved") {
 		return s.publicationListPage(c, data)
 	}
 	if err != nil {
@@ -141,6 +147,18 @@ func (s *Server) publicationView(c *fiber.Ctx, data fiber.Map) error {
 	office, err := s.isSecrecyOffice(ctx, v)
 	if err != nil {
 		return err
+	}
+	if data["Copies"], err = s.copiesView(c, v, view.Work.Doc(), data["Rejected"] == "override"); err != nil {
+		return err
+	}
+	if view.Work.PublicationID != 0 {
+		if data["ColumnChoice"], err = s.publicationColumn(c, view.Work.PublicationID); err != nil {
+			return err
+		}
+	} else if view.Work.ColumnID != 0 {
+		if data["PlannedColumn"], err = columns.New(s.store).Column(ctx, view.Work.ColumnID); err != nil {
+			return err
+		}
 	}
 	data["W"], data["Names"], data["SecrecyOffice"] = view, names, office
 	data["Opinions"], data["Attributes"], data["Exemptions"] = scoring.Opinions, scoring.Attributes, publications.Exemptions()

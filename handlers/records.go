@@ -21,7 +21,8 @@ func (s *Server) record(c *fiber.Ctx) error {
 }
 
 // recordPage shows a record with data added (a rejected form of the page);
-// a publication's page shows its electronic copies (partials/guide_copies).
+// a publication's page shows its column (partials/columns_publication).
+// Its electronic copies are its registered document's, on /publications/:id.
 func (s *Server) recordPage(c *fiber.Ctx, kind string, id uint, data fiber.Map) error {
 	v, _ := viewer(c)
 	rv, err := records.New(s.store).Record(c.UserContext(), v, kind, id, scoring.DateOf(s.opt.Now()))
@@ -37,9 +38,6 @@ func (s *Server) recordPage(c *fiber.Ctx, kind string, id uint, data fiber.Map) 
 		return err
 	}
 	if kind == "publication" {
-		if data["Copies"], err = s.copiesView(c, v, id, data["Rejected"] == "override"); err != nil {
-			return err
-		}
 		if data["ColumnChoice"], err = s.publicationColumn(c, rv.ID); err != nil {
 			return err
 		}

@@ -174,6 +174,9 @@ var publicationMessages = map[Lang]map[string]string{
 		"publications.refuse.url":                "网址须以 http:// 或 https:// 开头",
 		"publications.refuse.withheld":           "公开属性为不予公开的文件不能公开",
 		"publications.refuse.not_published":      "文件尚未公开或已撤回",
+		"publications.notify.step":               "《%s》的保密审查待您签署第%s步",
+		"publications.notify.consult":            "%s就《%s》征求您单位意见，请在期限内答复",
+		"publications.notify.disagree":           "%s不同意发布《%s》，请协调决定",
 	},
 	English: {
 		"audit.action.registered":                "registered a publication",
@@ -345,5 +348,8 @@ var publicationMessages = map[Lang]map[string]string{
 		"publications.refuse.url":                "The address must start with http:// or https://",
 		"publications.refuse.withheld":           "A document not to be disclosed cannot be published",
 		"publications.refuse.not_published":      "The document is not published, or is withdrawn",
+		"publications.notify.step":               "The secrecy review of “%s” waits for you to sign step %s",
+		"publications.notify.consult":            "%s asks your department’s opinion on “%s”: please answer within the limit",
+		"publications.notify.disagree":           "%s disagrees with publishing “%s”: please settle it",
 	},
 }

@@ -28,11 +28,10 @@ var DemoGuide = guide.Content{
 }
 
 // demoGuide has the office keep and issue the guide and the year's
-// catalog, and the clerk of SJ09 attach copies to two of its documents: one
-// carries an ID number that the office let through with a reason, the
-// other a mobile number that still blocks it.
+// catalog. The electronic copies are the registered documents' (demoCopy,
+// from demoPublications).
 func demoGuide(ctx context.Context, store *models.Store, users map[string]models.Viewer, today time.Time) error {
-	office, clerk := users["office"], users["clerk"]
+	office := users["office"]
 	on := scoring.DateOf(today)
 	g := guide.New(store)
 	if _, err := g.Save(ctx, office, DemoGuide, today); err != nil {
@@ -41,33 +40,29 @@ func demoGuide(ctx context.Context, store *models.Store, users map[string]models
 	if _, err := g.IssueGuide(ctx, office, on); err != nil {
 		return err
 	}
-	if _, err := g.IssueCatalog(ctx, office, today.Year(), on); err != nil {
+	_, err := g.IssueCatalog(ctx, office, today.Year(), on)
+	return err
+}
+
+// demoCopy has the clerk attach to document d a Word copy whose title is
+// d's and whose paragraphs say paras, scanned as it is stored; with a
+// reason, the office then lets its findings through (放行).
+func demoCopy(ctx context.Context, store *models.Store, clerk, office models.Viewer, d guard.Doc, reason string, at time.Time, paras ...string) error {
+	var doc docx.Document
+	doc.Title(d.Title)
+	for _, p := range paras {
+		doc.Paragraph(p)
+	}
+	var buf bytes.Buffer
+	if _, err := doc.WriteTo(&buf); err != nil {
 		return err
 	}
-	var pubs []models.Publication
-	if err := store.DB.WithContext(ctx).Where("department_id = ?", clerk.DepartmentID).Order("published DESC, id DESC").Limit(2).Find(&pubs).Error; err != nil {
-		return fmt.Errorf("demo copies: %w", err)
+	gd := guard.New(store)
+	if _, err := gd.Attach(ctx, clerk, d, upload.Upload{Name: "正文.docx", Data: buf.Bytes()}, 0, at); err != nil {
+		return fmt.Errorf("demo copy: %w", err)
 	}
-	if len(pubs) < 2 {
+	if reason == "" {
 		return nil
 	}
-	gd := guard.New(store)
-	for i, body := range [][]string{
-		{pubs[0].Title, "经查，当事人王某（身份证号码320102198001012310）于夜间在居民区燃放烟花爆竹，依法予以警告。", "特此公告。"},
-		{pubs[1].Title, "举报人联系电话：13905240199。", "特此公告。"},
-	} {
-		var d docx.Document
-		d.Title(body[0])
-		for _, p := range body[1:] {
-			d.Paragraph(p)
-		}
-		var buf bytes.Buffer
-		if _, err := d.WriteTo(&buf); err != nil {
-			return err
-		}
-		if _, err := gd.Attach(ctx, clerk, pubs[i].ID, upload.Upload{Name: "正文.docx", Data: buf.Bytes()}, 0, today); err != nil {
-			return fmt.Errorf("demo copy: %w", err)
-		}
-	}
-	return gd.Override(ctx, office, pubs[0].ID, guard.OverrideForm{Reason: "经核实，该号码为培训材料中的示例编号，不是真实的身份证号码。"}, today)
+	return gd.Override(ctx, office, d, guard.OverrideForm{Reason: reason}, at)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/gongkai/gongkai/models/guard"
 	"github.com/gongkai/gongkai/models/guide"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/publications"
 )
 
 // The demo issues the guide and the catalog, and holds one document let
@@ -26,10 +27,13 @@ func TestDemoGuideAndCopies(t *testing.T) {
 		if len(hits) != 2 || hits[0].Kind != guard.IDNo || hits[1].Kind != guard.Mobile {
 			t.Fatalf("demo findings: %+v", hits)
 		}
-		if err := guard.CheckPublishable(ctx, s.DB, hits[0].PublicationID); err != nil {
-			t.Errorf("the overridden document is blocked: %v", err)
+		var let, blocked publications.Work
+		modelstest.Must(t, s.DB.First(&let, hits[0].WorkID).Error)
+		modelstest.Must(t, s.DB.First(&blocked, hits[1].WorkID).Error)
+		if err := guard.CheckPublishable(s.DB, let.Doc()); err != nil || let.Published == nil {
+			t.Errorf("the overridden document is blocked (%v) or not published (%v)", err, let.Published)
 		}
-		if err := guard.CheckPublishable(ctx, s.DB, hits[1].PublicationID); err == nil {
+		if err := guard.CheckPublishable(s.DB, blocked.Doc()); err == nil || blocked.Published != nil {
 			t.Error("the document with a mobile number is not blocked")
 		}
 	})

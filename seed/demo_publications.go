@@ -140,6 +140,11 @@ func demoPublications(ctx context.Context, store *models.Store, users map[string
 			if err := ps.Answer(ctx, asked, c.ID, publications.Disagree, "禁放区域与我部门在办案件的管控范围不一致", ago(27)); err != nil {
 				return err
 			}
+			// Its copy carries an ID number: the office lets it through.
+			if err := demoCopy(ctx, store, clerk, office, w.Doc(), "经核实，该号码为培训材料中的示例编号，不是真实的身份证号码。", ago(25),
+				"经查，当事人王某（身份证号码320102198001012310）于夜间在居民区燃放烟花爆竹，依法予以警告。", "特此公告。"); err != nil {
+				return err
+			}
 			return publish(w, 24)
 		},
 		// Published, then withdrawn: it leaves its catalog coverage.
@@ -168,7 +173,11 @@ func demoPublications(ctx context.Context, store *models.Store, users map[string
 			if err := agree(w, 12); err != nil {
 				return err
 			}
-			return review(w, 11, 2)
+			if err := review(w, 11, 2); err != nil {
+				return err
+			}
+			// Its copy carries a mobile number that still blocks it.
+			return demoCopy(ctx, store, clerk, office, w.Doc(), "", ago(10), "咨询电话：13905240199。", "特此公告。")
 		},
 		// Deferred until its secrecy is settled.
 		func() error {

@@ -15,6 +15,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"gorm.io/gorm"
+
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -186,13 +188,11 @@ func (s *Store) Assign(ctx context.Context, v models.Viewer, pub, column uint) e
 		var to *uint
 		var chosen Column
 		if column != 0 {
-			if err := tx.DB.First(&chosen, column).Error; err != nil {
-				return models.Invalid("column", "columns.refuse.unknown")
+			c, err := Of(tx.DB, column, p.Channel)
+			if err != nil {
+				return err
 			}
-			if chosen.Channel != p.Channel {
-				return models.Invalid("column", "columns.refuse.other_channel", chosen.Name, chosen.Channel, p.Channel)
-			}
-			to = &chosen.ID
+			chosen, to = *c, &c.ID
 		}
 		if (p.ColumnID == nil && to == nil) || (p.ColumnID != nil && to != nil && *p.ColumnID == *to) {
 			return nil
@@ -209,6 +209,25 @@ func (s *Store) Assign(ctx context.Context, v models.Viewer, pub, column uint) e
 		// The audit log names the columns, not their ids.
 		return tx.Record("update", "publication", p.ID, map[string]any{"publication_column": before.Name}, map[string]any{"publication_column": chosen.Name})
 	})
+}
+
+// Of reads column id for a publication that goes out (or is planned to go
+// out) on one of channels: a column that does not exist, or of another
+// channel, is refused in Chinese. It is the one rule of a publication's
+// column, whether set on the record (Assign) or at registration
+// (models/publications).
+func Of(db *gorm.DB, id uint, channels ...string) (*Column, error) {
+	var c Column
+	if err := db.First(&c, id).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil, models.Invalid("column", "columns.refuse.unknown")
+		}
+		return nil, fmt.Errorf("read column: %w", err)
+	}
+	if !slices.Contains(channels, c.Channel) {
+		return nil, models.Invalid("column", "columns.refuse.other_channel", c.Name, c.Channel, strings.Join(channels, "、"))
+	}
+	return &c, nil
 }
 
 // Lookup maps each channel's column names to their ids, for an import to

@@ -1,17 +1,19 @@
-// Package guard keeps a publication's electronic copies (seed 000: the
-// files of what is published, not only its address) and the scan that
-// catches personal data in them before publication: a resident ID number,
-// a mobile number, a bank card number. A finding blocks publishing until
-// its file is replaced or the office overrides it with a reason; both are
-// audit-logged. The rules that need no database are detect.go and
-// extract.go.
+// Package guard keeps a registered document's electronic copies (seed 000:
+// the files of what is published, not only its address) and the scan that
+// catches personal data in them and in the title before publication: a
+// resident ID number, a mobile number, a bank card number. A finding
+// blocks publishing until its file is replaced or the office overrides it
+// with a reason; both are audit-logged. The copies belong to the document
+// worked in the app (models/publications' work, issue 24): its room hands
+// guard the document as a Doc, so that guard reads no other room's table;
+// an imported publication has no copies. The rules that need no database
+// are detect.go and extract.go.
 package guard
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/http"
 	"path"
@@ -25,28 +27,28 @@ import (
 	"github.com/gongkai/gongkai/models/upload"
 )
 
-// MaxCopies bounds the current files of one publication.
+// MaxCopies bounds the current files of one document.
 const MaxCopies = 10
 
 // ScanTimeout bounds the scan of one file.
 const ScanTimeout = 20 * time.Second
 
-// File is an electronic copy of a publication. A replaced file is kept,
+// File is an electronic copy of a document. A replaced file is kept,
 // with the file that replaced it; only current files (ReplacedBy 0) count.
 type File struct {
-	ID            uint
-	PublicationID uint
-	DepartmentID  uint
-	Name          string
-	MIME          string `gorm:"column:mime"`
-	Size          int64
-	SHA256        string `gorm:"column:sha256"`
-	Data          []byte
-	UploadedBy    string
-	UploadedAt    time.Time
-	ReplacedBy    uint
-	Findings      int
-	Hits          []FileHit `gorm:"-"`
+	ID           uint
+	WorkID       uint
+	DepartmentID uint
+	Name         string
+	MIME         string `gorm:"column:mime"`
+	Size         int64
+	SHA256       string `gorm:"column:sha256"`
+	Data         []byte
+	UploadedBy   string
+	UploadedAt   time.Time
+	ReplacedBy   uint
+	Findings     int
+	Hits         []FileHit `gorm:"-"`
 }
 
 // TableName names the table.
@@ -55,16 +57,16 @@ func (File) TableName() string { return "publication_files" }
 // FileHit is a finding of the scan as stored: kind, place and the masked
 // value, never the value.
 type FileHit struct {
-	ID            uint
-	FileID        uint
-	PublicationID uint
-	Kind          Kind
-	Unit          Unit
-	N             int
-	Sheet         int
-	Row           int
-	Col           int
-	Masked        string
+	ID     uint
+	FileID uint
+	WorkID uint
+	Kind   Kind
+	Unit   Unit
+	N      int
+	Sheet  int
+	Row    int
+	Col    int
+	Masked string
 }
 
 // TableName names the table.
@@ -78,13 +80,13 @@ func (h FileHit) Hit() Hit {
 // Override is the office's decision to publish despite the findings as
 // they stood: the files up to Covers and the title as it was then.
 type Override struct {
-	ID            uint
-	PublicationID uint
-	Covers        uint // the newest file the override saw
-	Title         string
-	Reason        string
-	By            string
-	At            time.Time
+	ID     uint
+	WorkID uint
+	Covers uint // the newest file the override saw
+	Title  string
+	Reason string
+	By     string
+	At     time.Time
 }
 
 // TableName names the table.
@@ -96,33 +98,34 @@ type Store struct{ *models.Store }
 // New opens the room on the core's Store.
 func New(s *models.Store) *Store { return &Store{s} }
 
-// Copies is what the publication's page shows of its copies: the current
+// Doc is the registered document whose copies guard keeps, as its room
+// (models/publications) hands it over once it has checked who reads it:
+// the work's id, its department and its title as it stands.
+type Doc struct {
+	ID           uint
+	DepartmentID uint
+	Title        string
+}
+
+// Copies is what the document's page shows of its copies: the current
 // files with their findings, the replaced ones, the overrides, the title's
 // findings, and how many findings still block publishing.
 type Copies struct {
-	Publication models.Publication
-	Files       []File
-	Replaced    []File
-	Overrides   []Override
-	TitleHits   []Hit
-	Blocking    int
+	Files     []File
+	Replaced  []File
+	Overrides []Override
+	TitleHits []Hit
+	Blocking  int
 }
 
-// Copies reads the copies of publication id for v: a department the
-// viewer may not read is a 404.
-func (s *Store) Copies(ctx context.Context, v models.Viewer, id uint) (*Copies, error) {
-	p, err := publication(ctx, s.DB, id)
+// Copies reads the copies of document d, which the caller has shown its
+// reader (publications.Store.Work checks who reads it).
+func (s *Store) Copies(ctx context.Context, d Doc) (*Copies, error) {
+	st, err := state(s.DB.WithContext(ctx), d)
 	if err != nil {
 		return nil, err
 	}
-	if !v.CanSeeDepartment(p.DepartmentID) {
-		return nil, models.ErrNotFound
-	}
-	st, err := state(ctx, s.DB, p)
-	if err != nil {
-		return nil, err
-	}
-	out := &Copies{Publication: *p, Overrides: st.overrides, TitleHits: st.title, Blocking: st.blocking()}
+	out := &Copies{Overrides: st.overrides, TitleHits: st.title, Blocking: st.blocking()}
 	for _, f := range st.files {
 		if f.ReplacedBy == 0 {
 			out.Files = append(out.Files, f)
@@ -133,33 +136,23 @@ func (s *Store) Copies(ctx context.Context, v models.Viewer, id uint) (*Copies, 
 	return out, nil
 }
 
-// Download reads one copy with its data for v.
-func (s *Store) Download(ctx context.Context, v models.Viewer, id, file uint) (*File, error) {
-	p, err := publication(ctx, s.DB, id)
-	if err != nil {
-		return nil, err
-	}
-	if !v.CanSeeDepartment(p.DepartmentID) {
-		return nil, models.ErrNotFound
-	}
+// Download reads one copy of document d with its data, for a reader the
+// caller has checked.
+func (s *Store) Download(ctx context.Context, d Doc, file uint) (*File, error) {
 	var f File
-	if err := s.DB.WithContext(ctx).Where("id = ? AND publication_id = ?", file, id).First(&f).Error; err != nil {
+	if err := s.DB.WithContext(ctx).Where("id = ? AND work_id = ?", file, d.ID).First(&f).Error; err != nil {
 		return nil, models.NotFound(err, "read publication file")
 	}
 	return &f, nil
 }
 
-// Attach stores a copy of publication id, scanned, and replaces the
+// Attach stores a copy of document d, scanned, and replaces the
 // current file replaces when not 0. The department's clerk or head, or the
 // office, attach; a file replaced already, the same file as a current
 // copy, a copy past MaxCopies or a file that cannot be read within the
 // bounds is refused in Chinese.
-func (s *Store) Attach(ctx context.Context, v models.Viewer, id uint, u upload.Upload, replaces uint, now time.Time) (*File, error) {
-	p, err := publication(ctx, s.DB, id)
-	if err != nil {
-		return nil, err
-	}
-	if err := v.MayForDepartment(models.ActPublicationFiles, p.DepartmentID); err != nil {
+func (s *Store) Attach(ctx context.Context, v models.Viewer, d Doc, u upload.Upload, replaces uint, now time.Time) (*File, error) {
+	if err := v.MayForDepartment(models.ActPublicationFiles, d.DepartmentID); err != nil {
 		return nil, err
 	}
 	mime, err := CheckCopy(u)
@@ -173,11 +166,11 @@ func (s *Store) Attach(ctx context.Context, v models.Viewer, id uint, u upload.U
 		return nil, err
 	}
 	sum := sha256.Sum256(u.Data)
-	f := File{PublicationID: id, DepartmentID: p.DepartmentID, Name: upload.CleanName(u.Name), MIME: mime, Size: int64(len(u.Data)),
+	f := File{WorkID: d.ID, DepartmentID: d.DepartmentID, Name: upload.CleanName(u.Name), MIME: mime, Size: int64(len(u.Data)),
 		SHA256: hex.EncodeToString(sum[:]), Data: u.Data, UploadedBy: v.Name, UploadedAt: now.UTC(), Findings: len(hits)}
 	err = s.Audited(ctx, v, func(tx *models.Tx) error {
 		var current []File
-		if err := tx.ForUpdate().Omit("data").Where("publication_id = ? AND replaced_by = 0", id).Find(&current).Error; err != nil {
+		if err := tx.ForUpdate().Omit("data").Where("work_id = ? AND replaced_by = 0", d.ID).Find(&current).Error; err != nil {
 			return fmt.Errorf("read publication files: %w", err)
 		}
 		var old *File
@@ -200,7 +193,7 @@ func (s *Store) Attach(ctx context.Context, v models.Viewer, id uint, u upload.U
 			return fmt.Errorf("store publication file: %w", err)
 		}
 		for _, h := range hits {
-			row := FileHit{FileID: f.ID, PublicationID: id, Kind: h.Kind, Unit: h.Unit, N: h.N, Sheet: h.Sheet, Row: h.Row, Col: h.Col, Masked: h.Masked}
+			row := FileHit{FileID: f.ID, WorkID: d.ID, Kind: h.Kind, Unit: h.Unit, N: h.N, Sheet: h.Sheet, Row: h.Row, Col: h.Col, Masked: h.Masked}
 			if err := tx.DB.Create(&row).Error; err != nil {
 				return fmt.Errorf("store finding: %w", err)
 			}
@@ -212,7 +205,7 @@ func (s *Store) Attach(ctx context.Context, v models.Viewer, id uint, u upload.U
 			}
 			after["replaced"] = old.Name
 		}
-		return tx.Record("attach", "publication", id, nil, after)
+		return tx.Record("attach", "publication_work", d.ID, nil, after)
 	})
 	if err != nil {
 		return nil, err
@@ -227,10 +220,10 @@ type OverrideForm struct{ Reason string }
 // MaxReason bounds an override's reason.
 const MaxReason = 500
 
-// Override lets publication id be published despite the findings that
-// block it now, for the reason given (the office). With nothing blocking
-// (a second submit, or the files replaced meanwhile) it is refused.
-func (s *Store) Override(ctx context.Context, v models.Viewer, id uint, f OverrideForm, now time.Time) error {
+// Override lets document d be published despite the findings that block
+// it now, for the reason given (the office). With nothing blocking (a
+// second submit, or the files replaced meanwhile) it is refused.
+func (s *Store) Override(ctx context.Context, v models.Viewer, d Doc, f OverrideForm, now time.Time) error {
 	if !v.Can(models.ActOverridePersonalData) {
 		return models.ErrForbidden
 	}
@@ -239,14 +232,11 @@ func (s *Store) Override(ctx context.Context, v models.Viewer, id uint, f Overri
 		return err
 	}
 	return s.Audited(ctx, v, func(tx *models.Tx) error {
-		p, err := publication(ctx, tx.ForUpdate(), id)
-		if err != nil {
-			return err
+		// The document's overrides, locked: two submits at once are one.
+		if err := tx.ForUpdate().Where("work_id = ?", d.ID).Find(&[]Override{}).Error; err != nil {
+			return fmt.Errorf("read overrides: %w", err)
 		}
-		if !v.CanSeeDepartment(p.DepartmentID) {
-			return models.ErrNotFound
-		}
-		st, err := state(ctx, tx.DB, p)
+		st, err := state(tx.DB, d)
 		if err != nil {
 			return err
 		}
@@ -254,24 +244,20 @@ func (s *Store) Override(ctx context.Context, v models.Viewer, id uint, f Overri
 		if n == 0 {
 			return models.Invalid("reason", "guide.refuse.nothing")
 		}
-		o := Override{PublicationID: id, Covers: st.newest(), Title: p.Title, Reason: reason, By: v.Name, At: now.UTC()}
+		o := Override{WorkID: d.ID, Covers: st.newest(), Title: d.Title, Reason: reason, By: v.Name, At: now.UTC()}
 		if err := tx.DB.Create(&o).Error; err != nil {
 			return fmt.Errorf("store override: %w", err)
 		}
-		return tx.Record("override", "publication", id, nil, map[string]any{"reason": reason, "findings": n})
+		return tx.Record("override", "publication_work", d.ID, nil, map[string]any{"reason": reason, "findings": n})
 	})
 }
 
-// CheckPublishable refuses, in Chinese, to publish publication id while
+// CheckPublishable refuses, in Chinese, to publish document d while
 // personal data found in its title or its current copies is neither
-// replaced nor overridden. Publish calls it inside its transaction (db is
-// that transaction's, or the Store's).
-func CheckPublishable(ctx context.Context, db *gorm.DB, id uint) error {
-	p, err := publication(ctx, db, id)
-	if err != nil {
-		return err
-	}
-	st, err := state(ctx, db, p)
+// replaced nor overridden. publications' Publish calls it inside its
+// transaction (db is that transaction's).
+func CheckPublishable(db *gorm.DB, d Doc) error {
+	st, err := state(db, d)
 	if err != nil {
 		return err
 	}
@@ -281,7 +267,7 @@ func CheckPublishable(ctx context.Context, db *gorm.DB, id uint) error {
 	return nil
 }
 
-// scanState is what the scan knows of one publication.
+// scanState is what the scan knows of one document.
 type scanState struct {
 	files     []File
 	overrides []Override
@@ -289,14 +275,13 @@ type scanState struct {
 	titleText string
 }
 
-func state(ctx context.Context, db *gorm.DB, p *models.Publication) (*scanState, error) {
-	st := &scanState{titleText: p.Title}
-	db = db.WithContext(ctx)
-	if err := db.Omit("data").Where("publication_id = ?", p.ID).Order("id").Find(&st.files).Error; err != nil {
+func state(db *gorm.DB, d Doc) (*scanState, error) {
+	st := &scanState{titleText: d.Title}
+	if err := db.Omit("data").Where("work_id = ?", d.ID).Order("id").Find(&st.files).Error; err != nil {
 		return nil, fmt.Errorf("read publication files: %w", err)
 	}
 	var hits []FileHit
-	if err := db.Where("publication_id = ?", p.ID).Order("id").Find(&hits).Error; err != nil {
+	if err := db.Where("work_id = ?", d.ID).Order("id").Find(&hits).Error; err != nil {
 		return nil, fmt.Errorf("read findings: %w", err)
 	}
 	for i := range st.files {
@@ -306,10 +291,10 @@ func state(ctx context.Context, db *gorm.DB, p *models.Publication) (*scanState,
 			}
 		}
 	}
-	if err := db.Where("publication_id = ?", p.ID).Order("id").Find(&st.overrides).Error; err != nil {
+	if err := db.Where("work_id = ?", d.ID).Order("id").Find(&st.overrides).Error; err != nil {
 		return nil, fmt.Errorf("read overrides: %w", err)
 	}
-	for _, f := range ScanText(p.Title) {
+	for _, f := range ScanText(d.Title) {
 		st.title = append(st.title, Hit{Place: Place{Unit: InTitle}, Finding: f})
 	}
 	return st, nil
@@ -344,17 +329,6 @@ func (st *scanState) newest() uint {
 		id = max(id, f.ID)
 	}
 	return id
-}
-
-func publication(ctx context.Context, db *gorm.DB, id uint) (*models.Publication, error) {
-	var p models.Publication
-	if err := db.WithContext(ctx).First(&p, id).Error; err != nil {
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return nil, models.ErrNotFound
-		}
-		return nil, fmt.Errorf("read publication %d: %w", id, err)
-	}
-	return &p, nil
 }
 
 // copyKinds are the kinds of a copy: Word and Excel files, PDF, plain text.

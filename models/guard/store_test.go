@@ -33,16 +33,15 @@ func docx(t *testing.T, paras ...string) []byte {
 	return buf.Bytes()
 }
 
-// bureau makes two departments, a publication of the first, and the
-// viewers who act on it.
-func bureau(t *testing.T, s *models.Store) (pub models.Publication, clerk, other, office models.Viewer) {
+// bureau makes two departments, a document of the first as its room hands
+// it to guard, and the viewers who act on it.
+func bureau(t *testing.T, s *models.Store) (pub guard.Doc, clerk, other, office models.Viewer) {
 	t.Helper()
 	za := models.Department{Code: "ZA", Name: "治安支队", Kind: models.KindCityDept}
 	xj := models.Department{Code: "XJ", Name: "刑警支队", Kind: models.KindCityDept}
 	modelstest.Must(t, s.DB.Create(&za).Error)
 	modelstest.Must(t, s.DB.Create(&xj).Error)
-	pub = models.Publication{DepartmentID: za.ID, IndexNo: "ZA-2026-001", Seq: 1, Title: "关于开展交通安全宣传的通告", Channel: "网站", Published: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}
-	modelstest.Must(t, s.DB.Create(&pub).Error)
+	pub = guard.Doc{ID: 41, DepartmentID: za.ID, Title: "关于开展交通安全宣传的通告"}
 	return pub, models.Viewer{UserID: 7, Name: "张承办", Role: models.RoleClerk, DepartmentID: za.ID},
 		models.Viewer{UserID: 8, Name: "李承办", Role: models.RoleClerk, DepartmentID: xj.ID},
 		models.Viewer{UserID: 1, Name: "王主任", Role: models.RoleOffice}
@@ -58,37 +57,37 @@ func TestPersonalDataBlocksPublishing(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		pub, clerk, other, office := bureau(t, s)
 		g := guard.New(s)
-		if err := guard.CheckPublishable(ctx, s.DB, pub.ID); err != nil {
+		if err := guard.CheckPublishable(s.DB, pub); err != nil {
 			t.Fatalf("nothing attached yet: %v", err)
 		}
 		// A wrong check digit passes.
-		f, err := g.Attach(ctx, clerk, pub.ID, upload.Upload{Name: "通告.docx", Data: docx(t, "通告正文", "编号110105194912310021")}, 0, now)
+		f, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "通告.docx", Data: docx(t, "通告正文", "编号110105194912310021")}, 0, now)
 		if err != nil || f.Findings != 0 {
 			t.Fatalf("wrong check digit: %+v %v", f, err)
 		}
-		modelstest.Must(t, guard.CheckPublishable(ctx, s.DB, pub.ID))
+		modelstest.Must(t, guard.CheckPublishable(s.DB, pub))
 
 		// The same file twice (a double submit) is refused in Chinese.
-		if _, err := g.Attach(ctx, clerk, pub.ID, upload.Upload{Name: "通告.docx", Data: docx(t, "通告正文", "编号110105194912310021")}, 0, now); err == nil || !strings.Contains(err.Error(), "无需重复上传") {
+		if _, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "通告.docx", Data: docx(t, "通告正文", "编号110105194912310021")}, 0, now); err == nil || !strings.Contains(err.Error(), "无需重复上传") {
 			t.Errorf("the same file twice: %v", err)
 		}
 
 		// Another department's clerk may not attach; the Store says so.
-		if _, err := g.Attach(ctx, other, pub.ID, upload.Upload{Name: "a.txt", Data: []byte("x")}, 0, now); !errors.Is(err, models.ErrNotFound) {
+		if _, err := g.Attach(ctx, other, pub, upload.Upload{Name: "a.txt", Data: []byte("x")}, 0, now); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("another department attached: %v", err)
 		}
 
 		// A valid ID number blocks publishing, in Chinese.
-		bad, err := g.Attach(ctx, clerk, pub.ID, upload.Upload{Name: "附件.docx", Data: docx(t, "当事人张三", "身份证号11010519491231002X")}, 0, now)
+		bad, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "附件.docx", Data: docx(t, "当事人张三", "身份证号11010519491231002X")}, 0, now)
 		if err != nil || bad.Findings != 1 {
 			t.Fatalf("valid ID number: %+v %v", bad, err)
 		}
-		err = guard.CheckPublishable(ctx, s.DB, pub.ID)
+		err = guard.CheckPublishable(s.DB, pub)
 		var ve *models.ValidationError
 		if !errors.As(err, &ve) || !strings.Contains(ve.Message, "发现1处个人信息") {
 			t.Fatalf("published with an ID number: %v", err)
 		}
-		c, err := g.Copies(ctx, office, pub.ID)
+		c, err := g.Copies(ctx, pub)
 		modelstest.Must(t, err)
 		if c.Blocking != 1 || len(c.Files) != 2 || len(c.Files[1].Hits) != 1 {
 			t.Fatalf("copies: %+v", c)
@@ -96,46 +95,43 @@ func TestPersonalDataBlocksPublishing(t *testing.T) {
 		if h := c.Files[1].Hits[0]; h.Kind != guard.IDNo || h.Unit != guard.InParagraph || h.N != 2 || h.Masked != "1101**********002X" {
 			t.Errorf("the finding: %+v", h)
 		}
-		if _, err := g.Copies(ctx, other, pub.ID); !errors.Is(err, models.ErrNotFound) {
-			t.Errorf("another department read the copies: %v", err)
-		}
 
 		// Only the office overrides, with a reason; a second override is refused.
-		if err := g.Override(ctx, clerk, pub.ID, guard.OverrideForm{Reason: "已核实"}, now); !errors.Is(err, models.ErrForbidden) {
+		if err := g.Override(ctx, clerk, pub, guard.OverrideForm{Reason: "已核实"}, now); !errors.Is(err, models.ErrForbidden) {
 			t.Errorf("a clerk overrode: %v", err)
 		}
-		if err := g.Override(ctx, office, pub.ID, guard.OverrideForm{Reason: " "}, now); err == nil {
+		if err := g.Override(ctx, office, pub, guard.OverrideForm{Reason: " "}, now); err == nil {
 			t.Error("an override without a reason")
 		}
-		modelstest.Must(t, g.Override(ctx, office, pub.ID, guard.OverrideForm{Reason: "该号码为公开的单位统一社会信用代码，经核实不是个人信息"}, now))
-		modelstest.Must(t, guard.CheckPublishable(ctx, s.DB, pub.ID))
-		if err := g.Override(ctx, office, pub.ID, guard.OverrideForm{Reason: "再次放行"}, now); !errors.As(err, &ve) || !strings.Contains(ve.Message, "无需放行") {
+		modelstest.Must(t, g.Override(ctx, office, pub, guard.OverrideForm{Reason: "该号码为公开的单位统一社会信用代码，经核实不是个人信息"}, now))
+		modelstest.Must(t, guard.CheckPublishable(s.DB, pub))
+		if err := g.Override(ctx, office, pub, guard.OverrideForm{Reason: "再次放行"}, now); !errors.As(err, &ve) || !strings.Contains(ve.Message, "无需放行") {
 			t.Errorf("a second override: %v", err)
 		}
 
 		// A new file with a finding blocks again; replacing it clears it.
-		worse, err := g.Attach(ctx, clerk, pub.ID, upload.Upload{Name: "名单.txt", Data: []byte("联系人 13812345678")}, 0, now)
+		worse, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "名单.txt", Data: []byte("联系人 13812345678")}, 0, now)
 		if err != nil || worse.Findings != 1 {
 			t.Fatalf("mobile in a text file: %+v %v", worse, err)
 		}
-		if err := guard.CheckPublishable(ctx, s.DB, pub.ID); err == nil {
+		if err := guard.CheckPublishable(s.DB, pub); err == nil {
 			t.Fatal("a new finding after the override does not block")
 		}
-		if _, err := g.Attach(ctx, clerk, pub.ID, upload.Upload{Name: "名单.txt", Data: []byte("联系人 138****5678")}, worse.ID, now); err != nil {
+		if _, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "名单.txt", Data: []byte("联系人 138****5678")}, worse.ID, now); err != nil {
 			t.Fatal(err)
 		}
-		modelstest.Must(t, guard.CheckPublishable(ctx, s.DB, pub.ID))
+		modelstest.Must(t, guard.CheckPublishable(s.DB, pub))
 		// Replacing it twice (a double submit) is refused in Chinese.
-		if _, err := g.Attach(ctx, clerk, pub.ID, upload.Upload{Name: "名单.txt", Data: []byte("联系人")}, worse.ID, now); !errors.As(err, &ve) || !strings.Contains(ve.Message, "已被替换") {
+		if _, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "名单.txt", Data: []byte("联系人")}, worse.ID, now); !errors.As(err, &ve) || !strings.Contains(ve.Message, "已被替换") {
 			t.Errorf("replaced twice: %v", err)
 		}
 
 		var actions []string
-		modelstest.Must(t, s.DB.Model(&models.AuditEntry{}).Where("entity = ? AND entity_id = ?", "publication", fmt.Sprint(pub.ID)).Order("id").Pluck("action", &actions).Error)
+		modelstest.Must(t, s.DB.Model(&models.AuditEntry{}).Where("entity = ? AND entity_id = ?", "publication_work", fmt.Sprint(pub.ID)).Order("id").Pluck("action", &actions).Error)
 		if strings.Join(actions, " ") != "attach attach override attach attach" {
 			t.Errorf("audit log: %v", actions)
 		}
-		got, err := g.Download(ctx, clerk, pub.ID, bad.ID)
+		got, err := g.Download(ctx, pub, bad.ID)
 		if err != nil || !bytes.Equal(got.Data, docx(t, "当事人张三", "身份证号11010519491231002X")) {
 			t.Errorf("download: %v", err)
 		}

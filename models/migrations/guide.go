@@ -7,8 +7,9 @@ import (
 	"gorm.io/gorm"
 )
 
-// guideSteps hold a publication's electronic copies with the personal data
-// the scan found in them and the overrides (models/guard), and the
+// guideSteps hold a registered document's (publication_works) electronic
+// copies with the personal data the scan found in them and the overrides
+// (models/guard), and the
 // 公开指南's content and the guides and catalogs issued (models/guide).
 var guideSteps = []*gormigrate.Migration{
 	{
@@ -16,39 +17,39 @@ var guideSteps = []*gormigrate.Migration{
 		Migrate: func(tx *gorm.DB) error {
 			// The shapes as this step made them.
 			type publicationFile struct {
-				ID            uint      `gorm:"primaryKey"`
-				PublicationID uint      `gorm:"not null;index:idx_publication_file_pub"`
-				DepartmentID  uint      `gorm:"not null"`
-				Name          string    `gorm:"size:255;not null"`
-				MIME          string    `gorm:"column:mime;size:128;not null"`
-				Size          int64     `gorm:"not null"`
-				SHA256        string    `gorm:"column:sha256;size:64;not null"`
-				Data          []byte    `gorm:"not null"`
-				UploadedBy    string    `gorm:"size:64;not null"`
-				UploadedAt    time.Time `gorm:"not null"`
-				ReplacedBy    uint      `gorm:"not null;default:0"`
-				Findings      int       `gorm:"not null;default:0"`
+				ID           uint      `gorm:"primaryKey"`
+				WorkID       uint      `gorm:"not null;index:idx_publication_file_work"`
+				DepartmentID uint      `gorm:"not null"`
+				Name         string    `gorm:"size:255;not null"`
+				MIME         string    `gorm:"column:mime;size:128;not null"`
+				Size         int64     `gorm:"not null"`
+				SHA256       string    `gorm:"column:sha256;size:64;not null"`
+				Data         []byte    `gorm:"not null"`
+				UploadedBy   string    `gorm:"size:64;not null"`
+				UploadedAt   time.Time `gorm:"not null"`
+				ReplacedBy   uint      `gorm:"not null;default:0"`
+				Findings     int       `gorm:"not null;default:0"`
 			}
 			type publicationFileHit struct {
-				ID            uint   `gorm:"primaryKey"`
-				FileID        uint   `gorm:"not null;index:idx_publication_file_hit_file"`
-				PublicationID uint   `gorm:"not null;index:idx_publication_file_hit_pub"`
-				Kind          string `gorm:"size:16;not null"`
-				Unit          string `gorm:"size:16;not null"`
-				N             int    `gorm:"not null;default:0"`
-				Sheet         int    `gorm:"not null;default:0"`
-				Row           int    `gorm:"not null;default:0"`
-				Col           int    `gorm:"not null;default:0"`
-				Masked        string `gorm:"size:64;not null"`
+				ID     uint   `gorm:"primaryKey"`
+				FileID uint   `gorm:"not null;index:idx_publication_file_hit_file"`
+				WorkID uint   `gorm:"not null;index:idx_publication_file_hit_work"`
+				Kind   string `gorm:"size:16;not null"`
+				Unit   string `gorm:"size:16;not null"`
+				N      int    `gorm:"not null;default:0"`
+				Sheet  int    `gorm:"not null;default:0"`
+				Row    int    `gorm:"not null;default:0"`
+				Col    int    `gorm:"not null;default:0"`
+				Masked string `gorm:"size:64;not null"`
 			}
 			type publicationOverride struct {
-				ID            uint      `gorm:"primaryKey"`
-				PublicationID uint      `gorm:"not null;index:idx_publication_override_pub"`
-				Covers        uint      `gorm:"not null;default:0"`
-				Title         string    `gorm:"size:512;not null"`
-				Reason        string    `gorm:"type:text"`
-				By            string    `gorm:"size:64;not null"`
-				At            time.Time `gorm:"not null"`
+				ID     uint      `gorm:"primaryKey"`
+				WorkID uint      `gorm:"not null;index:idx_publication_override_work"`
+				Covers uint      `gorm:"not null;default:0"`
+				Title  string    `gorm:"size:512;not null"`
+				Reason string    `gorm:"type:text"`
+				By     string    `gorm:"size:64;not null"`
+				At     time.Time `gorm:"not null"`
 			}
 			if err := tx.Table("publication_files").AutoMigrate(&publicationFile{}); err != nil {
 				return err

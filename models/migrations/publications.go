@@ -30,6 +30,7 @@ var publicationWorkSteps = []*gormigrate.Migration{
 				Attribute     string     `gorm:"size:16;not null"`
 				Exemption     string     `gorm:"size:64;not null;default:''"`
 				Channels      string     `gorm:"size:256;not null;default:''"`
+				ColumnID      uint       `gorm:"not null;default:0"`
 				Involved      string     `gorm:"size:512;not null;default:''"`
 				Signer        string     `gorm:"size:64;not null;default:''"`
 				AttrStatus    string     `gorm:"size:16;not null;default:''"`

@@ -60,6 +60,9 @@ func (s *Store) Consult(ctx context.Context, v models.Viewer, id uint, l Letter,
 		if err := tx.DB.Create(c).Error; err != nil {
 			return fmt.Errorf("send consultation: %w", err)
 		}
+		if err := notifyConsulted(tx, w, l.Asked, now); err != nil {
+			return err
+		}
 		return tx.Record("consult", "publication_work", w.ID, nil, c)
 	})
 	return c, err
@@ -90,7 +93,7 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, opinion, r
 		return err
 	}
 	return s.Audited(ctx, v, func(tx *models.Tx) error {
-		c, _, err := lockConsultation(tx, id)
+		c, w, err := lockConsultation(tx, id)
 		if err != nil {
 			return err
 		}
@@ -108,6 +111,11 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, opinion, r
 		core := map[string]any{"replied": &on, "opinion": opinion, "note": truncate(reason, 1024)}
 		if err := tx.DB.Model(&clocks.Coordination{}).Where("id = ?", c.CoordinationID).Updates(core).Error; err != nil {
 			return fmt.Errorf("record coordination reply: %w", err)
+		}
+		if opinion == Disagree {
+			if err := notifyDisagreement(tx, w, c.AskedID, now); err != nil {
+				return err
+			}
 		}
 		return tx.Record("answer", "publication_consultation", c.ID, nil, change)
 	})

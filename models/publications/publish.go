@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/columns"
+	"github.com/gongkai/gongkai/models/guard"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -40,12 +42,13 @@ func checkRelease(r *Release, w *Work, now time.Time, needReason bool) error {
 
 // readyToPublish is the one precondition of publishing, whatever asks:
 // the document is not yet out, is not 不予公开, its attribute is settled
-// (the office agreed, or the signer decided), and it is not deferred.
-// Breaches of the secrecy review and the coordination do not stop it:
-// they are flagged (violations) and proposed to the discipline office.
-// Every further check before publishing belongs here (the personal-data
-// scan of issue 24 joins it), so the web, the API and the demo refuse the
-// same things.
+// (the office agreed, or the signer decided), it is not deferred, and no
+// personal data found in its title or its electronic copies is left
+// neither replaced nor overridden (models/guard). Breaches of the secrecy
+// review and the coordination do not stop it: they are flagged
+// (violations) and proposed to the discipline office. Every further check
+// before publishing belongs here, so the web, the API and the demo refuse
+// the same things.
 func readyToPublish(tx *models.Tx, w *Work) error {
 	switch {
 	case w.Published != nil || w.Withdrawn != nil:
@@ -57,12 +60,19 @@ func readyToPublish(tx *models.Tx, w *Work) error {
 	case w.Deferred():
 		return models.Invalid("", "publications.refuse.deferred")
 	}
-	return nil
+	return guard.CheckPublishable(tx.DB, w.Doc())
+}
+
+// Doc is the work as models/guard keeps its electronic copies: its id,
+// department and title.
+func (w *Work) Doc() guard.Doc {
+	return guard.Doc{ID: w.ID, DepartmentID: w.DepartmentID, Title: w.Title}
 }
 
 // Publish records a document as published: the core publication row that
 // the scores read (A1, A2, D2) is written from the work, with its secrecy
-// review's decision if it has one.
+// review's decision if it has one and the column planned at registration
+// (which must be a column of the channel it goes out on).
 func (s *Store) Publish(ctx context.Context, v models.Viewer, id uint, r Release, now time.Time) (*models.Publication, error) {
 	var p *models.Publication
 	err := s.Audited(ctx, v, func(tx *models.Tx) error {
@@ -79,6 +89,13 @@ func (s *Store) Publish(ctx context.Context, v models.Viewer, id uint, r Release
 		formed := w.Formed
 		p = &models.Publication{DepartmentID: w.DepartmentID, IndexNo: w.IndexNo, Seq: w.Seq, Title: w.Title, Channel: r.Channel,
 			Formed: &formed, Published: r.Day.Time(), DocNo: w.DocNo, Attribute: w.Attribute, URL: r.URL}
+		if w.ColumnID != 0 {
+			c, err := columns.Of(tx.DB, w.ColumnID, r.Channel)
+			if err != nil {
+				return err
+			}
+			p.ColumnID = &c.ID
+		}
 		var approval Step
 		err = tx.DB.Where("work_id = ? AND n = ?", w.ID, Steps).Limit(1).Find(&approval).Error
 		if err != nil {
@@ -129,6 +146,12 @@ func (s *Store) Change(ctx context.Context, v models.Viewer, id uint, r Release,
 		}
 		if err := checkRelease(&r, w, now, true); err != nil {
 			return err
+		}
+		if p.ColumnID != nil {
+			// Its column stays a column of its channel.
+			if _, err := columns.Of(tx.DB, *p.ColumnID, r.Channel); err != nil {
+				return err
+			}
 		}
 		before := *p
 		if err := tx.DB.Model(p).Updates(map[string]any{"channel": r.Channel, "url": r.URL}).Error; err != nil {

@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/guard"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -68,6 +69,20 @@ type View struct {
 	Consultations []ConsultationView
 	Events        []Event
 	Violations    []Violation
+}
+
+// Doc reads work id as models/guard keeps its electronic copies, if v may
+// read it; otherwise ErrNotFound.
+func (s *Store) Doc(ctx context.Context, v models.Viewer, id uint) (guard.Doc, error) {
+	q, err := scope(s.DB.WithContext(ctx), v)
+	if err != nil {
+		return guard.Doc{}, err
+	}
+	var w Work
+	if err := q.First(&w, id).Error; err != nil {
+		return guard.Doc{}, models.NotFound(err, "read publication work")
+	}
+	return w.Doc(), nil
 }
 
 // Work reads one work as of today if v may read it; otherwise ErrNotFound.

@@ -96,6 +96,9 @@ func (s *Store) SignStep(ctx context.Context, v models.Viewer, id uint, n int, o
 		if err := s.reviewRow(tx, w, st); err != nil {
 			return err
 		}
+		if err := notifyNextStep(tx, w, n, now); err != nil {
+			return err
+		}
 		return tx.Record("sign_step", "publication_work", w.ID, nil, st)
 	})
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/columns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -44,8 +45,11 @@ type Registration struct {
 	Formed                scoring.Date
 	Attribute, Exemption  string
 	Channels              []string
-	Involved              []uint
-	Signer                string
+	// ColumnID is the website column (栏目) planned, 0 for none: a column
+	// of one of the planned channels (columns.Of).
+	ColumnID uint
+	Involved []uint
+	Signer   string
 }
 
 // checkAttribute refuses an attribute outside seed 003's three, and a
@@ -105,7 +109,7 @@ func (s *Store) Register(ctx context.Context, v models.Viewer, r Registration, n
 	}
 	w := &Work{DepartmentID: v.DepartmentID, IndexNo: r.IndexNo, Title: r.Title, DocNo: r.DocNo, Seq: r.Seq,
 		Formed: r.Formed.Time(), Attribute: r.Attribute, Exemption: r.Exemption, Channels: channels,
-		Involved: joinIDs(r.Involved), Signer: r.Signer, CreatedBy: v.Name}
+		Involved: joinIDs(r.Involved), Signer: r.Signer, ColumnID: r.ColumnID, CreatedBy: v.Name}
 	err = s.Audited(ctx, v, func(tx *models.Tx) error {
 		if r.Seq != models.Uncatalogued {
 			var n int64
@@ -114,6 +118,11 @@ func (s *Store) Register(ctx context.Context, v models.Viewer, r Registration, n
 			}
 			if n == 0 {
 				return models.Invalid("seq", "publications.refuse.seq")
+			}
+		}
+		if r.ColumnID != 0 {
+			if _, err := columns.Of(tx.DB, r.ColumnID, r.Channels...); err != nil {
+				return err
 			}
 		}
 		if len(r.Involved) > 0 {

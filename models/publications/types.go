@@ -22,6 +22,7 @@ type Work struct {
 	Attribute    string    `gorm:"size:16;not null"`             // 主动公开 / 依申请公开 / 不予公开
 	Exemption    string    `gorm:"size:64;not null;default:''"`  // 不予公开的理由, the fixed list
 	Channels     string    `gorm:"size:256;not null;default:''"` // planned channels, 、-separated
+	ColumnID     uint      `gorm:"not null;default:0"`           // the website column (栏目) planned, 0 for none
 	Involved     string    `gorm:"size:512;not null;default:''"` // departments to consult, ids ,-separated
 	Signer       string    `gorm:"size:64;not null;default:''"`  // 签发人
 	// AttrStatus is the office's review of the attribute (seed 003 审核制度
