@@ -36,7 +36,7 @@ func TestBrowserGuidePrints(t *testing.T) {
 		t.Errorf("printed: %d pieces of the application on paper, PDF %d bytes", shown, len(pdf))
 	}
 	var public string
-	if err := chromedp.Run(b.ctx, chromedp.Navigate(base+"/public"), chromedp.Text(`#catalog`, &public)); err != nil {
+	if err := chromedp.Run(b.ctx, chromedp.Navigate(base+"/public"), chromedp.Click(`#catalog summary`), chromedp.Text(`#catalog`, &public)); err != nil {
 		t.Fatalf("public: %v", err)
 	}
 	if !strings.Contains(public, "政府信息公开目录") || !strings.Contains(public, "索引号") {

@@ -25,7 +25,7 @@ func TestBrowserLedger(t *testing.T) {
 		chromedp.Click(`header nav a[href="/requests"]`),
 		chromedp.WaitVisible(`#ledger-filters`),
 		chromedp.Evaluate(rows+`.length`, &n),
-		chromedp.Evaluate(rows+`.filter(r => r.querySelector('a[href^="/records/request/"]')).length`, &linked),
+		chromedp.Evaluate(rows+`.filter(r => r.querySelector('a[href^="/requests/"]')).length`, &linked),
 		chromedp.Evaluate(`document.querySelectorAll('#ledger-filters select[name=department]').length`, &depts),
 		chromedp.Evaluate(rows+`.map(r => r.cells[5].textContent.trim()).filter(d => d)`, &dues),
 	)

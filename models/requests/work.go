@@ -6,6 +6,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
+	"github.com/gongkai/gongkai/models/ledger"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -157,17 +158,11 @@ func (s *Store) Get(ctx context.Context, v models.Viewer, id uint, today scoring
 	}
 	st := stateOf(&q, steps)
 	w := &Work{Request: q, Department: d.Name, Steps: steps, Letters: letters, State: st.code(),
-		Applicant:  v.ApplicantOf(q.DepartmentID, q.ApplicantName, q.ApplicantIDNo, q.ApplicantContact),
 		ThirdParty: st.ThirdParty, ThirdPartyOpinion: st.ThirdPartyOpinion, ExtensionReason: st.ExtensionReason, Transferred: st.TransferUnit}
 	w.clocks(cal, limits, st, today)
 	w.allowed(v, st)
-	if w.Applicant.Whole && (q.ApplicantName != "" || q.ApplicantIDNo != "" || q.ApplicantContact != "") {
-		err := s.Audited(ctx, v, func(tx *models.Tx) error {
-			return tx.Record("read_applicant", "request", q.ID, nil, nil)
-		})
-		if err != nil {
-			return nil, err
-		}
+	if w.Applicant, err = ledger.New(s.Store).Applicant(ctx, v, &q); err != nil {
+		return nil, err
 	}
 	return w, nil
 }
