@@ -80,9 +80,7 @@ func demoRequests(ctx context.Context, store *models.Store, users map[string]mod
 		w.register(back(26), "当面", "自然人", "郑十", "320102196609091111", "13977778888", "请求更正公开的某处罚决定中本人姓名的错误")
 		w.kind = models.RequestKindDisclosure
 		w.transfer(back(25), "法制支队", "更正处罚决定书中的当事人姓名")
-		w.step(func(id uint) error {
-			return w.rs.TransferAnswered(w.ctx, w.v, id, back(21), "已核实并更正", w.today)
-		})
+		w.unitAnswer(back(21), "法制支队", "已核实并更正")
 		w.answer(back(20), "同意公开", "予以公开", "")
 		// An extension the office approved, the answer still to come.
 		w.register(back(20), "网络", "自然人", "王芳芳", "320102199503033333", "13922223333", "2025年交通违法处理窗口的办理数量")
@@ -182,15 +180,40 @@ func (w *demoWorker) extension(on scoring.Date, reason string) {
 // transfer forwards a part to the demo department named unit.
 func (w *demoWorker) transfer(on scoring.Date, unit, part string) {
 	w.step(func(id uint) error {
-		units, err := w.rs.Units(w.ctx)
+		u, err := w.unit(unit)
 		if err != nil {
 			return err
 		}
-		for _, u := range units {
-			if u.Name == unit {
-				return w.rs.Transfer(w.ctx, w.v, id, on, u.ID, part, w.today)
-			}
-		}
-		return fmt.Errorf("no demo unit %s", unit)
+		return w.rs.Transfer(w.ctx, w.v, id, on, u.ID, part, w.today)
 	})
+}
+
+// unitAnswer records, as the head of the demo department named unit, its
+// answer to the part forwarded to it.
+func (w *demoWorker) unitAnswer(on scoring.Date, unit, text string) {
+	w.step(func(id uint) error {
+		u, err := w.unit(unit)
+		if err != nil {
+			return err
+		}
+		var head models.User
+		if err := w.rs.DB.WithContext(w.ctx).Where("department_id = ? AND role = ?", u.ID, models.RoleHead).Order("id").First(&head).Error; err != nil {
+			return fmt.Errorf("demo head of %s: %w", unit, err)
+		}
+		return w.rs.TransferAnswered(w.ctx, head.Viewer(), id, on, text, w.today)
+	})
+}
+
+// unit is the demo department named name.
+func (w *demoWorker) unit(name string) (models.Department, error) {
+	units, err := w.rs.Units(w.ctx)
+	if err != nil {
+		return models.Department{}, err
+	}
+	for _, u := range units {
+		if u.Name == name {
+			return u, nil
+		}
+	}
+	return models.Department{}, fmt.Errorf("no demo unit %s", name)
 }

@@ -2,8 +2,12 @@ package requests
 
 import (
 	"context"
+	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/notify"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -111,8 +115,10 @@ func (s *Store) AskExtension(ctx context.Context, v models.Viewer, id uint, on s
 }
 
 // DecideExtension is the office's decision on an extension asked: an
-// approval extends the limit by the scheme's extension (at most 15
-// working days) and issues the 延长答复期限告知书 to the applicant.
+// approval extends the limit by exactly the scheme's extension
+// (time_limits.extension: 15 working days in the defaults, 20 under the
+// 2019 regulation; no other length can be asked) and issues the
+// 延长答复期限告知书 to the applicant, which states that length.
 func (s *Store) DecideExtension(ctx context.Context, v models.Viewer, id uint, on scoring.Date, approve bool, note string, today scoring.Date) error {
 	note, err := models.CheckText("note", "requests.field.decision", note, models.MaxText, !approve)
 	if err != nil {
@@ -146,7 +152,7 @@ func (s *Store) DecideExtension(ctx context.Context, v models.Viewer, id uint, o
 		}
 		due := scoring.RequestDue(cal, limits, requestOf(q), on)
 		doc, err := issue(tx, q, letterInput{Kind: LetterExtension, On: on, Facts: map[string]string{
-			"延期理由": st.ExtensionReason, "答复期限": chineseDate(due)}})
+			"延期理由": st.ExtensionReason, "延长工作日": strconv.Itoa(limits.Extension), "答复期限": chineseDate(due)}})
 		if err != nil {
 			return err
 		}
@@ -185,37 +191,82 @@ func (s *Store) Transfer(ctx context.Context, v models.Viewer, id uint, on scori
 		if err != nil {
 			return err
 		}
+		due := scoring.RequestDue(cal, limits, requestOf(q), on)
 		doc, err := issue(tx, q, letterInput{Kind: LetterTransfer, On: on, To: unit.Name, Facts: map[string]string{
-			"转办事项": part, "答复期限": chineseDate(scoring.RequestDue(cal, limits, requestOf(q), on))}})
+			"转办事项": part, "答复期限": chineseDate(due)}})
 		if err != nil {
 			return err
 		}
-		_, err = addStep(tx, q, Step{Kind: StepTransfer, On: on.Time(), Party: unit.Name, PartyID: unit.ID, Note: part, DocumentID: doc.ID})
-		return err
+		if _, err = addStep(tx, q, Step{Kind: StepTransfer, On: on.Time(), Party: unit.Name, PartyID: unit.ID, Note: part, DocumentID: doc.ID}); err != nil {
+			return err
+		}
+		from, err := departmentName(tx, q.DepartmentID)
+		if err != nil {
+			return err
+		}
+		return notify.ToDepartment(tx, unit.ID, models.ActWorkRequests, notify.Message{Kind: notify.KindNotice, Subject: "transfer.notify.forwarded",
+			Args: []string{from, q.RequestNo, due.String()}, Note: part, Link: link(q.ID), Required: true}, time.Now().UTC())
 	})
 }
 
-// TransferAnswered records the receiving unit's answer to the part
-// forwarded; the department answers the applicant once, with it.
+// TransferAnswered records the answer of the unit a part was forwarded
+// to, by that unit (v of it): the handling department answers the
+// applicant once, with it, and is told in its inbox. The handling
+// department itself is refused in Chinese (the unit answers); any other
+// department gets a 404, as for a request it may not read.
 func (s *Store) TransferAnswered(ctx context.Context, v models.Viewer, id uint, on scoring.Date, text string, today scoring.Date) error {
 	text, err := models.CheckText("note", "requests.field.unit_answer", text, models.MaxText, true)
 	if err != nil {
 		return err
 	}
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
+	if !v.Can(models.ActWorkRequests) {
+		return models.ErrForbidden
+	}
+	return s.Audited(ctx, v, func(tx *models.Tx) error {
+		var q models.Request
+		if err := tx.ForUpdate().First(&q, id).Error; err != nil {
+			return models.NotFound(err, "read request")
+		}
+		steps, err := stepsOf(tx.DB, id)
+		if err != nil {
+			return err
+		}
+		unit := receivingUnit(v, steps)
+		switch {
+		case unit == 0 && v.CanSeeDepartment(q.DepartmentID):
+			return models.Invalid("", "transfer.refuse.unit_answers")
+		case unit == 0:
+			return models.ErrNotFound
+		}
+		st := stateOf(&q, steps)
 		if err := st.open(); err != nil {
 			return err
 		}
-		if err := notBefore(q, on, today); err != nil {
+		if err := notBefore(&q, on, today); err != nil {
 			return err
 		}
-		if !st.TransferPending {
+		if !st.TransferPending || st.TransferUnitID != unit {
 			return models.Invalid("", "requests.refuse.no_transfer")
 		}
 		if on < st.TransferredOn {
 			return models.Invalid("date", "requests.refuse.before_step")
 		}
-		_, err := addStep(tx, q, Step{Kind: StepTransferAnswer, On: on.Time(), Party: st.TransferUnit, Note: text})
-		return err
+		if _, err := addStep(tx, &q, Step{Kind: StepTransferAnswer, On: on.Time(), Party: st.TransferUnit, PartyID: unit, Note: text}); err != nil {
+			return err
+		}
+		return notify.ToDepartment(tx, q.DepartmentID, models.ActWorkRequests, notify.Message{Kind: notify.KindNotice, Subject: "transfer.notify.answered",
+			Args: []string{st.TransferUnit, q.RequestNo}, Note: text, Link: link(q.ID)}, time.Now().UTC())
 	})
+}
+
+// link is a request's page, where a notification about it sends its reader.
+func link(id uint) string { return fmt.Sprintf("/requests/%d", id) }
+
+// departmentName is a department's name, which is no secret.
+func departmentName(tx *models.Tx, id uint) (string, error) {
+	var d models.Department
+	if err := tx.DB.First(&d, id).Error; err != nil {
+		return "", fmt.Errorf("read department %d: %w", id, err)
+	}
+	return d.Name, nil
 }

@@ -26,11 +26,14 @@ type Item struct {
 // ToDo is what a department's requests ask of it on a day.
 type ToDo struct {
 	Overdue, DueSoon, ThirdParty, Extensions []Item
+	// Forwarded: parts of other departments' requests forwarded to this
+	// one and not yet answered (内部转办), with the first unit's deadline.
+	Forwarded []Item
 }
 
 // Empty reports whether nothing is to do.
 func (t *ToDo) Empty() bool {
-	return len(t.Overdue)+len(t.DueSoon)+len(t.ThirdParty)+len(t.Extensions) == 0
+	return len(t.Overdue)+len(t.DueSoon)+len(t.ThirdParty)+len(t.Extensions)+len(t.Forwarded) == 0
 }
 
 // ToDoOf is the to-do list of department dept's open requests on today
@@ -93,10 +96,43 @@ func (s *Store) ToDoOf(ctx context.Context, v models.Viewer, dept uint, today sc
 			t.DueSoon = append(t.DueSoon, it)
 		}
 	}
-	for _, l := range [][]Item{t.Overdue, t.DueSoon, t.ThirdParty} {
+	if dept != 0 {
+		if t.Forwarded, err = s.forwardedTo(ctx, dept, cal, limits, names, today); err != nil {
+			return nil, err
+		}
+	}
+	for _, l := range [][]Item{t.Overdue, t.DueSoon, t.ThirdParty, t.Forwarded} {
 		slices.SortStableFunc(l, func(a, b Item) int { return int(a.Due - b.Due) })
 	}
 	return t, nil
+}
+
+// forwardedTo lists the open requests of other departments whose part
+// forwarded to dept waits for its answer, each with the request's deadline.
+func (s *Store) forwardedTo(ctx context.Context, dept uint, cal *scoring.Calendar, limits scoring.TimeLimits, names map[uint]string, today scoring.Date) ([]Item, error) {
+	var ids []uint
+	if err := s.DB.WithContext(ctx).Model(&Step{}).Distinct("request_id").Where("kind = ? AND party_id = ?", StepTransfer, dept).Pluck("request_id", &ids).Error; err != nil {
+		return nil, fmt.Errorf("read parts forwarded: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var open []models.Request
+	if err := s.DB.WithContext(ctx).Where("id IN ? AND answered IS NULL", ids).Find(&open).Error; err != nil {
+		return nil, fmt.Errorf("read requests forwarded: %w", err)
+	}
+	var out []Item
+	for i := range open {
+		r := &open[i]
+		steps, err := stepsOf(s.DB.WithContext(ctx), r.ID)
+		if err != nil {
+			return nil, err
+		}
+		if st := stateOf(r, steps); st.TransferPending && st.TransferUnitID == dept {
+			out = append(out, Item{ID: r.ID, No: r.RequestNo, Department: names[r.DepartmentID], Due: scoring.RequestDue(cal, limits, requestOf(r), today)})
+		}
+	}
+	return out, nil
 }
 
 // departmentNames maps every department to its name.

@@ -3,6 +3,7 @@ package requests
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/documents"
@@ -24,6 +25,7 @@ type state struct {
 	TransferPending                      bool
 	TransferredOn                        scoring.Date
 	TransferUnit                         string
+	TransferUnitID                       uint
 	LastStep                             scoring.Date
 }
 
@@ -48,7 +50,7 @@ func stateOf(q *models.Request, steps []Step) state {
 		case StepExtensionRefused:
 			st.ExtensionPending = false
 		case StepTransfer:
-			st.TransferPending, st.TransferredOn, st.TransferUnit = true, s.Date(), s.Party
+			st.TransferPending, st.TransferredOn, st.TransferUnit, st.TransferUnitID = true, s.Date(), s.Party, s.PartyID
 		case StepTransferAnswer:
 			st.TransferPending = false
 		}
@@ -117,6 +119,12 @@ type Work struct {
 	// UnitLate: a unit a part was forwarded to answered after the
 	// request's deadline (seed 004 art. 21 asks it within).
 	UnitLate bool
+	// ExtensionDays is the scheme's extension (time_limits.extension), the
+	// working days an approved extension adds.
+	ExtensionDays int
+	// Receiving: v reads the request as the unit a part was forwarded to
+	// (内部转办): the page shows that part, its steps and its 转办单 only.
+	Receiving bool
 	// The steps allowed now.
 	CanWork, CanDecideExtension                                 bool
 	CanCorrection, CanCorrected, CanAbandon                     bool
@@ -133,14 +141,15 @@ func (s *Store) Get(ctx context.Context, v models.Viewer, id uint, today scoring
 	if err := s.DB.WithContext(ctx).First(&q, id).Error; err != nil {
 		return nil, models.NotFound(err, "read request")
 	}
-	if !v.CanSeeDepartment(q.DepartmentID) {
-		return nil, models.ErrNotFound
-	}
-	d, err := s.Department(ctx, v, q.DepartmentID)
+	steps, err := stepsOf(s.DB.WithContext(ctx), id)
 	if err != nil {
 		return nil, err
 	}
-	steps, err := stepsOf(s.DB.WithContext(ctx), id)
+	unit := receivingUnit(v, steps)
+	if !v.CanSeeDepartment(q.DepartmentID) && unit == 0 {
+		return nil, models.ErrNotFound
+	}
+	d, err := s.Department(ctx, models.System, q.DepartmentID)
 	if err != nil {
 		return nil, err
 	}
@@ -159,12 +168,55 @@ func (s *Store) Get(ctx context.Context, v models.Viewer, id uint, today scoring
 	st := stateOf(&q, steps)
 	w := &Work{Request: q, Department: d.Name, Steps: steps, Letters: letters, State: st.code(),
 		ThirdParty: st.ThirdParty, ThirdPartyOpinion: st.ThirdPartyOpinion, ExtensionReason: st.ExtensionReason, Transferred: st.TransferUnit}
+	w.ExtensionDays = limits.Extension
 	w.clocks(cal, limits, st, today)
 	w.allowed(v, st)
 	if w.Applicant, err = ledger.New(s.Store).Applicant(ctx, v, &q); err != nil {
 		return nil, err
 	}
+	if !v.CanSeeDepartment(q.DepartmentID) {
+		w.forUnit(unit)
+	}
 	return w, nil
+}
+
+// receivingUnit is v's own department when a part of the request was
+// forwarded to it (内部转办), 0 otherwise.
+func receivingUnit(v models.Viewer, steps []Step) uint {
+	dept, limited := v.OwnDepartment()
+	if !limited || dept == 0 {
+		return 0
+	}
+	for _, s := range steps {
+		if s.Kind == StepTransfer && s.PartyID == dept {
+			return dept
+		}
+	}
+	return 0
+}
+
+// forUnit cuts the page to what the unit a part was forwarded to may
+// read: the parts forwarded to it, their answers and their 转办单; the
+// request's content, the other steps and letters, the answer and the fee
+// stay with the handling department.
+func (w *Work) forUnit(unit uint) {
+	w.Receiving = true
+	w.Request.Content, w.Request.Answer, w.Request.Result, w.Request.Exemption = "", "", "", ""
+	w.Request.Fee, w.Request.FeeBasis, w.Request.FeeWaived, w.FeeWarnings = 0, "", false, nil
+	docs := map[uint]bool{}
+	mine := false
+	w.Steps = slices.DeleteFunc(w.Steps, func(s Step) bool {
+		switch s.Kind {
+		case StepTransfer:
+			mine = s.PartyID == unit
+			docs[s.DocumentID] = mine
+			return !mine
+		case StepTransferAnswer:
+			return !mine
+		}
+		return true
+	})
+	w.Letters = slices.DeleteFunc(w.Letters, func(d documents.Document) bool { return !docs[d.ID] })
 }
 
 // clocks computes the request's deadlines on today.
@@ -200,6 +252,7 @@ func (w *Work) allowed(v models.Viewer, st state) {
 	q := &w.Request
 	w.CanWork = v.MayForDepartment(models.ActWorkRequests, q.DepartmentID) == nil
 	w.CanDecideExtension = v.MayForDepartment(models.ActApproveExtension, q.DepartmentID) == nil && st.ExtensionPending && !st.Answered
+	w.CanTransferAnswer = st.TransferPending && !st.Answered && v.MayForDepartment(models.ActWorkRequests, st.TransferUnitID) == nil
 	if !w.CanWork || st.Answered {
 		return
 	}
@@ -211,7 +264,6 @@ func (w *Work) allowed(v models.Viewer, st state) {
 	w.CanNoReply = st.WaitingThirdParty
 	w.CanAskExtension = !st.ExtensionAsked
 	w.CanTransfer = !st.TransferPending
-	w.CanTransferAnswer = st.TransferPending
 	w.CanAnswer = !st.WaitingCorrection && !st.WaitingThirdParty && !st.ExtensionPending && !st.TransferPending
 }
 
@@ -247,16 +299,29 @@ func (s *Store) Letter(ctx context.Context, v models.Viewer, id, docID uint) (*d
 	if err := s.DB.WithContext(ctx).First(&q, id).Error; err != nil {
 		return nil, nil, models.NotFound(err, "read request")
 	}
+	steps, err := stepsOf(s.DB.WithContext(ctx), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	unit := receivingUnit(v, steps)
+	if !v.CanSeeDepartment(q.DepartmentID) && unit == 0 {
+		return nil, nil, models.ErrNotFound
+	}
+	all, err := s.Letters(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
 	if !v.CanSeeDepartment(q.DepartmentID) {
+		w := &Work{Steps: steps, Letters: all}
+		w.forUnit(unit)
+		all = w.Letters
+	}
+	if !slices.ContainsFunc(all, func(d documents.Document) bool { return d.ID == docID }) {
 		return nil, nil, models.ErrNotFound
 	}
 	d, err := documents.Get(ctx, s.DB, docID)
 	if err != nil {
 		return nil, nil, err
 	}
-	if d.Subject != Subject || d.SubjectID != id {
-		return nil, nil, models.ErrNotFound
-	}
-	all, err := s.Letters(ctx, id)
-	return d, all, err
+	return d, all, nil
 }
