@@ -7,7 +7,7 @@ var ledgerMessages = map[Lang]map[string]string{
 	Chinese: {
 		"ledger.nav":                     "申请台账",
 		"ledger.requests.title":          "依申请公开台账",
-		"ledger.requests.intro":          "按答复期限排列；期限按评分的同一规则计算（受理后15个工作日，延期再加15个工作日，补正和征求第三方意见期间不计算）。",
+		"ledger.requests.intro":          "按答复期限排列；期限按评分的同一规则计算（受理后%d个工作日，延期再加%d个工作日，补正和征求第三方意见期间不计算）。",
 		"ledger.complaints.title":        "投诉咨询台账",
 		"ledger.complaints.intro":        "未办结的按受理日期在前，已办结的在后。",
 		"ledger.year":                    "年度",
@@ -56,7 +56,7 @@ var ledgerMessages = map[Lang]map[string]string{
 	English: {
 		"ledger.nav":                     "Request ledger",
 		"ledger.requests.title":          "Information requests ledger",
-		"ledger.requests.intro":          "Sorted by answer deadline, counted by the rule the scores use (15 working days from receipt, 15 more when extended, correction and third-party pauses not counted).",
+		"ledger.requests.intro":          "Sorted by answer deadline, counted by the rule the scores use (%d working days from receipt, %d more when extended, correction and third-party pauses not counted).",
 		"ledger.complaints.title":        "Complaints ledger",
 		"ledger.complaints.intro":        "Open complaints first, oldest first; closed ones after.",
 		"ledger.year":                    "Year",

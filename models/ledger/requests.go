@@ -71,6 +71,7 @@ type RequestList struct {
 	Today        scoring.Date
 	Departments  []models.Department // those the viewer reads, for the filter
 	NoSchemeDate bool                // no approved scheme: no due dates
+	Limits       scoring.TimeLimits  // the scheme's, which the due dates count by
 }
 
 // Requests lists the requests the viewer reads (the office and the
@@ -108,6 +109,9 @@ func (s *Store) requestRows(ctx context.Context, v models.Viewer, f RequestFilte
 		return nil, nil, err
 	}
 	out.NoSchemeDate = sch == nil
+	if sch != nil {
+		out.Limits = sch.TimeLimits
+	}
 	var rows []RequestRow
 	for i := range reqs {
 		r := Row(cal, sch, &reqs[i], today)
