@@ -14,9 +14,8 @@ import (
 	"github.com/gongkai/gongkai/views"
 )
 
-// requestURL is a request's page (/requests/:id), where every link to a
-// request goes: the ledger's rows, the record page, the homes.
-func requestURL(id uint) string { return fmt.Sprintf("/requests/%d", id) }
+// requestURL is a request's page (requests.URL).
+func requestURL(id uint) string { return requests.URL(id) }
 
 // requestRegisterForm is a request as the clerk types it.
 type requestRegisterForm struct {

@@ -205,7 +205,7 @@ func (s *Store) Transfer(ctx context.Context, v models.Viewer, id uint, on scori
 			return err
 		}
 		return notify.ToDepartment(tx, unit.ID, models.ActWorkRequests, notify.Message{Kind: notify.KindNotice, Subject: "transfer.notify.forwarded",
-			Args: []string{from, q.RequestNo, due.String()}, Note: part, Link: link(q.ID), Required: true}, time.Now().UTC())
+			Args: []string{from, q.RequestNo, due.String()}, Note: part, Link: URL(q.ID), Required: true}, time.Now().UTC())
 	})
 }
 
@@ -255,12 +255,13 @@ func (s *Store) TransferAnswered(ctx context.Context, v models.Viewer, id uint, 
 			return err
 		}
 		return notify.ToDepartment(tx, q.DepartmentID, models.ActWorkRequests, notify.Message{Kind: notify.KindNotice, Subject: "transfer.notify.answered",
-			Args: []string{st.TransferUnit, q.RequestNo}, Note: text, Link: link(q.ID)}, time.Now().UTC())
+			Args: []string{st.TransferUnit, q.RequestNo}, Note: text, Link: URL(q.ID)}, time.Now().UTC())
 	})
 }
 
-// link is a request's page, where a notification about it sends its reader.
-func link(id uint) string { return fmt.Sprintf("/requests/%d", id) }
+// URL is a request's page (/requests/:id), where every link to a request
+// goes: the ledger's rows, the record page, the homes, the notices.
+func URL(id uint) string { return fmt.Sprintf("/requests/%d", id) }
 
 // departmentName is a department's name, which is no secret.
 func departmentName(tx *models.Tx, id uint) (string, error) {
