@@ -90,13 +90,7 @@ func (s *Store) Answer(ctx context.Context, v models.Viewer, id uint, r Reply, t
 	if _, err := models.CheckText("reason", "requests.field.disclose_reason", r.DiscloseReason, models.MaxText, false); err != nil {
 		return err
 	}
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, r.On, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActWorkRequests, id, r.On, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		if r.Delivered > today {
 			return models.Invalid("delivered", "requests.refuse.future")
 		}

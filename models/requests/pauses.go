@@ -21,13 +21,7 @@ func (s *Store) Consult(ctx context.Context, v models.Viewer, id uint, on scorin
 	if what, err = models.CheckText("note", "requests.field.consult", what, models.MaxText, true); err != nil {
 		return err
 	}
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, on, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActWorkRequests, id, on, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		if q.PauseStart != nil {
 			return models.Invalid("", "requests.refuse.consult_once")
 		}
@@ -60,13 +54,7 @@ func (s *Store) ThirdPartyReply(ctx context.Context, v models.Viewer, id uint, o
 	if opinion != "" && opinion != Agree && opinion != Disagree {
 		return models.Invalid("opinion", "requests.refuse.opinion")
 	}
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, on, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActWorkRequests, id, on, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		switch {
 		case q.PauseStart == nil:
 			return models.Invalid("", "requests.refuse.no_consult")
@@ -99,13 +87,7 @@ func (s *Store) AskExtension(ctx context.Context, v models.Viewer, id uint, on s
 	if err != nil {
 		return err
 	}
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, on, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActWorkRequests, id, on, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		if st.ExtensionAsked {
 			return models.Invalid("", "requests.refuse.extension_once")
 		}
@@ -124,13 +106,7 @@ func (s *Store) DecideExtension(ctx context.Context, v models.Viewer, id uint, o
 	if err != nil {
 		return err
 	}
-	return s.step(ctx, v, models.ActApproveExtension, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, on, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActApproveExtension, id, on, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		if !st.ExtensionPending {
 			return models.Invalid("", "requests.refuse.no_extension")
 		}
@@ -169,13 +145,7 @@ func (s *Store) Transfer(ctx context.Context, v models.Viewer, id uint, on scori
 	if err != nil {
 		return err
 	}
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, on, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActWorkRequests, id, on, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		var unit models.Department
 		if to == q.DepartmentID || tx.DB.First(&unit, to).Error != nil {
 			return models.Invalid("unit", "requests.refuse.unit")

@@ -173,6 +173,21 @@ func (s *Store) step(ctx context.Context, v models.Viewer, a models.Action, id u
 	})
 }
 
+// dated runs a step taken on day on of an open request: refused
+// when the request is answered or closed, or on lies before its receipt or
+// after today.
+func (s *Store) dated(ctx context.Context, v models.Viewer, a models.Action, id uint, on, today scoring.Date, fn func(tx *models.Tx, q *models.Request, st *state) error) error {
+	return s.step(ctx, v, a, id, func(tx *models.Tx, q *models.Request, st *state) error {
+		if err := st.open(); err != nil {
+			return err
+		}
+		if err := notBefore(q, on, today); err != nil {
+			return err
+		}
+		return fn(tx, q, st)
+	})
+}
+
 // clockChanged reports whether a step changed the request's columns.
 func clockChanged(a, b *models.Request) bool {
 	return fmt.Sprint(clockColumns(a)) != fmt.Sprint(clockColumns(b))
@@ -207,13 +222,7 @@ func (s *Store) AskCorrection(ctx context.Context, v models.Viewer, id uint, on 
 	if err != nil {
 		return err
 	}
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, on, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActWorkRequests, id, on, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		if q.CorrectionStart != nil {
 			return models.Invalid("", "requests.refuse.correction_once")
 		}
@@ -236,13 +245,7 @@ func (s *Store) AskCorrection(ctx context.Context, v models.Viewer, id uint, on 
 // A correction after the period the letter gave is refused: the request
 // is closed as 视为放弃 instead (Abandon).
 func (s *Store) Corrected(ctx context.Context, v models.Viewer, id uint, on scoring.Date, today scoring.Date) error {
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, on, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActWorkRequests, id, on, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		switch {
 		case q.CorrectionStart == nil:
 			return models.Invalid("", "requests.refuse.no_correction")
@@ -267,13 +270,7 @@ func (s *Store) Corrected(ctx context.Context, v models.Viewer, id uint, on scor
 // Abandon closes a request never corrected within the period the
 // 补正告知书 gave: 视为放弃 (条例 art. 30), the national result 其他处理.
 func (s *Store) Abandon(ctx context.Context, v models.Viewer, id uint, on scoring.Date, today scoring.Date) error {
-	return s.step(ctx, v, models.ActWorkRequests, id, func(tx *models.Tx, q *models.Request, st *state) error {
-		if err := st.open(); err != nil {
-			return err
-		}
-		if err := notBefore(q, on, today); err != nil {
-			return err
-		}
+	return s.dated(ctx, v, models.ActWorkRequests, id, on, today, func(tx *models.Tx, q *models.Request, st *state) error {
 		if q.CorrectionStart == nil || q.CorrectionEnd != nil {
 			return models.Invalid("", "requests.refuse.not_waiting_correction")
 		}
