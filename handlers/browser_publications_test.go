@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,8 +24,9 @@ import (
 // the office, its secrecy review signed in five steps by five accounts (the
 // clerk, the head, 江海, the secrecy committee office's head, 徐平), 刑警
 // answers its consultation 不同意 and the office settles it, and the clerk
-// publishes it: the scores read these in-app dates (A2 on time, D2 reviewed
-// before publishing, the coordination answered on time for D5). A second
+// publishes it: the scores read these in-app dates (A1 counts the quarter
+// of the catalog item it fills, A2 on time, D2 reviewed before publishing,
+// the coordination answered on time for D5). A second
 // document, published against 刑警's 不同意 and without review, is flagged
 // on its page and proposed to the discipline office (issue 24).
 func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
@@ -51,7 +53,7 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 		}
 	}
 	checkInvolved := chromedp.Evaluate(`[...document.querySelectorAll('#register label.check')].find(l => l.textContent.includes('刑警支队')).querySelector('input').click()`, nil)
-	register := func(title, indexNo string) string {
+	register := func(title, indexNo string, seq int) string {
 		t.Helper()
 		as("clerk")
 		var page string
@@ -61,7 +63,7 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 			chromedp.SendKeys(`#register input[name=title]`, title),
 			chromedp.SendKeys(`#register input[name=index_no]`, indexNo),
 			chromedp.SendKeys(`#register input[name=doc_no]`, "治通〔2026〕99号"),
-			chromedp.SetValue(`#register input[name=seq]`, "0"),
+			chromedp.SetValue(`#register input[name=seq]`, strconv.Itoa(seq)),
 			chromedp.SetValue(`#register input[name=formed]`, today),
 			chromedp.SendKeys(`#register input[name=signer]`, "张卫"),
 			checkInvolved,
@@ -100,7 +102,25 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 		)
 	}
 
-	first := register("关于春节期间烟花爆竹禁放区域的通告", "SJ09-BR-01")
+	// The first document is of a quarterly item its department leads and
+	// nothing has filled this year (Q1-Q3 missed, Q4 running): A1 counts
+	// the quarter it fills once it is out.
+	var clerk models.User
+	modelstest.Must(t, store.DB.Where("username = ?", "clerk").First(&clerk).Error)
+	dept := *clerk.DepartmentID
+	var own models.Department
+	modelstest.Must(t, store.DB.First(&own, dept).Error)
+	var last models.CatalogItem
+	modelstest.Must(t, store.DB.Order("seq desc").First(&last).Error)
+	item := last.Seq + 1
+	modelstest.Must(t, store.DB.Create(&models.CatalogItem{Seq: item, Level1: "对外公开", Level2: "社会治安", Title: "烟花爆竹禁放通告",
+		Channels: "网站", Cadence: "每季度", Lead: own.Name}).Error)
+	before, _ := scoredDemo(t, store, dept)
+	slot := slotOn(t, before, item, scoring.DateOf(demoDay))
+	if got := before.Slots[slot].State; got != scoring.SlotPending {
+		t.Fatalf("item %d's quarter before publishing: %s, want pending", item, got)
+	}
+	first := register("关于春节期间烟花爆竹禁放区域的通告", "SJ09-BR-01", item)
 	for i, user := range []string{"clerk", "head", "leader", seed.DemoHeadUsername("SJ08"), "leader2"} {
 		as(user)
 		run("sign step "+user,
@@ -136,7 +156,7 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 	}
 	b.screenshot(t, "publication.png")
 
-	second := register("关于娱乐场所夜间营业时间的通告", "SJ09-BR-02")
+	second := register("关于娱乐场所夜间营业时间的通告", "SJ09-BR-02", models.Uncatalogued)
 	publish(second)
 	var violations string
 	run("the second's breaches", chromedp.Navigate(second), chromedp.Text(`#violations`, &violations))
@@ -151,24 +171,18 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 	var w1, w2 publications.Work
 	modelstest.Must(t, store.DB.Where("index_no = ?", "SJ09-BR-01").First(&w1).Error)
 	modelstest.Must(t, store.DB.Where("index_no = ?", "SJ09-BR-02").First(&w2).Error)
-	in, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ScoringInput(ctx, 2026)
-	modelstest.Must(t, err)
-	sch, err := store.CurrentScheme(ctx)
-	modelstest.Must(t, err)
-	cal, err := store.Calendar(ctx)
-	modelstest.Must(t, err)
-	in.Scheme, in.Calendar, in.AsOf = sch, cal, scoring.DateOf(demoDay)
-	res, err := scoring.Score(*in)
-	modelstest.Must(t, err)
+	after, in := scoredDemo(t, store, dept)
+	if got := after.Slots[slot]; got.Item != item || got.State != scoring.SlotFilled || got.Publication != w1.PublicationID {
+		t.Errorf("item %d's slot after publishing: %+v, want filled by the first document (%d)", item, got, w1.PublicationID)
+	}
+	if a1, was := indicator(after, "A1"), indicator(before, "A1"); a1.Score.Cmp(was.Score) <= 0 {
+		t.Errorf("A1 of the department was %s, is %s after the document filled item %d", was.Score.RatString(), a1.Score.RatString(), item)
+	}
+	cal, sch := in.Calendar, in.Scheme
 	deducted := map[uint][]scoring.DeductionKind{}
-	for _, d := range res.Departments {
-		if d.Dept != w1.DepartmentID {
-			continue
-		}
-		for _, ind := range d.Indicators {
-			for _, x := range ind.Deductions {
-				deducted[x.Record.ID] = append(deducted[x.Record.ID], x.Kind)
-			}
+	for _, ind := range after.Indicators {
+		for _, x := range ind.Deductions {
+			deducted[x.Record.ID] = append(deducted[x.Record.ID], x.Kind)
 		}
 	}
 	if ks := deducted[w1.PublicationID]; len(ks) != 0 {
@@ -194,4 +208,50 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 	if !proposed {
 		t.Error("the second document is not proposed to the discipline office")
 	}
+}
+
+// scoredDemo scores the demo's year as of the demo's day, as a score run does,
+// and returns department dept's result and the input it read.
+func scoredDemo(t *testing.T, store *models.Store, dept uint) (scoring.DepartmentResult, *scoring.Input) {
+	t.Helper()
+	ctx := context.Background()
+	in, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ScoringInput(ctx, demoDay.Year())
+	modelstest.Must(t, err)
+	sch, err := store.CurrentScheme(ctx)
+	modelstest.Must(t, err)
+	cal, err := store.Calendar(ctx)
+	modelstest.Must(t, err)
+	in.Scheme, in.Calendar, in.AsOf = sch, cal, scoring.DateOf(demoDay)
+	res, err := scoring.Score(*in)
+	modelstest.Must(t, err)
+	for _, d := range res.Departments {
+		if d.Dept == dept {
+			return d, in
+		}
+	}
+	t.Fatalf("department %d is not scored", dept)
+	return scoring.DepartmentResult{}, nil
+}
+
+// slotOn is the index of d's slot of item that a document published on
+// day fills.
+func slotOn(t *testing.T, d scoring.DepartmentResult, item int, day scoring.Date) int {
+	t.Helper()
+	for i, s := range d.Slots {
+		if s.Item == item && s.Period.Contains(day) {
+			return i
+		}
+	}
+	t.Fatalf("%s has no slot of item %d on %s", d.Name, item, day)
+	return 0
+}
+
+// indicator is d's result of the indicator code.
+func indicator(d scoring.DepartmentResult, code string) scoring.IndicatorResult {
+	for _, ind := range d.Indicators {
+		if ind.Code == code {
+			return ind
+		}
+	}
+	return scoring.IndicatorResult{}
 }

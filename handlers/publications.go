@@ -188,7 +188,7 @@ func (s *Server) publicationsHome(c *fiber.Ctx, v models.Viewer, data fiber.Map)
 	if err != nil {
 		return err
 	}
-	if len(todo.Steps)+len(todo.Answers)+len(todo.Settle) > 0 {
+	if len(todo.Steps)+len(todo.Answers)+len(todo.Settle)+len(todo.Objections) > 0 {
 		data["PubToDo"] = todo
 	}
 	return nil

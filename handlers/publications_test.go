@@ -17,8 +17,8 @@ import (
 
 // pubFixture is what the route × role matrix works publications on: a
 // document of the own department, and one of the other department that
-// consults the own one.
-type pubFixture struct{ own, other, consultation uint }
+// consults the own one, published, with the own department's objection.
+type pubFixture struct{ own, other, consultation, objection uint }
 
 func newPubFixture(t *testing.T, b *bureau) pubFixture {
 	t.Helper()
@@ -36,7 +36,13 @@ func newPubFixture(t *testing.T, b *bureau) pubFixture {
 	other := reg(otherClerk, "MX-OTHER")
 	c, err := ps.Consult(ctx, otherClerk, other.ID, publications.Letter{Asked: b.own.ID, Text: "征求意见", Contact: "曾强"}, now)
 	modelstest.Must(t, err)
-	return pubFixture{own: own.ID, other: other.ID, consultation: c.ID}
+	modelstest.Must(t, ps.ReviewAttribute(ctx, models.Viewer{UserID: 902, Name: "办公室", Role: models.RoleOffice}, other.ID, true, "", now))
+	_, err = ps.Publish(ctx, otherClerk, other.ID, publications.Release{Day: formed, Channel: "网站"}, now)
+	modelstest.Must(t, err)
+	modelstest.Must(t, ps.Object(ctx, models.Viewer{UserID: 900, Name: "治安", Role: models.RoleClerk, DepartmentID: b.own.ID}, other.ID, "涉及本部门职责", now))
+	var o publications.Event
+	modelstest.Must(t, b.store.DB.Where("work_id = ? AND kind = ?", other.ID, publications.EvObjection).First(&o).Error)
+	return pubFixture{own: own.ID, other: other.ID, consultation: c.ID, objection: o.ID}
 }
 
 // publicationMatrixPosts are the matrix's forms for the publication routes.

@@ -171,6 +171,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoPublications(ctx, store, users, names.Departments, today); err != nil {
 		return false, err
 	}
+	if err := demoPubObjections(ctx, store, today); err != nil {
+		return false, fmt.Errorf("demo objections: %w", err)
+	}
 	if err := demoNotify(ctx, store, today); err != nil {
 		return false, err
 	}

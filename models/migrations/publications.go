@@ -45,16 +45,18 @@ var publicationWorkSteps = []*gormigrate.Migration{
 				UpdatedAt     time.Time
 			}
 			type event struct {
-				ID      uint      `gorm:"primaryKey"`
-				WorkID  uint      `gorm:"not null;index"`
-				Kind    string    `gorm:"size:32;not null"`
-				Day     time.Time `gorm:"type:date;not null"`
-				By      string    `gorm:"size:64;not null"`
-				ByDept  uint      `gorm:"not null;default:0"`
-				Channel string    `gorm:"size:32;not null;default:''"`
-				URL     string    `gorm:"size:1024;not null;default:''"`
-				Note    string    `gorm:"size:2000;not null;default:''"`
-				At      time.Time `gorm:"not null"`
+				ID       uint      `gorm:"primaryKey"`
+				WorkID   uint      `gorm:"not null;index"`
+				Kind     string    `gorm:"size:32;not null"`
+				Day      time.Time `gorm:"type:date;not null"`
+				By       string    `gorm:"size:64;not null"`
+				ByDept   uint      `gorm:"not null;default:0"`
+				Channel  string    `gorm:"size:32;not null;default:''"`
+				URL      string    `gorm:"size:1024;not null;default:''"`
+				Note     string    `gorm:"size:2000;not null;default:''"`
+				AnswerOf uint      `gorm:"not null;default:0;index"`
+				Decision string    `gorm:"size:16;not null;default:''"`
+				At       time.Time `gorm:"not null"`
 			}
 			type step struct {
 				ID       uint      `gorm:"primaryKey"`

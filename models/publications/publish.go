@@ -173,21 +173,28 @@ func (s *Store) Withdraw(ctx context.Context, v models.Viewer, id uint, day scor
 		if err != nil {
 			return err
 		}
-		r := Release{Day: day, Channel: p.Channel, Reason: reason}
-		if err := checkRelease(&r, w, now, true); err != nil {
-			return err
-		}
-		before := *p
-		if err := tx.DB.Model(p).Update("seq", models.Uncatalogued).Error; err != nil {
-			return fmt.Errorf("withdraw publication: %w", err)
-		}
-		if err := tx.Record("update", "publication", p.ID, before, p); err != nil {
-			return err
-		}
-		on := day.Time()
-		if err := tx.DB.Model(w).Update("withdrawn", &on).Error; err != nil {
-			return fmt.Errorf("mark withdrawn: %w", err)
-		}
-		return s.event(tx, w, Event{Kind: EvWithdrawn, Day: on, Note: r.Reason}, now)
+		return s.withdraw(tx, w, p, day, reason, now)
 	})
+}
+
+// withdraw is the one way a published document is taken down, inside the
+// transaction of whoever takes it down: its department (Withdraw), or the
+// office agreeing with an objection (AnswerObjection).
+func (s *Store) withdraw(tx *models.Tx, w *Work, p *models.Publication, day scoring.Date, reason string, now time.Time) error {
+	r := Release{Day: day, Channel: p.Channel, Reason: reason}
+	if err := checkRelease(&r, w, now, true); err != nil {
+		return err
+	}
+	before := *p
+	if err := tx.DB.Model(p).Update("seq", models.Uncatalogued).Error; err != nil {
+		return fmt.Errorf("withdraw publication: %w", err)
+	}
+	if err := tx.Record("update", "publication", p.ID, before, p); err != nil {
+		return err
+	}
+	on := day.Time()
+	if err := tx.DB.Model(w).Update("withdrawn", &on).Error; err != nil {
+		return fmt.Errorf("mark withdrawn: %w", err)
+	}
+	return s.event(tx, w, Event{Kind: EvWithdrawn, Day: on, Note: r.Reason}, now)
 }

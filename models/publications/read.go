@@ -68,6 +68,7 @@ type View struct {
 	ConsultBy     scoring.Date // the last day to send the letters
 	Consultations []ConsultationView
 	Events        []Event
+	Objections    []Objection // other departments' objections (异议) and the office's answers
 	Violations    []Violation
 }
 
@@ -136,6 +137,7 @@ func (s *Store) Work(ctx context.Context, v models.Viewer, id uint, today scorin
 		}
 		view.Consultations = append(view.Consultations, cv)
 	}
+	view.Objections = objections(view.Events)
 	view.Violations = violations(w, view.Steps, cs, cal)
 	return view, nil
 }
@@ -191,7 +193,9 @@ type ToDo struct {
 	Steps   []Work         // works whose next step v may sign
 	Answers []Consultation // consultations v's department owes
 	Settle  []Consultation // disagreements the office settles
-	Titles  map[uint]string
+	// Objections are other departments' objections the office answers.
+	Objections []Event
+	Titles     map[uint]string
 }
 
 // ToDo reads what waits for v.
@@ -244,10 +248,16 @@ func (s *Store) ToDo(ctx context.Context, v models.Viewer) (*ToDo, error) {
 		if err := db.Where("opinion = ? AND settled IS NULL", Disagree).Order("answered").Limit(maxList).Find(&out.Settle).Error; err != nil {
 			return nil, fmt.Errorf("read disagreements: %w", err)
 		}
+		if out.Objections, err = openObjections(db); err != nil {
+			return nil, err
+		}
 	}
 	var ids []uint
 	for _, c := range slices.Concat(out.Answers, out.Settle) {
 		ids = append(ids, c.WorkID)
+	}
+	for _, o := range out.Objections {
+		ids = append(ids, o.WorkID)
 	}
 	if len(ids) > 0 {
 		var titled []Work

@@ -131,7 +131,28 @@ func (s *Store) reviewRow(tx *models.Tx, w *Work, st Step) error {
 	if q.Error != nil {
 		return fmt.Errorf("sign secrecy review: %w", q.Error)
 	}
+	if st.N == Steps && w.PublicationID != 0 {
+		return approvedAfter(tx, w, st)
+	}
 	return nil
+}
+
+// approvedAfter writes a step 5 signed after publishing on the core
+// publication, as Publish writes one signed before: D2 and the flags read
+// the approval's opinion and its date, which is after the publication's,
+// so the document stays unreviewed for D2 (公开 dated on or before
+// publishing) and published before approval (VioReviewPending).
+func approvedAfter(tx *models.Tx, w *Work, st Step) error {
+	var p models.Publication
+	if err := tx.ForUpdate().First(&p, w.PublicationID).Error; err != nil {
+		return models.NotFound(err, "read publication")
+	}
+	before := p
+	day := st.Day
+	if err := tx.DB.Model(&p).Updates(map[string]any{"review": st.Opinion, "review_date": &day}).Error; err != nil {
+		return fmt.Errorf("record late approval: %w", err)
+	}
+	return tx.Record("update", "publication", p.ID, before, p)
 }
 
 // truncate cuts s to at most n characters.

@@ -168,7 +168,11 @@ func (s *Store) event(tx *models.Tx, w *Work, e Event, now time.Time) error {
 		return fmt.Errorf("record publication history: %w", err)
 	}
 	// The kind is the entry's action; the entry keeps what was said.
-	return tx.Record(e.Kind, "publication_work", w.ID, nil, map[string]any{"day": e.Day, "note": e.Note, "channel": e.Channel, "url": e.URL, "by_dept": e.ByDept})
+	after := map[string]any{"day": e.Day, "note": e.Note, "channel": e.Channel, "url": e.URL, "by_dept": e.ByDept}
+	if e.AnswerOf != 0 {
+		after["answer_of"], after["decision"] = e.AnswerOf, e.Decision
+	}
+	return tx.Record(e.Kind, "publication_work", w.ID, nil, after)
 }
 
 // lock reads a work for a change, locked until the transaction ends.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/publications"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -269,6 +271,72 @@ func TestPublishingAgainstTheProcedures(t *testing.T) {
 		// 刑警 cannot read 治安's first document, which never consulted it.
 		if _, err := ps.Work(ctx, b.xjClerk, w.ID, day("2025-10-15")); !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("another department reads a document that did not consult it: %v", err)
+		}
+	})
+}
+
+// Step 5 signed after publishing is written on the core publication in
+// the signing's transaction, but does not make the document reviewed: D2
+// counts a 公开 dated on or before publishing (docs/SCHEMES.md), so it still
+// loses D2, and the breach of publishing before approval stays.
+func TestApprovalAfterPublishing(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		ps := publications.New(s)
+		// 治安 leads item 1, so it is rated.
+		modelstest.Must(t, s.DB.Model(&models.CatalogItem{}).Where("seq = ?", 1).Update("lead", b.za.Name).Error)
+		w, err := ps.Register(ctx, b.clerk, publications.Registration{Title: "先发后批的通告", IndexNo: "ZA-2025-040", Seq: 1, Formed: day("2025-09-26"),
+			Attribute: "主动公开", Channels: []string{"网站"}, Signer: "王签发"}, at("2025-09-26"))
+		modelstest.Must(t, err)
+		modelstest.Must(t, ps.ReviewAttribute(ctx, b.office, w.ID, true, "", at("2025-09-26")))
+		ok := publications.Opinion{Opinion: "公开", Basis: "不涉及国家秘密"}
+		for n, v := range []models.Viewer{b.clerk, b.head, b.leader1, b.secrecy} {
+			modelstest.Must(t, ps.SignStep(ctx, v, w.ID, n+1, ok, at("2025-09-29")))
+		}
+		p, err := ps.Publish(ctx, b.clerk, w.ID, publications.Release{Day: day("2025-09-30"), Channel: "网站"}, at("2025-09-30"))
+		modelstest.Must(t, err)
+		if p.Review != "" || p.ReviewDate != nil {
+			t.Fatalf("published before step 5, the publication already has a review: %q %v", p.Review, p.ReviewDate)
+		}
+		modelstest.Must(t, ps.SignStep(ctx, b.leader2, w.ID, 5, ok, at("2025-10-09")))
+		modelstest.Must(t, s.DB.First(p, p.ID).Error)
+		if p.Review != "公开" || p.ReviewDate == nil || scoring.DateOf(*p.ReviewDate) != day("2025-10-09") {
+			t.Errorf("the late approval is not on the publication: %q %v", p.Review, p.ReviewDate)
+		}
+		var logged int64
+		modelstest.Must(t, s.DB.Model(&models.AuditEntry{}).Where("entity = ? AND entity_id = ? AND action = ?", "publication", fmt.Sprint(p.ID), "update").Count(&logged).Error)
+		if logged != 1 {
+			t.Errorf("the late approval's change of the publication is logged %d times, want 1", logged)
+		}
+		view, err := ps.Work(ctx, b.clerk, w.ID, day("2025-10-09"))
+		modelstest.Must(t, err)
+		if len(view.Violations) != 1 || view.Violations[0].Kind != publications.VioReviewPending {
+			t.Errorf("approved after publishing, the breaches are %+v, want published before approval", view.Violations)
+		}
+
+		in, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ScoringInput(ctx, 2025)
+		modelstest.Must(t, err)
+		sch, err := s.CurrentScheme(ctx)
+		modelstest.Must(t, err)
+		cal, err := s.Calendar(ctx)
+		modelstest.Must(t, err)
+		in.Scheme, in.Calendar, in.AsOf = sch, cal, day("2025-12-31")
+		res, err := scoring.Score(*in)
+		modelstest.Must(t, err)
+		var lost []scoring.DeductionKind
+		for _, d := range res.Departments {
+			for _, ind := range d.Indicators {
+				for _, x := range ind.Deductions {
+					if x.Record.Kind == scoring.RecordPublication && x.Record.ID == p.ID {
+						lost = append(lost, x.Kind)
+					}
+				}
+			}
+		}
+		if !slices.Contains(lost, scoring.DeductReviewMissing) {
+			t.Errorf("approved after publishing, the document loses %v, want D2's review_missing", lost)
 		}
 	})
 }

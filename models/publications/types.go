@@ -67,7 +67,11 @@ type Event struct {
 	Channel string    `gorm:"size:32;not null;default:''"`
 	URL     string    `gorm:"size:1024;not null;default:''"`
 	Note    string    `gorm:"size:2000;not null;default:''"`
-	At      time.Time `gorm:"not null"`
+	// AnswerOf is, on the office's answer to an objection, the objection
+	// answered; Decision is that answer (ObjectionWithdraw / ObjectionKeep).
+	AnswerOf uint      `gorm:"not null;default:0;index"`
+	Decision string    `gorm:"size:16;not null;default:''"`
+	At       time.Time `gorm:"not null"`
 }
 
 // TableName keeps the table's name fixed.
@@ -87,6 +91,7 @@ const (
 	EvChanged      = "changed"
 	EvWithdrawn    = "withdrawn"
 	EvObjection    = "objection"
+	EvObjectionAns = "objection_answer" // the office's answer to an objection
 )
 
 // Step is one signed step of the five-step secrecy review (seed 003 保密审查
