@@ -1,7 +1,6 @@
 package handlers_test
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,11 +9,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
-	"github.com/gongkai/gongkai/seed"
 )
 
 // A head of the demo sees the unread count in the header, opens a message
@@ -22,11 +19,7 @@ import (
 // the notice's receipt (签收) with name and time on the page and in print.
 func TestBrowserInboxAndReceipt(t *testing.T) {
 	exec := chromiumPath(t)
-	store := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(context.Background(), store, demoDay); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	base := serve(t, handlers.New(store, handlers.Options{Now: demoNow}))
+	store, base := demoStoreServer(t)
 	var head models.User
 	modelstest.Must(t, store.DB.Where("username = ?", "head").First(&head).Error)
 	var plan assessment.Plan

@@ -1,7 +1,6 @@
 package handlers_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,10 +8,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/publications"
-	"github.com/gongkai/gongkai/seed"
 )
 
 // The demo's document under review holds a copy with a mobile number: the
@@ -21,14 +18,9 @@ import (
 // through with a reason on the same page, and the clerk publishes it.
 func TestBrowserPublicationCopiesBlockPublishing(t *testing.T) {
 	exec := chromiumPath(t)
-	ctx := context.Background()
-	store := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(ctx, store, demoDay); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
+	store, base := demoStoreServer(t)
 	var w publications.Work
 	modelstest.Must(t, store.DB.Where("title = ?", "大型群众性活动安全许可办理指南").First(&w).Error)
-	base := serve(t, handlers.New(store, handlers.Options{Now: demoNow}))
 	page := fmt.Sprintf("%s/publications/%d", base, w.ID)
 	b := newBrowser(t, exec)
 	as := func(user string) {

@@ -9,7 +9,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
@@ -32,11 +31,7 @@ import (
 func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 	exec := chromiumPath(t)
 	ctx := context.Background()
-	store := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(ctx, store, demoDay); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	base := serve(t, handlers.New(store, handlers.Options{Now: demoNow}))
+	store, base := demoStoreServer(t)
 	b := newBrowser(t, exec)
 	today := scoring.DateOf(demoDay).String()
 	as := func(user string) {

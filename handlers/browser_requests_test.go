@@ -10,14 +10,12 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/reports"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
-	"github.com/gongkai/gongkai/seed"
 )
 
 // A clerk of 治安支队 registers a request on 2 November 2026, issues a
@@ -31,11 +29,7 @@ import (
 func TestBrowserRequestWorked(t *testing.T) {
 	exec := chromiumPath(t)
 	ctx := context.Background()
-	store := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(ctx, store, demoDay); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	base := serve(t, handlers.New(store, handlers.Options{Now: demoNow}))
+	store, base := demoStoreServer(t)
 	var sj09 models.Department
 	modelstest.Must(t, store.DB.Where("code = ?", "SJ09").First(&sj09).Error)
 	q4 := func() int {

@@ -21,6 +21,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/handlers"
+	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/seed"
 )
@@ -42,11 +43,19 @@ func chromiumPath(t *testing.T) string {
 // demoServer serves the demo bureau on a loopback port.
 func demoServer(t *testing.T) string {
 	t.Helper()
+	_, base := demoStoreServer(t)
+	return base
+}
+
+// demoStoreServer serves the demo bureau on a loopback port and hands the
+// test its store, to find the rows a page is about.
+func demoStoreServer(t *testing.T) (*models.Store, string) {
+	t.Helper()
 	store := modelstest.Open(t, "sqlite")
 	if _, err := seed.Demo(context.Background(), store, demoDay); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
-	return serve(t, handlers.New(store, handlers.Options{Now: demoNow}))
+	return store, serve(t, handlers.New(store, handlers.Options{Now: demoNow}))
 }
 
 // serve serves an app on a loopback port until the test ends.

@@ -1,16 +1,13 @@
 package handlers_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
-	"github.com/gongkai/gongkai/seed"
 )
 
 // In the demo, 治安支队 forwarded part of a request to 交警支队: 交警支队's
@@ -20,11 +17,7 @@ import (
 // the applicant.
 func TestBrowserForwardedPartAnswered(t *testing.T) {
 	exec := chromiumPath(t)
-	store := modelstest.Open(t, "sqlite")
-	if _, err := seed.Demo(context.Background(), store, demoDay); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	base := serve(t, handlers.New(store, handlers.Options{Now: demoNow}))
+	store, base := demoStoreServer(t)
 	var jj models.Department
 	modelstest.Must(t, store.DB.Where("name = ?", "交警支队").First(&jj).Error)
 	var head models.User
