@@ -146,6 +146,7 @@ func (s *Server) routes(fa *fiber.App) {
 	s.columnsRoutes(app)
 	s.notifyRoutes(app)
 	s.publicationsRoutes(app)
+	s.receiptsRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)
