@@ -45,17 +45,18 @@ func Sign(tx *models.Tx, doc, dept uint, now time.Time) error {
 	if tx.Viewer.UserID == 0 || tx.Viewer.Name == "" {
 		return models.ErrForbidden
 	}
+	// The document's row, locked, takes its signers one at a time; the
+	// locking read then sees a signature committed meanwhile.
+	var d Document
+	if err := tx.ForUpdate().Select("id").First(&d, doc).Error; err != nil {
+		return models.NotFound(err, "read document")
+	}
 	var first Receipt
-	if tx.DB.Where("document_id = ? AND department_id = ?", doc, dept).Limit(1).Find(&first).RowsAffected > 0 {
+	if tx.ForUpdate().Where("document_id = ? AND department_id = ?", doc, dept).Limit(1).Find(&first).RowsAffected > 0 {
 		return models.Invalid("document", "receipts.refuse.signed", first.Name, first.Stamp())
 	}
 	r := Receipt{DocumentID: doc, DepartmentID: dept, UserID: tx.Viewer.UserID, Name: tx.Viewer.Name, SignedAt: now.UTC()}
 	if err := tx.DB.Create(&r).Error; err != nil {
-		// two heads signing at once: the unique key keeps the first
-		var n int64
-		if tx.DB.Model(&Receipt{}).Where("document_id = ? AND department_id = ?", doc, dept).Count(&n); n > 0 {
-			return models.Invalid("document", "receipts.refuse.signed", tx.Viewer.Name, r.Stamp())
-		}
 		return fmt.Errorf("sign document %d: %w", doc, err)
 	}
 	return tx.Record("sign", "document", doc, nil, map[string]any{"department": dept, "user": r.UserID, "name": r.Name, "at": r.SignedAt})
