@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gongkai/gongkai/models"
@@ -80,6 +81,47 @@ func TestSignCaseNotice(t *testing.T) {
 		modelstest.Must(t, err)
 		if len(rs) != 1 {
 			t.Errorf("%d receipts stored, want 1", len(rs))
+		}
+	})
+}
+
+// Two heads of the department signing at the same moment: one receipt,
+// the other refused in Chinese, neither a failure.
+func TestSignCaseNoticeAtOnce(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		depts := demo(t, s)
+		cs := accountability.New(s, assessment.New(s))
+		dept := depts["SJ05"]
+		f := decided(t, cs, dept, "丁")
+		modelstest.Must(t, cs.Notify(ctx, discipline, f.ID, scoring.NewDate(2026, 1, 10), now))
+		file, err := cs.Get(ctx, discipline, f.ID)
+		modelstest.Must(t, err)
+		notice := file.Documents[0].ID
+		heads := []models.Viewer{{UserID: 90, Name: "张三", Role: models.RoleHead, DepartmentID: dept}, {UserID: 92, Name: "李四", Role: models.RoleHead, DepartmentID: dept}}
+		errs := make([]error, len(heads))
+		var wg sync.WaitGroup
+		for i, h := range heads {
+			wg.Add(1)
+			go func() { defer wg.Done(); errs[i] = cs.SignDocument(ctx, h, f.ID, notice, now) }()
+		}
+		wg.Wait()
+		signed, refused := 0, 0
+		for _, err := range errs {
+			var verr *models.ValidationError
+			switch {
+			case err == nil:
+				signed++
+			case errors.As(err, &verr):
+				refused++
+			default:
+				t.Errorf("signing at once: %v", err)
+			}
+		}
+		rs, err := documents.Receipts(ctx, s.DB, notice)
+		modelstest.Must(t, err)
+		if signed != 1 || refused != 1 || len(rs) != 1 {
+			t.Errorf("%d signed, %d refused, %d receipts; want one of each", signed, refused, len(rs))
 		}
 	})
 }
