@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -383,7 +384,7 @@ func (s *Server) showNotice(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["View"], data["Dept"], data["Dates"], data["CanSign"] = dv, d, dv.Plan.Dates(), v.CanActForDepartment(dept)
 	if at := dv.Member.NoticeReadAt; at != nil { // the receipt (签收), on the page and in its print
-		data["SignedAt"] = at.Local().Format("2006-01-02 15:04")
+		data["SignedAt"] = documents.Stamp(*at)
 	}
 	switch doc, err := s.assess.Notice(c.UserContext(), v, plan); {
 	case err == nil: // the notice as issued, in the GB/T 9704 layout

@@ -272,5 +272,11 @@ func (s *Server) caseDocumentPage(c *fiber.Ctx, v models.Viewer, id uint, d *doc
 	if d.ID == 0 {
 		docx = fmt.Sprintf("/cases/%d/notice.docx", id)
 	}
-	return s.documentPage(c, d, f.Documents, caseURL(id), docx, url)
+	data := fiber.Map{}
+	if d.ID != 0 {
+		if err := s.caseSignings(c, v, id, d.ID, data); err != nil {
+			return err
+		}
+	}
+	return s.documentPageWith(c, d, f.Documents, caseURL(id), docx, url, data)
 }

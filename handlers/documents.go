@@ -23,6 +23,12 @@ type documentLink struct {
 // its DOCX, and the documents among related that it answers or that answer
 // it, each linked by url. Every page of an issued document uses it.
 func (s *Server) documentPage(c *fiber.Ctx, d *documents.Document, related []documents.Document, back, docx string, url func(id uint) string) error {
+	return s.documentPageWith(c, d, related, back, docx, url, fiber.Map{})
+}
+
+// documentPageWith is documentPage with more for the page in data: the
+// document's 签收 (receipts.go).
+func (s *Server) documentPageWith(c *fiber.Ctx, d *documents.Document, related []documents.Document, back, docx string, url func(id uint) string, data fiber.Map) error {
 	var links []documentLink
 	for _, r := range related {
 		switch {
@@ -32,9 +38,9 @@ func (s *Server) documentPage(c *fiber.Ctx, d *documents.Document, related []doc
 			links = append(links, documentLink{Relation: d.Relation, Earlier: true, Number: r.Number, Date: documents.ChineseDate(r.Date()), URL: url(r.ID)})
 		}
 	}
-	return s.page(c, "document", "document.title", fiber.Map{
-		"Document": d, "Body": template.HTML(d.HTML), // rendered and escaped by models/documents at issue
-		"Links": links, "Back": back, "DOCX": docx})
+	data["Document"], data["Body"] = d, template.HTML(d.HTML) // rendered and escaped by models/documents at issue
+	data["Links"], data["Back"], data["DOCX"] = links, back, docx
+	return s.page(c, "document", "document.title", data)
 }
 
 // sendIssued sends an issued document's DOCX as it was issued, named by its number.

@@ -70,7 +70,7 @@ func TestPlanNoticeThroughTheInboxes(t *testing.T) {
 			}
 		}
 		_, body := clients[b.own.ID].get(fmt.Sprintf("%s/notice/%d", plan, b.own.ID))
-		receipt := regexp.MustCompile(`<p class="receipt" id="receipt">签收：张卫，2026-03-02 \d\d:\d\d</p>`)
+		receipt := regexp.MustCompile(`<p class="gw-receipt receipt" id="receipt">签收：张卫 2026年3月2日 \d\d:\d\d</p>`)
 		if !receipt.MatchString(body) {
 			t.Fatalf("the notice does not print its receipt with name and time:\n%s", body)
 		}

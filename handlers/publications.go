@@ -164,6 +164,9 @@ func (s *Server) publicationView(c *fiber.Ctx, data fiber.Map) error {
 	data["Opinions"], data["Attributes"], data["Exemptions"] = scoring.Opinions, scoring.Attributes, publications.Exemptions()
 	data["StepAction"] = publications.StepAction(view.NextStep)
 	data["Today"] = scoring.DateOf(s.opt.Now())
+	if err := s.publicationReminders(c, v, id, data); err != nil {
+		return err
+	}
 	return s.page(c, "publications_work", "publications.title", data)
 }
 

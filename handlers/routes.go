@@ -147,6 +147,7 @@ func (s *Server) routes(fa *fiber.App) {
 	s.notifyRoutes(app)
 	s.publicationsRoutes(app)
 	s.pubobjRoutes(app)
+	s.receiptsRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

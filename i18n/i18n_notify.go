@@ -17,7 +17,7 @@ var notifyMessages = map[Lang]map[string]string{
 		"notify.reader":                 "接收人",
 		"notify.sent_at":                "发送时间",
 		"notify.read_at":                "阅读时间",
-		"notify.receipt":                "签收：%s，%s",
+		"notify.receipt":                "签收：%s %s",
 		"notify.settings":               "邮件提醒",
 		"notify.settings_saved":         "邮件提醒设置已保存",
 		"notify.settings_link":          "电子邮箱和邮件提醒方式",

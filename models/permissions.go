@@ -105,6 +105,9 @@ const (
 	ActWorkRequests     Action = "requests.work"
 	ActApproveExtension Action = "requests.extension"
 	ActEditLetters      Action = "requests.letters"
+	// AREA: receipts. ActSignDocument signs (签收) a document issued to
+	// one's own department: a case's notice, a 复核决定书.
+	ActSignDocument Action = "documents.sign"
 )
 
 var permissions = map[Action][]Role{
@@ -141,6 +144,8 @@ var permissions = map[Action][]Role{
 	ActWorkRequests:         {RoleHead, RoleClerk},
 	ActApproveExtension:     {RoleOffice},
 	ActEditLetters:          {RoleOffice},
+	// receipts:
+	ActSignDocument: {RoleHead},
 }
 
 // Can reports whether the viewer's role allows the action.

@@ -9,7 +9,8 @@ import (
 
 // notifySteps hold the inboxes (issue 26): notifications, the deadline
 // reminders sent (once each), the e-mail settings and queue, and the account
-// that signed for an assessment notice (签收).
+// that signed for an assessment notice and the receipts of the documents
+// issued to a department (签收).
 var notifySteps = []*gormigrate.Migration{
 	{
 		ID: "2026120860_notify",
@@ -58,10 +59,18 @@ var notifySteps = []*gormigrate.Migration{
 			type member struct {
 				NoticeReadByID *uint // the account that signed (签收)
 			}
+			type receipt struct { // a department's 签收 of a document issued to it
+				ID           uint      `gorm:"primaryKey"`
+				DocumentID   uint      `gorm:"not null;uniqueIndex:uk_document_receipt,priority:1"`
+				DepartmentID uint      `gorm:"not null;uniqueIndex:uk_document_receipt,priority:2"`
+				UserID       uint      `gorm:"not null"`
+				Name         string    `gorm:"size:64;not null"`
+				SignedAt     time.Time `gorm:"not null"`
+			}
 			for _, t := range []struct {
 				name  string
 				shape any
-			}{{"notifications", &notification{}}, {"notify_reminders", &reminder{}}, {"notify_settings", &settings{}}, {"notify_mail", &mail{}}, {"assessment_members", &member{}}} {
+			}{{"notifications", &notification{}}, {"notify_reminders", &reminder{}}, {"notify_settings", &settings{}}, {"notify_mail", &mail{}}, {"assessment_members", &member{}}, {"document_receipts", &receipt{}}} {
 				if err := tx.Table(t.name).AutoMigrate(t.shape); err != nil {
 					return err
 				}

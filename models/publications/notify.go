@@ -28,20 +28,32 @@ func notifyNextStep(tx *models.Tx, w *Work, n int, now time.Time) error {
 	}
 	m := notify.Message{Kind: notify.KindNotice, Subject: "publications.notify.step", Args: []string{shortTitle(w), strconv.Itoa(next)},
 		Link: workLink(w) + "#review", Ref: fmt.Sprintf("review:%d:%d", w.ID, next), Required: true}
-	switch next {
+	users, err := stepHolders(tx, w, next)
+	if err != nil {
+		return err
+	}
+	return notify.In(tx, m, now, users...)
+}
+
+// stepHolders are the accounts that may sign step n of w's review: step 2
+// the document's department's heads, step 4 the secrecy committee office's
+// clerks and heads (none while no office is marked: the office's page says
+// so), steps 3 and 5 the supervising leaders.
+func stepHolders(tx *models.Tx, w *Work, n int) ([]uint, error) {
+	switch n {
 	case 2:
-		return notify.ToDepartment(tx, w.DepartmentID, StepAction(next), m, now)
+		return notify.Holders(tx, StepAction(n), w.DepartmentID)
 	case 4:
 		var office []uint
 		if err := tx.DB.Model(&models.Department{}).Where("secrecy_office = ?", true).Limit(1).Pluck("id", &office).Error; err != nil {
-			return fmt.Errorf("read secrecy office: %w", err)
+			return nil, fmt.Errorf("read secrecy office: %w", err)
 		}
 		if len(office) == 0 {
-			return nil // no office marked: the office's page says so
+			return nil, nil
 		}
-		return notify.ToDepartment(tx, office[0], StepAction(next), m, now)
+		return notify.Holders(tx, StepAction(n), office[0])
 	}
-	return notify.ToAction(tx, StepAction(next), m, now)
+	return notify.Holders(tx, StepAction(n), 0)
 }
 
 // notifyConsulted tells the asked department's accounts that answer
