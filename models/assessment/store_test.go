@@ -496,6 +496,9 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 			t.Errorf("the head does not see the reminder: %+v", items)
 		}
 		modelstest.Must(t, b.a.SignNotice(ctx, b.head, p.ID, b.own.ID, at(4)))
+		if err := b.a.SignNotice(ctx, b.head, p.ID, b.own.ID, at(4)); !isValidation(err) || !strings.Contains(err.Error(), "不能重复签收") {
+			t.Errorf("a second signature of the notice: %v", err)
+		}
 		if err := b.a.Remind(ctx, b.office, p.ID, []uint{b.own.ID}, "", at(4)); !isValidation(err) || !strings.Contains(err.Error(), "已于 2025-02-07 签收") {
 			t.Errorf("reminded a unit that signed: %v", err)
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/upload"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -64,13 +65,18 @@ func (s *Store) SignNotice(ctx context.Context, v models.Viewer, plan, dept uint
 		return err
 	}
 	if m.NoticeReadAt != nil {
-		return nil
+		return models.Invalid("", "receipts.refuse.signed", m.NoticeReadBy, documents.Stamp(*m.NoticeReadAt))
 	}
 	at := now.UTC()
 	return s.m.Audited(ctx, v, func(tx *models.Tx) error {
-		if err := tx.DB.Model(&Member{}).Where("id = ? AND notice_read_at IS NULL", m.ID).
-			Updates(map[string]any{"notice_read_at": at, "notice_read_by": v.Name, "notice_read_by_id": v.UserID}).Error; err != nil {
-			return fmt.Errorf("sign notice: %w", err)
+		res := tx.DB.Model(&Member{}).Where("id = ? AND notice_read_at IS NULL", m.ID).
+			Updates(map[string]any{"notice_read_at": at, "notice_read_by": v.Name, "notice_read_by_id": v.UserID})
+		if res.Error != nil {
+			return fmt.Errorf("sign notice: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			// Signed in the meantime by another account of the department.
+			return models.Invalid("", "receipts.refuse.signed_now")
 		}
 		if err := event(tx, p.ID, "sign_notice", deptNote(tx.DB, dept), now); err != nil {
 			return err
