@@ -1,7 +1,6 @@
 package handlers_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -16,23 +15,20 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/publications"
+	"github.com/gongkai/gongkai/models/reports/docx"
 	"github.com/gongkai/gongkai/scoring"
 )
 
 // guideDOCX is a Word file whose paragraphs say paras.
 func guideDOCX(t *testing.T, paras ...string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, _ := z.Create("[Content_Types].xml")
-	w.Write([]byte("<Types/>"))
-	w, _ = z.Create("word/document.xml")
-	var body strings.Builder
+	var d docx.Document
 	for _, p := range paras {
-		fmt.Fprintf(&body, `<w:p><w:r><w:t>%s</w:t></w:r></w:p>`, p)
+		d.Paragraph(p)
 	}
-	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`))
-	modelstest.Must(t, z.Close())
+	var buf bytes.Buffer
+	_, err := d.WriteTo(&buf)
+	modelstest.Must(t, err)
 	return buf.Bytes()
 }
 

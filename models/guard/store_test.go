@@ -1,7 +1,6 @@
 package guard_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -13,23 +12,20 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/guard"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/reports/docx"
 	"github.com/gongkai/gongkai/models/upload"
 )
 
-// docx is a Word file whose paragraphs say paras.
-func docx(t *testing.T, paras ...string) []byte {
+// wordFile is a Word file whose paragraphs say paras.
+func wordFile(t *testing.T, paras ...string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, _ := z.Create("[Content_Types].xml")
-	w.Write([]byte("<Types/>"))
-	w, _ = z.Create("word/document.xml")
-	var body strings.Builder
+	var d docx.Document
 	for _, p := range paras {
-		fmt.Fprintf(&body, `<w:p><w:r><w:t>%s</w:t></w:r></w:p>`, p)
+		d.Paragraph(p)
 	}
-	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`))
-	modelstest.Must(t, z.Close())
+	var buf bytes.Buffer
+	_, err := d.WriteTo(&buf)
+	modelstest.Must(t, err)
 	return buf.Bytes()
 }
 
@@ -61,14 +57,14 @@ func TestPersonalDataBlocksPublishing(t *testing.T) {
 			t.Fatalf("nothing attached yet: %v", err)
 		}
 		// A wrong check digit passes.
-		f, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "通告.docx", Data: docx(t, "通告正文", "编号110105194912310021")}, 0, now)
+		f, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "通告.docx", Data: wordFile(t, "通告正文", "编号110105194912310021")}, 0, now)
 		if err != nil || f.Findings != 0 {
 			t.Fatalf("wrong check digit: %+v %v", f, err)
 		}
 		modelstest.Must(t, guard.CheckPublishable(s.DB, pub))
 
 		// The same file twice (a double submit) is refused in Chinese.
-		if _, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "通告.docx", Data: docx(t, "通告正文", "编号110105194912310021")}, 0, now); err == nil || !strings.Contains(err.Error(), "无需重复上传") {
+		if _, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "通告.docx", Data: wordFile(t, "通告正文", "编号110105194912310021")}, 0, now); err == nil || !strings.Contains(err.Error(), "无需重复上传") {
 			t.Errorf("the same file twice: %v", err)
 		}
 
@@ -78,7 +74,7 @@ func TestPersonalDataBlocksPublishing(t *testing.T) {
 		}
 
 		// A valid ID number blocks publishing, in Chinese.
-		bad, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "附件.docx", Data: docx(t, "当事人张三", "身份证号11010519491231002X")}, 0, now)
+		bad, err := g.Attach(ctx, clerk, pub, upload.Upload{Name: "附件.docx", Data: wordFile(t, "当事人张三", "身份证号11010519491231002X")}, 0, now)
 		if err != nil || bad.Findings != 1 {
 			t.Fatalf("valid ID number: %+v %v", bad, err)
 		}
@@ -132,7 +128,7 @@ func TestPersonalDataBlocksPublishing(t *testing.T) {
 			t.Errorf("audit log: %v", actions)
 		}
 		got, err := g.Download(ctx, pub, bad.ID)
-		if err != nil || !bytes.Equal(got.Data, docx(t, "当事人张三", "身份证号11010519491231002X")) {
+		if err != nil || !bytes.Equal(got.Data, wordFile(t, "当事人张三", "身份证号11010519491231002X")) {
 			t.Errorf("download: %v", err)
 		}
 	})
