@@ -60,6 +60,7 @@ func schemeFields(sc *scoring.Scheme, values, errs map[string]string, l views.La
 	}{{"publication", tl.Publication}, {"request", tl.Request}, {"extension", tl.Extension}, {"secrecy_review", tl.SecrecyReview}, {"coordination", tl.Coordination}, {"forwarding", tl.ForwardingDays()}} {
 		add("limits", "limits."+f.key, set("limits."+f.key), inNumber, strconv.Itoa(f.n))
 	}
+	add("limits", "limits.correction_restart", set("limits.correction_restart"), inCheck, check(tl.Restarts()))
 	add("duty", "cadences", set("cadences"), inList, strings.Join(sc.Cadences, "\n"))
 	add("duty", "co_responsible_obligated", set("co_responsible_obligated"), inCheck, check(sc.CoResponsibleObligated))
 	add("duty", "unrated_without_duty", set("unrated_without_duty"), inCheck, check(sc.UnratedWithoutDuty))
@@ -147,6 +148,12 @@ func applySchemeForm(sc *scoring.Scheme, get func(key string) string, l views.La
 	num("limits.secrecy_review", &tl.SecrecyReview)
 	num("limits.coordination", &tl.Coordination)
 	num("limits.forwarding", &tl.Forwarding)
+	switch restart := values["limits.correction_restart"] != ""; {
+	case restart:
+		tl.Correction = scoring.CorrectionRestart
+	case tl.Restarts():
+		tl.Correction = "" // unticked: a pause, as the shipped schemes count it
+	}
 	out.Cadences = splitList(values["cadences"])
 	out.CoResponsibleObligated = values["co_responsible_obligated"] != ""
 	out.UnratedWithoutDuty = values["unrated_without_duty"] != ""

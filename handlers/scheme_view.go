@@ -63,6 +63,7 @@ func readScheme(sc *scoring.Scheme, l views.Lang) schemeView {
 	add("limits", "limits.secrecy_review", days(sc.TimeLimits.SecrecyReview))
 	add("limits", "limits.coordination", days(sc.TimeLimits.Coordination))
 	add("limits", "limits.forwarding", views.T(l, "scheme.days", sc.TimeLimits.ForwardingDays()))
+	add("limits", "limits.correction_restart", yes(sc.TimeLimits.Restarts()))
 	add("duty", "cadences", list(l, sc.Cadences))
 	add("duty", "co_responsible_obligated", yes(sc.CoResponsibleObligated))
 	add("duty", "unrated_without_duty", yes(sc.UnratedWithoutDuty))

@@ -190,3 +190,37 @@ func formValues(t *testing.T, c *client, path, id string) url.Values {
 	walk(doc, false)
 	return out
 }
+
+// A bureau that follows the 2019 regulation alone ticks 补正后重新计算答复期限
+// in its copy of default-2: the saved version restarts the clock after a
+// correction, its page says so, and the comparison with default-2 names it.
+func TestOfficeMakesACorrectionRestartTheClock(t *testing.T) {
+	t.Parallel()
+	s := modelstest.Open(t, "sqlite")
+	b := newBureau(t, s)
+	withYear(t, b)
+	office := b.client(t)
+	office.signIn("office", testPassword)
+	if resp, _ := office.post("/schemes/default-2/copy", url.Values{"_csrf": {office.token("/schemes/default-2")}, "to": {"2027"}, "name": {"2027年度考核方案"}}); resp.StatusCode != 303 {
+		t.Fatalf("copy: %d", resp.StatusCode)
+	}
+	form := formValues(t, office, "/schemes/2027", "form")
+	if form.Get("limits.correction_restart") != "" {
+		t.Fatal("the copy of default-2 restarts the clock after a correction")
+	}
+	form.Set("limits.correction_restart", "1")
+	if resp, body := office.post("/schemes/2027", form); resp.StatusCode != 303 {
+		t.Fatalf("form save: %d %s", resp.StatusCode, errorOf(body))
+	}
+	sv, err := s.SchemeByVersion(t.Context(), "2027")
+	modelstest.Must(t, err)
+	sch, err := sv.Scheme()
+	modelstest.Must(t, err)
+	if !sch.TimeLimits.Restarts() {
+		t.Error("the saved version does not restart the clock after a correction")
+	}
+	_, page := office.get("/schemes/2027")
+	if changes := section(t, page, "changes"); !strings.Contains(changes, "补正后重新计算答复期限") || !strings.Contains(changes, "<ins>是</ins>") {
+		t.Errorf("the comparison does not name the change:\n%s", changes)
+	}
+}

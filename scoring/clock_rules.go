@@ -169,6 +169,9 @@ func (v *validator) clockParams(s *Scheme) {
 	if t.Forwarding < 0 {
 		v.add("time_limits.forwarding", fmt.Sprintf("网上申请转交时限须不少于 0 日，现为 %d", t.Forwarding))
 	}
+	if t.Correction != "" && t.Correction != CorrectionPause && t.Correction != CorrectionRestart {
+		v.add("time_limits.correction", "补正的计时方式只能是中止计时或重新计算答复期限")
+	}
 	if _, ok := s.Indicator("D4"); ok && t.SecrecyReview < 1 {
 		v.add("time_limits.secrecy_review", "方案使用保密审查按时指标（D4），保密审查时限须不少于 1 个工作日")
 	}

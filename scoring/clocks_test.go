@@ -362,6 +362,7 @@ func TestOptionalIndicatorsInASchemeCopy(t *testing.T) {
 		{"points no longer 100", func(s *Scheme) { s.Indicators[0].Points = Decimal{rat("20")} }, "分值之和须为 100，现为 108"},
 		{"D5 with no coordination limit", func(s *Scheme) { s.TimeLimits.Coordination = 0 }, "协调时限须不少于 1 个工作日"},
 		{"negative forwarding", func(s *Scheme) { s.TimeLimits.Forwarding = -1 }, "网上申请转交时限"},
+		{"an unknown correction rule", func(s *Scheme) { s.TimeLimits.Correction = "stop" }, "补正的计时方式"},
 	} {
 		s := clockScheme(t)
 		tc.edit(s)

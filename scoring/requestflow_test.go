@@ -48,6 +48,42 @@ func TestRequestClocksAcrossNationalDay2025(t *testing.T) {
 	}
 }
 
+// A scheme that follows the 2019 regulation alone (20 + 20 working days, a
+// correction restarting the limit, 条例 art. 30) against the shipped
+// schemes' pause, across the 2025 National Day holiday (1-8 October off,
+// Sunday 28 September and Saturday 11 October working).
+func TestCorrectionRestartsTheLimitAcrossNationalDay2025(t *testing.T) {
+	t.Parallel()
+	cal := calendar(t)
+	d := func(m time.Month, day int) Date { return NewDate(2025, m, day) }
+	received, asked, arrived := d(time.September, 25), d(time.September, 29), d(time.October, 9)
+	for _, tc := range []struct {
+		name   string
+		limits TimeLimits
+		q      Request
+		asOf   Date
+		want   Date
+	}{
+		// due(9/25, 20): 9/26, 9/28, 9/29, 9/30, 10/9 … 10/29.
+		{"no correction", TimeLimits{Request: 20, Extension: 20, Correction: CorrectionRestart}, Request{}, d(time.December, 31), d(time.October, 29)},
+		// The pause stood 9/29, 9/30 and 10/9: 23 working days, 11/3.
+		{"pause", TimeLimits{Request: 20, Extension: 20, Correction: CorrectionPause}, Request{CorrectionStart: asked, CorrectionEnd: arrived}, d(time.December, 31), d(time.November, 3)},
+		// due(10/9, 20): 10/10, 10/11 (working Saturday), 10/13 … 11/5.
+		{"restart", TimeLimits{Request: 20, Extension: 20, Correction: CorrectionRestart}, Request{CorrectionStart: asked, CorrectionEnd: arrived}, d(time.December, 31), d(time.November, 5)},
+		// due(10/9, 40): 11/5 and 20 more, 12/3.
+		{"restart and extension", TimeLimits{Request: 20, Extension: 20, Correction: CorrectionRestart}, Request{Extended: true, CorrectionStart: asked, CorrectionEnd: arrived}, d(time.December, 31), d(time.December, 3)},
+		// Still awaited on 10/20: the clock stands from 9/29 to 10/20 (13
+		// working days) whatever the rule, 10/29 + 13.
+		{"restart, supplement awaited", TimeLimits{Request: 20, Extension: 20, Correction: CorrectionRestart}, Request{CorrectionStart: asked}, d(time.October, 20), cal.Due(d(time.October, 29), cal.WorkingDays(asked, d(time.October, 20)))},
+	} {
+		q := tc.q
+		q.Received = received
+		if got := RequestDue(cal, tc.limits, q, tc.asOf); got != tc.want {
+			t.Errorf("%s: due %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestThirdPartyCorrectionAndForwardingDue2025(t *testing.T) {
 	t.Parallel()
 	cal := calendar(t)

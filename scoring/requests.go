@@ -39,13 +39,21 @@ type dayCounter interface {
 
 // requestDue is when a request must be answered: due(received, limit +
 // extension if approved + working days of the consultation and correction
-// pauses).
+// pauses); with a scheme whose correction restarts the clock, once the
+// supplement has arrived, due(its arrival, limit + extension + the
+// consultation's pause). A correction still awaited stops the clock either
+// way.
 func requestDue(c dayCounter, limits TimeLimits, q *Request, asOf Date) Date {
 	days := limits.Request
 	if q.Extended {
 		days += limits.Extension
 	}
-	days += pause(c, q.PauseStart, q.PauseEnd, asOf) + pause(c, q.CorrectionStart, q.CorrectionEnd, asOf)
+	days += pause(c, q.PauseStart, q.PauseEnd, asOf)
+	if limits.Restarts() && !q.CorrectionEnd.IsZero() && q.CorrectionEnd <= asOf {
+		// The supplement arrived: the limit runs anew from that day.
+		return c.due(q.CorrectionEnd, days)
+	}
+	days += pause(c, q.CorrectionStart, q.CorrectionEnd, asOf)
 	return c.due(q.Received, days)
 }
 

@@ -87,7 +87,21 @@ type TimeLimits struct {
 	// Forwarding is the limit to forward an online request, in calendar
 	// days (seed 004 art. 24); 0 means seed 004's 3, see ForwardingDays.
 	Forwarding int `json:"forwarding,omitempty"`
+	// Correction is how a correction (补正) counts on a request's clock:
+	// CorrectionPause (or empty, the shipped schemes) adds the working days
+	// it stood; CorrectionRestart (条例 art. 30) counts the request limit
+	// anew from the day the supplement arrived.
+	Correction string `json:"correction,omitempty"`
 }
+
+// How a correction counts on a request's clock (TimeLimits.Correction).
+const (
+	CorrectionPause   = "pause"
+	CorrectionRestart = "restart"
+)
+
+// Restarts reports whether a correction restarts the request's clock.
+func (t TimeLimits) Restarts() bool { return t.Correction == CorrectionRestart }
 
 // Params are the settings of the indicators that need more than points.
 type Params struct {
