@@ -111,10 +111,7 @@ func TestOfficeTurnsOnA4PerColumn(t *testing.T) {
 	if _, page := office.get("/schemes/default-2"); strings.Contains(page, "按栏目计分：每周末栏目仍在更新周期内") {
 		t.Error("default-2 scores A4 per column")
 	}
-	if resp, _ := office.post("/schemes/default-2/copy", url.Values{"_csrf": {office.token("/schemes/default-2")}, "to": {"2027"}, "name": {"2027年度考核方案"}}); resp.StatusCode != 303 {
-		t.Fatalf("copy: %d", resp.StatusCode)
-	}
-	form := formValues(t, office, "/schemes/2027", "form")
+	form := copyDefault2(t, office)
 	if form.Get("A4.per_column") != "" {
 		t.Fatal("the copy of default-2 has per-column scoring on")
 	}

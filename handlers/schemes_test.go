@@ -201,10 +201,7 @@ func TestOfficeMakesACorrectionRestartTheClock(t *testing.T) {
 	withYear(t, b)
 	office := b.client(t)
 	office.signIn("office", testPassword)
-	if resp, _ := office.post("/schemes/default-2/copy", url.Values{"_csrf": {office.token("/schemes/default-2")}, "to": {"2027"}, "name": {"2027年度考核方案"}}); resp.StatusCode != 303 {
-		t.Fatalf("copy: %d", resp.StatusCode)
-	}
-	form := formValues(t, office, "/schemes/2027", "form")
+	form := copyDefault2(t, office)
 	if form.Get("limits.correction_restart") != "" {
 		t.Fatal("the copy of default-2 restarts the clock after a correction")
 	}
@@ -223,4 +220,14 @@ func TestOfficeMakesACorrectionRestartTheClock(t *testing.T) {
 	if changes := section(t, page, "changes"); !strings.Contains(changes, "补正后重新计算答复期限") || !strings.Contains(changes, "<ins>是</ins>") {
 		t.Errorf("the comparison does not name the change:\n%s", changes)
 	}
+}
+
+// copyDefault2 copies default-2 as the office's version 2027 and returns its
+// form as shown, to edit and post back to /schemes/2027.
+func copyDefault2(t *testing.T, office *client) url.Values {
+	t.Helper()
+	if resp, _ := office.post("/schemes/default-2/copy", url.Values{"_csrf": {office.token("/schemes/default-2")}, "to": {"2027"}, "name": {"2027年度考核方案"}}); resp.StatusCode != 303 {
+		t.Fatalf("copy: %d", resp.StatusCode)
+	}
+	return formValues(t, office, "/schemes/2027", "form")
 }
