@@ -160,7 +160,7 @@ func docxText(data []byte, emit func(Place, string) error) error {
 		if err != nil {
 			return err
 		}
-		if err := paragraphs(b, func(text string) error {
+		if err := paragraphsOf(b, "p", func(text string) error {
 			n++
 			return emit(Place{Unit: InParagraph, N: n}, text)
 		}); err != nil {
@@ -168,41 +168,6 @@ func docxText(data []byte, emit func(Place, string) error) error {
 		}
 	}
 	return nil
-}
-
-// paragraphs calls fn with the text of each w:p of a WordprocessingML part.
-func paragraphs(b []byte, fn func(string) error) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	var text strings.Builder
-	inText := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return zip.ErrFormat
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			inText = t.Name.Local == "t"
-			if t.Name.Local == "tab" {
-				text.WriteByte(' ')
-			}
-		case xml.EndElement:
-			inText = false
-			if t.Name.Local == "p" {
-				if err := fn(text.String()); err != nil {
-					return err
-				}
-				text.Reset()
-			}
-		case xml.CharData:
-			if inText {
-				text.Write(t)
-			}
-		}
-	}
 }
 
 // xlsxText emits each cell of each sheet (the shared strings resolved).
@@ -248,25 +213,21 @@ func sheetNo(name string) int {
 }
 
 // paragraphsOf calls fn with the text of each element named el (the t
-// elements inside it joined).
+// elements inside it joined, a tab read as a space): each w:p of a Word
+// part, each si of a workbook's shared strings.
 func paragraphsOf(b []byte, el string, fn func(string) error) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
 	var text strings.Builder
 	depth, inText := 0, false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return zip.ErrFormat
-		}
+	return eachToken(b, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Local == el {
 				depth++
 			}
 			inText = t.Name.Local == "t"
+			if t.Name.Local == "tab" && depth > 0 {
+				text.WriteByte(' ')
+			}
 		case xml.EndElement:
 			inText = false
 			if t.Name.Local == el {
@@ -281,15 +242,14 @@ func paragraphsOf(b []byte, el string, fn func(string) error) error {
 				text.Write(t)
 			}
 		}
-	}
+		return nil
+	})
 }
 
-// cells calls fn with each cell's row, column and text.
-func cells(b []byte, shared []string, fn func(row, col int, text string) error) error {
+// eachToken calls fn with each token of an XML part; a part that is not
+// well-formed is a damaged file (zip.ErrFormat).
+func eachToken(b []byte, fn func(xml.Token) error) error {
 	d := xml.NewDecoder(bytes.NewReader(b))
-	var ref, typ string
-	var val strings.Builder
-	in := false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -298,6 +258,18 @@ func cells(b []byte, shared []string, fn func(row, col int, text string) error) 
 		if err != nil {
 			return zip.ErrFormat
 		}
+		if err := fn(tok); err != nil {
+			return err
+		}
+	}
+}
+
+// cells calls fn with each cell's row, column and text.
+func cells(b []byte, shared []string, fn func(row, col int, text string) error) error {
+	var ref, typ string
+	var val strings.Builder
+	in := false
+	return eachToken(b, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -334,7 +306,8 @@ func cells(b []byte, shared []string, fn func(row, col int, text string) error) 
 				val.Write(t)
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // cellRef reads a reference such as B12 as row 12, column 2.
