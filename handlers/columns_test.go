@@ -116,14 +116,7 @@ func TestOfficeTurnsOnA4PerColumn(t *testing.T) {
 		t.Fatal("the copy of default-2 has per-column scoring on")
 	}
 	form.Set("A4.per_column", "1")
-	if resp, body := office.post("/schemes/2027", form); resp.StatusCode != 303 {
-		t.Fatalf("form save: %d %s", resp.StatusCode, errorOf(body))
-	}
-	sv, err := s.SchemeByVersion(t.Context(), "2027")
-	modelstest.Must(t, err)
-	sch, err := sv.Scheme()
-	modelstest.Must(t, err)
-	if !sch.Params.Website.PerColumn {
+	if !saveVersion2027(t, s, office, form).Params.Website.PerColumn {
 		t.Error("the saved version does not score A4 per column")
 	}
 	_, page := office.get("/schemes/2027")

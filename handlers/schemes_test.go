@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/scoring"
 )
 
 func TestSchemeCopyEditRefuseApproveFreeze(t *testing.T) {
@@ -206,6 +207,18 @@ func TestOfficeMakesACorrectionRestartTheClock(t *testing.T) {
 		t.Fatal("the copy of default-2 restarts the clock after a correction")
 	}
 	form.Set("limits.correction_restart", "1")
+	if !saveVersion2027(t, s, office, form).TimeLimits.Restarts() {
+		t.Error("the saved version does not restart the clock after a correction")
+	}
+	_, page := office.get("/schemes/2027")
+	if changes := section(t, page, "changes"); !strings.Contains(changes, "补正后重新计算答复期限") || !strings.Contains(changes, "<ins>是</ins>") {
+		t.Errorf("the comparison does not name the change:\n%s", changes)
+	}
+}
+
+// saveVersion2027 posts the form of version 2027 and returns the scheme saved.
+func saveVersion2027(t *testing.T, s *models.Store, office *client, form url.Values) *scoring.Scheme {
+	t.Helper()
 	if resp, body := office.post("/schemes/2027", form); resp.StatusCode != 303 {
 		t.Fatalf("form save: %d %s", resp.StatusCode, errorOf(body))
 	}
@@ -213,13 +226,7 @@ func TestOfficeMakesACorrectionRestartTheClock(t *testing.T) {
 	modelstest.Must(t, err)
 	sch, err := sv.Scheme()
 	modelstest.Must(t, err)
-	if !sch.TimeLimits.Restarts() {
-		t.Error("the saved version does not restart the clock after a correction")
-	}
-	_, page := office.get("/schemes/2027")
-	if changes := section(t, page, "changes"); !strings.Contains(changes, "补正后重新计算答复期限") || !strings.Contains(changes, "<ins>是</ins>") {
-		t.Errorf("the comparison does not name the change:\n%s", changes)
-	}
+	return sch
 }
 
 // copyDefault2 copies default-2 as the office's version 2027 and returns its
