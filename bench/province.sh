@@ -12,8 +12,8 @@
 # The province is `gongkai gen` (seed/province.go): deterministic, ~3,000
 # units, ~1,000,000 publications, ~100,000 requests, ~300,000 complaints.
 # MariaDB at root@127.0.0.1:3306 (MYSQL_HOST, MYSQL_PORT, MYSQL_USER,
-# MYSQL_PWD); the databases gk_bench_import and gk_bench_load are created
-# and dropped. Needs the mysql and sqlite3 clients (apt-get install
+# MYSQL_PWD); the databases ${DB}_import and ${DB}_load (DB=gk_bench) are
+# created and dropped, so two runs at once need two names. Needs the mysql and sqlite3 clients (apt-get install
 # mariadb-client sqlite3).
 set -euo pipefail
 
@@ -24,6 +24,7 @@ REQUESTS=${REQUESTS:-$((PUBLICATIONS / 10))}
 COMPLAINTS=${COMPLAINTS:-$((PUBLICATIONS * 3 / 10))}
 CLIENTS=${CLIENTS:-50}
 PAGE_REQUESTS=${PAGE_REQUESTS:-2000}
+DB=${DB:-gk_bench}
 MYSQL_HOST=${MYSQL_HOST:-127.0.0.1}
 MYSQL_PORT=${MYSQL_PORT:-3306}
 MYSQL_USER=${MYSQL_USER:-root}
@@ -34,7 +35,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 sql() { mysql --local-infile=1 -h "$MYSQL_HOST" -P "$MYSQL_PORT" -u "$MYSQL_USER" -N -B "$@"; }
 cleanup() {
-	sql -e "DROP DATABASE IF EXISTS gk_bench_load; DROP DATABASE IF EXISTS gk_bench_import" || true
+	sql -e "DROP DATABASE IF EXISTS ${DB}_load; DROP DATABASE IF EXISTS ${DB}_import" || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -44,7 +45,7 @@ ratio() { # ratio NAME OURS BASE LIMIT
 	printf "%-44s %7.1f s  baseline %7.1f s  ratio %5.2f  (goal <= %s)\n" "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)" "$4" | tee -a "$work/summary"
 }
 userinfo=$MYSQL_USER${MYSQL_PWD:+:$MYSQL_PWD}
-mysql_dsn="mysql://$userinfo@$MYSQL_HOST:$MYSQL_PORT/gk_bench_import"
+mysql_dsn="mysql://$userinfo@$MYSQL_HOST:$MYSQL_PORT/${DB}_import"
 sqlite_dsn="sqlite:$work/bench.db"
 
 echo "building gongkai and gongkai-load"
@@ -54,14 +55,14 @@ echo "generating the province: $UNITS units, $PUBLICATIONS publications"
 gongkai gen --out "$work/prov" --units "$UNITS" --publications "$PUBLICATIONS" --requests "$REQUESTS" --complaints "$COMPLAINTS" >/dev/null
 p=$work/prov
 
-sql -e "DROP DATABASE IF EXISTS gk_bench_load; DROP DATABASE IF EXISTS gk_bench_import;
-        CREATE DATABASE gk_bench_load CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-        CREATE DATABASE gk_bench_import CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+sql -e "DROP DATABASE IF EXISTS ${DB}_load; DROP DATABASE IF EXISTS ${DB}_import;
+        CREATE DATABASE ${DB}_load CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+        CREATE DATABASE ${DB}_import CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 for db in "$mysql_dsn" "$sqlite_dsn"; do
 	GONGKAI_DB=$db gongkai import --kind departments "$p/departments.csv" >/dev/null
 	GONGKAI_DB=$db gongkai import --kind catalog "$p/catalog.csv" >/dev/null
 done
-sql -e "CREATE TABLE gk_bench_load.publications LIKE gk_bench_import.publications"
+sql -e "CREATE TABLE ${DB}_load.publications LIKE ${DB}_import.publications"
 cp "$work/bench.db" "$work/shell.db"
 
 # Import: the same rows the import stores, loaded again by the database's
@@ -70,11 +71,11 @@ echo "importing the publications (MariaDB)"
 t0=$(now)
 GONGKAI_DB=$mysql_dsn gongkai import --kind publications "$p/publications.csv" | tail -1
 mysql_import=$(since "$t0")
-sql gk_bench_import --raw -e "SELECT department_id, index_no, seq, title, channel, IFNULL(formed, '\\\\N'), published, IFNULL(doc_no, '\\\\N'),
+sql ${DB}_import --raw -e "SELECT department_id, index_no, seq, title, channel, IFNULL(formed, '\\\\N'), published, IFNULL(doc_no, '\\\\N'),
 	IFNULL(attribute, '\\\\N'), IFNULL(attribute_reason, '\\\\N'), IFNULL(review, '\\\\N'), IFNULL(review_date, '\\\\N'), IFNULL(url, '\\\\N'), updated_at
 	FROM publications" >"$work/publications.tsv"
 t0=$(now)
-sql gk_bench_load -e "LOAD DATA LOCAL INFILE '$work/publications.tsv' INTO TABLE publications CHARACTER SET utf8mb4
+sql ${DB}_load -e "LOAD DATA LOCAL INFILE '$work/publications.tsv' INTO TABLE publications CHARACTER SET utf8mb4
 	FIELDS TERMINATED BY '\t' LINES TERMINATED BY '\n'
 	(department_id, index_no, seq, title, channel, formed, published, doc_no, attribute, attribute_reason, review, review_date, url, updated_at)"
 mysql_load=$(since "$t0")
@@ -108,7 +109,7 @@ if [ "$what" = all ] || [ "$what" = score ]; then
 	score "$mysql_dsn" # warm the server's buffer pool once, as a running bureau's is
 	t0=$(now); score "$mysql_dsn"; mysql_score=$(since "$t0")
 	t0=$(now)
-	sql gk_bench_import --quick -e "
+	sql ${DB}_import --quick -e "
 	SELECT id, department_id, seq, title, channel, formed, published, review, review_date, attribute FROM publications WHERE published <= '$YEAR-12-31';
 	SELECT id, department_id, request_no, received, extended, pause_start, pause_end, correction_start, correction_end, answered, recon_outcome, recon_decided,
 	       suit_outcome, suit_decided, channel, forwarded FROM requests
@@ -134,7 +135,7 @@ fi
 # Pages: the office's view of the year, 50 clients at once, on both engines.
 if [ "$what" = all ] || [ "$what" = pages ]; then
 	[ "$what" = pages ] && { score "$mysql_dsn"; score "$sqlite_dsn"; }
-	dept=$(sql gk_bench_import -e "SELECT id FROM departments WHERE code LIKE 'FJ%' ORDER BY id LIMIT 1 OFFSET 3")
+	dept=$(sql ${DB}_import -e "SELECT id FROM departments WHERE code LIKE 'FJ%' ORDER BY id LIMIT 1 OFFSET 3")
 	paths="/overview?year=$YEAR,/scores?year=$YEAR,/departments/$dept?year=$YEAR,/assessment"
 	for db in "$mysql_dsn" "$sqlite_dsn"; do
 		echo "pages on ${db%%:*}: $paths" | tee -a "$work/summary"
