@@ -27,8 +27,8 @@ func (s *Server) routes(fa *fiber.App) {
 	}))
 	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(views.Static()), MaxAge: int((24 * time.Hour).Seconds())}))
 	get(app, "/healthz", models.ActPublic, s.health)
-	// Published results: no session, no cookie, no form (issue 9).
-	get(app, "/public", models.ActPublic, s.publicResults)
+	// The public site: no session, no cookie, no form (issues 9 and 25).
+	s.publicRoutes(app)
 
 	// Records pushed by a source's API token: no session, so no CSRF.
 	post(app, "/api/v1/import/:kind", models.ActPublic, s.apiImport, takesFiles)

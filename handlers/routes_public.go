@@ -1,0 +1,18 @@
+package handlers
+
+import "github.com/gongkai/gongkai/models"
+
+// publicRoutes are the public site's (issue 25): no session, no cookie, no
+// form; every page and download is kept by a browser or a proxy for a
+// minute and built once in memory. /public/documents/:id, a posted 通报,
+// is the campaigns'.
+func (s *Server) publicRoutes(app *router) {
+	get(app, "/public", models.ActPublic, s.publicResults)
+	get(app, "/public/years/:year", models.ActPublic, s.publicYear)
+	get(app, "/public/units/:id", models.ActPublic, s.publicUnit)
+	get(app, "/public/bulletins", models.ActPublic, s.publicBulletins)
+	get(app, "/public/reports/:id", models.ActPublic, s.publicReport)
+	get(app, "/public/data", models.ActPublic, s.publicData)
+	get(app, "/public/data/:file", models.ActPublic, s.publicDataFile)
+	get(app, "/public/feed.atom", models.ActPublic, s.publicFeed)
+}
