@@ -131,7 +131,11 @@ func (s *Server) publicSend(c *fiber.Ctx, contentType string, render func(site *
 func (s *Server) publicPage(c *fiber.Ctx, name, titleKey string, build func(site *publicsite.Site, l views.Lang, data fiber.Map) error) error {
 	path := c.Path()
 	return s.publicSend(c, fiber.MIMETextHTMLCharsetUTF8, func(site *publicsite.Site, l views.Lang) ([]byte, error) {
-		data := fiber.Map{"Lang": l, "Path": path, "Site": site, "Title": views.T(l, titleKey), "MinSample": publicsite.MinSample}
+		q := ""
+		if l == views.English {
+			q = "?lang=en"
+		}
+		data := fiber.Map{"Lang": l, "Path": path, "Q": q, "Site": site, "Title": views.T(l, titleKey), "MinSample": publicsite.MinSample}
 		if err := build(site, l, data); err != nil {
 			return nil, err
 		}
@@ -187,6 +191,7 @@ func (s *Server) publicYear(c *fiber.Ctx) error {
 		data["Title"] = views.T(l, "public.year", y)
 		data["Year"] = year
 		data["Notices"] = noticePages(year.Notices)
+		data["Last"] = year.Notices[len(year.Notices)-1]
 		return nil
 	})
 }

@@ -25,13 +25,22 @@ import (
 // name, its fields in order and its rows; a value is an int, a float64, a
 // string, a bool or nil (a figure 样本不足).
 type openTable struct {
-	Name   string
-	Fields []string
-	Rows   [][]any
+	Name, TitleKey, WhatKey string
+	Fields                  []string
+	Rows                    [][]any
 }
 
 // The open data's tables, in the order the index lists them.
 var openTableNames = []string{"grades", "notices", "unit_figures", "bulletins", "annual_reports"}
+
+// openTableKeys are the keys of each table's name and description.
+var openTableKeys = map[string][2]string{
+	"grades":         {"site.table.grades", "site.table.grades.what"},
+	"notices":        {"site.table.notices", "site.table.notices.what"},
+	"unit_figures":   {"site.table.unit_figures", "site.table.unit_figures.what"},
+	"bulletins":      {"site.table.bulletins", "site.table.bulletins.what"},
+	"annual_reports": {"site.table.annual_reports", "site.table.annual_reports.what"},
+}
 
 func dateString(t time.Time) string { return t.Format(time.DateOnly) }
 
@@ -51,7 +60,7 @@ func measureValue(m publicsite.Measure) any {
 
 // openTableOf builds one table of the open data from the site.
 func openTableOf(site *publicsite.Site, name string) (openTable, bool) {
-	t := openTable{Name: name}
+	t := openTable{Name: name, TitleKey: openTableKeys[name][0], WhatKey: openTableKeys[name][1]}
 	switch name {
 	case "grades":
 		t.Fields = []string{"year", "unit_id", "unit", "grade", "notice_id", "notice_number", "notice_date"}
@@ -84,11 +93,8 @@ func openTableOf(site *publicsite.Site, name string) (openTable, bool) {
 			row := []any{f.Year, int(id), site.Name(id), f.InProgress, f.Received, f.Answered, f.OnTime, measureValue(f.OnTimeRate), measureValue(f.MedianDays)}
 			results := make([]any, len(reports.ResultGroups)+1)
 			if len(f.Results) > 0 {
-				for i := range results {
-					results[i] = 0
-				}
 				for i, c := range f.Results {
-					results[min(i, len(results)-1)] = c.N
+					results[i] = c.N
 				}
 			}
 			row = append(row, results...)

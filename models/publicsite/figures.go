@@ -33,10 +33,19 @@ func share(n, cases int) Measure {
 	return measure(float64(int(float64(n)*1000/float64(cases)+0.5))/10, cases)
 }
 
-// Count is a number of a named category.
+// Count is a number of a named category; Key, when set, is the catalog's
+// key of the category's name.
 type Count struct {
-	Name string
-	N    int
+	Name, Key string
+	N         int
+}
+
+// resultKeys are the keys of the national result groups' names, in the
+// national table's order, then 未分类.
+var resultKeys = map[string]string{
+	"予以公开": "site.result.disclosed", "部分公开": "site.result.partial", "不予公开": "site.result.refused",
+	"无法提供": "site.result.unable", "不予处理": "site.result.not_processed", "其他处理": "site.result.other",
+	Uncategorised: "site.result.uncategorised",
 }
 
 // Figures are a unit's public figures of a year, computed from its own
@@ -50,12 +59,13 @@ type Figures struct {
 	OnTimeRate Measure
 	MedianDays Measure
 	// Results by the national result group, in the national table's
-	// order, then 未分类; empty when fewer than MinSample were answered.
+	// order, then 未分类 (not yet categorised); empty when fewer than
+	// MinSample were answered.
 	Results            []Count
 	ComplaintsReceived int
 	ComplaintsReplied  int
 	ComplaintsRate     Measure
-	// Published by the catalog's 二级目录, most first; 目录外 last.
+	// Published by the catalog's 二级目录 (目录外 outside it), most first.
 	Published      []Count
 	PublishedTotal int
 }
@@ -113,17 +123,15 @@ func figuresOf(year int, inProgress bool, t *reports.UnitTally) Figures {
 	f.MedianDays = measure(median(t.Days), len(t.Days))
 	if f.Answered >= MinSample {
 		for _, g := range reports.ResultGroups {
-			f.Results = append(f.Results, Count{g.Name, t.Results[g.Name]})
+			f.Results = append(f.Results, Count{g.Name, resultKeys[g.Name], t.Results[g.Name]})
 		}
-		if n := t.Results[""]; n > 0 {
-			f.Results = append(f.Results, Count{Uncategorised, n})
-		}
+		f.Results = append(f.Results, Count{Uncategorised, resultKeys[Uncategorised], t.Results[""]})
 	}
 	for name, n := range t.Published {
 		if name == "" {
 			name = OutsideCatalog
 		}
-		f.Published = append(f.Published, Count{name, n})
+		f.Published = append(f.Published, Count{Name: name, N: n})
 		f.PublishedTotal += n
 	}
 	slices.SortFunc(f.Published, func(a, b Count) int {
