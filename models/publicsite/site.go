@@ -93,6 +93,18 @@ func (s *Site) Unit(id uint) (Unit, bool) {
 	return Unit{id, name}, ok && id != 0
 }
 
+// Listed are the units with something public, by name: a grade
+// published, figures of a recent year, or an annual report issued.
+func (s *Site) Listed() []Unit {
+	var out []Unit
+	for _, u := range s.Units {
+		if len(s.Grades[u.ID]) > 0 || len(s.Figures[u.ID]) > 0 || len(s.ReportsOf(u.ID)) > 0 {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // YearOf finds an assessed year.
 func (s *Site) YearOf(y int) (*Year, bool) {
 	for i := range s.Years {
