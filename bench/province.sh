@@ -136,7 +136,7 @@ fi
 if [ "$what" = all ] || [ "$what" = pages ]; then
 	[ "$what" = pages ] && { score "$mysql_dsn"; score "$sqlite_dsn"; }
 	dept=$(sql ${DB}_import -e "SELECT id FROM departments WHERE code LIKE 'FJ%' ORDER BY id LIMIT 1 OFFSET 3")
-	paths="/overview?year=$YEAR,/scores?year=$YEAR,/departments/$dept?year=$YEAR,/assessment"
+	paths="/overview?year=$YEAR,/scores?year=$YEAR,/departments/$dept?year=$YEAR,/assessment,/public,/public/units/$dept"
 	for db in "$mysql_dsn" "$sqlite_dsn"; do
 		echo "pages on ${db%%:*}: $paths" | tee -a "$work/summary"
 		"$work/gongkai-load" -db "$db" -reuse -clients "$CLIENTS" -requests "$PAGE_REQUESTS" -path "$paths" | grep -v "first request" | tee -a "$work/summary"
