@@ -32,7 +32,8 @@ type UnitTally struct {
 // YearTallies reads every department's requests and complaints of a year
 // once and counts each department's own (not those of the units under
 // it): the figures of the public site's unit pages and open data. A
-// department without a request or a complaint of the year is absent.
+// department without a request, a complaint or a publication of the year
+// is absent.
 func YearTallies(ctx context.Context, s *models.Store, year int) (map[uint]*UnitTally, error) {
 	if err := validYear(year); err != nil {
 		return nil, err
@@ -49,9 +50,18 @@ func YearTallies(ctx context.Context, s *models.Store, year int) (map[uint]*Unit
 	if err := db.Where("received BETWEEN ? AND ?", from, to).Order("id").Find(&comps).Error; err != nil {
 		return nil, fmt.Errorf("read complaints: %w", err)
 	}
-	var pubs []models.Publication
-	if err := db.Select("id", "department_id", "seq", "attribute").Where("published BETWEEN ? AND ?", from, to).Order("id").Find(&pubs).Error; err != nil {
-		return nil, fmt.Errorf("read publications: %w", err)
+	// Publications by department, catalog item and attribute: a province
+	// publishes a million a year, and only their counts are shown.
+	var pubs []struct {
+		DepartmentID uint
+		Seq          int
+		Attribute    string
+		N            int
+	}
+	err := db.Model(&models.Publication{}).Select("department_id, seq, COALESCE(attribute, '') AS attribute, COUNT(*) AS n").
+		Where("published BETWEEN ? AND ?", from, to).Group("department_id, seq, attribute").Scan(&pubs).Error
+	if err != nil {
+		return nil, fmt.Errorf("count publications: %w", err)
 	}
 	items, err := s.Catalog(ctx, models.CatalogFilter{})
 	if err != nil {
@@ -88,17 +98,23 @@ func YearTallies(ctx context.Context, s *models.Store, year int) (map[uint]*Unit
 	for _, c := range comps {
 		rec(c.DepartmentID).complaints = append(rec(c.DepartmentID).complaints, c)
 	}
+	published := map[uint]map[string]int{} // department → 二级目录 → pieces
 	for _, pub := range pubs {
-		if proactive(pub.Attribute) {
-			rec(pub.DepartmentID).publications = append(rec(pub.DepartmentID).publications, pub)
+		if !proactive(pub.Attribute) {
+			continue
 		}
+		rec(pub.DepartmentID)
+		if published[pub.DepartmentID] == nil {
+			published[pub.DepartmentID] = map[string]int{}
+		}
+		published[pub.DepartmentID][areas[pub.Seq]] += pub.N
 	}
 	out := make(map[uint]*UnitTally, len(byDept))
 	for dept, r := range byDept {
 		a := tally(r, cal, p)
-		t := &UnitTally{Requests: a.Requests, Complaints: a.Complaints, Results: map[string]int{}, Published: map[string]int{}}
-		for _, pub := range r.publications {
-			t.Published[areas[pub.Seq]]++
+		t := &UnitTally{Requests: a.Requests, Complaints: a.Complaints, Results: map[string]int{}, Published: published[dept]}
+		if t.Published == nil {
+			t.Published = map[string]int{}
 		}
 		for _, q := range r.requests {
 			answered := dateOf(q.Answered)
