@@ -21,6 +21,11 @@ import (
 // and complaints worked in the app, which it shows within this long.
 const publicTTL = 5 * time.Minute
 
+// publicStampEvery is how often the stamp is read while the site is
+// served from memory: at most four small queries a second, whatever the
+// traffic, and a change shows within this long on every instance.
+const publicStampEvery = 250 * time.Millisecond
+
 // publicMaxAge is what a browser or a proxy may keep a public page.
 const publicMaxAge = "public, max-age=60"
 
@@ -30,9 +35,12 @@ const publicMaxAge = "public, max-age=60"
 type publicCache struct {
 	mu    sync.Mutex
 	stamp string
-	at    time.Time
-	site  *publicsite.Site
-	pages map[string][]byte // by path and language
+	at    time.Time // when the site was built, by the app's clock
+	// checked is when the stamp was last read, by the machine's monotonic
+	// clock.
+	checked time.Time
+	site    *publicsite.Site
+	pages   map[string][]byte // by path and language
 	// building lets one request at a time build the site.
 	building sync.Mutex
 }
@@ -46,6 +54,17 @@ func (p *publicCache) reset() {
 	p.stamp, p.site, p.pages = "", nil, nil
 }
 
+// fresh is the site while its stamp was read less than publicStampEvery
+// ago, nil when the stamp is to be read again.
+func (p *publicCache) fresh(now time.Time) *publicsite.Site {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.site == nil || time.Since(p.checked) >= publicStampEvery || now.Sub(p.at) > publicTTL {
+		return nil
+	}
+	return p.site
+}
+
 // current is the site built for stamp, nil when it must be built again.
 func (p *publicCache) current(stamp string, now time.Time) *publicsite.Site {
 	p.mu.Lock()
@@ -53,13 +72,14 @@ func (p *publicCache) current(stamp string, now time.Time) *publicsite.Site {
 	if p.site == nil || p.stamp != stamp || now.Sub(p.at) > publicTTL {
 		return nil
 	}
+	p.checked = time.Now()
 	return p.site
 }
 
 func (p *publicCache) keep(stamp string, site *publicsite.Site, now time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.stamp, p.site, p.at, p.pages = stamp, site, now, map[string][]byte{}
+	p.stamp, p.site, p.at, p.checked, p.pages = stamp, site, now, time.Now(), map[string][]byte{}
 }
 
 func (p *publicCache) page(site *publicsite.Site, key string) ([]byte, bool) {
@@ -81,10 +101,14 @@ func (p *publicCache) putPage(site *publicsite.Site, key string, b []byte) {
 }
 
 // publicSite is the public site as of now: from memory while its stamp
-// holds, else built again (once, whoever asks at the same time).
+// holds (read at most every publicStampEvery), else built again (once,
+// whoever asks at the same time).
 func (s *Server) publicSite(c *fiber.Ctx) (*publicsite.Site, error) {
-	ctx := c.UserContext()
 	now := s.opt.Now()
+	if site := s.public.fresh(now); site != nil {
+		return site, nil
+	}
+	ctx := c.UserContext()
 	today := scoring.DateOf(now)
 	stamp, err := publicsite.Stamp(ctx, s.store, today)
 	if err != nil {

@@ -266,12 +266,16 @@ func (f *publicFixture) cacheFollowsChanges(t *testing.T) {
 		return body
 	}
 	unitPath := "/public/units/" + itoa(f.unit.ID)
+	// The stamp is read at most every quarter of a second: a change shows
+	// after that, on every instance.
+	settle := func() { time.Sleep(300 * time.Millisecond) }
 	for _, p := range []string{"/public", "/public/bulletins", "/public/feed.atom", "/public/data/bulletins.json", unitPath, "/public/data/unit_figures.csv"} {
 		page(p)
 	}
 
 	// A 通报 posted.
 	postBulletin(t, s, "关于政务公开专项行动第一阶段情况的通报", f.b.clock.Now())
+	settle()
 	for _, p := range []string{"/public", "/public/bulletins", "/public/feed.atom", "/public/data/bulletins.json"} {
 		if !strings.Contains(page(p), "关于政务公开专项行动第一阶段情况的通报") {
 			t.Errorf("%s does not show the 通报 just posted", p)
@@ -284,6 +288,7 @@ func (f *publicFixture) cacheFollowsChanges(t *testing.T) {
 		t.Fatal("the unit's report is on its page before it is final")
 	}
 	modelstest.Must(t, reports.MarkFinal(ctx, s, office, reports.AnnualQuery{Year: demoYear, DepartmentID: f.unit.ID}, true, f.b.clock.Now()))
+	settle()
 	if !strings.Contains(page(unitPath), "公开样本派出所"+strconv.Itoa(demoYear)+"年政府信息公开工作年度报告") {
 		t.Error("the unit's page does not list its report just finalised")
 	}
@@ -300,6 +305,7 @@ func (f *publicFixture) cacheFollowsChanges(t *testing.T) {
 	modelstest.Must(t, a.Take(ctx, office, p.ID, assessment.Propose, "复核后重新提出", now))
 	modelstest.Must(t, a.Take(ctx, leader, p.ID, assessment.ApproveGrades, "", now))
 	modelstest.Must(t, a.Take(ctx, office, p.ID, assessment.Publish, "", now))
+	settle()
 	if after := strings.Count(page("/public/years/"+strconv.Itoa(demoYear)), `class="gw-status"`); after != before+1 {
 		t.Errorf("the year's page shows %d notices after a 更正, %d before", after, before)
 	}
@@ -310,6 +316,7 @@ func (f *publicFixture) cacheFollowsChanges(t *testing.T) {
 	_, err := ingest.New(s).File(ctx, ingest.Complaints, "c.csv", strings.NewReader(fmt.Sprintf("部门,编号,渠道,受理日期,回复日期,办结日期\nGK25,GK-TS-1,12389,%d-05-06,%d-05-07,\n", demoYear+1, demoYear+1)),
 		ingest.Options{Viewer: office, Partial: true})
 	modelstest.Must(t, err)
+	settle()
 	if now := got(); now[0] != "1" || was[0] != "0" {
 		t.Errorf("complaints of the unit this year: %v before the import, %v after", was, now)
 	}
