@@ -48,7 +48,7 @@ const (
 
 // fields splits a line at | or ｜ and trims each part.
 func fields(line string) []string {
-	parts := strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '｜' })
+	parts := strings.Split(strings.ReplaceAll(line, "｜", "|"), "|")
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
