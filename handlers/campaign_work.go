@@ -49,7 +49,7 @@ func (s *Server) reportCampaignTask(c *fiber.Ctx) error {
 		n, _ := strconv.ParseUint(f.Publication, 10, 32)
 		in.PublicationID = uint(n)
 	}
-	if fh, ferr := c.FormFile("file"); ferr == nil && fh.Size > 0 {
+	if fh, ferr := c.FormFile("files"); ferr == nil && fh.Size > 0 {
 		var u upload.Upload
 		if u, err = readUpload(fh); err == nil {
 			in.File = &u

@@ -82,7 +82,7 @@ func (s *Store) Report(ctx context.Context, v models.Viewer, id uint, in ReportI
 			return err
 		}
 		if p.Checked() {
-			return models.Invalid("note", "campaign.refuse.phase_checked", p.Name)
+			return models.Invalid("phase", "campaign.refuse.phase_checked", p.Name)
 		}
 		if r.PublicationID != 0 {
 			var pub models.Publication
