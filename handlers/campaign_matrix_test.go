@@ -52,7 +52,9 @@ func newCampaignFixture(t *testing.T, b *bureau) campaignFixture {
 	return f
 }
 
-func (f *matrixFixture) campaignPath(rest string) string { return "/campaigns/" + itoa(f.camp.id) + rest }
+func (f *matrixFixture) campaignPath(rest string) string {
+	return "/campaigns/" + itoa(f.camp.id) + rest
+}
 
 // The campaigns' POST routes, each with a valid form on the fixture's
 // campaign.
