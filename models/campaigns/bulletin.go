@@ -98,7 +98,7 @@ func bulletin(c *Campaign, p *Phase, ps []Part, on scoring.Date) documents.Conte
 		}
 		body = append(body, documents.Paragraph("请上述单位认真整改，整改情况纳入岗位目标考核。"))
 	}
-	return documents.Content{Issuer: Issuer, Title: fmt.Sprintf("关于%s%s阶段检查情况的通报", c.Title, p.Name),
+	return documents.Content{Issuer: Issuer, Title: fmt.Sprintf("关于《%s》%s检查情况的通报", c.Title, p.Name),
 		To: "各责任单位", Body: body, Signer: Issuer, Date: on, CopyTo: "市公安局政务公开工作领导小组", PrintedBy: Issuer}
 }
 
