@@ -145,6 +145,7 @@ func TestBrowserCampaignTwoPhases(t *testing.T) {
 	}
 
 	report(phases[1].ID)
+	head.screenshot(t, "campaign_head.png")
 	clk.Advance(4 * 24 * time.Hour) // 14 December: the second phase ends
 	check(phases[1].ID)
 	var first string
@@ -153,6 +154,10 @@ func TestBrowserCampaignTwoPhases(t *testing.T) {
 		t.Errorf("the board's first unit: %q %v", first, err)
 	}
 	office.screenshot(t, "campaign_board.png")
+	if err := chromedp.Run(office.ctx, chromedp.Navigate(page), chromedp.WaitVisible(`#bulletins`)); err != nil {
+		t.Fatal(err)
+	}
+	office.screenshot(t, "campaign.png")
 	for _, b := range []*browser{office, leader, head, visitor} {
 		b.check(t)
 	}

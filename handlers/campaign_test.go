@@ -117,14 +117,14 @@ func TestCampaignOverHTTP(t *testing.T) {
 			resp, body := office.post(page+"/phases/"+itoa(phases[0].ID)+"/check", f)
 			return resp.StatusCode, body
 		}
-		if code, body := check(); code != fiber.StatusUnprocessableEntity || !strings.Contains(body, "「集中填报阶段」阶段到2026-03-05才结束，结束前不能检查") {
+		if code, body := check(); code != fiber.StatusUnprocessableEntity || !strings.Contains(body, "「集中填报阶段」到2026-03-05才结束，结束前不能检查") {
 			t.Errorf("a check before the phase's end: %d", code)
 		}
 		b.clock.Advance(3 * 24 * time.Hour) // 5 March
 		if code, _ := check(); code != fiber.StatusSeeOther {
 			t.Fatalf("the check: %d", code)
 		}
-		if _, code, body := report(head, own); code != fiber.StatusUnprocessableEntity || !strings.Contains(body, "「集中填报阶段」阶段已经检查，不能再报送进展") {
+		if _, code, body := report(head, own); code != fiber.StatusUnprocessableEntity || !strings.Contains(body, "「集中填报阶段」已经检查，不能再报送进展") {
 			t.Errorf("a report after the check: %d", code)
 		}
 		resp, _ = office.post(page+"/phases/"+itoa(phases[0].ID)+"/bulletin", url.Values{"_csrf": {office.token(page)}})

@@ -77,7 +77,7 @@ func bulletin(c *Campaign, p *Phase, ps []Part, on scoring.Date) documents.Conte
 		}
 	}
 	body := []documents.Block{
-		documents.Paragraph(fmt.Sprintf("按照《%s》的部署，市局政务公开办公室于%s对%s阶段（%s至%s）各责任单位的任务完成情况进行了检查。现将检查情况通报如下：",
+		documents.Paragraph(fmt.Sprintf("按照《%s》的部署，市局政务公开办公室于%s对%s（%s至%s）各责任单位的任务完成情况进行了检查。现将检查情况通报如下：",
 			c.Title, documents.ChineseDate(scoring.DateOf(*p.CheckedAt)), p.Name, documents.ChineseDate(p.Start()), documents.ChineseDate(p.End()))),
 		documents.Heading("一、总体情况"),
 		documents.Table([]string{"单位", "完成", "部分完成", "未完成", "存在问题"}, rows),

@@ -75,8 +75,8 @@ func TestValidate(t *testing.T) {
 		{"out of order", func(in *Input) { in.Phases[1].Start = day("2026-09-19") }, "第2个阶段「检查督促阶段」开始于上一阶段「集中填报阶段」结束之前，各阶段须按时间先后排列"},
 		{"no task", func(in *Input) { in.Tasks = nil }, "请至少写一项任务"},
 		{"phase 3 of 2", func(in *Input) { in.Tasks[0].Phase = 3 }, "公开任务第3行的阶段序号不对应任何阶段"},
-		{"due after its phase", func(in *Input) { in.Tasks[0].Due = day("2026-09-21") }, "公开任务第3行的完成期限不在「集中填报阶段」阶段（2026-09-10至2026-09-20）之内"},
-		{"due before its phase", func(in *Input) { in.Tasks[0].Due = day("2026-09-09") }, "公开任务第3行的完成期限不在「集中填报阶段」阶段（2026-09-10至2026-09-20）之内"},
+		{"due after its phase", func(in *Input) { in.Tasks[0].Due = day("2026-09-21") }, "公开任务第3行的完成期限不在「集中填报阶段」（2026-09-10至2026-09-20）之内"},
+		{"due before its phase", func(in *Input) { in.Tasks[0].Due = day("2026-09-09") }, "公开任务第3行的完成期限不在「集中填报阶段」（2026-09-10至2026-09-20）之内"},
 		{"no unit", func(in *Input) { in.Tasks[0].UnitNames = nil }, "公开任务第3行缺少责任单位"},
 		{"no content nor catalog item", func(in *Input) { in.Tasks[0].Content = "" }, "公开任务第3行缺少任务内容"},
 		{"no category", func(in *Input) { in.Tasks[0].Category = "" }, "公开任务第3行缺少信息类别，或超过64个字"},
@@ -118,10 +118,10 @@ func TestCheckableAndState(t *testing.T) {
 		phase Phase
 		want  string
 	}{
-		{"2026-09-19", p, "「集中填报阶段」阶段到2026-09-20才结束，结束前不能检查"},
+		{"2026-09-19", p, "「集中填报阶段」到2026-09-20才结束，结束前不能检查"},
 		{"2026-09-20", p, ""},
 		{"2026-10-01", p, ""},
-		{"2026-10-01", Phase{Name: "集中填报阶段", Ends: p.Ends, CheckedAt: &at}, "「集中填报阶段」阶段已经检查过了"},
+		{"2026-10-01", Phase{Name: "集中填报阶段", Ends: p.Ends, CheckedAt: &at}, "「集中填报阶段」已经检查过了"},
 	} {
 		if got := refusal(checkable(tc.phase, day(tc.today))); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.today, got, tc.want)

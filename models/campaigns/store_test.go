@@ -191,20 +191,20 @@ func TestReportCheckAndBulletin(t *testing.T) {
 			{AssignmentID: za1.ID, Outcome: campaigns.Done},
 			{AssignmentID: xj1.ID, Outcome: campaigns.Undone, Finding: "未报送目录", Rectification: "10月10日前补报"},
 		}
-		if err := b.s.CheckPhase(ctx, office, c.ID, phases[0].ID, checks, at("2026-09-19")); refusal(err) != "「集中填报阶段」阶段到2026-09-20才结束，结束前不能检查" {
+		if err := b.s.CheckPhase(ctx, office, c.ID, phases[0].ID, checks, at("2026-09-19")); refusal(err) != "「集中填报阶段」到2026-09-20才结束，结束前不能检查" {
 			t.Errorf("check before the end: %v", err)
 		}
 		if err := b.s.CheckPhase(ctx, office, c.ID, phases[0].ID, checks[:1], at("2026-09-20")); refusal(err) != "请给出刑警支队第1项任务的检查结论" {
 			t.Errorf("check without every outcome: %v", err)
 		}
-		if _, err := b.s.IssueBulletin(ctx, office, c.ID, phases[0].ID, at("2026-09-20")); refusal(err) != "「集中填报阶段」阶段尚未检查，不能印发通报" {
+		if _, err := b.s.IssueBulletin(ctx, office, c.ID, phases[0].ID, at("2026-09-20")); refusal(err) != "「集中填报阶段」尚未检查，不能印发通报" {
 			t.Errorf("bulletin before the check: %v", err)
 		}
 		modelstest.Must(t, b.s.CheckPhase(ctx, office, c.ID, phases[0].ID, checks, at("2026-09-20")))
-		if err := b.s.CheckPhase(ctx, office, c.ID, phases[0].ID, checks, at("2026-09-21")); refusal(err) != "「集中填报阶段」阶段已经检查过了" {
+		if err := b.s.CheckPhase(ctx, office, c.ID, phases[0].ID, checks, at("2026-09-21")); refusal(err) != "「集中填报阶段」已经检查过了" {
 			t.Errorf("checked twice: %v", err)
 		}
-		if err := b.s.Report(ctx, b.headXJ, xj1.ID, campaigns.ReportInput{Note: "补报"}, at("2026-09-21")); refusal(err) != "「集中填报阶段」阶段已经检查，不能再报送进展" {
+		if err := b.s.Report(ctx, b.headXJ, xj1.ID, campaigns.ReportInput{Note: "补报"}, at("2026-09-21")); refusal(err) != "「集中填报阶段」已经检查，不能再报送进展" {
 			t.Errorf("report after the check: %v", err)
 		}
 		// The second phase's task is still open to 治安支队.
@@ -220,7 +220,7 @@ func TestReportCheckAndBulletin(t *testing.T) {
 				t.Errorf("the bulletin does not say %q", want)
 			}
 		}
-		if _, err := b.s.IssueBulletin(ctx, office, c.ID, phases[0].ID, at("2026-09-22")); refusal(err) != "「集中填报阶段」阶段的通报已经印发" {
+		if _, err := b.s.IssueBulletin(ctx, office, c.ID, phases[0].ID, at("2026-09-22")); refusal(err) != "「集中填报阶段」的通报已经印发" {
 			t.Errorf("bulletin twice: %v", err)
 		}
 		if err := b.s.PostBulletin(ctx, b.headZA, c.ID, doc.ID, at("2026-09-22")); !errors.Is(err, models.ErrForbidden) {
@@ -309,7 +309,7 @@ func TestConcurrentReportsAndChecks(t *testing.T) {
 			switch {
 			case err == nil:
 				ok++
-			case refusal(err) == "「集中填报阶段」阶段已经检查过了":
+			case refusal(err) == "「集中填报阶段」已经检查过了":
 				refused++
 			default:
 				t.Errorf("check: %v", err)
@@ -318,7 +318,7 @@ func TestConcurrentReportsAndChecks(t *testing.T) {
 		if ok != 1 || refused != 1 {
 			t.Errorf("two checks at once: %d done, %d refused", ok, refused)
 		}
-		if late != nil && refusal(late) != "「集中填报阶段」阶段已经检查，不能再报送进展" {
+		if late != nil && refusal(late) != "「集中填报阶段」已经检查，不能再报送进展" {
 			t.Errorf("report racing the check: %v", late)
 		}
 	})
