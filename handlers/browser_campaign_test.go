@@ -154,8 +154,12 @@ func TestBrowserCampaignTwoPhases(t *testing.T) {
 		t.Errorf("the board's first unit: %q %v", first, err)
 	}
 	office.screenshot(t, "campaign_board.png")
-	if err := chromedp.Run(office.ctx, chromedp.Navigate(page), chromedp.WaitVisible(`#bulletins`)); err != nil {
+	var bulletins string
+	if err := chromedp.Run(office.ctx, chromedp.Navigate(page), chromedp.WaitVisible(`#bulletins`), chromedp.Text(`#bulletins`, &bulletins)); err != nil {
 		t.Fatal(err)
+	}
+	if strings.Count(bulletins, "已在门户网站公开") != 1 {
+		t.Errorf("two 通报 issued, one posted: %q", bulletins)
 	}
 	office.screenshot(t, "campaign.png")
 	for _, b := range []*browser{office, leader, head, visitor} {

@@ -174,9 +174,15 @@ func (s *Server) campaignPageWith(c *fiber.Ctx, data fiber.Map) error {
 	if data["Bulletins"], err = st.Bulletins(ctx, id); err != nil {
 		return err
 	}
-	if data["Posted"], err = st.Posted(ctx, id); err != nil {
+	posted, err := st.Posted(ctx, id)
+	if err != nil {
 		return err
 	}
+	onPublic := map[uint]bool{}
+	for doc := range posted {
+		onPublic[doc] = true
+	}
+	data["Posted"] = onPublic
 	data["Campaign"], data["Phases"], data["Outcomes"] = camp, pvs, campaigns.Outcomes
 	data["Approved"] = camp.Status == campaigns.Approved
 	return s.page(c, "campaign", "campaign.page", data)
