@@ -25,7 +25,10 @@ func maps(q url.Values) func(func(string) bool) {
 
 // skipCrawl: downloads, the language switch and chart data are no pages.
 func skipCrawl(path string) bool {
-	if path == "/lang" || path == "/logout" || strings.HasPrefix(path, "/static/") || strings.HasPrefix(path, "/export/") {
+	// The public site (/public, and the documents posted on it) is not the
+	// app: it takes its language from ?lang=, has no session and no
+	// language switch of the app's, and its own tests read it.
+	if path == "/lang" || path == "/logout" || path == "/public" || strings.HasPrefix(path, "/public/") || strings.HasPrefix(path, "/static/") || strings.HasPrefix(path, "/export/") {
 		return true
 	}
 	for _, ext := range []string{".xlsx", ".docx", ".json", ".csv", "/errors"} {

@@ -35,6 +35,9 @@ func (s *Server) home(c *fiber.Ctx) error {
 	if err := s.requestsHome(c, v, data); err != nil {
 		return err
 	}
+	if err := s.campaignHome(c, v, data); err != nil {
+		return err
+	}
 	if id, limited := v.OwnDepartment(); limited {
 		if err := s.headHome(c, v, id, data); err != nil {
 			return err

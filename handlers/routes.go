@@ -29,6 +29,7 @@ func (s *Server) routes(fa *fiber.App) {
 	get(app, "/healthz", models.ActPublic, s.health)
 	// The public site: no session, no cookie, no form (issues 9 and 25).
 	s.publicRoutes(app)
+	s.campaignPublicRoutes(app)
 
 	// Records pushed by a source's API token: no session, so no CSRF.
 	post(app, "/api/v1/import/:kind", models.ActPublic, s.apiImport, takesFiles)
@@ -148,6 +149,7 @@ func (s *Server) routes(fa *fiber.App) {
 	s.publicationsRoutes(app)
 	s.pubobjRoutes(app)
 	s.receiptsRoutes(app)
+	s.campaignRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

@@ -49,9 +49,9 @@ var families = map[string][]string{
 	"filing.explain.":    {"quarterly", "annual"},
 	"document.answers.":  {"corrects", "replaces", "reviews"},
 	"document.answered.": {"corrects", "replaces", "reviews"},
-	"document.kind.":     {"assessment_notice", "case_notice", "review_decision", "disclosure_guide", "disclosure_catalog"},
+	"document.kind.":     {"assessment_notice", "case_notice", "review_decision", "disclosure_guide", "disclosure_catalog", "campaign_bulletin"},
 	"document.relation.": {"corrects", "replaces", "reviews"},
-	"document.subject.":  {"assessment_plan", "accountability_case", "guide_content", "disclosure_catalog"},
+	"document.subject.":  {"assessment_plan", "accountability_case", "guide_content", "disclosure_catalog", "campaign"},
 	"standing.":          nil,
 	"standing.rank.":     {"plan", "run"},
 	"slot.":              {"filled", "late", "empty", "void", "pending"},
@@ -72,6 +72,7 @@ var families = map[string][]string{
 		"accountability", "holidays", "secrecy_reviews", "coordinations", "press_conferences"},
 	"guide.kind.": {"id_no", "old_id_no", "mobile", "bank_card"}, "guide.where.": {"title", "paragraph", "line", "cell", "stream"},
 	"columns.cadence.": {"动态", "通知公告", "政策文件"}, "columns.state.": {"fresh", "stale", "empty"},
+	"campaign.status.": {"draft", "submitted", "returned", "approved"}, "campaign.state.": {"done", "partial", "undone", "reported", "overdue", "open"},
 	"notify.mode.": {"immediate", "digest", "required"}, "notify.deadline.": {"before", "due", "overdue"}, "notify.objection.": {"accepted", "rejected"},
 }
 

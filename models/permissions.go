@@ -108,6 +108,9 @@ const (
 	// AREA: receipts. ActSignDocument signs (签收) a document issued to
 	// one's own department: a case's notice, a 复核决定书.
 	ActSignDocument Action = "documents.sign"
+	// campaigns (专项行动): the office drafts, checks and issues the 通报; the
+	// leading group approves; a unit's head and clerk report its own tasks.
+	ActManageCampaigns, ActApproveCampaign, ActReportCampaign Action = "campaigns.manage", "campaigns.approve", "campaigns.report"
 )
 
 var permissions = map[Action][]Role{
@@ -146,6 +149,8 @@ var permissions = map[Action][]Role{
 	ActEditLetters:          {RoleOffice},
 	// receipts:
 	ActSignDocument: {RoleHead},
+	// campaigns:
+	ActManageCampaigns: {RoleOffice}, ActApproveCampaign: {RoleLeader}, ActReportCampaign: {RoleHead, RoleClerk},
 }
 
 // Can reports whether the viewer's role allows the action.

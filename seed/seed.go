@@ -174,6 +174,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoPubObjections(ctx, store, today); err != nil {
 		return false, fmt.Errorf("demo objections: %w", err)
 	}
+	if err := demoCampaign(ctx, store, users, today); err != nil {
+		return false, fmt.Errorf("demo campaign: %w", err)
+	}
 	if err := demoNotify(ctx, store, today); err != nil {
 		return false, err
 	}
