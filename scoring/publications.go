@@ -6,9 +6,10 @@ import "math/big"
 func coverage(d *deptRun, points *big.Rat) []Deduction {
 	var t tally
 	for _, s := range d.slots {
-		switch s.State {
-		case SlotPending:
-		case SlotFilled:
+		switch {
+		case d.in.Monitoring && !SlotDue(s.Period, d.in.AsOf):
+		case s.State == SlotPending:
+		case s.State == SlotFilled:
 			t.pass()
 		default:
 			line := Deduction{
@@ -35,10 +36,14 @@ type requiredChannel struct {
 }
 
 // readRequiredChannels collects, in catalog order, the channels of the
-// items the department is obligated for.
+// items the department is obligated for; in a monitoring run, of those
+// items only that have a slot due by the cut-off.
 func (d *deptRun) readRequiredChannels() {
 	for _, j := range d.idx.obligated[d.i] {
 		it := &d.in.Items[j]
+		if d.in.Monitoring && !d.hasDueSlot(it.Seq) {
+			continue
+		}
 		for _, ch := range it.Channels {
 			if !d.requires(ch) {
 				d.required = append(d.required, requiredChannel{ch, it.Seq})
