@@ -108,6 +108,11 @@ const (
 	// AREA: receipts. ActSignDocument signs (签收) a document issued to
 	// one's own department: a case's notice, a 复核决定书.
 	ActSignDocument Action = "documents.sign"
+	// AREA: monitor. Monitoring between year ends (季度监测): run one, issue
+	// and post its 通报 (the office); read runs (a head its own unit's line).
+	ActRunMonitoring  Action = "monitoring.run"
+	ActIssueBulletin  Action = "monitoring.bulletin"
+	ActReadMonitoring Action = "monitoring.view"
 )
 
 var permissions = map[Action][]Role{
@@ -146,6 +151,10 @@ var permissions = map[Action][]Role{
 	ActEditLetters:          {RoleOffice},
 	// receipts:
 	ActSignDocument: {RoleHead},
+	// monitor:
+	ActRunMonitoring:  {RoleOffice},
+	ActIssueBulletin:  {RoleOffice},
+	ActReadMonitoring: {RoleOffice, RoleLeader, RoleAuditor, RoleHead},
 }
 
 // Can reports whether the viewer's role allows the action.

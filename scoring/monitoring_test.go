@@ -29,7 +29,6 @@ func TestSlotDueAtTheEndOfTheThirdQuarter(t *testing.T) {
 		{monthPeriod(2026, time.December), false, "December is three months away"},
 		{yearPeriod(2026), false, "a 及时公开 slot's period is the year, to 31 December"},
 		{standingPeriod(2026), false, "a 长期公开 slot is due by 31 December"},
-		{quarterPeriod(2026, 3), true, "(again) Q3: not the day before the cut-off only"},
 	} {
 		if got := SlotDue(c.period, cut); got != c.due {
 			t.Errorf("%s (%s): due %v, want %v", inZH(c.period.Text()), c.why, got, c.due)
