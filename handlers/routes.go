@@ -148,6 +148,7 @@ func (s *Server) routes(fa *fiber.App) {
 	s.publicationsRoutes(app)
 	s.pubobjRoutes(app)
 	s.receiptsRoutes(app)
+	s.monitorRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

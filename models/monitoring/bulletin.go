@@ -69,7 +69,7 @@ func (s *Store) bulletin(ctx context.Context, v models.Viewer, runID uint, on sc
 		}
 		in := documents.Issue{Kind: BulletinKind, Series: BulletinSeries, Year: on.Year(), Subject: BulletinSubject, SubjectID: runID}
 		title := fmt.Sprintf("关于%s警务公开工作监测情况的通报", cur.Label)
-		blocks := body
+		blocks, corrected := body, ""
 		switch {
 		case correction == "" && cur.BulletinID != 0:
 			old, err := documents.Get(ctx, tx.DB, cur.BulletinID)
@@ -84,7 +84,7 @@ func (s *Store) bulletin(ctx context.Context, v models.Viewer, runID uint, on sc
 			if err != nil {
 				return err
 			}
-			in.RefID, in.Relation = old.ID, documents.Corrects
+			in.RefID, in.Relation, corrected = old.ID, documents.Corrects, old.Number
 			title = fmt.Sprintf("关于更正%s的通报", old.Number)
 			blocks = append([]documents.Block{documents.Paragraph(fmt.Sprintf("我办于%s印发的《%s》（%s）有误：%s。现更正如下，原通报同时作废。",
 				documents.ChineseDate(old.Date()), old.Title, old.Number, correction))}, body...)
@@ -95,11 +95,14 @@ func (s *Store) bulletin(ctx context.Context, v models.Viewer, runID uint, on sc
 		if d, err = documents.IssueIn(tx, in); err != nil {
 			return err
 		}
-		before := cur.BulletinID
 		if err := tx.DB.Model(&Run{}).Where("id = ?", runID).Update("bulletin_id", d.ID).Error; err != nil {
 			return fmt.Errorf("record the 通报 of run %d: %w", runID, err)
 		}
-		return tx.Record("bulletin", "monitoring_run", runID, map[string]any{"bulletin": before}, map[string]any{"bulletin": d.ID, "number": d.Number})
+		var before map[string]any
+		if in.RefID != 0 {
+			before = map[string]any{"name": cur.Label, "number": corrected}
+		}
+		return tx.Record("issue", "monitoring_run", runID, before, map[string]any{"name": cur.Label, "number": d.Number})
 	})
 	if err != nil {
 		return nil, err
@@ -342,4 +345,20 @@ func kindName(k string) string {
 		return "其他单位"
 	}
 	return k
+}
+
+// Bulletin reads a 通报 of run runID with its page and DOCX; ErrNotFound
+// when the document is not one of the run's.
+func (s *Store) Bulletin(ctx context.Context, v models.Viewer, runID, docID uint) (*documents.Document, error) {
+	if !v.Can(models.ActReadMonitoring) {
+		return nil, models.ErrForbidden
+	}
+	d, err := documents.Get(ctx, s.DB, docID)
+	if err != nil {
+		return nil, err
+	}
+	if d.Kind != BulletinKind || d.Subject != BulletinSubject || d.SubjectID != runID {
+		return nil, models.ErrNotFound
+	}
+	return d, nil
 }

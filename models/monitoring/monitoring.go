@@ -106,6 +106,20 @@ func Label(asOf scoring.Date) string {
 	return fmt.Sprintf("%d年1月1日至%d月%d日", y, m, d)
 }
 
+// LastQuarterEnd is the last day of the last quarter of today's year that
+// has ended by today (today included), and false in the first quarter,
+// when none has.
+func LastQuarterEnd(today scoring.Date) (scoring.Date, bool) {
+	if (today+1).Day() == 1 && today.Month()%3 == 0 {
+		return today, true
+	}
+	q := (int(today.Month()) - 1) / 3 // quarters ended before today's
+	if q == 0 {
+		return 0, false
+	}
+	return scoring.NewDate(today.Year(), time.Month(3*q+1), 1) - 1, true
+}
+
 // Compute scores the year's units as of the cut-off in monitoring mode and
 // stores the run, audit-logged (the office). The cut-off lies in the year
 // and not after today; a run is refused if one of the same cut-off and
@@ -179,7 +193,7 @@ func (s *Store) Compute(ctx context.Context, v models.Viewer, req Request, now t
 			return fmt.Errorf("store monitoring lines: %w", err)
 		}
 		return tx.Record("compute", "monitoring_run", run.ID, nil, map[string]any{
-			"year": run.Year, "label": run.Label, "as_of": req.AsOf.String(), "scheme": run.SchemeVersion, "units": len(rows)})
+			"name": run.Label, "year": run.Year, "as_of": req.AsOf.String(), "scheme": run.SchemeVersion, "monitored_units": len(rows)})
 	})
 	if err != nil {
 		return nil, err
