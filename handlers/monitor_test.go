@@ -9,11 +9,34 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/documents"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/monitoring"
+	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
+
+func init() {
+	matrixPosts["/monitoring"] = func(f *matrixFixture, _ models.Role) matrixTarget {
+		return matrixTarget{path: "/monitoring", form: f.values("year", "2026", "as_of", "2026-01-31")}
+	}
+	for _, step := range []string{"bulletin", "correct", "post"} {
+		matrixPosts["/monitoring/:id/"+step] = func(f *matrixFixture, _ models.Role) matrixTarget {
+			return matrixTarget{path: "/monitoring/" + itoa(f.monitorRun) + "/" + step, form: f.values("reason", "统计有误")}
+		}
+	}
+}
+
+// newMonitorRun computes a monitoring run of January in the bureau's
+// year, for the route matrix.
+func newMonitorRun(t *testing.T, b *bureau) uint {
+	t.Helper()
+	run, err := monitoring.New(b.store, accountability.Decisions(b.store)).Compute(context.Background(), models.System,
+		monitoring.Request{Year: 2026, AsOf: scoring.NewDate(2026, time.January, 31)}, b.clock.Now())
+	modelstest.Must(t, err)
+	return run.ID
+}
 
 // The office runs the third quarter's monitoring from its page and issues,
 // refuses to reissue, and posts its 通报; the pages are Chinese without
