@@ -1,12 +1,15 @@
 package scoring
 
+import "slices"
+
 // A monitoring run (季度监测, Input.Monitoring) scores a period inside a
 // year, at a cut-off before 31 December, with the rules of the assessment
 // and one more: only what was due by the cut-off counts. A slot is due once
 // its period has ended (SlotDue); the slots not yet due are set aside,
 // filled or not, and named (DepartmentResult.NotDue, NotDueTexts), so that
 // a unit scores neither a loss nor a credit for what it still has time to
-// do. The channels A3 asks for are those of the items with a slot due.
+// do. The channels A3 asks for are those of the items with a slot due;
+// A4's weeks are those ended, as at year end.
 // Requests, reports and weeks already count only once due (deadline,
 // filing, A4's weeks), in either mode. A monitoring run never feeds the
 // assessment: the caller stores it apart from the year's score runs.
@@ -25,6 +28,17 @@ func SlotDue(p Period, asOf Date) bool { return p.End <= asOf }
 func (d *deptRun) hasDueSlot(seq int) bool {
 	for _, s := range d.slots {
 		if s.Item == seq && SlotDue(s.Period, d.in.AsOf) {
+			return true
+		}
+	}
+	return false
+}
+
+// channelDue reports whether an item the department is obligated for and
+// has a slot due asks for channel.
+func (d *deptRun) channelDue(channel string) bool {
+	for _, j := range d.idx.obligated[d.i] {
+		if it := &d.in.Items[j]; slices.Contains(it.Channels, channel) && d.hasDueSlot(it.Seq) {
 			return true
 		}
 	}

@@ -36,14 +36,10 @@ type requiredChannel struct {
 }
 
 // readRequiredChannels collects, in catalog order, the channels of the
-// items the department is obligated for; in a monitoring run, of those
-// items only that have a slot due by the cut-off.
+// items the department is obligated for.
 func (d *deptRun) readRequiredChannels() {
 	for _, j := range d.idx.obligated[d.i] {
 		it := &d.in.Items[j]
-		if d.in.Monitoring && !d.hasDueSlot(it.Seq) {
-			continue
-		}
 		for _, ch := range it.Channels {
 			if !d.requires(ch) {
 				d.required = append(d.required, requiredChannel{ch, it.Seq})
@@ -62,7 +58,8 @@ func (d *deptRun) requires(channel string) bool {
 }
 
 // channels scores A3: points × required channels used in the year /
-// required channels.
+// required channels; in a monitoring run, of the channels asked by an item
+// with a slot due (channelDue).
 func channels(d *deptRun, points *big.Rat) []Deduction {
 	used := make([]bool, len(d.required))
 	for _, k := range d.idx.pubs.of(d.i) {
@@ -79,6 +76,9 @@ func channels(d *deptRun, points *big.Rat) []Deduction {
 	}
 	var t tally
 	for c, rc := range d.required {
+		if d.in.Monitoring && !d.channelDue(rc.name) {
+			continue
+		}
 		if used[c] {
 			t.pass()
 			continue
