@@ -15,6 +15,7 @@ import (
 	"github.com/gongkai/gongkai/models/monitoring"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
+	"github.com/gongkai/gongkai/views"
 )
 
 func init() {
@@ -124,4 +125,57 @@ func TestMonitoringPagesAndBulletin(t *testing.T) {
 			t.Errorf("a clerk reads a run: %d", resp.StatusCode)
 		}
 	})
+}
+
+// In the demo, every reader of the monitoring sees its pages, the run's
+// and its 通报's, and the audit log's lines of it, in the reader's
+// language without machine text; a head sees the own unit's line only.
+func TestMonitoringDemoPagesInBothLanguages(t *testing.T) {
+	t.Parallel()
+	b := demoBureau(t)
+	ctx := context.Background()
+	runs, err := monitoring.New(b.store, nil).Runs(ctx, models.System, 0)
+	modelstest.Must(t, err)
+	if len(runs) != 1 {
+		t.Fatalf("demo runs: %d", len(runs))
+	}
+	// Usernames are Latin by nature: the audit log shows them.
+	latin := map[string]bool{}
+	for w := range allowedLatin {
+		latin[w] = true
+	}
+	var usernames []string
+	modelstest.Must(t, b.store.DB.Model(&models.User{}).Pluck("username", &usernames).Error)
+	for _, u := range usernames {
+		for _, w := range latinWord.FindAllString(u, -1) {
+			latin[w] = true
+		}
+	}
+	page := "/monitoring/" + itoa(runs[0].ID)
+	doc := page + "/bulletins/" + itoa(runs[0].BulletinID)
+	for _, user := range []string{"office", "leader", "head", "auditor"} {
+		for _, l := range []views.Lang{views.Chinese, views.English} {
+			c := b.client(t)
+			c.cookies["lang"] = &http.Cookie{Name: "lang", Value: string(l)}
+			c.signIn(user, seed.DemoPassword)
+			paths := []string{"/monitoring", page, doc}
+			if user == "office" {
+				paths = append(paths, "/audit")
+			}
+			for _, path := range paths {
+				resp, body := c.get(path)
+				if resp.StatusCode != http.StatusOK {
+					t.Errorf("%s %s %s: %d", user, l, path, resp.StatusCode)
+					continue
+				}
+				text, _ := visible(body)
+				for _, bad := range pageFaults(path, text, l, latin) {
+					t.Errorf("%s %s %s shows %q", user, l, path, bad)
+				}
+				if path == page && user == "head" && strings.Count(body, `<tr id="line-`) != 1 {
+					t.Errorf("a head sees %d lines of the run", strings.Count(body, `<tr id="line-`))
+				}
+			}
+		}
+	}
 }
