@@ -216,10 +216,14 @@ func bulletinBody(run *Run, lines []Line) ([]documents.Block, error) {
 		commended, criticised = append(commended, c...), append(criticised, k...)
 	}
 	for _, l := range lines {
-		if !l.Rated() || l.Missing == 0 || slices.Contains(criticised, l.Name) {
+		if !l.Rated() || slices.Contains(criticised, l.Name) {
 			continue
 		}
-		criticised = append(criticised, l.Name)
+		if named, err := slotsMissing(l); err != nil {
+			return nil, err
+		} else if named {
+			criticised = append(criticised, l.Name)
+		}
 	}
 
 	blocks = append(blocks, documents.Heading("三、表扬"))
@@ -232,7 +236,7 @@ func bulletinBody(run *Run, lines []Line) ([]documents.Block, error) {
 	if len(criticised) == 0 {
 		blocks = append(blocks, documents.Paragraph("本次监测没有需要批评的单位。"))
 	} else {
-		blocks = append(blocks, documents.Paragraph(fmt.Sprintf("%s在同类单位中排名靠后或有到期未完成的事项，予以批评：", strings.Join(criticised, "、"))))
+		blocks = append(blocks, documents.Paragraph(fmt.Sprintf("%s在同类单位中排名靠后，或有到期未公开的目录事项、未报送的季度报表，予以批评：", strings.Join(criticised, "、"))))
 		for _, l := range lines {
 			if !slices.Contains(criticised, l.Name) {
 				continue
@@ -306,23 +310,48 @@ func commendations(group []Line) (commended, criticised []string) {
 	return commended, criticised
 }
 
-// missingOf names a line's duties missing by their catalog item and period.
+// slotsMissing reports whether a line has a slot due and empty or void,
+// or a quarterly report due and not filed.
+func slotsMissing(l Line) (bool, error) {
+	res, err := l.Result()
+	if err != nil {
+		return false, err
+	}
+	for _, ind := range res.Indicators {
+		for _, ded := range ind.Deductions {
+			switch ded.Kind {
+			case scoring.DeductSlotUnfilled, scoring.DeductSlotVoidQuarter, scoring.DeductQuarterlyMissing:
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+// missingOf words a line's duties due and not done: each slot by its item
+// and period, the others counted by kind (missingKinds).
 func missingOf(l Line) ([]string, error) {
 	res, err := l.Result()
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	var slots []string
+	counts := map[scoring.DeductionKind]int{}
 	for _, ind := range res.Indicators {
 		for _, ded := range ind.Deductions {
-			if ded.Kind != scoring.DeductSlotUnfilled && ded.Kind != scoring.DeductSlotVoidQuarter {
-				continue
+			switch ded.Kind {
+			case scoring.DeductSlotUnfilled, scoring.DeductSlotVoidQuarter:
+				slots = append(slots, i18n.Word(i18n.Chinese, ded.Message()))
+			default:
+				counts[ded.Kind]++
 			}
-			out = append(out, i18n.Word(i18n.Chinese, ded.Message()))
 		}
 	}
-	if other := l.Missing - len(out); other > 0 {
-		out = append(out, fmt.Sprintf("其他到期未完成事项%d项", other))
+	out := slots
+	for _, m := range missingKinds {
+		if n := counts[m.kind]; n > 0 && m.words != "" {
+			out = append(out, fmt.Sprintf(m.words, n))
+		}
 	}
 	return out, nil
 }

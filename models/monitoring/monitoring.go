@@ -239,21 +239,50 @@ func linesOf(results []scoring.DepartmentResult, kinds map[uint]string) ([]Line,
 	return lines, nil
 }
 
-// Tally counts a unit's duties due and not done (缺项: a slot empty or
-// void, a report, an answer, a forwarding or a review still missing, a
-// channel unused, a complaint unreplied or unclosed) and those done late
-// (逾期), over every indicator's lines.
+// missingKinds are the deductions of a duty due and not done (缺项), with
+// how the 通报 counts those it does not name one by one (the slots, each
+// named by its item and period, have none); in the order it lists them.
+var missingKinds = []struct {
+	kind  scoring.DeductionKind
+	words string
+}{
+	{scoring.DeductSlotUnfilled, ""},
+	{scoring.DeductSlotVoidQuarter, ""},
+	{scoring.DeductQuarterlyMissing, "季度报表未报送%d份"},
+	{scoring.DeductAnnualMissing, "年度报告未报送%d份"},
+	{scoring.DeductChannelMissing, "应使用的公开形式%d种未使用"},
+	{scoring.DeductRequestOverdueOpen, "依申请公开逾期未答复%d件"},
+	{scoring.DeductForwardOverdueOpen, "网上申请逾期未转交%d件"},
+	{scoring.DeductComplaintUnreplied, "投诉咨询未回复%d件"},
+	{scoring.DeductComplaintUnclosed, "投诉咨询未办结%d件"},
+	{scoring.DeductReviewOverdueOpen, "保密审查逾期未提出意见%d件"},
+	{scoring.DeductCoordinationSilent, "协调逾期未答复%d件"},
+	{scoring.DeductPressMonthMissing, "未召开新闻发布会的月份%d个"},
+}
+
+// isMissing reports whether a deduction is of a duty due and not done.
+func isMissing(k scoring.DeductionKind) bool {
+	return slices.ContainsFunc(missingKinds, func(m struct {
+		kind  scoring.DeductionKind
+		words string
+	}) bool {
+		return m.kind == k
+	})
+}
+
+// Tally counts a unit's duties due and not done (缺项, missingKinds) and
+// those done after their due date (逾期: a publication, an answer, a
+// report, a forwarding, a review or a reply done late), over every
+// indicator's lines. A shortfall (a thin week, a review missing on a
+// publication) and a judgment (an act overturned) are neither.
 func Tally(d *scoring.DepartmentResult) (missing, late int) {
 	for _, ind := range d.Indicators {
 		for _, ded := range ind.Deductions {
 			switch {
+			case isMissing(ded.Kind):
+				missing++
 			case !ded.Done.IsZero() || ded.Kind == scoring.DeductPublicationLate:
 				late++
-			case ded.Kind == scoring.DeductOverturned || ded.Kind == scoring.DeductNothingPublished ||
-				ded.Kind == scoring.DeductWebsiteWeekThin || ded.Kind == scoring.DeductReviewMissing:
-				// A judgment or a shortfall, not a duty left undone.
-			default:
-				missing++
 			}
 		}
 	}

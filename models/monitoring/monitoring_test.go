@@ -191,3 +191,24 @@ func TestLabel(t *testing.T) {
 		}
 	}
 }
+
+// Tally counts the duties due and not done and those done late; a thin
+// week, a publication without its review and an act overturned are
+// neither.
+func TestTally(t *testing.T) {
+	t.Parallel()
+	done := scoring.NewDate(2026, time.May, 6)
+	var ds []scoring.Deduction
+	for _, k := range []scoring.DeductionKind{scoring.DeductSlotUnfilled, scoring.DeductSlotVoidQuarter, scoring.DeductQuarterlyMissing,
+		scoring.DeductRequestOverdueOpen, scoring.DeductComplaintUnclosed, scoring.DeductChannelMissing} {
+		ds = append(ds, scoring.Deduction{Kind: k}) // 6 missing
+	}
+	ds = append(ds, scoring.Deduction{Kind: scoring.DeductPublicationLate}, scoring.Deduction{Kind: scoring.DeductRequestLate, Done: done},
+		scoring.Deduction{Kind: scoring.DeductQuarterlyLate, Done: done}) // 3 late
+	ds = append(ds, scoring.Deduction{Kind: scoring.DeductWebsiteWeekThin}, scoring.Deduction{Kind: scoring.DeductReviewMissing},
+		scoring.Deduction{Kind: scoring.DeductOverturned}) // neither
+	res := scoring.DepartmentResult{Indicators: []scoring.IndicatorResult{{Deductions: ds[:5]}, {Deductions: ds[5:]}}}
+	if missing, late := monitoring.Tally(&res); missing != 6 || late != 3 {
+		t.Errorf("Tally = %d missing, %d late; want 6, 3", missing, late)
+	}
+}
