@@ -108,11 +108,8 @@ const (
 	// AREA: receipts. ActSignDocument signs (签收) a document issued to
 	// one's own department: a case's notice, a 复核决定书.
 	ActSignDocument Action = "documents.sign"
-	// AREA: monitor. Monitoring between year ends (季度监测): run one, issue
-	// and post its 通报 (the office); read runs (a head its own unit's line).
-	ActRunMonitoring  Action = "monitoring.run"
-	ActIssueBulletin  Action = "monitoring.bulletin"
-	ActReadMonitoring Action = "monitoring.view"
+	// AREA: monitor. 季度监测: run, issue and post its 通报 (office); read (a head its own unit's line).
+	ActRunMonitoring, ActIssueBulletin, ActReadMonitoring Action = "monitoring.run", "monitoring.bulletin", "monitoring.view"
 )
 
 var permissions = map[Action][]Role{
@@ -152,9 +149,7 @@ var permissions = map[Action][]Role{
 	// receipts:
 	ActSignDocument: {RoleHead},
 	// monitor:
-	ActRunMonitoring:  {RoleOffice},
-	ActIssueBulletin:  {RoleOffice},
-	ActReadMonitoring: {RoleOffice, RoleLeader, RoleAuditor, RoleHead},
+	ActRunMonitoring: {RoleOffice}, ActIssueBulletin: {RoleOffice}, ActReadMonitoring: {RoleOffice, RoleLeader, RoleAuditor, RoleHead},
 }
 
 // Can reports whether the viewer's role allows the action.
