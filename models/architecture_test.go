@@ -23,8 +23,9 @@ const (
 	// rootLineLimit is the most non-test lines the models root (the core)
 	// may hold: past it, a domain has grown into the core and belongs in a
 	// room of its own (docs/ARCHITECTURE.md). The permission table grows
-	// with each action (issue 24's three: 2,512 lines).
-	rootLineLimit = 2520
+	// with each action (issue 24's three: 2,512 lines; issue 25's monitoring
+	// three: 4 more).
+	rootLineLimit = 2524
 
 	// longFile is the most lines a non-test file has without saying why.
 	longFile = 400
