@@ -102,6 +102,7 @@ type matrixFixture struct {
 	proposals                           []string   // keys of two proposed cases
 	pub                                 pubFixture // publications worked in the app
 	camp                                campaignFixture
+	monitorRun                          uint       // a monitoring run without its 通报
 }
 
 func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
@@ -199,6 +200,7 @@ func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {
 	f.quarterly = quarterlyForm(t, qpage, tok, "2026", "1", "1")
 	f.pub = newPubFixture(t, b)
 	f.camp = newCampaignFixture(t, b)
+	f.monitorRun = newMonitorRun(t, b)
 	_, apage := head.get("/reports/annual/file?year=2025")
 	f.annual = url.Values{"year": {"2025"}, "head": {"张卫"}, "filler": {"何军"}, "phone": {"0527-84301009"}}
 	for _, m := range annualFigureField.FindAllStringSubmatch(apage, -1) {

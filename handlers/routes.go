@@ -150,6 +150,7 @@ func (s *Server) routes(fa *fiber.App) {
 	s.pubobjRoutes(app)
 	s.receiptsRoutes(app)
 	s.campaignRoutes(app)
+	s.monitorRoutes(app)
 
 	get(app, "/api/v1/departments", models.ActSignedIn, s.apiDepartments)
 	get(app, "/api/v1/departments/:id", models.ActSignedIn, s.apiDepartment)

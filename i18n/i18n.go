@@ -41,7 +41,7 @@ func ParseLang(s string) Lang {
 var messages = joinCatalogs(allCatalogs...)
 
 // allCatalogs lists the catalogs, one per area.
-var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, columnMessages, documentMessages, officialMessages, gateMessages, groupMessages, backupMessages, nameMessages, auditMessages, scoringMessages, kindMessages, pageMessages, ledgerMessages, guideMessages, notifyMessages, publicationMessages, requestMessages, transferMessages, pubobjMessages, receiptsMessages, publicMessages, campaignMessages}
+var allCatalogs = []map[Lang]map[string]string{coreMessages, dashboardMessages, reportMessages, clockMessages, assessmentMessages, caseMessages, workMessages, boundsMessages, securityMessages, readableMessages, formMessages, refusalMessages, accountMessages, concurrencyMessages, cadenceMessages, columnMessages, documentMessages, officialMessages, gateMessages, groupMessages, backupMessages, nameMessages, auditMessages, scoringMessages, kindMessages, pageMessages, ledgerMessages, guideMessages, notifyMessages, publicationMessages, requestMessages, transferMessages, pubobjMessages, receiptsMessages, publicMessages, campaignMessages, monitorMessages}
 
 func joinCatalogs(catalogs ...map[Lang]map[string]string) map[Lang]map[string]string {
 	out := map[Lang]map[string]string{Chinese: {}, English: {}}

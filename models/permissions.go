@@ -111,6 +111,8 @@ const (
 	// campaigns (专项行动): the office drafts, checks and issues the 通报; the
 	// leading group approves; a unit's head and clerk report its own tasks.
 	ActManageCampaigns, ActApproveCampaign, ActReportCampaign Action = "campaigns.manage", "campaigns.approve", "campaigns.report"
+	// monitoring (季度监测): run, issue and post its 通报 (office); read (a head its own unit's line).
+	ActRunMonitoring, ActIssueBulletin, ActReadMonitoring Action = "monitoring.run", "monitoring.bulletin", "monitoring.view"
 )
 
 var permissions = map[Action][]Role{
@@ -151,6 +153,8 @@ var permissions = map[Action][]Role{
 	ActSignDocument: {RoleHead},
 	// campaigns:
 	ActManageCampaigns: {RoleOffice}, ActApproveCampaign: {RoleLeader}, ActReportCampaign: {RoleHead, RoleClerk},
+	// monitor:
+	ActRunMonitoring: {RoleOffice}, ActIssueBulletin: {RoleOffice}, ActReadMonitoring: {RoleOffice, RoleLeader, RoleAuditor, RoleHead},
 }
 
 // Can reports whether the viewer's role allows the action.

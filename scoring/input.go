@@ -122,6 +122,10 @@ type Input struct {
 	AsOf     Date
 	Scheme   *Scheme
 	Calendar *Calendar
+	// Monitoring scores a period inside the year (季度监测, monitoring.go):
+	// AsOf lies in the year, only what was due by it counts, and each
+	// department's result names the slots set aside as not yet due.
+	Monitoring bool
 
 	Departments []Department
 	// Groups maps a group name used in the catalog (各分县局, 相关警种部门 …)

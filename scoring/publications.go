@@ -6,9 +6,10 @@ import "math/big"
 func coverage(d *deptRun, points *big.Rat) []Deduction {
 	var t tally
 	for _, s := range d.slots {
-		switch s.State {
-		case SlotPending:
-		case SlotFilled:
+		switch {
+		case d.in.Monitoring && !SlotDue(s.Period, d.in.AsOf):
+		case s.State == SlotPending:
+		case s.State == SlotFilled:
 			t.pass()
 		default:
 			line := Deduction{
@@ -57,7 +58,8 @@ func (d *deptRun) requires(channel string) bool {
 }
 
 // channels scores A3: points × required channels used in the year /
-// required channels.
+// required channels; in a monitoring run, of the channels asked by an item
+// with a slot due (channelDue).
 func channels(d *deptRun, points *big.Rat) []Deduction {
 	used := make([]bool, len(d.required))
 	for _, k := range d.idx.pubs.of(d.i) {
@@ -74,6 +76,9 @@ func channels(d *deptRun, points *big.Rat) []Deduction {
 	}
 	var t tally
 	for c, rc := range d.required {
+		if d.in.Monitoring && !d.channelDue(rc.name) {
+			continue
+		}
 		if used[c] {
 			t.pass()
 			continue

@@ -54,6 +54,9 @@ type DepartmentResult struct {
 	// Slots are every slot the catalog gives the department, by item and
 	// period, for the coverage grid.
 	Slots []SlotResult
+	// NotDue are the slots a monitoring run set aside because they were not
+	// yet due at its cut-off (SlotDue), filled or not; empty at year end.
+	NotDue []SlotResult `json:",omitempty"`
 }
 
 // IndicatorResult is the score of one indicator with its explanation.

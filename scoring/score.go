@@ -77,6 +77,8 @@ func newRun(in *Input) (*run, error) {
 		return nil, errors.New("缺少计算日期")
 	case in.AsOf < NewDate(in.Year, time.January, 1):
 		return nil, fmt.Errorf("计算日期“%s”须不早于考核年度 %d 年的 1 月 1 日", in.AsOf, in.Year)
+	case in.Monitoring && in.AsOf > NewDate(in.Year, time.December, 31):
+		return nil, fmt.Errorf("监测截止日期“%s”须在 %d 年之内；年终之后请进行年度考核评分", in.AsOf, in.Year)
 	}
 	if err := in.Scheme.Validate(); err != nil {
 		return nil, fmt.Errorf("评分方案“%s”有误：%w", in.Scheme.Version, err)
@@ -150,6 +152,9 @@ func (r *run) department(i int, c *clock, s *scratch) DepartmentResult {
 	d.readRequiredChannels()
 
 	res := DepartmentResult{Dept: dept.ID, Code: dept.Code, Name: dept.Name, Leads: r.idx.leads[i], Slots: d.slots}
+	if r.in.Monitoring {
+		res.NotDue = d.notDue()
+	}
 	d.readSanctions(&res)
 	if r.in.Scheme.UnratedWithoutDuty && len(d.slots) == 0 && !res.Leads {
 		res.Unrated = true

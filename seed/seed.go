@@ -177,6 +177,9 @@ func Demo(ctx context.Context, store *models.Store, today time.Time) (loaded boo
 	if err := demoCampaign(ctx, store, users, today); err != nil {
 		return false, fmt.Errorf("demo campaign: %w", err)
 	}
+	if err := demoMonitor(ctx, store, users, today); err != nil {
+		return false, err
+	}
 	if err := demoNotify(ctx, store, today); err != nil {
 		return false, err
 	}

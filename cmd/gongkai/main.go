@@ -25,6 +25,8 @@ usage:
                                           load a CSV, XLSX or JSON file
   gongkai score --year Y [--as-of DATE] [--format json|csv]
                                           score every department
+  gongkai monitor --year Y [--as-of DATE] monitor a period inside the year (季度监测), apart
+                                          from the assessment
   gongkai user add --role ROLE --username U --name NAME [--department CODE]
                                           create an account (password from stdin or generated)
   gongkai audit verify [--anchor SEQ:HASH]
@@ -66,6 +68,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return importCommand(ctx, args, stdout)
 	case "score":
 		return scoreCommand(ctx, args, stdout)
+	case "monitor":
+		return monitorCommand(ctx, args, stdout)
 	case "user":
 		return userCommand(ctx, args, stdin, stdout)
 	case "gen":
