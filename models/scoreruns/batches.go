@@ -30,6 +30,10 @@ const (
 	batchDepartments     = 1_000     // departments a batch scores, at most
 )
 
+// InBatches returns the store computing n departments a batch whatever
+// the year's size (0: as the year's size says), for measuring and tests.
+func (s *Store) InBatches(n int) *Store { c := *s; c.batch = n; return &c }
+
 // batchSize is how many departments of depts a batch takes.
 func (s *Store) batchSize(ctx context.Context, depts int) int {
 	if s.batch > 0 {
@@ -86,14 +90,13 @@ func (s *Store) scoreYear(ctx context.Context, y int, asOf scoring.Date, scheme 
 		details: make([][]byte, len(ids)),
 		cut:     make([]int, len(ids)),
 	}
-	var batch scoring.Input
 	for a := 0; a < len(ids); a += per {
 		b := min(a+per, len(ids))
 		var r deptRange
 		if per < len(ids) {
 			r = deptRange{ids[a], ids[b-1]}
 		}
-		batch.Publications, batch.Requests, batch.Complaints = batch.Publications[:0], batch.Requests[:0], batch.Complaints[:0]
+		var batch scoring.Input // its records are garbage once scored, while keep encodes
 		if err := s.readRecords(ctx, y, &batch, r); err != nil {
 			return nil, err
 		}
