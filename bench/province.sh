@@ -99,7 +99,7 @@ sqlite3 "$work/shell.db" "PRAGMA journal_mode=WAL" "PRAGMA synchronous=NORMAL" "
 sqlite_shell=$(since "$t0")
 # The pure-Go driver's own floor (issue 27): the same rows inserted through
 # the same driver and settings by the plainest fast code, prepared INSERTs
-# of 500 rows in one transaction (cmd/gongkai-load/floor.go).
+# of 25 rows in one transaction (cmd/gongkai-load/floor.go).
 sqlite_floor=$("$work/gongkai-load" -floor insert -db "sqlite:$work/floor.db" -from "$sqlite_dsn")
 
 if [ "$what" = all ] || [ "$what" = import ]; then
