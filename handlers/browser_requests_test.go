@@ -162,11 +162,15 @@ func TestBrowserRequestWorked(t *testing.T) {
 	// B1 on time: the office's score run of 2026 deducts nothing for it.
 	var q models.Request
 	modelstest.Must(t, store.DB.Where("department_id = ? AND applicant_name = ?", sj09.ID, "刘明").First(&q).Error)
-	_, res, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ComputeScores(ctx, models.System,
+	run, _, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ComputeScores(ctx, models.System,
 		scoreruns.ScoreRequest{Year: 2026, AsOf: scoring.DateOf(demoDay)}, demoDay)
 	modelstest.Must(t, err)
+	stored, err := scoreruns.New(store).RunResults(ctx, models.System, run.ID) // the deductions are stored with the run
+	modelstest.Must(t, err)
 	counted := false
-	for _, d := range res.Departments {
+	for _, row := range stored {
+		d, err := row.Result()
+		modelstest.Must(t, err)
 		for _, ind := range d.Indicators {
 			for _, x := range ind.Deductions {
 				if x.Record.Kind == scoring.RecordRequest && x.Record.ID == q.ID {

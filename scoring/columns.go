@@ -24,6 +24,14 @@ const (
 // ColumnCadences lists the cadences a column may have, in display order.
 var ColumnCadences = []string{CadenceDynamic, CadenceNotice, CadencePolicy}
 
+// ColumnPost is a publication posted in a column, for a Scorer's frame:
+// the batches' publications are only their own departments', and a
+// column's posts are anyone's.
+type ColumnPost struct {
+	Column    uint
+	Published Date
+}
+
 // Column is a column (栏目) of a channel, owned by a department.
 type Column struct {
 	ID      uint
@@ -93,7 +101,8 @@ const (
 
 // groupColumns sorts the columns by owning department and collects each
 // column's post dates (the publications naming it, whoever published
-// them, withheld ones aside), ascending.
+// them, withheld ones aside, and the further posts of in.ColumnPosts),
+// ascending.
 func (x *index) groupColumns(in *Input) error {
 	var err error
 	x.columns, err = groupByDept(in.Columns, func(c *Column) (uint, uint) { return c.Dept, c.ID }, x.deptOf, "栏目")
@@ -107,6 +116,11 @@ func (x *index) groupColumns(in *Input) error {
 	x.posts = make([][]Date, len(in.Columns))
 	for _, p := range in.Publications {
 		if k, ok := at[p.Column]; ok && p.Column != 0 && !p.Withheld && !p.Published.IsZero() {
+			x.posts[k] = append(x.posts[k], p.Published)
+		}
+	}
+	for _, p := range in.ColumnPosts {
+		if k, ok := at[p.Column]; ok && !p.Published.IsZero() {
 			x.posts[k] = append(x.posts[k], p.Published)
 		}
 	}

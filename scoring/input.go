@@ -148,4 +148,9 @@ type Input struct {
 
 	// Columns are the channels' columns (栏目), read by A4 per column and A6.
 	Columns []Column
+	// ColumnPosts are posts to the columns beside those of Publications
+	// (withheld ones left out by the caller): a Scorer's frame holds every
+	// column's posts here, as its batches hold only their own departments'
+	// publications.
+	ColumnPosts []ColumnPost
 }

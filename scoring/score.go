@@ -28,29 +28,45 @@ func Score(in Input) (*Result, error) {
 		Unresolved:    r.idx.unresolved,
 	}
 
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(in.Departments)))
-	clocks := make([]*clock, workers)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range clocks {
-		c := newClock(in.Calendar)
-		clocks[w] = c
-		wg.Go(func() {
-			scratch := r.newScratch()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(in.Departments) {
-					return
+	all := make([]int, len(in.Departments))
+	for i := range all {
+		all[i] = i
 				}
-				res.Departments[i] = r.department(i, c, scratch)
-			}
-		})
-	}
-	wg.Wait()
+	clocks := r.newClocks()
+	r.scoreEach(all, res.Departments, clocks)
 
 	Rate(in.Scheme, res.Departments)
 	res.CalendarGaps = mergeGaps(clocks)
 	return res, nil
+}
+
+// newClocks returns a working-day clock for each worker scoreEach runs.
+func (r *run) newClocks() []*clock {
+	clocks := make([]*clock, max(1, min(runtime.GOMAXPROCS(0), len(r.in.Departments))))
+	for w := range clocks {
+		clocks[w] = newClock(r.in.Calendar)
+	}
+	return clocks
+}
+
+// scoreEach scores the departments at positions into out (out[k] for
+// positions[k]), on a worker per clock.
+func (r *run) scoreEach(positions []int, out []DepartmentResult, clocks []*clock) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for _, c := range clocks {
+		wg.Go(func() {
+			scratch := r.newScratch()
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(positions) {
+					return
+				}
+				out[k] = r.department(positions[k], c, scratch)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // run holds what every department's scoring shares, read-only.

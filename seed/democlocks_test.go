@@ -88,10 +88,14 @@ func TestDemoScoredWithTheOptionalIndicators(t *testing.T) {
 		_, err = s.SaveSchemeDraft(ctx, office, body, sv.BasedOn)
 		modelstest.Must(t, err)
 		closed := seed.ClosedYear(demoToday)
-		_, res, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, office, scoreruns.ScoreRequest{Year: closed, AsOf: scoring.NewDate(closed+1, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
+		run, _, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(ctx, office, scoreruns.ScoreRequest{Year: closed, AsOf: scoring.NewDate(closed+1, 2, 2), SchemeVersion: "demo-clocks"}, time.Now())
+		modelstest.Must(t, err)
+		stored, err := scoreruns.New(s).RunResults(ctx, office, run.ID) // the deductions are stored with the run
 		modelstest.Must(t, err)
 		kinds := func(code, indicator string) (out []scoring.DeductionKind) {
-			for _, d := range res.Departments {
+			for _, row := range stored {
+				d, err := row.Result()
+				modelstest.Must(t, err)
 				if d.Code != code {
 					continue
 				}

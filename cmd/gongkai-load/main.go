@@ -62,7 +62,16 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured requests to this file")
 	mixed := flag.Bool("mixed", false, "instead of -path: a mixed load of every role, 80% page views and 20% form posts, for -duration")
 	duration := flag.Duration("duration", 20*time.Second, "how long a -mixed load runs")
+	floorKind := flag.String("floor", "", "instead of a load: time the driver's insert or select floor (floor.go) on -db")
+	floorFrom := flag.String("from", "", "the database whose publications -floor insert inserts")
 	flag.Parse()
+	if *floorKind != "" {
+		if err := floor(context.Background(), *floorKind, *dsn, *floorFrom, province.Year); err != nil {
+			fmt.Fprintln(os.Stderr, "gongkai-load:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	profile = *cpuprofile
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()

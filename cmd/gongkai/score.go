@@ -15,7 +15,7 @@ import (
 )
 
 // scoreCommand computes and stores a year's scores and prints them:
-// gongkai score --year 2024 --as-of 2025-02-01 --format json|csv [--scheme VERSION].
+// gongkai score --year 2024 --as-of 2025-02-01 --format json|csv [--scheme VERSION] [--batch N].
 func scoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("score", flag.ContinueOnError)
 	fs.SetOutput(stdout)
@@ -23,6 +23,7 @@ func scoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	asOf := fs.String("as-of", "", "the day the scores are computed for (default: 2 February of the next year, or today if earlier)")
 	format := fs.String("format", "json", "json or csv")
 	scheme := fs.String("scheme", "", "scheme version (default: the newest approved)")
+	batch := fs.Int("batch", 0, "departments read and scored at a time (default: the whole year up to 1.5 million publications, else batches of about 500,000 publications, at most 1,000 departments)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func scoreCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	defer store.Close()
 
-	run, res, err := scoreruns.New(store).Deciding(accountability.Decisions(store)).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: *year, AsOf: day, SchemeVersion: *scheme}, time.Now())
+	run, res, err := scoreruns.New(store).InBatches(*batch).Deciding(accountability.Decisions(store)).ComputeScores(ctx, models.System, scoreruns.ScoreRequest{Year: *year, AsOf: day, SchemeVersion: *scheme}, time.Now())
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		return errors.New(verr.Message)

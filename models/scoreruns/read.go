@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -15,22 +17,69 @@ import (
 // ReadScoringInput is the read of scoreruns' ScoringInput, whatever
 // imports are doing, but for the clocks' records (models/clocks adds them).
 func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
+	in, err := s.readFrame(ctx, y)
+	if err != nil {
+		return nil, err
+	}
+	return in, s.readRecords(ctx, y, in, deptRange{})
+}
+
+// readFrame is ScoringFrame with the year's incidents and standing
+// decisions: the input but for the publications, requests and complaints
+// and the clocks' and columns' records.
+func (s *Store) readFrame(ctx context.Context, y int) (*scoring.Input, error) {
 	in, err := s.ScoringFrame(ctx, y)
 	if err != nil {
 		return nil, err
 	}
-	db := s.DB.WithContext(ctx)
 	first, last := scoring.YearSpan(y)
-	start, end := first.Time(), last.Time()
+	var incidents []models.Incident
+	if err := s.DB.WithContext(ctx).Where("date BETWEEN ? AND ?", first.Time(), last.Time()).Find(&incidents).Error; err != nil {
+		return nil, fmt.Errorf("read incidents: %w", err)
+	}
+	for _, i := range incidents {
+		in.Incidents = append(in.Incidents, scoring.Incident{ID: i.ID, Dept: i.DepartmentID, Date: scoring.DateOf(i.Date), Kind: i.Kind})
+	}
+	if s.decisions == nil {
+		return nil, errNoDecisions
+	}
+	if in.Decisions, err = s.decisions(ctx, y); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
 
-	lastWeb := scoring.LastWebsiteDay(y).Time()
+// deptRange is the departments whose records a read takes, by ID from
+// first to last; the zero range is every department.
+type deptRange struct{ first, last uint }
+
+// of limits a query to the range.
+func (r deptRange) of(q *gorm.DB) *gorm.DB {
+	if r.last == 0 {
+		return q
+	}
+	return q.Where("department_id BETWEEN ? AND ?", r.first, r.last)
+}
+
+// upToEnd is the condition on the publications scoring reads: published
+// up to the end of the last website week of the year.
+func (s *Store) upToEnd() string {
 	// Nearly every publication is dated up to the end of the year: SQLite's
 	// planner would still walk the published index for that range, four to
 	// five times slower than reading the table, so the index is skipped.
-	upToEnd := "published <= ?"
 	if s.Dialect == "sqlite" {
-		upToEnd = "+published <= ?"
+		return "+published <= ?"
 	}
+	return "published <= ?"
+}
+
+// readRecords appends the publications, requests and complaints of year y
+// of the departments in r to in.
+func (s *Store) readRecords(ctx context.Context, y int, in *scoring.Input, r deptRange) error {
+	db := s.DB.WithContext(ctx)
+	first, last := scoring.YearSpan(y)
+	start, end := first.Time(), last.Time()
+	lastWeb := scoring.LastWebsiteDay(y).Time()
 	// The publications, most of the rows, are read on a connection of their
 	// own while the requests and complaints are read on another.
 	var pubErr error
@@ -39,8 +88,10 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 	defer reading.Wait() // on every return: the reader writes into in
 	go func() {
 		defer reading.Done()
-		in.Publications = make([]scoring.Publication, 0, s.rowsHint(ctx, "publications"))
-		err := models.ScanRows(db.Model(&models.Publication{}).Where(upToEnd, lastWeb).
+		if r.last == 0 {
+			in.Publications = slices.Grow(in.Publications, s.rowsHint(ctx, "publications"))
+		}
+		err := models.ScanRows(r.of(db.Model(&models.Publication{}).Where(s.upToEnd(), lastWeb)).
 			Select("id", "department_id", "seq", "title", "channel", s.dayCol("formed"), s.dayCol("published"), "review", s.dayCol("review_date"), "attribute", "column_id"),
 			func(r *sql.Rows) error {
 				var p scoring.Publication
@@ -58,8 +109,10 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 			pubErr = fmt.Errorf("read publications: %w", err)
 		}
 	}()
-	in.Requests = make([]scoring.Request, 0, s.rowsHint(ctx, "requests"))
-	err = models.ScanRows(db.Model(&models.Request{}).Where("(received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?)", start, end, start, end, start, end).
+	if r.last == 0 {
+		in.Requests = slices.Grow(in.Requests, s.rowsHint(ctx, "requests"))
+	}
+	err := models.ScanRows(r.of(db.Model(&models.Request{}).Where("((received BETWEEN ? AND ?) OR (recon_decided BETWEEN ? AND ?) OR (suit_decided BETWEEN ? AND ?))", start, end, start, end, start, end)).
 		Select("id", "department_id", "request_no", s.dayCol("received"), "extended", s.dayCol("pause_start"), s.dayCol("pause_end"), s.dayCol("correction_start"), s.dayCol("correction_end"), s.dayCol("answered"),
 			"recon_outcome", s.dayCol("recon_decided"), "suit_outcome", s.dayCol("suit_decided"), "channel", s.dayCol("forwarded")),
 		func(r *sql.Rows) error {
@@ -77,10 +130,12 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 			return nil
 		})
 	if err != nil {
-		return nil, fmt.Errorf("read requests: %w", err)
+		return fmt.Errorf("read requests: %w", err)
 	}
-	in.Complaints = make([]scoring.Complaint, 0, s.rowsHint(ctx, "complaints"))
-	err = models.ScanRows(db.Model(&models.Complaint{}).Where("received BETWEEN ? AND ?", start, end).
+	if r.last == 0 {
+		in.Complaints = slices.Grow(in.Complaints, s.rowsHint(ctx, "complaints"))
+	}
+	err = models.ScanRows(r.of(db.Model(&models.Complaint{}).Where("received BETWEEN ? AND ?", start, end)).
 		Select("id", "department_id", "complaint_no", s.dayCol("received"), s.dayCol("replied"), s.dayCol("closed")),
 		func(r *sql.Rows) error {
 			var c scoring.Complaint
@@ -91,28 +146,34 @@ func (s *Store) ReadScoringInput(ctx context.Context, y int) (*scoring.Input, er
 			return nil
 		})
 	if err != nil {
-		return nil, fmt.Errorf("read complaints: %w", err)
+		return fmt.Errorf("read complaints: %w", err)
 	}
-
 	reading.Wait()
-	if pubErr != nil {
-		return nil, pubErr
-	}
+	return pubErr
+}
 
-	var incidents []models.Incident
-	if err := db.Where("date BETWEEN ? AND ?", start, end).Find(&incidents).Error; err != nil {
-		return nil, fmt.Errorf("read incidents: %w", err)
+// readColumnPosts reads the dates of every column's posts of year y (the
+// publications scoring reads that name a column, withheld ones aside), for
+// a frame scored in batches.
+func (s *Store) readColumnPosts(ctx context.Context, y int, in *scoring.Input) error {
+	err := models.ScanRows(s.DB.WithContext(ctx).Model(&models.Publication{}).
+		Where("column_id IS NOT NULL").Where(s.upToEnd(), scoring.LastWebsiteDay(y).Time()).
+		Select("column_id", s.dayCol("published"), "attribute"),
+		func(r *sql.Rows) error {
+			var p scoring.ColumnPost
+			var attribute string
+			if err := r.Scan(&p.Column, (*dayValue)(&p.Published), &attribute); err != nil {
+				return err
+			}
+			if attribute != scoring.AttrWithheld {
+				in.ColumnPosts = append(in.ColumnPosts, p)
+			}
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("read column posts: %w", err)
 	}
-	for _, i := range incidents {
-		in.Incidents = append(in.Incidents, scoring.Incident{ID: i.ID, Dept: i.DepartmentID, Date: scoring.DateOf(i.Date), Kind: i.Kind})
-	}
-	if s.decisions == nil {
-		return nil, errNoDecisions
-	}
-	if in.Decisions, err = s.decisions(ctx, y); err != nil {
-		return nil, err
-	}
-	return in, nil
+	return nil
 }
 
 // rowsHint is an upper bound of the rows in table (its highest id), capped,

@@ -9,13 +9,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
-	"sync"
 	"time"
 
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -23,6 +22,7 @@ import (
 type Store struct {
 	*models.Store
 	decisions Decisions
+	batch     int // departments a batch of a computation scores; 0: batchSize decides
 }
 
 // New returns the score run store on s. Reading stored runs needs nothing
@@ -36,7 +36,9 @@ func New(s *models.Store) *Store { return &Store{Store: s} }
 type Decisions func(ctx context.Context, y int) ([]scoring.Decision, error)
 
 // Deciding returns the store computing with d as its standing decisions.
-func (s *Store) Deciding(d Decisions) *Store { return &Store{Store: s.Store, decisions: d} }
+func (s *Store) Deciding(d Decisions) *Store {
+	return &Store{Store: s.Store, decisions: d, batch: s.batch}
+}
 
 // errNoDecisions: a computation was asked of a store not given the
 // decisions; scores without them would quietly miss every cap.
@@ -104,7 +106,10 @@ func CheckAsOf(asOf scoring.Date, now time.Time) error {
 
 // ComputeScores scores every department and stores the run, audit-logged
 // with each department's grade and total before (the previous run of the
-// year) and after. Only the office recomputes.
+// year) and after. Only the office recomputes. The result returned holds
+// each department's figures: its indicators' scores without their
+// deductions, and no slots; the whole explanation is stored with the run
+// (RunResults), since a province's would not fit in memory.
 func (s *Store) ComputeScores(ctx context.Context, v models.Viewer, req ScoreRequest, now time.Time) (*ScoreRun, *scoring.Result, error) {
 	if !v.IsOffice() {
 		return nil, nil, models.ErrForbidden
@@ -127,21 +132,19 @@ func (s *Store) ComputeScores(ctx context.Context, v models.Viewer, req ScoreReq
 	if err != nil {
 		return nil, nil, err
 	}
-	in, err := s.ScoringInput(ctx, req.Year)
+	// The year is read and scored in batches (batches.go); no import
+	// halfway written is read (imports' SettledInput).
+	var year *scoredYear
+	_, err = imports.New(s.Store).SettledInput(ctx, req.Year, func(ctx context.Context, y int) (*scoring.Input, error) {
+		year, err = s.scoreYear(ctx, y, req.AsOf, scheme, cal)
+		return nil, err
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	in.AsOf, in.Scheme, in.Calendar = req.AsOf, scheme, cal
-	res, err := scoring.Score(*in)
-	if err != nil {
-		return nil, nil, fmt.Errorf("score %d: %w", req.Year, err)
-	}
+	res := year.res
 	run := ScoreRun{Year: req.Year, AsOf: req.AsOf.Time(), SchemeVersion: res.SchemeVersion, ComputedAt: now.UTC(), ComputedBy: v.Name,
 		CalendarGaps: models.JSONOrEmpty(res.CalendarGaps), Unresolved: models.JSONOrEmpty(res.Unresolved)}
-	details, err := encodeDetails(res.Departments)
-	if err != nil {
-		return nil, nil, err
-	}
 	err = s.Audited(ctx, v, func(tx *models.Tx) error {
 		before, err := gradesOf(tx.DB, req.Year)
 		if err != nil {
@@ -150,18 +153,25 @@ func (s *Store) ComputeScores(ctx context.Context, v models.Viewer, req ScoreReq
 		if err := tx.DB.Create(&run).Error; err != nil {
 			return fmt.Errorf("store score run: %w", err)
 		}
-		rows := make([]DepartmentScore, len(res.Departments))
 		after := make(map[string]string, len(res.Departments))
+		rows := make([]DepartmentScore, 0, storeBatch)
 		for i, d := range res.Departments {
-			rows[i] = DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: details[i]}
+			detail, err := year.detail(i)
+			if err != nil {
+				return err
+			}
+			row := DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: detail}
 			after[d.Code] = unratedLabel
 			if !d.Unrated {
-				rows[i].Total = scoring.Float2(d.Total)
+				row.Total = scoring.Float2(d.Total)
 				after[d.Code] = fmt.Sprintf("%s %s 第%d名", d.Grade, scoring.Round2(d.Total), d.Rank)
 			}
-		}
-		if err := tx.DB.CreateInBatches(rows, 200).Error; err != nil {
-			return fmt.Errorf("store department scores: %w", err)
+			if rows = append(rows, row); len(rows) == storeBatch || i == len(res.Departments)-1 {
+				if err := tx.DB.Create(&rows).Error; err != nil {
+					return fmt.Errorf("store department scores: %w", err)
+				}
+				rows = rows[:0]
+			}
 		}
 		return tx.Record("compute", "scores", fmt.Sprintf("%d/%s/%s", req.Year, req.AsOf, res.SchemeVersion), before, after)
 	})
@@ -171,31 +181,8 @@ func (s *Store) ComputeScores(ctx context.Context, v models.Viewer, req ScoreReq
 	return &run, res, nil
 }
 
-// encodeDetails writes each department's result as the JSON stored with
-// the run, on every core: at province scale it is megabytes of explanation,
-// and it is encoded once, before the transaction (which may be run again).
-func encodeDetails(depts []scoring.DepartmentResult) ([]string, error) {
-	out := make([]string, len(depts))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(depts)/100))
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(depts); i += workers {
-				b, err := json.Marshal(depts[i])
-				if err != nil {
-					errs[w] = fmt.Errorf("encode score of %s: %w", depts[i].Code, err)
-					return
-				}
-				out[i] = string(b)
-			}
-		}()
-	}
-	wg.Wait()
-	return out, errors.Join(errs...)
-}
+// storeBatch is how many department scores one INSERT stores.
+const storeBatch = 200
 
 // unratedLabel stands for a department not rated in the audit log.
 const unratedLabel = "不参评"
