@@ -52,7 +52,7 @@ echo "building gongkai and gongkai-load"
 (cd "$top" && go build -o "$work/gongkai" ./cmd/gongkai && go build -o "$work/gongkai-load" ./cmd/gongkai-load)
 gongkai() { GONGKAI_LOG_LEVEL=warn "$work/gongkai" "$@"; }
 echo "generating the province: $UNITS units, $PUBLICATIONS publications"
-gongkai gen --out "$work/prov" --units "$UNITS" --publications "$PUBLICATIONS" --requests "$REQUESTS" --complaints "$COMPLAINTS" >/dev/null
+gongkai gen --out "$work/prov" --year "$YEAR" --units "$UNITS" --publications "$PUBLICATIONS" --requests "$REQUESTS" --complaints "$COMPLAINTS" >/dev/null
 p=$work/prov
 
 sql -e "DROP DATABASE IF EXISTS ${DB}_load; DROP DATABASE IF EXISTS ${DB}_import;

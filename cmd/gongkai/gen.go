@@ -7,12 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/gongkai/gongkai/seed"
 )
 
 // genCommand writes a generated province year as import files, for load
-// tests and benchmarks: gongkai gen --out DIR [--units N] [--publications N]
+// tests and benchmarks: gongkai gen --out DIR [--year Y] [--units N] [--publications N]
 // [--requests N] [--complaints N] [--seed S]. Load the files with gongkai
 // import, in the order printed.
 func genCommand(_ context.Context, args []string, stdout io.Writer) error {
@@ -20,6 +21,7 @@ func genCommand(_ context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	out := fs.String("out", "", "folder to write the CSV files into (created if missing)")
+	fs.IntVar(&p.Year, "year", seed.ClosedYear(time.Now()), "the assessment year the files cover (default: the last closed year)")
 	fs.IntVar(&p.Units, "units", p.Units, "assessed units: city departments, county bureaus and police stations")
 	fs.IntVar(&p.Publications, "publications", p.Publications, "publications in the year, about")
 	fs.IntVar(&p.Requests, "requests", p.Requests, "information requests, about")
