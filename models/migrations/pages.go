@@ -27,4 +27,24 @@ var pageSteps = []*gormigrate.Migration{
 			return nil
 		},
 	},
+	{
+		// The ledgers at scale (issue 27 item 4): the publications list
+		// newest first, for the office and for one department, the
+		// deferred works still unsettled, and an inbox newest first, each
+		// read from an index in order instead of sorting a million rows.
+		ID: "2026121301_ledger_indexes",
+		Migrate: func(tx *gorm.DB) error {
+			for _, ix := range []string{
+				"CREATE INDEX idx_publication_works_formed ON publication_works (formed, id)",
+				"CREATE INDEX idx_publication_works_dept_formed ON publication_works (department_id, formed, id)",
+				"CREATE INDEX idx_publication_works_deferred ON publication_works (defer_settled, deferred_until)",
+				"CREATE INDEX idx_notifications_newest ON notifications (user_id, created_at, id)",
+			} {
+				if err := tx.Exec(ix).Error; err != nil {
+					return fmt.Errorf("index the ledgers: %w", err)
+				}
+			}
+			return nil
+		},
+	},
 }
