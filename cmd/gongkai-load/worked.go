@@ -20,9 +20,9 @@ const workedInbox = 100_000
 func work(ctx context.Context, store *models.Store, office uint) error {
 	start := time.Now()
 	db := store.DB.WithContext(ctx)
-	text := "CAST(id AS TEXT)"
+	index := "'W' || CAST(id AS TEXT)"
 	if store.Dialect == "mysql" {
-		text = "CAST(id AS CHAR)"
+		index = "CONCAT('W', id)"
 	}
 	var works int64
 	if err := db.Table("publication_works").Count(&works).Error; err != nil {
@@ -30,13 +30,8 @@ func work(ctx context.Context, store *models.Store, office uint) error {
 	}
 	if works == 0 {
 		err := db.Exec(`INSERT INTO publication_works (department_id, index_no, title, seq, formed, attribute, channels, publication_id, published, created_by, created_at, updated_at)
-			SELECT department_id, 'W' || ` + text + `, title, seq, COALESCE(formed, published), COALESCE(attribute, ''), channel, id, published, 'bench', published, published
+			SELECT department_id, ` + index + `, title, seq, COALESCE(formed, published), COALESCE(attribute, ''), channel, id, published, 'bench', published, published
 			FROM publications`).Error
-		if store.Dialect == "mysql" {
-			err = db.Exec(`INSERT INTO publication_works (department_id, index_no, title, seq, formed, attribute, channels, publication_id, published, created_by, created_at, updated_at)
-				SELECT department_id, CONCAT('W', ` + text + `), title, seq, COALESCE(formed, published), COALESCE(attribute, ''), channel, id, published, 'bench', published, published
-				FROM publications`).Error
-		}
 		if err != nil {
 			return fmt.Errorf("publication works: %w", err)
 		}
