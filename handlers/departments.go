@@ -9,6 +9,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/reports"
+	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -43,9 +44,19 @@ func (s *Server) departmentPage(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	year, standing, score, err := s.yearScore(c, v, id)
+	year, err := s.yearOf(c)
 	if err != nil {
 		return err
+	}
+	standing, err := s.assess.Standing(ctx, v, year, id)
+	if err != nil {
+		return err
+	}
+	var section departmentSection
+	if standing != nil {
+		if section, err = s.departmentScoreSection(c, v, standing, append(leads, co...)); err != nil {
+			return err
+		}
 	}
 	limits, err := s.store.CurrentLimits(ctx)
 	if err != nil {
@@ -61,13 +72,8 @@ func (s *Server) departmentPage(c *fiber.Ctx, data fiber.Map) error {
 	if data == nil {
 		data = fiber.Map{"Form": liaisonFormOf(d)}
 	}
-	data["Dept"], data["Leads"], data["Co"], data["CanEdit"], data["Score"], data["Year"] = d, leads, co, v.CanEditLiaison(id), score, year
-	data["Pending"], data["Today"], data["Standing"] = pending, today, standing
-	if score != nil && !score.Result.Unrated {
-		if err := s.departmentCharts(c, v, score, append(leads, co...), data); err != nil {
-			return err
-		}
-	}
+	data["Dept"], data["Leads"], data["Co"], data["CanEdit"], data["ScoreSection"], data["Year"] = d, leads, co, v.CanEditLiaison(id), section.HTML, year
+	data["Pending"], data["Today"], data["Standing"], data["Charts"] = pending, today, standing, section.Charts
 	return s.page(c, "department", "dept.title", data)
 }
 
@@ -188,15 +194,10 @@ func pathID(c *fiber.Ctx) (uint, error) {
 }
 
 // departmentCharts adds the radar against the bureau average, the trends and
-// the coverage grid of a department's stored score to the page data.
-func (s *Server) departmentCharts(c *fiber.Ctx, v models.Viewer, score *departmentScore, items []models.CatalogItem, data fiber.Map) error {
-	ctx := c.UserContext()
+// the coverage grid of a department's stored score to the section's data.
+func (s *Server) departmentCharts(c *fiber.Ctx, score *departmentScore, trend []scoreruns.Standing, items []models.CatalogItem, data fiber.Map) error {
 	l := lang(c)
-	avg, err := s.averages(ctx, score.Run)
-	if err != nil {
-		return err
-	}
-	trend, err := s.assess.Trend(ctx, v, score.Result.Dept)
+	avg, err := s.averages(c.UserContext(), score.Run)
 	if err != nil {
 		return err
 	}

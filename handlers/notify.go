@@ -12,14 +12,21 @@ import (
 )
 
 // unread is the header's count of the viewer's unread notifications; a
-// failed count shows none rather than failing the page.
-func (s *Server) unread(c *fiber.Ctx, v models.Viewer) int64 {
+// failed count shows none rather than failing the page, and more than
+// notify.UnreadShown show as "99+".
+func (s *Server) unread(c *fiber.Ctx, v models.Viewer) string {
 	n, err := notify.New(s.store).Unread(c.UserContext(), v)
 	if err != nil {
 		s.opt.Log.Warn("count unread notifications", "err", err)
-		return 0
+		return ""
 	}
-	return n
+	switch {
+	case n == 0:
+		return ""
+	case n > notify.UnreadShown:
+		return strconv.Itoa(notify.UnreadShown) + "+"
+	}
+	return strconv.FormatInt(n, 10)
 }
 
 // inbox is GET /inbox: the viewer's notifications, newest first (?unread=1:

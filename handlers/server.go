@@ -71,6 +71,7 @@ type Server struct {
 	overviews overviewCache
 	rankings  rankingCache
 	avg       averageCache
+	deptCache departmentCache
 	assess    *assessment.Store
 	public    publicCache
 	opt       Options

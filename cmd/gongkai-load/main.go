@@ -64,6 +64,7 @@ func main() {
 	duration := flag.Duration("duration", 20*time.Second, "how long a -mixed load runs")
 	floorKind := flag.String("floor", "", "instead of a load: time the driver's insert or select floor (floor.go) on -db")
 	floorFrom := flag.String("from", "", "the database whose publications -floor insert inserts")
+	flag.BoolVar(&worked, "worked", false, "first give the province's records their work in the app: publication works and an office inbox of 100,000 notifications")
 	flag.Parse()
 	if *floorKind != "" {
 		if err := floor(context.Background(), *floorKind, *dsn, *floorFrom, province.Year); err != nil {
@@ -118,9 +119,17 @@ func run(ctx context.Context, dsn string, reuse bool, province seed.ProvinceOpti
 		}
 		fmt.Printf("built: %d units, %d publications, year %d scored, in %s\n", province.Units, province.Publications, province.Year, time.Since(start).Round(time.Millisecond))
 	}
-	_, err = accounts.New(store).CreateUser(ctx, models.System, accounts.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
-	if err != nil && !errors.Is(err, accounts.ErrUsernameTaken) {
+	office, err := accounts.New(store).CreateUser(ctx, models.System, accounts.NewUser{Username: "office", Name: "办公室", Role: models.RoleOffice, Password: seed.DemoPassword})
+	if errors.Is(err, accounts.ErrUsernameTaken) {
+		office, err = accounts.New(store).Authenticate(ctx, "office", seed.DemoPassword)
+	}
+	if err != nil {
 		return err
+	}
+	if worked {
+		if err := work(ctx, store, office.ID); err != nil {
+			return err
+		}
 	}
 
 	// Server errors go to stderr: a load that fails says why.
@@ -248,6 +257,9 @@ func importFile(ctx context.Context, im *ingest.Importer, f seed.Written) error 
 
 // profile is where -cpuprofile writes.
 var profile string
+
+// worked asks for the province's work in the app first (-worked).
+var worked bool
 
 // startProfile starts the CPU profile, if one is asked for, of the
 // measured requests; stop ends it.

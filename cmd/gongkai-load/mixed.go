@@ -169,8 +169,10 @@ func mixedWorkers(ctx context.Context, store *models.Store, base string, clients
 			w.views = []string{"/", fmt.Sprintf("/departments/%d", dept.ID), "/catalog"}
 			w.post = func(w *worker) (int, error) { return w.saveLiaison(dept.ID) }
 		case may.Can(models.ActHandleCases):
-			if created == nil {
-				return nil, fmt.Errorf("account %s exists: a mixed load wants a fresh database", u.Username)
+			if created == nil { // a load run before on this database (-reuse) made the account
+				if created, err = accounts.New(store).Authenticate(ctx, u.Username, u.Password); err != nil {
+					return nil, fmt.Errorf("account %s: %w", u.Username, err)
+				}
 			}
 			v := models.Viewer{UserID: created.ID, Name: created.Name, Role: role}
 			cs, err := cases.Open(ctx, v, accountability.OpenForm{Department: dept.ID, TriggerKind: 1, Summary: "压力测试立案"}, time.Now())

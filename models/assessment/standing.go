@@ -22,16 +22,41 @@ func (s *Store) Standing(ctx context.Context, v models.Viewer, year int, dept ui
 	if !v.CanSeeDepartment(dept) {
 		return nil, models.ErrNotFound
 	}
-	all, err := s.Standings(ctx, v, year)
+	p, err := s.yearPlan(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	for i := range all {
-		if all[i].DepartmentID == dept {
-			return &all[i], nil
+	if p != nil {
+		planned, err := s.planStandings(ctx, v, p)
+		if err != nil {
+			return nil, err
+		}
+		for i := range planned {
+			if planned[i].DepartmentID == dept {
+				return &planned[i], nil
+			}
 		}
 	}
-	return nil, nil
+	// A unit the assessment does not grade stands where the year's newest
+	// run put it: its one row and the run's count, not every unit's rows.
+	runs := scoreruns.New(s.m)
+	run, err := runs.LatestRun(ctx, year)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	r, err := runs.StandingScore(ctx, run.ID, dept)
+	if err != nil || r == nil {
+		return nil, err
+	}
+	count, err := runs.RatedCount(ctx, run.ID)
+	if err != nil {
+		return nil, err
+	}
+	st := runStanding(year, run.ID, count, *r)
+	return &st, nil
 }
 
 // Standings lists the standing of every department the viewer may see in a
@@ -71,12 +96,7 @@ func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]sco
 			if assessed[r.DepartmentID] {
 				continue
 			}
-			st := scoreruns.Standing{Year: year, DepartmentID: r.DepartmentID, Source: scoreruns.StandingProvisional, RunID: run.ID,
-				Unrated: !r.Rated(), Grade: r.Grade, Rank: r.Rank, Count: count, Veto: r.Veto}
-			if r.Rated() {
-				st.Total, _ = new(big.Rat).SetString(fmt.Sprintf("%.2f", r.Total))
-			}
-			out = append(out, st)
+			out = append(out, runStanding(year, run.ID, count, r))
 		}
 	}
 	visible := out[:0]
@@ -86,6 +106,17 @@ func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]sco
 		}
 	}
 	return visible, nil
+}
+
+// runStanding is the provisional standing a run's score gives a unit the
+// year's assessment does not grade.
+func runStanding(year int, runID uint, count int, r scoreruns.DepartmentScore) scoreruns.Standing {
+	st := scoreruns.Standing{Year: year, DepartmentID: r.DepartmentID, Source: scoreruns.StandingProvisional, RunID: runID,
+		Unrated: !r.Rated(), Grade: r.Grade, Rank: r.Rank, Count: count, Veto: r.Veto}
+	if r.Rated() {
+		st.Total, _ = new(big.Rat).SetString(fmt.Sprintf("%.2f", r.Total))
+	}
+	return st
 }
 
 // yearPlan is the year's assessment once the leading group approved its

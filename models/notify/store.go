@@ -31,13 +31,19 @@ func (s *Store) Inbox(ctx context.Context, v models.Viewer, unread bool) ([]Noti
 	return out, nil
 }
 
-// Unread counts the viewer's unread notifications, for the header.
+// UnreadShown is the most unread notifications the header counts: beyond
+// it, it says "99+", and a count of an inbox of 100,000 stops there.
+const UnreadShown = 99
+
+// Unread counts the viewer's unread notifications, for the header, up to
+// UnreadShown+1: every page asks, so the count is bounded.
 func (s *Store) Unread(ctx context.Context, v models.Viewer) (int64, error) {
 	var n int64
 	if v.UserID == 0 {
 		return 0, nil
 	}
-	err := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", v.UserID).Count(&n).Error
+	unread := s.DB.WithContext(ctx).Model(&Notification{}).Select("id").Where("user_id = ? AND read_at IS NULL", v.UserID).Limit(UnreadShown + 1)
+	err := s.DB.WithContext(ctx).Table("(?) AS unread", unread).Count(&n).Error
 	if err != nil {
 		return 0, fmt.Errorf("count unread: %w", err)
 	}
