@@ -22,7 +22,6 @@ func genCommand(_ context.Context, args []string, stdout io.Writer) error {
 	fs.SetOutput(stdout)
 	out := fs.String("out", "", "folder to write the CSV files into (created if missing)")
 	fs.IntVar(&p.Year, "year", seed.ClosedYear(time.Now()), "the assessment year generated (default: the last closed year)")
-	fs.IntVar(&p.Year, "year", seed.ClosedYear(time.Now()), "the assessment year the files cover (default: the last closed year)")
 	fs.IntVar(&p.Units, "units", p.Units, "assessed units: city departments, county bureaus and police stations")
 	fs.IntVar(&p.Publications, "publications", p.Publications, "publications in the year, about")
 	fs.IntVar(&p.Requests, "requests", p.Requests, "information requests, about")
