@@ -58,7 +58,6 @@ var monitorMessages = map[Lang]map[string]string{
 		"document.subject.monitoring_run":   "季度监测",
 		"audit.entity.monitoring_run":       "季度监测",
 		"audit.field.monitored_units":       "监测单位数",
-		"audit.action.post":                 "在公开网站发布",
 	},
 	English: {
 		"monitor.not_due.standing": "%d standing item(s), due by %s, not yet due: not counted this time",
@@ -115,6 +114,5 @@ var monitorMessages = map[Lang]map[string]string{
 		"document.subject.monitoring_run":   "monitoring run",
 		"audit.entity.monitoring_run":       "monitoring run",
 		"audit.field.monitored_units":       "units monitored",
-		"audit.action.post":                 "posted on the public site",
 	},
 }
