@@ -102,7 +102,7 @@ type matrixFixture struct {
 	proposals                           []string   // keys of two proposed cases
 	pub                                 pubFixture // publications worked in the app
 	camp                                campaignFixture
-	monitorRun                          uint       // a monitoring run without its 通报
+	monitorRun                          uint // a monitoring run without its 通报
 }
 
 func newMatrixFixture(t *testing.T, s *models.Store) *matrixFixture {

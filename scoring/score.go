@@ -31,7 +31,7 @@ func Score(in Input) (*Result, error) {
 	all := make([]int, len(in.Departments))
 	for i := range all {
 		all[i] = i
-				}
+	}
 	clocks := r.newClocks()
 	r.scoreEach(all, res.Departments, clocks)
 
