@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 	"sync"
 	"time"
@@ -151,15 +152,21 @@ func (s *Server) publicSend(c *fiber.Ctx, contentType string, render func(site *
 	return c.Send(body)
 }
 
+// publicData is what every page of the public site's layout needs.
+func publicData(l views.Lang, path, titleKey string) fiber.Map {
+	q := ""
+	if l == views.English {
+		q = "?lang=en"
+	}
+	return fiber.Map{"Lang": l, "Path": path, "Q": q, "Title": views.T(l, titleKey), "MinSample": publicsite.MinSample}
+}
+
 // publicPage renders a page of the public site in its layout.
 func (s *Server) publicPage(c *fiber.Ctx, name, titleKey string, build func(site *publicsite.Site, l views.Lang, data fiber.Map) error) error {
 	path := c.Path()
 	return s.publicSend(c, fiber.MIMETextHTMLCharsetUTF8, func(site *publicsite.Site, l views.Lang) ([]byte, error) {
-		q := ""
-		if l == views.English {
-			q = "?lang=en"
-		}
-		data := fiber.Map{"Lang": l, "Path": path, "Q": q, "Site": site, "Title": views.T(l, titleKey), "MinSample": publicsite.MinSample}
+		data := publicData(l, path, titleKey)
+		data["Site"] = site
 		if err := build(site, l, data); err != nil {
 			return nil, err
 		}
@@ -169,6 +176,26 @@ func (s *Server) publicPage(c *fiber.Ctx, name, titleKey string, build func(site
 		}
 		return buf.Bytes(), nil
 	})
+}
+
+// publicOr404 answers a page of the public site that does not exist (no
+// such year, unit, report or table) in the site's own layout: 404, with no
+// session read and no cookie set, as every answer under /public.
+func (s *Server) publicOr404(h fiber.Handler) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		err := h(c)
+		if !errors.Is(err, models.ErrNotFound) {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := s.views.Render(&buf, "public_notfound", publicData(views.ParseLang(c.Query("lang")), "/public", "error.notfound"), "layouts/public"); err != nil {
+			return err
+		}
+		c.Status(fiber.StatusNotFound)
+		c.Set(fiber.HeaderCacheControl, publicMaxAge)
+		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+		return c.Send(buf.Bytes())
+	}
 }
 
 // publicResults is GET /public: the bureau's page. The newest year's

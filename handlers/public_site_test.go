@@ -671,6 +671,13 @@ func (f *publicFixture) crawlFindsNoPersonalData(t *testing.T) {
 	if pages < 20 {
 		t.Errorf("the crawl reached only %d pages", pages)
 	}
+	// A page that does not exist is the site's own 404: no cookie either.
+	for _, path := range []string{"/public/units/999999", "/public/years/1999", "/public/data/nothing.csv", "/public/reports/999999", "/public/units/x?lang=en"} {
+		resp, body := c.get(path)
+		if resp.StatusCode != http.StatusNotFound || len(resp.Header.Values("Set-Cookie")) > 0 || !strings.Contains(body, `href="/public`) {
+			t.Errorf("%s: %d, cookies %v", path, resp.StatusCode, resp.Header.Values("Set-Cookie"))
+		}
+	}
 }
 
 func hrefOrSrcs(page string) []string {

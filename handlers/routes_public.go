@@ -7,12 +7,12 @@ import "github.com/gongkai/gongkai/models"
 // minute and built once in memory. /public/documents/:id, a posted 通报,
 // is the campaigns'.
 func (s *Server) publicRoutes(app *router) {
-	get(app, "/public", models.ActPublic, s.publicResults)
-	get(app, "/public/years/:year", models.ActPublic, s.publicYear)
-	get(app, "/public/units/:id", models.ActPublic, s.publicUnit)
-	get(app, "/public/bulletins", models.ActPublic, s.publicBulletins)
-	get(app, "/public/reports/:id", models.ActPublic, s.publicReport)
-	get(app, "/public/data", models.ActPublic, s.publicData)
-	get(app, "/public/data/:file", models.ActPublic, s.publicDataFile)
-	get(app, "/public/feed.atom", models.ActPublic, s.publicFeed)
+	get(app, "/public", models.ActPublic, s.publicOr404(s.publicResults))
+	get(app, "/public/years/:year", models.ActPublic, s.publicOr404(s.publicYear))
+	get(app, "/public/units/:id", models.ActPublic, s.publicOr404(s.publicUnit))
+	get(app, "/public/bulletins", models.ActPublic, s.publicOr404(s.publicBulletins))
+	get(app, "/public/reports/:id", models.ActPublic, s.publicOr404(s.publicReport))
+	get(app, "/public/data", models.ActPublic, s.publicOr404(s.publicData))
+	get(app, "/public/data/:file", models.ActPublic, s.publicOr404(s.publicDataFile))
+	get(app, "/public/feed.atom", models.ActPublic, s.publicOr404(s.publicFeed))
 }
