@@ -236,7 +236,13 @@ func bulletinBody(run *Run, lines []Line) ([]documents.Block, error) {
 	if len(criticised) == 0 {
 		blocks = append(blocks, documents.Paragraph("本次监测没有需要批评的单位。"))
 	} else {
-		blocks = append(blocks, documents.Paragraph(fmt.Sprintf("%s在同类单位中排名靠后，或有到期未公开的目录事项、未报送的季度报表，予以批评：", strings.Join(criticised, "、"))))
+		var named []string // in the order of the tables
+		for _, l := range lines {
+			if slices.Contains(criticised, l.Name) {
+				named = append(named, l.Name)
+			}
+		}
+		blocks = append(blocks, documents.Paragraph(fmt.Sprintf("%s在同类单位中排名靠后，或有到期未公开的目录事项、未报送的季度报表，予以批评：", strings.Join(named, "、"))))
 		for _, l := range lines {
 			if !slices.Contains(criticised, l.Name) {
 				continue
