@@ -34,6 +34,7 @@ func TestBrowserMonitoring(t *testing.T) {
 		t.Errorf("after computing: %q, flash %q, table %.200q", heading, flash, table)
 	}
 	b.chartsRender(t, runPage)
+	b.screenshot(t, "monitoring-run.png")
 	var doc string
 	err = chromedp.Run(b.ctx,
 		chromedp.Navigate(base+"/monitoring"),

@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,11 +82,18 @@ func (s *Server) monitorCompute(c *fiber.Ctx) error {
 
 func monitorURL(id uint) string { return "/monitoring/" + strconv.FormatUint(uint64(id), 10) }
 
-// monitorLine is a unit's line as the run's page shows it.
+// monitorLine is a unit's line as the run's page shows it: its deductions
+// and the slots set aside, or, when they are not shown (Linked), a link to
+// the page that shows them.
 type monitorLine struct {
 	monitoring.Line
 	Missing, NotDue []string
+	Linked          bool
 }
+
+// monitorInline is the most units whose deductions a run's page shows
+// inline; with more, each unit's are a click away.
+const monitorInline = 200
 
 // monitorRun is GET /monitoring/:id: the run's units by kind with their
 // figures, what is missing and late, their rank among their kind, the
@@ -102,18 +111,28 @@ func (s *Server) monitorRunPage(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	lines, err := ms.Lines(c.UserContext(), v, id, true)
+	lines, err := ms.Lines(c.UserContext(), v, id, false)
 	if err != nil {
 		return err
 	}
+	// Each unit's deductions inline while they are few; at a province's
+	// scale, those of the unit asked for (?unit=) only.
+	unit := uint(c.QueryInt("unit"))
 	l := lang(c)
 	shown := make([]monitorLine, len(lines))
 	for i, line := range lines {
-		res, err := line.Result()
+		shown[i] = monitorLine{Line: line, Linked: len(lines) > monitorInline}
+		if len(lines) > monitorInline && line.DepartmentID != unit {
+			continue
+		}
+		full, err := ms.Line(c.UserContext(), v, id, line.DepartmentID)
 		if err != nil {
 			return err
 		}
-		shown[i] = monitorLine{Line: line}
+		res, err := full.Result()
+		if err != nil {
+			return err
+		}
 		for _, ind := range res.Indicators {
 			for _, ded := range ind.Deductions {
 				shown[i].Missing = append(shown[i].Missing, ind.Code+" "+views.Word(l, ded.Message()))
@@ -122,7 +141,7 @@ func (s *Server) monitorRunPage(c *fiber.Ctx, data fiber.Map) error {
 		for _, t := range res.NotDueTexts() {
 			shown[i].NotDue = append(shown[i].NotDue, views.Word(l, t))
 		}
-		lines[i].Detail = ""
+		shown[i].Linked = false
 	}
 	bulletins, err := ms.Bulletins(c.UserContext(), v, id)
 	if err != nil {
@@ -135,28 +154,34 @@ func (s *Server) monitorRunPage(c *fiber.Ctx, data fiber.Map) error {
 	data["Run"], data["Lines"], data["Bulletins"], data["Posted"] = run, shown, bulletins, posted
 	data["Cut"] = documents.ChineseDate(run.Cut())
 	data["Chart"], data["Charts"] = monitorChart(l, lines), true
-	data["Today"] = scoring.DateOf(s.opt.Now()).String()
+	data["Unit"] = c.Query("unit")
 	return s.page(c, "monitor_run", "monitor.run.title", data)
 }
 
 // monitorChart is a bar of each rated unit's total, by kind and rank, with
-// its numbers.
+// its numbers; with more units than a chart holds, the best and the worst
+// totals of all kinds (showRows).
 func monitorChart(l views.Lang, lines []monitoring.Line) chartView {
-	var labels []string
-	var data []opts.BarData
-	table := &dataTable{Head: []string{views.T(l, "monitor.kind"), views.T(l, "monitor.rank"), views.T(l, "dept.name"), views.T(l, "score.total")}}
+	var rated []monitoring.Line
 	for _, line := range lines {
-		if !line.Rated() {
-			continue
+		if line.Rated() {
+			rated = append(rated, line)
 		}
-		labels = append(labels, line.Name)
-		data = append(data, opts.BarData{Value: line.Total})
-		table.Rows = append(table.Rows, []string{kindLabel(l, line.Kind), strconv.Itoa(line.Rank), line.Name, fmt.Sprintf("%.2f", line.Total)})
 	}
-	// Reversed so the first unit is on top of the horizontal bars.
-	for i, j := 0, len(labels)-1; i < j; i, j = i+1, j-1 {
-		labels[i], labels[j] = labels[j], labels[i]
-		data[i], data[j] = data[j], data[i]
+	shown := rated
+	if len(rated) > chartRows {
+		shown = slices.Clone(rated)
+		slices.SortStableFunc(shown, func(a, b monitoring.Line) int { return cmp.Compare(b.Total, a.Total) })
+		shown = showRows(shown)
+	}
+	labels := make([]string, len(shown))
+	data := make([]opts.BarData, len(shown))
+	table := &dataTable{Head: []string{views.T(l, "monitor.kind"), views.T(l, "monitor.rank"), views.T(l, "dept.name"), views.T(l, "score.total")}}
+	for i, line := range shown {
+		// Reversed so the first unit is on top of the horizontal bars.
+		j := len(shown) - 1 - i
+		labels[j], data[j] = line.Name, opts.BarData{Value: line.Total}
+		table.Rows = append(table.Rows, []string{kindLabel(l, line.Kind), strconv.Itoa(line.Rank), line.Name, fmt.Sprintf("%.2f", line.Total)})
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(chartInit(views.T(l, "monitor.chart"))...)
@@ -165,7 +190,8 @@ func monitorChart(l views.Lang, lines []monitoring.Line) chartView {
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: fullLabels}))
 	bar.SetXAxis(labels).AddSeries(views.T(l, "score.total"), data)
 	bar.XYReversal()
-	return chartView{ID: "monitoring", Title: views.T(l, "monitor.chart"), Option: optionJSON(bar), Height: 40 + 22*len(labels), Table: table}
+	return chartView{ID: "monitoring", Title: views.T(l, "monitor.chart"), Option: optionJSON(bar), Height: 40 + rowHeight*len(shown), Table: table,
+		Note: partial(l, len(rated), len(shown))}
 }
 
 // kindLabel names a unit's kind (类别) in the reader's language.

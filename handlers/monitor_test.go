@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -178,4 +179,30 @@ func TestMonitoringDemoPagesInBothLanguages(t *testing.T) {
 			}
 		}
 	}
+}
+
+// With more units than a run's page shows inline, each unit's deductions
+// are a click away (?unit=), where they are shown open.
+func TestMonitoringPageOfManyUnits(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		modelstest.Must(t, seed.Facts(context.Background(), s))
+		more := make([]models.Department, 200)
+		for i := range more {
+			more[i] = models.Department{Code: fmt.Sprintf("PS%03d", i), Name: fmt.Sprintf("第%d派出所", i), Kind: models.KindStation}
+		}
+		modelstest.Must(t, s.DB.CreateInBatches(more, 100).Error)
+		page := "/monitoring/" + itoa(newMonitorRun(t, b))
+		office := b.signedIn(t, "office")
+		own := "?unit=" + itoa(b.own.ID)
+		_, body := office.get(page)
+		if !strings.Contains(body, own) || strings.Contains(body, "<details><summary>") {
+			t.Errorf("202 units: the page shows deductions inline, or no link to them")
+		}
+		_, body = office.get(page + own)
+		if strings.Count(body, "<details open>") != 1 || strings.Contains(body, "<details><summary>") {
+			t.Errorf("the unit asked for: its deductions are not the one shown open")
+		}
+	})
 }

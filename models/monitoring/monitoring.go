@@ -340,6 +340,19 @@ func (s *Store) Lines(ctx context.Context, v models.Viewer, runID uint, withDeta
 	return out, nil
 }
 
+// Line reads one unit's line of a run with its detail, if the viewer may
+// see that unit.
+func (s *Store) Line(ctx context.Context, v models.Viewer, runID, deptID uint) (*Line, error) {
+	if !v.Can(models.ActReadMonitoring) || !v.CanSeeDepartment(deptID) {
+		return nil, models.ErrNotFound
+	}
+	var l Line
+	if err := s.DB.WithContext(ctx).Where("run_id = ? AND department_id = ?", runID, deptID).First(&l).Error; err != nil {
+		return nil, models.NotFound(err, "read monitoring line")
+	}
+	return &l, nil
+}
+
 // SortLines orders lines by kind (models.DepartmentKinds, unknown kinds
 // last), then rank with the units not rated last, then name.
 func SortLines(ls []Line) {

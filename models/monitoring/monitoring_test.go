@@ -172,6 +172,32 @@ func TestBulletinOnceThenCorrectedAndPosted(t *testing.T) {
 		if len(all) != 2 {
 			t.Errorf("%d 通报 of the run, want 2", len(all))
 		}
+
+		// Two offices issuing another run's 通报 at once: one is issued,
+		// the other refused in Chinese.
+		other, err := ms.Compute(ctx, office, monitoring.Request{Year: 2026, AsOf: scoring.NewDate(2026, time.April, 30)}, now)
+		modelstest.Must(t, err)
+		errs := make(chan error, 2)
+		for range 2 {
+			go func() {
+				_, err := ms.IssueBulletin(ctx, office, other.ID, scoring.NewDate(2026, time.May, 8))
+				errs <- err
+			}()
+		}
+		var issued, refused int
+		for range 2 {
+			switch err := <-errs; {
+			case err == nil:
+				issued++
+			case refusal(err) != "":
+				refused++
+			default:
+				t.Errorf("a concurrent 通报: %v", err)
+			}
+		}
+		if issued != 1 || refused != 1 {
+			t.Errorf("concurrent 通报: %d issued, %d refused; want 1 and 1", issued, refused)
+		}
 	})
 }
 
