@@ -123,6 +123,14 @@ func TestApproval(t *testing.T) {
 		if _, err := b.s.Create(ctx, office, campaigns.Input{Title: title, Phases: ps, Tasks: ts}, at("2026-09-01")); refusal(err) != "公开任务第1行的单位「督察支队」不存在" {
 			t.Errorf("unknown unit: %v", err)
 		}
+		// A group (部门分组) stands for its members.
+		modelstest.Must(t, s.DB.Create(&models.Group{Name: "各业务警种", Members: []models.Department{b.za, b.xj}}).Error)
+		ts, _ = campaigns.ParseTasks("1｜法规文件｜梳理｜法制支队｜各业务警种、治安支队｜2026-09-18")
+		grouped, err := b.s.Create(ctx, office, campaigns.Input{Title: "按分组", Phases: ps, Tasks: ts}, at("2026-09-01"))
+		modelstest.Must(t, err)
+		if parts, _ := b.s.Parts(ctx, office, grouped.ID, 0); len(parts) != 2 {
+			t.Errorf("各业务警种 and 治安支队 make %d parts, want 2", len(parts))
+		}
 		c := b.create(t)
 		if err := b.s.Take(ctx, leader, c.ID, campaigns.Approve, "", at("2026-09-02")); refusal(err) != "《"+title+"》当前的状态不能进行这一步" {
 			t.Errorf("approving a draft: %v", err)
