@@ -49,7 +49,7 @@ func TestBrowserCampaignTwoPhases(t *testing.T) {
 		chromedp.SetValue(`#campaign-form input[name=scope]`, "市局各部门"),
 		chromedp.SetValue(`#campaign-form textarea[name=phases]`, browserPhases),
 		chromedp.SetValue(`#campaign-form textarea[name=tasks]`, browserTasks),
-		chromedp.Click(`#campaign-create`),
+		chromedp.Click(`#campaign-form-save`),
 		chromedp.WaitVisible(`#campaign-title`),
 		chromedp.Location(&page),
 		chromedp.Click(`#campaign-submit`),
@@ -153,6 +153,7 @@ func TestBrowserCampaignTwoPhases(t *testing.T) {
 	if err != nil || first != "刑警支队" {
 		t.Errorf("the board's first unit: %q %v", first, err)
 	}
+	office.chartsRender(t, page+"/board")
 	office.screenshot(t, "campaign_board.png")
 	var bulletins string
 	if err := chromedp.Run(office.ctx, chromedp.Navigate(page), chromedp.WaitVisible(`#bulletins`), chromedp.Text(`#bulletins`, &bulletins)); err != nil {

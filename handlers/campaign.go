@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -184,8 +185,63 @@ func (s *Server) campaignPageWith(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Posted"] = onPublic
 	data["Campaign"], data["Phases"], data["Outcomes"] = camp, pvs, campaigns.Outcomes
+	if v.Can(models.ActManageCampaigns) && (camp.Status == campaigns.Draft || camp.Status == campaigns.Returned) {
+		if data["Rejected"] == "edit" {
+			data["EditForm"] = data["Form"]
+		} else {
+			data["EditForm"] = formOf(camp, pvs)
+		}
+	}
 	data["Approved"] = camp.Status == campaigns.Approved
 	return s.page(c, "campaign", "campaign.page", data)
+}
+
+// formOf writes a stored campaign back as the office's form, its phases
+// and tasks one a line.
+func formOf(c *campaigns.Campaign, phases []campaignPhaseView) campaignForm {
+	var ps, ts []string
+	for _, p := range phases {
+		ps = append(ps, strings.Join([]string{p.Name, p.Start().String(), p.End().String(), p.Asks}, "｜"))
+		for _, t := range p.Tasks {
+			units := make([]string, len(t.Parts))
+			for i, part := range t.Parts {
+				units[i] = part.Department
+			}
+			lead := cmp.Or(t.Lead, "-")
+			line := []string{strconv.Itoa(p.Seq), t.Category, t.Content, lead, strings.Join(units, "、"), scoring.DateOf(t.Due).String()}
+			if t.CatalogSeq != 0 {
+				line = append(line, strconv.Itoa(t.CatalogSeq))
+			}
+			ts = append(ts, strings.Join(line, "｜"))
+		}
+	}
+	return campaignForm{Title: c.Title, Basis: c.Basis, Scope: c.Scope, Phases: strings.Join(ps, "\n"), Tasks: strings.Join(ts, "\n")}
+}
+
+// updateCampaign is POST /campaigns/:id: a draft's or returned plan's
+// changes, audit-logged.
+func (s *Server) updateCampaign(c *fiber.Ctx) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	f := readCampaignForm(c)
+	data := fiber.Map{"Rejected": "edit"}
+	if !validate(c, f, data) {
+		return s.campaignPageWith(c, data)
+	}
+	in, err := f.input()
+	if err == nil {
+		err = campaigns.New(s.store).Update(c.UserContext(), v, id, in)
+	}
+	if refused(c, err, f, data, "title", "basis", "scope", "phases", "tasks") {
+		return s.campaignPageWith(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, views.T(lang(c), "campaign.saved"), campaignURL(id))
 }
 
 // campaignStep takes an approval step and returns to the campaign.

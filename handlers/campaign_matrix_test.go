@@ -64,6 +64,11 @@ func init() {
 			return matrixTarget{path: "/campaigns", form: f.values("title", "矩阵新方案", "phases", "集中填报阶段｜2026-03-03｜2026-03-05",
 				"tasks", "1｜法规文件｜梳理｜-｜治安支队｜2026-03-05")}
 		},
+		"/campaigns/:id": func(f *matrixFixture, _ models.Role) matrixTarget {
+			// The fixture's campaign is approved: a valid form, refused by the Store.
+			return matrixTarget{path: f.campaignPath(""), form: f.values("title", "矩阵专项行动", "phases", "集中填报阶段｜2026-03-03｜2026-03-05",
+				"tasks", "1｜法规文件｜梳理｜-｜治安支队｜2026-03-05")}
+		},
 		"/campaigns/:id/submit": func(f *matrixFixture, _ models.Role) matrixTarget {
 			return matrixTarget{path: f.campaignPath("/submit"), form: url.Values{}}
 		},

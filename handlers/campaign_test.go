@@ -61,6 +61,16 @@ func TestCampaignOverHTTP(t *testing.T) {
 			t.Fatalf("the office drafts: %d", resp.StatusCode)
 		}
 		page := resp.Header.Get("Location")
+		_, draft := office.get(page)
+		if !strings.Contains(draft, "集中填报阶段｜2026-03-03｜2026-03-05｜") || !strings.Contains(draft, "治安支队、刑警支队｜2026-03-05") {
+			t.Error("the draft's page does not offer its phases and tasks to change")
+		}
+		edit := form(campaignPhases)
+		edit.Set("scope", "市局各部门、各分县局")
+		edit.Set("_csrf", office.token(page))
+		if resp, _ := office.post(page, edit); resp.StatusCode != fiber.StatusSeeOther {
+			t.Errorf("changing the draft: %d", resp.StatusCode)
+		}
 		if resp, _ := office.post(page+"/submit", url.Values{"_csrf": {office.token(page)}}); resp.StatusCode != fiber.StatusSeeOther {
 			t.Fatalf("submit: %d", resp.StatusCode)
 		}

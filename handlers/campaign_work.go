@@ -3,6 +3,8 @@ package handlers
 import (
 	"strconv"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
@@ -283,5 +285,27 @@ func (s *Server) campaignBoard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, "campaign_board", "campaign.board", fiber.Map{"Campaign": camp, "Phases": phases, "Phase": phase, "Board": b})
+	data := fiber.Map{"Campaign": camp, "Phases": phases, "Phase": phase, "Board": b}
+	if len(b.Rows) > 0 {
+		data["Charts"] = []chartView{completionChart(lang(c), b)}
+	}
+	return s.page(c, "campaign_board", "campaign.board", data)
+}
+
+// completionChart is the board's bar of each unit's completion, in the
+// board's order (the laggards first), with its numbers.
+func completionChart(l views.Lang, b *campaigns.Board) chartView {
+	names := make([]string, len(b.Rows))
+	data := make([]opts.BarData, len(b.Rows))
+	table := &dataTable{Head: []string{views.T(l, "campaign.unit"), views.T(l, "campaign.completion"), views.T(l, "campaign.behind")}}
+	for i, r := range b.Rows {
+		names[i] = r.Department
+		data[i] = opts.BarData{Value: r.Percent()}
+		table.Rows = append(table.Rows, []string{r.Department, strconv.Itoa(r.Percent()) + "%", strconv.Itoa(r.Behind)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(chartInit(views.T(l, "campaign.completion"))...)
+	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100}))
+	bar.SetXAxis(names).AddSeries(views.T(l, "campaign.completion"), data)
+	return chartView{ID: "campaign-completion", Title: views.T(l, "campaign.completion"), Option: optionJSON(bar), Height: 280, Table: table}
 }

@@ -9,6 +9,7 @@ func (s *Server) campaignRoutes(app *router) {
 	get(app, "/campaigns", models.ActSignedIn, s.campaignList)
 	post(app, "/campaigns", models.ActManageCampaigns, s.createCampaign)
 	get(app, "/campaigns/:id", models.ActSignedIn, s.campaignPage)
+	post(app, "/campaigns/:id", models.ActManageCampaigns, s.updateCampaign)
 	post(app, "/campaigns/:id/submit", models.ActManageCampaigns, s.submitCampaign)
 	post(app, "/campaigns/:id/approve", models.ActApproveCampaign, s.approveCampaign)
 	post(app, "/campaigns/:id/return", models.ActApproveCampaign, s.returnCampaign)

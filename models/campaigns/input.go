@@ -1,9 +1,12 @@
 package campaigns
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/scoring"
@@ -175,8 +178,23 @@ func (in *Input) Validate() error {
 	return nil
 }
 
+// group lists the members of the group (部门分组) named name, by code;
+// none when no group has that name.
+func group(tx *models.Tx, name string) ([]uint, error) {
+	var g models.Group
+	if err := tx.DB.Preload("Members", func(db *gorm.DB) *gorm.DB { return db.Order("code") }).Where("name = ?", name).Limit(1).Find(&g).Error; err != nil {
+		return nil, fmt.Errorf("read group %s: %w", name, err)
+	}
+	ids := make([]uint, len(g.Members))
+	for i, d := range g.Members {
+		ids[i] = d.ID
+	}
+	return ids, nil
+}
+
 // check validates the input and finds its units and catalog items by name
-// and number in tx.
+// and number in tx: a responsible unit may be a group (部门分组), which
+// stands for its members.
 func (in *Input) check(tx *models.Tx) error {
 	if err := in.Validate(); err != nil {
 		return err
@@ -207,13 +225,22 @@ func (in *Input) check(tx *models.Tx) error {
 			seen[u] = true
 		}
 		for _, name := range t.UnitNames {
-			id, err := unit(name, t.Line)
+			members, err := group(tx, name)
 			if err != nil {
 				return err
 			}
-			if !seen[id] {
-				seen[id] = true
-				t.Units = append(t.Units, id)
+			if len(members) == 0 {
+				id, err := unit(name, t.Line)
+				if err != nil {
+					return err
+				}
+				members = []uint{id}
+			}
+			for _, id := range members {
+				if !seen[id] {
+					seen[id] = true
+					t.Units = append(t.Units, id)
+				}
 			}
 		}
 		if t.CatalogSeq != 0 {

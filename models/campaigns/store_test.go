@@ -123,6 +123,14 @@ func TestApproval(t *testing.T) {
 		if _, err := b.s.Create(ctx, office, campaigns.Input{Title: title, Phases: ps, Tasks: ts}, at("2026-09-01")); refusal(err) != "公开任务第1行的单位「督察支队」不存在" {
 			t.Errorf("unknown unit: %v", err)
 		}
+		// A group (部门分组) stands for its members.
+		modelstest.Must(t, s.DB.Create(&models.Group{Name: "各业务警种", Members: []models.Department{b.za, b.xj}}).Error)
+		ts, _ = campaigns.ParseTasks("1｜法规文件｜梳理｜法制支队｜各业务警种、治安支队｜2026-09-18")
+		grouped, err := b.s.Create(ctx, office, campaigns.Input{Title: "按分组", Phases: ps, Tasks: ts}, at("2026-09-01"))
+		modelstest.Must(t, err)
+		if parts, _ := b.s.Parts(ctx, office, grouped.ID, 0); len(parts) != 2 {
+			t.Errorf("各业务警种 and 治安支队 make %d parts, want 2", len(parts))
+		}
 		c := b.create(t)
 		if err := b.s.Take(ctx, leader, c.ID, campaigns.Approve, "", at("2026-09-02")); refusal(err) != "《"+title+"》当前的状态不能进行这一步" {
 			t.Errorf("approving a draft: %v", err)
@@ -135,10 +143,18 @@ func TestApproval(t *testing.T) {
 			t.Errorf("return without a reason: %v", err)
 		}
 		modelstest.Must(t, b.s.Take(ctx, leader, c.ID, campaigns.Return, "请补充责任单位", at("2026-09-02")))
+		more, _ := campaigns.ParseTasks(tasks002 + "\n1｜法规文件｜梳理执法依据｜法制支队｜法制支队｜2026-09-20")
+		modelstest.Must(t, b.s.Update(ctx, office, c.ID, campaigns.Input{Title: title, Phases: ps, Tasks: more}))
+		if parts, _ := b.s.Parts(ctx, office, c.ID, 0); len(parts) != 4 {
+			t.Errorf("the returned plan changed has %d parts, want 4", len(parts))
+		}
 		modelstest.Must(t, b.s.Take(ctx, office, c.ID, campaigns.Submit, "", at("2026-09-03")))
 		modelstest.Must(t, b.s.Take(ctx, leader, c.ID, campaigns.Approve, "", at("2026-09-03")))
 		if err := b.s.Take(ctx, leader, c.ID, campaigns.Approve, "", at("2026-09-03")); refusal(err) != "《"+title+"》已经批准，不能重复审批" {
 			t.Errorf("approving twice: %v", err)
+		}
+		if err := b.s.Update(ctx, office, c.ID, campaigns.Input{Title: title, Phases: ps, Tasks: more}); refusal(err) != "《"+title+"》已提交或已批准，不能再修改" {
+			t.Errorf("changing an approved plan: %v", err)
 		}
 		got, err := b.s.Get(ctx, b.headXJ, c.ID)
 		if err != nil || got.Status != campaigns.Approved || got.ApprovedBy != leader.Name {
