@@ -74,7 +74,7 @@ func (s *Server) requestLedger(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	f := requestFilter(c)
 	today := scoring.DateOf(s.opt.Now())
-	l, err := ledger.New(s.store).Requests(ctx, v, f, today)
+	l, err := s.requestList(c, v, f, today)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func (s *Server) publicationListPage(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Works"], data["Deferred"], data["Names"] = works, deferred, names
 	if v.Can(models.ActWorkPublication) || v.Can(models.ActReviewPublication) {
-		depts, err := s.store.Departments(ctx, models.System)
+		depts, err := s.store.DepartmentChoices(ctx)
 		if err != nil {
 			return err
 		}

@@ -72,6 +72,7 @@ type Server struct {
 	rankings  rankingCache
 	avg       averageCache
 	deptCache departmentCache
+	ledgers   requestLedgerCache
 	assess    *assessment.Store
 	public    publicCache
 	opt       Options
