@@ -20,7 +20,8 @@ import (
 // A year is read and scored a batch of departments at a time once its
 // publications are many (issue 27): each batch streams its departments'
 // publications, requests and complaints, is scored, and keeps of each
-// department its figures and its explanation compressed, so that peak
+// department its figures and its explanation, compressed (tens of
+// kilobytes of JSON a department, 600 MB at 30,000 units), so that peak
 // memory follows the batch and not the province. A year up to the size of
 // issue 15's province is one batch, read by whole-table scans as before.
 const (
@@ -48,11 +49,13 @@ func (s *Store) batchSize(ctx context.Context, depts int) int {
 
 // scoredYear is a year scored and rated: each department's figures (its
 // indicators' scores without their deductions, no slots), and its detail,
-// the JSON stored with the run, flate-compressed without its rating.
+// the JSON stored with the run, without its rating (flate-compressed when
+// the year is scored in batches).
 type scoredYear struct {
-	res     *scoring.Result
-	details [][]byte // per department of res: head and tail of its detail, compressed
-	cut     []int    // where the rating goes in the uncompressed detail
+	res      *scoring.Result
+	details  [][]byte // per department of res: head and tail of its detail, compressed if compress
+	cut      []int    // where the rating goes in the uncompressed detail
+	compress bool     // the year is scored in batches: its explanations are kept compressed
 }
 
 // scoreYear reads and scores year y as of asOf under scheme, a batch of
@@ -86,9 +89,10 @@ func (s *Store) scoreYear(ctx context.Context, y int, asOf scoring.Date, scheme 
 		return nil, fmt.Errorf("score %d: %w", y, err)
 	}
 	out := &scoredYear{
-		res:     &scoring.Result{SchemeVersion: scheme.Version, Year: y, AsOf: asOf, Departments: make([]scoring.DepartmentResult, len(ids))},
-		details: make([][]byte, len(ids)),
-		cut:     make([]int, len(ids)),
+		res:      &scoring.Result{SchemeVersion: scheme.Version, Year: y, AsOf: asOf, Departments: make([]scoring.DepartmentResult, len(ids))},
+		details:  make([][]byte, len(ids)),
+		cut:      make([]int, len(ids)),
+		compress: per < len(ids),
 	}
 	for a := 0; a < len(ids); a += per {
 		b := min(a+per, len(ids))
@@ -136,13 +140,20 @@ func (y *scoredYear) keep(results []scoring.DepartmentResult, pos map[uint]int) 
 					errs[w] = fmt.Errorf("encode score of %s: no rating in its detail", d.Code)
 					return
 				}
+				p := pos[d.Dept]
+				rest := full[cut+len(ratingJSON(d)):]
+				y.cut[p] = cut
+				if !y.compress { // one batch: the year's explanations fit, uncompressed
+					y.details[p] = append(full[:cut:cut], rest...)
+					y.res.Departments[p] = figures(*d)
+					continue
+				}
 				buf.Reset()
 				fw.Reset(&buf)
 				_, _ = fw.Write(full[:cut]) // writes to a bytes.Buffer do not fail
-				_, _ = fw.Write(full[cut+len(ratingJSON(d)):])
+				_, _ = fw.Write(rest)
 				_ = fw.Close()
-				p := pos[d.Dept]
-				y.details[p], y.cut[p] = bytes.Clone(buf.Bytes()), cut
+				y.details[p] = bytes.Clone(buf.Bytes())
 				y.res.Departments[p] = figures(*d)
 			}
 		})
@@ -165,9 +176,12 @@ func figures(d scoring.DepartmentResult) scoring.DepartmentResult {
 // detail is the JSON of department p's whole result as rated: the same
 // bytes as encoding its scoring.DepartmentResult.
 func (y *scoredYear) detail(p int) (string, error) {
-	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(y.details[p])))
-	if err != nil {
-		return "", fmt.Errorf("read back the score of %s: %w", y.res.Departments[p].Code, err)
+	raw := y.details[p]
+	if y.compress {
+		var err error
+		if raw, err = io.ReadAll(flate.NewReader(bytes.NewReader(raw))); err != nil {
+			return "", fmt.Errorf("read back the score of %s: %w", y.res.Departments[p].Code, err)
+		}
 	}
 	cut := y.cut[p]
 	return string(raw[:cut]) + string(ratingJSON(&y.res.Departments[p])) + string(raw[cut:]), nil

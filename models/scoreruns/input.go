@@ -14,8 +14,10 @@ import (
 // website week of y, scoring.LastWebsiteDay, since earlier years fill
 // standing slots and A4's last week runs into January of y+1; scoring
 // counts those January days for A4 only). The caller sets Scheme, Calendar and AsOf.
-// Rows are streamed into compact values: a province-scale year fits in
-// memory. It reads no import halfway written (imports' SettledInput).
+// Rows are streamed into compact values, the whole year at once, as
+// ComputeScores reads a year of up to 1.5 million publications (a larger
+// one it reads a batch of departments at a time: batches.go). It reads no
+// import halfway written (imports' SettledInput).
 func (s *Store) ScoringInput(ctx context.Context, y int) (*scoring.Input, error) {
 	return imports.New(s.Store).SettledInput(ctx, y, s.readInput)
 }
