@@ -24,12 +24,14 @@ func (s *Server) publicDocument(c *fiber.Ctx) error {
 		return err
 	}
 	l := views.ParseLang(c.Query("lang"))
-	data := fiber.Map{"Lang": l, "Title": d.Title, "Document": d, "Body": template.HTML(d.HTML)} // rendered and escaped by models/documents at issue
+	data := publicData(l, c.Path(), "site.bulletins")
+	data["Title"], data["Document"] = d.Title, d
+	data["Body"] = template.HTML(d.HTML) // rendered and escaped by models/documents at issue
 	var buf bytes.Buffer
 	if err := s.views.Render(&buf, "campaign_public", data, "layouts/public"); err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderCacheControl, "public, max-age=60")
+	c.Set(fiber.HeaderCacheControl, publicMaxAge)
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 	return c.Send(buf.Bytes())
 }

@@ -27,5 +27,5 @@ func (s *Server) campaignRoutes(app *router) {
 // campaignPublicRoutes are the public site's pages of posted documents:
 // no session, no cookie, no form.
 func (s *Server) campaignPublicRoutes(app *router) {
-	get(app, "/public/documents/:id", models.ActPublic, s.publicDocument)
+	get(app, "/public/documents/:id", models.ActPublic, s.publicOr404(s.publicDocument))
 }
