@@ -4,8 +4,9 @@
 # (so that a busy machine slows both and the ratio still means something).
 #
 #   bash bench/province.sh            # all of it: import, score, pages
-#   bash bench/province.sh import     # import 1M publications: MariaDB vs LOAD DATA, SQLite vs the sqlite3 shell
-#   bash bench/province.sh score      # gongkai score vs streaming the same SELECTs (MariaDB, SQLite)
+#   bash bench/province.sh import     # import 1M publications: MariaDB vs LOAD DATA, SQLite vs the driver's insert floor (and the sqlite3 shell)
+#   bash bench/province.sh score      # the import ratios, then gongkai score vs streaming the same SELECTs (MariaDB),
+#                                     # vs the driver's select floor (SQLite; and the sqlite3 shell)
 #   bash bench/province.sh pages      # the overview, scores, department and assessment pages, the ledgers,
 #                                     # the inbox and the mixed load of every role, at 50 clients
 #   UNITS=300 PUBLICATIONS=100000 bash bench/province.sh    # a smaller province
@@ -63,6 +64,7 @@ userinfo=$MYSQL_USER${MYSQL_PWD:+:$MYSQL_PWD}
 mysql_dsn="mysql://$userinfo@$MYSQL_HOST:$MYSQL_PORT/${DB}_import"
 sqlite_dsn="sqlite:$work/bench.db"
 
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/summary"
 echo "building gongkai and gongkai-load"
 (cd "$top" && go build -o "$work/gongkai" ./cmd/gongkai && go build -o "$work/gongkai-load" ./cmd/gongkai-load)
 gongkai() { GONGKAI_LOG_LEVEL=warn "$work/gongkai" "$@"; }
@@ -179,5 +181,6 @@ if [ "$what" = all ] || [ "$what" = pages ]; then
 		"$work/gongkai-load" -db "$db" -reuse -clients "$CLIENTS" -mixed -duration "${MIXED_DURATION:-15s}" | grep -v "^  failed" | goal | tee -a "$work/summary" || true
 	done
 fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/summary"
 echo
 cat "$work/summary"
