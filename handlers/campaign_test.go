@@ -74,6 +74,9 @@ func TestCampaignOverHTTP(t *testing.T) {
 		if resp, _ := office.post(page+"/submit", url.Values{"_csrf": {office.token(page)}}); resp.StatusCode != fiber.StatusSeeOther {
 			t.Fatalf("submit: %d", resp.StatusCode)
 		}
+		if _, home := leader.get("/"); !strings.Contains(home, `id="campaigns-to-approve"`) {
+			t.Error("the leading group's home does not list the plan to approve")
+		}
 		if resp, _ := leader.post(page+"/approve", url.Values{"_csrf": {leader.token(page)}}); resp.StatusCode != fiber.StatusSeeOther {
 			t.Fatalf("approve: %d", resp.StatusCode)
 		}
