@@ -282,11 +282,15 @@ func (s *Server) returnCampaign(c *fiber.Ctx) error {
 }
 
 // campaignHome adds the campaigns' to-dos to the home: a unit's open
-// tasks, the office's phases to check or to report on.
+// tasks, the plans waiting for the leading group, the office's phases to
+// check or to report on.
 func (s *Server) campaignHome(c *fiber.Ctx, v models.Viewer, data fiber.Map) error {
 	st := campaigns.New(s.store)
 	var err error
 	if data["CampaignTasks"], err = st.Open(c.UserContext(), v); err != nil {
+		return err
+	}
+	if data["CampaignsToApprove"], err = st.ToApprove(c.UserContext(), v); err != nil {
 		return err
 	}
 	data["CampaignPhases"], err = st.ToCheck(c.UserContext(), v, scoring.DateOf(s.opt.Now()))

@@ -74,6 +74,9 @@ func TestCampaignOverHTTP(t *testing.T) {
 		if resp, _ := office.post(page+"/submit", url.Values{"_csrf": {office.token(page)}}); resp.StatusCode != fiber.StatusSeeOther {
 			t.Fatalf("submit: %d", resp.StatusCode)
 		}
+		if _, home := leader.get("/"); !strings.Contains(home, `id="campaigns-to-approve"`) {
+			t.Error("the leading group's home does not list the plan to approve")
+		}
 		if resp, _ := leader.post(page+"/approve", url.Values{"_csrf": {leader.token(page)}}); resp.StatusCode != fiber.StatusSeeOther {
 			t.Fatalf("approve: %d", resp.StatusCode)
 		}
@@ -81,6 +84,12 @@ func TestCampaignOverHTTP(t *testing.T) {
 			t.Errorf("approving twice: %d", resp.StatusCode)
 		}
 
+		if _, inbox := leader.get("/inbox"); !strings.Contains(inbox, "办公室提交了专项行动方案《关于进一步推进全市公安机关政务公开工作实施方案》，请审批") {
+			t.Error("the leading group's inbox does not tell of the plan submitted")
+		}
+		if _, inbox := head.get("/inbox"); !strings.Contains(inbox, "已批准实施，请按期完成本单位任务并报送进展") {
+			t.Error("the head's inbox does not tell of the plan approved")
+		}
 		st := campaigns.New(s)
 		list, _ := st.List(t.Context(), models.System)
 		c := list[0].ID

@@ -171,6 +171,18 @@ func (s *Store) ToCheck(ctx context.Context, v models.Viewer, today scoring.Date
 	return out, nil
 }
 
+// ToApprove lists the campaigns submitted to the leading group: its home.
+func (s *Store) ToApprove(ctx context.Context, v models.Viewer) ([]Campaign, error) {
+	if !v.Can(models.ActApproveCampaign) {
+		return nil, nil
+	}
+	var out []Campaign
+	if err := s.DB.WithContext(ctx).Where("status = ?", Submitted).Order("id").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list campaigns to approve: %w", err)
+	}
+	return out, nil
+}
+
 // Posted lists which of a campaign's documents are on the public site.
 func (s *Store) Posted(ctx context.Context, campaign uint) (map[uint]time.Time, error) {
 	ps, err := documents.Postings(ctx, s.DB, BulletinKind)

@@ -136,6 +136,9 @@ func (s *Store) IssueBulletin(ctx context.Context, v models.Viewer, campaign, ph
 		if err := tx.DB.Model(&Phase{}).Where("id = ?", p.ID).Update("bulletin_id", doc.ID).Error; err != nil {
 			return fmt.Errorf("keep bulletin: %w", err)
 		}
+		if err := tellBulletin(tx, c, ps, doc.Number, now); err != nil {
+			return err
+		}
 		return tx.Record("bulletin", entity, c.ID, nil, map[string]any{"phase": p.Name, "number": doc.Number})
 	})
 	return doc, err

@@ -268,6 +268,9 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, step Step, r
 		if err := tx.DB.Model(&Campaign{}).Where("id = ?", id).Updates(updates).Error; err != nil {
 			return fmt.Errorf("step campaign: %w", err)
 		}
+		if err := tell(tx, &c, step, now); err != nil {
+			return err
+		}
 		return tx.Record(string(step), entity, id, before, updates)
 	})
 }
