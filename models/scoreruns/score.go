@@ -72,7 +72,7 @@ type DepartmentScore struct {
 	Rank   int    `gorm:"column:rank_no;not null;default:0"`
 	Veto   bool   `gorm:"not null"`
 	Capped bool   `gorm:"not null"`
-	Detail string `gorm:"type:longtext;not null"`
+	Detail string `gorm:"type:longblob;not null;serializer:scoredetail"` // stored deflated (detail.go)
 }
 
 // Rated reports whether the department was rated in the run; a department
