@@ -187,6 +187,35 @@ func (y *scoredYear) detail(p int) (string, error) {
 	return string(raw[:cut]) + string(ratingJSON(&y.res.Departments[p])) + string(raw[cut:]), nil
 }
 
+// storedDetails is every department's detail in its stored form
+// (deflated, detail.go), made on every core, so that the transaction that
+// stores the run only writes.
+func (y *scoredYear) storedDetails() ([]string, error) {
+	out := make([]string, len(y.res.Departments))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(out)))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for p := w; p < len(out); p += workers {
+				detail, err := y.detail(p)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				stored, err := deflateDetail(detail)
+				if err != nil {
+					errs[w] = fmt.Errorf("store the score of %s: %w", y.res.Departments[p].Code, err)
+					return
+				}
+				out[p] = string(stored)
+			}
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
 // rating is the part of a scoring.DepartmentResult that Rate decides and
 // the fields between them, in their order, named and typed alike so that
 // they encode to the same JSON.

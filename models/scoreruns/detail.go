@@ -83,8 +83,13 @@ func (detailCodec) Scan(ctx context.Context, field *schema.Field, dst reflect.Va
 	return nil
 }
 
-// Value implements schema.SerializerValuerInterface.
+// Value implements schema.SerializerValuerInterface. A detail deflated
+// already (storedDetails does it on every core before a run's
+// transaction) is stored as it is.
 func (detailCodec) Value(_ context.Context, _ *schema.Field, _ reflect.Value, fieldValue any) (any, error) {
 	detail, _ := fieldValue.(string)
+	if len(detail) > 0 && detail[0] == detailDeflated {
+		return []byte(detail), nil
+	}
 	return deflateDetail(detail)
 }

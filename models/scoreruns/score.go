@@ -143,6 +143,10 @@ func (s *Store) ComputeScores(ctx context.Context, v models.Viewer, req ScoreReq
 		return nil, nil, err
 	}
 	res := year.res
+	details, err := year.storedDetails()
+	if err != nil {
+		return nil, nil, err
+	}
 	run := ScoreRun{Year: req.Year, AsOf: req.AsOf.Time(), SchemeVersion: res.SchemeVersion, ComputedAt: now.UTC(), ComputedBy: v.Name,
 		CalendarGaps: models.JSONOrEmpty(res.CalendarGaps), Unresolved: models.JSONOrEmpty(res.Unresolved)}
 	err = s.Audited(ctx, v, func(tx *models.Tx) error {
@@ -156,11 +160,7 @@ func (s *Store) ComputeScores(ctx context.Context, v models.Viewer, req ScoreReq
 		after := make(map[string]string, len(res.Departments))
 		rows := make([]DepartmentScore, 0, storeBatch)
 		for i, d := range res.Departments {
-			detail, err := year.detail(i)
-			if err != nil {
-				return err
-			}
-			row := DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: detail}
+			row := DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: details[i]}
 			after[d.Code] = unratedLabel
 			if !d.Unrated {
 				row.Total = scoring.Float2(d.Total)
