@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ledger"
 	"github.com/gongkai/gongkai/scoring"
@@ -52,7 +53,7 @@ func (rc *requestLedgerCache) put(k requestLedgerKey, l *ledger.RequestList) {
 // nothing changed since it was read.
 func (s *Server) requestList(c *fiber.Ctx, v models.Viewer, f ledger.RequestFilter, today scoring.Date) (*ledger.RequestList, error) {
 	ctx := c.UserContext()
-	audit, err := s.store.LastAuditID(ctx)
+	lastAudit, err := audit.New(s.store).LastID(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +61,7 @@ func (s *Server) requestList(c *fiber.Ctx, v models.Viewer, f ledger.RequestFilt
 	if err != nil {
 		return nil, err
 	}
-	key := requestLedgerKey{Role: v.Role, Dept: v.DepartmentID, Filter: f, Today: today, LastAudit: audit, LastImport: last}
+	key := requestLedgerKey{Role: v.Role, Dept: v.DepartmentID, Filter: f, Today: today, LastAudit: lastAudit, LastImport: last}
 	if l := s.ledgers.get(key); l != nil {
 		return l, nil
 	}

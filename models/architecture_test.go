@@ -24,9 +24,9 @@ const (
 	// may hold: past it, a domain has grown into the core and belongs in a
 	// room of its own (docs/ARCHITECTURE.md). The permission table grows
 	// with each action (issue 24's three: 2,512 lines; issue 25's
-	// campaigns and monitoring, six on nine lines, and issue 27's words of
-	// an unread count: 2,529).
-	rootLineLimit = 2530
+	// campaigns and monitoring, six on nine lines; issue 27's narrow list of
+	// the departments a form offers, 18: 2,547).
+	rootLineLimit = 2550
 
 	// longFile is the most lines a non-test file has without saying why.
 	longFile = 400
