@@ -145,8 +145,9 @@ func TestUpgradeRanksEarlierRuns(t *testing.T) {
 			d := models.Department{Code: "D" + strconv.Itoa(i), Name: "部门" + strconv.Itoa(i), Kind: models.KindCityDept}
 			modelstest.Must(t, s.DB.Create(&d).Error)
 			depts = append(depts, d)
-			modelstest.Must(t, s.DB.Create(&scoreruns.DepartmentScore{RunID: run.ID, DepartmentID: d.ID, Grade: "不合格",
-				Detail: `{"Dept":` + strconv.Itoa(int(d.ID)) + `,"Total":"` + total + `"}`}).Error)
+			// Stored as that release stored it: JSON text, not deflated.
+			modelstest.Must(t, s.DB.Exec("INSERT INTO department_scores (run_id, department_id, total, grade, rank_no, veto, capped, detail) VALUES (?, ?, 0, ?, 0, ?, ?, ?)",
+				run.ID, d.ID, "不合格", false, false, `{"Dept":`+strconv.Itoa(int(d.ID))+`,"Total":"`+total+`"}`).Error)
 		}
 		// As before the step: no ranks, and the step not yet recorded.
 		modelstest.Must(t, s.DB.Exec("UPDATE department_scores SET rank_no = 0").Error)
