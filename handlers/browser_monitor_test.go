@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -40,6 +41,9 @@ func TestBrowserMonitoring(t *testing.T) {
 		chromedp.Navigate(base+"/monitoring"),
 		chromedp.Click(`//a[contains(., "2026年第三季度")]`, chromedp.BySearch),
 		chromedp.WaitVisible(`#monitor-bulletin`),
+		// The run page draws its chart: leaving before it has would abort
+		// the chart's requests, which b.check counts as failed.
+		chromedp.Poll(`document.querySelectorAll('.chart:not([data-ready])').length === 0`, nil, chromedp.WithPollingTimeout(30*time.Second)),
 		chromedp.Click(`#monitor-bulletin li a`),
 		chromedp.WaitVisible(`#document-docx`),
 		chromedp.Text(`body`, &doc),
