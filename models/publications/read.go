@@ -142,21 +142,40 @@ func (s *Store) Work(ctx context.Context, v models.Viewer, id uint, today scorin
 	return view, nil
 }
 
+// violationBatch is how many works Violations reads with their steps and
+// consultations at a time: a year's publications worked in the app are a
+// million works, more than a query's placeholders or a page view's memory
+// hold at once.
+const violationBatch = 1000
+
 // Violations lists the breaches of every work (the discipline office's
-// proposals read them; models.System reads all).
+// proposals read them; models.System reads all), reading the works a
+// batch at a time.
 func (s *Store) Violations(ctx context.Context, v models.Viewer) ([]Violation, error) {
 	q, err := scope(s.DB.WithContext(ctx), v)
 	if err != nil {
 		return nil, err
 	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Violation
 	var ws []Work
-	if err := q.Where("published IS NOT NULL OR id IN (?)", s.DB.Model(&Consultation{}).Select("work_id")).
-		Order("id").Find(&ws).Error; err != nil {
-		return nil, fmt.Errorf("read published works: %w", err)
+	res := q.Where("published IS NOT NULL OR id IN (?)", s.DB.Model(&Consultation{}).Select("work_id")).
+		FindInBatches(&ws, violationBatch, func(*gorm.DB, int) error {
+			vs, err := s.violationsOf(ctx, ws, cal)
+			out = append(out, vs...)
+			return err
+		})
+	if res.Error != nil {
+		return nil, fmt.Errorf("read published works: %w", res.Error)
 	}
-	if len(ws) == 0 {
-		return nil, nil
-	}
+	return out, nil
+}
+
+// violationsOf finds the breaches of a batch of works.
+func (s *Store) violationsOf(ctx context.Context, ws []Work, cal *scoring.Calendar) ([]Violation, error) {
 	ids := make([]uint, len(ws))
 	for i, w := range ws {
 		ids[i] = w.ID
@@ -168,10 +187,6 @@ func (s *Store) Violations(ctx context.Context, v models.Viewer) ([]Violation, e
 	var cs []Consultation
 	if err := s.DB.WithContext(ctx).Where("work_id IN ?", ids).Order("id").Find(&cs).Error; err != nil {
 		return nil, fmt.Errorf("read consultations: %w", err)
-	}
-	cal, err := s.Calendar(ctx)
-	if err != nil {
-		return nil, err
 	}
 	stepsOf, consultsOf := map[uint][]Step{}, map[uint][]Consultation{}
 	for _, st := range steps {
