@@ -76,7 +76,7 @@ func Open(dsn string, log *slog.Logger) (*Store, error) {
 		// without using the busy timeout), while a writer waits at BEGIN
 		// for as long as the busy timeout allows. A read-only transaction
 		// (sql.TxOptions{ReadOnly: true}) still begins as a reader.
-		db, err := gorm.Open(sqlite.Open(path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout("+strconv.Itoa(int(sqliteBusyTimeout.Milliseconds()))+")&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=mmap_size(268435456)&_txlock=immediate"), cfg)
+		db, err := gorm.Open(sqlite.Open(path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout("+strconv.Itoa(int(sqliteBusyTimeout.Milliseconds()))+")&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
