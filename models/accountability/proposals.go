@@ -57,7 +57,6 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 		return nil, err
 	}
 	var out []Proposal
-	runs := map[uint]map[uint]scoreruns.DepartmentScore{} // run → department → score, read once a run
 	for _, y := range years {
 		standings, err := s.standings.Standings(ctx, models.System, y)
 		if err != nil {
@@ -72,23 +71,13 @@ func (s *Store) candidates(ctx context.Context) ([]Proposal, error) {
 			if approved && st.PlanID == 0 {
 				continue
 			}
-			if runs[st.RunID] == nil {
-				rows, err := scoreruns.New(s.m).RunResults(ctx, models.System, st.RunID)
-				if err != nil {
-					return nil, err
-				}
-				runs[st.RunID] = make(map[uint]scoreruns.DepartmentScore, len(rows))
-				for _, r := range rows {
-					runs[st.RunID][r.DepartmentID] = r
-				}
-			}
-			sc, ok := runs[st.RunID][st.DepartmentID]
-			if !ok {
-				continue
-			}
-			r, err := sc.Result()
+			facts, err := s.runFacts(ctx, st.RunID)
 			if err != nil {
 				return nil, err
+			}
+			r, ok := facts[st.DepartmentID]
+			if !ok {
+				continue
 			}
 			out = append(out, proposalsOf(st, r, names[st.DepartmentID])...)
 		}
