@@ -76,23 +76,9 @@ func originalSanctions(f *accountability.File) sanctionChoice {
 // the case again with the form as typed and the errors beside its fields;
 // done, back to the case with done's message.
 func (s *Server) caseStep(c *fiber.Ctx, form string, f validator, done string, fn func(v models.Viewer, id uint) error, fields ...string) error {
-	v, _ := viewer(c)
-	id, err := pathID(c)
-	if err != nil {
-		return err
-	}
-	data := fiber.Map{"Rejected": form}
-	if !validate(c, f, data) {
-		return s.casePage(c, data)
-	}
-	err = fn(v, id)
-	if refused(c, err, f, data, fields...) {
-		return s.casePage(c, data)
-	}
-	if err != nil {
-		return err
-	}
-	return s.flashBack(c, views.T(lang(c), done), caseURL(id))
+	return s.pageStep(c, form, f, s.casePage, caseURL, func(v models.Viewer, id uint) (string, error) {
+		return views.T(lang(c), done), fn(v, id)
+	}, fields...)
 }
 
 // personForm is a person added to a case as typed: one recorded before,

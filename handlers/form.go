@@ -193,3 +193,30 @@ func formFor(data fiber.Map, form string) any {
 	}
 	return data["Form"]
 }
+
+// pageStep ends a form on a record's page (the form named form, the record
+// the path's id): rejected by its Validate or by the Store (a step the
+// record's state does not allow, say), show renders the page again with the
+// form as typed and the errors beside fields; done, back to url(id) with
+// the message step returns. Cases, requests and monitoring runs end their
+// forms through it.
+func (s *Server) pageStep(c *fiber.Ctx, form string, f validator, show func(*fiber.Ctx, fiber.Map) error, url func(uint) string,
+	step func(v models.Viewer, id uint) (string, error), fields ...string) error {
+	v, _ := viewer(c)
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	data := fiber.Map{"Rejected": form}
+	if !validate(c, f, data) {
+		return show(c, data)
+	}
+	msg, err := step(v, id)
+	if refused(c, err, f, data, fields...) {
+		return show(c, data)
+	}
+	if err != nil {
+		return err
+	}
+	return s.flashBack(c, msg, url(id))
+}

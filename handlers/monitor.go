@@ -249,24 +249,13 @@ func (s *Server) monitorPost(c *fiber.Ctx) error {
 // monitorStep runs one of the run page's forms: the form checked, the
 // Store's step, its refusal shown beside the form, else back to the run.
 func (s *Server) monitorStep(c *fiber.Ctx, form string, f validator, step func(v models.Viewer, id uint) (string, error)) error {
-	v, _ := viewer(c)
-	id, err := pathID(c)
-	if err != nil {
-		return err
-	}
-	data := fiber.Map{"Rejected": form}
-	if !validate(c, f, data) {
-		return s.monitorRunPage(c, data)
-	}
-	msg, err := step(v, id)
-	if refused(c, err, f, data, "reason") {
-		return s.monitorRunPage(c, data)
-	}
-	if err != nil {
-		return err
-	}
-	s.public.reset()
-	return s.flashBack(c, msg, monitorURL(id))
+	return s.pageStep(c, form, f, s.monitorRunPage, monitorURL, func(v models.Viewer, id uint) (string, error) {
+		msg, err := step(v, id)
+		if err == nil {
+			s.public.reset()
+		}
+		return msg, err
+	}, "reason")
 }
 
 // monitorBulletin is GET /monitoring/:id/bulletins/:doc: a 通报 as issued.

@@ -125,23 +125,9 @@ func (s *Server) requestPage(c *fiber.Ctx, data fiber.Map) error {
 // by the Store, the page again with the form as typed; done, back to the
 // page with done's message.
 func (s *Server) requestStep(c *fiber.Ctx, form string, f validator, done string, fn func(rs *requests.Store, v models.Viewer, id uint, today scoring.Date) error, fields ...string) error {
-	v, _ := viewer(c)
-	id, err := pathID(c)
-	if err != nil {
-		return err
-	}
-	data := fiber.Map{"Rejected": form}
-	if !validate(c, f, data) {
-		return s.requestPage(c, data)
-	}
-	err = fn(requests.New(s.store), v, id, scoring.DateOf(s.opt.Now()))
-	if refused(c, err, f, data, fields...) {
-		return s.requestPage(c, data)
-	}
-	if err != nil {
-		return err
-	}
-	return s.flashBack(c, views.T(lang(c), done), requestURL(id))
+	return s.pageStep(c, form, f, s.requestPage, requestURL, func(v models.Viewer, id uint) (string, error) {
+		return views.T(lang(c), done), fn(requests.New(s.store), v, id, scoring.DateOf(s.opt.Now()))
+	}, fields...)
 }
 
 // requestStepForm is a step's date and its text (what to supplement, the reason,
