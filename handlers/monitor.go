@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/gofiber/fiber/v2"
 
@@ -183,13 +182,7 @@ func monitorChart(l views.Lang, lines []monitoring.Line) chartView {
 		labels[j], data[j] = line.Name, opts.BarData{Value: line.Total}
 		table.Rows = append(table.Rows, []string{kindLabel(l, line.Kind), strconv.Itoa(line.Rank), line.Name, fmt.Sprintf("%.2f", line.Total)})
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(chartInit(views.T(l, "monitor.chart"))...)
-	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "10", Bottom: "24", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: fullLabels}))
-	bar.SetXAxis(labels).AddSeries(views.T(l, "score.total"), data)
-	bar.XYReversal()
+	bar := totalsBar(l, views.T(l, "monitor.chart"), labels, data)
 	return chartView{ID: "monitoring", Title: views.T(l, "monitor.chart"), Option: optionJSON(bar), Height: 40 + rowHeight*len(shown), Table: table,
 		Note: partial(l, len(rated), len(shown))}
 }

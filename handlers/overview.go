@@ -292,6 +292,20 @@ func showRows[T any](all []T) []T {
 // fullLabels labels every category of an axis, however many.
 var fullLabels = &opts.AxisLabel{Interval: "0"}
 
+// totalsBar is a horizontal bar of units' totals out of 100, a bar a unit
+// labelled in full, the first label on top (labels and data come in
+// reverse): the overview's ranking and a monitoring run's chart.
+func totalsBar(l views.Lang, title string, labels []string, data []opts.BarData) *charts.Bar {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(chartInit(title)...)
+	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "10", Bottom: "24", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: fullLabels}))
+	bar.SetXAxis(labels).AddSeries(views.T(l, "score.total"), data)
+	bar.XYReversal()
+	return bar
+}
+
 // rankingChart is every rated department's total by its standing, best
 // first, each labelled with its rank among the units of its standing: the
 // units the year's assessment grades first, then the others; with more
@@ -317,13 +331,7 @@ func rankingChart(ov *overviewView, l views.Lang, standings []scoreruns.Standing
 		labels[j] = views.T(l, "chart.ranked", st.Rank, names[st.DepartmentID])
 		data[j] = opts.BarData{Value: st.Float()}
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(chartInit(views.T(l, "overview.ranking"))...)
-	bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "10", Bottom: "24", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: fullLabels}))
-	bar.SetXAxis(labels).AddSeries(views.T(l, "score.total"), data)
-	bar.XYReversal()
+	bar := totalsBar(l, views.T(l, "overview.ranking"), labels, data)
 	ov.large["ranking"] = []byte(optionJSON(bar))
 	return chartView{ID: "ranking", Title: views.T(l, "overview.ranking"), Src: "/overview/chart/ranking.json?year=" + strconv.Itoa(year),
 		Height: 40 + rowHeight*len(sorted), More: "/scores?year=" + strconv.Itoa(year), Note: partial(l, len(rated), len(sorted))}
