@@ -279,30 +279,35 @@ func (s *Store) Take(ctx context.Context, v models.Viewer, id uint, step Step, r
 // and the bureau's readers every one; a unit the approved ones it has a
 // task in.
 func (s *Store) List(ctx context.Context, v models.Viewer) ([]Campaign, error) {
-	q := s.DB.WithContext(ctx).Order("id DESC")
-	if own, limited := v.OwnDepartment(); limited {
-		q = q.Where("status = ? AND id IN (?)", Approved, s.DB.Model(&Task{}).Select("campaign_tasks.campaign_id").
-			Joins("JOIN campaign_assignments a ON a.task_id = campaign_tasks.id").Where("a.department_id = ?", own))
-	}
 	var out []Campaign
-	if err := q.Find(&out).Error; err != nil {
+	if err := s.visible(ctx, v).Order("id DESC").Find(&out).Error; err != nil {
 		return nil, fmt.Errorf("list campaigns: %w", err)
 	}
 	return out, nil
 }
 
+// visible is the campaigns v may read: every one for the bureau's roles, a
+// unit's approved campaigns that give it a part for a head or clerk.
+func (s *Store) visible(ctx context.Context, v models.Viewer) *gorm.DB {
+	q := s.DB.WithContext(ctx).Model(&Campaign{})
+	if own, limited := v.OwnDepartment(); limited {
+		q = q.Where("status = ? AND id IN (?)", Approved, s.DB.Model(&Task{}).Select("campaign_tasks.campaign_id").
+			Joins("JOIN campaign_assignments a ON a.task_id = campaign_tasks.id").Where("a.department_id = ?", own))
+	}
+	return q
+}
+
 // Get reads a campaign a viewer may read; ErrNotFound otherwise.
 func (s *Store) Get(ctx context.Context, v models.Viewer, id uint) (*Campaign, error) {
-	list, err := s.List(ctx, v)
-	if err != nil {
-		return nil, err
+	var c Campaign
+	res := s.visible(ctx, v).Where("id = ?", id).Limit(1).Find(&c)
+	if res.Error != nil {
+		return nil, fmt.Errorf("read campaign %d: %w", id, res.Error)
 	}
-	for i := range list {
-		if list[i].ID == id {
-			return &list[i], nil
-		}
+	if res.RowsAffected == 0 {
+		return nil, models.ErrNotFound
 	}
-	return nil, models.ErrNotFound
+	return &c, nil
 }
 
 // Phases lists a campaign's phases in order.
