@@ -6,8 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/audit"
-	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ledger"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -15,16 +13,15 @@ import (
 // requestLedgerKey identifies a page of the request ledger (issue 27 item
 // 4): who reads it (their role and department decide which requests they
 // see), the filter and page, the day (deadlines move daily) and the state
-// of the data: the newest audit entry (every change of a request, of the
-// calendar or of the scheme's time limits is audited) and the newest
-// import. Any change makes a new key.
+// of the data: the count of audited changes (models.Store.Changes; every
+// change of a request, of the calendar or of the scheme's time limits, and
+// every import, is audited). Any change makes a new key.
 type requestLedgerKey struct {
-	Role       models.Role
-	Dept       uint
-	Filter     ledger.RequestFilter
-	Today      scoring.Date
-	LastAudit  uint
-	LastImport uint
+	Role    models.Role
+	Dept    uint
+	Filter  ledger.RequestFilter
+	Today   scoring.Date
+	Changes int64
 }
 
 // requestLedgerCache keeps ledger pages: a year of 100,000 requests is read
@@ -53,15 +50,11 @@ func (rc *requestLedgerCache) put(k requestLedgerKey, l *ledger.RequestList) {
 // nothing changed since it was read.
 func (s *Server) requestList(c *fiber.Ctx, v models.Viewer, f ledger.RequestFilter, today scoring.Date) (*ledger.RequestList, error) {
 	ctx := c.UserContext()
-	lastAudit, err := audit.New(s.store).LastID(ctx)
+	changes, err := s.store.Changes(ctx)
 	if err != nil {
 		return nil, err
 	}
-	last, err := imports.New(s.store).LastImportID(ctx)
-	if err != nil {
-		return nil, err
-	}
-	key := requestLedgerKey{Role: v.Role, Dept: v.DepartmentID, Filter: f, Today: today, LastAudit: lastAudit, LastImport: last}
+	key := requestLedgerKey{Role: v.Role, Dept: v.DepartmentID, Filter: f, Today: today, Changes: changes}
 	if l := s.ledgers.get(key); l != nil {
 		return l, nil
 	}
