@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
-	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -39,37 +38,10 @@ type departmentSection struct {
 	Charts bool
 }
 
-// departmentSectionsMax bounds the cache, in bytes of HTML: a county
-// bureau's section with its deductions is tens of KB, and a bureau of
-// 10,000 units in two languages must not keep them all.
-const departmentSectionsMax = 64 << 20
-
-// departmentCache keeps rendered score sections; when full it starts over.
-type departmentCache struct {
-	mu    sync.Mutex
-	m     map[departmentKey]departmentSection
-	bytes int
-}
-
-func (dc *departmentCache) get(k departmentKey) (departmentSection, bool) {
-	dc.mu.Lock()
-	defer dc.mu.Unlock()
-	sec, ok := dc.m[k]
-	return sec, ok
-}
-
-func (dc *departmentCache) put(k departmentKey, sec departmentSection) {
-	dc.mu.Lock()
-	defer dc.mu.Unlock()
-	if dc.m == nil || dc.bytes+len(sec.HTML) > departmentSectionsMax {
-		dc.m, dc.bytes = map[departmentKey]departmentSection{}, 0
-	}
-	if old, ok := dc.m[k]; ok {
-		dc.bytes -= len(old.HTML)
-	}
-	dc.m[k] = sec
-	dc.bytes += len(sec.HTML)
-}
+// departmentSections bounds the caches of department pages and sections,
+// in entries: a county bureau's section with its deductions is tens of KB,
+// and a bureau of 10,000 units in two languages must not keep them all.
+const departmentSections = 1024
 
 // standingPrint hashes every field of standings, as a key part.
 func standingPrint(standings ...scoreruns.Standing) string {
@@ -107,17 +79,19 @@ func (s *Server) departmentScoreSection(c *fiber.Ctx, v models.Viewer, st *score
 	}
 	key := departmentKey{Dept: st.DepartmentID, LastImport: last, Lang: lang(c), Standing: standingPrint(*st), Trend: standingPrint(trend...),
 		Titles: hex.EncodeToString(titles.Sum(nil))}
-	cacheable := cacheableStanding(st)
-	if cacheable {
-		if sec, ok := s.deptCache.get(key); ok {
-			return sec, nil
-		}
+	if cacheableStanding(st) {
+		return s.sections.Get(key, func() (departmentSection, error) { return s.renderScoreSection(c, v, st, trend, items) })
 	}
+	return s.renderScoreSection(c, v, st, trend, items)
+}
+
+// renderScoreSection renders a department's score section.
+func (s *Server) renderScoreSection(c *fiber.Ctx, v models.Viewer, st *scoreruns.Standing, trend []scoreruns.Standing, items []models.CatalogItem) (departmentSection, error) {
 	score, err := s.standingScore(c, v, st)
 	if err != nil || score == nil {
 		return departmentSection{}, err
 	}
-	data := fiber.Map{"Lang": key.Lang, "Score": score}
+	data := fiber.Map{"Lang": lang(c), "Score": score}
 	if !score.Result.Unrated {
 		if err := s.departmentCharts(c, score, trend, items, data); err != nil {
 			return departmentSection{}, err
@@ -127,9 +101,5 @@ func (s *Server) departmentScoreSection(c *fiber.Ctx, v models.Viewer, st *score
 	if err := s.views.Render(&b, "department_score", data); err != nil {
 		return departmentSection{}, fmt.Errorf("render the score of department %d: %w", st.DepartmentID, err)
 	}
-	sec := departmentSection{HTML: template.HTML(b.String()), Charts: data["Charts"] == true} // rendered by html/template above
-	if cacheable {
-		s.deptCache.put(key, sec)
-	}
-	return sec, nil
+	return departmentSection{HTML: template.HTML(b.String()), Charts: data["Charts"] == true}, nil // rendered by html/template above
 }

@@ -58,3 +58,31 @@ func TestDepartmentSectionFollowsRunImportAndLanguage(t *testing.T) {
 		}
 	})
 }
+
+// A department's page is kept while nothing changes (issue 27) and any
+// audited change shows on the very next view: here a liaison saved by the
+// head, seen by the office, whose copy of the page was read before.
+func TestDepartmentPageFollowsAChangeOfTheUnit(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+		page := "/departments/" + itoa(b.own.ID)
+		if _, body := c.get(page); !strings.Contains(body, "何军") {
+			t.Fatal("the page lacks the unit's liaison")
+		}
+		c.get(page) // served from the cache
+		head := models.Viewer{UserID: 3, Name: "张卫", Role: models.RoleHead, DepartmentID: b.own.ID}
+		modelstest.Must(t, s.UpdateLiaison(context.Background(), head, b.own.ID, models.LiaisonUpdate{Head: "张卫", Liaison: "周敏", Mobile: "13905240199"}, b.clock.Now()))
+		if _, body := c.get(page); !strings.Contains(body, "周敏") || strings.Contains(body, "何军") {
+			t.Error("after the head saved a new liaison the office's view of the page still shows the old one")
+		}
+		other := "/departments/" + itoa(b.other.ID)
+		c.get(other)
+		h := b.client(t)
+		h.signIn("head", testPassword)
+		if resp, _ := h.get(other); resp.StatusCode != 404 {
+			t.Errorf("a head opened another unit's page, cached for the office: %d", resp.StatusCode)
+		}
+	})
+}

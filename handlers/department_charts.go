@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -18,22 +17,17 @@ import (
 	"github.com/gongkai/gongkai/views"
 )
 
-// averageCache keeps each run's bureau average per indicator: reading every
-// department's stored result is done once per run, not per page.
-type averageCache struct {
-	mu sync.Mutex
-	m  map[uint][]float64
-}
-
 // averages returns the bureau's mean share (0-100) of each indicator's
 // points in a run, in scheme order, over the rated departments: the same
 // figure whoever looks.
+// Reading every department's stored result is done once per run (a run
+// never changes), not per page.
 func (s *Server) averages(ctx context.Context, run *scoreruns.ScoreRun) ([]float64, error) {
-	s.avg.mu.Lock()
-	defer s.avg.mu.Unlock()
-	if a, ok := s.avg.m[run.ID]; ok {
-		return a, nil
-	}
+	return s.avgs.Get(run.ID, func() ([]float64, error) { return s.readAverages(ctx, run) })
+}
+
+// readAverages reads the averages of a run.
+func (s *Server) readAverages(ctx context.Context, run *scoreruns.ScoreRun) ([]float64, error) {
 	rows, err := scoreruns.New(s.store).RunResults(ctx, models.System, run.ID)
 	if err != nil {
 		return nil, err
@@ -59,10 +53,6 @@ func (s *Server) averages(ctx context.Context, run *scoreruns.ScoreRun) ([]float
 	for i := range sum {
 		sum[i] /= float64(rated)
 	}
-	if s.avg.m == nil || len(s.avg.m) > 32 {
-		s.avg.m = map[uint][]float64{}
-	}
-	s.avg.m[run.ID] = sum
 	return sum, nil
 }
 

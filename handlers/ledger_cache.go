@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/ledger"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -13,7 +14,7 @@ import (
 // requestLedgerKey identifies a page of the request ledger (issue 27 item
 // 4): who reads it (their role and department decide which requests they
 // see), the filter and page, the day (deadlines move daily) and the state
-// of the data: the count of audited changes (models.Store.Changes; every
+// of the data: the count of audited changes (audit.Store.Changes; every
 // change of a request, of the calendar or of the scheme's time limits, and
 // every import, is audited). Any change makes a new key.
 type requestLedgerKey struct {
@@ -50,7 +51,7 @@ func (rc *requestLedgerCache) put(k requestLedgerKey, l *ledger.RequestList) {
 // nothing changed since it was read.
 func (s *Server) requestList(c *fiber.Ctx, v models.Viewer, f ledger.RequestFilter, today scoring.Date) (*ledger.RequestList, error) {
 	ctx := c.UserContext()
-	changes, err := s.store.Changes(ctx)
+	changes, err := audit.New(s.store).Changes(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -6,22 +6,19 @@ package handlers
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/clocks"
-	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
@@ -29,14 +26,16 @@ import (
 )
 
 // overviewKey identifies what an overview shows: a stored score run, the
-// records as of the newest import, the day (deadlines move daily) and the
-// language. A new run or import makes a new key, so the cache never serves
-// figures older than the data.
+// records as of their last change (overview.Entities), the day (deadlines
+// move daily) and the language. A new run, import or change of a record
+// makes a new key, so the cache never serves figures older than the data;
+// a liaison form saved or a case note does not.
 type overviewKey struct {
-	Run, LastImport uint
-	Today           scoring.Date
-	Lang            views.Lang
-	Standings       string // fingerprint of the year's standings, which move with the assessment
+	Run       uint
+	Records   int64
+	Today     scoring.Date
+	Lang      views.Lang
+	Standings string // fingerprint of the year's standings, which move with the assessment
 }
 
 // overviewView is a built overview: charts and tables ready to render,
@@ -67,49 +66,6 @@ type deadlineRow struct {
 	DeptID uint
 	Count  int
 	Items  []clocks.Deadline // the first 20
-}
-
-// overviewCache keeps built overviews; a handful of keys live at a time.
-type overviewCache struct {
-	mu sync.Mutex
-	m  map[overviewKey]*overviewView
-	// building lets one request at a time build an overview: after a new
-	// run or import, fifty people opening the overview at once build it
-	// once, not fifty times over (which took each past its deadline).
-	building sync.Mutex
-}
-
-// getOrBuild returns the overview of k, built by build when missing.
-func (oc *overviewCache) getOrBuild(k overviewKey, build func() (*overviewView, error)) (*overviewView, error) {
-	if ov := oc.get(k); ov != nil {
-		return ov, nil
-	}
-	oc.building.Lock()
-	defer oc.building.Unlock()
-	if ov := oc.get(k); ov != nil {
-		return ov, nil
-	}
-	ov, err := build()
-	if err != nil {
-		return nil, err
-	}
-	oc.put(k, ov)
-	return ov, nil
-}
-
-func (oc *overviewCache) get(k overviewKey) *overviewView {
-	oc.mu.Lock()
-	defer oc.mu.Unlock()
-	return oc.m[k]
-}
-
-func (oc *overviewCache) put(k overviewKey, v *overviewView) {
-	oc.mu.Lock()
-	defer oc.mu.Unlock()
-	if oc.m == nil || len(oc.m) > 16 {
-		oc.m = map[overviewKey]*overviewView{}
-	}
-	oc.m[k] = v
 }
 
 // overview is the office's view of a year at a glance. Heads go to their
@@ -160,23 +116,27 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
 	if err != nil {
 		return nil, err
 	}
-	last, err := imports.New(s.store).LastImportID(ctx)
+	records, err := audit.New(s.store).ChangesTo(ctx, overview.Entities...)
 	if err != nil {
 		return nil, err
 	}
-	standings, err := s.assess.Standings(ctx, models.System, year)
+	standings, err := s.assess.StandingsPrint(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	key := overviewKey{Run: run.ID, LastImport: last, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c), Standings: fingerprint(standings)}
-	return s.overviews.getOrBuild(key, func() (*overviewView, error) { return s.buildOverview(c, run, key, standings) })
+	key := overviewKey{Run: run.ID, Records: records, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c), Standings: standings}
+	return s.overviews.Get(key, func() (*overviewView, error) { return s.buildOverview(c, run, key) })
 }
 
 // buildOverview reads the stored run and the records' figures and makes
 // the charts. It runs once per key.
-func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overviewKey, standings []scoreruns.Standing) (*overviewView, error) {
+func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overviewKey) (*overviewView, error) {
 	ctx := c.UserContext()
 	l := key.Lang
+	standings, err := s.assess.Standings(ctx, models.System, run.Year)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := scoreruns.New(s.store).RunResults(ctx, models.System, run.ID)
 	if err != nil {
 		return nil, err
@@ -259,17 +219,6 @@ func gradeChart(l views.Lang, standings []scoreruns.Standing) chartView {
 	pie.AddSeries(views.T(l, "score.grade"), data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"40%", "70%"}}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {c}"}))
 	return chartView{ID: "grades", Title: views.T(l, "overview.grades"), Option: optionJSON(pie), Height: 300, Table: table}
-}
-
-// fingerprint identifies a year's standings: a built overview is kept
-// while they stay as they were.
-func fingerprint(standings []scoreruns.Standing) string {
-	h := sha256.New()
-	for i := range standings {
-		st := &standings[i]
-		fmt.Fprintf(h, "%d %s %s %s %d/%d;", st.DepartmentID, st.Source, st.Grade, st.Rounded(), st.Rank, st.Count)
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // chartRows is how many departments a chart labels, each by its full

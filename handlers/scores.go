@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -93,19 +92,23 @@ type standingLine struct {
 // may see them: the one grade of each (assessment.Store.Standing).
 func (s *Server) assessedLines(c *fiber.Ctx, v models.Viewer, year int) (lines []standingLine, plan uint, err error) {
 	ctx := c.UserContext()
-	all, err := s.assess.Standings(ctx, v, year)
+	all, err := s.assess.AssessedStandings(ctx, v, year)
 	if err != nil {
 		return nil, 0, err
+	}
+	for _, st := range all {
+		plan = st.PlanID
+		lines = append(lines, standingLine{Standing: st})
+	}
+	if len(lines) == 0 {
+		return nil, 0, nil
 	}
 	names, err := s.store.DepartmentNames(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	for _, st := range all {
-		if st.PlanID != 0 {
-			plan = st.PlanID
-			lines = append(lines, standingLine{Name: names[st.DepartmentID], Standing: st})
-		}
+	for i := range lines {
+		lines[i].Name = names[lines[i].Standing.DepartmentID]
 	}
 	slices.SortStableFunc(lines, func(a, b standingLine) int {
 		ra, rb := a.Standing.Rank, b.Standing.Rank
@@ -133,19 +136,20 @@ type rankingKey struct {
 // whole bureau's, thousands of rows, is rendered once per run, import and
 // language and kept; a head's single line is rendered each time.
 func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *scoreruns.ScoreRun, year int, plan uint, assessed []standingLine) (template.HTML, error) {
-	ctx := c.UserContext()
-	_, limited := v.OwnDepartment()
-	var key rankingKey
-	if !limited {
-		last, err := imports.New(s.store).LastImportID(ctx)
-		if err != nil {
-			return "", err
-		}
-		key = rankingKey{Run: run.ID, LastImport: last, Plan: plan, Year: year, Lang: lang(c)}
-		if html, ok := s.rankings.get(key); ok {
-			return html, nil
-		}
+	if _, limited := v.OwnDepartment(); limited {
+		return s.renderRanking(c, v, run, year, assessed)
 	}
+	last, err := imports.New(s.store).LastImportID(c.UserContext())
+	if err != nil {
+		return "", err
+	}
+	key := rankingKey{Run: run.ID, LastImport: last, Plan: plan, Year: year, Lang: lang(c)}
+	return s.rankings.Get(key, func() (template.HTML, error) { return s.renderRanking(c, v, run, year, assessed) })
+}
+
+// renderRanking renders the ranking table of a run as the viewer may see it.
+func (s *Server) renderRanking(c *fiber.Ctx, v models.Viewer, run *scoreruns.ScoreRun, year int, assessed []standingLine) (template.HTML, error) {
+	ctx := c.UserContext()
 	rows, err := scoreruns.New(s.store).RunScores(ctx, v, run.ID)
 	if err != nil {
 		return "", err
@@ -174,33 +178,7 @@ func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *scoreruns.ScoreRun,
 	if err := s.views.Render(&b, "ranking_body", fiber.Map{"Lang": lang(c), "Year": year, "Lines": rated, "Unrated": unrated, "Assessed": len(assessed) > 0}); err != nil {
 		return "", fmt.Errorf("render ranking: %w", err)
 	}
-	html := template.HTML(b.String()) // rendered by html/template above
-	if !limited {
-		s.rankings.put(key, html)
-	}
-	return html, nil
-}
-
-// rankingCache keeps the rendered rankings of the bureau.
-type rankingCache struct {
-	mu sync.Mutex
-	m  map[rankingKey]template.HTML
-}
-
-func (rc *rankingCache) get(k rankingKey) (template.HTML, bool) {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	h, ok := rc.m[k]
-	return h, ok
-}
-
-func (rc *rankingCache) put(k rankingKey, h template.HTML) {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	if rc.m == nil || len(rc.m) > 16 {
-		rc.m = map[rankingKey]template.HTML{}
-	}
-	rc.m[k] = h
+	return template.HTML(b.String()), nil // rendered by html/template above
 }
 
 // scoreForm is the office's recomputation as typed: the year and the day

@@ -22,6 +22,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/cache"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
 	"github.com/gongkai/gongkai/scoring"
@@ -68,10 +69,11 @@ type Server struct {
 	importer  *ingest.Importer
 	puller    *ingest.Puller
 	views     pageViews
-	overviews overviewCache
-	rankings  rankingCache
-	avg       averageCache
-	deptCache departmentCache
+	overviews *cache.Cache[overviewKey, *overviewView]
+	rankings  *cache.Cache[rankingKey, template.HTML]
+	avgs      *cache.Cache[uint, []float64] // by run
+	sections  *cache.Cache[departmentKey, departmentSection]
+	deptViews *cache.Cache[departmentViewKey, *departmentView]
 	ledgers   requestLedgerCache
 	assess    *assessment.Store
 	public    publicCache
@@ -97,7 +99,10 @@ func New(store *models.Store, opt Options) *fiber.App {
 	im := ingest.New(store)
 	assess := assessment.New(store)
 	runner := imports.NewRunner(imports.Config{Store: imports.New(store), Importer: im, Background: opt.Background, Running: opt.Imports, Log: opt.Log, Now: opt.Now})
-	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), runner: runner}
+	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), runner: runner,
+		overviews: cache.New[overviewKey, *overviewView](16), rankings: cache.New[rankingKey, template.HTML](16),
+		avgs: cache.New[uint, []float64](32), sections: cache.New[departmentKey, departmentSection](departmentSections),
+		deptViews: cache.New[departmentViewKey, *departmentView](departmentSections)}
 	s.views = newEngine(s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",

@@ -219,34 +219,3 @@ func TestAuditChainStateFollowsTheHead(t *testing.T) {
 		t.Errorf("after an edit and a new change: %+v %v", st, err)
 	}
 }
-
-// Changes moves with each audited change and only with one that commits:
-// the caches of issue 27 are keyed by it.
-func TestChangesMoveWithEachCommittedChange(t *testing.T) {
-	modelstest.Each(t, func(t *testing.T, s *models.Store) {
-		ctx := context.Background()
-		changes := func() int64 {
-			t.Helper()
-			n, err := s.Changes(ctx)
-			modelstest.Must(t, err)
-			return n
-		}
-		before := changes()
-		record(t, s, 2)
-		if got := changes(); got != before+2 {
-			t.Fatalf("two audited changes: Changes went from %d to %d", before, got)
-		}
-		refused := s.Audited(ctx, models.System, func(tx *models.Tx) error {
-			if err := tx.Record("update", "department", 1, nil, nil); err != nil {
-				return err
-			}
-			return models.Invalid("", "refuse.duplicate")
-		})
-		if refused == nil {
-			t.Fatal("the refused change committed")
-		}
-		if got := changes(); got != before+2 {
-			t.Errorf("a change rolled back moved Changes from %d to %d", before+2, got)
-		}
-	})
-}

@@ -144,7 +144,12 @@ func TestWorkspace(t *testing.T) {
 				t.Errorf("effect on grades = %+v, want a cap and a re-opening", e)
 			}
 			// Grades approved with the cap applied agree with the decision.
-			modelstest.Must(t, s.DB.Exec("UPDATE assessment_grades SET grade = ?, ineligible = ? WHERE department_id = ?", "合格", true, dept).Error)
+			modelstest.Must(t, s.Audited(ctx, models.System, func(tx *models.Tx) error {
+				if err := tx.DB.Exec("UPDATE assessment_grades SET grade = ?, ineligible = ? WHERE department_id = ?", "合格", true, dept).Error; err != nil {
+					return err
+				}
+				return tx.Record("update", "assessment_plan", dept, nil, map[string]string{"grade": "合格"})
+			}))
 			effects, err = cs.Effects(ctx, models.Viewer{Role: models.RoleOffice})
 			modelstest.Must(t, err)
 			if e := effectOf(effects, f.ID); e == nil || e.Reopen {

@@ -2,11 +2,15 @@ package assessment
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/cache"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -22,40 +26,24 @@ func (s *Store) Standing(ctx context.Context, v models.Viewer, year int, dept ui
 	if !v.CanSeeDepartment(dept) {
 		return nil, models.ErrNotFound
 	}
-	p, err := s.yearPlan(ctx, year)
+	stamp, err := s.standingsStamp(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if p != nil {
-		planned, err := s.planStandings(ctx, v, p)
-		if err != nil {
-			return nil, err
-		}
-		for i := range planned {
-			if planned[i].DepartmentID == dept {
-				return &planned[i], nil
-			}
-		}
+	return s.standingIn(ctx, v, year, dept, stamp)
+}
+
+// standingIn is Standing from the year's standings read at stamp.
+func (s *Store) standingIn(ctx context.Context, v models.Viewer, year int, dept uint, stamp int64) (*scoreruns.Standing, error) {
+	ys, err := s.yearStandings(ctx, year, stamp)
+	if err != nil {
+		return nil, err
 	}
-	// A unit the assessment does not grade stands where the year's newest
-	// run put it: its one row and the run's count, not every unit's rows.
-	runs := scoreruns.New(s.m)
-	run, err := runs.LatestRun(ctx, year)
-	if errors.Is(err, models.ErrNotFound) {
+	i, ok := ys.at[dept]
+	if !ok {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	r, err := runs.StandingScore(ctx, run.ID, dept)
-	if err != nil || r == nil {
-		return nil, err
-	}
-	count, err := runs.RatedCount(ctx, run.ID)
-	if err != nil {
-		return nil, err
-	}
-	st := runStanding(year, run.ID, count, *r)
+	st := forViewer(v, ys.all[i])
 	return &st, nil
 }
 
@@ -63,6 +51,114 @@ func (s *Store) Standing(ctx context.Context, v models.Viewer, year int, dept ui
 // year: the units the year's assessment grades from it, the others from
 // the year's newest run, each ranked among the units of its own source.
 func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]scoreruns.Standing, error) {
+	return s.standings(ctx, v, year, false)
+}
+
+// AssessedStandings are the Standings of the units the year's assessment
+// grades, none when it has none: what the ranking shows above the run's.
+func (s *Store) AssessedStandings(ctx context.Context, v models.Viewer, year int) ([]scoreruns.Standing, error) {
+	return s.standings(ctx, v, year, true)
+}
+
+func (s *Store) standings(ctx context.Context, v models.Viewer, year int, assessed bool) ([]scoreruns.Standing, error) {
+	stamp, err := s.standingsStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ys, err := s.yearStandings(ctx, year, stamp)
+	if err != nil {
+		return nil, err
+	}
+	all := ys.all
+	if assessed {
+		all = all[:ys.assessed]
+	}
+	var out []scoreruns.Standing
+	for _, st := range all {
+		if v.CanSeeDepartment(st.DepartmentID) {
+			out = append(out, forViewer(v, st))
+		}
+	}
+	return out, nil
+}
+
+// StandingsPrint is a fingerprint of every standing of a year: it changes
+// when a grade, total, rank or source does, and only then, so that a page
+// drawn from the standings is kept while a liaison form is saved.
+func (s *Store) StandingsPrint(ctx context.Context, year int) (string, error) {
+	stamp, err := s.standingsStamp(ctx)
+	if err != nil {
+		return "", err
+	}
+	ys, err := s.yearStandings(ctx, year, stamp)
+	if err != nil {
+		return "", err
+	}
+	return ys.print, nil
+}
+
+// standingEntities are the records a standing is made of, by the names
+// their audit entries give them: score runs and the assessment's plan,
+// grades, findings, objections and adjustments.
+var standingEntities = []string{"scores", "assessment_plan", "assessment_finding", "assessment_objection", "assessment_adjustment",
+	"assessment_self_inspection", "assessment_notice", "assessment_commendation"}
+
+// standingsStamp is the change at which a standing last moved.
+func (s *Store) standingsStamp(ctx context.Context) (int64, error) {
+	return audit.New(s.m).ChangesTo(ctx, standingEntities...)
+}
+
+// yearStandingsOf is every standing of a year as the office sees it, the
+// index of each department's and their fingerprint: built once per change
+// of what they are made of (standingEntities), not on every view of the
+// overview, the ranking or a department page (issue 27).
+type yearStandingsOf struct {
+	all      []scoreruns.Standing // those the assessment grades first
+	assessed int                  // how many it grades
+	at       map[uint]int
+	print    string
+}
+
+type standingsKey struct {
+	db    *models.Store
+	year  int
+	stamp int64
+}
+
+var standingsCache = cache.New[standingsKey, *yearStandingsOf](32)
+
+func (s *Store) yearStandings(ctx context.Context, year int, stamp int64) (*yearStandingsOf, error) {
+	return standingsCache.Get(standingsKey{s.m, year, stamp}, func() (*yearStandingsOf, error) {
+		all, err := s.readStandings(ctx, year)
+		if err != nil {
+			return nil, err
+		}
+		ys := &yearStandingsOf{all: all, at: make(map[uint]int, len(all))}
+		h := sha256.New()
+		for i, st := range all {
+			if st.PlanID != 0 {
+				ys.assessed = i + 1
+			}
+			ys.at[st.DepartmentID] = i
+			fmt.Fprintf(h, "%+v;", st) // *big.Rat and *time.Time print their values
+		}
+		ys.print = hex.EncodeToString(h.Sum(nil))
+		return ys, nil
+	})
+}
+
+// forViewer is st as v may read it: a grade the office proposed is hidden
+// from those who may not read assessments until the leading group decides.
+func forViewer(v models.Viewer, st scoreruns.Standing) scoreruns.Standing {
+	if st.Source != scoreruns.StandingProposed || v.CanReadAssessments() {
+		return st
+	}
+	return scoreruns.Standing{Year: st.Year, DepartmentID: st.DepartmentID, Source: st.Source, PlanID: st.PlanID, RunID: st.RunID, Hidden: true}
+}
+
+// readStandings reads every standing of a year from the database, those
+// the year's assessment grades first.
+func (s *Store) readStandings(ctx context.Context, year int) ([]scoreruns.Standing, error) {
 	var out []scoreruns.Standing
 	assessed := map[uint]bool{}
 	p, err := s.yearPlan(ctx, year)
@@ -70,7 +166,7 @@ func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]sco
 		return nil, err
 	}
 	if p != nil {
-		planned, err := s.planStandings(ctx, v, p)
+		planned, err := s.planStandings(ctx, p)
 		if err != nil {
 			return nil, err
 		}
@@ -93,19 +189,12 @@ func (s *Store) Standings(ctx context.Context, v models.Viewer, year int) ([]sco
 			return nil, err
 		}
 		for _, r := range rows {
-			if assessed[r.DepartmentID] {
-				continue
+			if !assessed[r.DepartmentID] {
+				out = append(out, runStanding(year, run.ID, count, r))
 			}
-			out = append(out, runStanding(year, run.ID, count, r))
 		}
 	}
-	visible := out[:0]
-	for _, st := range out {
-		if v.CanSeeDepartment(st.DepartmentID) {
-			visible = append(visible, st)
-		}
-	}
-	return visible, nil
+	return out, nil
 }
 
 // runStanding is the provisional standing a run's score gives a unit the
@@ -137,7 +226,7 @@ func (s *Store) yearPlan(ctx context.Context, year int) (*Plan, error) {
 // planStandings are the standings of the units an assessment grades:
 // approved once frozen, proposed while the leading group decides (hidden
 // from heads), provisional from the adjusted totals while it is open.
-func (s *Store) planStandings(ctx context.Context, v models.Viewer, p *Plan) ([]scoreruns.Standing, error) {
+func (s *Store) planStandings(ctx context.Context, p *Plan) ([]scoreruns.Standing, error) {
 	source := scoreruns.StandingProvisional
 	var grades []Grade
 	switch {
@@ -160,16 +249,12 @@ func (s *Store) planStandings(ctx context.Context, v models.Viewer, p *Plan) ([]
 			count++
 		}
 	}
-	hidden := source == scoreruns.StandingProposed && !v.CanReadAssessments()
 	out := make([]scoreruns.Standing, len(grades))
 	for i, g := range grades {
-		st := scoreruns.Standing{Year: p.Year, DepartmentID: g.DepartmentID, Source: source, PlanID: p.ID, RunID: p.RunID, Hidden: hidden}
+		st := scoreruns.Standing{Year: p.Year, DepartmentID: g.DepartmentID, Source: source, PlanID: p.ID, RunID: p.RunID,
+			Unrated: g.Unrated, Total: g.TotalRat(), Grade: g.Grade, Rank: g.Rank, Count: count, Veto: g.Veto, Ineligible: g.Ineligible}
 		if source == scoreruns.StandingApproved {
 			st.ApprovedAt = p.GradesApprovedAt
-		}
-		if !hidden {
-			st.Unrated, st.Total, st.Grade, st.Rank, st.Count = g.Unrated, g.TotalRat(), g.Grade, g.Rank, count
-			st.Veto, st.Ineligible = g.Veto, g.Ineligible
 		}
 		out[i] = st
 	}
@@ -213,9 +298,16 @@ func (s *Store) Trend(ctx context.Context, v models.Viewer, dept uint) ([]scorer
 	if err != nil {
 		return nil, err
 	}
+	if !v.CanSeeDepartment(dept) {
+		return nil, models.ErrNotFound
+	}
+	stamp, err := s.standingsStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]scoreruns.Standing, 0, len(years))
 	for i := len(years) - 1; i >= 0; i-- {
-		st, err := s.Standing(ctx, v, years[i], dept)
+		st, err := s.standingIn(ctx, v, years[i], dept, stamp)
 		if err != nil {
 			return nil, err
 		}

@@ -544,3 +544,48 @@ func TestProposingWaitsForTheWindows(t *testing.T) {
 		}
 	})
 }
+
+// A year's standings are read once per change of what they are made of
+// (issue 27) and each change shows at once: an objection accepted moves
+// the provisional total, the proposed grades are hidden from a head and
+// not from the office, and approval makes them the approved ones.
+func TestStandingsFollowTheAssessment(t *testing.T) {
+	t.Parallel()
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		b := newBureau(t, s)
+		p := b.plan(t)
+		_, code, points := b.firstDeduction(t, p)
+		standing := func(v models.Viewer) *scoreruns.Standing {
+			t.Helper()
+			st, err := b.a.Standing(ctx, v, 2024, b.own.ID)
+			modelstest.Must(t, err)
+			if st == nil {
+				t.Fatal("no standing")
+			}
+			return st
+		}
+		first := standing(b.office)
+		if first.Source != scoreruns.StandingProvisional || first.PlanID != p.ID {
+			t.Fatalf("standing of a plan under way: %+v", first)
+		}
+		standing(b.office) // from the cache
+		o, err := b.a.Object(ctx, b.head, p.ID, b.own.ID, code, 0, "导入遗漏", nil, at(3))
+		modelstest.Must(t, err)
+		modelstest.Must(t, b.a.Answer(ctx, b.office, o.ID, true, "经核实，撤销扣分", at(4)))
+		if got, want := standing(b.office).Total, new(big.Rat).Add(first.Total, points); got.Cmp(want) != 0 {
+			t.Errorf("after an accepted objection the standing is %s, want %s", got.RatString(), want.RatString())
+		}
+		modelstest.Must(t, b.a.Take(ctx, b.office, p.ID, assessment.Propose, early, at(6)))
+		if st := standing(b.office); st.Source != scoreruns.StandingProposed || st.Grade == "" {
+			t.Errorf("the office's standing once proposed: %+v", st)
+		}
+		if st := standing(b.head); !st.Hidden || st.Grade != "" || st.Total != nil {
+			t.Errorf("a head read the proposed grade before the leading group decided: %+v", st)
+		}
+		modelstest.Must(t, b.a.Take(ctx, b.leader, p.ID, assessment.ApproveGrades, "", at(7)))
+		if st := standing(b.head); st.Source != scoreruns.StandingApproved || st.Hidden || st.Grade == "" {
+			t.Errorf("the head's standing once approved: %+v", st)
+		}
+	})
+}

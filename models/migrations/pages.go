@@ -47,4 +47,17 @@ var pageSteps = []*gormigrate.Migration{
 			return nil
 		},
 	},
+	{
+		// The newest change of a kind of record (audit.Store.ChangesTo):
+		// the last audit entry of an entity, one index dive, for the
+		// caches keyed by what they show (a year's standings move with
+		// runs and the assessment, not with a liaison form saved).
+		ID: "2026121600_audit_entity_seq",
+		Migrate: func(tx *gorm.DB) error {
+			if err := tx.Exec("CREATE INDEX idx_audit_entity_seq ON audit_entries (entity, seq)").Error; err != nil {
+				return fmt.Errorf("index the audit log by entity: %w", err)
+			}
+			return nil
+		},
+	},
 }

@@ -83,6 +83,12 @@ func Rate(part, whole int) float64 {
 	return 100 * float64(part) / float64(whole)
 }
 
+// Entities are the records the overview's figures are read from, by the
+// names their audit entries give them: a page built from them is kept
+// until one of these changes (audit.Store.ChangesTo), whatever else does.
+var Entities = []string{"import_run", "request", "request_letter", "publication", "publication_work", "publication_consultation",
+	"quarterly_report", "annual_report", "holiday_year", "scheme"}
+
 // Overview computes the dashboard figures of year y as of today, with the
 // time limits and report due dates of the given scheme. leads are the
 // departments that lead a catalog item (they file quarterly reports), as the

@@ -2,7 +2,6 @@ package scoreruns
 
 import (
 	"context"
-	"fmt"
 	"math/big"
 	"time"
 
@@ -89,17 +88,3 @@ func (s *Standing) RankScope() string {
 
 // SourceKey is the catalog key of the standing's source: 已审定, 待审定, 暂定.
 func (s *Standing) SourceKey() string { return "standing." + string(s.Source) }
-
-// StandingScore reads one department's score in a run without its detail,
-// as RunScores reads every department's: what a standing is made of. Nil
-// when the run has no score of the department.
-func (s *Store) StandingScore(ctx context.Context, runID, deptID uint) (*DepartmentScore, error) {
-	var out []DepartmentScore
-	if err := s.DB.WithContext(ctx).Omit("detail").Where("run_id = ? AND department_id = ?", runID, deptID).Limit(1).Find(&out).Error; err != nil {
-		return nil, fmt.Errorf("read the score of department %d: %w", deptID, err)
-	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	return &out[0], nil
-}
