@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -108,10 +109,11 @@ func (s *Server) chainState(c *fiber.Ctx) chainView {
 // for the page's filter), the scheme versions, the on-site findings and the
 // score runs.
 func (s *Server) auditNames(ctx context.Context, v models.Viewer, l views.Lang) (map[string]string, []models.Department, error) {
-	depts, err := s.store.Departments(ctx, v)
+	all, err := s.store.DepartmentChoices(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
+	depts := slices.DeleteFunc(slices.Clone(all), func(d models.Department) bool { return !v.CanSeeDepartment(d.ID) })
 	names := make(map[string]string, 2*len(depts))
 	for _, d := range depts {
 		names[strconv.FormatUint(uint64(d.ID), 10)] = d.Name

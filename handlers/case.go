@@ -51,7 +51,7 @@ func (s *Server) casePage(c *fiber.Ctx, data fiber.Map) error {
 		if data["People"], err = s.cases.People(ctx, v); err != nil {
 			return err
 		}
-		if data["Departments"], err = s.store.Departments(ctx, v); err != nil {
+		if data["Departments"], err = s.store.DepartmentChoices(ctx); err != nil {
 			return err
 		}
 	}

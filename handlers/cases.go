@@ -48,7 +48,7 @@ func (s *Server) casesPage(c *fiber.Ctx, data fiber.Map) error {
 		}
 	}
 	if v.CanHandleCases() {
-		if data["Departments"], err = s.store.Departments(ctx, v); err != nil {
+		if data["Departments"], err = s.store.DepartmentChoices(ctx); err != nil {
 			return err
 		}
 		data["Triggers"] = accountability.Triggers

@@ -10,7 +10,6 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
@@ -28,21 +27,17 @@ func (s *Server) averages(ctx context.Context, run *scoreruns.ScoreRun) ([]float
 
 // readAverages reads the averages of a run.
 func (s *Server) readAverages(ctx context.Context, run *scoreruns.ScoreRun) ([]float64, error) {
-	rows, err := scoreruns.New(s.store).RunResults(ctx, models.System, run.ID)
+	results, err := scoreruns.New(s.store).RunFigures(ctx, run.ID)
 	if err != nil {
 		return nil, err
 	}
 	var sum []float64
 	rated := 0
-	for _, r := range rows {
-		if !r.Rated() {
+	for _, res := range results {
+		if res.Unrated {
 			continue
 		}
 		rated++
-		res, err := r.Result()
-		if err != nil {
-			return nil, err
-		}
 		if sum == nil {
 			sum = make([]float64, len(res.Indicators))
 		}

@@ -44,17 +44,13 @@ func (s *Server) home(c *fiber.Ctx) error {
 		}
 		return s.page(c, "home", "home.title", data)
 	}
-	depts, err := s.store.Departments(ctx, v)
+	names, err := s.store.DepartmentNames(ctx)
 	if err != nil {
 		return err
 	}
 	counts, err := s.store.Counts(ctx)
 	if err != nil {
 		return err
-	}
-	names := make(map[uint]string, len(depts))
-	for _, d := range depts {
-		names[d.ID] = d.Name
 	}
 	data["Counts"], data["DeptNames"] = counts, names
 	switch {

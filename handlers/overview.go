@@ -137,7 +137,7 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overvi
 	if err != nil {
 		return nil, err
 	}
-	rows, err := scoreruns.New(s.store).RunResults(ctx, models.System, run.ID)
+	results, err := scoreruns.New(s.store).RunFigures(ctx, run.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -153,13 +153,9 @@ func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overvi
 	if err != nil {
 		return nil, err
 	}
-	results := make([]*scoring.DepartmentResult, len(rows))
 	leads := map[uint]bool{}
-	for i, r := range rows {
-		if results[i], err = r.Result(); err != nil {
-			return nil, err
-		}
-		leads[r.DepartmentID] = results[i].Leads
+	for _, r := range results {
+		leads[r.Dept] = r.Leads
 	}
 	o, err := overview.New(s.store).Overview(ctx, run.Year, key.Today, scheme, leads)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/requests"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -100,6 +101,38 @@ func TestDepartmentPageComparesWithTheBureau(t *testing.T) {
 			if !strings.Contains(page, want) {
 				t.Errorf("department page lacks %s", want)
 			}
+		}
+	})
+}
+
+// The overview is kept while nothing it shows changes (issue 27), and a
+// request registered in the app, which no import announces, shows among the
+// year's open requests on the very next view.
+func TestOverviewFollowsARequestRegisteredInTheApp(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		scored(t, b)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+		overview := func() string {
+			t.Helper()
+			resp, body := c.get("/overview?year=2024")
+			if resp.StatusCode != 200 {
+				t.Fatalf("/overview: %d", resp.StatusCode)
+			}
+			return body
+		}
+		first := overview()
+		overview() // from the cache
+		clerk := models.Viewer{UserID: 99, Name: "李静", Role: models.RoleClerk, DepartmentID: b.own.ID}
+		q, err := requests.New(s).Register(context.Background(), clerk, requests.Registration{Department: b.own.ID, Received: scoring.NewDate(2024, 11, 4),
+			Channel: "当面", Applicant: "自然人", Name: "张三丰", Content: "某信息"}, scoring.DateOf(b.clock.Now()))
+		modelstest.Must(t, err)
+		if strings.Contains(first, q.RequestNo) {
+			t.Fatalf("the request %s shows before it was registered", q.RequestNo)
+		}
+		if !strings.Contains(overview(), q.RequestNo) {
+			t.Errorf("a request registered in the app is missing from the year's open requests: %s", q.RequestNo)
 		}
 	})
 }

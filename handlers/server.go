@@ -186,13 +186,14 @@ func newEngine(schemeTitle func(version string) string) pageViews {
 			e, _ := errs.(FieldErrors)
 			return e.Message(l, field)
 		},
-		"errorsFor": errorsFor,
-		"formFor":   formFor,
-		"who":       func(name string, l views.Lang) string { return who(l, name) },
-		"label":     label,
-		"kindTitle": func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(l) },
-		"fileSize":  i18n.FileSize,
-		"seconds":   func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
+		"errorsFor":   errorsFor,
+		"formFor":     formFor,
+		"who":         func(name string, l views.Lang) string { return who(l, name) },
+		"label":       label,
+		"kindTitle":   func(kind string, l views.Lang) string { return ingest.Kind(kind).Title(l) },
+		"fileSize":    i18n.FileSize,
+		"seconds":     func(d time.Duration, l views.Lang) string { return views.T(l, "unit.seconds", d.Seconds()) },
+		"unitOptions": unitOptions,
 	})
 	if err := engine.Load(); err != nil {
 		panic(err) // the templates are embedded at build time: one that does not parse is a build bug

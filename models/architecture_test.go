@@ -25,8 +25,10 @@ const (
 	// room of its own (docs/ARCHITECTURE.md). The permission table grows
 	// with each action (issue 24's three: 2,512 lines; issue 25's
 	// campaigns and monitoring, six on nine lines; issue 27's narrow list of
-	// the departments a form offers, 18: 2,547).
-	rootLineLimit = 2550
+	// the departments a form offers, 18: 2,547; then the count of changes,
+	// read from the audit chain's head the core owns, and that list kept
+	// per change, which every page naming units reads: 2,576).
+	rootLineLimit = 2580
 
 	// longFile is the most lines a non-test file has without saying why.
 	longFile = 400

@@ -35,6 +35,18 @@ type AuditHead struct {
 	Hash string `gorm:"size:64;not null"`
 }
 
+// Changes is the number of audited changes ever made: the chain head's
+// Seq. Every change the application makes (an import, a run, a form) is
+// audited in its own transaction, which moves the head before it commits,
+// so this one-row read moves with each change in commit order, on every
+// node of a cluster. A cache keyed by it (models/cache) never serves what
+// a change has made stale, and nothing has to tell it to forget.
+func (s *Store) Changes(ctx context.Context) (int64, error) {
+	var seq int64
+	err := s.DB.WithContext(ctx).Model(&AuditHead{}).Select("seq").Where("id = 1").Scan(&seq).Error
+	return seq, err
+}
+
 // auditSpillAt bounds the entries a transaction keeps in memory: past it
 // they go to its spill file until the transaction's end.
 const auditSpillAt = 1000

@@ -3,6 +3,7 @@ package models_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -82,6 +83,37 @@ func TestAuditFilterFindsEveryEntryAboutADepartment(t *testing.T) {
 		modelstest.Must(t, s.DB.Model(&models.AuditEntry{}).Where("entity = ? AND entity_id = ?", "accountability_case", "31").Update("department_id", other.ID).Error)
 		if st, _ := s.VerifyAudit(ctx); st.OK {
 			t.Error("an entry moved to another department still matches its hash")
+		}
+	})
+}
+
+// The list of units every form offers is read once per change (issue 27):
+// a unit added by an audited change is offered, and named, at once.
+func TestDepartmentChoicesFollowEachChange(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		names := func() map[uint]string {
+			t.Helper()
+			n, err := s.DepartmentNames(ctx)
+			modelstest.Must(t, err)
+			return n
+		}
+		before := names()
+		var d models.Department
+		modelstest.Must(t, s.Audited(ctx, models.System, func(tx *models.Tx) error {
+			d = models.Department{Code: "NEW1", Name: "新设派出所", Kind: models.KindStation}
+			if err := tx.DB.Create(&d).Error; err != nil {
+				return err
+			}
+			return tx.Record("create", "department", d.ID, nil, d.Name)
+		}))
+		if before[d.ID] != "" || names()[d.ID] != "新设派出所" {
+			t.Errorf("a unit added: named %q before, %q after", before[d.ID], names()[d.ID])
+		}
+		choices, err := s.DepartmentChoices(ctx)
+		modelstest.Must(t, err)
+		if !slices.ContainsFunc(choices, func(c models.Department) bool { return c.ID == d.ID }) {
+			t.Error("a unit added is not offered")
 		}
 	})
 }

@@ -8,11 +8,41 @@ import (
 // DepartmentChoices lists every department by code with only what a form's
 // choice of departments shows (id, code, name, whether it is the secrecy
 // office): no groups, no parent, so a bureau of thousands of units is one
-// narrow read (issue 27).
+// narrow read (issue 27), made once per change (Changes). The list is
+// shared: callers read it and never change it.
 func (s *Store) DepartmentChoices(ctx context.Context) ([]Department, error) {
-	var out []Department
-	if err := s.DB.WithContext(ctx).Select("id", "code", "name", "secrecy_office").Order("code").Find(&out).Error; err != nil {
-		return nil, fmt.Errorf("list departments to choose from: %w", err)
+	choices, err := s.departmentChoices(ctx)
+	return choices.list, err
+}
+
+// DepartmentNames maps every department's id to its name, for charts and
+// lists built from stored results (which name departments by id). The map
+// is shared, as DepartmentChoices' list is.
+func (s *Store) DepartmentNames(ctx context.Context) (map[uint]string, error) {
+	choices, err := s.departmentChoices(ctx)
+	return choices.names, err
+}
+
+// choices is the list of departments and their names, read together.
+type choices struct {
+	list  []Department
+	names map[uint]string
+}
+
+func (s *Store) departmentChoices(ctx context.Context) (choices, error) {
+	changes, err := s.Changes(ctx)
+	if err != nil {
+		return choices{}, err
 	}
-	return out, nil
+	return s.memo.choices.get(fmt.Sprint(changes), func() (choices, error) {
+		var c choices
+		if err := s.DB.WithContext(ctx).Select("id", "code", "name", "secrecy_office").Order("code").Find(&c.list).Error; err != nil {
+			return c, fmt.Errorf("list departments to choose from: %w", err)
+		}
+		c.names = make(map[uint]string, len(c.list))
+		for _, d := range c.list {
+			c.names[d.ID] = d.Name
+		}
+		return c, nil
+	})
 }

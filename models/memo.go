@@ -19,6 +19,7 @@ type memo struct {
 	scheme   keyed[*scoring.Scheme] // the newest approved, nil before any
 	titles   keyed[map[string]string]
 	chain    keyed[ChainState]
+	choices  keyed[choices] // by Changes
 }
 
 // tableStamp says whether a small table has changed: its row count and

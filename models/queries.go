@@ -95,17 +95,3 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	}
 	return c, nil
 }
-
-// DepartmentNames maps every department's id to its name, for charts and
-// lists built from stored results (which name departments by id).
-func (s *Store) DepartmentNames(ctx context.Context) (map[uint]string, error) {
-	var ds []Department
-	if err := s.DB.WithContext(ctx).Select("id", "name").Find(&ds).Error; err != nil {
-		return nil, fmt.Errorf("read department names: %w", err)
-	}
-	out := make(map[uint]string, len(ds))
-	for _, d := range ds {
-		out[d.ID] = d.Name
-	}
-	return out, nil
-}

@@ -18,20 +18,7 @@ type Store struct{ *models.Store }
 // New returns the audit log reader on s.
 func New(s *models.Store) *Store { return &Store{s} }
 
-// Changes is the number of audited changes ever made: the chain head's
-// Seq (models/audit_chain.go). Every change the application makes (an import, a run, a form) is
-// audited in its own transaction, which moves the head before it commits,
-// so this one-row read moves with each change in commit order, on every
-// node of a cluster. A cache keyed by it, as the pages of issue 27 are,
-// never serves what a change has made stale, and nothing has to tell it
-// to forget.
-func (s *Store) Changes(ctx context.Context) (int64, error) {
-	var seq int64
-	err := s.DB.WithContext(ctx).Model(&models.AuditHead{}).Select("seq").Where("id = 1").Scan(&seq).Error
-	return seq, err
-}
-
-// ChangesTo is the Changes at which a record of one of entities (the
+// ChangesTo is the count of changes (models.Store.Changes) at which a record of one of entities (the
 // names audit entries give them) last changed, 0 before any: a cache of
 // what only those records decide is keyed by it, and outlives every other
 // change. One index dive per entity (idx_audit_entity_seq).

@@ -25,4 +25,16 @@ var scoreDetailSteps = []*gormigrate.Migration{
 			return nil
 		},
 	},
+	{
+		// What charts read of each result (scoreruns/figures.go), beside
+		// the explanation: empty for the runs stored before, which charts
+		// read from their explanations as before.
+		ID: "2026121601_score_figures",
+		Migrate: func(tx *gorm.DB) error {
+			if err := tx.Exec("ALTER TABLE department_scores ADD COLUMN figures VARCHAR(2048) NOT NULL DEFAULT ''").Error; err != nil {
+				return fmt.Errorf("add department_scores.figures: %w", err)
+			}
+			return nil
+		},
+	},
 }

@@ -98,7 +98,7 @@ func (s *Store) NotFiled(ctx context.Context, v models.Viewer, today scoring.Dat
 	if !v.IsOffice() {
 		return nil, models.ErrForbidden
 	}
-	leads, err := s.Leaders(ctx)
+	leads, err := s.leaders(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/clocks"
-	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -226,7 +225,7 @@ func (s *Store) requestOverview(ctx context.Context, o *Overview, cal *scoring.C
 // that lead an item, the annual report by every department; dept 0 lists
 // every department's, otherwise dept's only.
 func (s *Store) reportDeadlines(ctx context.Context, y int, today scoring.Date, p scoring.Params, leads map[uint]bool, dept uint) ([]clocks.Deadline, error) {
-	in, err := scoreruns.New(s.Store).ScoringFrame(ctx, y)
+	in, err := s.frame(ctx, y)
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func (s *Store) ToDoOf(ctx context.Context, v models.Viewer, dept uint, today sc
 			return nil, fmt.Errorf("read steps: %w", err)
 		}
 	}
-	names, err := s.departmentNames(ctx)
+	names, err := s.DepartmentNames(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -135,21 +135,8 @@ func (s *Store) forwardedTo(ctx context.Context, dept uint, cal *scoring.Calenda
 	return out, nil
 }
 
-// departmentNames maps every department to its name.
-func (s *Store) departmentNames(ctx context.Context) (map[uint]string, error) {
-	ds, err := s.Departments(ctx, models.System)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[uint]string, len(ds))
-	for _, d := range ds {
-		out[d.ID] = d.Name
-	}
-	return out, nil
-}
-
 // Units lists every department, by code: the units a part of a request
 // may be forwarded to (their names are no secret).
 func (s *Store) Units(ctx context.Context) ([]models.Department, error) {
-	return s.Departments(ctx, models.System)
+	return s.DepartmentChoices(ctx)
 }

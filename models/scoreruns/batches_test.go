@@ -80,6 +80,30 @@ func TestBatchedRunEqualsWholeRun(t *testing.T) {
 					t.Fatalf("batch %d: %s returned\n%s\nwant\n%s", batch, w.Code, got, want)
 				}
 			}
+			// The figures charts read, stored and as a run stored before
+			// them reads them from its explanations, tell what scoring said.
+			for _, older := range []bool{false, true} {
+				if older {
+					modelstest.Must(t, s.DB.Exec("UPDATE department_scores SET figures = '' WHERE run_id = ?", run.ID).Error)
+				}
+				figures, err := store.RunFigures(ctx, run.ID)
+				modelstest.Must(t, err)
+				byDept := map[uint]*scoring.DepartmentResult{}
+				for _, f := range figures {
+					byDept[f.Dept] = f
+				}
+				for _, w := range whole.Departments {
+					f := byDept[w.Dept]
+					if f == nil || f.Leads != w.Leads || f.Unrated != w.Unrated || f.Rank != w.Rank || len(f.Indicators) != len(w.Indicators) {
+						t.Fatalf("batch %d, older %v: %s figures %+v, want leads %v, unrated %v, rank %d, %d indicators", batch, older, w.Code, f, w.Leads, w.Unrated, w.Rank, len(w.Indicators))
+					}
+					for k, ind := range w.Indicators {
+						if got := f.Indicators[k]; got.Code != ind.Code || got.Score.Cmp(ind.Score) != 0 || got.Max.Cmp(ind.Max) != 0 {
+							t.Errorf("batch %d, older %v: %s %s figures %s/%s, scoring %s/%s", batch, older, w.Code, ind.Code, got.Score.RatString(), got.Max.RatString(), ind.Score.RatString(), ind.Max.RatString())
+						}
+					}
+				}
+			}
 		}
 	})
 }

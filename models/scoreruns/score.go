@@ -73,6 +73,9 @@ type DepartmentScore struct {
 	Veto   bool   `gorm:"not null"`
 	Capped bool   `gorm:"not null"`
 	Detail string `gorm:"type:longblob;not null;serializer:scoredetail"` // stored deflated (detail.go)
+	// FiguresLine is what charts read of the result (figures.go); empty
+	// for a run stored before it was.
+	FiguresLine string `gorm:"column:figures;size:2048;not null;default:''"`
 }
 
 // Rated reports whether the department was rated in the run; a department
@@ -160,7 +163,8 @@ func (s *Store) ComputeScores(ctx context.Context, v models.Viewer, req ScoreReq
 		after := make(map[string]string, len(res.Departments))
 		rows := make([]DepartmentScore, 0, storeBatch)
 		for i, d := range res.Departments {
-			row := DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: details[i]}
+			row := DepartmentScore{RunID: run.ID, DepartmentID: d.Dept, Grade: string(d.Grade), Rank: d.Rank, Veto: d.Veto, Capped: d.Capped, Detail: details[i],
+				FiguresLine: figuresLine(&res.Departments[i])}
 			after[d.Code] = unratedLabel
 			if !d.Unrated {
 				row.Total = scoring.Float2(d.Total)
@@ -241,7 +245,7 @@ func (s *Store) RunResults(ctx context.Context, v models.Viewer, runID uint) ([]
 func (s *Store) runScores(ctx context.Context, v models.Viewer, runID uint, detail bool) ([]DepartmentScore, error) {
 	q := s.DB.WithContext(ctx).Where("run_id = ?", runID).Order("CASE WHEN rank_no = 0 THEN 1 ELSE 0 END, rank_no, department_id")
 	if !detail {
-		q = q.Omit("detail")
+		q = q.Omit("detail", "figures") // a ranking is read from its covering index alone
 	}
 	if id, limited := v.OwnDepartment(); limited {
 		q = q.Where("department_id = ?", id)
