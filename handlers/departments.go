@@ -95,6 +95,7 @@ func (s *Server) departmentView(c *fiber.Ctx, v models.Viewer, id uint, year int
 	key := departmentViewKey{Dept: id, Year: year, Lang: lang(c), Role: v.Role, Own: v.DepartmentID, Today: today, Changes: changes}
 	return s.deptViews.Get(key, func() (*departmentView, error) {
 		dv := &departmentView{Today: today}
+		var err error
 		if dv.Dept, err = s.store.Department(ctx, v, id); err != nil {
 			return nil, err
 		}

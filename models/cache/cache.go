@@ -2,7 +2,10 @@
 // what they were built from.
 package cache
 
-import "sync"
+import (
+	"errors"
+	"sync"
+)
 
 // Cache keeps values under keys that name what they were built from: a
 // stored run's id, a year and the count of changes (audit.Store.Changes,
@@ -48,14 +51,21 @@ func (c *Cache[K, V]) Get(k K, build func() (V, error)) (V, error) {
 		}
 		return build()
 	}
-	e.val, e.err = build()
-	if e.err != nil {
-		c.mu.Lock()
-		if c.m[k] == e {
-			delete(c.m, k)
+	e.err = errBuildPanicked // until build returns: a panic leaves no one waiting
+	defer func() {
+		if e.err != nil {
+			c.mu.Lock()
+			if c.m[k] == e {
+				delete(c.m, k)
+			}
+			c.mu.Unlock()
 		}
-		c.mu.Unlock()
-	}
-	close(e.done)
+		close(e.done)
+	}()
+	e.val, e.err = build()
 	return e.val, e.err
 }
+
+// errBuildPanicked is what those waiting for a build that panicked see:
+// they build for themselves.
+var errBuildPanicked = errors.New("the build panicked")

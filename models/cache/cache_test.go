@@ -41,3 +41,16 @@ func TestCacheBuildsOnceAndForgetsFailures(t *testing.T) {
 		}
 	}
 }
+
+// A build that panics leaves nobody waiting for it: the next Get builds.
+func TestCacheSurvivesAPanickingBuild(t *testing.T) {
+	t.Parallel()
+	c := cache.New[int, int](4)
+	func() {
+		defer func() { _ = recover() }()
+		_, _ = c.Get(1, func() (int, error) { panic("broken") })
+	}()
+	if v, err := c.Get(1, func() (int, error) { return 3, nil }); err != nil || v != 3 {
+		t.Errorf("after a panicking build: %d %v, want a new build", v, err)
+	}
+}
