@@ -31,18 +31,16 @@ func (s *Store) Upkeep(ctx context.Context, v models.Viewer, day scoring.Date) (
 		return nil, err
 	}
 	db := s.DB.WithContext(ctx)
-	var depts []models.Department
-	if err := db.Select("id", "name").Find(&depts).Error; err != nil {
-		return nil, fmt.Errorf("read departments: %w", err)
-	}
-	names := make(map[uint]string, len(depts))
-	for _, d := range depts {
-		names[d.ID] = d.Name
+	names, err := s.DepartmentNames(ctx)
+	if err != nil {
+		return nil, err
 	}
 	var posts []models.Publication
+	// In column order, so that SQLite too reads the few posts by their
+	// column's index instead of a million publications by date (issue 27).
 	err = db.Select("column_id", "published").
 		Where("column_id IS NOT NULL AND published <= ? AND (attribute IS NULL OR attribute <> ?)", day.Time(), scoring.AttrWithheld).
-		Find(&posts).Error
+		Order("column_id").Find(&posts).Error
 	if err != nil {
 		return nil, fmt.Errorf("read column posts: %w", err)
 	}

@@ -47,6 +47,8 @@ func (s *Store) ToDoOf(ctx context.Context, v models.Viewer, dept uint, today sc
 	q := s.DB.WithContext(ctx).Where("answered IS NULL AND received <= ?", today.Time())
 	if dept != 0 {
 		q = q.Where("department_id = ?", dept)
+	} else { // the office's list is of extensions to decide: only requests that asked for one
+		q = q.Where("id IN (?)", s.DB.Model(&Step{}).Select("request_id").Where("kind = ?", StepExtensionAsked))
 	}
 	var open []models.Request
 	if err := q.Order("received, id").Find(&open).Error; err != nil {
@@ -75,10 +77,17 @@ func (s *Store) ToDoOf(ctx context.Context, v models.Viewer, dept uint, today sc
 		return nil, err
 	}
 	soon := cal.Due(today, SoonDays)
+	stepsOf := map[uint][]Step{} // in seq order, as read
+	for _, x := range steps {
+		stepsOf[x.RequestID] = append(stepsOf[x.RequestID], x)
+	}
 	t := &ToDo{}
 	for i := range open {
 		r := &open[i]
-		st := stateOf(r, slices.DeleteFunc(slices.Clone(steps), func(x Step) bool { return x.RequestID != r.ID }))
+		st := stateOf(r, stepsOf[r.ID])
+		if dept == 0 && !st.ExtensionPending { // the office's list is of extensions to decide
+			continue
+		}
 		it := Item{ID: r.ID, No: r.RequestNo, Department: names[r.DepartmentID], Due: scoring.RequestDue(cal, limits, requestOf(r), today)}
 		if st.ExtensionPending {
 			t.Extensions = append(t.Extensions, Item{ID: r.ID, No: r.RequestNo, Department: it.Department, Due: it.Due, Asked: st.ExtensionAskedOn})
