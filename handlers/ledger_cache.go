@@ -10,12 +10,72 @@ import (
 	"github.com/gongkai/gongkai/scoring"
 )
 
-// requestLedgerKey identifies a page of the request ledger (issue 27 item
-// 4): who reads it (their role and department decide which requests they
-// see), the filter and page, the day (deadlines move daily) and the state
-// of the data: the count of audited changes (models.Store.Changes; every
-// change of a request, of the calendar or of the scheme's time limits, and
-// every import, is audited). Any change makes a new key.
+// keptLists keeps what the list pages read (issue 27 item 4: the request
+// ledger, the publications list, the inbox), keyed by everything that
+// decides it, a stamp of change included: a change makes a new key, and
+// the old one is never asked again. What it keeps is bounded by cost (the
+// rows or ids each value holds): when a value would pass the bound, it
+// starts over. Viewers asking for a key being built wait for that build
+// rather than each building it again.
+type keptLists[K comparable, V any] struct {
+	limit    int // the most cost kept
+	mu       sync.Mutex
+	m        map[K]V
+	cost     int
+	building map[K]chan struct{}
+}
+
+func newKeptLists[K comparable, V any](limit int) *keptLists[K, V] {
+	return &keptLists[K, V]{limit: limit}
+}
+
+// get returns the value of k, built by build (which says what it costs)
+// when missing.
+func (kl *keptLists[K, V]) get(k K, build func() (V, int, error)) (V, error) {
+	kl.mu.Lock()
+	for {
+		if v, ok := kl.m[k]; ok {
+			kl.mu.Unlock()
+			return v, nil
+		}
+		wait, ok := kl.building[k]
+		if !ok {
+			break
+		}
+		kl.mu.Unlock()
+		<-wait // built, or failed: then this viewer builds it
+		kl.mu.Lock()
+	}
+	done := make(chan struct{})
+	if kl.building == nil {
+		kl.building = map[K]chan struct{}{}
+	}
+	kl.building[k] = done
+	kl.mu.Unlock()
+
+	v, cost, err := build()
+
+	kl.mu.Lock()
+	defer kl.mu.Unlock()
+	delete(kl.building, k)
+	close(done)
+	if err != nil {
+		return v, err
+	}
+	if kl.m == nil || kl.cost+cost > kl.limit {
+		kl.m, kl.cost = map[K]V{}, 0
+	}
+	kl.m[k] = v
+	kl.cost += cost
+	return v, nil
+}
+
+// requestLedgerKey identifies the request ledger under a filter: who reads
+// it (their role and department decide which requests they see), the
+// filter, the day (deadlines move daily) and the state of the data: the
+// count of audited changes (models.Store.Changes; every change of a
+// request, of the calendar or of the scheme's time limits, and every
+// import, is audited). Every page of it is cut from the one list kept.
 type requestLedgerKey struct {
 	Role    models.Role
 	Dept    uint
@@ -24,30 +84,13 @@ type requestLedgerKey struct {
 	Changes int64
 }
 
-// requestLedgerCache keeps ledger pages: a year of 100,000 requests is read
-// and sorted by due date once per change, not on every view.
-type requestLedgerCache struct {
-	mu sync.Mutex
-	m  map[requestLedgerKey]*ledger.RequestList
-}
+// requestLedgerRows bounds the rows the kept ledgers hold in all (a few
+// hundred bytes each): a year of 100,000 requests is read and sorted by
+// due date once per change, not on every view.
+const requestLedgerRows = 100_000
 
-func (rc *requestLedgerCache) get(k requestLedgerKey) *ledger.RequestList {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	return rc.m[k]
-}
-
-func (rc *requestLedgerCache) put(k requestLedgerKey, l *ledger.RequestList) {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	if rc.m == nil || len(rc.m) >= 256 {
-		rc.m = map[requestLedgerKey]*ledger.RequestList{}
-	}
-	rc.m[k] = l
-}
-
-// requestList is the ledger page of f as v reads it, from the cache when
-// nothing changed since it was read.
+// requestList is the ledger under f as v reads it, every row, from the
+// cache when nothing changed since it was read.
 func (s *Server) requestList(c *fiber.Ctx, v models.Viewer, f ledger.RequestFilter, today scoring.Date) (*ledger.RequestList, error) {
 	ctx := c.UserContext()
 	changes, err := s.store.Changes(ctx)
@@ -55,13 +98,11 @@ func (s *Server) requestList(c *fiber.Ctx, v models.Viewer, f ledger.RequestFilt
 		return nil, err
 	}
 	key := requestLedgerKey{Role: v.Role, Dept: v.DepartmentID, Filter: f, Today: today, Changes: changes}
-	if l := s.ledgers.get(key); l != nil {
-		return l, nil
-	}
-	l, err := ledger.New(s.store).Requests(ctx, v, f, today)
-	if err != nil {
-		return nil, err
-	}
-	s.ledgers.put(key, l)
-	return l, nil
+	return s.ledgers.get(key, func() (*ledger.RequestList, int, error) {
+		l, err := ledger.New(s.store).Requests(ctx, v, f, today)
+		if err != nil {
+			return nil, 0, err
+		}
+		return l, len(l.Rows), nil
+	})
 }

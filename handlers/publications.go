@@ -15,34 +15,99 @@ import (
 )
 
 // publicationList lists the documents the viewer may read (a department
-// its own and those that consult it; the office all), the deferred ones
-// until settled, and the registration form for a department's clerk.
+// its own and those that consult it; the office all), a page at a time and
+// for the office by department, the deferred ones until settled, and the
+// registration form for a department's clerk.
 func (s *Server) publicationList(c *fiber.Ctx) error { return s.publicationListPage(c, fiber.Map{}) }
+
+// publicationsKey identifies the publications list under a department
+// filter: who reads it (role and department decide the works they see),
+// the filter, the day and the count of audited changes
+// (models.Store.Changes: registering, every step, publishing, deferring,
+// the secrecy office and every import are audited).
+type publicationsKey struct {
+	Role    models.Role
+	Dept    uint
+	Filter  uint
+	Today   scoring.Date
+	Changes int64
+}
+
+// publicationsList is what the list reads once per key: the ids of every
+// work it lists, newest first (a page reads its fifty), the deferred works,
+// the departments' names, the secrecy office and, for a clerk's form, the
+// departments to consult.
+type publicationsList struct {
+	IDs         []uint
+	Deferred    []publications.Work
+	Names       map[uint]string
+	Secrecy     *models.Department
+	Departments []models.Department
+}
+
+// publicationIDs bounds the ids the kept lists hold in all (8 bytes each):
+// a bureau's year of a million works, with a few departments' lists.
+const publicationIDs = 4_000_000
+
+// publicationsOf is the list under department filter dept as v reads it,
+// from the cache when nothing changed since it was read.
+func (s *Server) publicationsOf(c *fiber.Ctx, v models.Viewer, dept uint) (*publicationsList, error) {
+	ctx := c.UserContext()
+	changes, err := s.store.Changes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := publicationsKey{Role: v.Role, Dept: v.DepartmentID, Filter: dept, Today: scoring.DateOf(s.opt.Now()), Changes: changes}
+	return s.pubLists.get(key, func() (*publicationsList, int, error) {
+		ps := publications.New(s.store)
+		l := &publicationsList{}
+		var err error
+		if l.IDs, err = ps.List(ctx, v, dept); err != nil {
+			return nil, 0, err
+		}
+		if l.Deferred, err = ps.Deferred(ctx, v); err != nil {
+			return nil, 0, err
+		}
+		if l.Names, err = s.store.DepartmentNames(ctx); err != nil {
+			return nil, 0, err
+		}
+		if v.Can(models.ActReviewPublication) {
+			if l.Secrecy, err = ps.TheSecrecyOffice(ctx); err != nil {
+				return nil, 0, err
+			}
+		}
+		if v.Can(models.ActWorkPublication) {
+			if l.Departments, err = s.store.DepartmentChoices(ctx); err != nil {
+				return nil, 0, err
+			}
+		}
+		return l, len(l.IDs) + len(l.Deferred) + len(l.Names) + len(l.Departments), nil
+	})
+}
 
 func (s *Server) publicationListPage(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	ctx := c.UserContext()
-	ps := publications.New(s.store)
-	works, err := ps.List(ctx, v, false)
+	d, picks, err := s.departmentFilter(c, v, "/publications")
 	if err != nil {
 		return err
 	}
-	deferred, err := ps.List(ctx, v, true)
-	if err != nil {
-		return err
-	}
-	names, err := s.store.DepartmentNames(ctx)
-	if err != nil {
-		return err
-	}
-	data["Works"], data["Deferred"], data["Names"] = works, deferred, names
-	if v.Can(models.ActWorkPublication) || v.Can(models.ActReviewPublication) {
-		depts, err := s.store.DepartmentChoices(ctx)
+	data["D"], data["Picks"], data["Bureau"], data["Page"], data["Pages"] = d, picks, bureau(v), 1, 1
+	if d.Resolved() {
+		l, err := s.publicationsOf(c, v, d.ID)
 		if err != nil {
 			return err
 		}
-		data["Departments"] = depts
+		page, pages, lo := models.Paging(len(l.IDs), queryInt(c, "page", 1))
+		works, err := publications.New(s.store).Works(ctx, v, l.IDs[lo:min(lo+models.PageSize, len(l.IDs))])
+		if err != nil {
+			return err
+		}
+		data["Works"], data["Total"], data["Page"], data["Pages"] = works, len(l.IDs), page, pages
+		data["Deferred"], data["Names"], data["Secrecy"], data["Departments"] = l.Deferred, l.Names, l.Secrecy, l.Departments
+		data["Prev"], data["Next"] = pageLink("/publications", c, page-1, pages), pageLink("/publications", c, page+1, pages)
 	}
+	data["Params"] = filterParams(c)
 	if v.Can(models.ActWorkPublication) {
 		channels, err := s.store.Channels(ctx, models.ChannelPublication)
 		if err != nil {
@@ -116,10 +181,25 @@ func (s *Server) registerPublication(c *fiber.Ctx) error {
 	return s.flashBack(c, views.T(lang(c), "publications.done"), "/publications/"+strconv.FormatUint(uint64(w.ID), 10))
 }
 
-// markSecrecyOffice marks the secrecy committee office (保密委员会办公室).
+// markSecrecyOffice marks the secrecy committee office (保密委员会办公室),
+// the department named or coded in the form (a search, not a list of
+// thousands); a name that finds none or several is refused beside the form.
 func (s *Server) markSecrecyOffice(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	if err := publications.New(s.store).MarkSecrecyOffice(c.UserContext(), v, typedID(c.FormValue("department"))); err != nil {
+	text := strings.TrimSpace(c.FormValue("department"))
+	found, err := s.store.FindDepartments(c.UserContext(), v, text)
+	if err != nil {
+		return err
+	}
+	if len(found) != 1 {
+		key := "ledger.dept.miss"
+		if len(found) > 1 {
+			key = "publications.secrecy_office.several"
+		}
+		c.Status(fiber.StatusUnprocessableEntity)
+		return s.publicationListPage(c, fiber.Map{"SecrecyRefusal": views.T(lang(c), key, text), "SecrecyText": text})
+	}
+	if err := publications.New(s.store).MarkSecrecyOffice(c.UserContext(), v, found[0].ID); err != nil {
 		return err
 	}
 	return s.flashBack(c, views.T(lang(c), "publications.done"), "/publications")

@@ -232,3 +232,16 @@ func (s *Store) MarkSecrecyOffice(ctx context.Context, v models.Viewer, id uint)
 		return tx.Record("secrecy_office", "department", id, nil, map[string]bool{"secrecy_office": true})
 	})
 }
+
+// TheSecrecyOffice is the department marked as the secrecy committee
+// office, read narrow (id, code, name); nil while none is.
+func (s *Store) TheSecrecyOffice(ctx context.Context) (*models.Department, error) {
+	var ds []models.Department
+	if err := s.DB.WithContext(ctx).Select("id", "code", "name").Where("secrecy_office = ?", true).Order("id").Limit(1).Find(&ds).Error; err != nil {
+		return nil, fmt.Errorf("read the secrecy office: %w", err)
+	}
+	if len(ds) == 0 {
+		return nil, nil
+	}
+	return &ds[0], nil
+}
