@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
@@ -138,7 +139,6 @@ func pageLink(path string, c *fiber.Ctx, p, pages int) string {
 // a page at a time.
 func (s *Server) requestLedger(c *fiber.Ctx) error {
 	v, _ := viewer(c)
-	ctx := c.UserContext()
 	d, picks, err := s.departmentFilter(c, v, "/requests")
 	if err != nil {
 		return err
@@ -146,21 +146,25 @@ func (s *Server) requestLedger(c *fiber.Ctx) error {
 	f := requestFilter(c, d.ID)
 	today := scoring.DateOf(s.opt.Now())
 	l := ledger.RequestList{Today: today, Page: 1, Pages: 1}
+	var rows template.HTML
+	var channels []models.Channel
 	if d.Resolved() {
-		all, err := s.requestList(c, v, f, today)
+		all, key, err := s.requestList(c, v, f, today)
 		if err != nil {
 			return err
 		}
-		l = all.PageOf(queryInt(c, "page", 1))
-	}
-	channels, err := s.store.Channels(ctx, models.ChannelRequest)
-	if err != nil {
-		return err
+		l, channels = all.PageOf(queryInt(c, "page", 1)), all.Channels
+		rows, err = s.rendered(c, key, l.Page, "partials/request_rows", func(data fiber.Map) error {
+			data["Rows"], data["Bureau"], data["RequestURL"] = l.Rows, bureau(v), requestURL
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 	}
 	return s.page(c, "ledger_requests", "ledger.requests.title", fiber.Map{
-		"List": l, "F": f, "D": d, "Picks": picks, "Bureau": bureau(v), "Params": filterParams(c), "States": ledger.States, "Channels": channels,
-		"ApplicantTypes": reports.ApplicantTypes, "Results": reports.ResultCategories(), "Year": today.Year(),
-		"RequestURL": requestURL, "Prev": pageLink("/requests", c, l.Page-1, l.Pages), "Next": pageLink("/requests", c, l.Page+1, l.Pages),
+		"List": l, "Rows": rows, "F": f, "D": d, "Picks": picks, "Bureau": bureau(v), "Params": filterParams(c), "States": ledger.States, "Channels": channels,
+		"ApplicantTypes": reports.ApplicantTypes, "Results": reports.ResultCategories(), "Year": today.Year(), "Prev": pageLink("/requests", c, l.Page-1, l.Pages), "Next": pageLink("/requests", c, l.Page+1, l.Pages),
 	})
 }
 

@@ -1,6 +1,9 @@
 package handlers
 
 import (
+	"bytes"
+	"fmt"
+	"html/template"
 	"sync"
 
 	"github.com/gofiber/fiber/v2"
@@ -8,6 +11,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/ledger"
 	"github.com/gongkai/gongkai/scoring"
+	"github.com/gongkai/gongkai/views"
 )
 
 // keptLists keeps what the list pages read (issue 27 item 4: the request
@@ -89,20 +93,64 @@ type requestLedgerKey struct {
 // due date once per change, not on every view.
 const requestLedgerRows = 100_000
 
+// keptLedger is the request ledger under a filter with the channels its
+// filter offers (the office's list of them changes audited too).
+type keptLedger struct {
+	*ledger.RequestList
+	Channels []models.Channel
+}
+
 // requestList is the ledger under f as v reads it, every row, from the
-// cache when nothing changed since it was read.
-func (s *Server) requestList(c *fiber.Ctx, v models.Viewer, f ledger.RequestFilter, today scoring.Date) (*ledger.RequestList, error) {
+// cache when nothing changed since it was read, and the key it is kept by.
+func (s *Server) requestList(c *fiber.Ctx, v models.Viewer, f ledger.RequestFilter, today scoring.Date) (*keptLedger, requestLedgerKey, error) {
 	ctx := c.UserContext()
 	changes, err := s.store.Changes(ctx)
 	if err != nil {
-		return nil, err
+		return nil, requestLedgerKey{}, err
 	}
 	key := requestLedgerKey{Role: v.Role, Dept: v.DepartmentID, Filter: f, Today: today, Changes: changes}
-	return s.ledgers.get(key, func() (*ledger.RequestList, int, error) {
+	l, err := s.ledgers.get(key, func() (*keptLedger, int, error) {
 		l, err := ledger.New(s.store).Requests(ctx, v, f, today)
 		if err != nil {
 			return nil, 0, err
 		}
-		return l, len(l.Rows), nil
+		channels, err := s.store.Channels(ctx, models.ChannelRequest)
+		if err != nil {
+			return nil, 0, err
+		}
+		return &keptLedger{RequestList: l, Channels: channels}, len(l.Rows) + len(channels), nil
+	})
+	return l, key, err
+}
+
+// renderedKey identifies a page of a kept list rendered: the list's key
+// (which names the stamp of change it was read at), the page and the
+// language.
+type renderedKey struct {
+	List any // a comparable key: requestLedgerKey, publicationsKey, inboxKey
+	Page int
+	Lang views.Lang
+}
+
+// renderedBytes bounds the rendered pages kept, in bytes of HTML (a page
+// of fifty rows is 10-20 KB).
+const renderedBytes = 32 << 20
+
+// rendered is the partial template name rendered with what fill puts in
+// its data, kept under (list, page, language): a page of a list that has
+// not changed is rendered once, not on every view. Nothing a viewer alone
+// has (a session, a CSRF token) may be in it.
+func (s *Server) rendered(c *fiber.Ctx, list any, page int, name string, fill func(data fiber.Map) error) (template.HTML, error) {
+	key := renderedKey{List: list, Page: page, Lang: lang(c)}
+	return s.renders.get(key, func() (template.HTML, int, error) {
+		data := fiber.Map{"Lang": key.Lang}
+		if err := fill(data); err != nil {
+			return "", 0, err
+		}
+		var b bytes.Buffer
+		if err := s.views.Render(&b, name, data); err != nil {
+			return "", 0, fmt.Errorf("render %s: %w", name, err)
+		}
+		return template.HTML(b.String()), b.Len(), nil // rendered by html/template above
 	})
 }

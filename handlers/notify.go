@@ -73,6 +73,14 @@ func (s *Server) showInbox(c *fiber.Ctx, data fiber.Map) error {
 	if _, typed := data["Form"]; !typed {
 		data["Form"] = mailSettingsForm{Email: st.Email, Mode: st.Mode}
 	}
+	if len(in.Rows) > 0 {
+		if data["Rows"], err = s.rendered(c, key, in.Page, "partials/inbox_rows", func(rows fiber.Map) error {
+			rows["Rows"] = in.Rows
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
 	data["Inbox"], data["OnlyUnread"], data["Modes"] = in, only, notify.Modes
 	data["Prev"], data["Next"] = pageLink("/inbox", c, in.Page-1, in.Pages), pageLink("/inbox", c, in.Page+1, in.Pages)
 	return s.page(c, "notify_inbox", "notify.title", data)

@@ -50,15 +50,16 @@ type publicationsList struct {
 const publicationIDs = 4_000_000
 
 // publicationsOf is the list under department filter dept as v reads it,
-// from the cache when nothing changed since it was read.
-func (s *Server) publicationsOf(c *fiber.Ctx, v models.Viewer, dept uint) (*publicationsList, error) {
+// from the cache when nothing changed since it was read, and the key it is
+// kept by.
+func (s *Server) publicationsOf(c *fiber.Ctx, v models.Viewer, dept uint) (*publicationsList, publicationsKey, error) {
 	ctx := c.UserContext()
 	changes, err := s.store.Changes(ctx)
 	if err != nil {
-		return nil, err
+		return nil, publicationsKey{}, err
 	}
 	key := publicationsKey{Role: v.Role, Dept: v.DepartmentID, Filter: dept, Today: scoring.DateOf(s.opt.Now()), Changes: changes}
-	return s.pubLists.get(key, func() (*publicationsList, int, error) {
+	l, err := s.pubLists.get(key, func() (*publicationsList, int, error) {
 		ps := publications.New(s.store)
 		l := &publicationsList{}
 		var err error
@@ -83,6 +84,7 @@ func (s *Server) publicationsOf(c *fiber.Ctx, v models.Viewer, dept uint) (*publ
 		}
 		return l, len(l.IDs) + len(l.Deferred) + len(l.Names) + len(l.Departments), nil
 	})
+	return l, key, err
 }
 
 func (s *Server) publicationListPage(c *fiber.Ctx, data fiber.Map) error {
@@ -94,16 +96,22 @@ func (s *Server) publicationListPage(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["D"], data["Picks"], data["Bureau"], data["Page"], data["Pages"] = d, picks, bureau(v), 1, 1
 	if d.Resolved() {
-		l, err := s.publicationsOf(c, v, d.ID)
+		l, key, err := s.publicationsOf(c, v, d.ID)
 		if err != nil {
 			return err
 		}
 		page, pages, lo := models.Paging(len(l.IDs), queryInt(c, "page", 1))
-		works, err := publications.New(s.store).Works(ctx, v, l.IDs[lo:min(lo+models.PageSize, len(l.IDs))])
-		if err != nil {
-			return err
+		if ids := l.IDs[lo:min(lo+models.PageSize, len(l.IDs))]; len(ids) > 0 {
+			data["Rows"], err = s.rendered(c, key, page, "partials/publication_rows", func(rows fiber.Map) error {
+				works, err := publications.New(s.store).Works(ctx, v, ids)
+				rows["Works"], rows["Names"] = works, l.Names
+				return err
+			})
+			if err != nil {
+				return err
+			}
 		}
-		data["Works"], data["Total"], data["Page"], data["Pages"] = works, len(l.IDs), page, pages
+		data["Total"], data["Page"], data["Pages"] = len(l.IDs), page, pages
 		data["Deferred"], data["Names"], data["Secrecy"], data["Departments"] = l.Deferred, l.Names, l.Secrecy, l.Departments
 		data["Prev"], data["Next"] = pageLink("/publications", c, page-1, pages), pageLink("/publications", c, page+1, pages)
 	}

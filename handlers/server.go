@@ -24,7 +24,6 @@ import (
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
-	"github.com/gongkai/gongkai/models/ledger"
 	"github.com/gongkai/gongkai/models/notify"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -74,9 +73,10 @@ type Server struct {
 	rankings  rankingCache
 	avg       averageCache
 	deptCache departmentCache
-	ledgers   *keptLists[requestLedgerKey, *ledger.RequestList]
+	ledgers   *keptLists[requestLedgerKey, *keptLedger]
 	pubLists  *keptLists[publicationsKey, *publicationsList]
 	inboxes   *keptLists[inboxKey, *notify.InboxPage]
+	renders   *keptLists[renderedKey, template.HTML]
 	assess    *assessment.Store
 	public    publicCache
 	opt       Options
@@ -102,8 +102,8 @@ func New(store *models.Store, opt Options) *fiber.App {
 	assess := assessment.New(store)
 	runner := imports.NewRunner(imports.Config{Store: imports.New(store), Importer: im, Background: opt.Background, Running: opt.Imports, Log: opt.Log, Now: opt.Now})
 	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), runner: runner,
-		ledgers: newKeptLists[requestLedgerKey, *ledger.RequestList](requestLedgerRows), pubLists: newKeptLists[publicationsKey, *publicationsList](publicationIDs),
-		inboxes: newKeptLists[inboxKey, *notify.InboxPage](inboxRows)}
+		ledgers: newKeptLists[requestLedgerKey, *keptLedger](requestLedgerRows), pubLists: newKeptLists[publicationsKey, *publicationsList](publicationIDs),
+		inboxes: newKeptLists[inboxKey, *notify.InboxPage](inboxRows), renders: newKeptLists[renderedKey, template.HTML](renderedBytes)}
 	s.views = newEngine(s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",
