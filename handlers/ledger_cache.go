@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"sync"
@@ -57,22 +58,28 @@ func (kl *keptLists[K, V]) get(k K, build func() (V, int, error)) (V, error) {
 	kl.building[k] = done
 	kl.mu.Unlock()
 
-	v, cost, err := build()
-
-	kl.mu.Lock()
-	defer kl.mu.Unlock()
-	delete(kl.building, k)
-	close(done)
-	if err != nil {
-		return v, err
-	}
-	if kl.m == nil || kl.cost+cost > kl.limit {
-		kl.m, kl.cost = map[K]V{}, 0
-	}
-	kl.m[k] = v
-	kl.cost += cost
-	return v, nil
+	var v V
+	cost, err := 0, errBuildFailed
+	defer func() { // also when build panics: the waiters go on
+		kl.mu.Lock()
+		defer kl.mu.Unlock()
+		delete(kl.building, k)
+		close(done)
+		if err != nil {
+			return
+		}
+		if kl.m == nil || kl.cost+cost > kl.limit {
+			kl.m, kl.cost = map[K]V{}, 0
+		}
+		kl.m[k] = v
+		kl.cost += cost
+	}()
+	v, cost, err = build()
+	return v, err
 }
+
+// errBuildFailed is a build's outcome until it returns.
+var errBuildFailed = errors.New("build of a kept list failed")
 
 // requestLedgerKey identifies the request ledger under a filter: who reads
 // it (their role and department decide which requests they see), the
