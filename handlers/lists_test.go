@@ -127,8 +127,9 @@ func TestRequestLedgerHeadSeesOwnOnEveryPage(t *testing.T) {
 }
 
 // The publications list shows 50 works a page, newest first, with the
-// office's department search; a work registered and then published each
-// show on the next view of the kept list.
+// office's department search; the office marks the secrecy office by its
+// code; a work registered and then published each show on the next view
+// of the kept list.
 func TestPublicationListPagesAndFollowsWork(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
@@ -161,13 +162,24 @@ func TestPublicationListPagesAndFollowsWork(t *testing.T) {
 			t.Error("an unknown department is not refused in Chinese")
 		}
 
+		tok := csrfField.FindStringSubmatch(page)[1]
+		if resp, body := c.post("/publications/secrecy-office", url.Values{"_csrf": {tok}, "department": {"无此单位"}}); resp.StatusCode != 422 || !strings.Contains(body, "没有名称或代码为“无此单位”的部门") {
+			t.Errorf("an unknown secrecy office: %d, not refused in Chinese", resp.StatusCode)
+		}
+		if resp, _ := c.post("/publications/secrecy-office", url.Values{"_csrf": {tok}, "department": {"SJ16"}}); resp.StatusCode != 303 {
+			t.Fatalf("mark the secrecy office by its code: %d", resp.StatusCode)
+		}
+		if page := c.view("/publications"); !strings.Contains(page, "现为：刑警支队") {
+			t.Error("the secrecy office marked by its code is not shown")
+		}
+
 		clerk := models.Viewer{UserID: 900, Name: "李静", Role: models.RoleClerk, DepartmentID: b.own.ID}
 		ps := publications.New(s)
 		now := b.clock.Now()
 		w, err := ps.Register(ctx, clerk, publications.Registration{Title: "新登记的文件", IndexNo: "PW-NEW", Seq: 23, Formed: scoring.DateOf(now), Attribute: "主动公开", Signer: "张卫"}, now)
 		modelstest.Must(t, err)
 		page = c.view("/publications")
-		if !strings.Contains(page, "新登记的文件") || !strings.Contains(page, "共 57 条") {
+		if !strings.Contains(page, "新登记的文件") || !strings.Contains(page, "共 57 条") || !strings.Contains(page, "现为：刑警支队") {
 			t.Fatal("a work registered is missing from the next view")
 		}
 		modelstest.Must(t, ps.ReviewAttribute(ctx, models.Viewer{UserID: 902, Name: "办公室", Role: models.RoleOffice}, w.ID, true, "", now))
