@@ -246,3 +246,35 @@ func TestInboxPagesAndFollowsArrivalsAndReads(t *testing.T) {
 		}
 	})
 }
+
+// A clerk names the departments a document consults by name or code (no
+// list of every department on the form); a name no department has is
+// refused beside the field in Chinese.
+func TestPublicationRegisterNamesDepartmentsToConsult(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		c := b.client(t)
+		c.signIn("clerk", testPassword)
+		page := c.view("/publications")
+		if strings.Contains(page, `type="checkbox" name="involved"`) {
+			t.Error("the form still lists every department to consult")
+		}
+		tok := csrfField.FindStringSubmatch(page)[1]
+		form := func(involved, index string) url.Values {
+			return url.Values{"_csrf": {tok}, "title": {"征求意见的文件"}, "index_no": {index}, "seq": {"23"}, "formed": {"2026-02-27"},
+				"attribute": {"主动公开"}, "signer": {"张卫"}, "involved": {involved}}
+		}
+		resp, body := c.post("/publications", form("刑警支队、无此单位", "INV-1"))
+		if resp.StatusCode != 422 || !strings.Contains(body, "没有名称或代码为“无此单位”的部门") || !strings.Contains(body, "刑警支队、无此单位") {
+			t.Errorf("an unknown department to consult: %d, not refused beside what was typed", resp.StatusCode)
+		}
+		if resp, _ := c.post("/publications", form("SJ16", "INV-2")); resp.StatusCode != 303 {
+			t.Fatalf("register consulting SJ16: %d", resp.StatusCode)
+		}
+		var w publications.Work
+		modelstest.Must(t, s.DB.Where("index_no = ?", "INV-2").First(&w).Error)
+		if w.Involved != itoa(b.other.ID) {
+			t.Errorf("the document consults %q, want 刑警支队 (%d)", w.Involved, b.other.ID)
+		}
+	})
+}

@@ -35,14 +35,12 @@ type publicationsKey struct {
 
 // publicationsList is what the list reads once per key: the ids of every
 // work it lists, newest first (a page reads its fifty), the deferred works,
-// the departments' names, the secrecy office and, for a clerk's form, the
-// departments to consult.
+// the departments' names and the secrecy office.
 type publicationsList struct {
-	IDs         []uint
-	Deferred    []publications.Work
-	Names       map[uint]string
-	Secrecy     *models.Department
-	Departments []models.Department
+	IDs      []uint
+	Deferred []publications.Work
+	Names    map[uint]string
+	Secrecy  *models.Department
 }
 
 // publicationIDs bounds the ids the kept lists hold in all (8 bytes each):
@@ -77,12 +75,7 @@ func (s *Server) publicationsOf(c *fiber.Ctx, v models.Viewer, dept uint) (*publ
 				return nil, 0, err
 			}
 		}
-		if v.Can(models.ActWorkPublication) {
-			if l.Departments, err = s.store.DepartmentChoices(ctx); err != nil {
-				return nil, 0, err
-			}
-		}
-		return l, len(l.IDs) + len(l.Deferred) + len(l.Names) + len(l.Departments), nil
+		return l, len(l.IDs) + len(l.Deferred) + len(l.Names), nil
 	})
 	return l, key, err
 }
@@ -112,7 +105,7 @@ func (s *Server) publicationListPage(c *fiber.Ctx, data fiber.Map) error {
 			}
 		}
 		data["Total"], data["Page"], data["Pages"] = len(l.IDs), page, pages
-		data["Deferred"], data["Names"], data["Secrecy"], data["Departments"] = l.Deferred, l.Names, l.Secrecy, l.Departments
+		data["Deferred"], data["Names"], data["Secrecy"] = l.Deferred, l.Names, l.Secrecy
 		data["Prev"], data["Next"] = pageLink("/publications", c, page-1, pages), pageLink("/publications", c, page+1, pages)
 	}
 	data["Params"] = filterParams(c)
@@ -134,7 +127,8 @@ func (s *Server) publicationListPage(c *fiber.Ctx, data fiber.Map) error {
 // registerForm is a document as its clerk types it at drafting.
 type registerForm struct {
 	Title, IndexNo, DocNo, Seq, Formed, Attribute, Exemption, Signer, Column string
-	Channels, Involved                                                       []string
+	Involved                                                                 string // departments to consult, names or codes
+	Channels                                                                 []string
 }
 
 // Validate checks what the form can: the Store checks the rest.
@@ -168,18 +162,23 @@ func (s *Server) registerPublication(c *fiber.Ctx) error {
 	f := registerForm{Title: strings.TrimSpace(c.FormValue("title")), IndexNo: strings.TrimSpace(c.FormValue("index_no")),
 		DocNo: strings.TrimSpace(c.FormValue("doc_no")), Seq: strings.TrimSpace(c.FormValue("seq")), Formed: c.FormValue("formed"),
 		Attribute: c.FormValue("attribute"), Exemption: c.FormValue("exemption"), Signer: strings.TrimSpace(c.FormValue("signer")),
-		Column: c.FormValue("column"), Channels: formList(c, "channels"), Involved: formList(c, "involved")}
+		Column: c.FormValue("column"), Channels: formList(c, "channels"), Involved: c.FormValue("involved")}
 	data := fiber.Map{"Rejected": "register"}
 	if !validate(c, f, data) {
 		return s.publicationListPage(c, data)
 	}
+	ps := publications.New(s.store)
+	involved, err := ps.Consultable(c.UserContext(), f.Involved)
+	if refused(c, err, f, data, "involved") {
+		return s.publicationListPage(c, data)
+	}
+	if err != nil {
+		return err
+	}
 	seq, _ := strconv.Atoi(f.Seq)
 	r := publications.Registration{Title: f.Title, IndexNo: f.IndexNo, DocNo: f.DocNo, Seq: seq, Formed: formDate(f.Formed),
-		Attribute: f.Attribute, Exemption: f.Exemption, Channels: f.Channels, Signer: f.Signer, ColumnID: typedID(f.Column)}
-	for _, id := range f.Involved {
-		r.Involved = append(r.Involved, typedID(id))
-	}
-	w, err := publications.New(s.store).Register(c.UserContext(), v, r, s.opt.Now())
+		Attribute: f.Attribute, Exemption: f.Exemption, Channels: f.Channels, Signer: f.Signer, ColumnID: typedID(f.Column), Involved: involved}
+	w, err := ps.Register(c.UserContext(), v, r, s.opt.Now())
 	if refused(c, err, f, data, "title", "index_no", "doc_no", "seq", "formed", "attribute", "exemption", "signer", "channels", "column", "involved") {
 		return s.publicationListPage(c, data)
 	}
@@ -200,9 +199,9 @@ func (s *Server) markSecrecyOffice(c *fiber.Ctx) error {
 		return err
 	}
 	if len(found) != 1 {
-		key := "ledger.dept.miss"
+		key := "dept.search.miss"
 		if len(found) > 1 {
-			key = "publications.secrecy_office.several"
+			key = "dept.search.exact"
 		}
 		c.Status(fiber.StatusUnprocessableEntity)
 		return s.publicationListPage(c, fiber.Map{"SecrecyRefusal": views.T(lang(c), key, text), "SecrecyText": text})
