@@ -47,7 +47,7 @@ func TestBrowserPublicationWorkedInTheApp(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
-	checkInvolved := chromedp.Evaluate(`[...document.querySelectorAll('#register label.check')].find(l => l.textContent.includes('刑警支队')).querySelector('input').click()`, nil)
+	checkInvolved := chromedp.SendKeys(`#register input[name=involved]`, "刑警支队")
 	register := func(title, indexNo string, seq int) string {
 		t.Helper()
 		as("clerk")

@@ -30,15 +30,39 @@ func (s *Server) unread(c *fiber.Ctx, v models.Viewer) string {
 }
 
 // inbox is GET /inbox: the viewer's notifications, newest first (?unread=1:
-// the unread only), and their e-mail settings.
+// the unread only), a page at a time, and their e-mail settings.
 func (s *Server) inbox(c *fiber.Ctx) error { return s.showInbox(c, fiber.Map{}) }
+
+// inboxKey identifies a page of an inbox: its account, the filter, the
+// page and where the inbox stands (notify.Stamp: a notification arriving
+// or one marked read moves it).
+type inboxKey struct {
+	User   uint
+	Unread bool
+	Page   int
+	Stamp  notify.Stamp
+}
+
+// inboxRows bounds the notifications the kept pages hold in all.
+const inboxRows = 20_000
 
 func (s *Server) showInbox(c *fiber.Ctx, data fiber.Map) error {
 	v, _ := viewer(c)
 	ctx := c.UserContext()
 	room := notify.New(s.store)
 	only := c.Query("unread") == "1"
-	ns, err := room.Inbox(ctx, v, only)
+	stamp, err := room.StampOf(ctx, v)
+	if err != nil {
+		return err
+	}
+	key := inboxKey{User: v.UserID, Unread: only, Page: max(queryInt(c, "page", 1), 1), Stamp: stamp}
+	in, err := s.inboxes.GetSized(key, func() (*notify.InboxPage, int, error) {
+		in, err := room.Inbox(ctx, v, only, key.Page)
+		if err != nil {
+			return nil, 0, err
+		}
+		return in, len(in.Rows), nil
+	})
 	if err != nil {
 		return err
 	}
@@ -49,7 +73,16 @@ func (s *Server) showInbox(c *fiber.Ctx, data fiber.Map) error {
 	if _, typed := data["Form"]; !typed {
 		data["Form"] = mailSettingsForm{Email: st.Email, Mode: st.Mode}
 	}
-	data["Notifications"], data["OnlyUnread"], data["Modes"] = ns, only, notify.Modes
+	if len(in.Rows) > 0 {
+		if data["Rows"], err = s.rendered(c, key, in.Page, "partials/inbox_rows", func(rows fiber.Map) error {
+			rows["Rows"] = in.Rows
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	data["Inbox"], data["OnlyUnread"], data["Modes"] = in, only, notify.Modes
+	data["Prev"], data["Next"] = pageLink("/inbox", c, in.Page-1, in.Pages), pageLink("/inbox", c, in.Page+1, in.Pages)
 	return s.page(c, "notify_inbox", "notify.title", data)
 }
 

@@ -52,7 +52,7 @@ var publicationMatrixPosts = map[string]func(f *matrixFixture, r models.Role) ma
 			"attribute", "主动公开", "signer", "张卫", "channels", "网站")}
 	},
 	"/publications/secrecy-office": func(f *matrixFixture, _ models.Role) matrixTarget {
-		return matrixTarget{path: "/publications/secrecy-office", form: f.values("department", itoa(f.b.other.ID))}
+		return matrixTarget{path: "/publications/secrecy-office", form: f.values("department", f.b.other.Code)}
 	},
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/gongkai/gongkai/models/cache"
 	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/notify"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
 )
@@ -74,7 +75,10 @@ type Server struct {
 	avgs      *cache.Cache[uint, []float64] // by run
 	sections  *cache.Cache[departmentKey, departmentSection]
 	deptViews *cache.Cache[departmentViewKey, *departmentView]
-	ledgers   requestLedgerCache
+	ledgers   *cache.Cache[requestLedgerKey, *keptLedger]
+	pubLists  *cache.Cache[publicationsKey, *publicationsList]
+	inboxes   *cache.Cache[inboxKey, *notify.InboxPage]
+	renders   *cache.Cache[renderedKey, template.HTML]
 	assess    *assessment.Store
 	public    publicCache
 	opt       Options
@@ -102,7 +106,9 @@ func New(store *models.Store, opt Options) *fiber.App {
 	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), runner: runner,
 		overviews: cache.New[overviewKey, *overviewView](16), rankings: cache.New[rankingKey, template.HTML](16),
 		avgs: cache.New[uint, []float64](32), sections: cache.New[departmentKey, departmentSection](departmentSections),
-		deptViews: cache.New[departmentViewKey, *departmentView](departmentSections)}
+		deptViews: cache.New[departmentViewKey, *departmentView](departmentSections),
+		ledgers:   cache.New[requestLedgerKey, *keptLedger](requestLedgerRows), pubLists: cache.New[publicationsKey, *publicationsList](publicationIDs),
+		inboxes: cache.New[inboxKey, *notify.InboxPage](inboxRows), renders: cache.New[renderedKey, template.HTML](renderedBytes)}
 	s.views = newEngine(s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",

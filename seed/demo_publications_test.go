@@ -17,7 +17,9 @@ func TestDemoPublicationsInEveryState(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		demo(t, s, demoToday)
 		ps := publications.New(s)
-		ws, err := ps.List(ctx, models.System, false)
+		ids, err := ps.List(ctx, models.System, 0)
+		modelstest.Must(t, err)
+		ws, err := ps.Works(ctx, models.System, ids)
 		modelstest.Must(t, err)
 		states := map[string]int{}
 		late := false

@@ -48,17 +48,16 @@ type ComplaintList struct {
 	Page, Pages int
 	Cut         bool
 	Lines       []string // the lines the viewer's complaints came by, for the filter
-	Departments []models.Department
 }
 
 // Complaints lists the complaints the viewer reads under the filter, the
 // oldest still open first, then the closed ones, newest first.
 func (s *Store) Complaints(ctx context.Context, v models.Viewer, f ComplaintFilter, today scoring.Date) (*ComplaintList, error) {
-	names, depts, err := s.names(ctx, v)
+	names, err := s.DepartmentNames(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := &ComplaintList{Departments: depts}
+	out := &ComplaintList{}
 	dept, ok := scope(v, f.Department)
 	if !ok {
 		out.Page, out.Pages = 1, 1

@@ -8,8 +8,6 @@
 package ledger
 
 import (
-	"context"
-
 	"github.com/gongkai/gongkai/models"
 )
 
@@ -18,9 +16,6 @@ type Store struct{ *models.Store }
 
 // New returns the ledger store on s.
 func New(s *models.Store) *Store { return &Store{s} }
-
-// PageSize is how many rows a page of a list shows.
-const PageSize = 50
 
 // MaxRows bounds what one list reads: beyond it the list says it stopped
 // and asks for narrower filters (a year, a department).
@@ -40,24 +35,9 @@ func scope(v models.Viewer, dept uint) (uint, bool) {
 	return dept, true
 }
 
-// names maps the departments the viewer reads to their names.
-func (s *Store) names(ctx context.Context, v models.Viewer) (map[uint]string, []models.Department, error) {
-	depts, err := s.Departments(ctx, v)
-	if err != nil {
-		return nil, nil, err
-	}
-	m := make(map[uint]string, len(depts))
-	for _, d := range depts {
-		m[d.ID] = d.Name
-	}
-	return m, depts, nil
-}
-
-// pageOf cuts rows to page p (from 1) of PageSize, and returns the page
-// numbered as shown and the number of pages.
+// pageOf cuts rows to page p (from 1) of models.PageSize, and returns the
+// page numbered as shown and the number of pages.
 func pageOf[T any](rows []T, p int) ([]T, int, int) {
-	pages := max(1, (len(rows)+PageSize-1)/PageSize)
-	p = min(max(p, 1), pages)
-	lo := (p - 1) * PageSize
-	return rows[lo:min(lo+PageSize, len(rows))], p, pages
+	page, pages, lo := models.Paging(len(rows), p)
+	return rows[lo:min(lo+models.PageSize, len(rows))], page, pages
 }

@@ -32,7 +32,6 @@ type RequestFilter struct {
 	Applicant  string // 申请人类型 (reports.ApplicantTypes)
 	Channel    string // 申请方式
 	Result     string // 办理结果, the national category
-	Page       int
 }
 
 // RequestRow is one request of the ledger.
@@ -62,39 +61,46 @@ func (r RequestRow) Overdue() bool { return r.State != StateAnswered && r.DaysLe
 // OverdueBy is how many working days an unanswered request is past due.
 func (r RequestRow) OverdueBy() int { return max(-r.DaysLeft, 0) }
 
-// RequestList is a page of the ledger.
+// RequestList is the ledger under a filter: every row it matches, or one
+// page of them (PageOf).
 type RequestList struct {
 	Rows         []RequestRow
 	Total        int  // rows matching the filter
 	Page, Pages  int  // this page, of
 	Cut          bool // more than MaxRows matched the query: narrow it
 	Today        scoring.Date
-	Departments  []models.Department // those the viewer reads, for the filter
-	NoSchemeDate bool                // no approved scheme: no due dates
-	Limits       scoring.TimeLimits  // the scheme's, which the due dates count by
+	NoSchemeDate bool               // no approved scheme: no due dates
+	Limits       scoring.TimeLimits // the scheme's, which the due dates count by
 }
 
 // Requests lists the requests the viewer reads (the office and the
 // bureau's readers: every department's; a head or a clerk: their own
-// department's only) under the filter, sorted by due date, one page.
+// department's only) under the filter, sorted by due date: every row, as
+// page 1 of one page; PageOf cuts the page shown. A list kept for its
+// filter (handlers) serves every page of it.
 func (s *Store) Requests(ctx context.Context, v models.Viewer, f RequestFilter, today scoring.Date) (*RequestList, error) {
 	rows, out, err := s.requestRows(ctx, v, f, today)
 	if err != nil {
 		return nil, err
 	}
-	out.Total = len(rows)
-	out.Rows, out.Page, out.Pages = pageOf(rows, f.Page)
+	out.Rows, out.Total, out.Page, out.Pages = rows, len(rows), 1, 1
 	return out, nil
+}
+
+// PageOf is page p (from 1) of the list's rows, numbered as shown.
+func (l RequestList) PageOf(p int) RequestList {
+	l.Rows, l.Page, l.Pages = pageOf(l.Rows, p)
+	return l
 }
 
 // requestRows reads and keeps every row the filter matches, sorted by due
 // date (those without one, by receipt, last).
 func (s *Store) requestRows(ctx context.Context, v models.Viewer, f RequestFilter, today scoring.Date) ([]RequestRow, *RequestList, error) {
-	names, depts, err := s.names(ctx, v)
+	names, err := s.DepartmentNames(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	out := &RequestList{Today: today, Departments: depts}
+	out := &RequestList{Today: today}
 	reqs, cut, err := s.read(ctx, v, f, today)
 	if err != nil {
 		return nil, nil, err

@@ -36,7 +36,7 @@ var migrations = slices.Concat([]*gormigrate.Migration{
 			)
 		},
 	},
-}, ingestionSteps, scoringSteps, reportSteps, auditSteps, scoreRankSteps, clockSteps, annualSteps, assessmentSteps, accountabilitySteps, performanceSteps, boundsSteps, workSteps, securitySteps, jobSteps, undoSteps, auditDepartmentSteps, heartbeatSteps, usernameSteps, documentSteps, officialSteps, gateSteps, requestWorkSteps, guideSteps, columnSteps, notifySteps, publicationWorkSteps, requestFlowSteps, postingSteps, campaignSteps, monitorSteps, pageSteps, scoreDetailSteps)
+}, ingestionSteps, scoringSteps, reportSteps, auditSteps, scoreRankSteps, clockSteps, annualSteps, assessmentSteps, accountabilitySteps, performanceSteps, boundsSteps, workSteps, securitySteps, jobSteps, undoSteps, auditDepartmentSteps, heartbeatSteps, usernameSteps, documentSteps, officialSteps, gateSteps, requestWorkSteps, guideSteps, columnSteps, notifySteps, publicationWorkSteps, requestFlowSteps, postingSteps, campaignSteps, monitorSteps, pageSteps, scoreDetailSteps, inboxSteps)
 
 // Run brings the schema up to date, one step at a time.
 // A migration once started runs to the end even if ctx is cancelled: MySQL

@@ -81,9 +81,9 @@ func bureau(t *testing.T, s *models.Store) (dept uint, head, clerk, office uint)
 // inboxOf reads an account's notifications.
 func inboxOf(t *testing.T, s *models.Store, user uint) []notify.Notification {
 	t.Helper()
-	ns, err := notify.New(s).Inbox(context.Background(), models.Viewer{UserID: user}, false)
+	in, err := notify.New(s).Inbox(context.Background(), models.Viewer{UserID: user}, false, 1)
 	modelstest.Must(t, err)
-	return ns
+	return in.Rows
 }
 
 // A request due in 3 working days earns one reminder to the head and the

@@ -2,8 +2,12 @@ package notify
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/gongkai/gongkai/models"
 )
@@ -14,21 +18,64 @@ type Store struct{ *models.Store }
 // New returns the room.
 func New(s *models.Store) *Store { return &Store{s} }
 
-// InboxSize is how many notifications the inbox page shows, newest first.
-const InboxSize = 200
+// InboxPage is a page of an inbox, newest first.
+type InboxPage struct {
+	Rows        []Notification
+	Total       int // the notifications listed, on every page
+	Page, Pages int // this page, of
+}
 
-// Inbox lists the viewer's notifications, newest first: the unread only
-// when unread is set.
-func (s *Store) Inbox(ctx context.Context, v models.Viewer, unread bool) ([]Notification, error) {
-	q := s.DB.WithContext(ctx).Where("user_id = ?", v.UserID).Order("created_at desc, id desc").Limit(InboxSize)
-	if unread {
-		q = q.Where("read_at IS NULL")
+// Inbox reads page p (from 1) of the viewer's notifications, newest first,
+// models.PageSize a page: the unread only when unread is set.
+func (s *Store) Inbox(ctx context.Context, v models.Viewer, unread bool, p int) (*InboxPage, error) {
+	q := func() *gorm.DB {
+		q := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ?", v.UserID)
+		if unread {
+			q = q.Where("read_at IS NULL")
+		}
+		return q
 	}
-	var out []Notification
-	if err := q.Find(&out).Error; err != nil {
+	var total int64
+	if err := q().Count(&total).Error; err != nil {
+		return nil, fmt.Errorf("count inbox: %w", err)
+	}
+	out := &InboxPage{Total: int(total)}
+	var lo int
+	out.Page, out.Pages, lo = models.Paging(out.Total, p)
+	if err := q().Order("created_at desc, id desc").Offset(lo).Limit(models.PageSize).Find(&out.Rows).Error; err != nil {
 		return nil, fmt.Errorf("read inbox: %w", err)
 	}
 	return out, nil
+}
+
+// mark counts the times an account marked notifications read, so that
+// its inbox's Stamp moves with each (marking read is not audited).
+type mark struct {
+	UserID uint  `gorm:"primaryKey;autoIncrement:false"`
+	Marks  int64 `gorm:"not null;default:0"`
+}
+
+// TableName names the table.
+func (mark) TableName() string { return "notify_marks" }
+
+// Stamp is where an inbox stands: its newest notification and how many
+// times its account marked some read. Anything that changes what the inbox
+// shows moves it (a notification arrives, one or all are marked read), so
+// a page kept by it is never stale; reading it is one indexed lookup.
+type Stamp struct {
+	Newest uint
+	Marks  int64
+}
+
+// StampOf reads where the viewer's inbox stands.
+func (s *Store) StampOf(ctx context.Context, v models.Viewer) (Stamp, error) {
+	var newest, marks sql.NullInt64
+	err := s.DB.WithContext(ctx).Raw(`SELECT (SELECT MAX(id) FROM notifications WHERE user_id = ?),
+		(SELECT marks FROM notify_marks WHERE user_id = ?)`, v.UserID, v.UserID).Row().Scan(&newest, &marks)
+	if err != nil {
+		return Stamp{}, fmt.Errorf("read inbox stamp: %w", err)
+	}
+	return Stamp{Newest: uint(newest.Int64), Marks: marks.Int64}, nil
 }
 
 // UnreadShown is the most unread notifications the header counts: beyond
@@ -60,11 +107,19 @@ func (s *Store) MarkRead(ctx context.Context, v models.Viewer, id uint, now time
 			return "", models.ErrNotFound
 		}
 	}
-	q := s.DB.WithContext(ctx).Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", v.UserID)
-	if id != 0 {
-		q = q.Where("id = ?", id)
-	}
-	if err := q.Update("read_at", now.UTC()).Error; err != nil {
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		q := tx.Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", v.UserID)
+		if id != 0 {
+			q = q.Where("id = ?", id)
+		}
+		res := q.Update("read_at", now.UTC())
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
+		}
+		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "user_id"}}, DoUpdates: clause.Assignments(map[string]any{"marks": gorm.Expr("marks + 1")})}).
+			Create(&mark{UserID: v.UserID, Marks: 1}).Error
+	})
+	if err != nil {
 		return "", fmt.Errorf("mark read: %w", err)
 	}
 	return n.Link, nil

@@ -12,7 +12,8 @@ import (
 	"github.com/gongkai/gongkai/scoring"
 )
 
-// maxList bounds a list page.
+// maxList bounds a list of works or steps read whole (the deferred works,
+// what waits for a viewer).
 const maxList = 500
 
 // scope narrows a query of works to those v may read: every one for a
@@ -31,19 +32,55 @@ func scope(db *gorm.DB, v models.Viewer) (*gorm.DB, error) {
 	return db.Where("department_id = ? OR id IN (?)", dept, asked), nil
 }
 
-// List reads the works v may read, newest first; deferred true lists only
-// those deferred and not yet settled (暂缓公开, listed until settled).
-func (s *Store) List(ctx context.Context, v models.Viewer, deferred bool) ([]Work, error) {
+// List is the ids of the works v may read, of department dept when not 0,
+// newest first: every one, read from the index (idx_publication_works_formed),
+// for a list kept until the next change and shown a page at a time (Works).
+func (s *Store) List(ctx context.Context, v models.Viewer, dept uint) ([]uint, error) {
 	q, err := scope(s.DB.WithContext(ctx).Model(&Work{}), v)
 	if err != nil {
 		return nil, err
 	}
-	if deferred {
-		q = q.Where("deferred_until IS NOT NULL AND defer_settled IS NULL")
+	if dept != 0 {
+		q = q.Where("department_id = ?", dept)
+	}
+	var out []uint
+	if err := q.Order("formed desc, id desc").Pluck("id", &out).Error; err != nil {
+		return nil, fmt.Errorf("list publication works: %w", err)
+	}
+	return out, nil
+}
+
+// Works reads the works of ids that v may read, in the order of ids: a
+// page of List.
+func (s *Store) Works(ctx context.Context, v models.Viewer, ids []uint) ([]Work, error) {
+	q, err := scope(s.DB.WithContext(ctx), v)
+	if err != nil {
+		return nil, err
+	}
+	var ws []Work
+	if err := q.Where("id IN ?", ids).Find(&ws).Error; err != nil {
+		return nil, fmt.Errorf("read publication works: %w", err)
+	}
+	at := make(map[uint]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	slices.SortFunc(ws, func(a, b Work) int { return at[a.ID] - at[b.ID] })
+	return ws, nil
+}
+
+// Deferred lists the works v may read that are deferred and not yet
+// settled (暂缓公开, listed until settled), newest first, at most
+// maxList.
+func (s *Store) Deferred(ctx context.Context, v models.Viewer) ([]Work, error) {
+	q, err := scope(s.DB.WithContext(ctx).Model(&Work{}), v)
+	if err != nil {
+		return nil, err
 	}
 	var out []Work
-	if err := q.Order("formed desc, id desc").Limit(maxList).Find(&out).Error; err != nil {
-		return nil, fmt.Errorf("list publication works: %w", err)
+	err = q.Where("deferred_until IS NOT NULL AND defer_settled IS NULL").Order("formed desc, id desc").Limit(maxList).Find(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("list deferred publication works: %w", err)
 	}
 	return out, nil
 }

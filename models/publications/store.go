@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -231,4 +232,47 @@ func (s *Store) MarkSecrecyOffice(ctx context.Context, v models.Viewer, id uint)
 		}
 		return tx.Record("secrecy_office", "department", id, nil, map[string]bool{"secrecy_office": true})
 	})
+}
+
+// TheSecrecyOffice is the department marked as the secrecy committee
+// office, read narrow (id, code, name); nil while none is.
+func (s *Store) TheSecrecyOffice(ctx context.Context) (*models.Department, error) {
+	var ds []models.Department
+	if err := s.DB.WithContext(ctx).Select("id", "code", "name").Where("secrecy_office = ?", true).Order("id").Limit(1).Find(&ds).Error; err != nil {
+		return nil, fmt.Errorf("read the secrecy office: %w", err)
+	}
+	if len(ds) == 0 {
+		return nil, nil
+	}
+	return &ds[0], nil
+}
+
+// involvedSeparators split the departments a clerk names to consult.
+var involvedSeparators = regexp.MustCompile(`[、，,;；\s]+`)
+
+// Consultable finds the departments text names to consult (names or codes,
+// separated by 、 or commas): any department, as the registration form once
+// listed every one. A name that finds none, or that several names contain,
+// is refused on the field "involved" in the reader's language.
+func (s *Store) Consultable(ctx context.Context, text string) ([]uint, error) {
+	var out []uint
+	for _, name := range involvedSeparators.Split(strings.TrimSpace(text), -1) {
+		if name == "" {
+			continue
+		}
+		if len(out) == maxInvolve {
+			return nil, models.Invalid("involved", "publications.refuse.involved")
+		}
+		found, err := s.FindDepartments(ctx, models.System, name)
+		switch {
+		case err != nil:
+			return nil, err
+		case len(found) == 0:
+			return nil, models.Invalid("involved", "dept.search.miss", name)
+		case len(found) > 1:
+			return nil, models.Invalid("involved", "dept.search.exact", name)
+		}
+		out = append(out, found[0].ID)
+	}
+	return out, nil
 }

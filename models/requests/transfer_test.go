@@ -23,10 +23,10 @@ func account(t *testing.T, s *models.Store, username, name string, role models.R
 // subjects are the catalog keys of a user's notices, newest first.
 func subjects(t *testing.T, s *models.Store, v models.Viewer) []string {
 	t.Helper()
-	ns, err := notify.New(s).Inbox(context.Background(), v, false)
+	in, err := notify.New(s).Inbox(context.Background(), v, false, 1)
 	modelstest.Must(t, err)
 	var out []string
-	for _, n := range ns {
+	for _, n := range in.Rows {
 		out = append(out, n.Subject)
 	}
 	return out
