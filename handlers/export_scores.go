@@ -87,7 +87,7 @@ func (s *Server) exportScores(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	assessed, _, err := s.assessedLines(c, v, year)
+	assessed, err := s.assessedLines(c, v, year)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/overview"
@@ -25,17 +26,16 @@ import (
 	"github.com/gongkai/gongkai/views"
 )
 
-// overviewKey identifies what an overview shows: a stored score run, the
-// records as of their last change (overview.Entities), the day (deadlines
-// move daily) and the language. A new run, import or change of a record
-// makes a new key, so the cache never serves figures older than the data;
-// a liaison form saved or a case note does not.
+// overviewKey identifies what an overview shows: a year, as of the last
+// change of what it is made of (overviewEntities: a new run, an import, a
+// request worked, a grade), on a day (deadlines move daily), in a
+// language. Any of those makes a new key, so the cache never serves
+// figures older than the data.
 type overviewKey struct {
-	Run       uint
-	Records   int64
-	Today     scoring.Date
-	Lang      views.Lang
-	Standings string // fingerprint of the year's standings, which move with the assessment
+	Year  int
+	Stamp int64
+	Today scoring.Date
+	Lang  views.Lang
 }
 
 // overviewView is a built overview: charts and tables ready to render,
@@ -75,24 +75,32 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	if id, limited := v.OwnDepartment(); limited {
 		return c.Redirect("/departments/"+strconv.FormatUint(uint64(id), 10), fiber.StatusSeeOther)
 	}
-	open, err := s.openFlags(c, v)
+	ov, key, err := s.overviewFor(c)
+	if err != nil && !errors.Is(err, models.ErrNotFound) {
+		return err
+	}
+	open, err := s.flagsOpen.Get(flagsKey{Role: v.Role, Dept: v.DepartmentID, Stamp: key.Stamp}, func() (int, error) { return s.openFlags(c, v) })
 	if err != nil {
 		return err
 	}
-	ov, err := s.overviewFor(c)
-	if errors.Is(err, models.ErrNotFound) {
-		year, _ := s.yearOf(c)
-		return s.page(c, "overview", "overview.title", fiber.Map{"Year": year, "OpenFlags": open})
-	}
-	if err != nil {
-		return err
+	if ov == nil { // the year has no run
+		return s.page(c, "overview", "overview.title", fiber.Map{"Year": key.Year, "OpenFlags": open})
 	}
 	return s.page(c, "overview", "overview.title", fiber.Map{"Year": ov.Year, "Body": ov.Body, "Charts": true, "OpenFlags": open})
 }
 
+// flagsKey names the count of open flags a kind of reader sees, as of the
+// overview's stamp (the flags are made of publications, reviews and
+// decisions, all among overviewEntities).
+type flagsKey struct {
+	Role  models.Role
+	Dept  uint
+	Stamp int64
+}
+
 // overviewChart serves a large chart's option as JSON, from the cache.
 func (s *Server) overviewChart(c *fiber.Ctx) error {
-	ov, err := s.overviewFor(c)
+	ov, _, err := s.overviewFor(c)
 	if err != nil {
 		return err
 	}
@@ -105,34 +113,38 @@ func (s *Server) overviewChart(c *fiber.Ctx) error {
 	return c.Send(b)
 }
 
-// overviewFor finds or builds the overview of the requested year.
-func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, error) {
+// overviewEntities are what an overview is made of: the records it counts,
+// the standings it charts and the flags it announces. One stamp of their
+// changes (audit.Store.ChangesTo) keys it, so that a view costs one query
+// of its own, and a liaison form saved or a case note does not rebuild it.
+var overviewEntities = slices.Concat(overview.Entities, assessment.StandingEntities, []string{"disclosure_flag"})
+
+// overviewFor finds or builds the overview of the requested year, and says
+// its key; ErrNotFound when the year has no run.
+func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, overviewKey, error) {
 	ctx := c.UserContext()
 	year, err := s.yearOf(c)
 	if err != nil {
-		return nil, err
+		return nil, overviewKey{}, err
 	}
-	run, err := scoreruns.New(s.store).LatestRun(ctx, year)
+	stamp, err := audit.New(s.store).ChangesTo(ctx, overviewEntities...)
 	if err != nil {
-		return nil, err
+		return nil, overviewKey{}, err
 	}
-	records, err := audit.New(s.store).ChangesTo(ctx, overview.Entities...)
-	if err != nil {
-		return nil, err
-	}
-	standings, err := s.assess.StandingsPrint(ctx, year)
-	if err != nil {
-		return nil, err
-	}
-	key := overviewKey{Run: run.ID, Records: records, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c), Standings: standings}
-	return s.overviews.Get(key, func() (*overviewView, error) { return s.buildOverview(c, run, key) })
+	key := overviewKey{Year: year, Stamp: stamp, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c)}
+	ov, err := s.overviews.Get(key, func() (*overviewView, error) { return s.buildOverview(c, key) })
+	return ov, key, err
 }
 
 // buildOverview reads the stored run and the records' figures and makes
 // the charts. It runs once per key.
-func (s *Server) buildOverview(c *fiber.Ctx, run *scoreruns.ScoreRun, key overviewKey) (*overviewView, error) {
+func (s *Server) buildOverview(c *fiber.Ctx, key overviewKey) (*overviewView, error) {
 	ctx := c.UserContext()
 	l := key.Lang
+	run, err := scoreruns.New(s.store).LatestRun(ctx, key.Year)
+	if err != nil {
+		return nil, err
+	}
 	standings, err := s.assess.Standings(ctx, models.System, run.Year)
 	if err != nil {
 		return nil, err

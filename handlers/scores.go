@@ -15,8 +15,9 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accountability"
+	"github.com/gongkai/gongkai/models/assessment"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/models/documents"
-	"github.com/gongkai/gongkai/models/imports"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/views"
@@ -59,22 +60,15 @@ func (s *Server) scoresPage(c *fiber.Ctx, data fiber.Map) error {
 	if _, rejected := data["Errors"]; !rejected {
 		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.DefaultAsOf(year, scoring.DateOf(s.opt.Now())).String()}
 	}
-	run, err := s.rankingRun(c, v, year)
+	sv, err := s.scoresOf(c, v, year)
 	if errors.Is(err, models.ErrNotFound) {
 		return s.page(c, "scores", "score.title", data)
 	}
 	if err != nil {
 		return err
 	}
-	assessed, plan, err := s.assessedLines(c, v, year)
-	if err != nil {
-		return err
-	}
-	ranking, err := s.ranking(c, v, run, year, plan, assessed)
-	if err != nil {
-		return err
-	}
-	data["Run"], data["Ranking"], data["Gaps"], data["Assessed"] = run, ranking, run.Gaps(), assessed
+	run := sv.Run
+	data["Run"], data["Ranking"], data["Gaps"], data["Assessed"], data["SchemeTitle"] = run, sv.Ranking, run.Gaps(), sv.Assessed, sv.SchemeTitle
 	if _, rejected := data["Errors"]; !rejected {
 		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.DateOf(run.AsOf).String()}
 	}
@@ -88,24 +82,23 @@ type standingLine struct {
 }
 
 // assessedLines are the standings of the units the year's assessment
-// grades (plan: its id; 0 when none), by their rank in it, as the viewer
+// grades, by their rank in it, as the viewer
 // may see them: the one grade of each (assessment.Store.Standing).
-func (s *Server) assessedLines(c *fiber.Ctx, v models.Viewer, year int) (lines []standingLine, plan uint, err error) {
+func (s *Server) assessedLines(c *fiber.Ctx, v models.Viewer, year int) (lines []standingLine, err error) {
 	ctx := c.UserContext()
 	all, err := s.assess.AssessedStandings(ctx, v, year)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	for _, st := range all {
-		plan = st.PlanID
 		lines = append(lines, standingLine{Standing: st})
 	}
 	if len(lines) == 0 {
-		return nil, 0, nil
+		return nil, nil
 	}
 	names, err := s.store.DepartmentNames(ctx)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	for i := range lines {
 		lines[i].Name = names[lines[i].Standing.DepartmentID]
@@ -120,31 +113,56 @@ func (s *Server) assessedLines(c *fiber.Ctx, v models.Viewer, year int) (lines [
 		}
 		return cmp.Compare(ra, rb)
 	})
-	return lines, plan, nil
+	return lines, nil
 }
 
-// rankingKey identifies a rendered ranking: a stored run never changes,
-// department names change only by import, and the units an assessment
-// grades (left out of the run's ranking) are fixed once its plan is approved.
-type rankingKey struct {
-	Run, LastImport, Plan uint
-	Year                  int
-	Lang                  views.Lang
+// scoresView is what the ranking of a year shows: the run, the units the
+// year's assessment grades and the run's ranking of the others, rendered.
+type scoresView struct {
+	Run         *scoreruns.ScoreRun
+	SchemeTitle string // the run's scheme, named
+	Assessed    []standingLine
+	Ranking     template.HTML
 }
 
-// ranking renders the ranking table of a run as the viewer may see it. The
-// whole bureau's, thousands of rows, is rendered once per run, import and
-// language and kept; a head's single line is rendered each time.
-func (s *Server) ranking(c *fiber.Ctx, v models.Viewer, run *scoreruns.ScoreRun, year int, plan uint, assessed []standingLine) (template.HTML, error) {
+// scoresKey names the bureau's ranking of a year as a role reads it (a
+// proposed grade is hidden from some), in a language, as of the last
+// change of the runs, the assessment and the imports that name the units
+// (rankingEntities): the whole bureau's, thousands of rows, is read and
+// rendered once per change, not on every view.
+type scoresKey struct {
+	Year  int
+	Lang  views.Lang
+	Role  models.Role
+	Stamp int64
+}
+
+// rankingEntities are what a ranking is made of.
+var rankingEntities = append([]string{"import_run"}, assessment.StandingEntities...)
+
+// scoresOf reads the ranking of a year as v may see it: the bureau's from
+// the cache, a head's own line each time. ErrNotFound: the year has no run.
+func (s *Server) scoresOf(c *fiber.Ctx, v models.Viewer, year int) (*scoresView, error) {
+	read := func() (*scoresView, error) {
+		run, err := s.rankingRun(c, v, year)
+		if err != nil {
+			return nil, err
+		}
+		assessed, err := s.assessedLines(c, v, year)
+		if err != nil {
+			return nil, err
+		}
+		ranking, err := s.renderRanking(c, v, run, year, assessed)
+		return &scoresView{Run: run, SchemeTitle: s.schemeTitle(run.SchemeVersion), Assessed: assessed, Ranking: ranking}, err
+	}
 	if _, limited := v.OwnDepartment(); limited {
-		return s.renderRanking(c, v, run, year, assessed)
+		return read()
 	}
-	last, err := imports.New(s.store).LastImportID(c.UserContext())
+	stamp, err := audit.New(s.store).ChangesTo(c.UserContext(), rankingEntities...)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	key := rankingKey{Run: run.ID, LastImport: last, Plan: plan, Year: year, Lang: lang(c)}
-	return s.rankings.Get(key, func() (template.HTML, error) { return s.renderRanking(c, v, run, year, assessed) })
+	return s.rankings.Get(scoresKey{Year: year, Lang: lang(c), Role: v.Role, Stamp: stamp}, read)
 }
 
 // renderRanking renders the ranking table of a run as the viewer may see it.

@@ -71,7 +71,8 @@ type Server struct {
 	puller    *ingest.Puller
 	views     pageViews
 	overviews *cache.Cache[overviewKey, *overviewView]
-	rankings  *cache.Cache[rankingKey, template.HTML]
+	flagsOpen *cache.Cache[flagsKey, int]
+	rankings  *cache.Cache[scoresKey, *scoresView]
 	avgs      *cache.Cache[uint, []float64] // by run
 	sections  *cache.Cache[departmentKey, departmentSection]
 	deptViews *cache.Cache[departmentViewKey, *departmentView]
@@ -104,7 +105,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 	assess := assessment.New(store)
 	runner := imports.NewRunner(imports.Config{Store: imports.New(store), Importer: im, Background: opt.Background, Running: opt.Imports, Log: opt.Log, Now: opt.Now})
 	s := &Server{store: store, opt: opt, sessions: newSessions(store, opt.Cookie, opt.RequestTimeout), importer: im, puller: ingest.NewPuller(im, PullTimeout, opt.Log), assess: assess, cases: accountability.New(store, assess), runner: runner,
-		overviews: cache.New[overviewKey, *overviewView](16), rankings: cache.New[rankingKey, template.HTML](16),
+		overviews: cache.New[overviewKey, *overviewView](16), flagsOpen: cache.New[flagsKey, int](64), rankings: cache.New[scoresKey, *scoresView](16),
 		avgs: cache.New[uint, []float64](32), sections: cache.New[departmentKey, departmentSection](departmentSections),
 		deptViews: cache.New[departmentViewKey, *departmentView](departmentSections),
 		ledgers:   cache.New[requestLedgerKey, *keptLedger](requestLedgerRows), pubLists: cache.New[publicationsKey, *publicationsList](publicationIDs),

@@ -2,8 +2,6 @@ package assessment
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -82,41 +80,25 @@ func (s *Store) standings(ctx context.Context, v models.Viewer, year int, assess
 	return out, nil
 }
 
-// StandingsPrint is a fingerprint of every standing of a year: it changes
-// when a grade, total, rank or source does, and only then, so that a page
-// drawn from the standings is kept while a liaison form is saved.
-func (s *Store) StandingsPrint(ctx context.Context, year int) (string, error) {
-	stamp, err := s.standingsStamp(ctx)
-	if err != nil {
-		return "", err
-	}
-	ys, err := s.yearStandings(ctx, year, stamp)
-	if err != nil {
-		return "", err
-	}
-	return ys.print, nil
-}
-
-// standingEntities are the records a standing is made of, by the names
+// StandingEntities are the records a standing is made of, by the names
 // their audit entries give them: score runs and the assessment's plan,
 // grades, findings, objections and adjustments.
-var standingEntities = []string{"scores", "assessment_plan", "assessment_finding", "assessment_objection", "assessment_adjustment",
+var StandingEntities = []string{"scores", "assessment_plan", "assessment_finding", "assessment_objection", "assessment_adjustment",
 	"assessment_self_inspection", "assessment_notice", "assessment_commendation"}
 
 // standingsStamp is the change at which a standing last moved.
 func (s *Store) standingsStamp(ctx context.Context) (int64, error) {
-	return audit.New(s.m).ChangesTo(ctx, standingEntities...)
+	return audit.New(s.m).ChangesTo(ctx, StandingEntities...)
 }
 
-// yearStandingsOf is every standing of a year as the office sees it, the
-// index of each department's and their fingerprint: built once per change
-// of what they are made of (standingEntities), not on every view of the
-// overview, the ranking or a department page (issue 27).
+// yearStandingsOf is every standing of a year as the office sees it and
+// where each department's is: built once per change of what they are made
+// of (StandingEntities), not on every view of the overview, the ranking or
+// a department page (issue 27).
 type yearStandingsOf struct {
 	all      []scoreruns.Standing // those the assessment grades first
 	assessed int                  // how many it grades
 	at       map[uint]int
-	print    string
 }
 
 type standingsKey struct {
@@ -134,15 +116,12 @@ func (s *Store) yearStandings(ctx context.Context, year int, stamp int64) (*year
 			return nil, err
 		}
 		ys := &yearStandingsOf{all: all, at: make(map[uint]int, len(all))}
-		h := sha256.New()
 		for i, st := range all {
 			if st.PlanID != 0 {
 				ys.assessed = i + 1
 			}
 			ys.at[st.DepartmentID] = i
-			fmt.Fprintf(h, "%+v;", st) // *big.Rat and *time.Time print their values
 		}
-		ys.print = hex.EncodeToString(h.Sum(nil))
 		return ys, nil
 	})
 }
