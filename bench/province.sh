@@ -56,7 +56,7 @@ best() { # best CMD...: the shorter of two timed runs, in seconds (a busy machin
 }
 goal() { # each page figure with the goal it is held to (issue 27)
 	awk '/^\/inbox/ { print $0 "  (goal p99 < 20 ms)"; next }
-	     /^\/public/ && /p99/ { print $0 "  (goal p99 < 50 ms)"; next }
+	     /^\/public[\/:?]/ && /p99/ { print $0 "  (goal p99 < 50 ms)"; next }
 	     /^\/[a-z]/ && /p99/ { print $0 "  (goal p99 < 100 ms)"; next }
 	     /^mixed load/ { print $0 "  (goal 0 errors)"; next }
 	     { print }'

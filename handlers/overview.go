@@ -6,11 +6,13 @@ package handlers
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -19,6 +21,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/audit"
+	"github.com/gongkai/gongkai/models/cache"
 	"github.com/gongkai/gongkai/models/clocks"
 	"github.com/gongkai/gongkai/models/overview"
 	"github.com/gongkai/gongkai/models/scoreruns"
@@ -65,7 +68,7 @@ type deadlineRow struct {
 	Dept   string
 	DeptID uint
 	Count  int
-	Items  []clocks.Deadline // the first 20
+	Items  []clocks.Deadline // the first deadlineItems
 }
 
 // overview is the office's view of a year at a glance. Heads go to their
@@ -76,15 +79,20 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return c.Redirect("/departments/"+strconv.FormatUint(uint64(id), 10), fiber.StatusSeeOther)
 	}
 	ov, key, err := s.overviewFor(c)
-	if err != nil && !errors.Is(err, models.ErrNotFound) {
+	building := errors.Is(err, cache.ErrBuilding)
+	if err != nil && !building && !errors.Is(err, models.ErrNotFound) {
 		return err
 	}
 	open, err := s.flagsOpen.Get(flagsKey{Role: v.Role, Dept: v.DepartmentID, Stamp: key.Stamp}, func() (int, error) { return s.openFlags(c, v) })
 	if err != nil {
 		return err
 	}
-	if ov == nil { // the year has no run
-		return s.page(c, "overview", "overview.title", fiber.Map{"Year": key.Year, "OpenFlags": open})
+	if ov == nil { // being built, or the year has no run
+		data := fiber.Map{"Year": key.Year, "OpenFlags": open, "Building": building}
+		if building {
+			data["Refresh"] = 3
+		}
+		return s.page(c, "overview", "overview.title", data)
 	}
 	return s.page(c, "overview", "overview.title", fiber.Map{"Year": ov.Year, "Body": ov.Body, "Charts": true, "OpenFlags": open})
 }
@@ -132,14 +140,20 @@ func (s *Server) overviewFor(c *fiber.Ctx) (*overviewView, overviewKey, error) {
 		return nil, overviewKey{}, err
 	}
 	key := overviewKey{Year: year, Stamp: stamp, Today: scoring.DateOf(s.opt.Now()), Lang: lang(c)}
-	ov, err := s.overviews.Get(key, func() (*overviewView, error) { return s.buildOverview(c, key) })
+	ov, err := s.overviews.GetWaiting(ctx, key, overviewWait, ComputeTimeout, func(ctx context.Context) (*overviewView, error) { return s.buildOverview(ctx, key) })
 	return ov, key, err
 }
 
+// overviewWait is how long a view waits for an overview being built before
+// it says so: a province's first overview after a change takes seconds,
+// longer on a busy SQLite, and fifty people waiting on it past their
+// deadline got errors (issue 27's mixed load). The build goes on, and the
+// page that says so looks again shortly.
+const overviewWait = 5 * time.Second
+
 // buildOverview reads the stored run and the records' figures and makes
 // the charts. It runs once per key.
-func (s *Server) buildOverview(c *fiber.Ctx, key overviewKey) (*overviewView, error) {
-	ctx := c.UserContext()
+func (s *Server) buildOverview(ctx context.Context, key overviewKey) (*overviewView, error) {
 	l := key.Lang
 	run, err := scoreruns.New(s.store).LatestRun(ctx, key.Year)
 	if err != nil {
@@ -429,9 +443,15 @@ func overdueChart(l views.Lang, rows []deadlineRow) chartView {
 	return chartView{ID: "overdue", Title: views.T(l, "overview.overduechart"), Option: optionJSON(bar), Height: 40 + 22*max(len(top), 3), Table: table}
 }
 
-// deadlineRows is how many departments a deadline list shows; the rest are
-// counted. Nobody reads three thousand rows; the export has them all.
-const deadlineRows = 100
+// deadlineRows is how many departments a deadline list shows, and
+// deadlineItems how many of each one's items; the rest are counted.
+// Nobody reads three
+// thousand rows: a province's list of a hundred departments with twenty
+// items each was 140 KB of the overview's 170 (issue 27).
+const (
+	deadlineRows  = 30
+	deadlineItems = 5
+)
 
 // byDepartment groups deadlines per department, most first.
 func byDepartment(ds []clocks.Deadline, names map[uint]string) []deadlineRow {
@@ -445,7 +465,7 @@ func byDepartment(ds []clocks.Deadline, names map[uint]string) []deadlineRow {
 			out = append(out, deadlineRow{Dept: names[d.DepartmentID], DeptID: d.DepartmentID})
 		}
 		out[i].Count++
-		if len(out[i].Items) < 20 {
+		if len(out[i].Items) < deadlineItems {
 			out[i].Items = append(out[i].Items, d)
 		}
 	}

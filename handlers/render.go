@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/cache"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -99,7 +100,7 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		status, key = fiber.StatusForbidden, "error.forbidden"
 	case errors.Is(err, errCSRF):
 		status, key = fiber.StatusForbidden, "error.csrf"
-	case models.Unavailable(err):
+	case models.Unavailable(err), errors.Is(err, cache.ErrBuilding):
 		// Frozen, refused or busy: worth trying again shortly.
 		status, key = fiber.StatusServiceUnavailable, "error.unavailable"
 		c.Set(fiber.HeaderRetryAfter, "5")

@@ -5,6 +5,7 @@ var dashboardMessages = map[Lang]map[string]string{
 	Chinese: {
 		"nav.overview":              "总览",
 		"overview.title":            "全局总览",
+		"overview.building":         "%d年度的总览正在生成：数据有变动，全局数据较多，需要几秒钟。本页会自动刷新。",
 		"overview.grades":           "等次分布",
 		"overview.departments":      "部门数",
 		"overview.ranking":          "各部门得分排名",
@@ -38,6 +39,7 @@ var dashboardMessages = map[Lang]map[string]string{
 		"chart.numbers":             "查看数据",
 		"chart.error":               "图表加载失败",
 		"overview.more":             "共 %d 个部门，列出事项最多的 %d 个",
+		"overview.items.more":       "等%d项",
 		"dept.average":              "全局平均",
 		"dept.radar":                "各指标得分率与全局平均对比（%）",
 		"dept.trend":                "历年总分",
@@ -55,6 +57,7 @@ var dashboardMessages = map[Lang]map[string]string{
 	English: {
 		"nav.overview":              "Overview",
 		"overview.title":            "Bureau overview",
+		"overview.building":         "The overview of %d is being prepared: the data changed, and a whole bureau takes a few seconds. This page refreshes by itself.",
 		"overview.grades":           "Grades",
 		"overview.departments":      "Departments",
 		"overview.ranking":          "Ranking by total",
@@ -88,6 +91,7 @@ var dashboardMessages = map[Lang]map[string]string{
 		"chart.numbers":             "Show the numbers",
 		"chart.error":               "The chart could not be loaded",
 		"overview.more":             "%d departments in all; the %d with the most are listed",
+		"overview.items.more":       "and more: %d in all",
 		"dept.average":              "Bureau average",
 		"dept.radar":                "Share of each indicator against the bureau average (%)",
 		"dept.trend":                "Total by year",

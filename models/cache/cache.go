@@ -3,8 +3,10 @@
 package cache
 
 import (
+	"context"
 	"errors"
 	"sync"
+	"time"
 )
 
 // Cache keeps values under keys that name what they were built from: a
@@ -21,7 +23,13 @@ type Cache[K comparable, V any] struct {
 	mu       sync.Mutex
 	m        map[K]V
 	cost     int
-	building map[K]chan struct{}
+	building map[K]*flight
+}
+
+// flight is a build under way: done closes when it ends, err is how.
+type flight struct {
+	done chan struct{}
+	err  error
 }
 
 // New returns a cache of at most limit cost.
@@ -47,39 +55,96 @@ func (c *Cache[K, V]) GetSized(k K, build func() (V, int, error)) (V, error) {
 			c.mu.Unlock()
 			return v, nil
 		}
-		wait, ok := c.building[k]
+		f, ok := c.building[k]
 		if !ok {
 			break
 		}
 		c.mu.Unlock()
-		<-wait // built, or failed: then this one may build it
+		<-f.done // built, or failed: then this one may build it
 		c.mu.Lock()
 	}
-	done := make(chan struct{})
-	if c.building == nil {
-		c.building = map[K]chan struct{}{}
-	}
-	c.building[k] = done
+	f := c.take(k)
 	c.mu.Unlock()
-
 	var v V
-	cost, err := 0, errBuildFailed
-	defer func() { // also when build panics: the waiters go on
+	cost := 0
+	defer func() { c.land(k, f, v, cost) }() // also when build panics: the waiters go on
+	v, cost, f.err = build()
+	return v, f.err
+}
+
+// GetWaiting is Get for a value whose build may outlast a request (the
+// overview of a province on a busy SQLite): the build runs on its own,
+// under timeout and not under the context of whoever started it, so that
+// it ends for the others if that one leaves; each caller waits for it at
+// most wait, then gets ErrBuilding and tells its reader so. build gets the
+// build's context and must use nothing of a request.
+func (c *Cache[K, V]) GetWaiting(ctx context.Context, k K, wait, timeout time.Duration, build func(context.Context) (V, error)) (V, error) {
+	var zero V
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	c.mu.Lock()
+	if v, ok := c.m[k]; ok {
+		c.mu.Unlock()
+		return v, nil
+	}
+	f, ok := c.building[k]
+	if !ok {
+		f = c.take(k)
+		bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+		go func() {
+			defer cancel()
+			var v V
+			defer func() { c.land(k, f, v, 1) }()
+			v, f.err = build(bctx)
+		}()
+	}
+	c.mu.Unlock()
+	select {
+	case <-f.done:
+		if f.err != nil {
+			return zero, f.err
+		}
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		delete(c.building, k)
-		close(done)
-		if err != nil {
-			return
+		if v, ok := c.m[k]; ok {
+			return v, nil
 		}
-		if c.m == nil || c.cost+cost > c.limit {
-			c.m, c.cost = map[K]V{}, 0
-		}
-		c.m[k] = v
-		c.cost += cost
-	}()
-	v, cost, err = build()
-	return v, err
+		return zero, ErrBuilding // built and already pushed out by others
+	case <-timer.C:
+		return zero, ErrBuilding
+	case <-ctx.Done():
+		return zero, ctx.Err()
+	}
+}
+
+// ErrBuilding says that a value is still being built after the wait its
+// caller allowed.
+var ErrBuilding = errors.New("still being built")
+
+// take registers a build of k; c.mu is held.
+func (c *Cache[K, V]) take(k K) *flight {
+	f := &flight{done: make(chan struct{}), err: errBuildFailed}
+	if c.building == nil {
+		c.building = map[K]*flight{}
+	}
+	c.building[k] = f
+	return f
+}
+
+// land ends the build f of k: its value is kept unless it failed.
+func (c *Cache[K, V]) land(k K, f *flight, v V, cost int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.building, k)
+	close(f.done)
+	if f.err != nil {
+		return
+	}
+	if c.m == nil || c.cost+cost > c.limit {
+		c.m, c.cost = map[K]V{}, 0
+	}
+	c.m[k] = v
+	c.cost += cost
 }
 
 // errBuildFailed is a build's outcome until it returns.

@@ -1,10 +1,12 @@
 package cache_test
 
 import (
+	"context"
 	"errors"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/models/cache"
 )
@@ -52,5 +54,32 @@ func TestCacheSurvivesAPanickingBuild(t *testing.T) {
 	}()
 	if v, err := c.Get(1, func() (int, error) { return 3, nil }); err != nil || v != 3 {
 		t.Errorf("after a panicking build: %d %v, want a new build", v, err)
+	}
+}
+
+// A build longer than a caller's wait goes on without it (even when the
+// caller that started it leaves) and serves the next; a failed build's
+// error reaches whoever waited for it.
+func TestCacheWaitsOnlySoLong(t *testing.T) {
+	t.Parallel()
+	c := cache.New[int, int](4)
+	release := make(chan struct{})
+	ctx, leave := context.WithCancel(context.Background())
+	_, err := c.GetWaiting(ctx, 1, 10*time.Millisecond, time.Minute, func(bctx context.Context) (int, error) {
+		<-release
+		return 5, bctx.Err()
+	})
+	if !errors.Is(err, cache.ErrBuilding) {
+		t.Fatalf("a build longer than the wait: %v, want ErrBuilding", err)
+	}
+	leave() // the one who started the build is gone
+	close(release)
+	v, err := c.GetWaiting(context.Background(), 1, time.Minute, time.Minute, func(context.Context) (int, error) { return 0, errors.New("built twice") })
+	if err != nil || v != 5 {
+		t.Errorf("after the build: %d %v, want its value", v, err)
+	}
+	missing := errors.New("no run")
+	if _, err := c.GetWaiting(context.Background(), 2, time.Minute, time.Minute, func(context.Context) (int, error) { return 0, missing }); !errors.Is(err, missing) {
+		t.Errorf("a failed build answered %v, want its error", err)
 	}
 }
