@@ -60,15 +60,24 @@ func (s *Server) scoresPage(c *fiber.Ctx, data fiber.Map) error {
 	if _, rejected := data["Errors"]; !rejected {
 		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.DefaultAsOf(year, scoring.DateOf(s.opt.Now())).String()}
 	}
-	sv, err := s.scoresOf(c, v, year)
+	sv, key, err := s.scoresOf(c, v, year)
 	if errors.Is(err, models.ErrNotFound) {
 		return s.page(c, "scores", "score.title", data)
 	}
 	if err != nil {
 		return err
 	}
+	ranking, page, pages, err := s.rankingPage(c, sv, key, year)
+	if err != nil {
+		return err
+	}
 	run := sv.Run
-	data["Run"], data["Ranking"], data["Gaps"], data["Assessed"], data["SchemeTitle"] = run, sv.Ranking, run.Gaps(), sv.Assessed, sv.SchemeTitle
+	data["Run"], data["Ranking"], data["Gaps"], data["Assessed"], data["SchemeTitle"] = run, ranking, run.Gaps(), sv.Assessed, sv.SchemeTitle
+	data["Page"], data["Pages"] = page, pages
+	data["Prev"], data["Next"] = pageLink("/scores", c, page-1, pages), pageLink("/scores", c, page+1, pages)
+	if pages > 1 {
+		data["All"] = pageLink("/scores", c, 1, 1) + "&all=1"
+	}
 	if _, rejected := data["Errors"]; !rejected {
 		data["Form"] = scoreForm{Year: strconv.Itoa(year), AsOf: scoring.DateOf(run.AsOf).String()}
 	}
@@ -119,10 +128,10 @@ func (s *Server) assessedLines(c *fiber.Ctx, v models.Viewer, year int) (lines [
 // scoresView is what the ranking of a year shows: the run, the units the
 // year's assessment grades and the run's ranking of the others, rendered.
 type scoresView struct {
-	Run         *scoreruns.ScoreRun
-	SchemeTitle string // the run's scheme, named
-	Assessed    []standingLine
-	Ranking     template.HTML
+	Run            *scoreruns.ScoreRun
+	SchemeTitle    string // the run's scheme, named
+	Assessed       []standingLine
+	Rated, Unrated []scoreLine // the run's ranking of the units the assessment does not grade
 }
 
 // scoresKey names the bureau's ranking of a year as a role reads it (a
@@ -142,7 +151,7 @@ var rankingEntities = append([]string{"import_run"}, assessment.StandingEntities
 
 // scoresOf reads the ranking of a year as v may see it: the bureau's from
 // the cache, a head's own line each time. ErrNotFound: the year has no run.
-func (s *Server) scoresOf(c *fiber.Ctx, v models.Viewer, year int) (*scoresView, error) {
+func (s *Server) scoresOf(c *fiber.Ctx, v models.Viewer, year int) (*scoresView, *scoresKey, error) {
 	read := func() (*scoresView, error) {
 		run, err := s.rankingRun(c, v, year)
 		if err != nil {
@@ -152,35 +161,38 @@ func (s *Server) scoresOf(c *fiber.Ctx, v models.Viewer, year int) (*scoresView,
 		if err != nil {
 			return nil, err
 		}
-		ranking, err := s.renderRanking(c, v, run, year, assessed)
-		return &scoresView{Run: run, SchemeTitle: s.schemeTitle(run.SchemeVersion), Assessed: assessed, Ranking: ranking}, err
+		rated, unrated, err := s.rankingLines(c, v, run, assessed)
+		return &scoresView{Run: run, SchemeTitle: s.schemeTitle(run.SchemeVersion), Assessed: assessed, Rated: rated, Unrated: unrated}, err
 	}
 	if _, limited := v.OwnDepartment(); limited {
-		return read()
+		sv, err := read()
+		return sv, nil, err
 	}
 	stamp, err := audit.New(s.store).ChangesTo(c.UserContext(), rankingEntities...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s.rankings.Get(scoresKey{Year: year, Lang: lang(c), Role: v.Role, Stamp: stamp}, read)
+	key := scoresKey{Year: year, Lang: lang(c), Role: v.Role, Stamp: stamp}
+	sv, err := s.rankings.Get(key, read)
+	return sv, &key, err
 }
 
-// renderRanking renders the ranking table of a run as the viewer may see it.
-func (s *Server) renderRanking(c *fiber.Ctx, v models.Viewer, run *scoreruns.ScoreRun, year int, assessed []standingLine) (template.HTML, error) {
+// rankingLines are the run's ranking of the units the year's assessment
+// does not grade, as the viewer may see it: rated, then not rated.
+func (s *Server) rankingLines(c *fiber.Ctx, v models.Viewer, run *scoreruns.ScoreRun, assessed []standingLine) (rated, unrated []scoreLine, err error) {
 	ctx := c.UserContext()
 	rows, err := scoreruns.New(s.store).RunScores(ctx, v, run.ID)
 	if err != nil {
-		return "", err
+		return nil, nil, err
 	}
 	names, err := s.store.DepartmentNames(ctx)
 	if err != nil {
-		return "", err
+		return nil, nil, err
 	}
 	graded := make(map[uint]bool, len(assessed))
 	for _, l := range assessed {
 		graded[l.Standing.DepartmentID] = true
 	}
-	var rated, unrated []scoreLine
 	for _, r := range rows {
 		if graded[r.DepartmentID] {
 			continue // the assessment's grade is theirs, shown above
@@ -192,11 +204,40 @@ func (s *Server) renderRanking(c *fiber.Ctx, v models.Viewer, run *scoreruns.Sco
 			unrated = append(unrated, line)
 		}
 	}
-	var b bytes.Buffer
-	if err := s.views.Render(&b, "ranking_body", fiber.Map{"Lang": lang(c), "Year": year, "Lines": rated, "Unrated": unrated, "Assessed": len(assessed) > 0}); err != nil {
-		return "", fmt.Errorf("render ranking: %w", err)
+	return rated, unrated, nil
+}
+
+// rankingPage renders a page of the run's ranking (models.PageSize rows,
+// the units not rated after the last), or all of it for print: the
+// bureau's once per change and page, kept; a head's own line each time.
+func (s *Server) rankingPage(c *fiber.Ctx, sv *scoresView, key *scoresKey, year int) (html template.HTML, page, pages int, err error) {
+	all := c.Query("all") == "1"
+	page, pages, lo := models.Paging(len(sv.Rated), queryInt(c, "page", 1))
+	if all {
+		page, pages, lo = 0, 1, 0
 	}
-	return template.HTML(b.String()), nil // rendered by html/template above
+	fill := func(data fiber.Map) error {
+		lines := sv.Rated
+		if !all {
+			lines = lines[lo:min(lo+models.PageSize, len(lines))]
+		}
+		data["Year"], data["Lines"], data["Assessed"] = year, lines, len(sv.Assessed) > 0
+		if page == pages || all {
+			data["Unrated"] = sv.Unrated
+		}
+		return nil
+	}
+	if key == nil {
+		data := fiber.Map{"Lang": lang(c)}
+		_ = fill(data)
+		var b bytes.Buffer
+		if err := s.views.Render(&b, "ranking_body", data); err != nil {
+			return "", 0, 0, fmt.Errorf("render ranking: %w", err)
+		}
+		return template.HTML(b.String()), page, pages, nil // rendered by html/template above
+	}
+	html, err = s.rendered(c, *key, page, "ranking_body", fill)
+	return html, page, pages, err
 }
 
 // scoreForm is the office's recomputation as typed: the year and the day

@@ -3,14 +3,17 @@ package handlers_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
+	"github.com/gongkai/gongkai/scoring"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -126,6 +129,43 @@ func TestScoresAPIReadsTheStoredRunAndStoresNothing(t *testing.T) {
 		}
 		if resp, body := c.get("/api/v1/scores?year=2024&as_of=2025-13-01"); resp.StatusCode != 400 || !strings.Contains(body, "不是有效日期") {
 			t.Errorf("bad as_of: %d %s", resp.StatusCode, body)
+		}
+	})
+}
+
+// A province's ranking is read a page at a time (issue 27): fifty rows a
+// page in rank order, the next page from the pager, the units not rated
+// after the last, and the whole of it for print.
+func TestRankingPagesAndPrintsWhole(t *testing.T) {
+	modelstest.Each(t, func(t *testing.T, s *models.Store) {
+		b := newBureau(t, s)
+		withYear(t, b)
+		units := make([]models.Department, 60)
+		items := make([]models.CatalogItem, 60)
+		for i := range units {
+			units[i] = models.Department{Code: fmt.Sprintf("PQ%02d", i), Name: fmt.Sprintf("排名%02d派出所", i), Kind: models.KindStation}
+			items[i] = models.CatalogItem{Seq: 100 + i, Level1: "对外公开", Level2: "行政执法", Title: fmt.Sprintf("事项%02d", i), Channels: "网站", Cadence: "依申请向相对人公开", Lead: units[i].Code}
+		}
+		modelstest.Must(t, s.DB.Create(&units).Error)
+		modelstest.Must(t, s.DB.Create(&items).Error)
+		_, _, err := scoreruns.New(s).Deciding(accountability.Decisions(s)).ComputeScores(context.Background(), models.System, scoreruns.ScoreRequest{Year: 2024, AsOf: scoring.NewDate(2025, 2, 1)}, b.clock.Now())
+		modelstest.Must(t, err)
+		c := b.client(t)
+		c.signIn("office", testPassword)
+		_, first := c.get("/scores?year=2024")
+		if n := strings.Count(first, "<tr><td>"); n != 50 {
+			t.Errorf("the first page of the ranking has %d rows, want 50", n)
+		}
+		if !strings.Contains(first, "第 1 页，共 2 页") || !strings.Contains(first, `href="/scores?year=2024&amp;page=2"`) || strings.Contains(first, `class="unrated"`) {
+			t.Errorf("the first page lacks its pager or shows the units not rated: %s", first[strings.LastIndex(first, "</table>"):])
+		}
+		_, second := c.get("/scores?year=2024&page=2")
+		if n := strings.Count(second, "<tr><td>"); n < 10 || n > 12 || !strings.Contains(second, `class="unrated"`) {
+			t.Errorf("the second page has %d rows (want the rest) and the units not rated: %v", n, strings.Contains(second, `class="unrated"`))
+		}
+		_, whole := c.get("/scores?year=2024&all=1")
+		if n := strings.Count(whole, "<tr><td>"); n != strings.Count(first, "<tr><td>")+strings.Count(second, "<tr><td>") || strings.Contains(whole, "第 1 页") {
+			t.Errorf("the whole ranking has %d rows, want both pages' and no pager", n)
 		}
 	})
 }
