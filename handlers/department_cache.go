@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -97,9 +96,6 @@ func (s *Server) renderScoreSection(c *fiber.Ctx, v models.Viewer, st *scoreruns
 			return departmentSection{}, err
 		}
 	}
-	var b bytes.Buffer
-	if err := s.views.Render(&b, "department_score", data); err != nil {
-		return departmentSection{}, fmt.Errorf("render the score of department %d: %w", st.DepartmentID, err)
-	}
-	return departmentSection{HTML: template.HTML(b.String()), Charts: data["Charts"] == true}, nil // rendered by html/template above
+	html, err := s.renderPart("department_score", data)
+	return departmentSection{HTML: html, Charts: data["Charts"] == true}, err
 }

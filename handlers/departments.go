@@ -1,6 +1,9 @@
 package handlers
 
 import (
+	"bytes"
+	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -48,21 +51,18 @@ func (s *Server) departmentPage(c *fiber.Ctx, data fiber.Map) error {
 	if data == nil {
 		data = fiber.Map{"Form": liaisonFormOf(dv.Dept)}
 	}
-	data["Dept"], data["Leads"], data["Co"], data["CanEdit"], data["ScoreSection"], data["Year"] = dv.Dept, dv.Leads, dv.Co, v.CanEditLiaison(id), dv.Section.HTML, year
-	data["Pending"], data["Today"], data["Standing"], data["Charts"] = dv.Pending, dv.Today, dv.Standing, dv.Section.Charts
+	data["Dept"], data["CanEdit"], data["Top"], data["Items"], data["Charts"] = dv.Dept, v.CanEditLiaison(id), dv.Top, dv.Items, dv.Section.Charts
 	return s.page(c, "department", "dept.title", data)
 }
 
-// departmentView is what a department's page shows of the database: the
-// unit, its catalog items, its standing and score section, and the
-// review and coordination clocks pending on it.
+// departmentView is what a department's page shows of the database, all
+// but its liaison form rendered: the unit, its standing and score section,
+// the review and coordination clocks pending on it (Top), and its catalog
+// items (Items). Rendering them was most of a view's time (issue 27).
 type departmentView struct {
-	Dept      *models.Department
-	Leads, Co []models.CatalogItem
-	Standing  *scoreruns.Standing
-	Section   departmentSection
-	Pending   []clocks.Deadline
-	Today     scoring.Date
+	Dept       *models.Department
+	Section    departmentSection
+	Top, Items template.HTML
 }
 
 // departmentViewKey names a department's page as a kind of reader reads
@@ -94,29 +94,50 @@ func (s *Server) departmentView(c *fiber.Ctx, v models.Viewer, id uint, year int
 	today := scoring.DateOf(s.opt.Now())
 	key := departmentViewKey{Dept: id, Year: year, Lang: lang(c), Role: v.Role, Own: v.DepartmentID, Today: today, Changes: changes}
 	return s.deptViews.Get(key, func() (*departmentView, error) {
-		dv := &departmentView{Today: today}
+		dv := &departmentView{}
 		var err error
 		if dv.Dept, err = s.store.Department(ctx, v, id); err != nil {
 			return nil, err
 		}
-		if dv.Leads, dv.Co, err = s.store.ItemsFor(ctx, dv.Dept); err != nil {
+		leads, co, err := s.store.ItemsFor(ctx, dv.Dept)
+		if err != nil {
 			return nil, err
 		}
-		if dv.Standing, err = s.assess.Standing(ctx, v, year, id); err != nil {
+		standing, err := s.assess.Standing(ctx, v, year, id)
+		if err != nil {
 			return nil, err
 		}
-		if dv.Standing != nil {
-			if dv.Section, err = s.departmentScoreSection(c, v, dv.Standing, append(slices.Clone(dv.Leads), dv.Co...)); err != nil {
+		if standing != nil {
+			if dv.Section, err = s.departmentScoreSection(c, v, standing, append(slices.Clone(leads), co...)); err != nil {
 				return nil, err
 			}
 		}
+		var pending []clocks.Deadline
 		limits, err := s.store.CurrentLimits(ctx)
-		if err != nil || limits == nil {
-			return dv, err
+		if err != nil {
+			return nil, err
 		}
-		dv.Pending, err = clocks.New(s.store).PendingClocks(ctx, v, id, today, *limits)
+		if limits != nil {
+			if pending, err = clocks.New(s.store).PendingClocks(ctx, v, id, today, *limits); err != nil {
+				return nil, err
+			}
+		}
+		if dv.Top, err = s.renderPart("partials/department_top", fiber.Map{"Lang": key.Lang, "Dept": dv.Dept, "Standing": standing,
+			"ScoreSection": dv.Section.HTML, "Year": year, "Pending": pending, "Today": today}); err != nil {
+			return nil, err
+		}
+		dv.Items, err = s.renderPart("partials/department_items", fiber.Map{"Lang": key.Lang, "Leads": leads, "Co": co})
 		return dv, err
 	})
+}
+
+// renderPart renders a template with data alone, as HTML to put in a page.
+func (s *Server) renderPart(name string, data fiber.Map) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := s.views.Render(&b, name, data); err != nil {
+		return "", fmt.Errorf("render %s: %w", name, err)
+	}
+	return template.HTML(b.String()), nil // rendered by html/template above
 }
 
 // liaisonForm is Annex 3's 警务信息公开工作联络表 as typed: the unit's

@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"bytes"
-	"fmt"
 	"html/template"
 
 	"github.com/gofiber/fiber/v2"
@@ -86,10 +84,7 @@ func (s *Server) rendered(c *fiber.Ctx, list any, page int, name string, fill fu
 		if err := fill(data); err != nil {
 			return "", 0, err
 		}
-		var b bytes.Buffer
-		if err := s.views.Render(&b, name, data); err != nil {
-			return "", 0, fmt.Errorf("render %s: %w", name, err)
-		}
-		return template.HTML(b.String()), b.Len(), nil // rendered by html/template above
+		html, err := s.renderPart(name, data)
+		return html, len(html), err
 	})
 }

@@ -4,7 +4,6 @@
 package handlers
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -202,13 +201,8 @@ func (s *Server) buildOverview(ctx context.Context, key overviewKey) (*overviewV
 	}
 	ov.Overdue, ov.Upcoming = byDepartment(o.Overdue, names), byDepartment(o.Upcoming, names)
 	ov.Charts = append(ov.Charts, overdueChart(l, ov.Overdue))
-	var body bytes.Buffer
-	err = s.views.Render(&body, "overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows, "UpcomingDays": clocks.UpcomingWorkDays})
-	if err != nil {
-		return nil, fmt.Errorf("render overview: %w", err)
-	}
-	ov.Body = template.HTML(body.String()) // rendered by html/template above
-	return ov, nil
+	ov.Body, err = s.renderPart("overview_body", fiber.Map{"Lang": l, "Year": ov.Year, "O": ov, "Limit": deadlineRows, "UpcomingDays": clocks.UpcomingWorkDays})
+	return ov, err
 }
 
 // gradeChart is the distribution of the year's standings by grade among

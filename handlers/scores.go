@@ -1,10 +1,8 @@
 package handlers
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"html/template"
 	"math"
 	"slices"
@@ -230,11 +228,8 @@ func (s *Server) rankingPage(c *fiber.Ctx, sv *scoresView, key *scoresKey, year 
 	if key == nil {
 		data := fiber.Map{"Lang": lang(c)}
 		_ = fill(data)
-		var b bytes.Buffer
-		if err := s.views.Render(&b, "ranking_body", data); err != nil {
-			return "", 0, 0, fmt.Errorf("render ranking: %w", err)
-		}
-		return template.HTML(b.String()), page, pages, nil // rendered by html/template above
+		html, err = s.renderPart("ranking_body", data)
+		return html, page, pages, err
 	}
 	html, err = s.rendered(c, *key, page, "ranking_body", fill)
 	return html, page, pages, err
