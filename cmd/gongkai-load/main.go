@@ -16,6 +16,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -175,17 +176,24 @@ func measurePaths(ctx context.Context, client *http.Client, base string, paths [
 	return nil
 }
 
-// warm loads one page once alone: the first request may build a cache, the
-// cost of a new run or import, not of a page view, so it is reported apart
-// and left out of the profile.
+// warm loads one page alone until it is built: the first request may build
+// a cache, the cost of a new run or import, not of a page view, so it is
+// reported apart and left out of the profile. A page that says it is being
+// prepared (it refreshes itself, as the overview of a large bureau does
+// while it is built) is asked again, as its reader's browser would.
 func warm(client *http.Client, base, path string) error {
 	first := time.Now()
-	if err := get(client, base+path); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	for {
+		page, err := pageBody(client, base+path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if !bytes.Contains(page, []byte(`http-equiv="refresh"`)) || time.Since(first) > 10*time.Minute {
+			fmt.Printf("%s: first request %s, %d bytes\n", path, time.Since(first).Round(time.Millisecond), len(page))
+			return nil
+		}
+		time.Sleep(time.Second)
 	}
-	size, _ := pageSize(client, base+path)
-	fmt.Printf("%s: first request %s, %d bytes\n", path, time.Since(first).Round(time.Millisecond), size)
-	return nil
 }
 
 // measure loads one page from many clients at once.
@@ -348,11 +356,15 @@ func hammer(ctx context.Context, c *http.Client, u string, k, n int) (lat []time
 	return lat, failed, time.Since(start)
 }
 
-func pageSize(c *http.Client, u string) (int64, error) {
+// pageBody reads a page whole; a status other than 200 is an error.
+func pageBody(c *http.Client, u string) ([]byte, error) {
 	resp, err := c.Get(u)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer resp.Body.Close()
-	return io.Copy(io.Discard, resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return io.ReadAll(resp.Body)
 }
