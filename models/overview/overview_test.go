@@ -83,6 +83,20 @@ func TestOverviewFiguresAndDeadlines(t *testing.T) {
 		if got := titles(o.Upcoming); !slices.Equal(got, []string{"request:r4@2024-12-16", "quarterly_report:2024年第4季度@2024-12-20"}) {
 			t.Errorf("upcoming %v", got)
 		}
+		// The reports owed are read once per change of units and reports
+		// (issue 27): the fourth quarter's, filed, is owed no more.
+		modelstest.Must(t, s.Audited(ctx, models.System, func(tx *models.Tx) error {
+			q4 := models.QuarterlyReport{DepartmentID: d.ID, Year: 2024, Quarter: 4, Submitted: ptr("2024-12-13")}
+			if err := tx.DB.Create(&q4).Error; err != nil {
+				return err
+			}
+			return tx.Record("create", "quarterly_report", q4.ID, nil, map[string]int{"quarter": 4})
+		}))
+		o, err = overview.New(s).Overview(ctx, 2024, scoring.NewDate(2024, 12, 16), scheme, map[uint]bool{d.ID: true})
+		modelstest.Must(t, err)
+		if got := titles(o.Upcoming); !slices.Equal(got, []string{"request:r4@2024-12-16"}) {
+			t.Errorf("upcoming after the fourth quarter's report was filed: %v", got)
+		}
 	})
 }
 
