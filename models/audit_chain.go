@@ -12,6 +12,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"gorm.io/gorm/clause"
 )
 
 // The audit log is a hash chain: each entry carries the hash of the entry
@@ -45,6 +47,14 @@ func (s *Store) Changes(ctx context.Context) (int64, error) {
 	var seq int64
 	err := s.DB.WithContext(ctx).Model(&AuditHead{}).Select("seq").Where("id = 1").Scan(&seq).Error
 	return seq, err
+}
+
+// AuditEntityHead is the Seq of the last entry of an entity (the kind of
+// record audit entries name), moved with the chain's head: what
+// audit.Store.ChangesTo reads, one short row per kind of record.
+type AuditEntityHead struct {
+	Entity string `gorm:"primaryKey;size:64"`
+	Seq    int64  `gorm:"not null"`
 }
 
 // auditSpillAt bounds the entries a transaction keeps in memory: past it
@@ -86,6 +96,7 @@ func (tx *Tx) flush() error {
 	if err := tx.ForUpdate().First(&head, 1).Error; err != nil {
 		return fmt.Errorf("read the audit chain's head: %w", err)
 	}
+	newest := map[string]int64{} // each entity's last entry, for audit.Store.ChangesTo
 	write := func(entries []AuditEntry) error {
 		for i := range entries {
 			e := &entries[i]
@@ -93,6 +104,7 @@ func (tx *Tx) flush() error {
 			e.Seq, e.PrevHash = head.Seq, head.Hash
 			e.Hash = e.ComputeHash()
 			head.Hash = e.Hash
+			newest[e.Entity] = head.Seq
 		}
 		if err := tx.DB.CreateInBatches(entries, 200).Error; err != nil {
 			return fmt.Errorf("write audit entries: %w", err)
@@ -110,6 +122,13 @@ func (tx *Tx) flush() error {
 	tx.pending = tx.pending[:0]
 	if err := tx.DB.Model(&AuditHead{ID: 1}).Updates(map[string]any{"seq": head.Seq, "hash": head.Hash}).Error; err != nil {
 		return fmt.Errorf("move the audit chain's head: %w", err)
+	}
+	heads := make([]AuditEntityHead, 0, len(newest))
+	for entity, seq := range newest {
+		heads = append(heads, AuditEntityHead{Entity: entity, Seq: seq})
+	}
+	if err := tx.DB.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "entity"}}, DoUpdates: clause.AssignmentColumns([]string{"seq"})}).Create(&heads).Error; err != nil {
+		return fmt.Errorf("move the heads of the entities changed: %w", err)
 	}
 	return nil
 }

@@ -49,13 +49,21 @@ var pageSteps = []*gormigrate.Migration{
 	},
 	{
 		// The newest change of a kind of record (audit.Store.ChangesTo):
-		// the last audit entry of an entity, one index dive, for the
-		// caches keyed by what they show (a year's standings move with
-		// runs and the assessment, not with a liaison form saved).
-		ID: "2026121600_audit_entity_seq",
+		// the last Seq of each entity's entries, moved with the chain's
+		// head, for the caches keyed by what they show (a year's
+		// standings move with runs and the assessment, not with a liaison
+		// form saved). One short row per kind of record.
+		ID: "2026121602_audit_entity_heads",
 		Migrate: func(tx *gorm.DB) error {
-			if err := tx.Exec("CREATE INDEX idx_audit_entity_seq ON audit_entries (entity, seq)").Error; err != nil {
-				return fmt.Errorf("index the audit log by entity: %w", err)
+			opts := ""
+			if tx.Dialector.Name() == "mysql" {
+				opts = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
+			}
+			if err := tx.Exec("CREATE TABLE audit_entity_heads (entity varchar(64) NOT NULL PRIMARY KEY, seq bigint NOT NULL)" + opts).Error; err != nil {
+				return fmt.Errorf("create audit_entity_heads: %w", err)
+			}
+			if err := tx.Exec("INSERT INTO audit_entity_heads (entity, seq) SELECT entity, MAX(seq) FROM audit_entries GROUP BY entity").Error; err != nil {
+				return fmt.Errorf("fill audit_entity_heads: %w", err)
 			}
 			return nil
 		},
