@@ -161,6 +161,14 @@ func measurePaths(ctx context.Context, client *http.Client, base string, paths [
 			return err
 		}
 	}
+	// The clients' connections, and the server's to its database, are
+	// opened once, as a running bureau's are: a round of each page from
+	// every client at once, not measured.
+	for _, p := range paths {
+		if _, failed, _ := hammer(ctx, client, base+p, clients, clients); failed > 0 {
+			return fmt.Errorf("%s: %d requests of the warm-up failed", p, failed)
+		}
+	}
 	stop, err := startProfile()
 	if err != nil {
 		return err
