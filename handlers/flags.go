@@ -95,7 +95,8 @@ func (s *Server) decideFlag(c *fiber.Ctx) error {
 }
 
 // openFlags counts the flags waiting for a decision, for the overview's
-// notice; it is read on every request, since a decision changes it.
+// notice; the overview keeps the count under its own stamp, which a
+// decision moves (flagsKey).
 func (s *Server) openFlags(c *fiber.Ctx, v models.Viewer) (int, error) {
 	fs, err := records.New(s.store).Flags(c.UserContext(), v, 0)
 	n := 0
