@@ -70,7 +70,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return err
 	}
 	err = s.store.Audited(ctx, u.Viewer(), func(tx *models.Tx) error {
-		return tx.Record("sign_in", "user", u.ID, nil, map[string]string{"ip": addr})
+		return tx.Record("sign_in", accounts.Entity, u.ID, nil, map[string]string{"ip": addr})
 	})
 	if err != nil {
 		return err
@@ -105,7 +105,7 @@ func (s *Server) logout(c *fiber.Ctx) error {
 		return err
 	}
 	err = s.store.Audited(c.UserContext(), v, func(tx *models.Tx) error {
-		return tx.Record("sign_out", "user", v.UserID, nil, map[string]string{"ip": clientAddr(c)})
+		return tx.Record("sign_out", accounts.Entity, v.UserID, nil, map[string]string{"ip": clientAddr(c)})
 	})
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/gongkai/gongkai/models/ingest"
+	"github.com/gongkai/gongkai/models/stamps"
 )
 
 // HealthTimeout bounds /healthz's ping: a load balancer asks often and
@@ -21,7 +22,8 @@ const ComputeTimeout = 5 * time.Minute
 // deadline gives every request's queries a deadline (Options.
 // RequestTimeout): a frozen database turns into 503 pages, not hung ones.
 // An upload route's import runs under its own time budget instead, and a
-// year's scoring under ComputeTimeout.
+// year's scoring under ComputeTimeout. The request reads where every change
+// stands once (models.WithStamps).
 func (s *Server) deadline(c *fiber.Ctx) error {
 	d := s.opt.RequestTimeout
 	switch {
@@ -30,7 +32,7 @@ func (s *Server) deadline(c *fiber.Ctx) error {
 	case s.routing.has(c, compute):
 		d = max(d, ComputeTimeout)
 	}
-	ctx, cancel := context.WithTimeout(c.UserContext(), d)
+	ctx, cancel := context.WithTimeout(stamps.Once(c.UserContext()), d)
 	defer cancel()
 	c.SetUserContext(ctx)
 	return c.Next()

@@ -11,11 +11,31 @@ import (
 	"github.com/gongkai/gongkai/views"
 )
 
-// unread is the header's count of the viewer's unread notifications; a
-// failed count shows none rather than failing the page, and more than
-// notify.UnreadShown show as "99+".
+// mineKey names what is kept of one account's inbox at a stamp: its
+// unread count, its e-mail settings rendered.
+type mineKey struct {
+	User  uint
+	Stamp notify.Stamp
+}
+
+// settingsOf names an account's e-mail settings rendered at a stamp.
+type settingsOf mineKey
+
+// accountsKept bounds the accounts whose unread count is kept, and the
+// signed-in accounts kept; past it a cache starts over.
+const accountsKept = 4096
+
+// unread is the header's count of the viewer's unread notifications, kept
+// until a notification is sent or read; a failed count shows none rather
+// than failing the page, and more than notify.UnreadShown show as "99+".
 func (s *Server) unread(c *fiber.Ctx, v models.Viewer) string {
-	n, err := notify.New(s.store).Unread(c.UserContext(), v)
+	ctx := c.UserContext()
+	room := notify.New(s.store)
+	stamp, err := room.StampOf(ctx)
+	var n int64
+	if err == nil {
+		n, err = s.unreads.Get(mineKey{v.UserID, stamp}, func() (int64, error) { return room.Unread(ctx, v) })
+	}
 	if err != nil {
 		s.opt.Log.Warn("count unread notifications", "err", err)
 		return ""
@@ -51,7 +71,7 @@ func (s *Server) showInbox(c *fiber.Ctx, data fiber.Map) error {
 	ctx := c.UserContext()
 	room := notify.New(s.store)
 	only := c.Query("unread") == "1"
-	stamp, err := room.StampOf(ctx, v)
+	stamp, err := room.StampOf(ctx)
 	if err != nil {
 		return err
 	}
@@ -66,12 +86,27 @@ func (s *Server) showInbox(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	st, err := room.SettingsOf(ctx, v)
-	if err != nil {
+	settings := func(part fiber.Map) error {
+		part["Modes"] = notify.Modes
+		if form, typed := data["Form"]; typed {
+			part["Form"], part["Errors"] = form, data["Errors"]
+			return nil
+		}
+		st, err := room.SettingsOf(ctx, v)
+		part["Form"] = mailSettingsForm{Email: st.Email, Mode: st.Mode}
 		return err
 	}
-	if _, typed := data["Form"]; !typed {
-		data["Form"] = mailSettingsForm{Email: st.Email, Mode: st.Mode}
+	if _, typed := data["Form"]; typed { // as typed, with its errors: not kept
+		part := fiber.Map{"Lang": lang(c)}
+		if err := settings(part); err != nil {
+			return err
+		}
+		data["Settings"], err = s.renderPart("partials/mail_settings", part)
+	} else {
+		data["Settings"], err = s.rendered(c, settingsOf{v.UserID, stamp}, 0, "partials/mail_settings", settings)
+	}
+	if err != nil {
+		return err
 	}
 	if len(in.Rows) > 0 {
 		if data["Rows"], err = s.rendered(c, key, in.Page, "partials/inbox_rows", func(rows fiber.Map) error {
@@ -81,7 +116,7 @@ func (s *Server) showInbox(c *fiber.Ctx, data fiber.Map) error {
 			return err
 		}
 	}
-	data["Inbox"], data["OnlyUnread"], data["Modes"] = in, only, notify.Modes
+	data["Inbox"], data["OnlyUnread"] = in, only
 	data["Prev"], data["Next"] = pageLink("/inbox", c, in.Page-1, in.Pages), pageLink("/inbox", c, in.Page+1, in.Pages)
 	return s.page(c, "notify_inbox", "notify.title", data)
 }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/template/html/v2"
@@ -30,6 +31,13 @@ type pageViews struct{ *html.Engine }
 // pageBodyKey is the layout's name for the page it frames.
 const pageBodyKey = "PageBody"
 
+// bodies keeps the buffers pages are rendered into before their layout,
+// so that a page does not grow a new one, doubling, on every view; one
+// grown past keptBody (a printed ranking) is left to the collector.
+var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const keptBody = 256 << 10
+
 // Render writes template name, framed by layout if one is named; a page in
 // a layout takes a fiber.Map.
 func (v pageViews) Render(out io.Writer, name string, binding any, layout ...string) error {
@@ -48,14 +56,23 @@ func (v pageViews) Render(out io.Writer, name string, binding any, layout ...str
 	if !ok {
 		return fmt.Errorf("render: %s in layout %s wants a fiber.Map, got %T", name, layout[0], binding)
 	}
-	var body bytes.Buffer
-	if err := page.Execute(&body, data); err != nil {
+	body := bodies.Get().(*bytes.Buffer)
+	defer func() {
+		if body.Cap() <= keptBody {
+			body.Reset()
+			bodies.Put(body)
+		}
+	}()
+	if err := page.Execute(body, data); err != nil {
 		return err
 	}
 	framed := maps.Clone(data)
 	framed[pageBodyKey] = template.HTML(body.String()) // rendered by html/template above
 	return frame.Execute(out, framed)
 }
+
+// navKey names the menu of a role: what it shows is the permission table's.
+type navKey struct{ Role models.Role }
 
 // page renders a template in the layout with what every page needs: the
 // language, the viewer, the CSRF token, a flash message and a title.
@@ -70,6 +87,14 @@ func (s *Server) page(c *fiber.Ctx, name, titleKey string, data fiber.Map) error
 	if v, ok := viewer(c); ok {
 		data["Viewer"] = &v
 		data["Unread"] = s.unread(c, v)
+		nav, err := s.rendered(c, navKey{v.Role}, 0, "partials/nav", func(nav fiber.Map) error {
+			nav["Viewer"] = &models.Viewer{Role: v.Role}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		data["Nav"] = nav
 	}
 	tok, err := s.csrfToken(c)
 	if err != nil {

@@ -79,6 +79,8 @@ type Server struct {
 	ledgers   *cache.Cache[requestLedgerKey, *keptLedger]
 	pubLists  *cache.Cache[publicationsKey, *publicationsList]
 	inboxes   *cache.Cache[inboxKey, *notify.InboxPage]
+	unreads   *cache.Cache[mineKey, int64]
+	accounts  *cache.Cache[accountKey, *models.User]
 	renders   *cache.Cache[renderedKey, template.HTML]
 	assess    *assessment.Store
 	public    publicCache
@@ -109,7 +111,7 @@ func New(store *models.Store, opt Options) *fiber.App {
 		avgs: cache.New[uint, []float64](32), sections: cache.New[departmentKey, departmentSection](departmentSections),
 		deptViews: cache.New[departmentViewKey, *departmentView](departmentSections),
 		ledgers:   cache.New[requestLedgerKey, *keptLedger](requestLedgerRows), pubLists: cache.New[publicationsKey, *publicationsList](publicationIDs),
-		inboxes: cache.New[inboxKey, *notify.InboxPage](inboxRows), renders: cache.New[renderedKey, template.HTML](renderedBytes)}
+		inboxes: cache.New[inboxKey, *notify.InboxPage](inboxRows), unreads: cache.New[mineKey, int64](accountsKept), accounts: cache.New[accountKey, *models.User](accountsKept), renders: cache.New[renderedKey, template.HTML](renderedBytes)}
 	s.views = newEngine(s.schemeTitle)
 	app := fiber.New(fiber.Config{
 		AppName:      "gongkai",

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
+	"github.com/gongkai/gongkai/models/audit"
 	"github.com/gongkai/gongkai/views"
 )
 
@@ -52,25 +54,33 @@ const (
 	CookiePlain
 )
 
+// The session cookie's names, plain and Secure.
+const (
+	cookieName       = "gongkai_session"
+	secureCookieName = "__Host-gongkai_session"
+)
+
 // sessionStores keeps sessions in the database: they survive a restart and
 // several instances share them. The cookie is HttpOnly and SameSite=Lax; one
 // store writes it Secure, the other plain.
 type sessionStores struct {
 	mode          CookieMode
 	plain, secure *session.Store
+	storage       *accounts.SessionStore
 }
 
 // Each session query is bounded by timeout, the request's bound
 // (Options.RequestTimeout): the session is read first, so a frozen database
 // costs one such wait.
 func newSessions(store *models.Store, mode CookieMode, timeout time.Duration) sessionStores {
+	storage := accounts.New(store).SessionsWithin(timeout)
 	mk := func(secure bool) *session.Store {
-		name := "gongkai_session"
+		name := cookieName
 		if secure {
-			name = "__Host-gongkai_session"
+			name = secureCookieName
 		}
 		return session.New(session.Config{
-			Storage:        accounts.New(store).SessionsWithin(timeout),
+			Storage:        storage,
 			Expiration:     12 * time.Hour,
 			KeyLookup:      "cookie:" + name,
 			CookiePath:     "/",
@@ -79,38 +89,60 @@ func newSessions(store *models.Store, mode CookieMode, timeout time.Duration) se
 			CookieSameSite: "Lax",
 		})
 	}
-	return sessionStores{mode: mode, plain: mk(false), secure: mk(true)}
+	return sessionStores{mode: mode, plain: mk(false), secure: mk(true), storage: storage}
 }
 
-// Get returns the request's session from the store its protocol calls for.
+// secure says whether the request's session cookie is the Secure one.
+func (ss sessionStores) secureFor(c *fiber.Ctx) bool {
+	return ss.mode == CookieSecure || (ss.mode == CookieAuto && c.Protocol() == "https")
+}
+
+// Get returns the request's session from the store its protocol calls for,
+// read and written within the request's context (its deadline, its
+// Stamps).
 func (ss sessionStores) Get(c *fiber.Ctx) (*session.Session, error) {
-	if ss.mode == CookieSecure || (ss.mode == CookieAuto && c.Protocol() == "https") {
-		return ss.secure.Get(c)
+	st := *ss.plain
+	if ss.secureFor(c) {
+		st = *ss.secure
 	}
-	return ss.plain.Get(c)
+	st.Storage = ss.storage.Within(c.UserContext())
+	return st.Get(c)
+}
+
+// Values reads the request's session without Fiber's session, which
+// decodes it anew on every request: kept decoded, to be read only (nil
+// for none). Writing goes through Get.
+func (ss sessionStores) Values(c *fiber.Ctx) (map[string]any, error) {
+	name := cookieName
+	if ss.secureFor(c) {
+		name = secureCookieName
+	}
+	return ss.storage.Within(c.UserContext()).Values(c.Cookies(name))
 }
 
 // loadViewer reads the signed-in user, if any, and the interface language.
 func (s *Server) loadViewer(c *fiber.Ctx) error {
 	c.Locals(localLang, views.ParseLang(c.Cookies("lang")))
-	sess, err := s.sessions.Get(c)
+	values, err := s.sessions.Values(c)
 	if err != nil {
 		return err
 	}
-	tok, _ := sess.Get(keyCSRF).(string)
-	flash, _ := sess.Get(keyFlash).(string)
+	tok, _ := values[keyCSRF].(string)
+	flash, _ := values[keyFlash].(string)
 	c.Locals(localCSRF, tok)
 	c.Locals(localFlash, flash)
-	id, ok := sess.Get(keyUserID).(uint)
+	id, ok := values[keyUserID].(uint)
 	if !ok || id == 0 {
 		return c.Next()
 	}
-	u, err := accounts.New(s.store).UserByID(c.UserContext(), id)
-	epoch, _ := sess.Get(keyEpoch).(int)
+	u, err := s.signedIn(c.UserContext(), id)
+	epoch, _ := values[keyEpoch].(int)
 	if errors.Is(err, models.ErrNotFound) || (err == nil && (u.Disabled || epoch != u.SessionEpoch)) {
 		// The account is gone or disabled, or its sessions were ended
 		// (a password change, the office's "end all sessions"): end this one.
-		_ = sess.Destroy()
+		if sess, err := s.sessions.Get(c); err == nil {
+			_ = sess.Destroy()
+		}
 		return c.Next()
 	}
 	if err != nil {
@@ -118,6 +150,24 @@ func (s *Server) loadViewer(c *fiber.Ctx) error {
 	}
 	c.Locals(localViewer, u.Viewer())
 	return c.Next()
+}
+
+// accountKey names an account as it stood at a count of changes to
+// accounts.
+type accountKey struct {
+	ID    uint
+	Stamp int64
+}
+
+// signedIn reads a signed-in account, kept until an account changes (each
+// change is audited under accounts.Entity): every request needs it, few
+// change it.
+func (s *Server) signedIn(ctx context.Context, id uint) (*models.User, error) {
+	stamp, err := audit.New(s.store).ChangesTo(ctx, accounts.Entity)
+	if err != nil {
+		return nil, err
+	}
+	return s.accounts.Get(accountKey{id, stamp}, func() (*models.User, error) { return accounts.New(s.store).UserByID(ctx, id) })
 }
 
 // viewer returns the signed-in viewer; requireSignIn guarantees one.

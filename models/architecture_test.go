@@ -30,8 +30,12 @@ const (
 	// per change, which every page naming units reads: 2,576; then the one
 	// paging rule and the search for a unit by name or code, which every
 	// list of a province's thousands of rows uses: 2,650; then the head of
-	// each kind of record, moved with the chain's: 2,669).
-	rootLineLimit = 2670
+	// each kind of record, moved with the chain's: 2,669; then the Store's
+	// one read of every stamp (models/stamps holds the rest, and the
+	// one-value memo became models/cache's), and the retried transaction
+	// of what is not audited, which moves its heads: 2,687; then the chain's
+	// check reading again a head moved while it read: 2,693).
+	rootLineLimit = 2695
 
 	// longFile is the most lines a non-test file has without saying why.
 	longFile = 400

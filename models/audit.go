@@ -61,18 +61,36 @@ type Tx struct {
 // a duplicate that still remains is refused (ErrDuplicate), never an
 // error of the database.
 func (s *Store) Audited(ctx context.Context, v Viewer, fn func(tx *Tx) error) error {
-	for attempt := 1; ; attempt++ {
-		err := s.audited(ctx, v, nil, fn)
-		if attempt == 3 || !(IsDeadlock(err) || IsDuplicate(err)) {
-			if IsDuplicate(err) {
-				return ErrDuplicate
-			}
+	err := again(ctx, func(err error) bool { return IsDeadlock(err) || IsDuplicate(err) }, func() error { return s.audited(ctx, v, nil, fn) })
+	if IsDuplicate(err) {
+		return ErrDuplicate
+	}
+	return err
+}
+
+// Transaction runs fn in one transaction of what the audit log does not
+// record (a session, a notification read), after this process's other
+// writers on SQLite, and again as Audited does on a deadlock or a Galera
+// cluster's refusal: two instances moving one head (stamps.Bump) at once.
+func (s *Store) Transaction(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return again(ctx, IsDeadlock, func() error {
+		defer s.takeWriter(ctx)()
+		return s.DB.WithContext(ctx).Transaction(fn)
+	})
+}
+
+// again runs attempt up to three times in all while retry says its error
+// is worth another, waiting a little longer each time.
+func again(ctx context.Context, retry func(error) bool, attempt func() error) error {
+	for n := 1; ; n++ {
+		err := attempt()
+		if n == 3 || !retry(err) {
 			return err
 		}
 		select {
 		case <-ctx.Done():
 			return err
-		case <-time.After(time.Duration(attempt*attempt) * 50 * time.Millisecond):
+		case <-time.After(time.Duration(n*n) * 50 * time.Millisecond):
 		}
 	}
 }

@@ -37,18 +37,6 @@ type AuditHead struct {
 	Hash string `gorm:"size:64;not null"`
 }
 
-// Changes is the number of audited changes ever made: the chain head's
-// Seq. Every change the application makes (an import, a run, a form) is
-// audited in its own transaction, which moves the head before it commits,
-// so this one-row read moves with each change in commit order, on every
-// node of a cluster. A cache keyed by it (models/cache) never serves what
-// a change has made stale, and nothing has to tell it to forget.
-func (s *Store) Changes(ctx context.Context) (int64, error) {
-	var seq int64
-	err := s.DB.WithContext(ctx).Model(&AuditHead{}).Select("seq").Where("id = 1").Scan(&seq).Error
-	return seq, err
-}
-
 // AuditEntityHead is the Seq of the last entry of an entity (the kind of
 // record audit entries name), moved with the chain's head: what
 // audit.Store.ChangesTo reads, one short row per kind of record.
@@ -230,7 +218,7 @@ func (s *Store) AuditChainState(ctx context.Context) (ChainState, error) {
 	if err := s.DB.WithContext(ctx).First(&head, 1).Error; err != nil {
 		return ChainState{}, fmt.Errorf("read the audit chain's head: %w", err)
 	}
-	return s.memo.chain.get(fmt.Sprint(head.Seq, " ", head.Hash), func() (ChainState, error) { return s.VerifyAudit(ctx) })
+	return s.memo.chain.Get(fmt.Sprint(head.Seq, " ", head.Hash), func() (ChainState, error) { return s.VerifyAudit(ctx) })
 }
 
 // VerifyAudit checks the whole chain, from the first entry to the head.

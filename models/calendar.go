@@ -18,7 +18,7 @@ func (s *Store) Calendar(ctx context.Context) (*scoring.Calendar, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read holiday calendar: %w", err)
 	}
-	return s.memo.calendar.get(key, func() (*scoring.Calendar, error) { return s.buildCalendar(ctx) })
+	return s.memo.calendar.Get(key, func() (*scoring.Calendar, error) { return s.buildCalendar(ctx) })
 }
 
 func (s *Store) buildCalendar(ctx context.Context) (*scoring.Calendar, error) {

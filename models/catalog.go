@@ -100,7 +100,7 @@ func (s *Store) wholeCatalog(ctx context.Context) ([]CatalogItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	items, err := s.memo.catalog.get(key, func() ([]CatalogItem, error) {
+	items, err := s.memo.catalog.Get(key, func() ([]CatalogItem, error) {
 		var items []CatalogItem
 		if err := s.DB.WithContext(ctx).Order("seq").Find(&items).Error; err != nil {
 			return nil, NotFound(err, "list catalog")

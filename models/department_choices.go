@@ -34,7 +34,7 @@ func (s *Store) departmentChoices(ctx context.Context) (choices, error) {
 	if err != nil {
 		return choices{}, err
 	}
-	return s.memo.choices.get(fmt.Sprint(changes), func() (choices, error) {
+	return s.memo.choices.Get(fmt.Sprint(changes), func() (choices, error) {
 		var c choices
 		if err := s.DB.WithContext(ctx).Select("id", "code", "name", "secrecy_office").Order("code").Find(&c.list).Error; err != nil {
 			return c, fmt.Errorf("list departments to choose from: %w", err)

@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sync"
 
+	"github.com/gongkai/gongkai/models/cache"
 	"github.com/gongkai/gongkai/scoring"
 )
 
@@ -14,12 +14,19 @@ import (
 // several instances behind a load balancer never serve each other's stale
 // copies and nothing has to be told to forget.
 type memo struct {
-	calendar keyed[*scoring.Calendar]
-	catalog  keyed[[]CatalogItem]
-	scheme   keyed[*scoring.Scheme] // the newest approved, nil before any
-	titles   keyed[map[string]string]
-	chain    keyed[ChainState]
-	choices  keyed[choices] // by Changes
+	calendar *cache.Cache[string, *scoring.Calendar]
+	catalog  *cache.Cache[string, []CatalogItem]
+	scheme   *cache.Cache[string, *scoring.Scheme] // the newest approved, nil before any
+	titles   *cache.Cache[string, map[string]string]
+	chain    *cache.Cache[string, ChainState]
+	choices  *cache.Cache[string, choices] // by Changes
+}
+
+// newMemo keeps one value of each, the newest key's.
+func newMemo() memo {
+	return memo{calendar: cache.New[string, *scoring.Calendar](1), catalog: cache.New[string, []CatalogItem](1),
+		scheme: cache.New[string, *scoring.Scheme](1), titles: cache.New[string, map[string]string](1),
+		chain: cache.New[string, ChainState](1), choices: cache.New[string, choices](1)}
 }
 
 // tableStamp says whether a small table has changed: its row count and
@@ -33,28 +40,4 @@ func (s *Store) tableStamp(ctx context.Context, model any) (string, error) {
 		return "", err
 	}
 	return fmt.Sprint(stamp.N, " ", stamp.Latest.String), nil
-}
-
-// keyed keeps one value and the key it was built for.
-type keyed[T any] struct {
-	mu  sync.Mutex
-	key string
-	val T
-	ok  bool
-}
-
-// get returns the value for key, building it when the key has changed.
-// Builders run one at a time, so a burst of requests builds it once.
-func (k *keyed[T]) get(key string, build func() (T, error)) (T, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.ok && k.key == key {
-		return k.val, nil
-	}
-	v, err := build()
-	if err != nil {
-		return v, err
-	}
-	k.key, k.val, k.ok = key, v, true
-	return v, nil
 }

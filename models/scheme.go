@@ -145,7 +145,7 @@ func (s *Store) SchemeTitles(ctx context.Context) (map[string]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read schemes: %w", err)
 	}
-	return s.memo.titles.get(key, func() (map[string]string, error) {
+	return s.memo.titles.Get(key, func() (map[string]string, error) {
 		var rows []SchemeVersion
 		if err := s.DB.WithContext(ctx).Select("version", "name").Find(&rows).Error; err != nil {
 			return nil, fmt.Errorf("read scheme titles: %w", err)
@@ -236,7 +236,7 @@ func (s *Store) CurrentScheme(ctx context.Context) (*scoring.Scheme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read schemes: %w", err)
 	}
-	return s.memo.scheme.get(key, func() (*scoring.Scheme, error) {
+	return s.memo.scheme.Get(key, func() (*scoring.Scheme, error) {
 		sv, err := s.SchemeByVersion(ctx, "")
 		if errors.Is(err, ErrNotFound) {
 			return nil, nil

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/stamps"
 )
 
 // workedInbox is how many notifications -worked gives the office's inbox,
@@ -46,6 +47,9 @@ func work(ctx context.Context, store *models.Store, office uint) error {
 			FROM requests ORDER BY id LIMIT ?`, office, workedInbox).Error
 		if err != nil {
 			return fmt.Errorf("notifications: %w", err)
+		}
+		if err := stamps.Bump(db, stamps.Inboxes); err != nil {
+			return err
 		}
 	}
 	if err := db.Table("publication_works").Count(&works).Error; err != nil {

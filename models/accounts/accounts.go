@@ -71,7 +71,7 @@ func (s *Store) ChangeAccount(ctx context.Context, v models.Viewer, id uint, a A
 		if err := tx.DB.Model(u).Select("disabled", "session_epoch", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("update account: %w", err)
 		}
-		return tx.Record(string(a), "user", u.ID, before, accountState(u))
+		return tx.Record(string(a), Entity, u.ID, before, accountState(u))
 	})
 }
 
@@ -122,7 +122,7 @@ func (s *Store) setPassword(ctx context.Context, v models.Viewer, id uint, actio
 			return fmt.Errorf("set password: %w", err)
 		}
 		epoch = u.SessionEpoch
-		return tx.Record(action, "user", u.ID, before, accountState(u))
+		return tx.Record(action, Entity, u.ID, before, accountState(u))
 	})
 	return epoch, err
 }
@@ -153,7 +153,7 @@ func (s *Store) RecordSignInFailure(ctx context.Context, username, addr string) 
 		username = "?"
 	}
 	return s.Audited(ctx, models.Viewer{Name: "-"}, func(tx *models.Tx) error {
-		return tx.Record("sign_in_failed", "user", username, nil, map[string]string{"ip": addr})
+		return tx.Record("sign_in_failed", Entity, username, nil, map[string]string{"ip": addr})
 	})
 }
 

@@ -105,7 +105,7 @@ func (s *Store) CreateUser(ctx context.Context, v models.Viewer, n NewUser) (*mo
 			}
 			return fmt.Errorf("create user: %w", err)
 		}
-		return tx.Record("create", "user", u.ID, nil, u)
+		return tx.Record("create", Entity, u.ID, nil, u)
 	})
 	if err != nil {
 		return nil, err
@@ -137,6 +137,11 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*m
 }
 
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("gongkai-timing-equaliser"), bcrypt.DefaultCost)
+
+// Entity names accounts in the audit log: every change of one (and every
+// sign-in) is recorded under it, so an account kept by its
+// audit.Store.ChangesTo is never stale.
+const Entity = "user"
 
 // UserByID reads an account for the session middleware.
 func (s *Store) UserByID(ctx context.Context, id uint) (*models.User, error) {

@@ -6,7 +6,6 @@ package audit
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/gongkai/gongkai/models"
 )
@@ -20,11 +19,8 @@ func New(s *models.Store) *Store { return &Store{s} }
 // ChangesTo is the count of changes (models.Store.Changes) at which a
 // record of one of entities (the names audit entries give them) last
 // changed, 0 before any: a cache of what only those records decide is
-// keyed by it, and outlives every other change. It reads one short row per
-// entity (models.AuditEntityHead), which the chain moves in the same
-// transaction as its head.
+// keyed by it, and outlives every other change (models.Stamps.To).
 func (s *Store) ChangesTo(ctx context.Context, entities ...string) (int64, error) {
-	var seq sql.NullInt64
-	err := s.DB.WithContext(ctx).Model(&models.AuditEntityHead{}).Select("MAX(seq)").Where("entity IN ?", entities).Scan(&seq).Error
-	return seq.Int64, err
+	st, err := s.Stamps(ctx)
+	return st.To(entities...), err
 }

@@ -28,4 +28,24 @@ var inboxSteps = []*gormigrate.Migration{
 			return nil
 		},
 	},
+	{
+		// The heads of what the audit log does not record (models.Head):
+		// the sessions and the inboxes, read with the audit heads in one
+		// query (models.Stamps). The inboxes' head replaces each account's
+		// count of notifications marked read.
+		ID: "2026121700_heads",
+		Migrate: func(tx *gorm.DB) error {
+			opts := ""
+			if tx.Dialector.Name() == "mysql" {
+				opts = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
+			}
+			if err := tx.Exec("CREATE TABLE heads (name varchar(32) NOT NULL PRIMARY KEY, seq bigint NOT NULL)" + opts).Error; err != nil {
+				return fmt.Errorf("create heads: %w", err)
+			}
+			if err := tx.Migrator().DropTable("notify_marks"); err != nil {
+				return fmt.Errorf("drop notify_marks: %w", err)
+			}
+			return nil
+		},
+	},
 }

@@ -267,6 +267,9 @@ func (s *Store) SettingsOf(ctx context.Context, v models.Viewer) (Settings, erro
 	return st, nil
 }
 
+// settingsEntity names e-mail settings in the audit log.
+const settingsEntity = "notify_settings"
+
 // SaveSettings stores the viewer's e-mail address ("" for none) and mode.
 func (s *Store) SaveSettings(ctx context.Context, v models.Viewer, email, mode string, now time.Time) error {
 	email = strings.TrimSpace(email)
@@ -288,6 +291,6 @@ func (s *Store) SaveSettings(ctx context.Context, v models.Viewer, email, mode s
 		if err := tx.DB.Clauses(clause.OnConflict{UpdateAll: true}).Create(&st).Error; err != nil {
 			return fmt.Errorf("save mail settings: %w", err)
 		}
-		return tx.Record("update", "notify_settings", v.UserID, nil, map[string]any{"email": email, "mode": mode})
+		return tx.Record("update", settingsEntity, v.UserID, nil, map[string]any{"email": email, "mode": mode})
 	})
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongkai/gongkai/i18n"
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/stamps"
 )
 
 // The kinds of notification, as Notification.Kind.
@@ -132,7 +133,10 @@ func In(tx *models.Tx, m Message, at time.Time, users ...uint) error {
 			return err
 		}
 	}
-	return nil
+	if len(seen) == 1 {
+		return nil
+	}
+	return stamps.Bump(tx.DB, stamps.Inboxes)
 }
 
 // ToDepartment puts m in the inbox of every active account of department

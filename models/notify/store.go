@@ -2,14 +2,13 @@ package notify
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/stamps"
 )
 
 // Store is the inbox's room on the core's Store.
@@ -48,34 +47,22 @@ func (s *Store) Inbox(ctx context.Context, v models.Viewer, unread bool, p int) 
 	return out, nil
 }
 
-// mark counts the times an account marked notifications read, so that
-// its inbox's Stamp moves with each (marking read is not audited).
-type mark struct {
-	UserID uint  `gorm:"primaryKey;autoIncrement:false"`
-	Marks  int64 `gorm:"not null;default:0"`
-}
-
-// TableName names the table.
-func (mark) TableName() string { return "notify_marks" }
-
-// Stamp is where an inbox stands: its newest notification and how many
-// times its account marked some read. Anything that changes what the inbox
-// shows moves it (a notification arrives, one or all are marked read), so
-// a page kept by it is never stale; reading it is one indexed lookup.
+// Stamp is where the inboxes stand: every notification sent or read, and
+// every e-mail setting saved, moves it, so a page of an inbox, its unread
+// count and its settings kept by it are never stale. It is read with the
+// other stamps (models.Stamps), for many requests at once.
 type Stamp struct {
-	Newest uint
-	Marks  int64
+	Inboxes  int64 // stamps.Inboxes
+	Settings int64 // the last settings saved
 }
 
-// StampOf reads where the viewer's inbox stands.
-func (s *Store) StampOf(ctx context.Context, v models.Viewer) (Stamp, error) {
-	var newest, marks sql.NullInt64
-	err := s.DB.WithContext(ctx).Raw(`SELECT (SELECT MAX(id) FROM notifications WHERE user_id = ?),
-		(SELECT marks FROM notify_marks WHERE user_id = ?)`, v.UserID, v.UserID).Row().Scan(&newest, &marks)
+// StampOf reads where the inboxes stand.
+func (s *Store) StampOf(ctx context.Context) (Stamp, error) {
+	st, err := s.Stamps(ctx)
 	if err != nil {
-		return Stamp{}, fmt.Errorf("read inbox stamp: %w", err)
+		return Stamp{}, err
 	}
-	return Stamp{Newest: uint(newest.Int64), Marks: marks.Int64}, nil
+	return Stamp{Inboxes: st.Head(stamps.Inboxes), Settings: st.To(settingsEntity)}, nil
 }
 
 // UnreadShown is the most unread notifications the header counts: beyond
@@ -107,7 +94,7 @@ func (s *Store) MarkRead(ctx context.Context, v models.Viewer, id uint, now time
 			return "", models.ErrNotFound
 		}
 	}
-	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.Transaction(ctx, func(tx *gorm.DB) error {
 		q := tx.Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", v.UserID)
 		if id != 0 {
 			q = q.Where("id = ?", id)
@@ -116,8 +103,7 @@ func (s *Store) MarkRead(ctx context.Context, v models.Viewer, id uint, now time
 		if res.Error != nil || res.RowsAffected == 0 {
 			return res.Error
 		}
-		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "user_id"}}, DoUpdates: clause.Assignments(map[string]any{"marks": gorm.Expr("marks + 1")})}).
-			Create(&mark{UserID: v.UserID, Marks: 1}).Error
+		return stamps.Bump(tx, stamps.Inboxes)
 	})
 	if err != nil {
 		return "", fmt.Errorf("mark read: %w", err)
