@@ -242,6 +242,11 @@ func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 			return st, fmt.Errorf("read audit log: %w", err)
 		}
 		for _, e := range batch {
+			if e.Seq > head.Seq { // committed since the head was read, with a head of its own; else inserted after it
+				if err := db.First(&head, 1).Error; err != nil {
+					return st, fmt.Errorf("read the audit chain's head: %w", err)
+				}
+			}
 			switch {
 			case e.Seq > head.Seq:
 				st.SetProblem(e.ID, "audit.problem.afterhead", e.Seq, e.ID)
@@ -258,10 +263,11 @@ func (s *Store) VerifyAudit(ctx context.Context) (ChainState, error) {
 			st.Entries++
 			prevSeq, prevHash = e.Seq, e.Hash
 		}
-		if len(batch) < 1000 {
+		if len(batch) == 0 || len(batch) < 1000 && prevSeq >= head.Seq { // else read up to a head read since
 			break
 		}
 	}
+	st.HeadSeq, st.HeadHash = head.Seq, head.Hash // moved if entries were appended meanwhile
 	switch {
 	case prevSeq < head.Seq:
 		st.SetProblem(0, "audit.problem.tail", prevSeq+1, head.Seq)

@@ -108,11 +108,31 @@ func TestAuditChainNamesTheFirstTamperedEntry(t *testing.T) {
 }
 
 // Transactions that record at once, on several connections, still make one
-// chain: appends are serialised on the head.
+// chain: appends are serialised on the head. A check made while they
+// append finds the chain whole (entries committed after it read the head
+// are not taken for entries inserted after the head).
 func TestAuditChainHoldsUnderConcurrentWriters(t *testing.T) {
 	modelstest.Each(t, func(t *testing.T, s *models.Store) {
 		var wg sync.WaitGroup
 		errs := make(chan error, 8)
+		done, checked := make(chan struct{}), make(chan []string)
+		go func() {
+			var problems []string
+			for {
+				select {
+				case <-done:
+					checked <- problems
+					return
+				default:
+				}
+				switch st, err := s.VerifyAudit(context.Background()); {
+				case err != nil:
+					problems = append(problems, err.Error())
+				case !st.OK:
+					problems = append(problems, st.Problem)
+				}
+			}
+		}()
 		for w := range 8 {
 			wg.Add(1)
 			go func() {
@@ -132,6 +152,10 @@ func TestAuditChainHoldsUnderConcurrentWriters(t *testing.T) {
 			}()
 		}
 		wg.Wait()
+		close(done)
+		if problems := <-checked; len(problems) > 0 {
+			t.Errorf("checks made while others appended found %d problems, first: %s", len(problems), problems[0])
+		}
 		close(errs)
 		for err := range errs {
 			t.Fatal(err)
