@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/cache"
 	"github.com/gongkai/gongkai/models/guard"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -185,9 +186,29 @@ func (s *Store) Work(ctx context.Context, v models.Viewer, id uint, today scorin
 // hold at once.
 const violationBatch = 1000
 
+// workEntities name what changes a work in the audit log: the work, its
+// consultations, its publication.
+var workEntities = []string{"publication_work", "publication_consultation", "publication"}
+
+// violationsKey names the breaches v reads in one database, as its works
+// stood at a change, under one calendar.
+type violationsKey struct {
+	db    *models.Store
+	v     models.Viewer
+	stamp int64
+	cal   *scoring.Calendar
+}
+
+// keptViolations keeps the breaches read last: reading them reads every
+// published work with its steps and consultations, a million works at a
+// province's scale, and the discipline office's home and case list show
+// them on every view. A breach is a work's own (its dates, steps and
+// consultations, and the calendar), so a change of no work keeps them.
+var keptViolations = cache.New[violationsKey, []Violation](4)
+
 // Violations lists the breaches of every work (the discipline office's
 // proposals read them; models.System reads all), reading the works a
-// batch at a time.
+// batch at a time, kept until a work changes.
 func (s *Store) Violations(ctx context.Context, v models.Viewer) ([]Violation, error) {
 	q, err := scope(s.DB.WithContext(ctx), v)
 	if err != nil {
@@ -197,6 +218,15 @@ func (s *Store) Violations(ctx context.Context, v models.Viewer) ([]Violation, e
 	if err != nil {
 		return nil, err
 	}
+	st, err := s.Stamps(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return keptViolations.Get(violationsKey{s.Store, v, st.To(workEntities...), cal}, func() ([]Violation, error) { return s.violations(ctx, q, cal) })
+}
+
+// violations reads the breaches of the works of q.
+func (s *Store) violations(ctx context.Context, q *gorm.DB, cal *scoring.Calendar) ([]Violation, error) {
 	var out []Violation
 	var ws []Work
 	res := q.Where("published IS NOT NULL OR id IN (?)", s.DB.Model(&Consultation{}).Select("work_id")).
