@@ -155,19 +155,13 @@ func TestFrozenAndRefusedDatabase(t *testing.T) {
 // locked"; once the writer is done it works again.
 func TestBusySQLiteAnswers503(t *testing.T) {
 	t.Parallel()
-	dsn := modelstest.FreshDSN(t, "sqlite")
-	s, err := models.Open(dsn, nil)
-	modelstest.Must(t, err)
-	defer s.Close()
-	modelstest.Must(t, migrations.Run(t.Context(), s))
+	stores := modelstest.Instances(t, "sqlite", 2)
+	s, other := stores[0], stores[1]
 	b := newBureau(t, s)
 	b.app = handlers.New(s, handlers.Options{Now: b.clock.Now, RequestTimeout: time.Second})
 	c := b.client(t)
 	tok := c.token("/login")
 
-	other, err := models.Open(dsn, nil)
-	modelstest.Must(t, err)
-	defer other.Close()
 	sqlDB, err := other.DB.DB()
 	modelstest.Must(t, err)
 	writer, err := sqlDB.Conn(t.Context())

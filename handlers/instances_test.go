@@ -12,7 +12,6 @@ import (
 	"github.com/gongkai/gongkai/handlers"
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
-	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/notify"
 )
@@ -26,15 +25,8 @@ func TestSignedInPagesFollowAnotherInstance(t *testing.T) {
 	t.Parallel()
 	modelstest.EachEngine(t, func(t *testing.T, engine string) {
 		ctx := context.Background()
-		dsn := modelstest.FreshDSN(t, engine)
-		open := func() *models.Store {
-			s, err := models.Open(dsn, nil)
-			modelstest.Must(t, err)
-			t.Cleanup(func() { s.Close() })
-			return s
-		}
-		one, two := open(), open()
-		modelstest.Must(t, migrations.Run(ctx, one))
+		stores := modelstest.Instances(t, engine, 2)
+		one, two := stores[0], stores[1]
 		b := newBureau(t, one)
 		appOne, appTwo := b.app, handlers.New(two, handlers.Options{Now: b.clock.Now})
 		var head, office models.User

@@ -17,7 +17,6 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/imports"
-	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 )
 
@@ -303,15 +302,9 @@ func TestLinksAndHiddenCharacters(t *testing.T) {
 // while it reads its file: a sign-in's session write in the middle of it
 // goes through at once, and the import still loads every row.
 func TestSQLiteImportLetsWritersThrough(t *testing.T) {
-	dsn := modelstest.FreshDSN(t, "sqlite")
-	s, err := models.Open(dsn, nil)
-	modelstest.Must(t, err)
-	defer s.Close()
-	modelstest.Must(t, migrations.Run(context.Background(), s))
+	stores := modelstest.Instances(t, "sqlite", 2)
+	s, other := stores[0], stores[1]
 	im := bureau(t, s, Publications)
-	other, err := models.Open(dsn, nil)
-	modelstest.Must(t, err)
-	defer other.Close()
 
 	var b strings.Builder
 	b.WriteString(strings.SplitN(sample[Publications], "\n", 2)[0] + "\n")

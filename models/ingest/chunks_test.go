@@ -13,7 +13,6 @@ import (
 	cases "github.com/gongkai/gongkai/models/accountability"
 	"github.com/gongkai/gongkai/models/accounts"
 	"github.com/gongkai/gongkai/models/imports"
-	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/scoreruns"
 )
@@ -23,16 +22,9 @@ import (
 // the same database: another instance, or the next process.
 func chunkedImport(t *testing.T) (im *Importer, other *models.Store, file []byte) {
 	t.Helper()
-	dsn := modelstest.FreshDSN(t, "sqlite")
-	s, err := models.Open(dsn, nil)
-	modelstest.Must(t, err)
-	t.Cleanup(func() { s.Close() })
-	modelstest.Must(t, migrations.Run(t.Context(), s))
-	im = bureau(t, s, "")
+	stores := modelstest.Instances(t, "sqlite", 2)
+	im, other = bureau(t, stores[0], ""), stores[1]
 	im.chunk = 1000
-	other, err = models.Open(dsn, nil)
-	modelstest.Must(t, err)
-	t.Cleanup(func() { other.Close() })
 	var b bytes.Buffer
 	b.WriteString("部门,目录序号,标题,公开形式,公开日期,索引号\n")
 	for i := range 5500 {

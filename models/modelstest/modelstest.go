@@ -67,6 +67,26 @@ func FreshDSN(t testing.TB, engine string) string {
 	return ""
 }
 
+// Instances opens n stores on one fresh, migrated database on engine: the
+// instances of a cluster, or a process and the next, sharing it.
+func Instances(t testing.TB, engine string, n int) []*models.Store {
+	t.Helper()
+	dsn := FreshDSN(t, engine)
+	out := make([]*models.Store, n)
+	for i := range out {
+		s, err := models.Open(dsn, nil)
+		if err != nil {
+			t.Fatalf("open %s: %v", engine, err)
+		}
+		t.Cleanup(func() { s.Close() })
+		out[i] = s
+	}
+	if err := migrations.Run(context.Background(), out[0]); err != nil {
+		t.Fatalf("migrate %s: %v", engine, err)
+	}
+	return out
+}
+
 // OpenEmpty returns a fresh store on engine without migrating it.
 func OpenEmpty(t testing.TB, engine string) *models.Store {
 	t.Helper()

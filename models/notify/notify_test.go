@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/models"
-	"github.com/gongkai/gongkai/models/migrations"
 	"github.com/gongkai/gongkai/models/modelstest"
 	"github.com/gongkai/gongkai/models/notify"
 	"github.com/gongkai/gongkai/scoring"
@@ -94,15 +93,8 @@ func TestRemindersAreSentOnceAcrossInstances(t *testing.T) {
 	t.Parallel()
 	modelstest.EachEngine(t, func(t *testing.T, engine string) {
 		ctx := context.Background()
-		dsn := modelstest.FreshDSN(t, engine)
-		open := func() *models.Store {
-			s, err := models.Open(dsn, nil)
-			modelstest.Must(t, err)
-			t.Cleanup(func() { s.Close() })
-			return s
-		}
-		a, b := open(), open()
-		modelstest.Must(t, migrations.Run(ctx, a))
+		stores := modelstest.Instances(t, engine, 3) // two at once, and the next process
+		a, b, restarted := stores[0], stores[1], stores[2]
 		dept, head, clerk, office := bureau(t, a)
 		received := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
 		modelstest.Must(t, a.DB.Create(&models.Request{DepartmentID: dept, RequestNo: "2024-申-007", Received: received, Channel: "网络"}).Error)
@@ -134,7 +126,6 @@ func TestRemindersAreSentOnceAcrossInstances(t *testing.T) {
 		if got := results[0].Reminded + results[1].Reminded; got != 1 {
 			t.Fatalf("two instances sent %d reminders, want 1", got)
 		}
-		restarted := open()
 		r, err := notify.New(restarted).Pass(ctx, nil, now.Add(time.Hour))
 		modelstest.Must(t, err)
 		if r.Reminded != 0 {
