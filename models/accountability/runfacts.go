@@ -2,9 +2,9 @@ package accountability
 
 import (
 	"context"
-	"sync"
 
 	"github.com/gongkai/gongkai/models"
+	"github.com/gongkai/gongkai/models/cache"
 	"github.com/gongkai/gongkai/models/scoreruns"
 	"github.com/gongkai/gongkai/scoring"
 )
@@ -27,28 +27,23 @@ type runFactsKey struct {
 	run uint
 }
 
-// runFactsCache keeps the facts of the runs read last; a handful of runs
+// keptRunFacts keeps the facts of the runs read last; a handful of runs
 // (a year's newest, and the earlier years') is what proposals read.
-var runFactsCache struct {
-	sync.Mutex
-	m map[runFactsKey]map[uint]*scoring.DepartmentResult
-}
+var keptRunFacts = cache.New[runFactsKey, map[uint]*scoring.DepartmentResult](16)
 
 // runFacts returns, for each department of run, the part of its result
 // proposals read, as a DepartmentResult holding only that part.
 func (s *Store) runFacts(ctx context.Context, run uint) (map[uint]*scoring.DepartmentResult, error) {
-	k := runFactsKey{s.m, run}
-	runFactsCache.Lock()
-	facts, ok := runFactsCache.m[k]
-	runFactsCache.Unlock()
-	if ok {
-		return facts, nil
-	}
+	return keptRunFacts.Get(runFactsKey{s.m, run}, func() (map[uint]*scoring.DepartmentResult, error) { return s.readRunFacts(ctx, run) })
+}
+
+// readRunFacts reads what runFacts keeps.
+func (s *Store) readRunFacts(ctx context.Context, run uint) (map[uint]*scoring.DepartmentResult, error) {
 	rows, err := scoreruns.New(s.m).RunResults(ctx, models.System, run)
 	if err != nil {
 		return nil, err
 	}
-	facts = make(map[uint]*scoring.DepartmentResult, len(rows))
+	facts := make(map[uint]*scoring.DepartmentResult, len(rows))
 	for _, row := range rows {
 		r, err := row.Result()
 		if err != nil {
@@ -64,11 +59,5 @@ func (s *Store) runFacts(ctx context.Context, run uint) (map[uint]*scoring.Depar
 		}
 		facts[row.DepartmentID] = &scoring.DepartmentResult{VetoIncidents: r.VetoIncidents, Indicators: []scoring.IndicatorResult{{Deductions: kept}}}
 	}
-	runFactsCache.Lock()
-	if runFactsCache.m == nil || len(runFactsCache.m) >= 16 {
-		runFactsCache.m = map[runFactsKey]map[uint]*scoring.DepartmentResult{}
-	}
-	runFactsCache.m[k] = facts
-	runFactsCache.Unlock()
 	return facts, nil
 }
