@@ -40,7 +40,10 @@ func (s *Server) casesPage(c *fiber.Ctx, data fiber.Map) error {
 		if err != nil {
 			return err
 		}
-		data["Proposals"] = accountability.GroupProposals(proposals)
+		page := accountability.GroupProposals(proposals, queryInt(c, "page", 1))
+		data["Proposals"] = page.Years
+		data["Prev"], data["Next"] = pageLink("/cases", c, page.Page-1, page.Pages), pageLink("/cases", c, page.Page+1, page.Pages)
+		data["Page"], data["Pages"] = page.Page, page.Pages
 	}
 	if v.CanReadDecisions() {
 		if data["Effects"], err = s.cases.Effects(ctx, v); err != nil && !errors.Is(err, models.ErrNotFound) {

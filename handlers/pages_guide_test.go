@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/gongkai/gongkai/models"
 	"github.com/gongkai/gongkai/models/assessment"
 	"github.com/gongkai/gongkai/models/modelstest"
+	"github.com/gongkai/gongkai/models/publications"
 	"github.com/gongkai/gongkai/seed"
 )
 
@@ -143,6 +145,44 @@ func TestCasesGroupProposalsByYearAndDepartment(t *testing.T) {
 	}
 	if total != strings.Count(page, `class="proposal card"`) {
 		t.Errorf("%d proposals outside a group", strings.Count(page, `class="proposal card"`)-total)
+	}
+}
+
+// A province's proposals come fifty a page: the year says all of them, the
+// pages list each once (issue 27: /cases rendered every proposal on each
+// view).
+func TestCasesPageTheProposals(t *testing.T) {
+	t.Parallel()
+	s := modelstest.Open(t, "sqlite")
+	b := newBureau(t, s)
+	formed, published := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 9, 20, 0, 0, 0, 0, time.UTC)
+	works := make([]publications.Work, 60) // published without the review's approval: a proposal each
+	for i := range works {
+		works[i] = publications.Work{DepartmentID: b.own.ID, IndexNo: fmt.Sprintf("ZA-2025-%03d", i), Title: fmt.Sprintf("文件%d", i),
+			Seq: 1, Formed: formed, Attribute: "主动公开", PublicationID: uint(i + 1), Published: &published, CreatedBy: "测试"}
+	}
+	modelstest.Must(t, s.DB.Create(&works).Error)
+	c := b.client(t)
+	c.signIn("discipline", testPassword)
+	seen := map[string]bool{}
+	for page, want := range map[string]int{"/cases": 50, "/cases?page=2": 10} {
+		_, body := c.get(page)
+		if !strings.Contains(body, "2025年度（60条）") {
+			t.Errorf("%s does not count the year's 60 proposals", page)
+		}
+		keys := regexp.MustCompile(`class="proposal card" data-key="([^"]+)"`).FindAllStringSubmatch(body, -1)
+		if len(keys) != want {
+			t.Errorf("%s lists %d proposals, want %d", page, len(keys), want)
+		}
+		for _, k := range keys {
+			if seen[k[1]] {
+				t.Errorf("proposal %s on two pages", k[1])
+			}
+			seen[k[1]] = true
+		}
+		if next := strings.Contains(body, `href="/cases?page=2"`); next != (page == "/cases") {
+			t.Errorf("%s: a link to page 2 is %v", page, next)
+		}
 	}
 }
 

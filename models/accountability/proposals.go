@@ -258,23 +258,38 @@ type ProposalGroup struct {
 	Proposals    []Proposal
 }
 
-// GroupProposals groups proposals by year, newest first, then by
-// department in the order they come, keeping each group's order.
-func GroupProposals(ps []Proposal) []ProposalYear {
-	var out []ProposalYear
-	for _, p := range ps {
-		y := slices.IndexFunc(out, func(g ProposalYear) bool { return g.Year == p.Year })
-		if y < 0 {
-			out, y = append(out, ProposalYear{Year: p.Year}), len(out)
-		}
-		yr := &out[y]
-		yr.Count++
-		d := slices.IndexFunc(yr.Departments, func(g ProposalGroup) bool { return g.DepartmentID == p.DepartmentID })
-		if d < 0 {
-			yr.Departments, d = append(yr.Departments, ProposalGroup{DepartmentID: p.DepartmentID, Department: p.Department}), len(yr.Departments)
-		}
-		yr.Departments[d].Proposals = append(yr.Departments[d].Proposals, p)
+// ProposalPage is a page of the proposals, grouped: its years (each with
+// the year's count on every page), this page and how many.
+type ProposalPage struct {
+	Years       []ProposalYear
+	Page, Pages int
+}
+
+// GroupProposals groups page p (from 1, models.PageSize proposals a page)
+// of proposals by year, newest first, then by department in the order
+// they come, keeping each group's order. A year's Count is all its
+// proposals, on whichever page.
+func GroupProposals(ps []Proposal, p int) ProposalPage {
+	ps = slices.Clone(ps)
+	slices.SortStableFunc(ps, func(a, b Proposal) int { return b.Year - a.Year })
+	count := map[int]int{}
+	for _, q := range ps {
+		count[q.Year]++
 	}
-	slices.SortStableFunc(out, func(a, b ProposalYear) int { return b.Year - a.Year })
+	var out ProposalPage
+	var lo int
+	out.Page, out.Pages, lo = models.Paging(len(ps), p)
+	for _, q := range ps[lo:min(lo+models.PageSize, len(ps))] {
+		y := slices.IndexFunc(out.Years, func(g ProposalYear) bool { return g.Year == q.Year })
+		if y < 0 {
+			out.Years, y = append(out.Years, ProposalYear{Year: q.Year, Count: count[q.Year]}), len(out.Years)
+		}
+		yr := &out.Years[y]
+		d := slices.IndexFunc(yr.Departments, func(g ProposalGroup) bool { return g.DepartmentID == q.DepartmentID })
+		if d < 0 {
+			yr.Departments, d = append(yr.Departments, ProposalGroup{DepartmentID: q.DepartmentID, Department: q.Department}), len(yr.Departments)
+		}
+		yr.Departments[d].Proposals = append(yr.Departments[d].Proposals, q)
+	}
 	return out
 }
