@@ -6,10 +6,9 @@ import (
 )
 
 // DepartmentChoices lists every department by code with only what a form's
-// choice of departments shows (id, code, name, whether it is the secrecy
-// office): no groups, no parent, so a bureau of thousands of units is one
-// narrow read (issue 27), made once per change (Changes). The list is
-// shared: callers read it and never change it.
+// choice shows (id, code, name, whether it is the secrecy office): one
+// narrow read of a bureau's thousands of units (issue 27), made once per
+// change of a department (choicesEntities). Callers share it, read only.
 func (s *Store) DepartmentChoices(ctx context.Context) ([]Department, error) {
 	choices, err := s.departmentChoices(ctx)
 	return choices.list, err
@@ -29,12 +28,15 @@ type choices struct {
 	names map[uint]string
 }
 
+// choicesEntities add, rename or mark a department: its own entries, imports.
+var choicesEntities = []string{"department", "import_run"}
+
 func (s *Store) departmentChoices(ctx context.Context) (choices, error) {
-	changes, err := s.Changes(ctx)
+	st, err := s.Stamps(ctx)
 	if err != nil {
 		return choices{}, err
 	}
-	return s.memo.choices.Get(fmt.Sprint(changes), func() (choices, error) {
+	return s.memo.choices.Get(fmt.Sprint(st.To(choicesEntities...)), func() (choices, error) {
 		var c choices
 		if err := s.DB.WithContext(ctx).Select("id", "code", "name", "secrecy_office").Order("code").Find(&c.list).Error; err != nil {
 			return c, fmt.Errorf("list departments to choose from: %w", err)

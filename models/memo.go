@@ -19,7 +19,7 @@ type memo struct {
 	scheme   *cache.Cache[string, *scoring.Scheme] // the newest approved, nil before any
 	titles   *cache.Cache[string, map[string]string]
 	chain    *cache.Cache[string, ChainState]
-	choices  *cache.Cache[string, choices] // by Changes
+	choices  *cache.Cache[string, choices] // by the changes to departments
 }
 
 // newMemo keeps one value of each, the newest key's.
