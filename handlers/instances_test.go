@@ -2,9 +2,12 @@ package handlers_test
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
@@ -93,4 +96,52 @@ func TestSignedInPagesFollowAnotherInstance(t *testing.T) {
 			t.Errorf("an account disabled through one instance still signed in on the other: %d", code)
 		}
 	})
+}
+
+// Every person stays who they are while everyone works at once: each of
+// six accounts' many requests, all at the same time, are answered as that
+// account (a cached session once kept its id as a view of a request buffer
+// the next request reused, and answered one person as another).
+func TestConcurrentSessionsStayTheirOwn(t *testing.T) {
+	t.Parallel()
+	b := newBureau(t, modelstest.Open(t, "sqlite"))
+	names := map[string]string{"office": "办公室", "leader": "组长", "head": "张卫", "clerk": "李静", "discipline": "纪委", "auditor": "审计"}
+	clients := map[string]*client{}
+	for user := range names {
+		clients[user] = b.client(t)
+		clients[user].signIn(user, testPassword)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	wrong := map[string]int{}
+	for user, c := range clients {
+		for range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 15 {
+					req := httptest.NewRequest(http.MethodGet, "/account", nil)
+					for _, ck := range c.cookies {
+						req.AddCookie(ck)
+					}
+					resp, err := b.app.Test(req, -1)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					body, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					if !strings.Contains(string(body), names[user]+" · ") {
+						mu.Lock()
+						wrong[user]++
+						mu.Unlock()
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	if len(wrong) > 0 {
+		t.Errorf("pages answered as someone else (of 60 each): %v", wrong)
+	}
 }

@@ -126,6 +126,11 @@ func New(store *models.Store, opt Options) *fiber.App {
 		DisableStartupMessage:        true,
 		ReadTimeout:                  5 * time.Minute,
 		UnescapePath:                 true, // scheme versions may be Chinese
+		// A value read from a request (a cookie, a query parameter) is a
+		// copy, not a view of a buffer the next request reuses: the caches
+		// keep such values in their keys (a session's id, a ledger's
+		// filter), where a view would come to name another request's.
+		Immutable: true,
 		// Only a listed proxy is believed about the client's address and
 		// protocol (X-Real-IP, X-Forwarded-Proto); with none listed, nobody
 		// is (fiber believes everyone when the check is off).
