@@ -92,7 +92,7 @@ func newSessions(store *models.Store, mode CookieMode, timeout time.Duration) se
 	return sessionStores{mode: mode, plain: mk(false), secure: mk(true), storage: storage}
 }
 
-// secure says whether the request's session cookie is the Secure one.
+// secureFor says whether the request's session cookie is the Secure one.
 func (ss sessionStores) secureFor(c *fiber.Ctx) bool {
 	return ss.mode == CookieSecure || (ss.mode == CookieAuto && c.Protocol() == "https")
 }
