@@ -23,7 +23,7 @@ const ComputeTimeout = 5 * time.Minute
 // RequestTimeout): a frozen database turns into 503 pages, not hung ones.
 // An upload route's import runs under its own time budget instead, and a
 // year's scoring under ComputeTimeout. The request reads where every change
-// stands once (models.WithStamps).
+// stands once (stamps.Once).
 func (s *Server) deadline(c *fiber.Ctx) error {
 	d := s.opt.RequestTimeout
 	switch {

@@ -185,7 +185,7 @@ func Redact(dsn string) string {
 // Stamps reads where every change stands now (stamps.Reader.Read): a
 // change committed before the call is always seen.
 func (s *Store) Stamps(ctx context.Context) (stamps.Stamps, error) {
-	return s.stamps.Read(ctx, s.DB)
+	return s.stamps.Read(ctx, s.DB, QueryTimeout)
 }
 
 // Changes is the number of audited changes ever made, the chain head's

@@ -55,7 +55,7 @@ type keptSession struct {
 const sessionsKept = 10_000
 
 // Within returns the storage for one request: its queries run in ctx,
-// which shares the request's Stamps (models.WithStamps) and deadline.
+// which shares the request's Stamps (stamps.Once) and deadline.
 func (s *SessionStore) Within(ctx context.Context) *SessionStore {
 	in := *s
 	in.ctx = ctx

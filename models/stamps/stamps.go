@@ -77,18 +77,20 @@ func Bump(db *gorm.DB, name string) error {
 	return nil
 }
 
-// Read reads where every change stands now, from db. A read begun before the call
-// is never the answer: the caller joins the next read, which begins once
-// the one under way has ended and serves everybody who asked meanwhile. So
-// a change committed before the call is always seen, and fifty requests at
-// once cost a query or two, not fifty. Within a context of WithStamps the
-// first answer is kept until the context writes anything (Once).
-func (rs *Reader) Read(ctx context.Context, db *gorm.DB) (Stamps, error) {
+// Read reads where every change stands now, from db. A read begun before
+// the call is never the answer: the caller joins the next read, which
+// begins once the one under way has ended and serves everybody who asked
+// meanwhile. So a change committed before the call is always seen, and
+// fifty requests at once cost a query or two, not fifty. A read runs for
+// all who joined it, under timeout rather than any one caller's deadline.
+// Within a context of Once the first answer is kept until the context
+// writes anything.
+func (rs *Reader) Read(ctx context.Context, db *gorm.DB, timeout time.Duration) (Stamps, error) {
 	m, _ := ctx.Value(stampsKey{}).(*stampMemo)
 	if st, ok := m.get(); ok {
 		return st, nil
 	}
-	r := rs.join(db)
+	r := rs.join(db, timeout)
 	select {
 	case <-r.done:
 		if r.err == nil {
@@ -187,7 +189,7 @@ type stampRead struct {
 
 // join returns the read that will answer a call made now: a new one if
 // none is under way, else the next, begun when the current ends.
-func (rs *Reader) join(db *gorm.DB) *stampRead {
+func (rs *Reader) join(db *gorm.DB, timeout time.Duration) *stampRead {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	if rs.next == nil {
@@ -196,19 +198,19 @@ func (rs *Reader) join(db *gorm.DB) *stampRead {
 	r := rs.next
 	if !rs.running {
 		rs.running, rs.next = true, nil
-		go rs.run(db, r)
+		go rs.run(db, timeout, r)
 	}
 	return r
 }
 
 // run reads r under its own deadline (not a caller's, who may leave), then
 // starts the read that waited behind it, if any.
-func (rs *Reader) run(db *gorm.DB, r *stampRead) {
+func (rs *Reader) run(db *gorm.DB, timeout time.Duration, r *stampRead) {
 	var last time.Time
 	for r != nil {
 		time.Sleep(time.Until(last.Add(stampGap)))
 		last = time.Now()
-		ctx, cancel := context.WithTimeout(context.Background(), readTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		r.st, r.err = read(ctx, db)
 		cancel()
 		close(r.done)
@@ -218,11 +220,6 @@ func (rs *Reader) run(db *gorm.DB, r *stampRead) {
 		rs.mu.Unlock()
 	}
 }
-
-// readTimeout bounds a read, which runs for everybody who joined it, not
-// under any one's deadline: as long as a query of a request may run
-// (models.QueryTimeout).
-const readTimeout = 15 * time.Second
 
 // read reads the chain's head, the entities' heads and the Heads in one
 // round trip.
